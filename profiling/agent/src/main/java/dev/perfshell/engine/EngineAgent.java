@@ -1,0 +1,87 @@
+package dev.perfshell.engine;
+
+import dev.perfshell.timing.runtime.OnceMeter;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The engine JVM's side of the JShell protocol: JShell launches {@code java ... EngineAgent PORT}.
+ *
+ * <p>Why a subclass rather than the stock agent (DESIGN.md §2):
+ * <ul>
+ *   <li>TCP_NODELAY on the command socket (the stock engine waits ~88 ms per round trip on Nagle);</li>
+ *   <li>{@link #invoke(Method)} and {@link #varValue} are overridden so a frame of this class is on the
+ *       stack: JShell's stop looks for exactly that frame, so Ctrl-C works;</li>
+ *   <li>a memory reserve against retained-heap OutOfMemoryError, and a parent-death watchdog;</li>
+ *   <li>extension commands for the magics, which never let a Throwable escape (it would kill the stream).</li>
+ * </ul>
+ */
+public final class EngineAgent extends RemoteExecutionControl {
+    private final MemoryReserve reserve = new MemoryReserve(4 << 20);
+    private final OnceMeter meter = new OnceMeter();
+    private final EngineCommands commands = new EngineCommands(meter, EnginePremain.instrumentation(), reserve);
+
+    public static void main(String[] args) throws Exception {
+        ParentWatchdog.watch();
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]));
+        socket.setTcpNoDelay(true);
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
+        outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        Map<String, Consumer<InputStream>> inputs = new HashMap<>();
+        inputs.put("in", System::setIn);
+        Util.forwardExecutionControlAndIO(new EngineAgent(), in, out, outputs, inputs);
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        reserve.restore();
+        Object value;
+        meter.begin();
+        try {
+            value = doit.invoke(null);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof OutOfMemoryError) reserve.release();
+            throw e;
+        } catch (OutOfMemoryError e) {
+            reserve.release();
+            throw new InvocationTargetException(e); // reported as the user's error, not the engine's
+        } finally {
+            meter.end();
+        }
+        return valueString(value);
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        return super.varValue(className, varName); // a frame of this class, so stop() can find it
+    }
+
+    @Override
+    public Object extensionCommand(String name, Object argument) throws RunException, EngineTerminationException, InternalException {
+        EngineCommand command = commands.find(name);
+        if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
+        try {
+            return command.run(argument);
+        } catch (RunException | EngineTerminationException | InternalException e) {
+            throw e;
+        } catch (Throwable t) {
+            reserve.release();
+            throw new InternalException(name + " failed in the engine: " + t);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.perfshell.engine;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The engine's {@code -javaagent} entry. The JVM hands the {@link Instrumentation} to this static
+ * method before {@code main}; it is kept in a write-once holder because that is the only way to
+ * carry it from {@code premain} to the agent instance that {@link EngineAgent#main} creates.
+ */
+public final class EnginePremain {
+    private static volatile Instrumentation instrumentation;
+
+    private EnginePremain() {}
+
+    public static void premain(String args, Instrumentation inst) {
+        if (instrumentation == null) instrumentation = inst;
+    }
+
+    /** The engine's instrumentation, or {@code null} when the engine was started without the agent. */
+    static Instrumentation instrumentation() {
+        return instrumentation;
+    }
+}

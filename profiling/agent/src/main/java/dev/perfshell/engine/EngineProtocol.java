@@ -1,0 +1,19 @@
+package dev.perfshell.engine;
+
+/**
+ * Names of the engine's extension commands, shared by the engine and the front end so the two
+ * sides cannot drift apart.
+ */
+public final class EngineProtocol {
+    public static final String PING = "perfshell.ping";
+    public static final String INFO = "perfshell.info";
+    /** Arms the once-meter of {@code %time}: later snippet invocations accumulate until taken. */
+    public static final String TIME_ARM = "perfshell.time.arm";
+    /** Returns and disarms the once-meter's figures ({@code HashMap<String, Long>}). */
+    public static final String TIME_TAKE = "perfshell.time.take";
+
+    /** Exit code of an engine that halted because the shell that started it died. */
+    public static final int EXIT_PARENT_GONE = ParentWatchdog.EXIT_PARENT_GONE;
+
+    private EngineProtocol() {}
+}

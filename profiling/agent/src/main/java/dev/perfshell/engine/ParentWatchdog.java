@@ -1,0 +1,18 @@
+package dev.perfshell.engine;
+
+/**
+ * Halts the engine when the shell that started it dies. Otherwise a snippet spinning in an
+ * orphaned engine keeps burning a core and spoils every later measurement on the machine
+ * (five such orphans were found during the prototypes).
+ */
+final class ParentWatchdog {
+    static final int EXIT_PARENT_GONE = 99;
+
+    private ParentWatchdog() {}
+
+    static void watch() {
+        ProcessHandle.current().parent().ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE)),
+                () -> Runtime.getRuntime().halt(EXIT_PARENT_GONE));
+    }
+}

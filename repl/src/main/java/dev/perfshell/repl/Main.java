@@ -1,0 +1,214 @@
+package dev.perfshell.repl;
+
+import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.magic.MagicRegistry;
+import dev.perfshell.repl.session.EngineIo;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.shell.ScriptSource;
+import dev.perfshell.repl.shell.Shell;
+import dev.perfshell.repl.shell.TerminalSource;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code perfshell}: the interactive shell, and {@code perfshell run FILE.jsh} for saved perf
+ * scripts. Exit codes: 0 ok, 1 a script input failed, 2 usage error.
+ */
+@Command(name = "perfshell", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"A terminal REPL for Java performance work: type Java as in jshell, measure it with %magics.",
+                "Piped stdin runs as a script."},
+        subcommands = Main.Run.class)
+public final class Main implements Callable<Integer> {
+    static final int USAGE = 2;
+
+    @Option(names = "--class-path", paramLabel = "PATH", split = ":", scope = ScopeType.INHERIT,
+            description = "Jars and folders visible to snippets (':'-separated; repeatable).")
+    List<String> classPath = new ArrayList<>();
+
+    @Option(names = {"-R", "--engine-option"}, paramLabel = "OPT", scope = ScopeType.INHERIT,
+            description = "A JVM option for the engine, e.g. -R -Xmx4g (repeatable; shown by %env).")
+    List<String> engineOptions = new ArrayList<>();
+
+    @Option(names = "--engine-jdk", paramLabel = "JAVA_HOME", scope = ScopeType.INHERIT,
+            description = "Run the engine on another installed JDK (snippets still compile with the shell's JDK).")
+    Path engineJdk;
+
+    @Option(names = "--enable-preview", scope = ScopeType.INHERIT, description = "Enable preview features (compiler and engine).")
+    boolean enablePreview;
+
+    @Option(names = "--add-modules", paramLabel = "MODULE", split = ",", scope = ScopeType.INHERIT,
+            description = "Resolve extra modules, e.g. jdk.incubator.vector (compiler and engine).")
+    List<String> addModules = new ArrayList<>();
+
+    @Option(names = "--startup", paramLabel = "FILE", scope = ScopeType.INHERIT, description = "A .jsh file to run first.")
+    Path startup;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colour (also when NO_COLOR is set).")
+    boolean noColor;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final Map<String, String> env;
+    private final boolean terminal;
+
+    Main(InputStream in, PrintStream out, Map<String, String> env, boolean terminal) {
+        this.in = in;
+        this.out = out;
+        this.env = env;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.in, System.out, System.err, System.getenv(), System.console() != null));
+    }
+
+    /** Runs perfshell with injected streams; returns the exit code. */
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err,
+                              Map<String, String> env, boolean terminal) {
+        CommandLine line = new CommandLine(new Main(in, out, env, terminal));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setExecutionExceptionHandler((e, cl, parsed) -> {
+            err.println("perfshell: " + e.getMessage());
+            return 1;
+        });
+        return line.execute(args);
+    }
+
+    EngineSpec spec() throws IOException {
+        if (engineJdk != null && !Files.isExecutable(engineJdk.resolve("bin/java"))) {
+            throw new IOException("--engine-jdk " + engineJdk + " has no bin/java. Next: pass a JDK home, e.g. /usr/lib/jvm/temurin-25-jdk-amd64");
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath) {
+            if (entry.isBlank()) continue;
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (!Files.exists(path)) throw new IOException("--class-path entry not found: " + entry + ". Next: check the path.");
+            entries.add(path.toString());
+        }
+        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules);
+    }
+
+    private boolean color() {
+        return !noColor && !env.containsKey("NO_COLOR");
+    }
+
+    /** The interactive shell, or a script when stdin is not a terminal. */
+    @Override
+    public Integer call() throws Exception {
+        EngineSpec spec = spec();
+        if (!terminal) {
+            Console console = new Console(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true), false);
+            return runScript(spec, console, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "<stdin>", false, InputStream.nullInputStream());
+        }
+        return interactive(spec);
+    }
+
+    private int interactive(EngineSpec spec) throws IOException {
+        // The engine boots first, in the background: the terminal and the registry are built meanwhile.
+        InputStream[] engineIn = new InputStream[1];
+        Session session;
+        try (Terminal term = TerminalBuilder.builder().system(true).name("perfshell").build()) {
+            boolean color = color() && !Terminal.TYPE_DUMB.equals(term.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(term.getType());
+            Console console = new Console(term.writer(), color);
+            engineIn[0] = term.input();
+            session = Session.start(spec, new EngineIo(new ForwardingInput(() -> engineIn[0]), console.userStream(), console.userStream()));
+            try {
+                Shell shell = new Shell(session, console, MagicRegistry.standard());
+                term.handle(Terminal.Signal.INT, signal -> shell.interrupt());
+                console.dim("perfshell " + Version.number() + " on Java " + System.getProperty("java.version")
+                        + ". Type Java, or %lsmagic for magics, /help for commands, Ctrl-D to leave.");
+                if (startup != null) shell.runFile(startup, true);
+                shell.run(new TerminalSource(term, shell, historyFile()), false);
+                return Shell.OK;
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    private Path historyFile() throws IOException {
+        Path home = Path.of(env.getOrDefault("PERFSHELL_HOME", System.getProperty("user.home") + "/.perfshell"));
+        Files.createDirectories(home);
+        return home.resolve("history");
+    }
+
+    int runScript(EngineSpec spec, Console console, BufferedReader reader, String name, boolean keepGoing, InputStream engineIn) {
+        Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()));
+        try {
+            Shell shell = new Shell(session, console, MagicRegistry.standard());
+            if (startup != null && shell.runFile(startup, keepGoing) != Shell.OK && !keepGoing) return Shell.SCRIPT_FAILED;
+            return shell.run(new ScriptSource(reader, name, shell.completeness()), keepGoing);
+        } finally {
+            session.close();
+        }
+    }
+
+    /** {@code perfshell run FILE.jsh}: a saved perf script, headless. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
+                    + "Stops at the first failing input with FILE:LINE and exit code 1.")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "FILE.jsh", description = "The script to run.")
+        Path file;
+
+        @Option(names = "--keep-going", description = "Go on after a failing input; exit 1 at the end.")
+        boolean keepGoing;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isReadable(file)) {
+                main.out.flush();
+                System.err.println("perfshell run: cannot read " + file + ". Next: check the path.");
+                return USAGE;
+            }
+            Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false);
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return main.runScript(main.spec(), console, reader, file.toString(), keepGoing, main.in);
+            }
+        }
+    }
+
+    /** The version from the build, for {@code --version} and the banner. */
+    static final class Version implements CommandLine.IVersionProvider {
+        static String number() {
+            Properties properties = new Properties();
+            try (InputStream stream = Main.class.getResourceAsStream("perfshell.properties")) {
+                if (stream != null) properties.load(stream);
+            } catch (IOException e) {
+                return "(unknown version)";
+            }
+            return properties.getProperty("version", "(unknown version)");
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"perfshell " + number() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.perfshell.repl.engine;
+
+import dev.perfshell.engine.EngineAgent;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.spi.ExecutionControl;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One engine JVM and the JShell instance that drives it.
+ *
+ * <p>Every call that uses the command stream (eval, drop, var values, extension commands) holds
+ * one lock: overlapping calls corrupt the stream and close the session (jshell-engine.md Q2).
+ * Only {@link #stop()} may be called from another thread (Ctrl-C); it uses JDI, not the stream.
+ */
+public final class Engine implements AutoCloseable {
+    private final JShell jshell;
+    private final PerfJdiProvider provider;
+    private final List<String> vmOptions;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean dead;
+    private volatile boolean stopRequested;
+    private final SnippetIds ids;
+
+    private Engine(JShell jshell, PerfJdiProvider provider, List<String> vmOptions, SnippetIds ids) {
+        this.ids = ids;
+        this.jshell = jshell;
+        this.provider = provider;
+        this.vmOptions = vmOptions;
+    }
+
+    /**
+     * Launches an engine JVM; user output streams to {@code out}/{@code err} as it is printed.
+     * {@code tempNames} names expression values ({@code $1}…); the session owns it so numbering
+     * goes on across engine restarts.
+     */
+    public static Engine start(EngineSpec spec, InputStream in, PrintStream out, PrintStream err,
+                               java.util.function.Supplier<String> tempNames) {
+        Path jar = EngineJar.locate();
+        List<String> vmOptions = EngineCommandLine.vmOptions(spec, jar);
+        boolean[] died = new boolean[1];
+        PerfJdiProvider provider = new PerfJdiProvider(EngineAgent.class.getName(), spec.engineJdk(), why -> died[0] = true);
+        SnippetIds ids = new SnippetIds();
+        JShell.Builder builder = JShell.builder()
+                .idGenerator(ids)
+                .tempVariableNameGenerator(tempNames)
+                .in(in).out(out).err(err)
+                .executionEngine(provider, java.util.Map.of())
+                .remoteVMOptions(vmOptions.toArray(String[]::new))
+                .compilerOptions(EngineCommandLine.compilerOptions(spec).toArray(String[]::new));
+        JShell jshell = buildWithClassPath(builder, jar.toString());
+        Engine engine = new Engine(jshell, provider, vmOptions, ids);
+        jshell.onShutdown(js -> engine.dead = true);
+        if (died[0]) engine.dead = true;
+        for (String entry : spec.classPath()) jshell.addToClasspath(entry);
+        return engine;
+    }
+
+    /**
+     * JShell compiles snippets against the front JVM's {@code java.class.path}, read once while
+     * building. Point it at the engine's class path meanwhile, so snippets see exactly what the
+     * engine has and never the shell's own libraries (jshell-engine.md Q3).
+     */
+    private static JShell buildWithClassPath(JShell.Builder builder, String engineClassPath) {
+        synchronized (System.class) {
+            String own = System.getProperty("java.class.path");
+            System.setProperty("java.class.path", engineClassPath);
+            try {
+                return builder.build();
+            } finally {
+                System.setProperty("java.class.path", own);
+            }
+        }
+    }
+
+    /** The JShell state: snippets, source analysis. Its engine calls must go through this class. */
+    public JShell jshell() {
+        return jshell;
+    }
+
+    public List<String> vmOptions() {
+        return vmOptions;
+    }
+
+    /** Evaluates the startup snippets (default imports): their ids are s1, s2… as in jshell. */
+    public void startup(List<String> sources) {
+        ids.startup(true);
+        try {
+            for (String source : sources) eval(source);
+        } finally {
+            ids.startup(false);
+        }
+    }
+
+    /** Evaluates one snippet. The engine may be dead afterwards: check {@link #alive()}. */
+    public List<SnippetEvent> eval(String source) {
+        lock.lock();
+        try {
+            stopRequested = false;
+            return jshell.eval(source);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<SnippetEvent> drop(jdk.jshell.Snippet snippet) {
+        lock.lock();
+        try {
+            return jshell.drop(snippet);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public String varValue(jdk.jshell.VarSnippet variable) {
+        lock.lock();
+        try {
+            return jshell.varValue(variable);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void addToClasspath(String entry) {
+        lock.lock();
+        try {
+            jshell.addToClasspath(entry);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs one engine extension command and returns its JDK-typed reply.
+     *
+     * @throws EngineException when the engine refuses or fails the command, or is gone
+     */
+    public Object command(String name, Object argument) throws EngineException {
+        lock.lock();
+        try {
+            stopRequested = false;
+            PerfJdiControl control = provider.control();
+            if (control == null || dead) throw new EngineException("the engine is not running");
+            return control.extensionCommand(name, argument);
+        } catch (ExecutionControl.UserException e) {
+            throw new EngineException(e.causeExceptionClass() + ": " + e.getMessage(), e);
+        } catch (ExecutionControl.ExecutionControlException e) {
+            throw new EngineException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the running snippet, from any thread (Ctrl-C). */
+    public void stop() {
+        stopRequested = true;
+        if (!dead) jshell.stop();
+    }
+
+    /** True when the last eval or command ended because {@link #stop()} was called. */
+    public boolean wasStopped() {
+        return stopRequested;
+    }
+
+    public boolean alive() {
+        return !dead && process().map(Process::isAlive).orElse(false);
+    }
+
+    public java.util.Optional<Process> process() {
+        PerfJdiControl control = provider.control();
+        return java.util.Optional.ofNullable(control == null ? null : control.process());
+    }
+
+    /** How the engine ended; waits briefly for the exit code to be known. */
+    public EngineDeath death() {
+        return process().map(p -> {
+            try {
+                if (p.waitFor(2, TimeUnit.SECONDS)) return new EngineDeath(p.exitValue());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new EngineDeath(-1);
+        }).orElse(new EngineDeath(-1));
+    }
+
+    /** Ends the engine at once, for snippets that ignore Ctrl-C. */
+    public void kill() {
+        process().ifPresent(Process::destroyForcibly);
+    }
+
+    @Override
+    public void close() {
+        dead = true;
+        try {
+            jshell.close();
+        } catch (RuntimeException alreadyClosed) {
+            // closing a session whose engine died is fine
+        }
+        kill();
+    }
+}

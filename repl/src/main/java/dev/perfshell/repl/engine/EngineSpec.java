@@ -1,0 +1,33 @@
+package dev.perfshell.repl.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to start the engine JVM: what the user asked for on the command line (or a script's
+ * header) and what restarts must reproduce.
+ *
+ * @param engineOptions JVM options passed with {@code -R}/{@code --engine-option}
+ * @param engineJdk     another JDK's home to run the engine on, or {@code null} for the shell's own
+ * @param classPath     user class path entries ({@code --class-path}, {@code %classpath add})
+ * @param enablePreview {@code --enable-preview} for both the compiler and the engine
+ * @param addModules    {@code --add-modules} for both the compiler and the engine
+ */
+public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String> classPath,
+                         boolean enablePreview, List<String> addModules) {
+    public EngineSpec {
+        engineOptions = List.copyOf(engineOptions);
+        classPath = List.copyOf(classPath);
+        addModules = List.copyOf(addModules);
+    }
+
+    public static EngineSpec defaults() {
+        return new EngineSpec(List.of(), null, List.of(), false, List.of());
+    }
+
+    public EngineSpec withClassPath(String entry) {
+        List<String> more = new java.util.ArrayList<>(classPath);
+        more.add(entry);
+        return new EngineSpec(engineOptions, engineJdk, more, enablePreview, addModules);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.perfshell.repl.engine;
+
+import com.sun.jdi.BooleanValue;
+import com.sun.jdi.ClassNotLoadedException;
+import com.sun.jdi.Field;
+import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.InvalidTypeException;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VMDisconnectedException;
+import com.sun.jdi.VirtualMachine;
+import jdk.jshell.execution.JdiExecutionControl;
+
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.util.Set;
+
+/**
+ * The front end's half of our engine, built from the exported {@code jdk.jshell.execution} API.
+ * Unlike the stock control it also treats extension commands as user code, so Ctrl-C stops a
+ * snippet that a magic runs, and it keeps the engine {@link Process} (exit code, hard kill).
+ */
+final class PerfJdiControl extends JdiExecutionControl {
+    /** Agent methods under which user code may run: JShell's own, and our extension commands. */
+    private static final Set<String> USER_CODE_FRAMES = Set.of("invoke", "varValue", "extensionCommand");
+
+    private final Object stopLock = new Object();
+    private final String agentClass;
+    private VirtualMachine vm;
+    private Process process;
+    private boolean userCodeRunning;
+
+    PerfJdiControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, String agentClass) {
+        super(out, in);
+        this.vm = vm;
+        this.process = process;
+        this.agentClass = agentClass;
+    }
+
+    synchronized Process process() {
+        return process;
+    }
+
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        running(true);
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            running(false);
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        running(true);
+        try {
+            return super.varValue(className, varName);
+        } finally {
+            running(false);
+        }
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
+        running(true);
+        try {
+            return super.extensionCommand(command, arg);
+        } finally {
+            running(false);
+        }
+    }
+
+    private void running(boolean value) {
+        synchronized (stopLock) {
+            userCodeRunning = value;
+        }
+    }
+
+    /**
+     * Throws the agent's stop exception into the thread that runs user code, the way JShell's own
+     * control does, but also when that code runs inside one of our extension commands.
+     */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        synchronized (stopLock) {
+            if (!userCodeRunning) return;
+            VirtualMachine target = vm();
+            target.suspend();
+            try {
+                for (ThreadReference thread : target.allThreads()) {
+                    if (stopIn(target, thread)) break;
+                }
+            } catch (ClassNotLoadedException | IncompatibleThreadStateException | InvalidTypeException e) {
+                throw new InternalException("Exception on remote stop: " + e);
+            } finally {
+                target.resume();
+            }
+        }
+    }
+
+    private boolean stopIn(VirtualMachine target, ThreadReference thread)
+            throws IncompatibleThreadStateException, InvalidTypeException, ClassNotLoadedException {
+        for (StackFrame frame : thread.frames()) {
+            if (!agentClass.equals(frame.location().declaringType().name())
+                    || !USER_CODE_FRAMES.contains(frame.location().method().name())) continue;
+            ObjectReference agent = frame.thisObject();
+            Field inClientCode = agent.referenceType().fieldByName("inClientCode");
+            Field expectingStop = agent.referenceType().fieldByName("expectingStop");
+            Field stopException = agent.referenceType().fieldByName("stopException");
+            if (((BooleanValue) agent.getValue(inClientCode)).value()) {
+                agent.setValue(expectingStop, target.mirrorOf(true));
+                ObjectReference stop = (ObjectReference) agent.getValue(stopException);
+                target.resume();
+                thread.stop(stop);
+                agent.setValue(expectingStop, target.mirrorOf(false));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        Process engine = process();
+        if (engine != null) {
+            try {
+                engine.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        dispose();
+    }
+
+    synchronized void dispose() {
+        try {
+            if (vm != null) vm.dispose();
+        } catch (VMDisconnectedException alreadyGone) {
+            // the engine died first: nothing to dispose
+        } finally {
+            vm = null;
+            if (process != null) process.destroy();
+        }
+    }
+
+    @Override
+    protected synchronized VirtualMachine vm() throws EngineTerminationException {
+        if (vm == null) throw new EngineTerminationException("VM closed");
+        return vm;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.perfshell.repl.engine;
+
+import jdk.jshell.Snippet;
+
+import java.util.function.BiFunction;
+
+/**
+ * Snippet ids as jshell users know them: startup snippets are {@code s1, s2…} and the user's
+ * own count from 1, so a stack frame reads {@code at fib (#1:2)}. Hidden snippets perfshell
+ * evaluates for itself take numbers too, so ids may skip (the README says so).
+ */
+final class SnippetIds implements BiFunction<Snippet, Integer, String> {
+    private volatile boolean startup;
+    private int startupCount;
+
+    void startup(boolean on) {
+        startup = on;
+    }
+
+    @Override
+    public synchronized String apply(Snippet snippet, Integer index) {
+        if (startup) {
+            startupCount++;
+            return "s" + startupCount;
+        }
+        return String.valueOf(index - startupCount);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.shell.Console;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code %classpath add JAR...}: make jars or class folders visible to snippets (compiler and engine). */
+@Command(name = "classpath", description = "Show the user class path, or add jars and folders to it: %classpath add JAR...",
+        footer = {"", "Added entries stay after an engine restart. The shell's own libraries are never visible to snippets."})
+final class ClasspathMagic extends BaseMagic {
+    @Override
+    public boolean run(MagicContext context, MagicInput input) {
+        Console console = context.console();
+        List<String> words = MagicArgs.tokenize(input.code()).stream().map(MagicArgs.Token::text).toList();
+        if (words.isEmpty()) {
+            List<String> entries = context.session().spec().classPath();
+            if (entries.isEmpty()) console.println("No user class path. Next: %classpath add path/to/lib.jar");
+            entries.forEach(console::println);
+            return true;
+        }
+        if (!words.get(0).equals("add") || words.size() < 2) {
+            console.error("%classpath: expected 'add JAR...', got '" + input.code().strip() + "'. Example: %classpath add lib/guava.jar");
+            return false;
+        }
+        for (String word : words.subList(1, words.size())) {
+            Path path = Path.of(word).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                console.error("%classpath: no such file or folder: " + word + ". Next: check the path (Tab completes file names).");
+                return false;
+            }
+            context.session().addClassPath(path.toString());
+            console.println("added " + path);
+        }
+        return true;
+    }
+}

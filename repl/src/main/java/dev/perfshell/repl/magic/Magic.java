@@ -1,0 +1,19 @@
+package dev.perfshell.repl.magic;
+
+/**
+ * One magic: a picocli {@code @Command} whose options picocli fills before {@link #run} is called.
+ * A fresh instance serves each invocation, so option fields never leak between runs.
+ */
+public interface Magic {
+    /**
+     * Runs the magic.
+     *
+     * @return {@code true} when it succeeded; a failure has already been printed as one line
+     */
+    boolean run(MagicContext context, MagicInput input) throws Exception;
+
+    /** Whether {@code %%name} with body lines is meaningful for this magic. */
+    default boolean acceptsCell() {
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.perfshell.repl.magic;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every magic, in one place; this order is {@code %lsmagic}'s order.
+ */
+public final class MagicRegistry {
+    private final Map<String, Supplier<Magic>> magics = new LinkedHashMap<>();
+
+    public static MagicRegistry standard() {
+        MagicRegistry registry = new MagicRegistry();
+        registry.add(TimeMagic::new);
+        registry.add(EnvMagic::new);
+        registry.add(ClasspathMagic::new);
+        registry.add(WhoMagic::new);
+        registry.add(HistoryMagic::new);
+        registry.add(ResetMagic::new);
+        registry.add(LsmagicMagic::new);
+        registry.add(HelpMagic::new);
+        return registry;
+    }
+
+    void add(Supplier<Magic> factory) {
+        magics.put(nameOf(factory.get()), factory);
+    }
+
+    private static String nameOf(Magic magic) {
+        Command command = magic.getClass().getAnnotation(Command.class);
+        if (command == null) throw new IllegalArgumentException(magic.getClass() + " lacks @Command");
+        return command.name();
+    }
+
+    public List<String> names() {
+        return List.copyOf(magics.keySet());
+    }
+
+    public Optional<Magic> create(String name) {
+        Supplier<Magic> factory = magics.get(name);
+        return factory == null ? Optional.empty() : Optional.of(factory.get());
+    }
+
+    /** A picocli model of the magic, for usage, help and option completion. */
+    public Optional<CommandLine> commandLine(String name) {
+        return create(name).map(MagicRegistry::commandLineOf);
+    }
+
+    static CommandLine commandLineOf(Magic magic) {
+        CommandLine line = new CommandLine(magic);
+        line.setStopAtPositional(true);   // options lead; everything after is code
+        line.setExpandAtFiles(false);     // "@" starts Java annotations, not argument files
+        line.setPosixClusteredShortOptionsAllowed(false);
+        return line;
+    }
+
+    /** One-line description of a magic, from its {@code @Command}. */
+    public String summary(String name) {
+        return create(name).map(m -> {
+            String[] description = m.getClass().getAnnotation(Command.class).description();
+            return description.length == 0 ? "" : description[0];
+        }).orElse("");
+    }
+
+    /** "Did you mean" candidates: names within two edits, or sharing the typed prefix. */
+    public List<String> suggestions(String typed) {
+        List<String> close = new ArrayList<>();
+        for (String name : magics.keySet()) {
+            if (EditDistance.of(typed, name) <= 2 || (!typed.isEmpty() && name.startsWith(typed))) close.add(name);
+        }
+        close.sort(Comparator.comparingInt(name -> EditDistance.of(typed, name)));
+        return close;
+    }
+}

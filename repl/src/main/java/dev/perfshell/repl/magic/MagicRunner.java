@@ -1,0 +1,87 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.shell.InputCompleteness;
+import picocli.CommandLine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one magic input: finds the magic, lets picocli parse only its leading options, cuts the
+ * code from the typed text, and turns every failure into one line naming the culprit.
+ */
+public final class MagicRunner {
+    private final MagicContext context;
+
+    public MagicRunner(MagicContext context) {
+        this.context = context;
+    }
+
+    /** @return whether the magic succeeded */
+    public boolean run(String input) {
+        Console console = context.console();
+        String text = input.stripLeading();
+        boolean cell = text.startsWith("%%");
+        int firstBreak = text.indexOf('\n');
+        String header = (firstBreak < 0 ? text : text.substring(0, firstBreak)).substring(cell ? 2 : 1);
+        String body = cell ? InputCompleteness.cellBody(text) : null;
+        String name = header.split("\\s", 2)[0];
+        String args = header.substring(name.length());
+        String sigil = cell ? "%%" : "%";
+        if (name.isEmpty()) {
+            console.error("A magic name is missing after " + sigil + ". Next: %lsmagic lists the magics.");
+            return false;
+        }
+        Optional<Magic> found = context.registry().create(name);
+        if (found.isEmpty()) {
+            console.error(unknown(sigil, name));
+            return false;
+        }
+        Magic magic = found.get();
+        if (cell && !magic.acceptsCell()) {
+            console.error("%%" + name + " has no cell form. Next: use %" + name + " on one line.");
+            return false;
+        }
+        return parseAndRun(magic, sigil + name, args, body);
+    }
+
+    private String unknown(String sigil, String name) {
+        List<String> close = context.registry().suggestions(name);
+        String line = "Unknown magic " + sigil + name + ".";
+        if (!close.isEmpty()) return line + " Did you mean " + sigil + close.get(0) + "?";
+        return line + " Next: %lsmagic lists the magics.";
+    }
+
+    private boolean parseAndRun(Magic magic, String label, String args, String body) {
+        Console console = context.console();
+        CommandLine line = MagicRegistry.commandLineOf(magic);
+        List<MagicArgs.Token> tokens = MagicArgs.tokenize(args);
+        try {
+            line.parseArgs(tokens.stream().map(MagicArgs.Token::text).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            String hint = e instanceof CommandLine.UnmatchedArgumentException ? " (put -- before code that starts with '-')" : "";
+            console.error(label + ": " + e.getMessage() + hint);
+            console.dim(line.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing());
+            return false;
+        }
+        if (line.isUsageHelpRequested()) {
+            console.println(line.getUsageMessage(console.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF).stripTrailing());
+            return true;
+        }
+        int codeTokens = line.getCommandSpec().positionalParameters().stream()
+                .mapToInt(p -> p.stringValues().size()).sum();
+        String code = codeTokens == 0 ? "" : args.substring(tokens.get(tokens.size() - codeTokens).start());
+        try {
+            return magic.run(context, new MagicInput(code, body));
+        } catch (EngineException e) {
+            console.error(label + ": the engine refused: " + e.getMessage());
+            return false;
+        } catch (Exception e) {
+            console.error(label + " failed: " + e);
+            return false;
+        }
+    }
+
+}

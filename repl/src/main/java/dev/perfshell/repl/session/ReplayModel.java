@@ -1,0 +1,40 @@
+package dev.perfshell.repl.session;
+
+import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The session as a sequence of sources that rebuild it (DESIGN.md §2.9): imports, types, methods,
+ * variables and the statements that built their state, in the order they were entered.
+ * An expression's value replays as {@code var $N = expr;} so later references to {@code $N} work.
+ */
+public record ReplayModel(List<Step> steps) {
+
+    /** One source to evaluate, and where it came from ({@code #3}) for the report. */
+    public record Step(String origin, String source) {}
+
+    public static ReplayModel of(SnippetLog log) {
+        List<Step> steps = new ArrayList<>();
+        for (SnippetLog.Entry entry : log.replayable()) {
+            steps.add(new Step("#" + entry.snippet().id(), replaySource(entry)));
+        }
+        return new ReplayModel(List.copyOf(steps));
+    }
+
+    private static String replaySource(SnippetLog.Entry entry) {
+        Snippet snippet = entry.snippet();
+        if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            VarSnippet temp = (VarSnippet) snippet;
+            return "var " + temp.name() + " = " + stripSemicolon(entry.source()) + ";";
+        }
+        return entry.source();
+    }
+
+    private static String stripSemicolon(String source) {
+        String trimmed = source.strip();
+        return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.perfshell.repl.session;
+
+import dev.perfshell.repl.engine.Engine;
+import dev.perfshell.repl.engine.EngineDeath;
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineSpec;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The user's session: the engine that runs it, the log that outlives the engine, and the
+ * recovery that replays the log into a new engine when the old one dies.
+ */
+public final class Session implements AutoCloseable {
+    private final EngineIo io;
+    private EngineSpec spec;
+    private CompletableFuture<Engine> starting;
+    private final SnippetLog log = new SnippetLog();
+    private final java.util.concurrent.atomic.AtomicInteger temps = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Session(EngineSpec spec, EngineIo io) {
+        this.spec = spec;
+        this.io = io;
+        this.starting = CompletableFuture.supplyAsync(() -> boot(spec));
+    }
+
+    /** Starts the engine in the background: the shell builds its terminal meanwhile. */
+    public static Session start(EngineSpec spec, EngineIo io) {
+        return new Session(spec, io);
+    }
+
+    private Engine boot(EngineSpec with) {
+        Engine engine = Engine.start(with, io.in(), io.out(), io.err(), () -> "$" + temps.incrementAndGet());
+        engine.startup(Startup.DEFAULT_IMPORTS);
+        return engine;
+    }
+
+    /** The running engine, waiting for it to finish starting. */
+    public Engine engine() {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("the engine did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    public EngineSpec spec() {
+        return spec;
+    }
+
+    public SnippetLog log() {
+        return log;
+    }
+
+    /** Evaluates one user snippet and records it for history and replay. */
+    public EvalOutcome eval(String source) {
+        Engine engine = engine();
+        long start = System.nanoTime();
+        List<SnippetEvent> events = engine.eval(source);
+        long nanos = System.nanoTime() - start;
+        boolean died = !engine.alive();
+        boolean stopped = engine.wasStopped() && !died;
+        log.record(source, events);
+        if (died || stopped || threw(events)) log.excludeFromReplay(events);
+        return new EvalOutcome(source, events, stopped, died, nanos);
+    }
+
+    /** A statement or expression that threw; a declaration that threw still declares its variable. */
+    private static boolean threw(List<SnippetEvent> events) {
+        if (events.isEmpty() || events.get(0).exception() == null) return false;
+        Snippet snippet = events.get(0).snippet();
+        return snippet.kind() != Snippet.Kind.VAR || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    /**
+     * Evaluates perfshell's own snippet and drops it again, so it never shows in {@code /list},
+     * history, saved scripts or replay (DESIGN.md §2.10). Returns its events.
+     */
+    public List<SnippetEvent> evalHidden(String source) {
+        Engine engine = engine();
+        List<SnippetEvent> events = engine.eval(source);
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null && event.status().isActive()) engine.drop(event.snippet());
+        }
+        return events;
+    }
+
+    public Object command(String name, Object argument) throws EngineException {
+        return engine().command(name, argument);
+    }
+
+    public void stop() {
+        if (starting.isDone() && !starting.isCompletedExceptionally()) starting.join().stop();
+    }
+
+    /** Adds a jar or directory for both the compiler and the engine, now and after restarts. */
+    public void addClassPath(String entry) {
+        spec = spec.withClassPath(entry);
+        engine().addToClasspath(entry);
+    }
+
+    /**
+     * If the engine died, starts a new one and replays the session into it.
+     *
+     * @return what was restored and lost, or empty when the engine is alive
+     */
+    public Optional<RestartReport> recoverIfDead() {
+        if (!starting.isDone()) return Optional.empty();
+        Engine old = engine();
+        if (old.alive()) return Optional.empty();
+        EngineDeath death = old.death();
+        old.close();
+        return Optional.of(restartAndReplay(death));
+    }
+
+    private RestartReport restartAndReplay(EngineDeath death) {
+        List<String> skipped = new ArrayList<>();
+        for (SnippetLog.Entry entry : log.active()) {
+            if (!entry.replayable()) skipped.add("#" + entry.snippet().id() + " " + firstLine(entry.source()));
+        }
+        ReplayModel model = ReplayModel.of(log);
+        log.clear();
+        Engine fresh = boot(spec);
+        starting = CompletableFuture.completedFuture(fresh);
+        List<String> restored = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (ReplayModel.Step step : model.steps()) {
+            EvalOutcome outcome = eval(step.source());
+            String problem = ReplayProblems.of(outcome, fresh);
+            if (problem == null) restored.add(step.origin());
+            else failed.add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
+            if (outcome.engineDied()) break;
+        }
+        return new RestartReport(death, restored, failed, skipped);
+    }
+
+    private static String firstLine(String source) {
+        String line = source.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+    }
+
+    /** Drops a user snippet ({@code /drop}): it leaves the session and its replay. */
+    public void drop(Snippet snippet) {
+        engine().drop(snippet);
+        log.dropped(snippet);
+    }
+
+    /** Restarts the engine on purpose and replays the session into it ({@code /reload}). */
+    public RestartReport reload() {
+        Engine old = engine();
+        old.close();
+        return restartAndReplay(null);
+    }
+
+    /** Ends the engine and forgets every snippet: a clean session ({@code /reset}). */
+    public void reset() {
+        try {
+            engine().close();
+        } catch (IllegalStateException neverStarted) {
+            // nothing to close
+        }
+        log.clear();
+        starting = CompletableFuture.supplyAsync(() -> boot(spec));
+    }
+
+    @Override
+    public void close() {
+        starting.thenAccept(Engine::close); // at once if started, else as soon as it has
+    }
+}

@@ -1,0 +1,24 @@
+package dev.perfshell.repl.shell;
+
+import java.util.List;
+
+/** The source line that holds a position, with {@code ^} under the culprit (javac's style). */
+final class Caret {
+    private Caret() {}
+
+    static List<String> under(String source, long start, long position, long end) {
+        if (source == null || position < 0 || position > source.length()) return List.of();
+        int pos = (int) position;
+        int lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
+        if (pos < lineStart) lineStart = 0;
+        int lineEnd = source.indexOf('\n', pos);
+        if (lineEnd < 0) lineEnd = source.length();
+        String line = source.substring(lineStart, lineEnd);
+        int from = (int) Math.max(lineStart, Math.min(start < 0 ? pos : start, pos)) - lineStart;
+        int to = (int) Math.min(lineEnd, Math.max(end < 0 ? pos : end, pos + 1)) - lineStart;
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < from; i++) marks.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        for (int i = from; i < Math.max(to, from + 1); i++) marks.append('^');
+        return List.of("    " + line, "    " + marks);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.perfshell.repl.shell;
+
+import dev.perfshell.repl.session.EvalOutcome;
+import dev.perfshell.repl.session.ExceptionNames;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.TypeDeclSnippet;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Turns JShell's events into what jshell users expect to read: {@code $1 ==> 2}, a brief
+ * "created method fib(int)", a compile error with a caret under the column, an exception with
+ * its stack trimmed to snippet frames ({@code at fib (#3:2)}).
+ */
+public final class FeedbackRenderer {
+    private static final int MAX_FRAMES = 8;
+
+    /** The lines for one evaluation: what it produced, or why it failed. */
+    public record Feedback(List<String> values, List<String> errors) {
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
+    }
+
+    public Feedback render(EvalOutcome outcome, JShell jshell) {
+        List<String> values = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        if (outcome.engineDied()) return new Feedback(values, errors); // the shell reports the death
+        if (outcome.stopped()) {
+            errors.add("Stopped: the snippet was interrupted (Ctrl-C).");
+            return new Feedback(values, errors);
+        }
+        for (SnippetEvent event : outcome.events()) {
+            if (event.causeSnippet() == null) main(event, jshell, values, errors);
+            else update(event, jshell, values);
+        }
+        return new Feedback(values, errors);
+    }
+
+    private void main(SnippetEvent event, JShell jshell, List<String> values, List<String> errors) {
+        Snippet snippet = event.snippet();
+        if (event.status() == Snippet.Status.REJECTED) {
+            errors.addAll(compileErrors(snippet, jshell));
+            return;
+        }
+        if (event.exception() != null) {
+            errors.addAll(exception(event.exception()));
+            return;
+        }
+        String line = acknowledge(event, jshell);
+        if (line != null) values.add(line);
+    }
+
+    private String acknowledge(SnippetEvent event, JShell jshell) {
+        Snippet snippet = event.snippet();
+        switch (snippet.kind()) {
+            case VAR:
+                return ((VarSnippet) snippet).name() + " ==> " + event.value() + unresolved(snippet, jshell);
+            case EXPRESSION:
+                return ((ExpressionSnippet) snippet).name() + " ==> " + event.value();
+            case METHOD:
+                MethodSnippet method = (MethodSnippet) snippet;
+                return verb(event) + " method " + method.name() + "(" + method.parameterTypes() + ")" + unresolved(snippet, jshell);
+            case TYPE_DECL:
+                TypeDeclSnippet type = (TypeDeclSnippet) snippet;
+                return verb(event) + " " + typeWord(type) + " " + type.name() + unresolved(snippet, jshell);
+            default:
+                return null; // imports and statements are silent, as in jshell
+        }
+    }
+
+    private static String verb(SnippetEvent event) {
+        if (event.previousStatus() == Snippet.Status.NONEXISTENT) return "created";
+        return event.isSignatureChange() ? "replaced" : "modified";
+    }
+
+    private static String typeWord(TypeDeclSnippet type) {
+        switch (type.subKind()) {
+            case INTERFACE_SUBKIND: return "interface";
+            case ENUM_SUBKIND: return "enum";
+            case ANNOTATION_TYPE_SUBKIND: return "annotation interface";
+            case RECORD_SUBKIND: return "record";
+            default: return "class";
+        }
+    }
+
+    private static String unresolved(Snippet snippet, JShell jshell) {
+        if (!(snippet instanceof DeclarationSnippet)) return "";
+        List<String> missing = jshell.unresolvedDependencies((DeclarationSnippet) snippet).collect(Collectors.toList());
+        if (missing.isEmpty()) return "";
+        return ", however, it cannot be used until " + String.join(", ", missing) + " is declared";
+    }
+
+    private void update(SnippetEvent event, JShell jshell, List<String> values) {
+        if (event.status() == event.previousStatus()) return;
+        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            values.add("  update: " + describe(event.snippet()) + unresolved(event.snippet(), jshell));
+        }
+    }
+
+    private static String describe(Snippet snippet) {
+        if (snippet instanceof MethodSnippet) return "method " + ((MethodSnippet) snippet).name() + "(" + ((MethodSnippet) snippet).parameterTypes() + ")";
+        if (snippet instanceof DeclarationSnippet) return ((DeclarationSnippet) snippet).name();
+        return "#" + snippet.id();
+    }
+
+    /** "error: cannot find symbol", detail lines, then the source line with a caret under the culprit. */
+    List<String> compileErrors(Snippet snippet, JShell jshell) {
+        List<String> lines = new ArrayList<>();
+        List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        if (diags.isEmpty()) {
+            lines.add("error: the snippet was rejected (" + snippet.kind().toString().toLowerCase(Locale.ROOT) + ")");
+            return lines;
+        }
+        for (Diag diag : diags) {
+            String[] message = diag.getMessage(Locale.ROOT).split("\n");
+            lines.add("error: " + message[0]);
+            for (int i = 1; i < message.length; i++) {
+                String detail = message[i].strip();
+                if (!detail.equals("location: class")) lines.add("  " + detail); // snippets live in a wrapper class: noise
+            }
+            lines.addAll(Caret.under(snippet.source(), diag.getStartPosition(), diag.getPosition(), diag.getEndPosition()));
+        }
+        return lines;
+    }
+
+    /** The exception and the snippet frames of its stack, cause chain included. */
+    List<String> exception(Exception thrown) {
+        List<String> lines = new ArrayList<>();
+        if (thrown instanceof UnresolvedReferenceException) {
+            DeclarationSnippet missing = ((UnresolvedReferenceException) thrown).getSnippet();
+            lines.add("error: " + describe(missing) + " cannot be used until what it needs is declared");
+            return lines;
+        }
+        Throwable current = thrown;
+        String prefix = "Exception ";
+        while (current != null) {
+            String message = current.getMessage();
+            lines.add(prefix + ExceptionNames.of(current) + (message == null ? "" : ": " + message));
+            lines.addAll(frames(current.getStackTrace()));
+            current = current.getCause();
+            prefix = "Caused by: ";
+        }
+        String hint = Hints.forException(ExceptionNames.of(thrown));
+        if (hint != null) lines.add(hint);
+        return lines;
+    }
+
+    /** Snippet frames only ({@code #3:2} files); a deep recursion is shortened to its top. */
+    static List<String> frames(StackTraceElement[] stack) {
+        List<String> lines = new ArrayList<>();
+        int snippetFrames = 0;
+        for (StackTraceElement frame : stack) {
+            if (frame.getFileName() == null || !frame.getFileName().startsWith("#")) continue;
+            snippetFrames++;
+            if (snippetFrames <= MAX_FRAMES) lines.add("      at " + location(frame));
+        }
+        if (snippetFrames > MAX_FRAMES) lines.add("      ... " + (snippetFrames - MAX_FRAMES) + " more snippet frames");
+        return lines;
+    }
+
+    private static String location(StackTraceElement frame) {
+        String where = "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+        String method = frame.getMethodName();
+        return method.isBlank() || method.startsWith("do_it$") ? where : method + " " + where;
+    }
+
+    static boolean isEvalException(Throwable t) {
+        return t instanceof EvalException;
+    }
+}

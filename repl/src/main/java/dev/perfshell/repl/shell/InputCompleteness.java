@@ -1,0 +1,71 @@
+package dev.perfshell.repl.shell;
+
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+import java.util.function.Supplier;
+
+/**
+ * Decides when typed or scripted lines form a complete input: Java by JShell's own analysis
+ * (a method's body may span lines), a cell magic at a blank line once its body is complete
+ * (Java bodies contain blank lines) or at {@code %%end}.
+ */
+public final class InputCompleteness {
+    public static final String CELL_END = "%%end";
+    private final Supplier<SourceCodeAnalysis> analysis;
+
+    public InputCompleteness(Supplier<SourceCodeAnalysis> analysis) {
+        this.analysis = analysis;
+    }
+
+    public boolean complete(String buffer) {
+        switch (InputKind.of(buffer)) {
+            case JAVA:
+                return javaComplete(buffer);
+            case CELL_MAGIC:
+                return cellComplete(buffer);
+            default:
+                return true;
+        }
+    }
+
+    private boolean cellComplete(String buffer) {
+        int firstBreak = buffer.indexOf('\n');
+        if (firstBreak < 0) return false;
+        String body = buffer.substring(firstBreak + 1);
+        String[] lines = body.split("\n", -1);
+        String last = lines[lines.length - 1].strip();
+        if (last.equals(CELL_END)) return true;
+        if (!last.isEmpty()) return false;
+        return body.isBlank() || javaComplete(body);
+    }
+
+    private boolean javaComplete(String buffer) {
+        String rest = buffer;
+        SourceCodeAnalysis sca = analysis.get();
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.DEFINITELY_INCOMPLETE) return false;
+            // "for (...)" without a body: jshell keeps reading, and a blank line ends it.
+            if (completeness == Completeness.CONSIDERED_INCOMPLETE) return endsWithBlankLine(buffer);
+            if (!completeness.isComplete() || info.remaining() == null) return true;
+            rest = info.remaining();
+        }
+        return true;
+    }
+
+    private static boolean endsWithBlankLine(String buffer) {
+        int lastBreak = buffer.lastIndexOf('\n');
+        return lastBreak >= 0 && buffer.substring(lastBreak + 1).isBlank();
+    }
+
+    /** The body of a cell magic without its {@code %%end} line. */
+    public static String cellBody(String buffer) {
+        int firstBreak = buffer.indexOf('\n');
+        if (firstBreak < 0) return "";
+        String body = buffer.substring(firstBreak + 1).stripTrailing();
+        if (body.endsWith(CELL_END)) body = body.substring(0, body.length() - CELL_END.length());
+        return body.stripTrailing();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.perfshell.repl.shell;
+
+import java.io.IOException;
+
+/** Where complete inputs come from: a terminal, a script file, or piped stdin. */
+public interface InputSource {
+    /** The next complete input (possibly several lines), or {@code null} at the end. */
+    String next() throws IOException;
+
+    /** The line where the last input started, for {@code FILE:LINE: message}. */
+    int line();
+
+    /** The script's name for messages, e.g. {@code bench.jsh} or {@code <stdin>}. */
+    String name();
+
+    boolean interactive();
+}

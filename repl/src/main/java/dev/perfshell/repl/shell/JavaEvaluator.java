@@ -1,0 +1,70 @@
+package dev.perfshell.repl.shell;
+
+import dev.perfshell.repl.session.EvalOutcome;
+import dev.perfshell.repl.session.Session;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates Java input one snippet at a time ({@code int a = 1; int b = 2;} is two snippets:
+ * JShell's eval takes exactly one) and renders each as it completes.
+ */
+public final class JavaEvaluator {
+    private final Session session;
+    private final FeedbackRenderer renderer = new FeedbackRenderer();
+
+    public JavaEvaluator(Session session) {
+        this.session = session;
+    }
+
+    /** Splits input into snippets, in order; an unfinished tail is kept whole so its error shows. */
+    public List<String> split(String input) {
+        List<String> snippets = new ArrayList<>();
+        SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
+        String rest = input;
+        while (rest != null && !rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.EMPTY) break;
+            if (!completeness.isComplete() || info.source() == null) {
+                snippets.add(rest);
+                break;
+            }
+            snippets.add(info.source());
+            rest = info.remaining();
+        }
+        return snippets;
+    }
+
+    /** Evaluates every snippet of the input, printing as it goes; stops at a death or Ctrl-C. */
+    public Result evaluate(String input, Console console) {
+        return evaluate(input, console::println, console::error);
+    }
+
+    /** Evaluates every snippet, handing feedback lines to the given sinks (e.g. to print them after %time's figures). */
+    public Result evaluate(String input, Consumer<String> values, Consumer<String> errors) {
+        List<EvalOutcome> outcomes = new ArrayList<>();
+        boolean failed = false;
+        for (String snippet : split(input)) {
+            EvalOutcome outcome = session.eval(snippet);
+            outcomes.add(outcome);
+            FeedbackRenderer.Feedback feedback = renderer.render(outcome, session.engine().jshell());
+            feedback.values().forEach(values);
+            feedback.errors().forEach(errors);
+            failed |= feedback.failed() || outcome.engineDied();
+            if (outcome.engineDied() || outcome.stopped()) break;
+        }
+        return new Result(outcomes, failed);
+    }
+
+    /** What happened to one input: every snippet's outcome, and whether any failed. */
+    public record Result(List<EvalOutcome> outcomes, boolean failed) {
+        public long nanos() {
+            return outcomes.stream().mapToLong(EvalOutcome::nanos).sum();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.perfshell.repl.shell;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * Inputs from a script or piped stdin: lines are gathered until they form a complete input
+ * (a multi-line method, a cell magic up to its blank line or {@code %%end}).
+ */
+public final class ScriptSource implements InputSource {
+    private final BufferedReader reader;
+    private final String name;
+    private final InputCompleteness completeness;
+    private int lineNumber;
+    private int startLine;
+
+    public ScriptSource(BufferedReader reader, String name, InputCompleteness completeness) {
+        this.reader = reader;
+        this.name = name;
+        this.completeness = completeness;
+    }
+
+    @Override
+    public String next() throws IOException {
+        StringBuilder buffer = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (buffer.length() == 0) {
+                if (line.isBlank()) continue;
+                startLine = lineNumber;
+            } else {
+                buffer.append('\n');
+            }
+            buffer.append(line);
+            if (completeness.complete(buffer.toString())) return buffer.toString();
+        }
+        return buffer.length() == 0 ? null : buffer.toString(); // the end closes an open cell or snippet
+    }
+
+    @Override
+    public int line() {
+        return startLine;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean interactive() {
+        return false;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.perfshell.repl.shell;
+
+import dev.perfshell.repl.command.SlashCommands;
+import dev.perfshell.repl.magic.MagicContext;
+import dev.perfshell.repl.magic.MagicRegistry;
+import dev.perfshell.repl.magic.MagicRunner;
+import dev.perfshell.repl.magic.ResultBinder;
+import dev.perfshell.repl.session.InputHistory;
+import dev.perfshell.repl.session.RestartReport;
+import dev.perfshell.repl.session.Session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The loop: read a complete input, route it (Java, magic or command), run it, and after each
+ * input make sure the engine is alive, restoring the session if it died.
+ */
+public final class Shell {
+    /** Exit codes of {@code perfshell} and {@code perfshell run}. */
+    public static final int OK = 0;
+    public static final int SCRIPT_FAILED = 1;
+
+    private final Session session;
+    private final Console console;
+    private final InputHistory history = new InputHistory();
+    private final JavaEvaluator evaluator;
+    private final MagicRunner magics;
+    private final SlashCommands commands;
+    private final MagicRegistry registry;
+    private volatile boolean busy;
+    private volatile long lastStopNanos;
+
+    public Shell(Session session, Console console, MagicRegistry registry) {
+        this.session = session;
+        this.console = console;
+        this.registry = registry;
+        this.evaluator = new JavaEvaluator(session);
+        this.magics = new MagicRunner(new MagicContext(session, console, evaluator, registry, new ResultBinder(), history));
+        this.commands = new SlashCommands(session, console, history, new SlashCommands.Host() {
+            @Override
+            public boolean evaluate(String input) {
+                return handle(input) != Handled.FAILED;
+            }
+
+            @Override
+            public boolean runScript(Path file) {
+                return runFile(file, false) == OK;
+            }
+
+            @Override
+            public void reportRestart(RestartReport report) {
+                Shell.this.reportRestart(report);
+            }
+        });
+    }
+
+    public MagicRegistry registry() {
+        return registry;
+    }
+
+    public SlashCommands commands() {
+        return commands;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public InputCompleteness completeness() {
+        return new InputCompleteness(() -> session.engine().jshell().sourceCodeAnalysis());
+    }
+
+    private enum Handled { OK, FAILED, EXIT }
+
+    /**
+     * Reads and runs inputs until the source ends or {@code /exit}.
+     *
+     * @param keepGoing in a script, go on after a failing input (and still exit 1 at the end)
+     * @return {@link #OK}, or {@link #SCRIPT_FAILED} when a script input failed
+     */
+    public int run(InputSource source, boolean keepGoing) {
+        boolean anyFailed = false;
+        while (true) {
+            String input;
+            try {
+                input = source.next();
+            } catch (IOException e) {
+                console.error("Cannot read " + source.name() + ": " + e.getMessage());
+                return SCRIPT_FAILED;
+            }
+            if (input == null) break;
+            Handled handled = handle(input);
+            if (handled == Handled.EXIT) break;
+            if (handled == Handled.FAILED && !source.interactive()) {
+                anyFailed = true;
+                console.error(source.name() + ":" + source.line() + ": this input failed"
+                        + (keepGoing ? "; going on (--keep-going)" : "; stopping. Next: fix it, or run with --keep-going"));
+                if (!keepGoing) break;
+            }
+        }
+        console.flush();
+        return anyFailed ? SCRIPT_FAILED : OK;
+    }
+
+    /** Runs a script file in this session ({@code /open}, {@code --startup}, {@code perfshell run}). */
+    public int runFile(Path file, boolean keepGoing) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return run(new ScriptSource(reader, file.toString(), completeness()), keepGoing);
+        } catch (IOException e) {
+            console.error("Cannot read " + file + ": " + e.getMessage() + ". Next: check the path.");
+            return SCRIPT_FAILED;
+        }
+    }
+
+    private Handled handle(String input) {
+        InputKind kind = InputKind.of(input);
+        if (kind == InputKind.BLANK) return Handled.OK;
+        history.add(input);
+        busy = true;
+        try {
+            session.recoverIfDead().ifPresent(this::reportRestart); // killed from outside while idle
+            Handled handled = route(kind, input);
+            if (session.recoverIfDead().map(report -> {
+                reportRestart(report);
+                return true;
+            }).orElse(false)) return Handled.FAILED;
+            return handled;
+        } finally {
+            busy = false;
+            console.flush();
+        }
+    }
+
+    private Handled route(InputKind kind, String input) {
+        switch (kind) {
+            case LINE_MAGIC:
+            case CELL_MAGIC:
+                return magics.run(input) ? Handled.OK : Handled.FAILED;
+            case COMMAND:
+                SlashCommands.Result result = commands.run(input);
+                return result == SlashCommands.Result.EXIT ? Handled.EXIT
+                        : result == SlashCommands.Result.OK ? Handled.OK : Handled.FAILED;
+            default:
+                return evaluator.evaluate(input, console).failed() ? Handled.FAILED : Handled.OK;
+        }
+    }
+
+    /**
+     * Ctrl-C while code runs: stop it. A snippet that swallows the stop (catch Throwable in a
+     * loop) cannot be stopped; a second Ctrl-C within three seconds ends the engine, and the
+     * session is restored by replay.
+     *
+     * @return whether code was running (otherwise Ctrl-C is the line editor's business)
+     */
+    public boolean interrupt() {
+        if (!busy) return false;
+        long now = System.nanoTime();
+        if (lastStopNanos != 0 && now - lastStopNanos < 3_000_000_000L) {
+            console.warn("Ending the engine: the snippet ignored Ctrl-C. The session will be replayed.");
+            session.engine().kill();
+        } else {
+            lastStopNanos = now;
+            session.stop();
+            scheduleStubbornnessHint(now);
+        }
+        return true;
+    }
+
+    private void scheduleStubbornnessHint(long stopNanos) {
+        Thread hint = new Thread(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (busy && lastStopNanos == stopNanos) {
+                console.warn("The snippet is still running (it may catch the stop). Press Ctrl-C again to end the engine.");
+            }
+        }, "perfshell-ctrl-c-hint");
+        hint.setDaemon(true);
+        hint.start();
+    }
+
+    void reportRestart(RestartReport report) {
+        if (report.death() != null) {
+            console.error("The engine " + report.death().describe() + ". Started a new engine and replayed the session.");
+        } else {
+            console.println("Restarted the engine and replayed the session.");
+        }
+        console.println("Restored " + report.restored().size() + (report.restored().size() == 1 ? " snippet" : " snippets")
+                + (report.restored().isEmpty() ? "" : " (" + String.join(" ", report.restored()) + ")") + ".");
+        for (String skipped : report.skipped()) console.warn("Not replayed: " + skipped);
+        for (String failed : report.failed()) console.warn("Lost on replay: " + failed);
+    }
+}
