@@ -35,6 +35,9 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     public static void main(String[] args) throws Exception {
         ParentWatchdog.watch();
+        // The engine shares the shell's process group, so a Ctrl-C at the terminal reaches it too
+        // and would end it; the shell turns Ctrl-C into a JShell stop instead.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]));
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();

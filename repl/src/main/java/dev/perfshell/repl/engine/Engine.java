@@ -160,7 +160,12 @@ public final class Engine implements AutoCloseable {
     /** Stops the running snippet, from any thread (Ctrl-C). */
     public void stop() {
         stopRequested = true;
-        if (!dead) jshell.stop();
+        if (dead) return;
+        try {
+            jshell.stop();
+        } catch (RuntimeException engineGone) {
+            // the engine died meanwhile (e.g. VMDisconnectedException): the shell reports the death
+        }
     }
 
     /** True when the last eval or command ended because {@link #stop()} was called. */
