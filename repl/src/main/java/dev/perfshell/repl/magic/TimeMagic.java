@@ -1,6 +1,6 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.engine.EngineProtocol;
+import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.render.TimeRenderer;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code %time STATEMENT} and {@code %%time}: run once in the engine, then IPython's lines (CPU
@@ -42,7 +41,7 @@ final class TimeMagic extends BaseMagic {
             console.error("%time needs code to run. Example: %time fib(30)");
             return false;
         }
-        context.session().command(EngineProtocol.TIME_ARM, null);
+        context.session().request(EngineRequest.armTiming());
         List<String> values = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         JavaEvaluator.Result result = context.evaluator().evaluate(input.text(), values::add, errors::add);
@@ -50,10 +49,8 @@ final class TimeMagic extends BaseMagic {
             errors.forEach(console::error);
             return false; // the shell reports the engine's death and restores the session
         }
-        Map<?, ?> figures = (Map<?, ?>) context.session().command(EngineProtocol.TIME_TAKE, null);
-        boolean ran = ((Number) figures.get("invocations")).longValue() > 0;
-        if (ran) {
-            OnceTiming timing = OnceTiming.fromEngine(figures, result.nanos());
+        OnceTiming timing = context.session().request(EngineRequest.takeTiming(result.nanos()));
+        if (timing != null) {
             TimeRenderer.render(timing).forEach(console::println);
             if (bind != null) context.binder().bind('t', bind, TimeRenderer.constructor(timing), context.evaluator(), console);
         }

@@ -92,8 +92,14 @@ public final class Session implements AutoCloseable {
         return events;
     }
 
-    public Object command(String name, Object argument) throws EngineException {
-        return engine().command(name, argument);
+    /** Sends a typed request to the engine and reads its reply. */
+    public <R> R request(dev.perfshell.repl.engine.EngineRequest<R> request) throws EngineException {
+        Object wire = engine().command(request.command(), request.argument());
+        try {
+            return request.reply().apply(wire);
+        } catch (RuntimeException malformed) {
+            throw new EngineException("unexpected reply to " + request.command() + ": " + malformed, malformed);
+        }
     }
 
     public void stop() {

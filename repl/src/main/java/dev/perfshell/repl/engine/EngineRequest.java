@@ -1,0 +1,40 @@
+package dev.perfshell.repl.engine;
+
+import dev.perfshell.engine.EngineProtocol;
+import dev.perfshell.timing.runtime.OnceTiming;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A typed engine request: the command's name and JDK-typed argument on the wire, and how to read
+ * the JDK-typed reply into a front-end record. Magics use these, never raw command names.
+ *
+ * @param <R> the front-end type of the reply
+ */
+public record EngineRequest<R>(String command, Object argument, Function<Object, R> reply) {
+
+    /** The engine JVM's facts, for {@code %env}. */
+    public static EngineRequest<EngineInfo> info() {
+        return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));
+    }
+
+    /** Starts {@code %time}'s measurement: snippet invocations accumulate until {@link #takeTiming}. */
+    public static EngineRequest<Boolean> armTiming() {
+        return new EngineRequest<>(EngineProtocol.TIME_ARM, null, Boolean.class::cast);
+    }
+
+    /**
+     * Ends {@code %time}'s measurement.
+     *
+     * @param frontEndNanos the shell's wall time for the same evaluations (compile + run), to derive compile time
+     * @return the timing, or {@code null} when no snippet ran (e.g. it did not compile)
+     */
+    public static EngineRequest<OnceTiming> takeTiming(long frontEndNanos) {
+        return new EngineRequest<>(EngineProtocol.TIME_TAKE, null, wire -> {
+            Map<?, ?> figures = (Map<?, ?>) wire;
+            boolean ran = ((Number) figures.get("invocations")).longValue() > 0;
+            return ran ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
+        });
+    }
+}
