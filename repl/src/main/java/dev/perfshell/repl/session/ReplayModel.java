@@ -19,6 +19,8 @@ public record ReplayModel(List<Step> steps) {
     public static ReplayModel of(SnippetLog log) {
         List<Step> steps = new ArrayList<>();
         for (SnippetLog.Entry entry : log.replayable()) {
+            // A bare variable reference ("x") shows a value and changes nothing: nothing to rebuild.
+            if (entry.snippet().subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) continue;
             steps.add(new Step("#" + entry.snippet().id(), replaySource(entry)));
         }
         return new ReplayModel(List.copyOf(steps));

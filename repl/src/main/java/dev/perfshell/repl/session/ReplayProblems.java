@@ -18,7 +18,7 @@ final class ReplayProblems {
         }
         if (!first.status().isActive()) {
             return engine.jshell().diagnostics(first.snippet()).filter(Diag::isError)
-                    .map(d -> d.getMessage(null)).findFirst().orElse("rejected (" + first.status() + ")");
+                    .map(d -> d.getMessage(null).lines().findFirst().orElse("")).findFirst().orElse("rejected (" + first.status() + ")");
         }
         return null;
     }
