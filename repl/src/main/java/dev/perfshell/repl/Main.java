@@ -92,7 +92,7 @@ public final class Main implements Callable<Integer> {
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
             err.println("perfshell: " + e.getMessage());
-            return 1;
+            return e instanceof dev.perfshell.repl.session.EngineStartException || e instanceof IOException ? USAGE : Shell.SCRIPT_FAILED;
         });
         return line.execute(args);
     }

@@ -47,7 +47,9 @@ public final class Session implements AutoCloseable {
             return starting.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("the engine did not start: " + cause.getMessage(), cause);
+            String why = cause.getMessage() == null ? cause.toString() : cause.getMessage().strip();
+            throw new EngineStartException("the engine did not start: " + why.replace("Launching JShell execution engine threw: ", "")
+                    + "\nNext: check the -R/--engine-option values and --engine-jdk (perfshell --help).", cause);
         }
     }
 
