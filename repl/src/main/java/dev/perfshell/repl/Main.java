@@ -20,6 +20,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code perfshell}: the interactive shell, and {@code perfshell run FILE.jsh} for saved perf
@@ -127,25 +129,26 @@ public final class Main implements Callable<Integer> {
     }
 
     private int interactive(EngineSpec spec) throws IOException {
-        // The engine boots first, in the background: the terminal and the registry are built meanwhile.
-        InputStream[] engineIn = new InputStream[1];
-        Session session;
+        // The engine boots first, in the background, while the terminal and the shell are built;
+        // its streams reach the terminal once it exists (no user code runs before that).
+        AtomicReference<InputStream> terminalIn = new AtomicReference<>(InputStream.nullInputStream());
+        AtomicReference<OutputStream> terminalOut = new AtomicReference<>(OutputStream.nullOutputStream());
+        PrintStream engineOut = new PrintStream(new ForwardingOutput(terminalOut::get), true, StandardCharsets.UTF_8);
+        Session session = Session.start(spec, new EngineIo(new ForwardingInput(terminalIn::get), engineOut, engineOut));
         try (Terminal term = TerminalBuilder.builder().system(true).name("perfshell").build()) {
             boolean color = color() && !Terminal.TYPE_DUMB.equals(term.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(term.getType());
             Console console = new Console(term.writer(), color);
-            engineIn[0] = term.input();
-            session = Session.start(spec, new EngineIo(new ForwardingInput(() -> engineIn[0]), console.userStream(), console.userStream()));
-            try {
-                Shell shell = new Shell(session, console, MagicRegistry.standard());
-                term.handle(Terminal.Signal.INT, signal -> shell.interrupt());
-                console.dim("perfshell " + Version.number() + " on Java " + System.getProperty("java.version")
-                        + ". Type Java, or %lsmagic for magics, /help for commands, Ctrl-D to leave.");
-                if (startup != null) shell.runFile(startup, true);
-                shell.run(new TerminalSource(term, shell, historyFile()), false);
-                return Shell.OK;
-            } finally {
-                session.close();
-            }
+            terminalOut.set(console.userStream());
+            terminalIn.set(term.input());
+            Shell shell = new Shell(session, console, MagicRegistry.standard());
+            term.handle(Terminal.Signal.INT, signal -> shell.interrupt());
+            console.dim("perfshell " + Version.number() + " on Java " + System.getProperty("java.version")
+                    + ". Type Java, or %lsmagic for magics, /help for commands, Ctrl-D to leave.");
+            if (startup != null) shell.runFile(startup, true);
+            shell.run(new TerminalSource(term, shell, historyFile()), false);
+            return Shell.OK;
+        } finally {
+            session.close();
         }
     }
 

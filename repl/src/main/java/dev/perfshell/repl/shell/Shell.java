@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The loop: read a complete input, route it (Java, magic or command), run it, and after each
@@ -23,6 +24,7 @@ public final class Shell {
     /** Exit codes of {@code perfshell} and {@code perfshell run}. */
     public static final int OK = 0;
     public static final int SCRIPT_FAILED = 1;
+    private static final int MAX_IDS_SHOWN = 20;
 
     private final Session session;
     private final Console console;
@@ -191,8 +193,11 @@ public final class Shell {
         } else {
             console.println("Restarted the engine and replayed the session.");
         }
-        console.println("Restored " + report.restored().size() + (report.restored().size() == 1 ? " snippet" : " snippets")
-                + (report.restored().isEmpty() ? "" : " (" + String.join(" ", report.restored()) + ")") + ".");
+        List<String> restored = report.restored();
+        String ids = restored.size() <= MAX_IDS_SHOWN ? String.join(" ", restored)
+                : String.join(" ", restored.subList(0, MAX_IDS_SHOWN)) + " …";
+        console.println("Restored " + restored.size() + (restored.size() == 1 ? " snippet" : " snippets")
+                + (restored.isEmpty() ? "" : " (" + ids + ")") + ".");
         for (String skipped : report.skipped()) console.warn("Not replayed: " + skipped);
         for (String failed : report.failed()) console.warn("Lost on replay: " + failed);
     }
