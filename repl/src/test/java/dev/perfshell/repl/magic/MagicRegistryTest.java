@@ -1,0 +1,51 @@
+package dev.perfshell.repl.magic;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MagicRegistryTest {
+    private final MagicRegistry registry = MagicRegistry.standard();
+
+    @Test
+    void namesInRegistryOrder() {
+        assertThat(registry.names()).containsExactly("time", "env", "classpath", "who", "history", "reset", "lsmagic", "help");
+    }
+
+    @Test
+    void createsAFreshInstanceEachTime() {
+        assertThat(registry.create("time")).isPresent();
+        assertThat(registry.create("time").get()).isNotSameAs(registry.create("time").get());
+        assertThat(registry.create("timeit")).isEmpty();
+    }
+
+    @Test
+    void onlyTimeHasACellForm() {
+        for (String name : registry.names()) {
+            assertThat(registry.create(name).get().acceptsCell()).as(name).isEqualTo(name.equals("time"));
+        }
+    }
+
+    @Test
+    void suggestionsByDistanceThenPrefix() {
+        assertThat(registry.suggestions("timit")).first().isEqualTo("time");
+        assertThat(registry.suggestions("hist")).containsExactly("history");
+        assertThat(registry.suggestions("lsmagc")).containsExactly("lsmagic");
+        assertThat(registry.suggestions("qqqqqqqq")).isEmpty();
+    }
+
+    @Test
+    void summaryIsTheFirstDescriptionLine() {
+        assertThat(registry.summary("lsmagic")).isEqualTo("List the magics.");
+        assertThat(registry.summary("nope")).isEmpty();
+    }
+
+    @Test
+    void commandLineStopsAtTheFirstPositional() {
+        var line = registry.commandLine("time").orElseThrow();
+        line.parseArgs("-o", "t", "x", "-o", "y");
+        TimeMagic magic = line.getCommand();
+        assertThat(magic.bind).isEqualTo("t");
+        assertThat(magic.codeTokens).containsExactly("x", "-o", "y");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.perfshell.repl.shell;
+
+import jdk.jshell.JShell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InputCompletenessTest {
+    private static JShell jshell;
+    private static InputCompleteness completeness;
+
+    @BeforeAll
+    static void start() {
+        jshell = JShell.builder().executionEngine("local").build();
+        completeness = new InputCompleteness(jshell::sourceCodeAnalysis);
+    }
+
+    @AfterAll
+    static void close() {
+        jshell.close();
+    }
+
+    @Test
+    void java() {
+        assertThat(completeness.complete("1 + 1")).isTrue();
+        assertThat(completeness.complete("int f() {")).isFalse();
+        assertThat(completeness.complete("int f() {\n  return 1;\n}")).isTrue();
+        assertThat(completeness.complete("int a = 1; int b = ")).isFalse();
+        assertThat(completeness.complete("int a = 1; int b = 2;")).isTrue();
+        assertThat(completeness.complete("/* comment */ int a = 1;")).isTrue();
+    }
+
+    @Test
+    void bodylessForWaitsForABlankLine() {
+        assertThat(completeness.complete("for (int i = 0; i < 3; i++)")).isFalse();
+        assertThat(completeness.complete("for (int i = 0; i < 3; i++)\n")).isTrue();
+    }
+
+    @Test
+    void magicsAndCommandsAreOneLine() {
+        assertThat(completeness.complete("%time fib(")).isTrue();
+        assertThat(completeness.complete("/vars")).isTrue();
+    }
+
+    @Test
+    void cellEndsAtABlankLineOnlyWhenTheBodyIsComplete() {
+        assertThat(completeness.complete("%%time")).isFalse();
+        assertThat(completeness.complete("%%time\nint a = 1;")).isFalse();
+        assertThat(completeness.complete("%%time\nint a = 1;\n")).isTrue();
+        assertThat(completeness.complete("%%time\nint f() {\n")).isFalse();
+        assertThat(completeness.complete("%%time\nint f() {\n\n  return 1;\n}\n")).isTrue();
+        assertThat(completeness.complete("%%time\nint f() {\n%%end")).isTrue();
+    }
+
+    @Test
+    void cellBodyDropsTheHeaderAndEnd() {
+        assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\nlong b = 2;\n\n")).isEqualTo("int a = 1;\nlong b = 2;");
+        assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\n%%end")).isEqualTo("int a = 1;");
+        assertThat(InputCompleteness.cellBody("%%time")).isEmpty();
+    }
+}

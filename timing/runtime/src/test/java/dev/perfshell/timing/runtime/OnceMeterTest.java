@@ -1,0 +1,174 @@
+package dev.perfshell.timing.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Proportions and exact counts only: never an absolute time. */
+class OnceMeterTest {
+    private static final java.util.Set<String> KEYS = java.util.Set.of("wallNanos", "threadCpuNanos",
+            "threadSystemNanos", "processCpuNanos", "gcCount", "gcMillis", "invocations");
+
+    private static Map<String, Long> measure(Runnable body) {
+        OnceMeter meter = new OnceMeter();
+        meter.arm();
+        meter.begin();
+        body.run();
+        meter.end();
+        return meter.take();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Spins on the CPU until {@code nanos} of wall time have passed; returns a value so nothing is dead. */
+    private static long spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        long x = 0;
+        while (System.nanoTime() < end) x += Long.numberOfTrailingZeros(x + System.identityHashCode(end));
+        return x;
+    }
+
+    @Test
+    void replyHasExactlyTheDocumentedKeys() {
+        assertThat(measure(() -> {}).keySet()).isEqualTo(KEYS);
+        assertThat(OnceMeter.empty().keySet()).isEqualTo(KEYS);
+    }
+
+    @Test
+    void emptyIsAllZeros() {
+        assertThat(OnceMeter.empty().values()).containsOnly(0L);
+    }
+
+    @Test
+    void wallTimeIsProportionalToSleep() {
+        // warm the meter's own code paths once so that class loading does not count
+        measure(() -> sleep(1));
+        long twenty = measure(() -> sleep(20)).get("wallNanos");
+        long forty = measure(() -> sleep(40)).get("wallNanos");
+        assertThat((double) forty / twenty).isCloseTo(2.0, within(0.4));
+    }
+
+    @Test
+    void sleepingUsesLittleCpu() {
+        Map<String, Long> slept = measure(() -> sleep(40));
+        assertThat(slept.get("threadCpuNanos")).isLessThan(slept.get("wallNanos") / 4);
+    }
+
+    @Test
+    void busyLoopCpuIsCloseToWall() {
+        measure(() -> spin(1_000_000));
+        long[] sink = new long[1];
+        double best = 0;
+        // A thread that other processes deschedule loses CPU time (builds run beside the tests), so the
+        // best of a few runs is compared; no run can gain more CPU than wall beyond what the reads cost.
+        for (int attempt = 0; attempt < 5 && best < 0.8; attempt++) {
+            Map<String, Long> busy = measure(() -> sink[0] = spin(40_000_000));
+            double ratio = (double) busy.get("threadCpuNanos") / busy.get("wallNanos");
+            assertThat(ratio).isLessThanOrEqualTo(1.05);
+            assertThat(busy.get("processCpuNanos")).isGreaterThanOrEqualTo(busy.get("threadCpuNanos"));
+            assertThat(busy.get("threadSystemNanos")).isBetween(0L, busy.get("threadCpuNanos"));
+            assertThat(busy.get("invocations")).isEqualTo(1L);
+            best = Math.max(best, ratio);
+        }
+        assertThat(best).isGreaterThan(0.6);
+    }
+
+    @Test
+    void accumulatesOverBeginEndPairsAndIgnoresTheGapsBetween() {
+        OnceMeter meter = new OnceMeter();
+        meter.arm();
+        long gapStart = 0, gap = 0;
+        for (int i = 0; i < 3; i++) {
+            if (i > 0) gap += System.nanoTime() - gapStart;
+            meter.begin();
+            sleep(10);
+            meter.end();
+            gapStart = System.nanoTime();
+            sleep(60); // outside begin/end: not measured
+        }
+        Map<String, Long> figures = meter.take();
+        assertThat(figures.get("invocations")).isEqualTo(3L);
+        long wall = figures.get("wallNanos");
+        // three 10 ms sleeps accumulate; the two 60 ms gaps between them do not
+        assertThat(wall).isLessThan(gap);
+        long single = measure(() -> sleep(10)).get("wallNanos");
+        assertThat((double) wall / single).isCloseTo(3.0, within(0.9));
+    }
+
+    @Test
+    void invocationsCountIsExact() {
+        OnceMeter meter = new OnceMeter();
+        meter.arm();
+        for (int i = 0; i < 17; i++) {
+            meter.begin();
+            meter.end();
+        }
+        assertThat(meter.take().get("invocations")).isEqualTo(17L);
+    }
+
+    @Test
+    void nothingIsMeasuredUnlessArmed() {
+        OnceMeter meter = new OnceMeter();
+        meter.begin();
+        sleep(5);
+        meter.end();
+        assertThat(meter.take().values()).containsOnly(0L);
+    }
+
+    @Test
+    void takeDisarms() {
+        OnceMeter meter = new OnceMeter();
+        meter.arm();
+        meter.begin();
+        meter.end();
+        Map<String, Long> first = meter.take();
+        assertThat(first.get("invocations")).isEqualTo(1L);
+        meter.begin();
+        sleep(5);
+        meter.end();
+        // after take, begin/end add nothing until the next arm
+        assertThat(meter.take()).isEqualTo(first);
+    }
+
+    @Test
+    void armStartsAFreshMeasurement() {
+        OnceMeter meter = new OnceMeter();
+        meter.arm();
+        meter.begin();
+        sleep(5);
+        meter.end();
+        meter.arm();
+        Map<String, Long> figures = meter.take();
+        assertThat(figures.values()).containsOnly(0L);
+    }
+
+    @Test
+    void countsGarbageCollections() {
+        Map<String, Long> figures = measure(System::gc);
+        assertThat(figures.get("gcCount")).isGreaterThanOrEqualTo(1L);
+        assertThat(figures.get("gcMillis")).isGreaterThanOrEqualTo(0L);
+        assertThat(measure(() -> {}).get("gcCount")).isZero();
+    }
+
+    @Test
+    void fromEngineOfARealMeasurementKeepsTheProportions() {
+        long[] sink = new long[1];
+        Map<String, Long> busy = measure(() -> sink[0] = spin(30_000_000));
+        OnceTiming timing = OnceTiming.fromEngine(busy, busy.get("wallNanos") * 3);
+        assertThat(timing.wallNanos()).isEqualTo(busy.get("wallNanos"));
+        assertThat(timing.cpuNanos()).isEqualTo(busy.get("threadCpuNanos"));
+        assertThat(timing.userNanos() + timing.systemNanos()).isEqualTo(timing.cpuNanos());
+        assertThat(timing.compileNanos()).isEqualTo(busy.get("wallNanos") * 2);
+        assertThat((double) timing.cpuNanos() / timing.wallNanos()).isLessThanOrEqualTo(1.05);
+        assertThat(timing.processCpuNanos()).isGreaterThanOrEqualTo(timing.cpuNanos());
+    }
+}
