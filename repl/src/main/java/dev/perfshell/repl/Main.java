@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * scripts. Exit codes: 0 ok, 1 a script input failed, 2 usage error.
  */
 @Command(name = "perfshell", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"A terminal REPL for Java performance work: type Java as in jshell, measure it with %magics.",
+        description = {"A terminal REPL for Java performance work: type Java as in jshell, measure it with %%magics.",
                 "Piped stdin runs as a script."},
         subcommands = Main.Run.class)
 public final class Main implements Callable<Integer> {
@@ -50,7 +50,7 @@ public final class Main implements Callable<Integer> {
     List<String> classPath = new ArrayList<>();
 
     @Option(names = {"-R", "--engine-option"}, paramLabel = "OPT", scope = ScopeType.INHERIT,
-            description = "A JVM option for the engine, e.g. -R -Xmx4g (repeatable; shown by %env).")
+            description = "A JVM option for the engine, e.g. -R -Xmx4g (repeatable; shown by %%env).")
     List<String> engineOptions = new ArrayList<>();
 
     @Option(names = "--engine-jdk", paramLabel = "JAVA_HOME", scope = ScopeType.INHERIT,
@@ -72,12 +72,14 @@ public final class Main implements Callable<Integer> {
 
     private final InputStream in;
     private final PrintStream out;
+    private final PrintStream err;
     private final Map<String, String> env;
     private final boolean terminal;
 
-    Main(InputStream in, PrintStream out, Map<String, String> env, boolean terminal) {
+    Main(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
         this.in = in;
         this.out = out;
+        this.err = err;
         this.env = env;
         this.terminal = terminal;
     }
@@ -89,7 +91,7 @@ public final class Main implements Callable<Integer> {
     /** Runs perfshell with injected streams; returns the exit code. */
     public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err,
                               Map<String, String> env, boolean terminal) {
-        CommandLine line = new CommandLine(new Main(in, out, env, terminal));
+        CommandLine line = new CommandLine(new Main(in, out, err, env, terminal));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
@@ -187,7 +189,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             if (!Files.isReadable(file)) {
                 main.out.flush();
-                System.err.println("perfshell run: cannot read " + file + ". Next: check the path.");
+                main.err.println("perfshell run: cannot read " + file + ". Next: check the path.");
                 return USAGE;
             }
             Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false);

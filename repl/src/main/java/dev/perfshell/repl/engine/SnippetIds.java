@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 final class SnippetIds implements BiFunction<Snippet, Integer, String> {
     private volatile boolean startup;
     private int startupCount;
+    private int userCount;
 
     void startup(boolean on) {
         startup = on;
@@ -23,6 +24,8 @@ final class SnippetIds implements BiFunction<Snippet, Integer, String> {
             startupCount++;
             return "s" + startupCount;
         }
-        return String.valueOf(index - startupCount);
+        // Our own count: JShell's index is per key, so a redefinition would reuse its predecessor's id.
+        userCount++;
+        return String.valueOf(userCount);
     }
 }

@@ -52,10 +52,11 @@ final class TimeMagic extends BaseMagic {
         OnceTiming timing = context.session().request(EngineRequest.takeTiming(result.nanos()));
         if (timing != null) {
             TimeRenderer.render(timing).forEach(console::println);
-            if (bind != null) context.binder().bind('t', bind, TimeRenderer.constructor(timing), context.evaluator(), console);
         }
         values.forEach(console::println);
         errors.forEach(console::error);
-        return !result.failed();
+        boolean bound = timing == null || bind == null
+                || context.binder().bind('t', bind, TimeRenderer.constructor(timing), context.evaluator(), console);
+        return !result.failed() && bound;
     }
 }
