@@ -1,0 +1,103 @@
+package dev.perfshell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C in a real pseudo-terminal: stops running code fast, and never ends the shell or the session. */
+class InterruptE2ETest {
+    /** The shell must be back within 1 s; the assertion allows 2 s for a loaded CI machine. */
+    static final Duration CTRL_C_BOUND = Duration.ofSeconds(2);
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void needsTmux() {
+        assumeTrue(Tmux.available(), "tmux is not installed (.ci/run installs it)");
+    }
+
+    @Test
+    void ctrlCStopsAnEndlessLoopFastAndTheSessionGoesOn() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            assertThat(shell.run("int before = 5;")).isEqualTo("before ==> 5");
+            long engine = Perfshell.enginePid(shell.run("%env"));
+
+            long prompts = shell.promptCount();
+            long cpuBefore = cpuMillis(engine);
+            shell.type("while (true) {}");
+            shell.keys("Enter");
+            // Ctrl-C only once the loop really runs: the engine has burnt 300 ms of CPU since Enter.
+            awaitCpu(engine, cpuBefore + 300, shell);
+            assertThat(shell.promptCount()).as("the loop still runs").isEqualTo(prompts);
+
+            long sent = System.nanoTime();
+            shell.keys("C-c");
+            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            long latencyMillis = (System.nanoTime() - sent) / 1_000_000;
+            System.out.printf("perfshell e2e: Ctrl-C on while (true) {} -> prompt back in %d ms%n", latencyMillis);
+
+            String said = Tmux.outputOfLastInput(lines);
+            assertThat(said).as("what Ctrl-C printed").contains("Stopped")
+                    .doesNotContain("Exception in thread")
+                    .doesNotContain("killed by signal")
+                    .doesNotContain("Started a new engine");
+            assertThat(Duration.ofMillis(latencyMillis)).as("Ctrl-C latency").isLessThan(CTRL_C_BOUND);
+
+            // The same engine, with its state, evaluates again.
+            assertThat(shell.run("before + 1")).isEqualTo("$1 ==> 6");
+            assertThat(Perfshell.enginePid(shell.run("%env"))).isEqualTo(engine);
+        }
+    }
+
+    @Test
+    void ctrlCOnAnEmptyLineKeepsTheShellAndTheEngine() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            assertThat(shell.run("int kept = 5;")).isEqualTo("kept ==> 5");
+            long engine = Perfshell.enginePid(shell.run("%env"));
+            long prompts = shell.promptCount();
+            shell.keys("C-c");
+            shell.awaitPrompt(prompts);
+            assertThat(shell.paneDead()).as("the shell still runs").isFalse();
+            String said = shell.run("kept + 1");
+            assertThat(said).doesNotContain("killed by signal").doesNotContain("Started a new engine").endsWith("$1 ==> 6");
+            assertThat(Perfshell.enginePid(shell.run("%env"))).as("the engine survived").isEqualTo(engine);
+        }
+    }
+
+    /** The engine's user + system CPU time from /proc, in ms (-1 without /proc). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static void awaitCpu(long pid, long millis, Tmux shell) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            long cpu = cpuMillis(pid);
+            if (cpu < 0) { // no /proc: give the loop a moment to start
+                Thread.sleep(1000);
+                return;
+            }
+            if (cpu >= millis) return;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine did not start spinning; the pane shows:\n" + shell.screen());
+            }
+            Thread.sleep(20);
+        }
+    }
+}
