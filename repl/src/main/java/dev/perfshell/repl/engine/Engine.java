@@ -55,6 +55,9 @@ public final class Engine implements AutoCloseable {
                 .remoteVMOptions(vmOptions.toArray(String[]::new))
                 .compilerOptions(EngineCommandLine.compilerOptions(spec).toArray(String[]::new));
         JShell jshell = buildWithClassPath(builder, jar.toString());
+        // javac's file manager reads java.class.path only at the first compile, after the swap;
+        // an explicit class path (what addToClasspath sets) pins it to the engine's.
+        jshell.addToClasspath(jar.toString());
         Engine engine = new Engine(jshell, provider, vmOptions, ids);
         jshell.onShutdown(js -> engine.dead = true);
         if (died[0]) engine.dead = true;
