@@ -1,5 +1,6 @@
 package dev.perfshell.repl.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,27 @@ final class EngineCommandLine {
         // Debug information for sampling profilers at safepoint-free points; it changes no code.
         options.add("-XX:+UnlockDiagnosticVMOptions");
         options.add("-XX:+DebugNonSafepoints");
+        addStartupArchive(options, spec);
         if (spec.enablePreview()) options.add("--enable-preview");
         if (!spec.addModules().isEmpty()) options.add("--add-modules=" + String.join(",", spec.addModules()));
         options.addAll(spec.engineOptions()); // last, so the user's options win
         return options;
+    }
+
+    /**
+     * Start-up only: the class-data archive of the engine's own classes that the launcher made for
+     * this JDK and engine jar (scripts/perfshell), named by {@code -Dperfshell.engine.cds}. Classes
+     * are mapped from it instead of being loaded and verified one by one; the code that runs is the
+     * same. {@code -Xshare:auto}: an archive that does not fit is ignored, and {@code -Xlog:cds=off}
+     * keeps that silent. An archive fits one JVM build, so never with {@code --engine-jdk}. The
+     * user's {@code -R} options come later and win (e.g. {@code -R-Xshare:off}).
+     */
+    private static void addStartupArchive(List<String> options, EngineSpec spec) {
+        String archive = System.getProperty("perfshell.engine.cds");
+        if (archive == null || archive.isEmpty() || spec.engineJdk() != null || !Files.isRegularFile(Path.of(archive))) return;
+        options.add("-XX:SharedArchiveFile=" + archive);
+        options.add("-Xshare:auto");
+        options.add("-Xlog:cds=off,cds+dynamic=off");
     }
 
     static List<String> compilerOptions(EngineSpec spec) {
