@@ -31,7 +31,8 @@ import java.util.function.Consumer;
 public final class EngineAgent extends RemoteExecutionControl {
     private final MemoryReserve reserve = new MemoryReserve(4 << 20);
     private final OnceMeter meter = new OnceMeter();
-    private final EngineCommands commands = new EngineCommands(meter, EnginePremain.instrumentation(), reserve);
+    private final EngineCommands commands = new EngineCommands(meter, EnginePremain.instrumentation(), reserve,
+            this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
         ParentWatchdog.watch();
@@ -69,9 +70,39 @@ public final class EngineAgent extends RemoteExecutionControl {
         return valueString(value);
     }
 
+    /**
+     * Runs user code inside an extension command the way JShell runs a snippet: marked as client
+     * code so Ctrl-C's stop reaches it, and its exceptions converted into the user's exception.
+     */
+    private Object runUserCode(EngineCommands.Code code) throws Exception {
+        reserve.restore();
+        clientCodeEnter();
+        try {
+            return code.call();
+        } catch (OutOfMemoryError e) {
+            reserve.release();
+            return throwConvertedInvocationException(e);
+        } catch (Throwable t) {
+            return throwConvertedInvocationException(t);
+        } finally {
+            clientCodeLeave();
+        }
+    }
+
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
         return super.varValue(className, varName); // a frame of this class, so stop() can find it
+    }
+
+    /**
+     * JShell's close command: the stock agent closes and then idles until the shell gives up on it
+     * (one second on every exit, /reset and /reload). The engine's work is done, so end at once.
+     */
+    @Override
+    public void close() {
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(0);
     }
 
     @Override

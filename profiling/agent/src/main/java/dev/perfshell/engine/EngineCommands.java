@@ -1,6 +1,9 @@
 package dev.perfshell.engine;
 
 import dev.perfshell.timing.runtime.OnceMeter;
+import dev.perfshell.timing.runtime.TimeitPlan;
+import dev.perfshell.timing.runtime.TimeitRunner;
+import dev.perfshell.timing.runtime.Timed;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
@@ -17,7 +20,30 @@ import java.util.Map;
 final class EngineCommands {
     private final Map<String, EngineCommand> table = new LinkedHashMap<>();
 
-    EngineCommands(OnceMeter meter, Instrumentation instrumentation, MemoryReserve reserve) {
+    /** Runs code that may be user code: stoppable with Ctrl-C, its exceptions reported as the user's. */
+    interface UserCode {
+        Object run(Code code) throws Exception;
+    }
+
+    /** A piece of user code; it may throw anything, as snippets do. */
+    interface Code {
+        Object call() throws Throwable;
+    }
+
+    /** Loads a class the session defined (snippet class loader). */
+    interface SessionClasses {
+        Class<?> find(String binaryName) throws ClassNotFoundException;
+    }
+
+    EngineCommands(OnceMeter meter, Instrumentation instrumentation, MemoryReserve reserve,
+                   UserCode userCode, SessionClasses classes) {
+        TimeitRunner timeit = new TimeitRunner();
+        table.put(EngineProtocol.TIMEIT, arg -> {
+            Map<?, ?> request = (Map<?, ?>) arg;
+            Timed timed = instantiate(classes.find((String) request.get("class")));
+            TimeitPlan plan = TimeitPlan.fromWire(request);
+            return userCode.run(() -> timeit.run(timed, plan));
+        });
         table.put(EngineProtocol.PING, arg -> "pong");
         table.put(EngineProtocol.INFO, arg -> info(instrumentation, reserve));
         table.put(EngineProtocol.TIME_ARM, arg -> {
@@ -29,6 +55,12 @@ final class EngineCommands {
 
     EngineCommand find(String name) {
         return table.get(name);
+    }
+
+    private static Timed instantiate(Class<?> type) throws ReflectiveOperationException {
+        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return (Timed) constructor.newInstance();
     }
 
     private static HashMap<String, Object> info(Instrumentation instrumentation, MemoryReserve reserve) {

@@ -12,6 +12,12 @@ public final class EngineProtocol {
     /** Returns and disarms the once-meter's figures ({@code HashMap<String, Long>}). */
     public static final String TIME_TAKE = "perfshell.time.take";
 
+    /**
+     * Times a generated {@code Timed} class: argument {@code HashMap} with "class" (binary name)
+     * and the plan's fields; reply {@code HashMap} of per-run figures (see TimeitRunner).
+     */
+    public static final String TIMEIT = "perfshell.timeit";
+
     /** Exit code of an engine that halted because the shell that started it died. */
     public static final int EXIT_PARENT_GONE = ParentWatchdog.EXIT_PARENT_GONE;
 

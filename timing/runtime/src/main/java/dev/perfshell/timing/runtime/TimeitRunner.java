@@ -1,0 +1,178 @@
+package dev.perfshell.timing.runtime;
+
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine side of {@code %timeit}: probe, warm up until the per-run times settle, then measure
+ * time-boxed runs of JMH's stub shape, keeping every run's ns/op, operation count, allocated
+ * bytes and GC time. Runs on the engine's command thread, between clientCodeEnter/Leave, so
+ * Ctrl-C stops it.
+ */
+public final class TimeitRunner {
+    /** The only string JMH's public Blackhole constructor accepts (jmh-core 1.37). */
+    static final String BLACKHOLE_CHALLENGE =
+            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.";
+    static final long DEFAULT_BUDGET_NANOS = 2_000_000_000L;
+    static final int DEFAULT_RUNS = 20;
+    static final long MIN_WARMUP_NANOS = 200_000_000L;
+    /** Warm-up is settled when the last {@link #SETTLE_RUNS} runs lie within this fraction of each other. */
+    static final double SETTLE_SPREAD = 0.03;
+    static final int SETTLE_RUNS = 3;
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "perfshell-timeit-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+
+    /** One run's figures. */
+    private record Run(long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount) {}
+
+    public HashMap<String, Object> run(Timed timed, TimeitPlan plan) throws Throwable {
+        Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
+        long budget = plan.budgetNanos() > 0 ? plan.budgetNanos() : DEFAULT_BUDGET_NANOS;
+        long start = System.nanoTime();
+
+        // Probe: one operation, interpreted, is an upper bound of its cost.
+        Run probe = counted(timed, bh, 1, plan);
+        long probeNanos = Math.max(1, probe.nanos);
+
+        int runs = plan.runs() > 0 ? plan.runs() : DEFAULT_RUNS;
+        long measureBudget = plan.warmupNanos() > 0 ? Math.max(budget - plan.warmupNanos(), budget / 2) : budget * 45 / 100;
+        String note = "";
+        if (plan.runs() == 0 && probeNanos * runs > measureBudget) {
+            // One operation exceeds budget/runs: fewer runs, each of one operation.
+            runs = (int) Math.max(1, Math.min(runs, measureBudget / probeNanos));
+            note = String.format(Locale.ROOT, "fewer runs: one operation takes about %.3g ms, longer than budget/runs", probeNanos / 1e6);
+        }
+        long runNanos = Math.max(1, measureBudget / runs);
+
+        // Warm-up: same run length as the measurement, until the per-op times settle.
+        List<Double> warm = new ArrayList<>();
+        boolean settled = false;
+        long warmStart = System.nanoTime();
+        long warmBudget = plan.warmupNanos() > 0 ? plan.warmupNanos() : budget - measureBudget - (warmStart - start);
+        while (true) {
+            if (plan.warmupRuns() == 0 && plan.warmupNanos() == 0 && probeNanos > runNanos && warm.size() >= 1) break;
+            Run run = measureOne(timed, bh, runNanos, plan);
+            warm.add(perOp(run, plan));
+            long elapsed = System.nanoTime() - warmStart;
+            if (plan.warmupRuns() > 0) {
+                if (warm.size() >= plan.warmupRuns()) break;
+                continue;
+            }
+            if (plan.warmupNanos() > 0) {
+                if (elapsed >= plan.warmupNanos()) break;
+                continue;
+            }
+            if (elapsed >= MIN_WARMUP_NANOS && settled(warm)) {
+                settled = true;
+                break;
+            }
+            if (elapsed >= warmBudget) break;
+        }
+        long warmupNanos = System.nanoTime() - warmStart;
+        if (plan.warmupRuns() > 0 || plan.warmupNanos() > 0) settled = settled(warm);
+
+        double[] perOp = new double[runs];
+        long[] ops = new long[runs];
+        long[] allocated = new long[runs];
+        long[] gcMillis = new long[runs];
+        long oldGcs = 0;
+        for (int i = 0; i < runs; i++) {
+            Run run = measureOne(timed, bh, runNanos, plan);
+            perOp[i] = perOp(run, plan);
+            ops[i] = run.ops;
+            allocated[i] = run.allocatedBytes;
+            gcMillis[i] = run.gcMillis;
+            oldGcs += run.oldGcCount;
+        }
+        HashMap<String, Object> result = new HashMap<>();
+        result.put("perOpNanos", perOp);
+        result.put("ops", ops);
+        result.put("allocatedBytes", allocated);
+        result.put("gcMillis", gcMillis);
+        result.put("oldGcCount", oldGcs);
+        result.put("warmupNanos", warmupNanos);
+        result.put("warmupRuns", (long) warm.size());
+        result.put("settled", settled);
+        result.put("note", note);
+        result.put("totalNanos", System.nanoTime() - start);
+        return result;
+    }
+
+    private Run measureOne(Timed timed, Blackhole bh, long runNanos, TimeitPlan plan) throws Throwable {
+        return plan.loops() > 0 ? counted(timed, bh, plan.loops(), plan) : timeBoxed(timed, bh, runNanos);
+    }
+
+    private Run timeBoxed(Timed timed, Blackhole bh, long runNanos) throws Throwable {
+        timed.setup();
+        LoopControl control = new LoopControl();
+        long gcBefore = gcMillis();
+        long oldBefore = oldGcCount();
+        long allocBefore = threads.getCurrentThreadAllocatedBytes();
+        ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
+        long t0 = System.nanoTime();
+        long ops = timed.loop(bh, control);
+        long t1 = System.nanoTime();
+        stop.cancel(false);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
+        return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);
+    }
+
+    private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
+        timed.setup();
+        long gcBefore = gcMillis();
+        long oldBefore = oldGcCount();
+        long allocBefore = threads.getCurrentThreadAllocatedBytes();
+        long t0 = System.nanoTime();
+        long ops = timed.loopCounted(bh, n);
+        long t1 = System.nanoTime();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
+        return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);
+    }
+
+    private static double perOp(Run run, TimeitPlan plan) {
+        return (double) run.nanos / ((double) run.ops * plan.opsPerInvocation());
+    }
+
+    /** The last runs lie within {@link #SETTLE_SPREAD} of each other. */
+    static boolean settled(List<Double> perOp) {
+        if (perOp.size() < SETTLE_RUNS) return false;
+        double[] last = perOp.subList(perOp.size() - SETTLE_RUNS, perOp.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        double min = Arrays.stream(last).min().orElse(0);
+        double max = Arrays.stream(last).max().orElse(0);
+        return min > 0 && max / min - 1 <= SETTLE_SPREAD;
+    }
+
+    private long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : collectors) sum += Math.max(0, gc.getCollectionTime());
+        return sum;
+    }
+
+    /** Collections of the old generation (or whole heap): the ones that make one run an outlier. */
+    private long oldGcCount() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : collectors) {
+            String name = gc.getName();
+            if (name.contains("Old") || name.contains("MarkSweep") || name.contains("Full")) sum += Math.max(0, gc.getCollectionCount());
+        }
+        return sum;
+    }
+}
