@@ -14,6 +14,13 @@ import java.util.function.Function;
  */
 public record EngineRequest<R>(String command, Object argument, Function<Object, R> reply) {
 
+    /** Times a generated {@code Timed} class by its binary name, following the plan. */
+    public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
+        argument.put("class", binaryName);
+        return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
+    }
+
     /** The engine JVM's facts, for {@code %env}. */
     public static EngineRequest<EngineInfo> info() {
         return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));

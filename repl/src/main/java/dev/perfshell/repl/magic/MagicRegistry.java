@@ -19,6 +19,7 @@ public final class MagicRegistry {
 
     public static MagicRegistry standard() {
         MagicRegistry registry = new MagicRegistry();
+        registry.add(TimeitMagic::new);
         registry.add(TimeMagic::new);
         registry.add(EnvMagic::new);
         registry.add(ClasspathMagic::new);

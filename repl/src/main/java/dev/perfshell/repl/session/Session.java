@@ -82,19 +82,14 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Evaluates perfshell's own snippet and drops it again, so it never shows in {@code /list},
-     * history, saved scripts or replay (DESIGN.md §2.10). Returns its events.
+     * Declares perfshell's own snippet (a generated class) for the duration of a magic: it never
+     * enters the log, and closing drops it again so it never shows in /list, history or replay.
      */
-    public List<SnippetEvent> evalHidden(String source) {
+    public HiddenSnippet declareHidden(String source) {
         Engine engine = engine();
-        List<SnippetEvent> events = engine.eval(source);
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null && event.status().isActive()) engine.drop(event.snippet());
-        }
-        return events;
+        return new HiddenSnippet(engine, engine.eval(source));
     }
 
-    /** Sends a typed request to the engine and reads its reply. */
     public <R> R request(dev.perfshell.repl.engine.EngineRequest<R> request) throws EngineException {
         Object wire = engine().command(request.command(), request.argument());
         try {

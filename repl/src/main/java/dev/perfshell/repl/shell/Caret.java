@@ -3,10 +3,10 @@ package dev.perfshell.repl.shell;
 import java.util.List;
 
 /** The source line that holds a position, with {@code ^} under the culprit (javac's style). */
-final class Caret {
+public final class Caret {
     private Caret() {}
 
-    static List<String> under(String source, long start, long position, long end) {
+    public static List<String> under(String source, long start, long position, long end) {
         if (source == null || position < 0 || position > source.length()) return List.of();
         int pos = (int) position;
         int lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;

@@ -6,15 +6,19 @@ import org.openjdk.jmh.infra.Blackhole;
  * What {@code %timeit} generates in the session for each snippet: a class whose fields hold the
  * setup values (fields, never locals: a local is hoisted out of the loop, red-team.md §3) and
  * whose methods have JMH's stub shape. The engine starts with CompileCommands that force-inline
- * the payload into {@link #loop} and keep {@link #loop} itself out of its caller.
+ * the generated {@code perfshell$payload} into the loop and keep the loop out of its caller.
+ * The odd names keep those CompileCommands off the user's own methods.
  */
 public interface Timed {
-    /** Runs the user's setup code before each run (not timed). */
-    void setup() throws Throwable;
+    /** Prefix of the generated methods' names, which the engine's CompileCommands match. */
+    String PREFIX = "perfshell$";
 
-    /** JMH's stub: {@code do { bh.consume(payload()); ops++; } while (!control.isDone);} */
-    long loop(Blackhole bh, LoopControl control) throws Throwable;
+    /** Runs the user's setup code before each run (not timed). */
+    void perfshell$setup() throws Throwable;
+
+    /** JMH's stub: {@code do { bh.consume(perfshell$payload()); ops++; } while (!control.isDone);} */
+    long perfshell$loop(Blackhole bh, LoopControl control) throws Throwable;
 
     /** The same, for exactly {@code n} operations ({@code -n}); may be unrolled by C2. */
-    long loopCounted(Blackhole bh, long n) throws Throwable;
+    long perfshell$loopCounted(Blackhole bh, long n) throws Throwable;
 }

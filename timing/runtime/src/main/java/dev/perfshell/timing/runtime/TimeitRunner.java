@@ -121,14 +121,14 @@ public final class TimeitRunner {
     }
 
     private Run timeBoxed(Timed timed, Blackhole bh, long runNanos) throws Throwable {
-        timed.setup();
+        timed.perfshell$setup();
         LoopControl control = new LoopControl();
         long gcBefore = gcMillis();
         long oldBefore = oldGcCount();
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
         ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
         long t0 = System.nanoTime();
-        long ops = timed.loop(bh, control);
+        long ops = timed.perfshell$loop(bh, control);
         long t1 = System.nanoTime();
         stop.cancel(false);
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
@@ -136,12 +136,12 @@ public final class TimeitRunner {
     }
 
     private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
-        timed.setup();
+        timed.perfshell$setup();
         long gcBefore = gcMillis();
         long oldBefore = oldGcCount();
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
-        long ops = timed.loopCounted(bh, n);
+        long ops = timed.perfshell$loopCounted(bh, n);
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);

@@ -1,0 +1,37 @@
+package dev.perfshell.repl.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * What the engine measured for one {@code %timeit}: every measured run, and the warm-up.
+ *
+ * @param perOpNanos     ns per operation, one value per measured run
+ * @param ops            operations in each run
+ * @param allocatedBytes bytes the timing thread allocated in each run (setup excluded)
+ * @param gcMillis       GC time during each run
+ * @param oldGcCount     old-generation / full collections during the measured runs
+ * @param note           why the plan changed (e.g. fewer runs for a slow operation), or empty
+ * @param totalNanos     engine time for the whole call
+ */
+public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes, long[] gcMillis, long oldGcCount,
+                         long warmupNanos, int warmupRuns, boolean settled, String note, long totalNanos) {
+
+    static TimeitRuns fromWire(Map<?, ?> wire) {
+        return new TimeitRuns((double[]) wire.get("perOpNanos"), (long[]) wire.get("ops"), (long[]) wire.get("allocatedBytes"),
+                (long[]) wire.get("gcMillis"), ((Number) wire.get("oldGcCount")).longValue(),
+                ((Number) wire.get("warmupNanos")).longValue(), ((Number) wire.get("warmupRuns")).intValue(),
+                (Boolean) wire.get("settled"), (String) wire.get("note"), ((Number) wire.get("totalNanos")).longValue());
+    }
+
+    /** The mean number of operations per run, rounded: IPython's "loops each". */
+    public long loopsPerRun() {
+        return Math.round(Arrays.stream(ops).average().orElse(0));
+    }
+
+    /** Bytes allocated per operation over all measured runs. */
+    public double allocatedBytesPerOp(long opsPerInvocation) {
+        long totalOps = Arrays.stream(ops).sum() * opsPerInvocation;
+        return totalOps == 0 ? Double.NaN : (double) Arrays.stream(allocatedBytes).sum() / totalOps;
+    }
+}

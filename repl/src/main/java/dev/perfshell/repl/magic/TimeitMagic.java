@@ -1,0 +1,193 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.render.TimeitRenderer;
+import dev.perfshell.repl.session.HiddenSnippet;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Caret;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.timeit.TimedSource;
+import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.repl.timeit.TimeitWarnings;
+import dev.perfshell.timing.TimeitReport;
+import dev.perfshell.timing.runtime.TimeitPlan;
+import jdk.jshell.Diag;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * {@code %timeit [options] SNIPPET} and {@code %%timeit [options] [SETUP]} with the body on the
+ * following lines: JIT-aware timing in JMH's stub shape, IPython's output line, and with
+ * {@code -v} the statistics that say how far to trust it.
+ */
+@Command(name = "timeit",
+        description = "Time a snippet in JMH's loop shape: IPython's mean ± std. dev. line; -v for full statistics.",
+        footer = {"",
+                "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement",
+                "or block every top-level local is consumed. Setup values (%%timeit's first line, --setup) become fields",
+                "and run before each run, untimed.",
+                "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by",
+                "1.4826; the 99.9% confidence interval of the mean is Student's t, as JMH computes its Error."})
+final class TimeitMagic extends BaseMagic {
+    private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
+
+    @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: runs are time-boxed, as in JMH).")
+    long loops;
+
+    @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs (default 20, fewer when one operation is long).")
+    int runs;
+
+    @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
+    boolean quiet;
+
+    @Option(names = "-p", paramLabel = "PRECISION", defaultValue = "3", description = "Significant digits (default 3).")
+    int precision;
+
+    @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Bind the result (TimeitResult: mean(), median(), stdev(), best(), worst(), runs(), loops()) to NAME or $tN.")
+    String bind;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS|Ni", description = "Warm-up: seconds (0.5) or runs (10i). Default: until the times settle.")
+    String warmup;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Target duration of the whole call (default 2).")
+    double budget;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "1", description = "Operations one snippet call performs (JMH's @OperationsPerInvocation).")
+    long ops;
+
+    @Option(names = {"-v", "--verbose"}, description = "Median ± MAD, min, max, 99.9% CI, percentiles, outliers, histogram, B/op, warm-up.")
+    boolean verbose;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
+    String label;
+
+    @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run, untimed; its variables become fields.")
+    String setupOption;
+
+    @Override
+    public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        String code = input.text();
+        if (code.isBlank()) {
+            console.error("%timeit needs code to time. Example: %timeit map.get(key)");
+            return false;
+        }
+        String problem = validate();
+        if (problem != null) {
+            console.error("%timeit: " + problem);
+            return false;
+        }
+        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        Session session = context.session();
+        try {
+            return time(context, code, setup, false);
+        } catch (TimedSourceBuilder.SetupTypeException e) {
+            console.error("%timeit: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean time(MagicContext context, String code, String setup, boolean asStatement) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        TimedSource source = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis())
+                .build("PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, asStatement);
+        try (HiddenSnippet timed = session.declareHidden(source.source())) {
+            if (!timed.accepted()) {
+                List<String> errors = compileErrors(context, timed, source);
+                // An expression whose type was unknown until compiled turned out to be void: time it as a statement.
+                if (!asStatement && errors.stream().anyMatch(e -> e.contains("'void' type not allowed"))) {
+                    timed.close();
+                    return time(context, code, setup, true);
+                }
+                errors.forEach(console::error);
+                return false;
+            }
+            if (timed.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) {
+                List<String> missing = session.engine().jshell()
+                        .unresolvedDependencies((jdk.jshell.DeclarationSnippet) timed.snippet()).collect(Collectors.toList());
+                console.error("error: cannot find " + (missing.isEmpty() ? "what the snippet uses" : String.join(", ", missing))
+                        + " in the session. Next: declare it first.");
+                return false;
+            }
+            String binaryName = session.engine().jshell().sourceCodeAnalysis().wrapper(timed.snippet()).fullClassName()
+                    + "$" + source.className();
+            TimeitPlan plan = plan();
+            TimeitRuns measured;
+            try {
+                measured = session.request(EngineRequest.timeit(binaryName, plan));
+            } catch (EngineException e) {
+                if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
+                else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                return false;
+            }
+            TimeitReport report = report(code, measured, plan);
+            if (!quiet) print(console, report, measured);
+            return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
+        }
+    }
+
+    private String validate() {
+        if (loops < 0) return "-n must be positive, got " + loops;
+        if (runs < 0) return "-r must be positive, got " + runs;
+        if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
+        if (budget < 0) return "--budget must be positive seconds, got " + budget;
+        if (ops < 1) return "--ops must be at least 1, got " + ops;
+        if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        return null;
+    }
+
+    private TimeitPlan plan() {
+        long warmupNanos = 0;
+        int warmupRuns = 0;
+        if (warmup != null) {
+            if (warmup.endsWith("i")) warmupRuns = Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)));
+            else warmupNanos = Math.max(1, (long) (Double.parseDouble(warmup) * 1e9));
+        }
+        return new TimeitPlan((long) (budget * 1e9), runs, loops, warmupNanos, warmupRuns, ops);
+    }
+
+    private TimeitReport report(String code, TimeitRuns measured, TimeitPlan plan) {
+        dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
+        List<String> warnings = TimeitWarnings.of(measured, stats, plan.budgetNanos());
+        return TimeitReport.of(label == null ? "" : label, code, measured.loopsPerRun(), measured.perOpNanos(),
+                measured.allocatedBytesPerOp(plan.opsPerInvocation()), measured.warmupNanos(), measured.warmupRuns(),
+                measured.settled(), warnings);
+    }
+
+    private void print(Console console, TimeitReport report, TimeitRuns measured) {
+        TimeitRenderer.warnings(report).forEach(console::warn);
+        if (!measured.note().isEmpty()) console.dim("note: " + measured.note());
+        TimeitRenderer.line(report, precision).forEach(console::println);
+        if (verbose) TimeitRenderer.verbose(report, precision).forEach(console::println);
+    }
+
+    /** Errors in the user's code or setup, with the caret in what they typed; others as they are. */
+    private static List<String> compileErrors(MagicContext context, HiddenSnippet timed, TimedSource source) {
+        List<Diag> diags = context.session().engine().jshell().diagnostics(timed.snippet()).filter(Diag::isError).collect(Collectors.toList());
+        if (diags.isEmpty()) return List.of("error: the snippet could not be timed (" + timed.events().get(0).status() + ")");
+        List<String> lines = new java.util.ArrayList<>();
+        for (Diag diag : diags) {
+            lines.add("error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            TimedSource.Region region = source.code().contains(diag.getPosition()) ? source.code()
+                    : source.setup().contains(diag.getPosition()) ? source.setup() : null;
+            if (region == null) continue;
+            lines.addAll(Caret.under(region.text(), region.local(diag.getStartPosition()),
+                    region.local(diag.getPosition()), region.local(diag.getEndPosition())));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.perfshell.repl.session;
+
+import dev.perfshell.repl.engine.Engine;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+import java.util.List;
+
+/** A snippet perfshell declared for itself; closing drops it (DESIGN.md §2.10). */
+public final class HiddenSnippet implements AutoCloseable {
+    private final Engine engine;
+    private final List<SnippetEvent> events;
+
+    HiddenSnippet(Engine engine, List<SnippetEvent> events) {
+        this.engine = engine;
+        this.events = events;
+    }
+
+    public List<SnippetEvent> events() {
+        return events;
+    }
+
+    /** The declared snippet, or {@code null} when JShell produced none. */
+    public Snippet snippet() {
+        return events.isEmpty() ? null : events.get(0).snippet();
+    }
+
+    public boolean accepted() {
+        return !events.isEmpty() && events.get(0).status().isActive();
+    }
+
+    @Override
+    public void close() {
+        if (!engine.alive()) return;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null && engine.jshell().status(event.snippet()).isActive()) engine.drop(event.snippet());
+        }
+    }
+}

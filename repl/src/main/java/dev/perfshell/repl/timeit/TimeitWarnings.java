@@ -1,0 +1,62 @@
+package dev.perfshell.repl.timeit;
+
+import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.timing.RunStatistics;
+import dev.perfshell.timing.Units;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code %timeit}'s warnings beyond IPython's slowest-run rule: one line each, only when true
+ * (a warning users learn to ignore is worse than none).
+ */
+public final class TimeitWarnings {
+    /** The 99.9% CI half-width, relative to the mean, above which the spread is called wide. */
+    static final double WIDE_CI = 0.10;
+    /** GC time in one run, relative to the run, that makes the runs uneven when the median run had none. */
+    static final double UNEVEN_GC = 0.10;
+
+    private TimeitWarnings() {}
+
+    public static List<String> of(TimeitRuns runs, RunStatistics stats, long budgetNanos) {
+        List<String> warnings = new ArrayList<>();
+        if (!runs.settled() && runs.warmupRuns() > 1) {
+            warnings.add(String.format(Locale.ROOT,
+                    "Warm-up did not settle in %s (%d runs): the per-run times were still changing (the JIT was still compiling?). "
+                            + "Next: a larger --budget, or --warmup 3.", Units.time(runs.warmupNanos()), runs.warmupRuns()));
+        }
+        if (runs.oldGcCount() > 0) {
+            warnings.add("An old-generation GC ran during the measurement, so some runs include a full collection. "
+                    + "Next: -v shows the runs; -R -Xmx4g gives the heap room.");
+        } else if (unevenGc(runs)) {
+            warnings.add("GC time was uneven across runs (up to " + Arrays.stream(runs.gcMillis()).max().orElse(0)
+                    + " ms in one run): the mean includes collections some runs did not pay for.");
+        }
+        if (stats.runs() >= 3 && stats.mean() > 0) {
+            double halfWidth = (stats.ciHigh() - stats.ciLow()) / 2 / stats.mean();
+            if (halfWidth > WIDE_CI) {
+                warnings.add(String.format(Locale.ROOT, "The spread is wide: the 99.9%% confidence interval of the mean is ±%.0f%%. "
+                        + "The machine may be busy; -v shows the runs.", halfWidth * 100));
+            }
+        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load > cores) {
+            warnings.add(String.format(Locale.ROOT, "The machine is busy (load average %.1f on %d cores): timings may be noisy.", load, cores));
+        }
+        return warnings;
+    }
+
+    private static boolean unevenGc(TimeitRuns runs) {
+        long[] gc = runs.gcMillis().clone();
+        if (gc.length < 3) return false;
+        Arrays.sort(gc);
+        long median = gc[gc.length / 2];
+        double meanRunMillis = Arrays.stream(runs.perOpNanos()).sum() / runs.perOpNanos().length * runs.loopsPerRun() / 1e6;
+        return median == 0 && gc[gc.length - 1] > UNEVEN_GC * meanRunMillis;
+    }
+}
