@@ -81,7 +81,7 @@ class MagicScriptTest {
 
     @Test
     void unknownMagicSuggestsTheClosestName() {
-        int i = indexOf("Unknown magic %timit. Did you mean %time?");
+        int i = indexOf("Unknown magic %timit. Did you mean %timeit?");
         assertThat(lines.get(i + 1)).endsWith("script.jsh:2: this input failed; going on (--keep-going)");
     }
 
@@ -191,7 +191,7 @@ class MagicScriptTest {
         List<String> section = section("m6 ==> \"lsmagic\"", "m7 ==>");
         assertThat(section.get(0)).isEqualTo("Magics (%name --help for options; %%name for the cell form where shown):");
         List<String> names = section.stream().filter(l -> l.startsWith("  %")).map(l -> l.substring(3).split("\\s+")[0]).toList();
-        assertThat(names).containsExactly("time", "env", "classpath", "who", "history", "reset", "lsmagic", "help");
+        assertThat(names).containsExactly("timeit", "time", "env", "classpath", "who", "history", "reset", "lsmagic", "help");
         assertThat(section).contains(
                 "  %time       Run code once: CPU (user, sys), wall time, engine CPU and GC, then its value.  [%%time]",
                 "  %lsmagic    List the magics.");
