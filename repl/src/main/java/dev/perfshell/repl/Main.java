@@ -112,7 +112,7 @@ public final class Main implements Callable<Integer> {
             if (!Files.exists(path)) throw new IOException("--class-path entry not found: " + entry + ". Next: check the path.");
             entries.add(path.toString());
         }
-        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules);
+        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false);
     }
 
     private boolean color() {

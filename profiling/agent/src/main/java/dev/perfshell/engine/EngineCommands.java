@@ -1,5 +1,6 @@
 package dev.perfshell.engine;
 
+import dev.perfshell.timing.runtime.BlackholeSelfCheck;
 import dev.perfshell.timing.runtime.OnceMeter;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import dev.perfshell.timing.runtime.TimeitRunner;
@@ -44,6 +45,7 @@ final class EngineCommands {
             TimeitPlan plan = TimeitPlan.fromWire(request);
             return userCode.run(() -> timeit.run(timed, plan));
         });
+        table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> userCode.run(() -> BlackholeSelfCheck.run(timeit)));
         table.put(EngineProtocol.PING, arg -> "pong");
         table.put(EngineProtocol.INFO, arg -> info(instrumentation, reserve));
         table.put(EngineProtocol.TIME_ARM, arg -> {

@@ -18,6 +18,9 @@ public final class EngineProtocol {
      */
     public static final String TIMEIT = "perfshell.timeit";
 
+    /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply {@code HashMap}. */
+    public static final String BLACKHOLE_CHECK = "perfshell.blackhole.check";
+
     /** Exit code of an engine that halted because the shell that started it died. */
     public static final int EXIT_PARENT_GONE = ParentWatchdog.EXIT_PARENT_GONE;
 

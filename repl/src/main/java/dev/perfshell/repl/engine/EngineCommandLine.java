@@ -37,12 +37,14 @@ final class EngineCommandLine {
      * terminal. The generated payload is inlined into its loop; the loop stays a call of its own.
      */
     private static void addJmhCompilerHints(List<String> options, EngineSpec spec) {
-        options.add("-XX:+UnlockExperimentalVMOptions");
-        options.add("-DcompilerBlackholesEnabled=true");
         options.add("-XX:CompileCommand=quiet");
+        if (!spec.fullBlackhole()) {
+            options.add("-XX:+UnlockExperimentalVMOptions");
+            options.add("-DcompilerBlackholesEnabled=true");
+            options.add("-XX:CompileCommand=blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler");
+        }
         options.add("-XX:CompileCommand=inline,org/openjdk/jmh/infra/Blackhole.consume");
         options.add("-XX:CompileCommand=dontinline,org/openjdk/jmh/infra/Blackhole.consumeFull");
-        options.add("-XX:CompileCommand=blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler");
         options.add("-XX:CompileCommand=inline,*::perfshell$payload");
         options.add("-XX:CompileCommand=dontinline,*::perfshell$loop*");
         // JDK 23+ warns when JMH's Blackhole touches sun.misc.Unsafe.

@@ -21,6 +21,11 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
     }
 
+    /** Runs the engine's blackhole self-check (about 0.4 s). */
+    public static EngineRequest<BlackholeCheck> blackholeCheck() {
+        return new EngineRequest<>(EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));
+    }
+
     /** The engine JVM's facts, for {@code %env}. */
     public static EngineRequest<EngineInfo> info() {
         return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));

@@ -12,9 +12,11 @@ import java.util.List;
  * @param classPath     user class path entries ({@code --class-path}, {@code %classpath add})
  * @param enablePreview {@code --enable-preview} for both the compiler and the engine
  * @param addModules    {@code --add-modules} for both the compiler and the engine
+ * @param fullBlackhole JMH's full Blackhole instead of compiler blackholes: the fallback when the
+ *                      engine's self-check found consumed values dead (see BlackholeSelfCheck)
  */
 public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String> classPath,
-                         boolean enablePreview, List<String> addModules) {
+                         boolean enablePreview, List<String> addModules, boolean fullBlackhole) {
     public EngineSpec {
         engineOptions = List.copyOf(engineOptions);
         classPath = List.copyOf(classPath);
@@ -22,12 +24,16 @@ public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String
     }
 
     public static EngineSpec defaults() {
-        return new EngineSpec(List.of(), null, List.of(), false, List.of());
+        return new EngineSpec(List.of(), null, List.of(), false, List.of(), false);
+    }
+
+    public EngineSpec withFullBlackhole() {
+        return new EngineSpec(engineOptions, engineJdk, classPath, enablePreview, addModules, true);
     }
 
     public EngineSpec withClassPath(String entry) {
         List<String> more = new java.util.ArrayList<>(classPath);
         more.add(entry);
-        return new EngineSpec(engineOptions, engineJdk, more, enablePreview, addModules);
+        return new EngineSpec(engineOptions, engineJdk, more, enablePreview, addModules, fullBlackhole);
     }
 }

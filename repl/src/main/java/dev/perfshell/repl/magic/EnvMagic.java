@@ -24,6 +24,8 @@ final class EnvMagic extends BaseMagic {
         console.println("User class path " + (spec.classPath().isEmpty() ? "(none; add with %classpath add JAR)" : String.join(":", spec.classPath())));
         console.println("Max heap        " + Units.bytes(info.maxHeap()) + ", " + info.processors() + " processors");
         console.println("Instrumentation " + info.instrumentation());
+        console.println("Blackhole       " + context.session().blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::describe)
+                .orElse("not checked yet (the first %timeit checks that consumed values stay alive)"));
         console.println("Shell JVM       Java " + System.getProperty("java.version") + " (compiles snippets; never runs them)");
         if (!info.hasAgent()) console.warn("The engine runs without perfshell's agent: profiling magics will not work.");
         return true;

@@ -103,6 +103,7 @@ final class TimeitMagic extends BaseMagic {
     private boolean time(MagicContext context, String code, String setup, boolean asStatement) throws Exception {
         Console console = context.console();
         Session session = context.session();
+        checkBlackhole(session, console);
         TimedSource source = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis())
                 .build("PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, asStatement);
         try (HiddenSnippet timed = session.declareHidden(source.source())) {
@@ -138,6 +139,18 @@ final class TimeitMagic extends BaseMagic {
             if (!quiet) print(console, report, measured);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
+    }
+
+    /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
+    private static void checkBlackhole(Session session, Console console) throws EngineException {
+        session.ensureBlackhole().ifPresent(report -> {
+            console.warn("The engine's blackhole self-check failed (consumed values were optimised away, "
+                    + "a JVM option may have dropped JMH's CompileCommand): restarted the engine with JMH's full Blackhole.");
+            report.skipped().forEach(skipped -> console.warn("Not replayed: " + skipped));
+            report.failed().forEach(failed -> console.warn("Lost on replay: " + failed));
+        });
+        session.blackhole().filter(check -> !check.passed()).ifPresent(check ->
+                console.warn("Consumed values may be optimised away in this engine (" + check.describe() + "): results may be too fast."));
     }
 
     private String validate() {

@@ -1,6 +1,8 @@
 package dev.perfshell.repl.session;
 
+import dev.perfshell.repl.engine.BlackholeCheck;
 import dev.perfshell.repl.engine.Engine;
+import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineDeath;
 import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.engine.EngineSpec;
@@ -22,6 +24,7 @@ public final class Session implements AutoCloseable {
     private EngineSpec spec;
     private CompletableFuture<Engine> starting;
     private final SnippetLog log = new SnippetLog();
+    private BlackholeCheck blackhole;
     private final java.util.concurrent.atomic.AtomicInteger temps = new java.util.concurrent.atomic.AtomicInteger();
 
     private Session(EngineSpec spec, EngineIo io) {
@@ -81,6 +84,32 @@ public final class Session implements AutoCloseable {
         return snippet.kind() != Snippet.Kind.VAR || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
     }
 
+    /** The engine's blackhole self-check, once it has run. */
+    public Optional<BlackholeCheck> blackhole() {
+        return Optional.ofNullable(blackhole);
+    }
+
+    /**
+     * Runs the blackhole self-check once per engine, before the first timing. When consumed values
+     * turn out dead (a dropped CompileCommand: red-team.md §4), the engine is restarted with JMH's
+     * full Blackhole and the session replayed into it.
+     *
+     * @return the restart report when the fallback restarted the engine
+     */
+    public Optional<RestartReport> ensureBlackhole() throws EngineException {
+        if (blackhole != null) return Optional.empty();
+        BlackholeCheck check = request(EngineRequest.blackholeCheck());
+        if (check.passed() || spec.fullBlackhole()) {
+            blackhole = check;
+            return Optional.empty();
+        }
+        spec = spec.withFullBlackhole();
+        engine().close();
+        RestartReport report = restartAndReplay(null);
+        blackhole = request(EngineRequest.blackholeCheck());
+        return Optional.of(report);
+    }
+
     /**
      * Declares perfshell's own snippet (a generated class) for the duration of a magic: it never
      * enters the log, and closing drops it again so it never shows in /list, history or replay.
@@ -132,6 +161,7 @@ public final class Session implements AutoCloseable {
         log.clear();
         Engine fresh = boot(spec);
         starting = CompletableFuture.completedFuture(fresh);
+        blackhole = null; // a new engine is checked again
         List<String> restored = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (ReplayModel.Step step : model.steps()) {
@@ -170,6 +200,7 @@ public final class Session implements AutoCloseable {
             // nothing to close
         }
         log.clear();
+        blackhole = null;
         starting = CompletableFuture.supplyAsync(() -> boot(spec));
     }
 

@@ -1,0 +1,96 @@
+package dev.perfshell.timing.runtime;
+
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.HashMap;
+
+/**
+ * Checks that consumed values stay alive in this engine, the way JMH checks for compiler
+ * blackholes before it trusts them. A known expression ({@code Math.sqrt(x) * x + 1.0}, ~2.4 ns
+ * here) is timed consumed, next to an empty payload. If the consumed expression costs no more
+ * than the empty loop, the blackhole CompileCommand was dropped (red-team.md §4: a missing unlock
+ * flag silently turns every consumed value into dead code) and the engine must fall back to
+ * JMH's full Blackhole.
+ */
+public final class BlackholeSelfCheck {
+    /** The consumed expression must cost at least this many times the empty payload. */
+    static final double MIN_RATIO = 2.0;
+    private static final long WARMUP_NANOS = 150_000_000L;
+    private static final long MEASURE_NANOS = 60_000_000L;
+
+    /** Consumes the known expression; the names match the engine's inline/dontinline CompileCommands. */
+    static final class Consumed implements Timed {
+        double x = 3.7;
+
+        @Override
+        public void perfshell$setup() {
+        }
+
+        @Override
+        public long perfshell$loop(Blackhole bh, LoopControl control) {
+            long ops = 0;
+            do {
+                perfshell$payload(bh);
+                ops++;
+            } while (!control.isDone);
+            return ops;
+        }
+
+        @Override
+        public long perfshell$loopCounted(Blackhole bh, long n) {
+            for (long i = 0; i < n; i++) perfshell$payload(bh);
+            return n;
+        }
+
+        private void perfshell$payload(Blackhole bh) {
+            bh.consume(Math.sqrt(x) * x + 1.0);
+        }
+    }
+
+    /** The same loop with nothing in it: the floor. */
+    static final class Empty implements Timed {
+        @Override
+        public void perfshell$setup() {
+        }
+
+        @Override
+        public long perfshell$loop(Blackhole bh, LoopControl control) {
+            long ops = 0;
+            do {
+                perfshell$payload(bh);
+                ops++;
+            } while (!control.isDone);
+            return ops;
+        }
+
+        @Override
+        public long perfshell$loopCounted(Blackhole bh, long n) {
+            for (long i = 0; i < n; i++) perfshell$payload(bh);
+            return n;
+        }
+
+        private void perfshell$payload(Blackhole bh) {
+        }
+    }
+
+    private BlackholeSelfCheck() {}
+
+    /** Runs the check: {"consumedNanos", "emptyNanos", "mode" ("compiler" or "full"), "passed"}. */
+    public static HashMap<String, Object> run(TimeitRunner runner) throws Throwable {
+        TimeitPlan plan = new TimeitPlan(WARMUP_NANOS + MEASURE_NANOS, 3, 0, WARMUP_NANOS / 2, 0, 1);
+        double consumed = median(runner.run(new Consumed(), plan));
+        double empty = median(runner.run(new Empty(), plan));
+        HashMap<String, Object> result = new HashMap<>();
+        result.put("consumedNanos", consumed);
+        result.put("emptyNanos", empty);
+        result.put("mode", Boolean.getBoolean("compilerBlackholesEnabled") ? "compiler" : "full");
+        result.put("passed", consumed >= MIN_RATIO * empty);
+        return result;
+    }
+
+    private static double median(HashMap<String, Object> measured) {
+        double[] perOp = ((double[]) measured.get("perOpNanos")).clone();
+        java.util.Arrays.sort(perOp);
+        return perOp[perOp.length / 2];
+    }
+}
