@@ -78,8 +78,9 @@ public final class MagicRunner {
         } catch (EngineException e) {
             console.error(label + ": the engine refused: " + e.getMessage());
             return false;
-        } catch (Exception e) {
-            console.error(label + " failed: " + e);
+        } catch (Exception | LinkageError | AssertionError e) {
+            // A bug of perfshell's, not the user's: one line, and the session goes on.
+            console.error(label + " failed: " + e + ". This is a perfshell bug; the session is intact.");
             return false;
         }
     }
