@@ -19,11 +19,22 @@ public final class TimeitWarnings {
     static final double WIDE_CI = 0.10;
     /** GC time in one run, relative to the run, that makes the runs uneven when the median run had none. */
     static final double UNEVEN_GC = 0.10;
+    /** A median within this factor of the empty loop is indistinguishable from doing nothing. */
+    static final double FLOOR_MARGIN = 1.15;
 
     private TimeitWarnings() {}
 
-    public static List<String> of(TimeitRuns runs, RunStatistics stats, long budgetNanos) {
+    /**
+     * @param emptyLoopNanos the engine's empty-loop floor from the blackhole self-check, or NaN
+     * @param emptySnippet   the snippet is empty on purpose ({@code %timeit {}}): no floor warning
+     */
+    public static List<String> of(TimeitRuns runs, RunStatistics stats, double emptyLoopNanos, boolean emptySnippet) {
         List<String> warnings = new ArrayList<>();
+        if (!emptySnippet && !Double.isNaN(emptyLoopNanos) && stats.median() < FLOOR_MARGIN * emptyLoopNanos) {
+            warnings.add(String.format(Locale.ROOT, "As fast as an empty loop (%s vs %s): the work may have been folded to a constant "
+                    + "or removed. Next: make inputs come from variables or setup, not literals.",
+                    Units.time(stats.median()), Units.time(emptyLoopNanos)));
+        }
         if (!runs.settled() && runs.warmupRuns() > 1) {
             warnings.add(String.format(Locale.ROOT,
                     "Warm-up did not settle in %s (%d runs): the per-run times were still changing (the JIT was still compiling?). "
