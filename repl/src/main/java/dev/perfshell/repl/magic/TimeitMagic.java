@@ -142,7 +142,7 @@ final class TimeitMagic extends BaseMagic {
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            TimeitReport report = report(code, measured, plan);
+            TimeitReport report = report(session, code, measured, plan);
             if (!quiet) print(console, report, measured);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
@@ -180,9 +180,10 @@ final class TimeitMagic extends BaseMagic {
         return new TimeitPlan((long) (budget * 1e9), runs, loops, warmupNanos, warmupRuns, ops);
     }
 
-    private TimeitReport report(String code, TimeitRuns measured, TimeitPlan plan) {
+    private TimeitReport report(Session session, String code, TimeitRuns measured, TimeitPlan plan) {
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
-        List<String> warnings = TimeitWarnings.of(measured, stats, plan.budgetNanos());
+        double floor = session.blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
+        List<String> warnings = TimeitWarnings.of(measured, stats, floor, code.strip().matches("[{};\\s]*"));
         return TimeitReport.of(label == null ? "" : label, code, measured.loopsPerRun(), measured.perOpNanos(),
                 measured.allocatedBytesPerOp(plan.opsPerInvocation()), measured.warmupNanos(), measured.warmupRuns(),
                 measured.settled(), warnings);
