@@ -46,9 +46,11 @@ public final class JavaStatements {
     /** Whether the code is exactly one braced block ({@code { ... }}), whose locals are out of scope after it. */
     public static boolean isSingleBlock(String code) {
         String source = PREFIX + code + SUFFIX;
-        JavacTask task = task(source);
+        boolean[] broken = new boolean[1];
+        JavacTask task = task(source, diagnostic -> broken[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR);
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
+            if (broken[0]) return false; // javac's recovery may close an unclosed block: not a block the user wrote
             MethodTree method = (MethodTree) ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
             List<? extends StatementTree> statements = method.getBody().getStatements();
             return statements.size() == 1 && statements.get(0) instanceof BlockTree;
@@ -58,8 +60,12 @@ public final class JavaStatements {
     }
 
     private static JavacTask task(String source) {
+        return task(source, diagnostic -> { });
+    }
+
+    private static JavacTask task(String source, javax.tools.DiagnosticListener<javax.tools.JavaFileObject> listener) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        return (JavacTask) compiler.getTask(null, null, diagnostic -> { }, List.of("-proc:none"), null,
+        return (JavacTask) compiler.getTask(null, null, listener, List.of("-proc:none"), null,
                 List.of(new StringSource(source)));
     }
 

@@ -57,9 +57,11 @@ public final class TimedSourceBuilder {
                 .append("        long ops = 0;\n")
                 .append("        do {\n            perfshell$payload(bh);\n            ops++;\n        } while (!control.isDone);\n")
                 .append("        return ops;\n    }\n");
-        out.append("    public long perfshell$loopCounted(").append(BLACKHOLE).append(" bh, long n) throws Throwable {\n")
-                .append("        for (long i = 0; i < n; i++) {\n            perfshell$payload(bh);\n        }\n")
-                .append("        return n;\n    }\n");
+        out.append("    public long perfshell$loopCounted(").append(BLACKHOLE)
+                .append(" bh, dev.perfshell.timing.runtime.LoopControl control, long n) throws Throwable {\n")
+                .append("        long ops = 0;\n")
+                .append("        do {\n            perfshell$payload(bh);\n            ops++;\n        } while (ops < n && !control.isDone);\n")
+                .append("        return ops;\n    }\n");
         // The payload is force-inlined into the loop, so consuming here is JMH's
         // bh.consume(payload()) after inlining; javac picks consume's overload by the
         // expression's own type, so a primitive is never boxed.

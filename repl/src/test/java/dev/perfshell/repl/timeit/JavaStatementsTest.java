@@ -87,4 +87,12 @@ class JavaStatementsTest {
             assertThatCode(() -> JavaStatements.isSingleBlock(broken)).as(broken).doesNotThrowAnyException();
         }
     }
+
+    @Test
+    void anUnclosedBlockIsNotASingleBlock() {
+        // %timeit strips the first and last character of a "single block": an unclosed one loses its last character.
+        assertThat(JavaStatements.isSingleBlock("{ int a = 1;")).isFalse();
+        assertThat(JavaStatements.isSingleBlock("{ int a = 1; a++")).isFalse();
+    }
+
 }

@@ -37,9 +37,13 @@ public final class BlackholeSelfCheck {
         }
 
         @Override
-        public long perfshell$loopCounted(Blackhole bh, long n) {
-            for (long i = 0; i < n; i++) perfshell$payload(bh);
-            return n;
+        public long perfshell$loopCounted(Blackhole bh, LoopControl control, long n) {
+            long ops = 0;
+            do {
+                perfshell$payload(bh);
+                ops++;
+            } while (ops < n && !control.isDone);
+            return ops;
         }
 
         private void perfshell$payload(Blackhole bh) {
@@ -64,9 +68,13 @@ public final class BlackholeSelfCheck {
         }
 
         @Override
-        public long perfshell$loopCounted(Blackhole bh, long n) {
-            for (long i = 0; i < n; i++) perfshell$payload(bh);
-            return n;
+        public long perfshell$loopCounted(Blackhole bh, LoopControl control, long n) {
+            long ops = 0;
+            do {
+                perfshell$payload(bh);
+                ops++;
+            } while (ops < n && !control.isDone);
+            return ops;
         }
 
         private void perfshell$payload(Blackhole bh) {

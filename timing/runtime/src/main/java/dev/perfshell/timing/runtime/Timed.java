@@ -19,6 +19,10 @@ public interface Timed {
     /** JMH's stub: {@code do { bh.consume(perfshell$payload()); ops++; } while (!control.isDone);} */
     long perfshell$loop(Blackhole bh, LoopControl control) throws Throwable;
 
-    /** The same, for exactly {@code n} operations ({@code -n}); may be unrolled by C2. */
-    long perfshell$loopCounted(Blackhole bh, long n) throws Throwable;
+    /**
+     * The same, for exactly {@code n} operations ({@code -n}). Still a do/while that reads the
+     * volatile flag every turn: a plain counted loop lets C2 hoist the payload out of it
+     * (measured: 0.0174 ns instead of 2.5 for {@code Math.sqrt(x) * x + 1.0}).
+     */
+    long perfshell$loopCounted(Blackhole bh, LoopControl control, long n) throws Throwable;
 }

@@ -141,7 +141,7 @@ public final class TimeitRunner {
         long oldBefore = oldGcCount();
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
-        long ops = timed.perfshell$loopCounted(bh, n);
+        long ops = timed.perfshell$loopCounted(bh, new LoopControl(), n);
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);
