@@ -1,0 +1,111 @@
+package dev.perfshell.timing.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine-side plan: counts, warm-up runs, setup per run, fewer runs for slow operations. */
+class TimeitRunnerTest {
+
+    /** A Timed whose payload sleeps or spins, counting setups and payload calls. */
+    static final class Counting implements Timed {
+        final long sleepMillis;
+        int setups;
+        long payloads;
+
+        Counting(long sleepMillis) {
+            this.sleepMillis = sleepMillis;
+        }
+
+        @Override
+        public void perfshell$setup() {
+            setups++;
+        }
+
+        @Override
+        public long perfshell$loop(Blackhole bh, LoopControl control) throws Throwable {
+            long ops = 0;
+            do {
+                payload(bh);
+                ops++;
+            } while (!control.isDone);
+            return ops;
+        }
+
+        @Override
+        public long perfshell$loopCounted(Blackhole bh, LoopControl control, long n) throws Throwable {
+            long ops = 0;
+            do {
+                payload(bh);
+                ops++;
+            } while (ops < n && !control.isDone);
+            return ops;
+        }
+
+        private void payload(Blackhole bh) throws InterruptedException {
+            payloads++;
+            if (sleepMillis > 0) Thread.sleep(sleepMillis);
+            bh.consume(payloads);
+        }
+    }
+
+    private final TimeitRunner runner = new TimeitRunner();
+
+    @Test
+    void dashNRunsExactlyThatManyOperationsPerRun() throws Throwable {
+        Counting timed = new Counting(0);
+        HashMap<String, Object> result = runner.run(timed, new TimeitPlan(300_000_000L, 5, 1000, 0, 2, 1));
+        assertThat((long[]) result.get("ops")).containsExactly(1000, 1000, 1000, 1000, 1000);
+        assertThat((double[]) result.get("perOpNanos")).hasSize(5);
+        // one probe operation, two warm-up runs and five measured runs of 1000 each
+        assertThat(timed.payloads).isEqualTo(1 + 2 * 1000 + 5 * 1000);
+    }
+
+    @Test
+    void setupRunsBeforeEveryRunAndWarmupRunsAreExact() throws Throwable {
+        Counting timed = new Counting(0);
+        HashMap<String, Object> result = runner.run(timed, new TimeitPlan(300_000_000L, 4, 0, 0, 3, 1));
+        assertThat(result.get("warmupRuns")).isEqualTo(3L);
+        assertThat(timed.setups).isEqualTo(1 + 3 + 4); // probe, warm-up, measured
+        assertThat(((long[]) result.get("ops"))).allSatisfy(ops -> assertThat(ops).isPositive());
+    }
+
+    @Test
+    void anOperationLongerThanBudgetOverRunsGetsFewerRunsAndANote() throws Throwable {
+        Counting timed = new Counting(40);
+        HashMap<String, Object> result = runner.run(timed, new TimeitPlan(500_000_000L, 0, 0, 0, 0, 1));
+        double[] perOp = (double[]) result.get("perOpNanos");
+        assertThat(perOp.length).isBetween(1, TimeitRunner.DEFAULT_RUNS - 1);
+        assertThat((String) result.get("note")).startsWith("fewer runs");
+        // each operation sleeps 40 ms: per-op times are at least that, whatever the machine does
+        assertThat(Arrays.stream(perOp).min().orElseThrow()).isGreaterThanOrEqualTo(40e6);
+    }
+
+    @Test
+    void opsPerInvocationDividesTheTime() throws Throwable {
+        Counting one = new Counting(5);
+        Counting ten = new Counting(5);
+        double perOne = median((double[]) runner.run(one, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 1)).get("perOpNanos"));
+        double perTen = median((double[]) runner.run(ten, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 10)).get("perOpNanos"));
+        assertThat(perOne / perTen).isBetween(8.0, 12.0);
+    }
+
+    @Test
+    void settledMeansTheLastThreeRunsAgreeWithinThreePercent() {
+        assertThat(TimeitRunner.settled(List.of(50.0, 10.0, 10.1, 10.2))).isTrue();
+        assertThat(TimeitRunner.settled(List.of(10.0, 12.0, 10.0))).isFalse();
+        assertThat(TimeitRunner.settled(List.of(10.0, 10.0))).isFalse();
+        assertThat(TimeitRunner.settled(List.of(10.0, 10.3, 10.31))).isFalse();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
