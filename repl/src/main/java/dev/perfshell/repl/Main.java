@@ -1,7 +1,11 @@
 package dev.perfshell.repl;
 
+import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.magic.MagicRegistry;
+import dev.perfshell.repl.results.ResultsEnvironment;
+import dev.perfshell.repl.results.ResultsJson;
+import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.session.EngineIo;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
@@ -30,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -125,7 +128,8 @@ public final class Main implements Callable<Integer> {
         EngineSpec spec = spec();
         if (!terminal) {
             Console console = new Console(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true), false);
-            return runScript(spec, console, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "<stdin>", false, InputStream.nullInputStream());
+            return runScript(spec, console, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), null, false,
+                    InputStream.nullInputStream(), null);
         }
         return interactive(spec);
     }
@@ -160,14 +164,45 @@ public final class Main implements Callable<Integer> {
         return home.resolve("history");
     }
 
-    int runScript(EngineSpec spec, Console console, BufferedReader reader, String name, boolean keepGoing, InputStream engineIn) {
+    /**
+     * @param file the script file, or {@code null} for piped stdin
+     * @param json where to write the results at the end (also after a failure), or {@code null}
+     */
+    int runScript(EngineSpec spec, Console console, BufferedReader reader, Path file, boolean keepGoing, InputStream engineIn,
+                  Path json) {
         Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()));
         try {
             Shell shell = new Shell(session, console, MagicRegistry.standard());
-            if (startup != null && shell.runFile(startup, keepGoing) != Shell.OK && !keepGoing) return Shell.SCRIPT_FAILED;
-            return shell.run(new ScriptSource(reader, name, shell.completeness()), keepGoing);
+            int code = runInputs(shell, reader, file, keepGoing);
+            if (json != null && !writeResults(shell, console, json)) return USAGE;
+            return code;
         } finally {
             session.close();
+        }
+    }
+
+    private int runInputs(Shell shell, BufferedReader reader, Path file, boolean keepGoing) {
+        if (startup != null && shell.runFile(startup, keepGoing) != Shell.OK && !keepGoing) return Shell.SCRIPT_FAILED;
+        return shell.run(file == null ? new ScriptSource(reader, "<stdin>", shell.completeness())
+                : new ScriptSource(reader, file, shell.completeness()), keepGoing);
+    }
+
+    /** {@code --json OUT}: every result of the run, schema perfshell-results/1, written atomically (replacing OUT). */
+    private boolean writeResults(Shell shell, Console console, Path json) {
+        ResultsEnvironment environment;
+        try {
+            environment = ResultsEnvironment.of(shell.session().request(EngineRequest.info()));
+        } catch (Exception e) {
+            console.warn("The engine did not answer (" + e.getMessage() + "): " + json + " has no environment facts.");
+            environment = ResultsEnvironment.unknown();
+        }
+        try {
+            ResultsJson.write(json, Tool.perfshell(), environment, shell.results().all(), true);
+            return true;
+        } catch (IOException e) {
+            console.flush();
+            err.println("perfshell run: cannot write " + json + ": " + e.getMessage() + ". Next: check the path.");
+            return false;
         }
     }
 
@@ -185,6 +220,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--keep-going", description = "Go on after a failing input; exit 1 at the end.")
         boolean keepGoing;
 
+        @Option(names = "--json", paramLabel = "OUT",
+                description = "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (see README).")
+        Path json;
+
         @Override
         public Integer call() throws Exception {
             if (!Files.isReadable(file)) {
@@ -192,9 +231,15 @@ public final class Main implements Callable<Integer> {
                 main.err.println("perfshell run: cannot read " + file + ". Next: check the path.");
                 return USAGE;
             }
+            Path jsonFolder = json == null ? null : json.toAbsolutePath().normalize().getParent();
+            if (jsonFolder != null && !Files.isDirectory(jsonFolder)) {
+                main.out.flush();
+                main.err.println("perfshell run: --json " + json + ": no folder " + jsonFolder + ". Next: create it, or choose another path.");
+                return USAGE;
+            }
             Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false);
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return main.runScript(main.spec(), console, reader, file.toString(), keepGoing, main.in);
+                return main.runScript(main.spec(), console, reader, file, keepGoing, main.in, json);
             }
         }
     }
@@ -202,13 +247,7 @@ public final class Main implements Callable<Integer> {
     /** The version from the build, for {@code --version} and the banner. */
     static final class Version implements CommandLine.IVersionProvider {
         static String number() {
-            Properties properties = new Properties();
-            try (InputStream stream = Main.class.getResourceAsStream("perfshell.properties")) {
-                if (stream != null) properties.load(stream);
-            } catch (IOException e) {
-                return "(unknown version)";
-            }
-            return properties.getProperty("version", "(unknown version)");
+            return Tool.perfshell().version();
         }
 
         @Override

@@ -6,9 +6,13 @@ import dev.perfshell.timing.runtime.TimeitPlan;
 import dev.perfshell.timing.runtime.TimeitRunner;
 import dev.perfshell.timing.runtime.Timed;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,6 +77,13 @@ final class EngineCommands {
         info.put("java.vendor", System.getProperty("java.vendor"));
         info.put("java.home", System.getProperty("java.home"));
         info.put("vm", runtime.getVmName() + " " + runtime.getVmVersion());
+        info.put("vmName", runtime.getVmName());
+        info.put("vmVersion", runtime.getVmVersion());
+        ArrayList<String> collectors = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) collectors.add(gc.getName());
+        info.put("gc", collectors);
+        info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        info.put("cpuModel", cpuModel());
         info.put("inputArguments", new ArrayList<>(runtime.getInputArguments()));
         info.put("classPath", System.getProperty("java.class.path"));
         info.put("maxHeap", Runtime.getRuntime().maxMemory());
@@ -82,5 +93,15 @@ final class EngineCommands {
                 + " retransform=" + instrumentation.isRetransformClassesSupported());
         info.put("memoryReserve", reserve.held() ? "held" : "released");
         return info;
+    }
+
+    /** The first "model name" of /proc/cpuinfo (Linux), or {@code null} where there is none. */
+    private static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -1,10 +1,26 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.results.ResultOrigin;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
 
-/** What a magic may use: the session, the console, Java evaluation, the registry, result binding, history. */
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What a magic may use: the session, the console, Java evaluation, the registry, result binding, history,
+ * the results store, and where the running input came from (for the records it adds).
+ */
 public record MagicContext(Session session, Console console, JavaEvaluator evaluator, MagicRegistry registry,
-                           ResultBinder binder, InputHistory history) {}
+                           ResultBinder binder, InputHistory history, ResultsStore results,
+                           Supplier<ResultOrigin> origin) {
+
+    /** Adds a result measured by the running input, stamped with its script and line. */
+    public void record(Function<ResultOrigin, ResultRecord> result) {
+        results.add(result.apply(origin.get()));
+    }
+}

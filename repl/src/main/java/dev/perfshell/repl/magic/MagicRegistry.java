@@ -28,6 +28,7 @@ public final class MagicRegistry {
         registry.add(ResetMagic::new);
         registry.add(LsmagicMagic::new);
         registry.add(HelpMagic::new);
+        registry.add(ResultsMagic::new);
         return registry;
     }
 

@@ -2,6 +2,7 @@ package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.render.TimeRenderer;
+import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
 import dev.perfshell.timing.runtime.OnceTiming;
@@ -53,6 +54,7 @@ final class TimeMagic extends BaseMagic {
         if (timing != null) {
             TimeRenderer.render(timing).forEach(console::println);
         }
+        if (timing != null && !result.failed()) context.record(origin -> ResultRecord.time(input.text(), timing, origin));
         values.forEach(console::println);
         errors.forEach(console::error);
         boolean bound = timing == null || bind == null

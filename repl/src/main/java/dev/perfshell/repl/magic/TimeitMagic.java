@@ -4,6 +4,7 @@ import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.render.TimeitRenderer;
+import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Caret;
@@ -143,6 +144,7 @@ final class TimeitMagic extends BaseMagic {
                 return false;
             }
             TimeitReport report = report(session, code, measured, plan);
+            context.record(origin -> ResultRecord.timeit(report, setup, plan, fresh, origin));
             if (!quiet) print(console, report, measured);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /** Where complete inputs come from: a terminal, a script file, or piped stdin. */
 public interface InputSource {
@@ -14,4 +15,9 @@ public interface InputSource {
     String name();
 
     boolean interactive();
+
+    /** The script file being read, or {@code null} for a terminal or piped stdin. */
+    default Path file() {
+        return null;
+    }
 }

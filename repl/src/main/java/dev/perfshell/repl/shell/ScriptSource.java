@@ -2,6 +2,7 @@ package dev.perfshell.repl.shell;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Inputs from a script or piped stdin: lines are gathered until they form a complete input
@@ -10,13 +11,25 @@ import java.io.IOException;
 public final class ScriptSource implements InputSource {
     private final BufferedReader reader;
     private final String name;
+    private final Path file;
     private final InputCompleteness completeness;
     private int lineNumber;
     private int startLine;
 
+    /** Piped input (no file): {@code name} is for messages, e.g. {@code <stdin>}. */
     public ScriptSource(BufferedReader reader, String name, InputCompleteness completeness) {
+        this(reader, name, null, completeness);
+    }
+
+    /** A script file, named in messages as given. */
+    public ScriptSource(BufferedReader reader, Path file, InputCompleteness completeness) {
+        this(reader, file.toString(), file, completeness);
+    }
+
+    private ScriptSource(BufferedReader reader, String name, Path file, InputCompleteness completeness) {
         this.reader = reader;
         this.name = name;
+        this.file = file;
         this.completeness = completeness;
     }
 
@@ -46,6 +59,11 @@ public final class ScriptSource implements InputSource {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Path file() {
+        return file;
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.perfshell.repl.magic.MagicContext;
 import dev.perfshell.repl.magic.MagicRegistry;
 import dev.perfshell.repl.magic.MagicRunner;
 import dev.perfshell.repl.magic.ResultBinder;
+import dev.perfshell.repl.results.ResultOrigin;
+import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.RestartReport;
 import dev.perfshell.repl.session.Session;
@@ -33,6 +35,11 @@ public final class Shell {
     private final MagicRunner magics;
     private final SlashCommands commands;
     private final MagicRegistry registry;
+    private final ResultsStore results = new ResultsStore();
+    /** The source whose input is running (sources nest: /open, %run), for the origin of results. */
+    private InputSource currentSource;
+    /** The folder of the outermost script file being run: results name scripts relative to it. */
+    private Path scriptFolder;
     private volatile boolean busy;
     private volatile long lastStopNanos;
 
@@ -41,7 +48,8 @@ public final class Shell {
         this.console = console;
         this.registry = registry;
         this.evaluator = new JavaEvaluator(session);
-        this.magics = new MagicRunner(new MagicContext(session, console, evaluator, registry, new ResultBinder(), history));
+        this.magics = new MagicRunner(new MagicContext(session, console, evaluator, registry, new ResultBinder(), history,
+                results, this::origin));
         this.commands = new SlashCommands(session, console, history, new SlashCommands.Host() {
             @Override
             public boolean evaluate(String input) {
@@ -72,6 +80,25 @@ public final class Shell {
         return session;
     }
 
+    /** This session's measured results ({@code %results}, {@code perfshell run --json}). */
+    public ResultsStore results() {
+        return results;
+    }
+
+    /**
+     * Where the running input came from: its script (relative to the outermost script's folder) and
+     * line, {@code <stdin>} and line for piped input, or its history number when typed.
+     */
+    private ResultOrigin origin() {
+        InputSource source = currentSource;
+        if (source == null || source.interactive()) return new ResultOrigin(null, history.all().size());
+        if (source.file() == null) return new ResultOrigin(source.name(), source.line());
+        Path file = source.file().toAbsolutePath().normalize();
+        Path folder = scriptFolder != null ? scriptFolder : file.getParent();
+        String relative = folder == null ? file.toString() : folder.relativize(file).toString();
+        return new ResultOrigin(relative.replace(java.io.File.separatorChar, '/'), source.line());
+    }
+
     public InputCompleteness completeness() {
         return new InputCompleteness(() -> session.engine().jshell().sourceCodeAnalysis());
     }
@@ -85,6 +112,19 @@ public final class Shell {
      * @return {@link #OK}, or {@link #SCRIPT_FAILED} when a script input failed
      */
     public int run(InputSource source, boolean keepGoing) {
+        InputSource outerSource = currentSource;
+        Path outerFolder = scriptFolder;
+        currentSource = source;
+        if (scriptFolder == null && source.file() != null) scriptFolder = source.file().toAbsolutePath().normalize().getParent();
+        try {
+            return runInputs(source, keepGoing);
+        } finally {
+            currentSource = outerSource;
+            scriptFolder = outerFolder;
+        }
+    }
+
+    private int runInputs(InputSource source, boolean keepGoing) {
         boolean anyFailed = false;
         while (true) {
             String input;
@@ -111,7 +151,7 @@ public final class Shell {
     /** Runs a script file in this session ({@code /open}, {@code --startup}, {@code perfshell run}). */
     public int runFile(Path file, boolean keepGoing) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return run(new ScriptSource(reader, file.toString(), completeness()), keepGoing);
+            return run(new ScriptSource(reader, file, completeness()), keepGoing);
         } catch (IOException e) {
             console.error("Cannot read " + file + ": " + e.getMessage() + ". Next: check the path.");
             return SCRIPT_FAILED;

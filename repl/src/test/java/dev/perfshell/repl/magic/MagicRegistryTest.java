@@ -9,7 +9,7 @@ class MagicRegistryTest {
 
     @Test
     void namesInRegistryOrder() {
-        assertThat(registry.names()).containsExactly("timeit", "time", "env", "classpath", "who", "history", "reset", "lsmagic", "help");
+        assertThat(registry.names()).containsExactly("timeit", "time", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results");
     }
 
     @Test

@@ -1,0 +1,114 @@
+package dev.perfshell.repl.results;
+
+import dev.perfshell.timing.RunStatistics;
+import dev.perfshell.timing.TimeitReport;
+import dev.perfshell.timing.runtime.OnceTiming;
+import dev.perfshell.timing.runtime.TimeitPlan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One magic result in the session's {@link ResultsStore}, as exported in schema {@code perfshell-results/1}.
+ *
+ * @param magic    the magic's name without {@code %}, e.g. {@code timeit}
+ * @param label    the user's name for the result ({@code --label}), or {@code null}
+ * @param source   the measured code as typed
+ * @param params   what shaped the measurement besides the code (setup, options given), in order;
+ *                 values are strings, numbers or booleans
+ * @param script   the script file relative to the run script's folder, {@code "<stdin>"}, or {@code null}
+ *                 when typed interactively (see {@link ResultOrigin})
+ * @param line     the input's first line in the script, or its history number when typed interactively
+ * @param warnings the warning lines printed with the result
+ * @param metric   the common measurement block
+ * @param details  the magic's own figures, or {@code null}
+ */
+public record ResultRecord(String magic, String label, String source, Map<String, Object> params, String script,
+                           int line, List<String> warnings, Metric metric, Details details) {
+
+    /** A magic's own figures, exported next to the common fields. */
+    public sealed interface Details permits TimeitDetails, TimeDetails {}
+
+    /**
+     * {@code %timeit}'s figures, ns per operation.
+     *
+     * @param loops               operations per run (the mean, rounded, when runs are time-boxed)
+     * @param runsPerOpNanos      one value per run
+     * @param stats               statistics of those values
+     * @param allocatedBytesPerOp bytes allocated per operation; NaN when unknown
+     */
+    public record TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp)
+            implements Details {
+        public TimeitDetails {
+            runsPerOpNanos = runsPerOpNanos.clone();
+            Objects.requireNonNull(stats, "stats");
+        }
+
+        @Override
+        public double[] runsPerOpNanos() {
+            return runsPerOpNanos.clone();
+        }
+    }
+
+    /** {@code %time}'s figures: the single run's times in ns and its garbage collections. */
+    public record TimeDetails(long wallNanos, long userNanos, long systemNanos, long processCpuNanos, long gcCount,
+                              long gcTimeNanos, long compileNanos) implements Details {}
+
+    public ResultRecord {
+        Objects.requireNonNull(magic, "magic");
+        Objects.requireNonNull(metric, "metric");
+        source = source == null ? "" : source;
+        label = label == null || label.isEmpty() ? null : label;
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Where the result's input came from. */
+    public ResultOrigin origin() {
+        return new ResultOrigin(script, line);
+    }
+
+    /**
+     * A {@code %timeit} result: metric {@code time} in ns/op, samples the per-run values, center the
+     * median, interval the 99.9 % confidence interval of the mean.
+     *
+     * @param setup the setup code (cell's first line, {@code --setup}), empty for none
+     * @param plan  the plan asked for: its non-default values are the params
+     * @param fresh whether it was timed in a fresh engine ({@code --fresh})
+     */
+    public static ResultRecord timeit(TimeitReport report, String setup, TimeitPlan plan, boolean fresh,
+                                      ResultOrigin origin) {
+        RunStatistics stats = report.stats();
+        Metric metric = new Metric("time", "ns/op", Metric.Direction.LOWER, report.perOpNanos(), stats.median(),
+                stats.ciLow(), stats.ciHigh());
+        return new ResultRecord("timeit", report.label(), report.source(), timeitParams(setup, plan, fresh),
+                origin.script(), origin.line(),
+                report.warnings(), metric,
+                new TimeitDetails(report.loopsPerRun(), report.perOpNanos(), stats, report.allocatedBytesPerOp()));
+    }
+
+    /** Only what the user chose: defaults are left out, so a change of default does not look like a change of params. */
+    private static Map<String, Object> timeitParams(String setup, TimeitPlan plan, boolean fresh) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (setup != null && !setup.isBlank()) params.put("setup", setup.strip());
+        if (plan.loops() > 0) params.put("loops", plan.loops());
+        if (plan.runs() > 0) params.put("runs", plan.runs());
+        if (plan.warmupRuns() > 0) params.put("warmupRuns", plan.warmupRuns());
+        if (plan.warmupNanos() > 0) params.put("warmupNanos", plan.warmupNanos());
+        if (plan.budgetNanos() > 0) params.put("budgetNanos", plan.budgetNanos());
+        if (plan.opsPerInvocation() > 1) params.put("opsPerInvocation", plan.opsPerInvocation());
+        if (fresh) params.put("fresh", true);
+        return params;
+    }
+
+    /** A {@code %time} result: metric {@code wall} in ns, one sample, no interval. */
+    public static ResultRecord time(String source, OnceTiming timing, ResultOrigin origin) {
+        double wall = timing.wallNanos();
+        Metric metric = new Metric("wall", "ns", Metric.Direction.LOWER, new double[] {wall}, wall, Double.NaN, Double.NaN);
+        return new ResultRecord("time", null, source, Map.of(), origin.script(), origin.line(), List.of(), metric,
+                new TimeDetails(timing.wallNanos(), timing.userNanos(), timing.systemNanos(), timing.processCpuNanos(),
+                        timing.gcCount(), timing.gcMillis() * 1_000_000, timing.compileNanos()));
+    }
+}

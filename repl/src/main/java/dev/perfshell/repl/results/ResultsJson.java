@@ -1,0 +1,213 @@
+package dev.perfshell.repl.results;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfshell.timing.RunStatistics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results export, schema {@value #SCHEMA} (documented in the README, "Results and JSON export"):
+ * {@code {"schema", "tool", "environment", "results": [...]}}. Every value is in ns or bytes, never
+ * scaled; a figure that does not exist (NaN: no confidence interval for ≤ 2 runs, unknown allocation) is
+ * {@code null}. Decimals are written in plain notation with the fewest digits that read back to the same
+ * double. Fields are written in a fixed order, so files diff well.
+ */
+public final class ResultsJson {
+    public static final String SCHEMA = "perfshell-results/1";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    private static final DefaultPrettyPrinter PRETTY = new Pretty();
+
+    private ResultsJson() {}
+
+    /**
+     * Two-space indentation, one value per line, {@code "name": value}, and {@code []} / {@code {}} when empty
+     * (the layout of Python's {@code json.dumps(indent=2)}), with {@code \n} line ends on every OS.
+     */
+    private static final class Pretty extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        Pretty() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            indentObjectsWith(indenter);
+            indentArraysWith(indenter);
+        }
+
+        Pretty(Pretty base) {
+            super(base);
+        }
+
+        @Override
+        public Pretty createInstance() {
+            return new Pretty(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues > 0) {
+                super.writeEndArray(g, nrOfValues);
+            } else {
+                if (!_arrayIndenter.isInline()) _nesting--;
+                g.writeRaw(']');
+            }
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries > 0) {
+                super.writeEndObject(g, nrOfEntries);
+            } else {
+                if (!_objectIndenter.isInline()) _nesting--;
+                g.writeRaw('}');
+            }
+        }
+    }
+
+    /** The whole document, pretty-printed, ending with a newline. */
+    public static String render(Tool tool, ResultsEnvironment environment, List<ResultRecord> results) {
+        ObjectNode root = NODES.objectNode();
+        root.put("schema", SCHEMA);
+        ObjectNode toolNode = root.putObject("tool");
+        toolNode.put("name", tool.name());
+        toolNode.put("version", tool.version());
+        root.set("environment", environment(environment));
+        ArrayNode array = root.putArray("results");
+        for (ResultRecord record : results) array.add(record(record));
+        try {
+            return MAPPER.writer(PRETTY).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the document atomically (see {@link AtomicFiles}). */
+    public static void write(Path target, Tool tool, ResultsEnvironment environment, List<ResultRecord> results,
+                             boolean overwrite) throws IOException {
+        AtomicFiles.write(target, render(tool, environment, results).getBytes(StandardCharsets.UTF_8), overwrite);
+    }
+
+    private static ObjectNode environment(ResultsEnvironment env) {
+        ObjectNode node = NODES.objectNode();
+        node.put("javaVersion", env.javaVersion());
+        node.put("vmName", env.vmName());
+        node.put("vmVersion", env.vmVersion());
+        node.set("engineJvmArguments", strings(env.engineJvmArguments()));
+        node.set("gc", strings(env.gc()));
+        node.put("maxHeapBytes", env.maxHeapBytes());
+        node.put("os", env.os());
+        node.put("cpuModel", env.cpuModel());
+        node.put("cpus", env.cpus());
+        return node;
+    }
+
+    private static ObjectNode record(ResultRecord record) {
+        ObjectNode node = NODES.objectNode();
+        node.put("magic", record.magic());
+        node.put("label", record.label());
+        node.put("source", record.source());
+        ObjectNode params = node.putObject("params");
+        for (Map.Entry<String, Object> param : record.params().entrySet()) params.set(param.getKey(), value(param.getValue()));
+        node.put("script", record.script());
+        node.put("line", record.line());
+        node.set("warnings", strings(record.warnings()));
+        node.set("metric", metric(record.metric()));
+        if (record.details() instanceof ResultRecord.TimeitDetails timeit) {
+            timeit(node, timeit);
+        } else if (record.details() instanceof ResultRecord.TimeDetails time) {
+            time(node, time);
+        }
+        return node;
+    }
+
+    private static ObjectNode metric(Metric metric) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", metric.name());
+        node.put("unit", metric.unit());
+        node.put("direction", metric.direction().json());
+        node.set("samples", numbers(metric.samples()));
+        node.set("center", number(metric.center()));
+        node.set("ciLow", number(metric.ciLow()));
+        node.set("ciHigh", number(metric.ciHigh()));
+        return node;
+    }
+
+    private static void timeit(ObjectNode node, ResultRecord.TimeitDetails timeit) {
+        RunStatistics stats = timeit.stats();
+        node.put("loops", timeit.loops());
+        node.put("runs", stats.runs());
+        ObjectNode perOp = node.putObject("perOpNanos");
+        perOp.set("mean", number(stats.mean()));
+        perOp.set("median", number(stats.median()));
+        perOp.set("stdev", number(stats.stdev()));
+        perOp.set("mad", number(stats.mad()));
+        perOp.set("min", number(stats.min()));
+        perOp.set("max", number(stats.max()));
+        perOp.set("ciLow", number(stats.ciLow()));
+        perOp.set("ciHigh", number(stats.ciHigh()));
+        perOp.set("ciLevel", number(stats.ciLevel()));
+        node.set("runsPerOpNanos", numbers(timeit.runsPerOpNanos()));
+        node.set("allocatedBytesPerOp", number(timeit.allocatedBytesPerOp()));
+    }
+
+    private static void time(ObjectNode node, ResultRecord.TimeDetails time) {
+        node.put("wallNanos", time.wallNanos());
+        node.put("userNanos", time.userNanos());
+        node.put("systemNanos", time.systemNanos());
+        node.put("processCpuNanos", time.processCpuNanos());
+        node.put("gcCount", time.gcCount());
+        node.put("gcTimeNanos", time.gcTimeNanos());
+        node.put("compileNanos", time.compileNanos());
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        if (values == null) return null;
+        ArrayNode array = NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static ArrayNode numbers(double[] values) {
+        ArrayNode array = NODES.arrayNode();
+        for (double value : values) array.add(number(value));
+        return array;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode value(Object value) {
+        if (value == null) return NODES.nullNode();
+        if (value instanceof Double || value instanceof Float) return number(((Number) value).doubleValue());
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof Boolean b) return NODES.booleanNode(b);
+        return NODES.textNode(value.toString());
+    }
+
+    /**
+     * A double in plain notation with the shortest digits that read back to it ({@link Double#toString}'s),
+     * at least one decimal ({@code 5.0}, {@code 12345678.9}, {@code 0.00001}); {@code null} for NaN or infinity.
+     */
+    static com.fasterxml.jackson.databind.JsonNode number(double value) {
+        if (!Double.isFinite(value)) return NODES.nullNode();
+        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        if (decimal.scale() < 1) decimal = decimal.setScale(1);
+        return NODES.numberNode(decimal);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.perfshell.repl.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfshell.repl.Golden;
+import dev.perfshell.timing.TimeitReport;
+import dev.perfshell.timing.runtime.OnceTiming;
+import dev.perfshell.timing.runtime.TimeitPlan;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultsJsonTest {
+    static final Tool TOOL = new Tool("perfshell", "0.1.0-test");
+    static final ResultsEnvironment ENVIRONMENT = new ResultsEnvironment("17.0.15", "OpenJDK 64-Bit Server VM",
+            "17.0.15+6-Debian-1deb12u1", List.of("-javaagent:perfshell-engine.jar", "-XX:+UseG1GC", "-Xmx2g"),
+            List.of("G1 Young Generation", "G1 Old Generation"), 2_147_483_648L, "Linux 6.1.0 amd64", "AMD EPYC", 2);
+
+    /** A fixed store: every kind of record and every null case the schema allows. */
+    static ResultsStore fixedStore() {
+        ResultsStore store = new ResultsStore();
+        TimeitReport sqrt = TimeitReport.of("sqrt", "Math.sqrt(x)", 76_081_238,
+                new double[] {2.34, 2.41, 2.35, 2.41, 2.34}, 0.0, 1_130_000_000L, 6, true, List.of());
+        store.add(ResultRecord.timeit(sqrt, "", new TimeitPlan(0, 5, 0, 0, 0, 1), false, new ResultOrigin("bench.jsh", 2)));
+        // Two runs: no confidence interval; allocation unknown; slow runs (IPython's warning); every param.
+        TimeitReport sort = TimeitReport.of("", "Arrays.sort(copy)", 1_000,
+                new double[] {1_250_000.5, 6_000_000.25}, Double.NaN, 0, 10, false, List.of("a second warning"));
+        store.add(ResultRecord.timeit(sort, "int[] copy = data.clone();", new TimeitPlan(500_000_000L, 2, 1_000, 0, 10, 4),
+                true, new ResultOrigin("lib/sorting.jsh", 14)));
+        store.add(ResultRecord.time("fib(30)", new OnceTiming(12_345_678, 12_000_000, 10_000, 15_000_000, 1, 3, 120_000_000),
+                new ResultOrigin(null, 7)));
+        return store;
+    }
+
+    @Test
+    void fixedStoreMatchesTheGoldenFile() {
+        String json = ResultsJson.render(TOOL, ENVIRONMENT, fixedStore().all());
+        Golden.assertMatches("results.json", json.lines().toList());
+        assertThat(json).endsWith("}\n").doesNotContain("\r");
+    }
+
+    @Test
+    void readsBackWithTheDocumentedShape() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(ResultsJson.render(TOOL, ENVIRONMENT, fixedStore().all()));
+        assertThat(root.get("schema").asText()).isEqualTo("perfshell-results/1");
+        assertThat(root.fieldNames()).toIterable().containsExactly("schema", "tool", "environment", "results");
+        assertThat(root.get("environment").fieldNames()).toIterable().containsExactly("javaVersion", "vmName", "vmVersion",
+                "engineJvmArguments", "gc", "maxHeapBytes", "os", "cpuModel", "cpus");
+        JsonNode timeit = root.get("results").get(0);
+        assertThat(timeit.fieldNames()).toIterable().containsExactly("magic", "label", "source", "params", "script", "line",
+                "warnings", "metric", "loops", "runs", "perOpNanos", "runsPerOpNanos", "allocatedBytesPerOp");
+        assertThat(timeit.get("metric").get("center").asDouble()).isEqualTo(2.35);
+        assertThat(timeit.get("metric").get("samples")).hasSize(5);
+        assertThat(timeit.get("perOpNanos").get("ciLevel").asDouble()).isEqualTo(0.999);
+        JsonNode sort = root.get("results").get(1);
+        assertThat(sort.get("label").isNull()).isTrue();
+        assertThat(sort.get("metric").get("ciLow").isNull()).isTrue();
+        assertThat(sort.get("perOpNanos").get("ciHigh").isNull()).isTrue();
+        assertThat(sort.get("allocatedBytesPerOp").isNull()).isTrue();
+        assertThat(sort.get("params").get("fresh").asBoolean()).isTrue();
+        assertThat(sort.get("params").get("budgetNanos").isIntegralNumber()).isTrue();
+        JsonNode time = root.get("results").get(2);
+        assertThat(time.get("script").isNull()).isTrue();
+        assertThat(time.get("metric").get("unit").asText()).isEqualTo("ns");
+        assertThat(time.get("gcTimeNanos").asLong()).isEqualTo(3_000_000);
+    }
+
+    @Test
+    void emptyStoreAndUnknownEnvironment() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(ResultsJson.render(TOOL, ResultsEnvironment.unknown(), List.of()));
+        assertThat(root.get("results")).isEmpty();
+        assertThat(root.get("environment").get("javaVersion").isNull()).isTrue();
+        assertThat(root.get("environment").get("engineJvmArguments").isNull()).isTrue();
+    }
+
+    @Test
+    void numbersArePlainShortestAndNullWhenNotFinite() {
+        assertThat(ResultsJson.number(5.0).toString()).isEqualTo("5.0");
+        assertThat(ResultsJson.number(12_345_678.9).toString()).isEqualTo("12345678.9");
+        assertThat(ResultsJson.number(1e-5).toString()).isEqualTo("0.00001");
+        assertThat(ResultsJson.number(2.3489629245142263).toString()).isEqualTo("2.3489629245142263");
+        assertThat(ResultsJson.number(Double.NaN).isNull()).isTrue();
+        assertThat(ResultsJson.number(Double.POSITIVE_INFINITY).isNull()).isTrue();
+        String json = ResultsJson.render(TOOL, ENVIRONMENT, fixedStore().all());
+        assertThat(json).doesNotContain("E-", "E+", "NaN", "Infinity").doesNotContainPattern("[0-9]E[0-9]");
+    }
+}
