@@ -72,7 +72,7 @@ class TimeitRunnerTest {
         HashMap<String, Object> result = runner.run(timed, new TimeitPlan(300_000_000L, 4, 0, 0, 3, 1));
         assertThat(result.get("warmupRuns")).isEqualTo(3L);
         assertThat(timed.setups).isEqualTo(1 + 3 + 4); // probe, warm-up, measured
-        assertThat(((long[]) result.get("ops"))).allSatisfy(ops -> assertThat(ops).isPositive());
+        assertThat(Arrays.stream((long[]) result.get("ops")).min().orElseThrow()).isPositive();
     }
 
     @Test
