@@ -195,8 +195,18 @@ final class TimeitMagic extends BaseMagic {
         TimeitRenderer.warnings(report).forEach(console::warn);
         if (!measured.note().isEmpty()) console.dim("note: " + measured.note());
         TimeitRenderer.line(report, precision).forEach(console::println);
-        if (verbose) TimeitRenderer.verbose(report, precision).forEach(console::println);
+        if (verbose) {
+            TimeitRenderer.verbose(report, precision).forEach(console::println);
+            if (!fresh && PROFILE_SENSITIVE.matcher(report.source()).find()) {
+                console.dim("note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
+                        + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
+            }
+        }
     }
+
+    /** Code whose speed depends on the JVM-wide type profiles of earlier code (red-team.md §1). */
+    private static final java.util.regex.Pattern PROFILE_SENSITIVE =
+            java.util.regex.Pattern.compile("->|::|\\.stream\\(|\\.forEach\\(|Stream\\.|Comparator|Collectors");
 
     /** Errors in the user's code or setup, with the caret in what they typed; others as they are. */
     private static List<String> compileErrors(MagicContext context, HiddenSnippet timed, TimedSource source) {
