@@ -42,6 +42,9 @@ public final class Shell {
     private Path scriptFolder;
     private volatile boolean busy;
     private volatile long lastStopNanos;
+    /** Counts inputs, so a hint about a stubborn snippet never lands on the next input. */
+    private volatile long inputNumber;
+    private volatile long stoppedInput = -1;
 
     public Shell(Session session, Console console, MagicRegistry registry) {
         this.session = session;
@@ -162,6 +165,7 @@ public final class Shell {
         InputKind kind = InputKind.of(input);
         if (kind == InputKind.BLANK) return Handled.OK;
         history.add(input);
+        inputNumber++;
         busy = true;
         try {
             session.recoverIfDead().ifPresent(this::reportRestart); // killed from outside while idle
@@ -201,25 +205,26 @@ public final class Shell {
     public boolean interrupt() {
         if (!busy) return false;
         long now = System.nanoTime();
-        if (lastStopNanos != 0 && now - lastStopNanos < 3_000_000_000L) {
+        if (stoppedInput == inputNumber && now - lastStopNanos < 3_000_000_000L) {
             console.warn("Ending the engine: the snippet ignored Ctrl-C. The session will be replayed.");
             session.engine().kill();
         } else {
             lastStopNanos = now;
+            stoppedInput = inputNumber;
             session.stop();
-            scheduleStubbornnessHint(now);
+            scheduleStubbornnessHint(now, inputNumber);
         }
         return true;
     }
 
-    private void scheduleStubbornnessHint(long stopNanos) {
+    private void scheduleStubbornnessHint(long stopNanos, long stoppedInput) {
         Thread hint = new Thread(() -> {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
             }
-            if (busy && lastStopNanos == stopNanos) {
+            if (busy && lastStopNanos == stopNanos && inputNumber == stoppedInput) {
                 console.warn("The snippet is still running (it may catch the stop). Press Ctrl-C again to end the engine.");
             }
         }, "perfshell-ctrl-c-hint");
