@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code %classpath add JAR...}: make jars or class folders visible to snippets (compiler and engine). */
-@Command(name = "classpath", description = "Show the user class path, or add jars and folders to it: %classpath add JAR...",
+@Command(name = "classpath", description = "Show the user class path, or add jars and folders to it: %%classpath add JAR...",
         footer = {"", "Added entries stay after an engine restart. The shell's own libraries are never visible to snippets."})
 final class ClasspathMagic extends BaseMagic {
     @Override

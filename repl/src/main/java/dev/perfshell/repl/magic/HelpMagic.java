@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import java.util.Optional;
 
 /** {@code %help [NAME]}: a magic's usage, or the list of magics. */
-@Command(name = "help", description = "Show a magic's options: %help NAME.")
+@Command(name = "help", description = "Show a magic's options: %%help NAME.")
 final class HelpMagic extends BaseMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {

@@ -68,7 +68,8 @@ public final class MagicRegistry {
     public String summary(String name) {
         return create(name).map(m -> {
             String[] description = m.getClass().getAnnotation(Command.class).description();
-            return description.length == 0 ? "" : description[0];
+            // picocli formats descriptions, so a literal % is written %% there
+            return description.length == 0 ? "" : description[0].replace("%%", "%");
         }).orElse("");
     }
 

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
                 "or block every top-level local is consumed. Setup values (%%timeit's first line, --setup) become fields",
                 "and run before each run, untimed.",
                 "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by",
-                "1.4826; the 99.9% confidence interval of the mean is Student's t, as JMH computes its Error."})
+                "1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
 final class TimeitMagic extends BaseMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
@@ -64,7 +64,7 @@ final class TimeitMagic extends BaseMagic {
     @Option(names = "--ops", paramLabel = "N", defaultValue = "1", description = "Operations one snippet call performs (JMH's @OperationsPerInvocation).")
     long ops;
 
-    @Option(names = {"-v", "--verbose"}, description = "Median ± MAD, min, max, 99.9% CI, percentiles, outliers, histogram, B/op, warm-up.")
+    @Option(names = {"-v", "--verbose"}, description = "Median ± MAD, min, max, 99.9%% CI, percentiles, outliers, histogram, B/op, warm-up.")
     boolean verbose;
 
     @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")

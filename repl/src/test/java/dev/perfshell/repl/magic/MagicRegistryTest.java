@@ -48,4 +48,20 @@ class MagicRegistryTest {
         assertThat(magic.bind).isEqualTo("t");
         assertThat(magic.codeTokens).containsExactly("x", "-o", "y");
     }
+
+    @Test
+    void everyUsageFormatsWithoutPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (String name : registry.names()) {
+                assertThat(registry.commandLine(name).orElseThrow().getUsageMessage()).as(name).isNotBlank();
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString()).as("picocli warnings (an unescaped %% in a description)").isEmpty();
+        assertThat(registry.summary("classpath")).contains("%classpath add JAR").doesNotContain("%%");
+    }
 }
