@@ -21,6 +21,9 @@ import java.util.concurrent.CompletionException;
  */
 public final class Session implements AutoCloseable {
     private final EngineIo io;
+    private final OutputGate gate = new OutputGate();
+    private final java.io.PrintStream engineOut;
+    private final java.io.PrintStream engineErr;
     private EngineSpec spec;
     private CompletableFuture<Engine> starting;
     private final SnippetLog log = new SnippetLog();
@@ -30,6 +33,8 @@ public final class Session implements AutoCloseable {
     private Session(EngineSpec spec, EngineIo io) {
         this.spec = spec;
         this.io = io;
+        this.engineOut = gate.wrap(io.out());
+        this.engineErr = gate.wrap(io.err());
         this.starting = CompletableFuture.supplyAsync(() -> boot(spec));
     }
 
@@ -39,7 +44,7 @@ public final class Session implements AutoCloseable {
     }
 
     private Engine boot(EngineSpec with) {
-        Engine engine = Engine.start(with, io.in(), io.out(), io.err(), () -> "$" + temps.incrementAndGet());
+        Engine engine = Engine.start(with, io.in(), engineOut, engineErr, () -> "$" + temps.incrementAndGet());
         engine.startup(Startup.DEFAULT_IMPORTS);
         return engine;
     }
@@ -95,7 +100,7 @@ public final class Session implements AutoCloseable {
         Session copy = new Session(spec, io);
         List<String> lost = new ArrayList<>();
         for (ReplayModel.Step step : ReplayModel.of(log).steps()) {
-            EvalOutcome outcome = copy.eval(step.source());
+            EvalOutcome outcome = copy.gate.muted(() -> copy.eval(step.source()));
             String problem = ReplayProblems.of(outcome, copy.engine());
             if (problem != null) lost.add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
             if (outcome.engineDied()) break;
@@ -192,7 +197,7 @@ public final class Session implements AutoCloseable {
         List<String> restored = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (ReplayModel.Step step : model.steps()) {
-            EvalOutcome outcome = eval(step.source());
+            EvalOutcome outcome = gate.muted(() -> eval(step.source()));
             String problem = ReplayProblems.of(outcome, fresh);
             if (problem == null) restored.add(step.origin());
             else failed.add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
