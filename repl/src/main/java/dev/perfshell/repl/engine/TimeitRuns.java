@@ -12,16 +12,18 @@ import java.util.Map;
  * @param gcMillis       GC time during each run
  * @param oldGcCount     old-generation / full collections during the measured runs
  * @param note           why the plan changed (e.g. fewer runs for a slow operation), or empty
+ * @param jitEvents      compilations/deoptimisations of the snippet's own code during the measured runs (-1: not watched)
  * @param totalNanos     engine time for the whole call
  */
 public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes, long[] gcMillis, long oldGcCount,
-                         long warmupNanos, int warmupRuns, boolean settled, String note, long totalNanos) {
+                         long warmupNanos, int warmupRuns, boolean settled, String note, long jitEvents, long totalNanos) {
 
     static TimeitRuns fromWire(Map<?, ?> wire) {
         return new TimeitRuns((double[]) wire.get("perOpNanos"), (long[]) wire.get("ops"), (long[]) wire.get("allocatedBytes"),
                 (long[]) wire.get("gcMillis"), ((Number) wire.get("oldGcCount")).longValue(),
                 ((Number) wire.get("warmupNanos")).longValue(), ((Number) wire.get("warmupRuns")).intValue(),
-                (Boolean) wire.get("settled"), (String) wire.get("note"), ((Number) wire.get("totalNanos")).longValue());
+                (Boolean) wire.get("settled"), (String) wire.get("note"),
+                ((Number) wire.get("jitEventsDuringMeasurement")).longValue(), ((Number) wire.get("totalNanos")).longValue());
     }
 
     /** The mean number of operations per run, rounded: IPython's "loops each". */

@@ -17,8 +17,8 @@ import java.util.Locale;
 public final class TimeitWarnings {
     /** The 99.9% CI half-width, relative to the mean, above which the spread is called wide. */
     static final double WIDE_CI = 0.10;
-    /** GC time in one run, relative to the run, that makes the runs uneven when the median run had none. */
-    static final double UNEVEN_GC = 0.10;
+    /** GC time in one run, relative to the run, that makes the runs uneven when the median run had none (young GCs of an allocating snippet take ~10%: JMH amortises them, so do we). */
+    static final double UNEVEN_GC = 0.20;
     /** A median within this factor of the empty loop is indistinguishable from doing nothing. */
     static final double FLOOR_MARGIN = 1.15;
 
@@ -39,6 +39,10 @@ public final class TimeitWarnings {
             warnings.add(String.format(Locale.ROOT,
                     "Warm-up did not settle in %s (%d runs): the per-run times were still changing (the JIT was still compiling?). "
                             + "Next: a larger --budget, or --warmup 3.", Units.time(runs.warmupNanos()), runs.warmupRuns()));
+        }
+        if (runs.jitEvents() > 0) {
+            warnings.add("The snippet's code was compiled or deoptimised " + runs.jitEvents() + (runs.jitEvents() == 1 ? " time" : " times")
+                    + " during the measurement, so the runs did not all run the same code. Next: --warmup 2 or a larger --budget.");
         }
         if (runs.oldGcCount() > 0) {
             warnings.add("An old-generation GC ran during the measurement, so some runs include a full collection. "

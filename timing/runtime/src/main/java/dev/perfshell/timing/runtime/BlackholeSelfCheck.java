@@ -87,8 +87,8 @@ public final class BlackholeSelfCheck {
     public static HashMap<String, Object> run(TimeitRunner runner) throws Throwable {
         TimeitPlan plan = new TimeitPlan(WARMUP_NANOS + MEASURE_NANOS, 5, 0, WARMUP_NANOS / 2, 0, 1);
         // The fastest run of each: noise (another process on the core) only ever adds time.
-        double consumed = fastest(runner.run(new Consumed(), plan));
-        double empty = fastest(runner.run(new Empty(), plan));
+        double consumed = fastest(runner.run(new Consumed(), plan, false));
+        double empty = fastest(runner.run(new Empty(), plan, false));
         HashMap<String, Object> result = new HashMap<>();
         result.put("consumedNanos", consumed);
         result.put("emptyNanos", empty);

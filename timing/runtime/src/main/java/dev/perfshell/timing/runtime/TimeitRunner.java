@@ -44,7 +44,20 @@ public final class TimeitRunner {
     /** One run's figures. */
     private record Run(long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount) {}
 
+    /** Watches the generated classes' JIT activity; {@code null} until the first timing (JFR starts lazily). */
+    private JitActivity jit;
+
     public HashMap<String, Object> run(Timed timed, TimeitPlan plan) throws Throwable {
+        return run(timed, plan, true);
+    }
+
+    /**
+     * @param watchJit follow the snippet's own compilations with JFR (off for the self-check,
+     *                 whose classes are not the user's)
+     */
+    public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit) throws Throwable {
+        if (watchJit && jit == null) jit = new JitActivity();
+        JitActivity watch = watchJit ? jit : null;
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         long budget = plan.budgetNanos() > 0 ? plan.budgetNanos() : DEFAULT_BUDGET_NANOS;
         long start = System.nanoTime();
@@ -65,6 +78,7 @@ public final class TimeitRunner {
 
         // Warm-up: same run length as the measurement, until the per-op times settle.
         List<Double> warm = new ArrayList<>();
+        List<java.time.Instant> warmStarts = new ArrayList<>();
         List<Long> heap = new ArrayList<>();
         boolean allocates = false;
         long collectionsBefore = gcCount();
@@ -73,10 +87,12 @@ public final class TimeitRunner {
         long warmBudget = plan.warmupNanos() > 0 ? plan.warmupNanos() : budget - measureBudget - (warmStart - start);
         while (true) {
             if (plan.warmupRuns() == 0 && plan.warmupNanos() == 0 && probeNanos > runNanos && warm.size() >= 1) break;
+            warmStarts.add(java.time.Instant.now());
             Run run = measureOne(timed, bh, runNanos, plan);
             warm.add(perOp(run, plan));
             heap.add(memory.getHeapMemoryUsage().getCommitted());
-            allocates |= run.allocatedBytes > 0;
+            // At least a byte per operation: a first run's class loading does not make a snippet allocating.
+            allocates = run.allocatedBytes >= run.ops;
             long elapsed = System.nanoTime() - warmStart;
             if (plan.warmupRuns() > 0) {
                 if (warm.size() >= plan.warmupRuns()) break;
@@ -90,7 +106,8 @@ public final class TimeitRunner {
             // page faults: 2.8 µs instead of 50 ns for new byte[1024]); after a young collection the
             // young generation is memory that has been touched.
             boolean heapWarm = !allocates || gcCount() > collectionsBefore;
-            if (elapsed >= MIN_WARMUP_NANOS && settled(warm) && steady(heap) && heapWarm) {
+            if (elapsed >= MIN_WARMUP_NANOS && settled(warm) && steady(heap) && heapWarm
+                    && jitQuiet(watch, timed, warmStarts.get(warmStarts.size() - SETTLE_RUNS))) {
                 settled = true;
                 break;
             }
@@ -99,6 +116,7 @@ public final class TimeitRunner {
         long warmupNanos = System.nanoTime() - warmStart;
         if (plan.warmupRuns() > 0 || plan.warmupNanos() > 0) settled = settled(warm);
 
+        java.time.Instant measureStart = java.time.Instant.now();
         double[] perOp = new double[runs];
         long[] ops = new long[runs];
         long[] allocated = new long[runs];
@@ -122,6 +140,7 @@ public final class TimeitRunner {
         result.put("warmupRuns", (long) warm.size());
         result.put("settled", settled);
         result.put("note", note);
+        result.put("jitEventsDuringMeasurement", watch == null ? -1L : (long) watch.since(timed.getClass(), measureStart));
         result.put("totalNanos", System.nanoTime() - start);
         return result;
     }
@@ -135,13 +154,14 @@ public final class TimeitRunner {
         LoopControl control = new LoopControl();
         long gcBefore = gcMillis();
         long oldBefore = oldGcCount();
-        long allocBefore = threads.getCurrentThreadAllocatedBytes();
         ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
+        // Read after scheduling: the timer's own task must not count as the snippet's allocation.
+        long allocBefore = threads.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
         long ops = timed.perfshell$loop(bh, control);
         long t1 = System.nanoTime();
-        stop.cancel(false);
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
+        stop.cancel(false);
         return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);
     }
 
@@ -159,6 +179,11 @@ public final class TimeitRunner {
 
     private static double perOp(Run run, TimeitPlan plan) {
         return (double) run.nanos / ((double) run.ops * plan.opsPerInvocation());
+    }
+
+    /** No compilation or deoptimisation of the snippet's class since {@code since} (always true without a watch). */
+    private static boolean jitQuiet(JitActivity watch, Timed timed, java.time.Instant since) throws java.io.IOException {
+        return watch == null || watch.since(timed.getClass(), since) == 0;
     }
 
     /** The last runs lie within {@link #SETTLE_SPREAD} of each other. */

@@ -1,0 +1,58 @@
+package dev.perfshell.timing.runtime;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The JIT activity of one class, from JFR's {@code jdk.Compilation} and {@code jdk.Deoptimization}
+ * events. Global compile counters fire on unrelated methods in a young engine (red-team.md §7), so
+ * warm-up and the "compiled during measurement" warning look only at the generated class's own
+ * methods (what it inlines is compiled as part of them). Events are read back by dumping the
+ * recording, which flushes JFR's buffers, so nothing arrives late.
+ */
+public final class JitActivity implements AutoCloseable {
+    private static final Duration KEEP = Duration.ofSeconds(60);
+    private final Recording recording = new Recording();
+
+    public JitActivity() {
+        recording.setName("perfshell-jit");
+        recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+        recording.enable("jdk.Deoptimization");
+        recording.setToDisk(true);
+        recording.setMaxAge(KEEP);
+        recording.start();
+    }
+
+    /** Compilations and deoptimisations of methods of {@code type} that ended after {@code since}. */
+    public int since(Class<?> type, Instant since) throws IOException {
+        Path file = Files.createTempFile("perfshell-jit", ".jfr");
+        try {
+            recording.dump(file);
+            int count = 0;
+            try (RecordingFile events = new RecordingFile(file)) {
+                while (events.hasMoreEvents()) {
+                    RecordedEvent event = events.readEvent();
+                    if (event.getEndTime().isBefore(since) || !event.hasField("method")) continue;
+                    RecordedMethod method = event.getValue("method");
+                    if (method != null && method.getType() != null && method.getType().getName().equals(type.getName())) count++;
+                }
+            }
+            return count;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public void close() {
+        recording.close();
+    }
+}
