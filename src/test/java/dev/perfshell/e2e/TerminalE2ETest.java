@@ -68,15 +68,27 @@ class TerminalE2ETest {
     void tabCompletesAMagicName() throws Exception {
         try (Tmux shell = Tmux.start(home)) {
             long prompts = shell.promptCount();
-            shell.type("%ti");
+            shell.type("%timei");
             shell.keys("Tab");
-            shell.await("completion of %time", lines -> lines.get(lines.size() - 1).matches("perf> %time ?"));
+            shell.await("completion of %timeit", lines -> lines.get(lines.size() - 1).matches("perf> %timeit ?"));
             // The completed magic works.
             if (!shell.lastLine().endsWith(" ")) shell.type(" ");
-            shell.type("Thread.sleep(5)");
+            shell.type("-r 3 -n 10 Thread.sleep(1)");
             shell.keys("Enter");
             List<String> lines = shell.awaitPrompt(prompts);
-            assertThat(Tmux.outputOfLastInput(lines)).contains("CPU times: user ").contains("Wall time: ");
+            assertThat(Tmux.outputOfLastInput(lines)).contains(" per loop (mean ± std. dev. of 3 runs, 10 loops each)");
+        }
+    }
+
+    @Test
+    void tabOffersEveryMagicSharingAPrefix() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            shell.type("%ti");
+            shell.keys("Tab");
+            shell.await("both %time and %timeit offered", lines -> String.join("\n", lines).contains("%timeit")
+                    && lines.stream().anyMatch(l -> l.startsWith("%time ")));
+            shell.keys("C-u");
+            assertThat(shell.run("2+3")).isEqualTo("$1 ==> 5");
         }
     }
 
