@@ -46,6 +46,22 @@ class TimeitEngineTest {
         assertThat(run.out).as(run.toString()).doesNotContain("Not in the fresh engine");
     }
 
+    @Test
+    void theDifferentialControlCatchesConstantFoldingAndOnlyThat() {
+        ScriptRun run = ScriptRun.piped(String.join("\n",
+                "double x = 3.7;",
+                "String m1 = \"folded\";",
+                "%timeit Math.sqrt(3.7) * 3.7 + 1.0",
+                "String m2 = \"honest\";",
+                "%timeit Math.sqrt(x) * x + 1.0",
+                "String m3 = \"end\";",
+                ""));
+        assertThat(String.join("\n", run.between("m1 ==> \"folded\"", "m2 ==>"))).as(run.toString())
+                .contains("Likely folded to a constant");
+        assertThat(String.join("\n", run.between("m2 ==> \"honest\"", "m3 ==>"))).as(run.toString())
+                .doesNotContain("folded").doesNotContain("empty loop");
+    }
+
     private static String pidOf(ScriptRun run, String prefix) {
         return run.lines().stream().filter(l -> l.startsWith(prefix)).findFirst()
                 .map(l -> l.substring(prefix.length()).split(" ")[0]).orElseThrow(() -> new AssertionError("no " + prefix + " line in\n" + run));

@@ -132,8 +132,7 @@ final class TimeitMagic extends BaseMagic {
                         + " in the session. Next: declare it first.");
                 return false;
             }
-            String binaryName = session.engine().jshell().sourceCodeAnalysis().wrapper(timed.snippet()).fullClassName()
-                    + "$" + source.className();
+            String binaryName = binaryName(session, timed, source);
             TimeitPlan plan = plan();
             TimeitRuns measured;
             try {
@@ -143,10 +142,51 @@ final class TimeitMagic extends BaseMagic {
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            TimeitReport report = report(session, code, measured, plan);
+            List<String> folded = deadCodeControl(session, source, setup, measured, plan);
+            TimeitReport report = report(session, code, measured, plan, folded);
             context.record(origin -> ResultRecord.timeit(report, setup, plan, fresh, origin));
             if (!quiet) print(console, report, measured);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
+        }
+    }
+
+    private static String binaryName(Session session, HiddenSnippet timed, TimedSource source) {
+        return session.engine().jshell().sourceCodeAnalysis().wrapper(timed.snippet()).fullClassName() + "$" + source.className();
+    }
+
+    /** Below this many ns/op a snippet gets the differential dead-code control. */
+    private static final double CONTROL_BELOW_NANOS = 20;
+    /** The control this many times slower than the snippet means the snippet's work was folded away. */
+    private static final double CONTROL_RATIO = 1.5;
+    private static final TimeitPlan CONTROL_PLAN = new TimeitPlan(400_000_000L, 5, 0, 200_000_000L, 0, 1);
+
+    /**
+     * DESIGN.md §3's differential control: the same snippet with its literals read from fields.
+     * A fast snippet that the control finds much slower was folded to a constant by the JIT.
+     * Any problem building or running the control means no verdict, never a failure.
+     */
+    private List<String> deadCodeControl(Session session, TimedSource timed, String setup, TimeitRuns measured, TimeitPlan plan) {
+        double median = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
+        if (median > CONTROL_BELOW_NANOS || plan.loops() > 0) return List.of();
+        dev.perfshell.repl.timeit.LiteralInputs.Rewrite rewrite =
+                dev.perfshell.repl.timeit.LiteralInputs.of(timed.code().text(), !timed.expression());
+        if (!rewrite.changed()) return List.of();
+        try {
+            TimedSource control = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis()).build(
+                    "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(), rewrite.code(), setup, !timed.expression(), rewrite.fieldDeclarations());
+            try (HiddenSnippet hidden = session.declareHidden(control.source())) {
+                if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
+                TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
+                        CONTROL_PLAN.warmupNanos(), 0, plan.opsPerInvocation());
+                TimeitRuns runs = session.request(EngineRequest.timeit(binaryName(session, hidden, control), controlPlan));
+                double controlMedian = dev.perfshell.timing.RunStatistics.of(runs.perOpNanos()).median();
+                if (controlMedian <= CONTROL_RATIO * median) return List.of();
+                return List.of(String.format(Locale.ROOT, "Likely folded to a constant: with its literals read from fields the snippet takes %s, "
+                        + "%.1f× as long as here. Next: make inputs come from variables or setup, not literals.",
+                        dev.perfshell.timing.Units.time(controlMedian), controlMedian / median));
+            }
+        } catch (TimedSourceBuilder.SetupTypeException | EngineException | RuntimeException noVerdict) {
+            return List.of();
         }
     }
 
@@ -182,10 +222,13 @@ final class TimeitMagic extends BaseMagic {
         return new TimeitPlan((long) (budget * 1e9), runs, loops, warmupNanos, warmupRuns, ops);
     }
 
-    private TimeitReport report(Session session, String code, TimeitRuns measured, TimeitPlan plan) {
+    private TimeitReport report(Session session, String code, TimeitRuns measured, TimeitPlan plan, List<String> extraWarnings) {
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
         double floor = session.blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
-        List<String> warnings = TimeitWarnings.of(measured, stats, floor, code.strip().matches("[{};\\s]*"));
+        List<String> warnings = new java.util.ArrayList<>(extraWarnings);
+        // The control's verdict is the stronger signal: no second line saying the same.
+        boolean skipFloor = !extraWarnings.isEmpty() || code.strip().matches("[{};\\s]*");
+        warnings.addAll(TimeitWarnings.of(measured, stats, floor, skipFloor));
         return TimeitReport.of(label == null ? "" : label, code, measured.loopsPerRun(), measured.perOpNanos(),
                 measured.allocatedBytesPerOp(plan.opsPerInvocation()), measured.warmupNanos(), measured.warmupRuns(),
                 measured.settled(), warnings);

@@ -8,8 +8,9 @@ package dev.perfshell.repl.timeit;
  * @param source     the class declaration, evaluated as a hidden JShell snippet
  * @param code       the timed code's place in {@code source}
  * @param setup      the setup code's place in {@code source} (empty text when there is none)
+ * @param expression the code is timed as one expression (its value consumed), not as statements
  */
-public record TimedSource(String className, String source, Region code, Region setup) {
+public record TimedSource(String className, String source, Region code, Region setup, boolean expression) {
 
     /** A piece of user text placed at {@code offset} of the generated source. */
     public record Region(int offset, String text) {

@@ -37,6 +37,15 @@ public final class TimedSourceBuilder {
      *                    first attempt failed because the expression turned out to be void)
      */
     public TimedSource build(String className, String code, String setup, boolean asStatement) throws SetupTypeException {
+        return build(className, code, setup, asStatement, List.of());
+    }
+
+    /**
+     * @param extraFields field declarations added to the class (the differential control's
+     *                    literal inputs, see {@link LiteralInputs})
+     */
+    public TimedSource build(String className, String code, String setup, boolean asStatement, List<String> extraFields)
+            throws SetupTypeException {
         String trimmed = code.strip();
         String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
                 ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
@@ -48,6 +57,7 @@ public final class TimedSourceBuilder {
         for (JavaStatements.Statement statement : setupStatements) {
             if (statement.declaresLocal()) out.append("    ").append(fieldType(statement)).append(' ').append(statement.name()).append(";\n");
         }
+        for (String field : extraFields) out.append("    ").append(field).append('\n');
         out.append("    public void perfshell$setup() throws Throwable {\n");
         int setupOffset = out.length();
         String setupText = setupStatements.stream().map(TimedSourceBuilder::setupStatement).collect(Collectors.joining("\n"));
@@ -80,7 +90,7 @@ public final class TimedSourceBuilder {
         }
         out.append("    }\n}\n");
         return new TimedSource(className, out.toString(), new TimedSource.Region(codeOffset, timed),
-                new TimedSource.Region(setupOffset, setupText));
+                new TimedSource.Region(setupOffset, setupText), expression);
     }
 
     /**
