@@ -18,7 +18,11 @@ public final class BlackholeSelfCheck {
     private static final long WARMUP_NANOS = 150_000_000L;
     private static final long MEASURE_NANOS = 60_000_000L;
 
-    /** Consumes the known expression; the names match the engine's inline/dontinline CompileCommands. */
+    /**
+     * Consumes the known expression; the names match the engine's inline/dontinline CompileCommands.
+     * The loop is repeated in {@link Empty} on purpose: as in the generated classes, each class
+     * needs its own loop so each gets its own JIT profile (a shared loop would see both payloads).
+     */
     static final class Consumed implements Timed {
         double x = 3.7;
 

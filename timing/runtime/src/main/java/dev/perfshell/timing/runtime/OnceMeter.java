@@ -1,9 +1,6 @@
 package dev.perfshell.timing.runtime;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Map;
  */
 public final class OnceMeter {
     private final CpuClocks clocks = new CpuClocks();
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final GcCounters gc = new GcCounters();
 
     private boolean armed;
     private int invocations;
@@ -33,8 +30,8 @@ public final class OnceMeter {
 
     public void begin() {
         if (!armed) return;
-        startGcCount = gcCount();
-        startGcMillis = gcMillis();
+        startGcCount = gc.count();
+        startGcMillis = gc.millis();
         startProcess = clocks.processCpu();
         startSystem = clocks.threadSystem();
         startCpu = clocks.threadCpu();
@@ -49,8 +46,8 @@ public final class OnceMeter {
         threadCpu += cpu;
         threadSystem += Math.min(cpu, clocks.threadSystem() - startSystem);
         processCpu += Math.max(cpu, clocks.processCpu() - startProcess);
-        gcCount += gcCount() - startGcCount;
-        gcMillis += gcMillis() - startGcMillis;
+        gcCount += gc.count() - startGcCount;
+        gcMillis += gc.millis() - startGcMillis;
         invocations++;
     }
 
@@ -72,15 +69,5 @@ public final class OnceMeter {
         return new OnceMeter().take();
     }
 
-    private long gcCount() {
-        long n = 0;
-        for (GarbageCollectorMXBean gc : collectors) n += Math.max(0, gc.getCollectionCount());
-        return n;
-    }
 
-    private long gcMillis() {
-        long n = 0;
-        for (GarbageCollectorMXBean gc : collectors) n += Math.max(0, gc.getCollectionTime());
-        return n;
-    }
 }

@@ -1,8 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
@@ -120,34 +117,8 @@ public final class TimeitResult {
         return xbar + correction / n;
     }
 
-    // IPython's _format_time, the same as dev.perfshell.timing.Units.time (which this module cannot see).
-
-    private static final String[] UNITS = {"s", "ms", "\u00b5s", "ns"};
-
+    /** IPython's time formatting, shared with the shell's renderers so both print the same line. */
     static String time(double nanos, int precision) {
-        double seconds = nanos / 1e9;
-        if (seconds >= 60) return compound(seconds);
-        if (seconds <= 0) return "0 ns";
-        int order = Math.min(Math.max(-(int) Math.floor(Math.log10(seconds) / 3), 0), 3);
-        double scaled = seconds * Math.pow(1000, order);
-        return new BigDecimal(scaled).round(new MathContext(precision, RoundingMode.HALF_EVEN))
-                .stripTrailingZeros().toPlainString() + " " + UNITS[order];
-    }
-
-    private static String compound(double seconds) {
-        String[] names = {"d", "h", "min", "s"};
-        double[] sizes = {86400, 3600, 60, 1};
-        StringBuilder out = new StringBuilder();
-        double left = seconds;
-        for (int i = 0; i < names.length; i++) {
-            long whole = (long) (left / sizes[i]);
-            if (whole > 0) {
-                if (out.length() > 0) out.append(' ');
-                out.append(whole).append(names[i]);
-            }
-            left -= whole * sizes[i];
-            if (left < 1) break;
-        }
-        return out.toString();
+        return dev.perfshell.timing.Units.time(nanos, precision);
     }
 }

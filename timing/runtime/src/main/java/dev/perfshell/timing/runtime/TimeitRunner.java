@@ -2,7 +2,6 @@ package dev.perfshell.timing.runtime;
 
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +37,7 @@ public final class TimeitRunner {
     });
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final GcCounters gc = new GcCounters();
     private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     /** One run's figures. */
@@ -81,7 +80,7 @@ public final class TimeitRunner {
         List<java.time.Instant> warmStarts = new ArrayList<>();
         List<Long> heap = new ArrayList<>();
         boolean allocates = false;
-        long collectionsBefore = gcCount();
+        long collectionsBefore = gc.count();
         boolean settled = false;
         long warmStart = System.nanoTime();
         long warmBudget = plan.warmupNanos() > 0 ? plan.warmupNanos() : budget - measureBudget - (warmStart - start);
@@ -105,7 +104,7 @@ public final class TimeitRunner {
             // An allocating snippet first runs on never-touched young-generation pages (first-touch
             // page faults: 2.8 µs instead of 50 ns for new byte[1024]); after a young collection the
             // young generation is memory that has been touched.
-            boolean heapWarm = !allocates || gcCount() > collectionsBefore;
+            boolean heapWarm = !allocates || gc.count() > collectionsBefore;
             if (elapsed >= MIN_WARMUP_NANOS && settled(warm) && steady(heap) && heapWarm
                     && jitQuiet(watch, timed, warmStarts.get(warmStarts.size() - SETTLE_RUNS))) {
                 settled = true;
@@ -152,8 +151,8 @@ public final class TimeitRunner {
     private Run timeBoxed(Timed timed, Blackhole bh, long runNanos) throws Throwable {
         timed.perfshell$setup();
         LoopControl control = new LoopControl();
-        long gcBefore = gcMillis();
-        long oldBefore = oldGcCount();
+        long gcBefore = gc.millis();
+        long oldBefore = gc.oldCount();
         ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
         // Read after scheduling: the timer's own task must not count as the snippet's allocation.
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
@@ -162,19 +161,19 @@ public final class TimeitRunner {
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         stop.cancel(false);
-        return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);
+        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore);
     }
 
     private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
         timed.perfshell$setup();
-        long gcBefore = gcMillis();
-        long oldBefore = oldGcCount();
+        long gcBefore = gc.millis();
+        long oldBefore = gc.oldCount();
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
         long ops = timed.perfshell$loopCounted(bh, new LoopControl(), n);
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
-        return new Run(t1 - t0, ops, allocated, gcMillis() - gcBefore, oldGcCount() - oldBefore);
+        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore);
     }
 
     private static double perOp(Run run, TimeitPlan plan) {
@@ -207,25 +206,6 @@ public final class TimeitRunner {
         return last.stream().distinct().count() == 1;
     }
 
-    private long gcCount() {
-        long sum = 0;
-        for (GarbageCollectorMXBean gc : collectors) sum += Math.max(0, gc.getCollectionCount());
-        return sum;
-    }
 
-    private long gcMillis() {
-        long sum = 0;
-        for (GarbageCollectorMXBean gc : collectors) sum += Math.max(0, gc.getCollectionTime());
-        return sum;
-    }
 
-    /** Collections of the old generation (or whole heap): the ones that make one run an outlier. */
-    private long oldGcCount() {
-        long sum = 0;
-        for (GarbageCollectorMXBean gc : collectors) {
-            String name = gc.getName();
-            if (name.contains("Old") || name.contains("MarkSweep") || name.contains("Full")) sum += Math.max(0, gc.getCollectionCount());
-        }
-        return sum;
-    }
 }
