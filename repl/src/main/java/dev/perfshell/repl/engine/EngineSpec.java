@@ -23,10 +23,6 @@ public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String
         addModules = List.copyOf(addModules);
     }
 
-    public static EngineSpec defaults() {
-        return new EngineSpec(List.of(), null, List.of(), false, List.of(), false);
-    }
-
     public EngineSpec withFullBlackhole() {
         return new EngineSpec(engineOptions, engineJdk, classPath, enablePreview, addModules, true);
     }

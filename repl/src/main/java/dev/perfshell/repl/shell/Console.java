@@ -16,7 +16,6 @@ public final class Console {
     private static final String RED = "\u001b[31m";
     private static final String YELLOW = "\u001b[33m";
     private static final String DIM = "\u001b[2m";
-    private static final String BOLD = "\u001b[1m";
     private static final String RESET = "\u001b[0m";
 
     private final PrintWriter out;
@@ -57,10 +56,6 @@ public final class Console {
 
     public void dim(String line) {
         println(styled(DIM, line));
-    }
-
-    public String bold(String text) {
-        return styled(BOLD, text);
     }
 
     private String styled(String style, String text) {

@@ -4,7 +4,6 @@ import dev.perfshell.repl.session.EvalOutcome;
 import dev.perfshell.repl.session.ExceptionNames;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
@@ -175,9 +174,5 @@ public final class FeedbackRenderer {
         String where = "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
         String method = frame.getMethodName();
         return method.isBlank() || method.startsWith("do_it$") ? where : method + " " + where;
-    }
-
-    static boolean isEvalException(Throwable t) {
-        return t instanceof EvalException;
     }
 }
