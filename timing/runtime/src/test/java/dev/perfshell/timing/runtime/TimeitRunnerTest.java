@@ -5,11 +5,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The engine-side plan: counts, warm-up runs, setup per run, fewer runs for slow operations. */
+/**
+ * The engine-side runner with real payloads: counts, warm-up runs, setup per run, fewer runs for slow
+ * operations. The decisions alone, with a fake clock: {@link TimeitScheduleTest}, {@link WarmupPolicyTest}.
+ */
 class TimeitRunnerTest {
 
     /** A Timed whose payload sleeps or spins, counting setups and payload calls. */
@@ -80,7 +82,7 @@ class TimeitRunnerTest {
         Counting timed = new Counting(40);
         HashMap<String, Object> result = runner.run(timed, new TimeitPlan(500_000_000L, 0, 0, 0, 0, 1));
         double[] perOp = (double[]) result.get("perOpNanos");
-        assertThat(perOp.length).isBetween(1, TimeitRunner.DEFAULT_RUNS - 1);
+        assertThat(perOp.length).isBetween(1, TimeitSchedule.DEFAULT_RUNS - 1);
         assertThat((String) result.get("note")).startsWith("fewer runs");
         // each operation sleeps 40 ms: per-op times are at least that, whatever the machine does
         assertThat(Arrays.stream(perOp).min().orElseThrow()).isGreaterThanOrEqualTo(40e6);
@@ -93,14 +95,6 @@ class TimeitRunnerTest {
         double perOne = median((double[]) runner.run(one, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 1)).get("perOpNanos"));
         double perTen = median((double[]) runner.run(ten, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 10)).get("perOpNanos"));
         assertThat(perOne / perTen).isBetween(8.0, 12.0);
-    }
-
-    @Test
-    void settledMeansTheLastThreeRunsAgreeWithinThreePercent() {
-        assertThat(TimeitRunner.settled(List.of(50.0, 10.0, 10.1, 10.2))).isTrue();
-        assertThat(TimeitRunner.settled(List.of(10.0, 12.0, 10.0))).isFalse();
-        assertThat(TimeitRunner.settled(List.of(10.0, 10.0))).isFalse();
-        assertThat(TimeitRunner.settled(List.of(10.0, 10.3, 10.31))).isFalse();
     }
 
     private static double median(double[] values) {
