@@ -1,5 +1,6 @@
 package dev.perfshell.engine;
 
+import dev.perfshell.profiling.memory.MemoryMeter;
 import dev.perfshell.timing.runtime.OnceMeter;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
 public final class EngineAgent extends RemoteExecutionControl {
     private final MemoryReserve reserve = new MemoryReserve(4 << 20);
     private final OnceMeter meter = new OnceMeter();
-    private final EngineCommands commands = new EngineCommands(meter, EnginePremain.instrumentation(), reserve,
+    private final MemoryMeter memory = new MemoryMeter();
+    private final EngineCommands commands = new EngineCommands(meter, memory, EnginePremain.instrumentation(), reserve,
             this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
@@ -55,6 +57,7 @@ public final class EngineAgent extends RemoteExecutionControl {
     protected String invoke(Method doit) throws Exception {
         reserve.restore();
         Object value;
+        memory.begin();
         meter.begin();
         try {
             value = doit.invoke(null);
@@ -66,6 +69,7 @@ public final class EngineAgent extends RemoteExecutionControl {
             throw new InvocationTargetException(e); // reported as the user's error, not the engine's
         } finally {
             meter.end();
+            memory.end();
         }
         return valueString(value);
     }

@@ -1,5 +1,7 @@
 package dev.perfshell.engine;
 
+import dev.perfshell.profiling.memory.Footprints;
+import dev.perfshell.profiling.memory.MemoryMeter;
 import dev.perfshell.timing.runtime.BlackholeSelfCheck;
 import dev.perfshell.timing.runtime.OnceMeter;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -40,14 +42,15 @@ final class EngineCommands {
         Class<?> find(String binaryName) throws ClassNotFoundException;
     }
 
-    EngineCommands(OnceMeter meter, Instrumentation instrumentation, MemoryReserve reserve,
+    EngineCommands(OnceMeter meter, MemoryMeter memory, Instrumentation instrumentation, MemoryReserve reserve,
                    UserCode userCode, SessionClasses classes) {
         TimeitRunner timeit = new TimeitRunner();
         table.put(EngineProtocol.TIMEIT, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Timed timed = instantiate(classes.find((String) request.get("class")));
             TimeitPlan plan = TimeitPlan.fromWire(request);
-            return userCode.run(() -> timeit.run(timed, plan));
+            boolean watchJit = !Boolean.FALSE.equals(request.get("watchJit"));
+            return userCode.run(() -> timeit.run(timed, plan, watchJit));
         });
         table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> userCode.run(() -> BlackholeSelfCheck.run(timeit)));
         table.put(EngineProtocol.PING, arg -> "pong");
@@ -57,6 +60,31 @@ final class EngineCommands {
             return Boolean.TRUE;
         });
         table.put(EngineProtocol.TIME_TAKE, arg -> meter.take());
+        table.put(EngineProtocol.MEMIT_ARM, arg -> {
+            memory.arm(Boolean.TRUE.equals(arg));
+            return Boolean.TRUE;
+        });
+        table.put(EngineProtocol.MEMIT_TAKE, arg -> {
+            HashMap<String, Object> figures = new HashMap<>(memory.take());
+            figures.put("layoutFlags", new ArrayList<>(dev.perfshell.profiling.memory.MemoryMeter.layoutFlags()));
+            return figures;
+        });
+        table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.cancel());
+        Footprints footprints = new Footprints(instrumentation);
+        table.put(EngineProtocol.SIZEOF, arg -> {
+            Map<?, ?> request = (Map<?, ?>) arg;
+            Object value = staticField(classes.find((String) request.get("class")), (String) request.get("field"));
+            if (value == null) return new HashMap<String, Object>();
+            @SuppressWarnings("unchecked")
+            java.util.List<String> jars = (java.util.List<String>) request.get("jars");
+            return userCode.run(() -> footprints.measure(value, jars, Boolean.TRUE.equals(request.get("layout"))));
+        });
+    }
+
+    private static Object staticField(Class<?> type, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(null);
     }
 
     EngineCommand find(String name) {

@@ -18,6 +18,21 @@ public final class EngineProtocol {
      */
     public static final String TIMEIT = "perfshell.timeit";
 
+    /**
+     * Arms {@code %memit}'s memory meter (argument: Boolean, count all threads): a full collection and
+     * the baselines; later snippet invocations accumulate until taken.
+     */
+    public static final String MEMIT_ARM = "perfshell.memit.arm";
+    /** Ends {@code %memit}'s measurement; reply {@code HashMap} of figures (see MemoryMeter.take). */
+    public static final String MEMIT_TAKE = "perfshell.memit.take";
+    /** Disarms {@code %memit}'s meter without figures (the statement did not compile). */
+    public static final String MEMIT_CANCEL = "perfshell.memit.cancel";
+    /**
+     * Deep footprint of a session variable's value ({@code %sizeof}): argument {@code HashMap} with
+     * "class" and "field" (the variable), "layout" (Boolean) and "jars" (JOL's jars); reply {@code HashMap}.
+     */
+    public static final String SIZEOF = "perfshell.sizeof";
+
     /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply {@code HashMap}. */
     public static final String BLACKHOLE_CHECK = "perfshell.blackhole.check";
 

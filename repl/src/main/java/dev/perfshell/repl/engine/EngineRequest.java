@@ -16,8 +16,17 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
 
     /** Times a generated {@code Timed} class by its binary name, following the plan. */
     public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
+        return timeit(binaryName, plan, true);
+    }
+
+    /**
+     * @param watchJit follow the snippet's compilations with JFR (off where only allocation counts:
+     *                 starting JFR costs the engine's first timing about 0.7 s)
+     */
+    public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
         argument.put("class", binaryName);
+        argument.put("watchJit", watchJit);
         return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
     }
 
@@ -48,5 +57,36 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
             boolean ran = ((Number) figures.get("invocations")).longValue() > 0;
             return ran ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
         });
+    }
+
+    /** Arms {@code %memit}'s meter: a full collection, then the baselines (about 10-50 ms). */
+    public static EngineRequest<Boolean> memitArm(boolean allThreads) {
+        return new EngineRequest<>(EngineProtocol.MEMIT_ARM, allThreads, Boolean.class::cast);
+    }
+
+    /** Ends {@code %memit}'s measurement: the figures, after one more full collection (for the retained heap). */
+    public static EngineRequest<MemitRun> memitTake() {
+        return new EngineRequest<>(EngineProtocol.MEMIT_TAKE, null, wire -> MemitRun.fromWire((Map<?, ?>) wire));
+    }
+
+    /** Disarms {@code %memit}'s meter when the statement never ran. */
+    public static EngineRequest<Object> memitCancel() {
+        return new EngineRequest<>(EngineProtocol.MEMIT_CANCEL, null, wire -> wire);
+    }
+
+    /**
+     * The deep footprint of a session variable's value.
+     *
+     * @param binaryName the variable's snippet class
+     * @param field      the variable's name
+     * @param layout     also the root object's field layout
+     */
+    public static EngineRequest<Footprint> sizeof(String binaryName, String field, boolean layout) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("class", binaryName);
+        argument.put("field", field);
+        argument.put("layout", layout);
+        argument.put("jars", new java.util.ArrayList<>(JolJars.locate()));
+        return new EngineRequest<>(EngineProtocol.SIZEOF, argument, wire -> Footprint.fromWire((Map<?, ?>) wire));
     }
 }

@@ -10,6 +10,7 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Caret;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.timeit.TimedSource;
+import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.repl.timeit.TimeitWarnings;
 import dev.perfshell.timing.TimeitReport;
@@ -97,11 +98,11 @@ final class TimeitMagic extends BaseMagic {
         }
         String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
         try {
-            if (!fresh) return time(context, context.session(), code, setup, false);
+            if (!fresh) return time(context, context.session(), code, setup);
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
                 copy.lost().forEach(lost -> console.warn("Not in the fresh engine: " + lost));
-                return time(context, copy.session(), code, setup, false);
+                return time(context, copy.session(), code, setup);
             }
         } catch (TimedSourceBuilder.SetupTypeException e) {
             console.error("%timeit: " + e.getMessage());
@@ -109,30 +110,16 @@ final class TimeitMagic extends BaseMagic {
         }
     }
 
-    private boolean time(MagicContext context, Session session, String code, String setup, boolean asStatement) throws Exception {
+    private boolean time(MagicContext context, Session session, String code, String setup) throws Exception {
         Console console = context.console();
         checkBlackhole(session, console);
-        TimedSource source = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis())
-                .build("PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, asStatement);
-        try (HiddenSnippet timed = session.declareHidden(source.source())) {
-            if (!timed.accepted()) {
-                List<String> errors = compileErrors(context, timed, source);
-                // An expression whose type was unknown until compiled turned out to be void: time it as a statement.
-                if (!asStatement && errors.stream().anyMatch(e -> e.contains("'void' type not allowed"))) {
-                    timed.close();
-                    return time(context, session, code, setup, true);
-                }
-                errors.forEach(console::error);
+        try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, false)) {
+            if (!timed.ok()) {
+                timed.errors().forEach(console::error);
                 return false;
             }
-            if (timed.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) {
-                List<String> missing = session.engine().jshell()
-                        .unresolvedDependencies((jdk.jshell.DeclarationSnippet) timed.snippet()).collect(Collectors.toList());
-                console.error("error: cannot find " + (missing.isEmpty() ? "what the snippet uses" : String.join(", ", missing))
-                        + " in the session. Next: declare it first.");
-                return false;
-            }
-            String binaryName = binaryName(session, timed, source);
+            TimedSource source = timed.source();
+            String binaryName = timed.binaryName();
             TimeitPlan plan = plan();
             TimeitRuns measured;
             try {
@@ -148,10 +135,6 @@ final class TimeitMagic extends BaseMagic {
             if (!quiet) print(console, report, measured);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
-    }
-
-    private static String binaryName(Session session, HiddenSnippet timed, TimedSource source) {
-        return session.engine().jshell().sourceCodeAnalysis().wrapper(timed.snippet()).fullClassName() + "$" + source.className();
     }
 
     /** Below this many ns/op a snippet gets the differential dead-code control. */
@@ -178,7 +161,7 @@ final class TimeitMagic extends BaseMagic {
                 if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
                 TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
                         CONTROL_PLAN.warmupNanos(), 0, plan.opsPerInvocation());
-                TimeitRuns runs = session.request(EngineRequest.timeit(binaryName(session, hidden, control), controlPlan));
+                TimeitRuns runs = session.request(EngineRequest.timeit(session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + control.className(), controlPlan));
                 double controlMedian = dev.perfshell.timing.RunStatistics.of(runs.perOpNanos()).median();
                 if (controlMedian <= CONTROL_RATIO * median) return List.of();
                 return List.of(String.format(Locale.ROOT, "Likely folded to a constant: with its literals read from fields the snippet takes %s, "
@@ -191,7 +174,7 @@ final class TimeitMagic extends BaseMagic {
     }
 
     /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
-    private static void checkBlackhole(Session session, Console console) throws EngineException {
+    static void checkBlackhole(Session session, Console console) throws EngineException {
         session.ensureBlackhole().ifPresent(report -> {
             console.warn("The engine's blackhole self-check failed (consumed values were optimised away, "
                     + "a JVM option may have dropped JMH's CompileCommand): restarted the engine with JMH's full Blackhole.");
@@ -250,20 +233,4 @@ final class TimeitMagic extends BaseMagic {
     /** Code whose speed depends on the JVM-wide type profiles of earlier code (red-team.md §1). */
     private static final java.util.regex.Pattern PROFILE_SENSITIVE =
             java.util.regex.Pattern.compile("->|::|\\.stream\\(|\\.forEach\\(|Stream\\.|Comparator|Collectors");
-
-    /** Errors in the user's code or setup, with the caret in what they typed; others as they are. */
-    private static List<String> compileErrors(MagicContext context, HiddenSnippet timed, TimedSource source) {
-        List<Diag> diags = context.session().engine().jshell().diagnostics(timed.snippet()).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) return List.of("error: the snippet could not be timed (" + timed.events().get(0).status() + ")");
-        List<String> lines = new java.util.ArrayList<>();
-        for (Diag diag : diags) {
-            lines.add("error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
-            TimedSource.Region region = source.code().contains(diag.getPosition()) ? source.code()
-                    : source.setup().contains(diag.getPosition()) ? source.setup() : null;
-            if (region == null) continue;
-            lines.addAll(Caret.under(region.text(), region.local(diag.getStartPosition()),
-                    region.local(diag.getPosition()), region.local(diag.getEndPosition())));
-        }
-        return lines;
-    }
 }

@@ -29,7 +29,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
                            int line, List<String> warnings, Metric metric, Details details) {
 
     /** A magic's own figures, exported next to the common fields. */
-    public sealed interface Details permits TimeitDetails, TimeDetails {}
+    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails {}
 
     /**
      * {@code %timeit}'s figures, ns per operation.
@@ -55,6 +55,30 @@ public record ResultRecord(String magic, String label, String source, Map<String
     /** {@code %time}'s figures: the single run's times in ns and its garbage collections. */
     public record TimeDetails(long wallNanos, long userNanos, long systemNanos, long processCpuNanos, long gcCount,
                               long gcTimeNanos, long compileNanos) implements Details {}
+
+    /**
+     * {@code %memit}'s figures, in bytes (the repeat with the highest peak); -1 where unknown (RSS without /proc).
+     *
+     * @param allocatedBytesPerOp the looped expression's B/op, NaN when not measured
+     * @param ops                 operations of that loop, 0 when not measured
+     */
+    public record MemitDetails(long peakBytes, long incrementBytes, long allocatedBytes, double allocatedBytesPerOp, long ops,
+                               long retainedBytes, long gcCount, long gcTimeNanos, long peakRssBytes, long rssIncrementBytes,
+                               Long valueBytes) implements Details {}
+
+    /**
+     * {@code %sizeof}'s figures: the deep footprint of a value.
+     *
+     * @param classes per class: class name, instance count, bytes; largest first
+     */
+    public record SizeofDetails(String rootClass, long totalBytes, long objects, List<ClassBytes> classes) implements Details {
+        public SizeofDetails {
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /** One row of a footprint. */
+    public record ClassBytes(String className, long count, long bytes) {}
 
     public ResultRecord {
         Objects.requireNonNull(magic, "magic");
@@ -110,5 +134,33 @@ public record ResultRecord(String magic, String label, String source, Map<String
         return new ResultRecord("time", null, source, Map.of(), origin.script(), origin.line(), List.of(), metric,
                 new TimeDetails(timing.wallNanos(), timing.userNanos(), timing.systemNanos(), timing.processCpuNanos(),
                         timing.gcCount(), timing.gcMillis() * 1_000_000, timing.compileNanos()));
+    }
+
+    /**
+     * A {@code %memit} result: metric {@code allocated} in bytes, one sample per repeat (exact, unlike the
+     * heap peak, whose TLAB granularity makes it a poor thing to compare), center the median.
+     */
+    public static ResultRecord memit(String label, dev.perfshell.repl.memory.MemitReport report, Map<String, Object> params,
+                                     ResultOrigin origin) {
+        double[] allocated = report.runs().stream().mapToDouble(dev.perfshell.repl.engine.MemitRun::allocatedBytes).toArray();
+        double[] sorted = allocated.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        Metric metric = new Metric("allocated", "bytes", Metric.Direction.LOWER, allocated, median, Double.NaN, Double.NaN);
+        dev.perfshell.profiling.memory.MemitResult r = report.result();
+        List<String> warnings = report.stopped().isEmpty() ? List.of() : List.of(report.stopped());
+        return new ResultRecord("memit", label, report.source(), params, origin.script(), origin.line(), warnings, metric,
+                new MemitDetails(r.peakBytes(), r.incrementBytes(), r.allocatedBytes(), r.allocatedBytesPerOp(),
+                        report.perOp() == null ? 0 : report.perOp().ops(), r.retainedBytes(), r.gcCount(), r.gcTimeNanos(),
+                        r.peakRssBytes(), r.rssIncrementBytes(), report.value() == null ? null : report.value().totalBytes()));
+    }
+
+    /** A {@code %sizeof} result: metric {@code footprint} in bytes, one sample. */
+    public static ResultRecord sizeof(String label, String source, dev.perfshell.repl.engine.Footprint footprint, ResultOrigin origin) {
+        double total = footprint.totalBytes();
+        Metric metric = new Metric("footprint", "bytes", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);
+        List<ClassBytes> classes = footprint.rows().stream().map(row -> new ClassBytes(row.className(), row.count(), row.bytes())).toList();
+        return new ResultRecord("sizeof", label, source, Map.of(), origin.script(), origin.line(), List.of(), metric,
+                new SizeofDetails(footprint.rootClass(), footprint.totalBytes(), footprint.objects(), classes));
     }
 }

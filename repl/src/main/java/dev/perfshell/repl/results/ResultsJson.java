@@ -133,6 +133,10 @@ public final class ResultsJson {
             timeit(node, timeit);
         } else if (record.details() instanceof ResultRecord.TimeDetails time) {
             time(node, time);
+        } else if (record.details() instanceof ResultRecord.MemitDetails memit) {
+            memit(node, memit);
+        } else if (record.details() instanceof ResultRecord.SizeofDetails sizeof) {
+            sizeof(node, sizeof);
         }
         return node;
     }
@@ -175,6 +179,33 @@ public final class ResultsJson {
         node.put("gcCount", time.gcCount());
         node.put("gcTimeNanos", time.gcTimeNanos());
         node.put("compileNanos", time.compileNanos());
+    }
+
+    private static void memit(ObjectNode node, ResultRecord.MemitDetails memit) {
+        node.put("peakBytes", memit.peakBytes());
+        node.put("incrementBytes", memit.incrementBytes());
+        node.put("allocatedBytes", memit.allocatedBytes());
+        node.set("allocatedBytesPerOp", number(memit.allocatedBytesPerOp()));
+        node.put("ops", memit.ops());
+        node.put("retainedBytes", memit.retainedBytes());
+        node.put("gcCount", memit.gcCount());
+        node.put("gcTimeNanos", memit.gcTimeNanos());
+        node.set("peakRssBytes", memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.peakRssBytes()));
+        node.set("rssIncrementBytes", memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.rssIncrementBytes()));
+        node.set("valueBytes", memit.valueBytes() == null ? NODES.nullNode() : NODES.numberNode(memit.valueBytes()));
+    }
+
+    private static void sizeof(ObjectNode node, ResultRecord.SizeofDetails sizeof) {
+        node.put("rootClass", sizeof.rootClass());
+        node.put("totalBytes", sizeof.totalBytes());
+        node.put("objects", sizeof.objects());
+        ArrayNode classes = node.putArray("classes");
+        for (ResultRecord.ClassBytes row : sizeof.classes()) {
+            ObjectNode item = classes.addObject();
+            item.put("class", row.className());
+            item.put("count", row.count());
+            item.put("bytes", row.bytes());
+        }
     }
 
     private static ArrayNode strings(List<String> values) {

@@ -5,16 +5,16 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /** Totals over the JVM's garbage collectors: collections, and the time the JVM reports for them. */
-final class GcCounters {
+public final class GcCounters {
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
 
-    long count() {
+    public long count() {
         long sum = 0;
         for (GarbageCollectorMXBean gc : collectors) sum += Math.max(0, gc.getCollectionCount());
         return sum;
     }
 
-    long millis() {
+    public long millis() {
         long sum = 0;
         for (GarbageCollectorMXBean gc : collectors) sum += Math.max(0, gc.getCollectionTime());
         return sum;

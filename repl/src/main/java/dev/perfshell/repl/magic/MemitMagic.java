@@ -1,0 +1,269 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.engine.Footprint;
+import dev.perfshell.repl.engine.MemitRun;
+import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.memory.HiddenValue;
+import dev.perfshell.repl.memory.MemitReport;
+import dev.perfshell.repl.render.MemitRenderer;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.shell.JavaEvaluator;
+import dev.perfshell.repl.timeit.TimedSnippet;
+import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.timing.runtime.TimeitPlan;
+import jdk.jshell.Snippet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code %memit [options] STATEMENT} and {@code %%memit [options] [SETUP]} with the statement on the
+ * following lines: memory_profiler's {@code peak memory / increment} line, measured on the heap where a
+ * JVM statement's memory lives, then the JVM's exact figures. The statement runs once per repeat; an
+ * expression's allocation per operation is then measured in a loop, as JMH's {@code gc.alloc.rate.norm}.
+ */
+@Command(name = "memit",
+        description = "Memory of a statement run once: peak heap and increment (memory_profiler's line), allocated, retained, GC; B/op.",
+        footer = {"",
+                "peak memory: the most heap used while the statement ran (short-lived garbage included: the heap's use",
+                "only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap",
+                "used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap",
+                "used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
+                "An expression's value is not kept (as in IPython); its B/op is measured by looping it with the value",
+                "kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay."})
+final class MemitMagic extends BaseMagic {
+    /** The hidden variable an expression's value lives in while it is measured. */
+    private static final String VALUE = "perfshell$memit";
+    /** Below this, what a run retained is the session's own bookkeeping (a snippet class's mirror), not the statement's data. */
+    private static final long RETAINED_NOISE_BYTES = 64 * 1024;
+    private static final TimeitPlan PER_OP_PLAN = new TimeitPlan(600_000_000L, 5, 0, 250_000_000L, 0, 1);
+
+    @Option(names = "-r", paramLabel = "REPEAT", defaultValue = "1",
+            description = "Run the statement REPEAT times; the highest peak is reported, as memory_profiler does (default 1).")
+    int repeat;
+
+    @Option(names = "-n", paramLabel = "LOOPS", description = "Measure B/op with LOOPS operations per run, also for a statement.")
+    long loops;
+
+    @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
+    boolean quiet;
+
+    @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Bind the result (MemitResult: peakBytes(), incrementBytes(), allocatedBytes(), retainedBytes()...) to NAME or $mN.")
+    String bind;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the statement after SECONDS (it is really stopped).")
+    double timeout;
+
+    @Option(names = "--all-threads", description = "Count the allocation of every engine thread, not only the statement's.")
+    boolean allThreads;
+
+    @Option(names = "--result", description = "Also the deep size of the expression's value (JOL), kept until measured.")
+    boolean result;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
+    String label;
+
+    @Override
+    public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        String code = input.text();
+        if (code.isBlank()) {
+            console.error("%memit needs a statement. Example: %memit new long[10_000_000]");
+            return false;
+        }
+        String problem = validate();
+        if (problem != null) {
+            console.error("%memit: " + problem);
+            return false;
+        }
+        if (input.cell() && !input.code().isBlank() && context.evaluator().evaluate(input.code(), console).failed()) {
+            return false; // the setup line runs once, unmeasured, as memory_profiler's %%memit does
+        }
+        boolean expression = isExpression(session, code);
+        List<MemitRun> runs = new ArrayList<>();
+        Once last = null;
+        for (int i = 0; i < repeat; i++) {
+            boolean keep = result && expression && i == repeat - 1;
+            last = once(context, code, expression, keep);
+            if (last.run != null) runs.add(last.run);
+            if (last.failed || !last.stopped.isEmpty()) break;
+        }
+        if (!session.engine().alive()) {
+            last.errors.forEach(console::error);
+            return false; // the shell reports the engine's death and restores the session
+        }
+        if (runs.isEmpty() || last.failed) {
+            last.errors.forEach(console::error);
+            return false;
+        }
+        MemitRun worst = runs.stream().max(java.util.Comparator.comparingLong(MemitRun::peakBytes)).orElseThrow();
+        MemitReport.PerOp perOp = null;
+        String perOpNote = "";
+        if (last.stopped.isEmpty()) {
+            String skip = perOpSkipped(expression, worst);
+            if (skip == null) {
+                try {
+                    perOp = perOp(session, console, code);
+                } catch (TimedSourceBuilder.SetupTypeException e) {
+                    perOpNote = "not measured: " + e.getMessage();
+                }
+                if (perOp == null && perOpNote.isEmpty()) perOpNote = "not measured (the loop did not run)";
+            } else {
+                perOpNote = skip;
+            }
+        }
+        MemitReport report = new MemitReport(code, runs, perOp, perOpNote, last.value, last.stopped);
+        context.record(origin -> ResultRecord.memit(label, report, params(), origin));
+        if (!last.stopped.isEmpty()) console.warn(last.stopped);
+        if (!quiet) MemitRenderer.render(report).forEach(console::println);
+        last.values.forEach(console::println);
+        last.errors.forEach(console::error);
+        return bind == null || context.binder().bind('m', bind, MemitRenderer.constructor(report.result()), context.evaluator(), console);
+    }
+
+    /** One measured run of the statement. */
+    private static final class Once {
+        MemitRun run;
+        Footprint value;
+        boolean failed;
+        String stopped = "";
+        final List<String> values = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+    }
+
+    private Once once(MagicContext context, String code, boolean expression, boolean keepValue) throws EngineException {
+        Session session = context.session();
+        Once once = new Once();
+        session.request(EngineRequest.memitArm(allThreads));
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledExecutorService timer = timeout > 0 ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "perfshell-memit-timeout");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        if (timer != null) {
+            timer.schedule(() -> {
+                timedOut.set(true);
+                session.stop();
+            }, (long) (timeout * 1e9), TimeUnit.NANOSECONDS);
+        }
+        try {
+            boolean asTyped = !expression;
+            if (expression) {
+                try (HiddenValue value = HiddenValue.declare(session, VALUE, code, keepValue)) {
+                    // A void call is an expression that has no value: it runs as typed, below.
+                    asTyped = !value.ok() && value.errors().stream().anyMatch(line -> line.contains("void"));
+                    if (!asTyped) expressionRun(session, value, keepValue, timedOut.get(), once);
+                }
+            }
+            if (asTyped) {
+                JavaEvaluator.Result evaluated = context.evaluator().evaluate(code, once.values::add, once.errors::add);
+                once.failed = evaluated.failed() && !timedOut.get();
+                if (!session.engine().alive()) return once;
+                if (evaluated.outcomes().stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive())) {
+                    once.run = take(session);
+                } else {
+                    session.request(EngineRequest.memitCancel());
+                }
+            }
+        } finally {
+            if (timer != null) timer.shutdownNow();
+        }
+        if (timedOut.get()) {
+            once.errors.removeIf(line -> line.startsWith("Stopped:"));
+            once.stopped = String.format(Locale.ROOT, "Stopped by --timeout after %s s: the figures cover the part that ran.",
+                    stripZeros(timeout));
+        }
+        return once;
+    }
+
+    private static void expressionRun(Session session, HiddenValue value, boolean keepValue, boolean timedOut, Once once)
+            throws EngineException {
+        once.errors.addAll(value.errors());
+        once.failed = !value.ok() && !timedOut;
+        if (!session.engine().alive()) return;
+        if (value.ok() || timedOut) once.run = take(session);
+        else session.request(EngineRequest.memitCancel());
+        if (keepValue && value.ok() && value.primitive()) {
+            once.errors.add("note: --result: the value is a primitive " + value.typeName() + ", not an object");
+        } else if (keepValue && value.ok()) {
+            once.value = value.footprint(false);
+        }
+    }
+
+    private static MemitRun take(Session session) throws EngineException {
+        MemitRun run = session.request(EngineRequest.memitTake());
+        return run.invocations() > 0 ? run : null;
+    }
+
+    /** Why B/op is not looped, or {@code null} to loop it. */
+    private String perOpSkipped(boolean expression, MemitRun worst) {
+        if (loops > 0) return null;
+        if (!expression) return "not measured for a statement (looping it would repeat its effects); -n LOOPS loops it anyway";
+        if (worst.retainedBytes() > RETAINED_NOISE_BYTES && worst.retainedBytes() * 4 > worst.allocatedBytes()) {
+            return "not measured: the expression kept what it allocated (looping it would grow the session's state); -n LOOPS loops it anyway";
+        }
+        return null;
+    }
+
+    /** JMH's gc.alloc.rate.norm: warm code in %timeit's loop, the value consumed by the Blackhole so it escapes. */
+    private MemitReport.PerOp perOp(Session session, Console console, String code) throws Exception {
+        TimeitMagic.checkBlackhole(session, console);
+        TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
+        try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemit", code, "", false)) {
+            if (!timed.ok()) return null;
+            TimeitRuns runs = session.request(EngineRequest.timeit(timed.binaryName(), plan, false));
+            return new MemitReport.PerOp(runs.allocatedBytesPerOp(1), Arrays.stream(runs.ops()).sum());
+        } catch (EngineException e) {
+            return null;
+        }
+    }
+
+    /** A single expression that is not an assignment: its value is measured, not kept (IPython discards it too). */
+    private static boolean isExpression(Session session, String code) {
+        List<Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code.strip());
+        if (snippets.size() != 1) return false;
+        Snippet snippet = snippets.get(0);
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) return true; // JShell's $N
+        return snippet.kind() == Snippet.Kind.EXPRESSION && snippet.subKind() != Snippet.SubKind.ASSIGNMENT_SUBKIND;
+    }
+
+    private String validate() {
+        if (repeat < 1) return "-r must be at least 1, got " + repeat;
+        if (loops < 0) return "-n must be positive, got " + loops;
+        if (timeout < 0) return "--timeout must be positive seconds, got " + stripZeros(timeout);
+        return null;
+    }
+
+    private java.util.Map<String, Object> params() {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        if (repeat > 1) params.put("repeat", repeat);
+        if (loops > 0) params.put("loops", loops);
+        if (allThreads) params.put("allThreads", true);
+        if (timeout > 0) params.put("timeoutSeconds", timeout);
+        return params;
+    }
+
+    private static String stripZeros(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

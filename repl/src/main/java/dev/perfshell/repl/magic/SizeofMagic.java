@@ -1,0 +1,65 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.Footprint;
+import dev.perfshell.repl.memory.HiddenValue;
+import dev.perfshell.repl.render.SizeofRenderer;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.shell.Console;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+/**
+ * {@code %sizeof EXPR}: the deep footprint of the object graph an expression returns, with JOL's
+ * GraphLayout (total, then a per-class table like JOL's footprint), and with {@code -v} the root's field
+ * layout (JOL's ClassLayout). Records and lambdas work: JOL gets the engine agent's Instrumentation.
+ */
+@Command(name = "sizeof",
+        description = "Deep size of the object graph an expression returns (JOL): total, objects, bytes per class.",
+        footer = {"", "Sizes are those of this engine's JVM: compressed oops and class pointers (and compact headers on",
+                "JDK 24+) change them. The expression is evaluated once; its value is not kept."})
+final class SizeofMagic extends BaseMagic {
+    private static final Map<String, Integer> PRIMITIVE_BYTES = Map.of("boolean", 1, "byte", 1, "char", 2, "short", 2,
+            "int", 4, "float", 4, "long", 8, "double", 8);
+
+    @Option(names = {"-v", "--verbose"}, description = "Also the root object's field layout: header, offsets, padding (JOL's ClassLayout).")
+    boolean verbose;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
+    String label;
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        String code = input.text();
+        if (code.isBlank()) {
+            console.error("%sizeof needs an expression. Example: %sizeof new java.util.HashMap<>(Map.of(1, 2))");
+            return false;
+        }
+        try (HiddenValue value = HiddenValue.declare(context.session(), "perfshell$sizeof", code)) {
+            if (!value.ok()) {
+                if (!context.session().engine().alive()) return false; // the shell reports the death
+                value.errors().forEach(console::error);
+                return false;
+            }
+            if (value.primitive()) {
+                console.println(code.strip() + " is a primitive " + value.typeName() + ": " + PRIMITIVE_BYTES.get(value.typeName())
+                        + " bytes as a field or array element, no object of its own. %sizeof measures objects.");
+                return true;
+            }
+            Footprint footprint;
+            try {
+                footprint = value.footprint(verbose);
+            } catch (EngineException e) {
+                if (context.session().engine().wasStopped()) console.error("Stopped: %sizeof interrupted (Ctrl-C).");
+                else if (context.session().engine().alive()) console.error("%sizeof failed in the engine: " + e.getMessage());
+                return false;
+            }
+            context.record(origin -> ResultRecord.sizeof(label, code, footprint, origin));
+            SizeofRenderer.render(code, footprint).forEach(console::println);
+            return true;
+        }
+    }
+}

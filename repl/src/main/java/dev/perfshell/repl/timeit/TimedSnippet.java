@@ -1,0 +1,98 @@
+package dev.perfshell.repl.timeit;
+
+import dev.perfshell.repl.session.HiddenSnippet;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Caret;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.Snippet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A generated {@code Timed} class declared in the session as a hidden snippet, ready for the engine's
+ * timing loop (%timeit, and %memit's per-operation allocation), or the errors that stopped it, with the
+ * caret in what the user typed. Closing drops it.
+ */
+public final class TimedSnippet implements AutoCloseable {
+    private final Session session;
+    private final HiddenSnippet hidden;
+    private final TimedSource source;
+    private final List<String> errors;
+
+    private TimedSnippet(Session session, HiddenSnippet hidden, TimedSource source, List<String> errors) {
+        this.session = session;
+        this.hidden = hidden;
+        this.source = source;
+        this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * Generates and declares the class. An expression whose type was unknown until compiled and turned
+     * out to be void is declared again as a statement.
+     */
+    public static TimedSnippet declare(Session session, String className, String code, String setup, boolean asStatement)
+            throws TimedSourceBuilder.SetupTypeException {
+        TimedSource source = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis())
+                .build(className, code, setup, asStatement);
+        HiddenSnippet hidden = session.declareHidden(source.source());
+        if (!hidden.accepted()) {
+            List<String> errors = compileErrors(session, hidden, source);
+            if (!asStatement && errors.stream().anyMatch(e -> e.contains("'void' type not allowed"))) {
+                hidden.close();
+                return declare(session, className + "S", code, setup, true);
+            }
+            return new TimedSnippet(session, hidden, source, errors);
+        }
+        if (hidden.events().get(0).status() != Snippet.Status.VALID) {
+            List<String> missing = session.engine().jshell()
+                    .unresolvedDependencies((DeclarationSnippet) hidden.snippet()).collect(Collectors.toList());
+            return new TimedSnippet(session, hidden, source, List.of("error: cannot find "
+                    + (missing.isEmpty() ? "what the snippet uses" : String.join(", ", missing))
+                    + " in the session. Next: declare it first."));
+        }
+        return new TimedSnippet(session, hidden, source, List.of());
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    /** Error lines, with carets under the user's code or setup; empty when {@link #ok()}. */
+    public List<String> errors() {
+        return errors;
+    }
+
+    public TimedSource source() {
+        return source;
+    }
+
+    /** The generated class's binary name in the engine. */
+    public String binaryName() {
+        return session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + source.className();
+    }
+
+    @Override
+    public void close() {
+        hidden.close();
+    }
+
+    /** Errors in the user's code or setup, with the caret in what they typed; others as they are. */
+    private static List<String> compileErrors(Session session, HiddenSnippet timed, TimedSource source) {
+        List<Diag> diags = session.engine().jshell().diagnostics(timed.snippet()).filter(Diag::isError).collect(Collectors.toList());
+        if (diags.isEmpty()) return List.of("error: the snippet could not be timed (" + timed.events().get(0).status() + ")");
+        List<String> lines = new ArrayList<>();
+        for (Diag diag : diags) {
+            lines.add("error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            TimedSource.Region region = source.code().contains(diag.getPosition()) ? source.code()
+                    : source.setup().contains(diag.getPosition()) ? source.setup() : null;
+            if (region == null) continue;
+            lines.addAll(Caret.under(region.text(), region.local(diag.getStartPosition()),
+                    region.local(diag.getPosition()), region.local(diag.getEndPosition())));
+        }
+        return lines;
+    }
+}
