@@ -1,0 +1,109 @@
+package dev.perfshell.profiling.memory;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The meter in this JVM, with code standing in for snippet invocations between begin() and end(). */
+class MemoryMeterTest {
+    private final MemoryMeter meter = new MemoryMeter();
+    /** Where "snippets" keep what they allocate, so it escapes (and, for retained, stays). */
+    private final List<Object> kept = new ArrayList<>();
+    private Object sink;
+
+    private HashMap<String, Long> measure(Runnable snippet) {
+        meter.arm(false);
+        meter.begin();
+        snippet.run();
+        meter.end();
+        return meter.take();
+    }
+
+    @Test
+    void allocationIsExact() {
+        HashMap<String, Long> figures = measure(() -> sink = new byte[1024]);
+        assertThat(figures.get("allocatedBytes")).isEqualTo(1040L); // 1,024 + a 16-byte header (compressed class pointers)
+        assertThat(figures.get("invocations")).isEqualTo(1L);
+    }
+
+    @Test
+    void aShortLivedAllocationShowsInThePeak() {
+        // 40 MB that is garbage before the statement ends: sampling RSS every 0.1 s misses it, the heap peak cannot
+        HashMap<String, Long> figures = measure(() -> {
+            sink = new long[5_000_000];
+            sink = null;
+            for (int i = 0; i < 100; i++) sink = new byte[100];
+        });
+        long increment = figures.get("peakBytes") - figures.get("baselineBytes");
+        assertThat(increment).isGreaterThanOrEqualTo(40_000_016L);
+        assertThat(figures.get("retainedBytes")).isLessThan(1_000_000L);
+    }
+
+    @Test
+    void retainedIsWhatStaysReachable() {
+        HashMap<String, Long> keep = measure(() -> {
+            for (int i = 0; i < 10; i++) kept.add(new byte[1_000_000]);
+        });
+        assertThat(keep.get("retainedBytes").doubleValue()).isCloseTo(10_000_000, within(500_000.0));
+        HashMap<String, Long> drop = measure(kept::clear);
+        assertThat(drop.get("retainedBytes").doubleValue()).isCloseTo(-10_000_000, within(500_000.0));
+    }
+
+    @Test
+    void manyInvocationsAccumulateUntilTaken() {
+        meter.arm(false);
+        for (int i = 0; i < 3; i++) {
+            meter.begin();
+            sink = new byte[1024];
+            meter.end();
+        }
+        sink = new byte[4096]; // between invocations: not the statement's
+        HashMap<String, Long> figures = meter.take();
+        assertThat(figures.get("invocations")).isEqualTo(3L);
+        assertThat(figures.get("allocatedBytes")).isEqualTo(3 * 1040L);
+    }
+
+    @Test
+    void allThreadsCountsOtherLiveThreads() throws InterruptedException {
+        java.util.concurrent.CountDownLatch allocated = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch measured = new java.util.concurrent.CountDownLatch(1);
+        // JDK 17 sums live threads only: a thread that ended during the run is missed (the README says so)
+        Thread worker = new Thread(() -> {
+            sink = new byte[5_000_000];
+            allocated.countDown();
+            try {
+                measured.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        meter.arm(true);
+        meter.begin();
+        worker.start();
+        allocated.await();
+        meter.end();
+        HashMap<String, Long> figures = meter.take();
+        measured.countDown();
+        worker.join();
+        assertThat(figures.get("allThreads")).isEqualTo(1L);
+        assertThat(figures.get("allocatedBytes")).isGreaterThanOrEqualTo(5_000_016L);
+    }
+
+    @Test
+    void notArmedMeansNothingIsCounted() {
+        meter.begin();
+        sink = new byte[1024];
+        meter.end();
+        assertThat(meter.cancel().get("invocations")).isEqualTo(0L);
+    }
+
+    @Test
+    void defaultLayoutHasNoFlags() {
+        assertThat(MemoryMeter.layoutFlags()).isEmpty();
+    }
+}
