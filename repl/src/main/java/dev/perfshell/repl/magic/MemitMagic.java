@@ -37,17 +37,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "memit",
         description = "Memory of a statement run once: peak heap and increment (memory_profiler's line), allocated, retained, GC; B/op.",
         footer = {"",
-                "peak memory: the most heap used while the statement ran (short-lived garbage included: the heap's use",
-                "only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap",
-                "used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap",
-                "used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
-                "An expression's value is not kept (as in IPython); its B/op is measured by looping it with the value",
-                "kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay."})
+                "peak memory: the most heap used while the statement ran, short-lived",
+                "garbage included (heap use only grows between collections, and the JVM",
+                "reports it at each one); increment: that peak minus the heap used before",
+                "(after a full collection). allocated: the thread's exact allocation counter.",
+                "retained: heap used after a full collection, minus before. Process RSS is",
+                "secondary: the JVM reuses heap pages.",
+                "An expression's value is not kept (as in IPython). Its B/op is measured by",
+                "looping it, the value kept alive, unless it retained what it allocated.",
+                "Statements and declarations run as typed and stay in the session."})
 final class MemitMagic extends BaseMagic {
     /** The hidden variable an expression's value lives in while it is measured. */
     private static final String VALUE = "perfshell$memit";
-    /** Below this, what a run retained is the session's own bookkeeping (a snippet class's mirror), not the statement's data. */
-    private static final long RETAINED_NOISE_BYTES = 64 * 1024;
+    /**
+     * A short looped probe that retains more than this, and more than a quarter of what it allocated,
+     * keeps what it allocates: the real loop would grow the session's state, so it is not run. (The
+     * engine's own first-use bookkeeping retains up to a few hundred KiB, a small share of what any
+     * allocating probe allocates.)
+     */
+    private static final long RETAINED_BY_PROBE_BYTES = 32 * 1024;
+    /** About 0.1 s: one warm-up run, then one measured run, time-boxed. */
+    private static final TimeitPlan PROBE_PLAN = new TimeitPlan(100_000_000L, 1, 0, 0, 1, 1);
     private static final TimeitPlan PER_OP_PLAN = new TimeitPlan(600_000_000L, 5, 0, 250_000_000L, 0, 1);
 
     @Option(names = "-r", paramLabel = "REPEAT", defaultValue = "1",
@@ -119,14 +129,15 @@ final class MemitMagic extends BaseMagic {
         MemitReport.PerOp perOp = null;
         String perOpNote = "";
         if (last.stopped.isEmpty()) {
-            String skip = perOpSkipped(expression, worst);
+            String skip = perOpSkipped(expression);
             if (skip == null) {
                 try {
-                    perOp = perOp(session, console, code);
+                    PerOpOutcome outcome = perOp(session, console, code);
+                    perOp = outcome.perOp();
+                    perOpNote = outcome.note();
                 } catch (TimedSourceBuilder.SetupTypeException e) {
                     perOpNote = "not measured: " + e.getMessage();
                 }
-                if (perOp == null && perOpNote.isEmpty()) perOpNote = "not measured (the loop did not run)";
             } else {
                 perOpNote = skip;
             }
@@ -216,25 +227,42 @@ final class MemitMagic extends BaseMagic {
     }
 
     /** Why B/op is not looped, or {@code null} to loop it. */
-    private String perOpSkipped(boolean expression, MemitRun worst) {
+    private String perOpSkipped(boolean expression) {
         if (loops > 0) return null;
         if (!expression) return "not measured for a statement (looping it would repeat its effects); -n LOOPS loops it anyway";
-        if (worst.retainedBytes() > RETAINED_NOISE_BYTES && worst.retainedBytes() * 4 > worst.allocatedBytes()) {
-            return "not measured: the expression kept what it allocated (looping it would grow the session's state); -n LOOPS loops it anyway";
-        }
         return null;
     }
 
+    /** The looped allocation per operation, or why there is none. */
+    private record PerOpOutcome(MemitReport.PerOp perOp, String note) {
+        static PerOpOutcome skipped(String note) {
+            return new PerOpOutcome(null, note);
+        }
+    }
+
     /** JMH's gc.alloc.rate.norm: warm code in %timeit's loop, the value consumed by the Blackhole so it escapes. */
-    private MemitReport.PerOp perOp(Session session, Console console, String code) throws Exception {
+    private PerOpOutcome perOp(Session session, Console console, String code) throws Exception {
         TimeitMagic.checkBlackhole(session, console);
         TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
         try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemit", code, "", false)) {
-            if (!timed.ok()) return null;
+            if (!timed.ok()) return PerOpOutcome.skipped("not measured: the expression could not be looped (" + timed.errors().get(0) + ")");
+            if (loops == 0) {
+                // An expression such as list.add(x) keeps what it allocates: a 0.1 s probe, measured for what it retains.
+                session.request(EngineRequest.memitArm(false));
+                TimeitRuns probe = session.request(EngineRequest.timeit(timed.binaryName(), PROBE_PLAN, false));
+                long retained = session.request(EngineRequest.memitTake()).retainedBytes();
+                long allocated = Arrays.stream(probe.allocatedBytes()).sum();
+                if (retained > RETAINED_BY_PROBE_BYTES && retained * 4 > allocated) {
+                    return PerOpOutcome.skipped(String.format(Locale.ROOT, "not measured: the expression keeps what it allocates "
+                            + "(a 0.1 s probe loop retained %s; looping it longer would grow the session's state); "
+                            + "-n LOOPS loops it anyway", dev.perfshell.timing.Units.bytes(retained)));
+                }
+            }
             TimeitRuns runs = session.request(EngineRequest.timeit(timed.binaryName(), plan, false));
-            return new MemitReport.PerOp(runs.allocatedBytesPerOp(1), Arrays.stream(runs.ops()).sum());
+            return new PerOpOutcome(new MemitReport.PerOp(runs.allocatedBytesPerOp(1), Arrays.stream(runs.ops()).sum()), "");
         } catch (EngineException e) {
-            return null;
+            if (session.engine().wasStopped()) return PerOpOutcome.skipped("not measured: stopped (Ctrl-C)");
+            return PerOpOutcome.skipped("not measured: the loop failed (" + e.getMessage() + ")");
         }
     }
 

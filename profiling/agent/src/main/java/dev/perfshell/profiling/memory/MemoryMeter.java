@@ -117,7 +117,8 @@ public final class MemoryMeter {
      */
     public HashMap<String, Long> take() {
         armed = false;
-        long totalAllocated = allThreads ? totalAllocatedAtEnd - totalAllocatedBefore : allocated;
+        // JDK 17 sums live threads: one that allocated before the run and ended during it lowers the sum
+        long totalAllocated = allThreads ? Math.max(0, totalAllocatedAtEnd - totalAllocatedBefore) : allocated;
         long gcCount = gc.count() - gcCountBefore;
         long gcMillis = gc.millis() - gcMillisBefore;
         long peakRss = peakRssReset ? process.peakRss() : Math.max(process.rss(), baselineRss);
