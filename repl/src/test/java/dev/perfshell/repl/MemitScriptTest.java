@@ -59,7 +59,8 @@ class MemitScriptTest {
             "%sizeof 42",                                                                    // 32
             "%sizeof nosuch + 1",                                                            // 33 fails
             "%memit --result -q -o res java.util.stream.IntStream.range(0, 100).boxed().collect(java.util.stream.Collectors.toList())", // 34
-            "String end = \"end\";",                                                         // 35
+            "%sizeof int y = 3;",                                                            // 35 fails
+            "String end = \"end\";",                                                         // 36
             "");
 
     private static ScriptRun run;
@@ -100,7 +101,7 @@ class MemitScriptTest {
             Matcher m = failure.matcher(line);
             if (m.matches()) failed.add(Integer.parseInt(m.group(1)));
         }
-        assertThat(failed).as(run.toString()).containsExactly(22, 23, 33);
+        assertThat(failed).as(run.toString()).containsExactly(22, 23, 33, 35);
         assertThat(value("end")).isEqualTo("\"end\"");
     }
 
@@ -148,7 +149,9 @@ class MemitScriptTest {
     void errorsNameTheCulprit() {
         assertThat(run.out + run.err).contains("Exception java.lang.ArithmeticException: / by zero")
                 .contains("%memit: -r must be at least 1, got 0")
-                .contains("error: cannot find symbol");
+                .contains("error: cannot find symbol")
+                .contains("%sizeof measures the value of an expression, not a statement or declaration: int y = 3;. "
+                        + "Next: declare it first, then %sizeof NAME");
     }
 
     @Test

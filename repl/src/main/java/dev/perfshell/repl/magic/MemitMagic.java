@@ -267,7 +267,7 @@ final class MemitMagic extends BaseMagic {
     }
 
     /** A single expression that is not an assignment: its value is measured, not kept (IPython discards it too). */
-    private static boolean isExpression(Session session, String code) {
+    static boolean isExpression(Session session, String code) {
         List<Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code.strip());
         if (snippets.size() != 1) return false;
         Snippet snippet = snippets.get(0);

@@ -31,12 +31,29 @@ final class SizeofMagic extends BaseMagic {
     @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
     String label;
 
+    /** A declaration, import or statement: no value to measure (an erroneous expression gets javac's message instead). */
+    private static boolean declaresOrActs(dev.perfshell.repl.session.Session session, String code) {
+        java.util.List<jdk.jshell.Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code.strip());
+        if (snippets.size() != 1) return snippets.size() > 1;
+        jdk.jshell.Snippet snippet = snippets.get(0);
+        return switch (snippet.kind()) {
+            case VAR -> snippet.subKind() != jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            case METHOD, TYPE_DECL, IMPORT, STATEMENT -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         String code = input.text();
         if (code.isBlank()) {
             console.error("%sizeof needs an expression. Example: %sizeof new java.util.HashMap<>(Map.of(1, 2))");
+            return false;
+        }
+        if (declaresOrActs(context.session(), code)) {
+            console.error("%sizeof measures the value of an expression, not a statement or declaration: "
+                    + code.strip() + ". Next: declare it first, then %sizeof NAME");
             return false;
         }
         try (HiddenValue value = HiddenValue.declare(context.session(), "perfshell$sizeof", code)) {
