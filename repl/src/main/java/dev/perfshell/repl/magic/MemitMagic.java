@@ -125,7 +125,6 @@ final class MemitMagic extends BaseMagic {
             last.errors.forEach(console::error);
             return false;
         }
-        MemitRun worst = runs.stream().max(java.util.Comparator.comparingLong(MemitRun::peakBytes)).orElseThrow();
         MemitReport.PerOp perOp = null;
         String perOpNote = "";
         if (last.stopped.isEmpty()) {

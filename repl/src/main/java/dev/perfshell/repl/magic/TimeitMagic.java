@@ -7,7 +7,6 @@ import dev.perfshell.repl.render.TimeitRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Caret;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSnippet;
@@ -15,14 +14,12 @@ import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.repl.timeit.TimeitWarnings;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
-import jdk.jshell.Diag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * {@code %timeit [options] SNIPPET} and {@code %%timeit [options] [SETUP]} with the body on the
