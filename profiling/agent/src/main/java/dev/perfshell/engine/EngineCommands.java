@@ -71,6 +71,16 @@ final class EngineCommands {
         });
         table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.cancel());
         Footprints footprints = new Footprints(instrumentation);
+        dev.perfshell.profiling.probe.Profiler profiler =
+                instrumentation == null ? null : new dev.perfshell.profiling.probe.Profiler(instrumentation, EnginePremain.classBytes());
+        table.put(EngineProtocol.PRUN_ARM, arg -> {
+            if (profiler == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
+            Map<?, ?> request = (Map<?, ?>) arg;
+            @SuppressWarnings("unchecked")
+            java.util.List<String> includes = (java.util.List<String>) request.get("includes");
+            return profiler.arm(includes, Boolean.TRUE.equals(request.get("timed")), Boolean.TRUE.equals(request.get("boundaries")));
+        });
+        table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
         table.put(EngineProtocol.SIZEOF, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Object value = staticField(classes.find((String) request.get("class")), (String) request.get("field"));

@@ -9,11 +9,21 @@ import java.lang.instrument.Instrumentation;
  */
 public final class EnginePremain {
     private static volatile Instrumentation instrumentation;
+    private static final dev.perfshell.profiling.probe.SessionClassBytes CLASS_BYTES = new dev.perfshell.profiling.probe.SessionClassBytes();
 
     private EnginePremain() {}
 
     public static void premain(String args, Instrumentation inst) {
-        if (instrumentation == null) instrumentation = inst;
+        if (instrumentation != null) return;
+        instrumentation = inst;
+        // From the start: %prun needs the exact bytes of every snippet class, and JShell's
+        // redefinitions reach the engine only through a transformer (red-team.md §8).
+        inst.addTransformer(CLASS_BYTES);
+    }
+
+    /** The session classes' current bytes, kept since the engine started. */
+    static dev.perfshell.profiling.probe.SessionClassBytes classBytes() {
+        return CLASS_BYTES;
     }
 
     /** The engine's instrumentation, or {@code null} when the engine was started without the agent. */

@@ -33,6 +33,14 @@ public final class EngineProtocol {
      */
     public static final String SIZEOF = "perfshell.sizeof";
 
+    /**
+     * Arms %prun: argument {@code HashMap} with "includes" (list of class-name globs), "timed" and
+     * "boundaries" (Booleans); the session's classes are woven with probes until taken.
+     */
+    public static final String PRUN_ARM = "perfshell.prun.arm";
+    /** Restores every woven class and returns the profile ({@code HashMap}, see Recorder.report). */
+    public static final String PRUN_TAKE = "perfshell.prun.take";
+
     /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply {@code HashMap}. */
     public static final String BLACKHOLE_CHECK = "perfshell.blackhole.check";
 

@@ -89,4 +89,18 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         argument.put("jars", new java.util.ArrayList<>(JolJars.locate()));
         return new EngineRequest<>(EngineProtocol.SIZEOF, argument, wire -> Footprint.fromWire((Map<?, ?>) wire));
     }
+
+    /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
+    public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, boolean timed, boolean boundaries) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("includes", new java.util.ArrayList<>(includes));
+        argument.put("timed", timed);
+        argument.put("boundaries", boundaries);
+        return new EngineRequest<>(EngineProtocol.PRUN_ARM, argument, wire -> (Map<?, ?>) wire);
+    }
+
+    /** Removes every probe and returns the raw profile (read it with ProfileReader). */
+    public static EngineRequest<Map<?, ?>> prunTake() {
+        return new EngineRequest<>(EngineProtocol.PRUN_TAKE, null, wire -> (Map<?, ?>) wire);
+    }
 }

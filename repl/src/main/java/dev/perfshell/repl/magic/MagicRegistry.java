@@ -21,6 +21,7 @@ public final class MagicRegistry {
         MagicRegistry registry = new MagicRegistry();
         registry.add(TimeitMagic::new);
         registry.add(TimeMagic::new);
+        registry.add(PrunMagic::new);
         registry.add(MemitMagic::new);
         registry.add(SizeofMagic::new);
         registry.add(EnvMagic::new);

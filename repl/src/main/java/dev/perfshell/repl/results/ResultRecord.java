@@ -29,7 +29,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
                            int line, List<String> warnings, Metric metric, Details details) {
 
     /** A magic's own figures, exported next to the common fields. */
-    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails {}
+    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails {}
 
     /**
      * {@code %timeit}'s figures, ns per operation.
@@ -74,6 +74,14 @@ public record ResultRecord(String magic, String label, String source, Map<String
     public record SizeofDetails(String rootClass, long totalBytes, long objects, List<ClassBytes> classes) implements Details {
         public SizeofDetails {
             classes = List.copyOf(classes);
+        }
+    }
+
+    /** {@code %prun}'s figures: the profile's rows, times in ns (probe cost subtracted; 0 with --counts). */
+    public record PrunDetails(long totalNanos, long subtractedNanosPerCall, boolean timed, int threads, boolean partial,
+                              List<dev.perfshell.repl.profile.Profile.MethodStats> methods) implements Details {
+        public PrunDetails {
+            methods = List.copyOf(methods);
         }
     }
 
@@ -162,5 +170,21 @@ public record ResultRecord(String magic, String label, String source, Map<String
         List<ClassBytes> classes = footprint.rows().stream().map(row -> new ClassBytes(row.className(), row.count(), row.bytes())).toList();
         return new ResultRecord("sizeof", label, source, Map.of(), origin.script(), origin.line(), List.of(), metric,
                 new SizeofDetails(footprint.rootClass(), footprint.totalBytes(), footprint.objects(), classes));
+    }
+
+    /**
+     * A {@code %prun} result: metric {@code total} in ns (the statement's wall time under the probes), one sample;
+     * rows sorted by self time, largest first.
+     */
+    public static ResultRecord prun(String label, dev.perfshell.repl.profile.Profile profile, ResultOrigin origin) {
+        double total = profile.totalNanos();
+        Metric metric = new Metric("total", "ns", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);
+        List<dev.perfshell.repl.profile.Profile.MethodStats> rows = new java.util.ArrayList<>(profile.methods());
+        rows.sort(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::selfNanos).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::calls).reversed()));
+        List<String> warnings = profile.partial() ? List.of("partial profile: the statement did not complete") : List.of();
+        return new ResultRecord("prun", label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
+                new PrunDetails(profile.totalNanos(), profile.subtractedNanosPerCall(), profile.timed(), profile.threads(),
+                        profile.partial(), rows));
     }
 }

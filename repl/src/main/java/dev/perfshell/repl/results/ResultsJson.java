@@ -137,6 +137,8 @@ public final class ResultsJson {
             memit(node, memit);
         } else if (record.details() instanceof ResultRecord.SizeofDetails sizeof) {
             sizeof(node, sizeof);
+        } else if (record.details() instanceof ResultRecord.PrunDetails prun) {
+            prun(node, prun);
         }
         return node;
     }
@@ -205,6 +207,25 @@ public final class ResultsJson {
             item.put("class", row.className());
             item.put("count", row.count());
             item.put("bytes", row.bytes());
+        }
+    }
+
+    private static void prun(ObjectNode node, ResultRecord.PrunDetails prun) {
+        node.put("totalNanos", prun.totalNanos());
+        node.put("subtractedNanosPerCall", prun.subtractedNanosPerCall());
+        node.put("timed", prun.timed());
+        node.put("threads", prun.threads());
+        node.put("partial", prun.partial());
+        ArrayNode methods = node.putArray("methods");
+        for (dev.perfshell.repl.profile.Profile.MethodStats row : prun.methods()) {
+            ObjectNode item = methods.addObject();
+            item.put("method", row.method());
+            item.put("location", row.location());
+            item.put("boundary", row.boundary());
+            item.put("calls", row.calls());
+            item.put("primitiveCalls", row.primitiveCalls());
+            item.put("selfNanos", row.selfNanos());
+            item.put("cumulativeNanos", row.cumulativeNanos());
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.perfshell.profiling.probe;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AdviceAdapter;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Weaves %prun's probes into a class's bytes with ASM: {@code Probes.enter(id)} at every method's entry
+ * (after {@code super(…)} in a constructor), {@code Probes.exit(id)} before every return and in a
+ * catch-all handler that rethrows (so an exception never leaves a frame open), and, when asked,
+ * {@code Probes.boundary(id)} before every call to a method of a class that is not woven. No field or
+ * method is added: redefinition may only change method bodies (jshell-engine.md Q4).
+ */
+final class ProbeWeaver {
+    private static final String PROBES = Probes.class.getName().replace('.', '/');
+
+    private final MethodTable methods;
+    private final Predicate<String> woven;
+    private final boolean boundaries;
+
+    /**
+     * @param woven      whether a class (internal name) is woven in this profile: calls into it are not boundaries
+     * @param boundaries count calls out of woven code
+     */
+    ProbeWeaver(MethodTable methods, Predicate<String> woven, boolean boundaries) {
+        this.methods = methods;
+        this.woven = woven;
+        this.boundaries = boundaries;
+    }
+
+    byte[] weave(byte[] original, ClassLoader loader) {
+        ClassReader reader = new ClassReader(original);
+        Map<String, Integer> firstLines = firstLines(reader);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected ClassLoader getClassLoader() {
+                return loader; // frames are computed against the session's classes
+            }
+        };
+        String owner = reader.getClassName();
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>")) return next;
+                int id = methods.id(owner, name, descriptor, firstLines.getOrDefault(name + descriptor, -1), false);
+                return new Advice(next, access, name, descriptor, id);
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    /** Each method's first line number, for its location. */
+    private static Map<String, Integer> firstLines(ClassReader reader) {
+        Map<String, Integer> lines = new HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                String key = name + descriptor;
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitLineNumber(int line, Label start) {
+                        lines.merge(key, line, Math::min);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_FRAMES);
+        return lines;
+    }
+
+    private final class Advice extends AdviceAdapter {
+        private final int id;
+        private final Label bodyStart = new Label();
+
+        Advice(MethodVisitor next, int access, String name, String descriptor, int id) {
+            super(Opcodes.ASM9, next, access, name, descriptor);
+            this.id = id;
+        }
+
+        @Override
+        protected void onMethodEnter() {
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "enter", "(I)V", false);
+            mv.visitLabel(bodyStart);
+        }
+
+        @Override
+        protected void onMethodExit(int opcode) {
+            if (opcode == Opcodes.ATHROW) return; // the catch-all handler below closes the frame, once
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "exit", "(I)V", false);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (boundaries && !woven.test(owner) && !owner.equals(PROBES)) {
+                push(methods.id(owner, name, descriptor, -1, true));
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "boundary", "(I)V", false);
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            // Added last, so the method's own handlers come first in the exception table.
+            Label handler = new Label();
+            mv.visitTryCatchBlock(bodyStart, handler, handler, null);
+            mv.visitLabel(handler);
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "exit", "(I)V", false);
+            mv.visitInsn(Opcodes.ATHROW);
+            super.visitMaxs(maxStack, maxLocals);
+        }
+    }
+}

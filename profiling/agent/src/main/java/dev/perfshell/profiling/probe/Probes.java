@@ -1,0 +1,39 @@
+package dev.perfshell.profiling.probe;
+
+/**
+ * What %prun's woven bytecode calls: at every profiled method's entry and exit, and before every call
+ * out of profiled code. Bytecode can only reach a static method without a reference, hence the one
+ * static field: the recorder of the running profile, {@code null} between profiles (a probe left
+ * behind by a failure then costs one volatile read and records nothing).
+ */
+public final class Probes {
+    private static volatile Recorder recorder;
+
+    private Probes() {}
+
+    /** Entry of profiled method {@code method} (an id of the profile's {@link MethodTable}). */
+    public static void enter(int method) {
+        Recorder r = recorder;
+        if (r != null) r.thread().enter(method);
+    }
+
+    /** Normal or exceptional exit of profiled method {@code method}. */
+    public static void exit(int method) {
+        Recorder r = recorder;
+        if (r != null) r.thread().exit(method);
+    }
+
+    /** A call from profiled code to {@code callee}, a method that is not profiled (counted, not timed). */
+    public static void boundary(int callee) {
+        Recorder r = recorder;
+        if (r != null) r.thread().boundary(callee);
+    }
+
+    static void start(Recorder r) {
+        recorder = r;
+    }
+
+    static void stop() {
+        recorder = null;
+    }
+}

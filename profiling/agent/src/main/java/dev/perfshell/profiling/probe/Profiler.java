@@ -1,0 +1,183 @@
+package dev.perfshell.profiling.probe;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The engine side of %prun: arm (weave probes into the session's classes and install them with
+ * {@code redefineClasses}), let the statement run, take (restore every class's own bytes, then report).
+ * Nothing stays instrumented after {@link #take}: a failed restore is reported, never left silent.
+ */
+public final class Profiler {
+    private static final int CALIBRATION_CALLS = 200_000;
+
+    private final Instrumentation instrumentation;
+    private final SessionClassBytes classBytes;
+    private double pairNanos = Double.NaN;
+    private double windowNanos;
+    private double clockNanos;
+
+    private Recorder recorder;
+    private final Map<Class<?>, byte[]> installed = new LinkedHashMap<>();
+    private final Map<String, ClassLoader> definedWhileArmed = new LinkedHashMap<>();
+
+    public Profiler(Instrumentation instrumentation, SessionClassBytes classBytes) {
+        this.instrumentation = instrumentation;
+        this.classBytes = classBytes;
+    }
+
+    /**
+     * @param includes   globs on class names ({@code com.acme.*}) of non-snippet classes of the session's loader to profile too
+     * @param timed      time the calls (else counts only)
+     * @param boundaries count calls out of profiled code
+     * @return "classes" (how many were woven) and "skipped" (names that could not be)
+     */
+    public HashMap<String, Object> arm(List<String> includes, boolean timed, boolean boundaries) throws Exception {
+        if (recorder != null) take();
+        if (timed && Double.isNaN(pairNanos)) calibrate();
+        List<Pattern> patterns = includes.stream().map(Profiler::glob).toList();
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (!SessionClassBytes.isSessionLoader(type.getClassLoader()) || type.isHidden() || type.isArray()) continue;
+            if (!instrumentation.isModifiableClass(type)) continue;
+            String name = type.getName();
+            if (!name.startsWith("REPL.") && patterns.stream().noneMatch(p -> p.matcher(name).matches())) continue;
+            if (classBytes.original(internal(type)) != null) targets.add(type);
+        }
+        MethodTable methods = new MethodTable();
+        java.util.Set<String> wovenNames = new java.util.HashSet<>();
+        for (Class<?> type : targets) wovenNames.add(internal(type));
+        // classes the statement defines are woven too; calls into them are not boundaries
+        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> wovenNames.contains(owner) || owner.startsWith("REPL/"), boundaries);
+        List<ClassDefinition> definitions = new ArrayList<>();
+        ArrayList<String> skipped = new ArrayList<>();
+        for (Class<?> type : targets) {
+            byte[] original = classBytes.original(internal(type));
+            try {
+                definitions.add(new ClassDefinition(type, weaver.weave(original, type.getClassLoader())));
+                installed.put(type, original);
+            } catch (RuntimeException cannotWeave) {
+                skipped.add(type.getName() + ": " + cannotWeave);
+            }
+        }
+        redefine(definitions);
+        recorder = new Recorder(methods, timed, pairNanos, windowNanos);
+        definedWhileArmed.clear();
+        classBytes.weaving((name, loader, original) -> {
+            if (!name.startsWith("REPL/")) return null;
+            definedWhileArmed.put(name, loader);
+            return weaver.weave(original, loader);
+        });
+        recorder.start();
+        HashMap<String, Object> reply = new HashMap<>();
+        reply.put("classes", (long) definitions.size());
+        reply.put("skipped", skipped);
+        return reply;
+    }
+
+    /** Stops recording, restores every class, and returns the profile (see {@link Recorder#report()}). */
+    public HashMap<String, Object> take() throws Exception {
+        if (recorder == null) return new HashMap<>();
+        Recorder done = recorder;
+        recorder = null;
+        done.stop();
+        classBytes.weaving(null);
+        List<ClassDefinition> restore = new ArrayList<>();
+        installed.forEach((type, original) -> restore.add(new ClassDefinition(type, original)));
+        for (Map.Entry<String, ClassLoader> defined : definedWhileArmed.entrySet()) {
+            Class<?> type = loaded(defined.getKey(), defined.getValue());
+            byte[] original = classBytes.original(defined.getKey());
+            if (type != null && original != null) restore.add(new ClassDefinition(type, original));
+        }
+        installed.clear();
+        definedWhileArmed.clear();
+        redefine(restore);
+        HashMap<String, Object> report = done.report();
+        report.put("clockNanos", clockNanos);
+        report.put("pairNanos", Double.isNaN(pairNanos) ? 0.0 : pairNanos);
+        return report;
+    }
+
+    private void redefine(List<ClassDefinition> definitions) throws ClassNotFoundException, UnmodifiableClassException {
+        if (definitions.isEmpty()) return;
+        classBytes.ownRedefinition(true);
+        try {
+            instrumentation.redefineClasses(definitions.toArray(new ClassDefinition[0]));
+        } finally {
+            classBytes.ownRedefinition(false);
+        }
+    }
+
+    private static Class<?> loaded(String internalName, ClassLoader loader) {
+        try {
+            return Class.forName(internalName.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException | LinkageError gone) {
+            return null;
+        }
+    }
+
+    /**
+     * The probes' own cost, once per engine: a probe pair's wall time, and the part of it that falls
+     * between its two clock reads. Measured on an empty method called from another profiled method, so
+     * the caller's bookkeeping (child time, the edge) is in it as it is in real calls. The fastest of
+     * several rounds, after the probes are compiled.
+     */
+    private void calibrate() {
+        MethodTable table = new MethodTable();
+        int caller = table.id("perfshell/Calibration", "caller", "()V", -1, false);
+        int id = table.id("perfshell/Calibration", "empty", "()V", -1, false);
+        double bestPair = Double.MAX_VALUE;
+        double bestWindow = 0;
+        double previous = Double.MAX_VALUE;
+        // Until two rounds agree within 3% (the probes are compiled by then), at least 4, at most 20 rounds.
+        for (int round = 0; round < 20; round++) {
+            Recorder probe = new Recorder(table, true, 0, 0);
+            probe.start();
+            Probes.enter(caller);
+            long start = System.nanoTime();
+            for (int i = 0; i < CALIBRATION_CALLS; i++) {
+                Probes.enter(id);
+                Probes.exit(id);
+            }
+            long wall = System.nanoTime() - start;
+            Probes.exit(caller);
+            probe.stop();
+            double pair = (double) wall / CALIBRATION_CALLS;
+            if (pair < bestPair) {
+                bestPair = pair;
+                bestWindow = (double) probe.thread().selfNanos[id] / CALIBRATION_CALLS;
+            }
+            if (round >= 3 && Math.abs(pair - previous) <= 0.03 * previous) break;
+            previous = pair;
+        }
+        pairNanos = bestPair;
+        windowNanos = Math.min(bestWindow, bestPair);
+        long start = System.nanoTime();
+        long sink = 0;
+        for (int i = 0; i < CALIBRATION_CALLS; i++) sink += System.nanoTime();
+        clockNanos = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
+        if (sink == 42) clockNanos += 0; // keeps the reads alive
+    }
+
+    private static String internal(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+
+    /** A glob on class names: {@code *} any run of characters, {@code ?} one. */
+    static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*') regex.append(".*");
+            else if (c == '?') regex.append('.');
+            else regex.append(Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.perfshell.profiling.probe;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The running profile: one {@link ThreadRecord} per thread that runs profiled code, merged when the
+ * statement is done, with the probes' own cost subtracted.
+ *
+ * <p>The cost model (DESIGN.md §3 "Probe cost"): a probe pair costs {@code pairNanos} of wall time, of
+ * which {@code windowNanos} falls between the two clock reads (the part of the entry probe after its
+ * read and of the exit probe before its read). So a call's own raw time holds {@code windowNanos} of
+ * probe, and each direct callee's pair adds {@code pairNanos - windowNanos} more to its self time;
+ * cumulative time holds {@code windowNanos} plus a whole pair per descendant call.
+ */
+public final class Recorder {
+    private final MethodTable methods;
+    private final boolean timed;
+    private final double pairNanos;
+    private final double windowNanos;
+    /** The first thread to record, the statement's: its record needs no lookup (JShell runs snippets on a thread of its own). */
+    private volatile Thread owner;
+    private final ThreadRecord ownerRecord;
+    private final Map<Thread, ThreadRecord> others = new ConcurrentHashMap<>();
+    private long startNanos;
+    private long wallNanos;
+
+    Recorder(MethodTable methods, boolean timed, double pairNanos, double windowNanos) {
+        this.methods = methods;
+        this.timed = timed;
+        this.pairNanos = pairNanos;
+        this.windowNanos = windowNanos;
+        this.ownerRecord = new ThreadRecord(timed);
+    }
+
+    /** The calling thread's record: the first thread's without a lookup, others' through a map. */
+    ThreadRecord thread() {
+        Thread current = Thread.currentThread();
+        if (current == owner) return ownerRecord;
+        return claimOrLookUp(current);
+    }
+
+    private synchronized ThreadRecord claimOrLookUp(Thread current) {
+        if (owner == null) {
+            owner = current;
+            return ownerRecord;
+        }
+        return current == owner ? ownerRecord : others.computeIfAbsent(current, t -> new ThreadRecord(timed));
+    }
+
+    void start() {
+        startNanos = System.nanoTime();
+        Probes.start(this);
+    }
+
+    void stop() {
+        Probes.stop();
+        wallNanos = System.nanoTime() - startNanos;
+    }
+
+    /**
+     * The merged profile, for the front end: "methods" (list of maps: owner, name, descriptor, line,
+     * boundary, calls, primitiveCalls, selfNanos, cumulativeNanos), "edges" (caller and callee ids as
+     * indexes into methods, and the same four figures), "wallNanos", "threads", "subtractedNanosPerCall".
+     */
+    HashMap<String, Object> report() {
+        List<ThreadRecord> records = new ArrayList<>();
+        records.add(ownerRecord);
+        records.addAll(others.values());
+        int size = methods.size();
+        long[][] totals = new long[6][size];
+        HashMap<Long, long[]> edges = new HashMap<>();
+        int threads = 0;
+        for (ThreadRecord record : records) {
+            record.closeAll();
+            boolean ran = false;
+            for (int m = 0; m < Math.min(size, record.calls.length); m++) {
+                ran |= record.calls[m] > 0;
+                totals[0][m] += record.calls[m];
+                totals[1][m] += record.primitiveCalls[m];
+                totals[2][m] += record.selfNanos[m];
+                totals[3][m] += record.cumulativeNanos[m];
+                totals[4][m] += record.directChildCalls[m];
+                totals[5][m] += record.descendantCalls[m];
+            }
+            if (ran) threads++;
+            record.edges.forEach((caller, callee, sums) -> {
+                long[] sum = edges.computeIfAbsent(((long) caller << 32) | callee, k -> new long[4]);
+                for (int i = 0; i < 4; i++) sum[i] += sums[i];
+            });
+        }
+        long clamped = 0;
+        double[] selfScale = new double[size];
+        double[] cumScale = new double[size];
+        ArrayList<HashMap<String, Object>> rows = new ArrayList<>();
+        for (int m = 0; m < size; m++) {
+            MethodTable.Entry entry = methods.get(m);
+            long self = 0;
+            long cumulative = 0;
+            if (timed && !entry.boundary()) {
+                long corrected = Math.round(totals[2][m] - windowNanos * totals[0][m] - (pairNanos - windowNanos) * totals[4][m]);
+                if (corrected < 0 && totals[0][m] >= 1000) clamped++; // the probes' cost exceeded what was measured
+                self = Math.max(0, corrected);
+                cumulative = Math.max(self, Math.round(totals[3][m] - windowNanos * totals[1][m] - pairNanos * totals[5][m]));
+                selfScale[m] = totals[2][m] == 0 ? 0 : (double) self / totals[2][m];
+                cumScale[m] = totals[3][m] == 0 ? 0 : (double) cumulative / totals[3][m];
+            }
+            HashMap<String, Object> row = new HashMap<>();
+            row.put("owner", entry.owner());
+            row.put("name", entry.name());
+            row.put("descriptor", entry.descriptor());
+            row.put("line", (long) entry.line());
+            row.put("boundary", entry.boundary());
+            row.put("calls", totals[0][m]);
+            row.put("primitiveCalls", totals[1][m]);
+            row.put("selfNanos", self);
+            row.put("cumulativeNanos", cumulative);
+            rows.add(row);
+        }
+        ArrayList<HashMap<String, Object>> edgeRows = new ArrayList<>();
+        edges.forEach((key, sum) -> {
+            int caller = (int) (key >>> 32);
+            int callee = (int) (long) key;
+            HashMap<String, Object> edge = new HashMap<>();
+            edge.put("caller", (long) caller);
+            edge.put("callee", (long) callee);
+            edge.put("calls", sum[0]);
+            edge.put("primitiveCalls", sum[1]);
+            // an edge's share of the callee's corrected times, in proportion to its raw share
+            edge.put("selfNanos", Math.round(sum[2] * selfScale[callee]));
+            edge.put("cumulativeNanos", Math.round(sum[3] * cumScale[callee]));
+            edgeRows.add(edge);
+        });
+        HashMap<String, Object> report = new HashMap<>();
+        report.put("methods", rows);
+        report.put("edges", edgeRows);
+        report.put("wallNanos", wallNanos);
+        report.put("threads", (long) Math.max(1, threads));
+        report.put("timed", timed);
+        report.put("clampedMethods", clamped);
+        report.put("subtractedNanosPerCall", timed ? Math.round(pairNanos) : 0L);
+        return report;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.profile.Profile;
+import dev.perfshell.repl.profile.ProfileReader;
+import dev.perfshell.repl.profile.ProfileView;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.shell.JavaEvaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code %prun [options] STATEMENT} and {@code %%prun [options]} with a body: cProfile for Java. Every
+ * method of the session's snippets (and of user classes matching {@code --include}) gets probes for the
+ * run of the statement only; the report is pstats' table, with the probes' calibrated cost subtracted.
+ */
+@Command(name = "prun",
+        description = "Profile a statement's calls, cProfile-style: exact call counts, self and cumulative time per method.",
+        footer = {"",
+                "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls",
+                "out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows. Times are",
+                "measured by probes whose calibrated cost is subtracted (the header says how much per call);",
+                "--counts has no clock reads: exact counts at a few ns per call. Probes are removed after the run."})
+final class PrunMagic extends BaseMagic {
+    @Option(names = "-s", paramLabel = "KEY", description = "Sort key (repeatable): time/tottime (default), cumulative/cumtime, "
+            + "calls/ncalls, pcalls, name, filename, line, nfl, stdname; unique prefixes work.")
+    List<String> sortKeys = new ArrayList<>();
+
+    @Option(names = "-l", paramLabel = "LIMIT", description = "Restrict the rows (repeatable): N rows, a fraction 0.2, or a regex on the location.")
+    List<String> limits = new ArrayList<>();
+
+    @Option(names = "-r", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Bind the profile (ProfileResult: calls(m), selfNanos(m), cumulativeNanos(m), methods()) to NAME or $pN.")
+    String bind;
+
+    @Option(names = "-q", description = "Quiet: print nothing (use with -T, -D or -r).")
+    boolean quiet;
+
+    @Option(names = "-T", paramLabel = "FILE", description = "Also write the printed report to FILE.")
+    String textFile;
+
+    @Option(names = "-D", paramLabel = "FILE", description = "Dump the profile: FILE.json, or callgrind format for .callgrind/.out (KCachegrind, gprof2dot).")
+    String dumpFile;
+
+    @Option(names = "--counts", description = "Count calls only (no clock reads): the lowest overhead.")
+    boolean counts;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Also profile classes of the session's jars matching GLOB (repeatable), e.g. com.acme.*")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--no-boundary", description = "No rows for calls out of profiled code (JDK, libraries).")
+    boolean noBoundary;
+
+    @Option(names = "--callers", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show who called the matching rows.")
+    String callers;
+
+    @Option(names = "--callees", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show what the matching rows called.")
+    String callees;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
+    String label;
+
+    @Override
+    public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        String code = input.text();
+        if (code.isBlank()) {
+            console.error("%prun needs a statement to profile. Example: %prun fib(25)");
+            return false;
+        }
+        ProfileView view;
+        try {
+            view = ProfileView.of(sortKeys, limits, callers, callees); // a bad key is rejected before the code runs
+        } catch (IllegalArgumentException e) {
+            console.error("%prun: " + e.getMessage());
+            return false;
+        }
+        Map<?, ?> armed;
+        try {
+            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary));
+        } catch (EngineException e) {
+            console.error("%prun could not install its probes: " + e.getMessage());
+            return false;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        JavaEvaluator.Result result = context.evaluator().evaluate(code, values::add, errors::add);
+        if (!session.engine().alive()) {
+            errors.forEach(console::error);
+            return false; // the shell reports the death; a new engine has no probes
+        }
+        Map<?, ?> wire = session.request(EngineRequest.prunTake());
+        boolean ran = result.outcomes().stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
+        if (!ran) {
+            errors.forEach(console::error);
+            return false;
+        }
+        Profile profile = new ProfileReader(session.engine().jshell()).read(code, wire, result.failed());
+        context.record(origin -> ResultRecord.prun(label, profile, origin));
+        for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
+        List<String> report = view.render(profile);
+        if (!quiet) report.forEach(console::println);
+        for (String line : view.save(profile, report, textFile, dumpFile)) console.dim(line);
+        values.forEach(console::println);
+        errors.forEach(console::error);
+        boolean bound = bind == null || context.binder().bind('p', bind, view.constructor(profile), context.evaluator(), console);
+        return !result.failed() && bound;
+    }
+}
