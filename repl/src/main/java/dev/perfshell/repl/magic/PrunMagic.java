@@ -83,7 +83,8 @@ final class PrunMagic extends BaseMagic {
         }
         ProfileView view;
         try {
-            view = ProfileView.of(sortKeys, limits, callers, callees); // a bad key is rejected before the code runs
+            // a bad key, limit or file name is rejected before the code runs
+            view = ProfileView.of(sortKeys, limits, callers, callees, counts, textFile, dumpFile);
         } catch (IllegalArgumentException e) {
             console.error("%prun: " + e.getMessage());
             return false;
@@ -97,26 +98,39 @@ final class PrunMagic extends BaseMagic {
         }
         List<String> values = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        session.request(EngineRequest.armTiming()); // the statement's own wall time, as %time measures it
         JavaEvaluator.Result result = context.evaluator().evaluate(code, values::add, errors::add);
         if (!session.engine().alive()) {
             errors.forEach(console::error);
             return false; // the shell reports the death; a new engine has no probes
         }
+        dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
         Map<?, ?> wire = session.request(EngineRequest.prunTake());
         boolean ran = result.outcomes().stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
         if (!ran) {
             errors.forEach(console::error);
             return false;
         }
-        Profile profile = new ProfileReader(session.engine().jshell()).read(code, wire, result.failed());
+        long wall = timing == null ? ((Number) wire.get("wallNanos")).longValue() : timing.wallNanos();
+        Profile profile = new ProfileReader(session.engine().jshell()).read(code, wire, wall, result.failed());
         context.record(origin -> ResultRecord.prun(label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
+        long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;
+        if (clamped > 0 && !quiet) {
+            console.warn("The probes cost more than " + clamped + (clamped == 1 ? " method" : " methods")
+                    + " measured (shown as 0 tottime): code that runs briefly after its probes are installed is not yet "
+                    + "compiled again. Next: profile a longer run, use --counts for exact counts, or %timeit for its time.");
+        }
         List<String> report = view.render(profile);
         if (!quiet) report.forEach(console::println);
-        for (String line : view.save(profile, report, textFile, dumpFile)) console.dim(line);
+        try {
+            view.save(profile, report).forEach(console::println);
+        } catch (java.io.IOException e) {
+            console.error("%prun: could not write " + e.getMessage() + ". Next: check the folder exists and is writable.");
+        }
         values.forEach(console::println);
         errors.forEach(console::error);
-        boolean bound = bind == null || context.binder().bind('p', bind, view.constructor(profile), context.evaluator(), console);
+        boolean bound = bind == null || context.binder().bind('p', bind, ProfileView.constructor(profile), context.evaluator(), console);
         return !result.failed() && bound;
     }
 }

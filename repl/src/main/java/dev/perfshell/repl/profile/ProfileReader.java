@@ -21,7 +21,6 @@ public final class ProfileReader {
     private final JShell jshell;
     private final Map<String, Snippet> snippetsByWrapper = new HashMap<>();
 
-    /** @param statement the profiled statement's own snippets (their rows are named {@code <statement>}) */
     public ProfileReader(JShell jshell) {
         this.jshell = jshell;
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
@@ -36,10 +35,11 @@ public final class ProfileReader {
     }
 
     /**
-     * @param wire      the engine's reply to PRUN_TAKE
-     * @param partial   the statement threw or was stopped
+     * @param wire       the engine's reply to PRUN_TAKE
+     * @param totalNanos the statement's wall time under the probes
+     * @param partial    the statement threw or was stopped
      */
-    public Profile read(String source, Map<?, ?> wire, boolean partial) {
+    public Profile read(String source, Map<?, ?> wire, long totalNanos, boolean partial) {
         List<?> methods = (List<?>) wire.get("methods");
         List<Profile.MethodStats> rows = new ArrayList<>();
         Map<Integer, String> keys = new HashMap<>();
@@ -66,7 +66,7 @@ public final class ProfileReader {
             edges.add(new Profile.CallEdge(caller, callee, number(e, "calls"), number(e, "primitiveCalls"),
                     number(e, "selfNanos"), number(e, "cumulativeNanos")));
         }
-        return new Profile(source, number(wire, "wallNanos"), number(wire, "subtractedNanosPerCall"), (int) number(wire, "threads"),
+        return new Profile(source, totalNanos, number(wire, "subtractedNanosPerCall"), (int) number(wire, "threads"),
                 Boolean.TRUE.equals(wire.get("timed")), rows, edges, partial);
     }
 

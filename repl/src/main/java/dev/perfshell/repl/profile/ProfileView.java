@@ -1,49 +1,83 @@
 package dev.perfshell.repl.profile;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
-/** How %prun shows a profile: sort keys, restrictions, callers/callees views, files. (Provisional table.) */
+/**
+ * How %prun shows a profile, from its options: the sort keys and restrictions (checked when the view is
+ * made, before the statement runs: IPython raises a raw KeyError after running it), the callers/callees
+ * views, and the -T/-D files.
+ */
 public final class ProfileView {
-    private final List<String> sortKeys;
-    private final List<String> limits;
+    private final List<SortKey> order;
+    private final List<Restriction> restrictions;
     private final String callers;
     private final String callees;
+    private final Path textFile;
+    private final Path dumpFile;
 
-    private ProfileView(List<String> sortKeys, List<String> limits, String callers, String callees) {
-        this.sortKeys = sortKeys;
-        this.limits = limits;
+    private ProfileView(List<SortKey> order, List<Restriction> restrictions, String callers, String callees, Path textFile, Path dumpFile) {
+        this.order = order;
+        this.restrictions = restrictions;
         this.callers = callers;
         this.callees = callees;
+        this.textFile = textFile;
+        this.dumpFile = dumpFile;
     }
 
-    /** @throws IllegalArgumentException for a bad sort key or limit, before anything runs */
-    public static ProfileView of(List<String> sortKeys, List<String> limits, String callers, String callees) {
-        return new ProfileView(List.copyOf(sortKeys), List.copyOf(limits), callers, callees);
+    /**
+     * @param sortKeys -s values, in order (empty: IPython's default, internal time; call count with --counts)
+     * @param limits   -l values, in order
+     * @param callers  --callers REGEX ("" for all rows), or {@code null}
+     * @param callees  --callees REGEX ("" for all rows), or {@code null}
+     * @throws IllegalArgumentException naming the bad key, limit or dump file name
+     */
+    public static ProfileView of(List<String> sortKeys, List<String> limits, String callers, String callees,
+                                 boolean counts, String textFile, String dumpFile) {
+        List<SortKey> order = new ArrayList<>();
+        for (String key : sortKeys) order.add(SortKey.parse(key));
+        // With --counts every time is 0: the default order by time would say nothing.
+        if (order.isEmpty()) order.addAll(counts ? List.of(SortKey.CALLS) : SortKey.DEFAULT_ORDER);
+        List<Restriction> restrictions = new ArrayList<>();
+        for (String limit : limits) restrictions.add(Restriction.parse(limit));
+        if (callers != null && !callers.isEmpty()) java.util.regex.Pattern.compile(callers);
+        if (callees != null && !callees.isEmpty()) java.util.regex.Pattern.compile(callees);
+        Path dump = dumpFile == null ? null : Path.of(dumpFile);
+        if (dump != null) ProfileDump.formatOf(dump);
+        return new ProfileView(List.copyOf(order), List.copyOf(restrictions), callers, callees,
+                textFile == null ? null : Path.of(textFile), dump);
     }
 
+    /** The report: pstats' table, then the callers and callees views when asked for. */
     public List<String> render(Profile profile) {
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%d method calls (%d primitive calls) in %.3f seconds", profile.totalCalls(),
-                profile.primitiveCalls(), profile.totalNanos() / 1e9) + " subtracted " + profile.subtractedNanosPerCall());
-        List<Profile.MethodStats> rows = new ArrayList<>(profile.methods());
-        rows.sort(Comparator.comparingLong(Profile.MethodStats::selfNanos).reversed());
-        for (Profile.MethodStats row : rows) {
-            lines.add(String.format(Locale.ROOT, "%10s %12d %12d %s", row.calls() == row.primitiveCalls() ? row.calls() + ""
-                    : row.calls() + "/" + row.primitiveCalls(), row.selfNanos(), row.cumulativeNanos(), row.location()));
+        List<String> lines = new ArrayList<>(ProfileRenderer.render(profile, order, restrictions));
+        if (callers != null) {
+            lines.add("");
+            lines.addAll(callers.isEmpty() ? ProfileRenderer.callers(profile, order, restrictions)
+                    : ProfileRenderer.callers(profile, callers));
+        }
+        if (callees != null) {
+            lines.add("");
+            lines.addAll(callees.isEmpty() ? ProfileRenderer.callees(profile, order, restrictions)
+                    : ProfileRenderer.callees(profile, callees));
         }
         return lines;
     }
 
-    public List<String> save(Profile profile, List<String> report, String textFile, String dumpFile) {
-        return List.of();
+    /** Writes -T and -D files; returns IPython's confirmation lines. */
+    public List<String> save(Profile profile, List<String> report) throws IOException {
+        List<String> confirmations = new ArrayList<>();
+        if (textFile != null) confirmations.add(ProfileDump.saveText(report, textFile));
+        if (dumpFile != null) confirmations.add(ProfileDump.dump(profile, dumpFile));
+        return confirmations;
     }
 
     /** Java that rebuilds the profile in the engine as a ProfileResult, for {@code -r}. */
-    public String constructor(Profile profile) {
-        List<Profile.MethodStats> rows = profile.methods();
+    public static String constructor(Profile profile) {
+        List<Profile.MethodStats> rows = new ArrayList<>(profile.methods());
+        rows.sort(SortKey.comparator(SortKey.DEFAULT_ORDER));
         StringBuilder names = new StringBuilder();
         StringBuilder calls = new StringBuilder();
         StringBuilder primitive = new StringBuilder();

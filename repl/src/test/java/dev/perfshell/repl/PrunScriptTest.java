@@ -1,0 +1,190 @@
+package dev.perfshell.repl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code %prun} end to end: one script, one real engine. Call counts are exact and asserted exactly
+ * (fib(20) is 21,891 calls); times are checked by their relations only (cumtime ≥ tottime, the self times
+ * add up to the statement's cumulative time).
+ */
+class PrunScriptTest {
+    private static final String SCRIPT = String.join("\n",
+            "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",          // 1
+            "%prun -q -r f fib(20)",                                                   // 2
+            "long fibCalls = f.calls(\"fib(int)\");",                                  // 3
+            "long fibPrimitive = f.primitiveCalls(\"fib(int)\");",                     // 4
+            "boolean cumAtLeastSelf = f.cumulativeNanos(\"fib(int)\") >= f.selfNanos(\"fib(int)\");", // 5
+            "double selfSum = f.methods().stream().mapToLong(f::selfNanos).sum();",    // 6
+            "double selfShare = selfSum / f.cumulativeNanos(\"<statement>\");",         // 7
+            "int leaf(int x) { return x + 1; }",                                       // 8
+            "int left(int x) { return leaf(x); }",                                     // 9
+            "int right(int x) { return leaf(x) + leaf(x); }",                          // 10
+            "%prun -q -r two left(1) + right(2)",                                      // 11
+            "long leafCalls = two.calls(\"leaf(int)\");",                              // 12
+            "class Box { int twice(int x) { return 2 * x; } }",                        // 13
+            "%prun -q -r nested new Box().twice(3)",                                   // 14
+            "long boxCalls = nested.calls(\"Box.twice(int)\");",                       // 15
+            "%prun -q -r lambdas java.util.stream.IntStream.range(0, 10).map(i -> fib(i)).sum()", // 16
+            "long lambdaFib = lambdas.calls(\"fib(int)\");",                            // 17
+            "int boom(int n) { if (n == 0) throw new IllegalStateException(\"boom\"); return boom(n - 1); }", // 18
+            "%prun -r thrown boom(5)",                                                 // 19 fails (throws)
+            "long boomCalls = thrown.calls(\"boom(int)\");",                           // 20
+            "int safe(int n) { try { return boom(n); } catch (IllegalStateException e) { return -1; } }", // 21
+            "%prun -q -r caught safe(3) + fib(5)",                                      // 22
+            "long caughtFib = caught.calls(\"fib(int)\");",                            // 23
+            "long caughtBoom = caught.calls(\"boom(int)\");",                          // 24
+            "long caughtSafe = caught.calls(\"safe(int)\");",                          // 25
+            "int tri(int n) { return n == 0 ? 0 : tri(n - 1); }",                      // 26
+            "int tri(int n) { return n <= 1 ? 0 : tri(n - 2); }",                     // 27 redefined: half the calls
+            "%prun -q -r redefined tri(10)",                                           // 28
+            "%prun -q --counts -r counted fib(20)",                                    // 29
+            "long countedCalls = counted.calls(\"fib(int)\");",                        // 30
+            "long countedSelf = counted.selfNanos(\"fib(int)\");",                     // 31
+            "java.util.Map<Integer, Integer> map = new java.util.HashMap<>();",        // 32
+            "int fill(int n) { for (int i = 0; i < n; i++) map.put(i, i); return map.size(); }", // 33
+            "%prun -q -r boundary fill(100)",                                          // 34
+            "long puts = boundary.calls(\"java.util.Map.put(Object, Object)\");",      // 35
+            "%prun -q -r noBoundary --no-boundary fill(100)",                          // 36
+            "long noPuts = noBoundary.calls(\"java.util.Map.put(Object, Object)\");",  // 37
+            "%prun -s nosuchkey fib(3)",                                               // 38 fails before running
+            "%prun -q -r par java.util.stream.IntStream.range(0, 64).parallel().map(i -> fib(15)).sum()", // 39
+            "long parCalls = par.calls(\"fib(int)\");",                                // 40
+            "%prun -q -r after fib(20)",                                               // 41
+            "long afterCalls = after.calls(\"fib(int)\");",                            // 42
+            "String end = \"end\";",                                                   // 43
+            "");
+
+    private static ScriptRun run;
+    private static List<String> lines;
+    private static JsonNode json;
+
+    @BeforeAll
+    static void runScript(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results.json");
+        run = ScriptRun.file(dir, SCRIPT, List.of(), "--keep-going", "--json", out.toString());
+        lines = run.lines();
+        json = new ObjectMapper().readTree(Files.readString(out));
+    }
+
+    private static String value(String name) {
+        Pattern pattern = Pattern.compile(Pattern.quote(name) + " ==> (.*)");
+        for (String line : lines) {
+            Matcher m = pattern.matcher(line);
+            if (m.matches()) return m.group(1);
+        }
+        throw new AssertionError("no value of " + name + " in\n" + run);
+    }
+
+    private static long number(String name) {
+        return Long.parseLong(value(name));
+    }
+
+    @Test
+    void onlyTheBadLinesFail() {
+        Pattern failure = Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
+        List<Integer> failed = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = failure.matcher(line);
+            if (m.matches()) failed.add(Integer.parseInt(m.group(1)));
+        }
+        assertThat(failed).as(run.toString()).containsExactly(19, 38);
+        assertThat(value("end")).isEqualTo("\"end\"");
+    }
+
+    @Test
+    void recursionCountsAreExact() {
+        assertThat(number("fibCalls")).as(run.toString()).isEqualTo(21_891);
+        assertThat(number("fibPrimitive")).isEqualTo(1);
+        assertThat(value("cumAtLeastSelf")).isEqualTo("true");
+    }
+
+    @Test
+    void selfTimesAddUpToTheStatement() {
+        assertThat(Double.parseDouble(value("selfShare"))).as(run.toString()).isCloseTo(1.0, within(0.05));
+    }
+
+    @Test
+    void callsFromTwoCallersAndNestedClassesAndLambdas() {
+        assertThat(number("leafCalls")).isEqualTo(3);
+        assertThat(number("boxCalls")).isEqualTo(1);
+        assertThat(number("lambdaFib")).isEqualTo(276); // fib(0..9) calls: sum of 2*fib(i+1)-1
+    }
+
+    @Test
+    void exceptionsKeepTheAccountingRight() {
+        assertThat(number("boomCalls")).as(run.toString()).isEqualTo(6);
+        assertThat(run.out + run.err).contains("Exception java.lang.IllegalStateException: boom");
+        assertThat(number("caughtBoom")).isEqualTo(4);
+        assertThat(number("caughtSafe")).isEqualTo(1);
+        assertThat(number("caughtFib")).isEqualTo(15);
+    }
+
+    @Test
+    void aRedefinedMethodIsProfiledWithItsNewBody() {
+        // tri(10) -> tri(8) -> ... -> tri(0): 6 calls with the new body (11 with the old one)
+        // rows: tri 6/1, <statement> 1, {Integer.valueOf} 1
+        assertThat(value("redefined")).as(run.toString()).startsWith("8 method calls (3 primitive calls) in ");
+    }
+
+    @Test
+    void countsOnlyHasExactCountsAndNoTimes() {
+        assertThat(number("countedCalls")).isEqualTo(21_891);
+        assertThat(number("countedSelf")).isZero();
+    }
+
+    @Test
+    void boundaryCallsAreCountedUnlessTurnedOff() {
+        assertThat(number("puts")).as(run.toString()).isEqualTo(100);
+        assertThat(number("noPuts")).isZero();
+    }
+
+    @Test
+    void aBadSortKeyIsRejectedBeforeTheCodeRuns() {
+        assertThat(run.out + run.err).contains("nosuchkey");
+    }
+
+    @Test
+    void threadsAreMerged() {
+        assertThat(number("parCalls")).isEqualTo(64L * 1_973);
+    }
+
+    @Test
+    void probesAreGoneAfterEveryRun() {
+        assertThat(number("afterCalls")).isEqualTo(21_891);
+    }
+
+    @Test
+    void exportHasTheProfile() {
+        JsonNode first = null;
+        for (JsonNode r : json.get("results")) {
+            if (r.get("magic").asText().equals("prun")) {
+                first = r;
+                break;
+            }
+        }
+        assertThat(first).isNotNull();
+        assertThat(first.get("source").asText()).isEqualTo("fib(20)");
+        assertThat(first.get("totalNanos").asLong()).isPositive();
+        JsonNode fib = null;
+        for (JsonNode m : first.get("methods")) if (m.get("method").asText().equals("fib(int)")) fib = m;
+        assertThat(fib).isNotNull();
+        assertThat(fib.get("location").asText()).isEqualTo("#1:1(fib)");
+        assertThat(fib.get("calls").asLong()).isEqualTo(21_891);
+        assertThat(fib.get("primitiveCalls").asLong()).isEqualTo(1);
+        assertThat(fib.get("cumulativeNanos").asLong()).isGreaterThanOrEqualTo(fib.get("selfNanos").asLong());
+    }
+}
