@@ -101,6 +101,11 @@ public final class ProfileRenderer {
         TimeScale scale = TimeScale.fitting(rows.stream().mapToLong(r -> Math.max(r.selfNanos(), r.cumulativeNanos())).max().orElse(0));
         List<String[]> cells = new ArrayList<>();
         for (MethodStats r : rows) {
+            if (r.boundary()) {
+                // boundary calls are counted, not timed (a probe pair would cost more than a HashMap.get): no times to show
+                cells.add(new String[] {ncalls(r.calls(), r.primitiveCalls()), "-", "-", "-", "-"});
+                continue;
+            }
             cells.add(new String[] {
                     ncalls(r.calls(), r.primitiveCalls()),
                     scale.format(r.selfNanos(), 1),
