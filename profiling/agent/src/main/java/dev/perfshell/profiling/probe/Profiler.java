@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Nothing stays instrumented after {@link #take}: a failed restore is reported, never left silent.
  */
 public final class Profiler {
-    private static final int CALIBRATION_CALLS = 200_000;
+    private static final int CALIBRATION_CALLS = 100_000;
 
     private final Instrumentation instrumentation;
     private final SessionClassBytes classBytes;
@@ -124,46 +124,56 @@ public final class Profiler {
     }
 
     /**
-     * The probes' own cost, once per engine: a probe pair's wall time, and the part of it that falls
-     * between its two clock reads. Measured on an empty method called from another profiled method, so
-     * the caller's bookkeeping (child time, the edge) is in it as it is in real calls. The fastest of
-     * several rounds, after the probes are compiled.
+     * The probes' own cost, once per engine, measured on woven code as the user's will be: a loop calling a
+     * tiny method ({@link CalibrationTarget}), woven into a copy in a class loader of its own, against the
+     * same loop unwoven, both compiled. The difference per call is what a probe pair costs a call; the leaf's
+     * raw self time per call is the part of it between the two clock reads. Best of several rounds.
      */
-    private void calibrate() {
+    private void calibrate() throws Exception {
+        java.lang.reflect.Method plain = CalibrationTarget.class.getMethod("loop", int.class);
         MethodTable table = new MethodTable();
-        int caller = table.id("perfshell/Calibration", "caller", "()V", -1, false);
-        int id = table.id("perfshell/Calibration", "empty", "()V", -1, false);
-        double bestPair = Double.MAX_VALUE;
-        double bestWindow = 0;
-        double previous = Double.MAX_VALUE;
-        // Until two rounds agree within 3% (the probes are compiled by then), at least 4, at most 20 rounds.
-        for (int round = 0; round < 20; round++) {
+        java.lang.reflect.Method woven = wovenCalibration(table).getMethod("loop", int.class);
+        int leaf = table.id(internal(CalibrationTarget.class), "leaf", "(I)I", -1, false);
+        double bestPlain = Double.MAX_VALUE;
+        double bestWoven = Double.MAX_VALUE;
+        double window = 0;
+        for (int round = 0; round < 12; round++) {
+            long start = System.nanoTime();
+            plain.invoke(null, CALIBRATION_CALLS);
+            bestPlain = Math.min(bestPlain, (double) (System.nanoTime() - start) / CALIBRATION_CALLS);
             Recorder probe = new Recorder(table, true, 0, 0);
             probe.start();
-            Probes.enter(caller);
-            long start = System.nanoTime();
-            for (int i = 0; i < CALIBRATION_CALLS; i++) {
-                Probes.enter(id);
-                Probes.exit(id);
-            }
-            long wall = System.nanoTime() - start;
-            Probes.exit(caller);
+            start = System.nanoTime();
+            woven.invoke(null, CALIBRATION_CALLS);
+            double perCall = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
             probe.stop();
-            double pair = (double) wall / CALIBRATION_CALLS;
-            if (pair < bestPair) {
-                bestPair = pair;
-                bestWindow = (double) probe.thread().selfNanos[id] / CALIBRATION_CALLS;
+            if (perCall < bestWoven) {
+                bestWoven = perCall;
+                window = (double) probe.thread().selfNanos[leaf] / CALIBRATION_CALLS;
             }
-            if (round >= 3 && Math.abs(pair - previous) <= 0.03 * previous) break;
-            previous = pair;
         }
-        pairNanos = bestPair;
-        windowNanos = Math.min(bestWindow, bestPair);
+        pairNanos = Math.max(0, bestWoven - bestPlain);
+        windowNanos = Math.min(window, pairNanos);
         long start = System.nanoTime();
         long sink = 0;
         for (int i = 0; i < CALIBRATION_CALLS; i++) sink += System.nanoTime();
         clockNanos = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
         if (sink == 42) clockNanos += 0; // keeps the reads alive
+    }
+
+    /** A woven copy of {@link CalibrationTarget}, defined in a class loader of its own. */
+    private static Class<?> wovenCalibration(MethodTable table) throws java.io.IOException {
+        byte[] original;
+        try (java.io.InputStream in = CalibrationTarget.class.getResourceAsStream("CalibrationTarget.class")) {
+            original = in.readAllBytes();
+        }
+        ClassLoader parent = CalibrationTarget.class.getClassLoader();
+        byte[] woven = new ProbeWeaver(table, owner -> true, false).weave(original, parent);
+        return new ClassLoader(parent) {
+            Class<?> define() {
+                return defineClass(CalibrationTarget.class.getName(), woven, 0, woven.length);
+            }
+        }.define();
     }
 
     private static String internal(Class<?> type) {

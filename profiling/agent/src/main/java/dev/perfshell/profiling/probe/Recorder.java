@@ -21,8 +21,11 @@ public final class Recorder {
     private final boolean timed;
     private final double pairNanos;
     private final double windowNanos;
-    /** The first thread to record, the statement's: its record needs no lookup (JShell runs snippets on a thread of its own). */
-    private volatile Thread owner;
+    /**
+     * The first thread to record, the statement's: its record needs no lookup (JShell runs snippets on a thread
+     * of its own). Written once, under the lock; a thread that reads it stale takes the locked path, which is right.
+     */
+    private Thread owner;
     private final ThreadRecord ownerRecord;
     private final Map<Thread, ThreadRecord> others = new ConcurrentHashMap<>();
     private long startNanos;

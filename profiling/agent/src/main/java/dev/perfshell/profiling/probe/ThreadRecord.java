@@ -40,6 +40,10 @@ final class ThreadRecord {
     }
 
     void enter(int method) {
+        if (!timed) {
+            enterCounting(method);
+            return;
+        }
         ensureMethod(method);
         callCounter++;
         calls[method]++;
@@ -51,12 +55,36 @@ final class ThreadRecord {
         frameChildCalls[depth] = 0;
         frameCallsAtEnter[depth] = callCounter;
         frameOutermost[depth] = outermost;
-        frameStart[depth] = timed ? System.nanoTime() : 0; // last: the clock read closes the probe's own work
+        frameStart[depth] = System.nanoTime(); // last: the clock read closes the probe's own work
         depth++;
     }
 
+    /**
+     * --counts: only what exact counts need (calls, primitive calls, caller→callee edges), so a call costs a
+     * few ns: no clock, no child or descendant bookkeeping; the edge is counted on entry.
+     */
+    private void enterCounting(int method) {
+        ensureMethod(method);
+        calls[method]++;
+        boolean outermost = active[method]++ == 0;
+        if (outermost) primitiveCalls[method]++;
+        if (depth > 0) edges.add(frameMethod[depth - 1], method, 1, outermost ? 1 : 0, 0, 0);
+        if (depth == frameMethod.length) growStack();
+        frameMethod[depth] = method;
+        depth++;
+    }
+
+    private void exitCounting(int method) {
+        while (depth > 0 && frameMethod[depth - 1] != method) active[frameMethod[--depth]]--;
+        if (depth > 0) active[frameMethod[--depth]]--;
+    }
+
     void exit(int method) {
-        long now = timed ? System.nanoTime() : 0; // first, for the same reason
+        if (!timed) {
+            exitCounting(method);
+            return;
+        }
+        long now = System.nanoTime(); // first, for the same reason
         // An exception that escaped a method without its handler (a frame of code not woven, e.g. a boundary
         // callee that threw through) leaves frames above ours: close them at this instant.
         while (depth > 0 && frameMethod[depth - 1] != method) close(now);
@@ -118,7 +146,11 @@ final class ThreadRecord {
 
     /** Frames still open (the statement was stopped, or a thread is still running): closed now. */
     void closeAll() {
-        long now = timed ? System.nanoTime() : 0;
+        if (!timed) {
+            while (depth > 0) active[frameMethod[--depth]]--;
+            return;
+        }
+        long now = System.nanoTime();
         while (depth > 0) close(now);
     }
 }
