@@ -94,7 +94,11 @@ public final class ProfileReader {
         }
         Optional<Snippet> snippet = Optional.ofNullable(snippetsByWrapper.get(outer(dotted)));
         if (snippet.isEmpty()) return dotted + ":" + classLine + "(" + shown + ")";
-        return "#" + snippet.get().id() + ":" + snippetLine(snippet.get(), classLine) + "(" + shown + ")";
+        // A method typed as its own snippet starts on the snippet's first line, as cProfile names a def's line;
+        // other methods (of classes, lambdas) by the first line of their body.
+        boolean ownSnippet = snippet.get() instanceof jdk.jshell.MethodSnippet method && method.name().equals(name);
+        int line = ownSnippet ? 1 : snippetLine(snippet.get(), classLine);
+        return "#" + snippet.get().id() + ":" + line + "(" + shown + ")";
     }
 
     /** The snippet's own line for a line of its wrapper class, or 1 when the line is the wrapper's. */

@@ -55,7 +55,8 @@ public final class Profiler {
         java.util.Set<String> wovenNames = new java.util.HashSet<>();
         for (Class<?> type : targets) wovenNames.add(internal(type));
         // classes the statement defines are woven too; calls into them are not boundaries
-        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> wovenNames.contains(owner) || owner.startsWith("REPL/"), boundaries);
+        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> wovenNames.contains(owner) || owner.startsWith("REPL/")
+                || patterns.stream().anyMatch(p -> p.matcher(owner.replace('/', '.')).matches()), boundaries);
         List<ClassDefinition> definitions = new ArrayList<>();
         ArrayList<String> skipped = new ArrayList<>();
         for (Class<?> type : targets) {
@@ -71,7 +72,9 @@ public final class Profiler {
         recorder = new Recorder(methods, timed, pairNanos, windowNanos);
         definedWhileArmed.clear();
         classBytes.weaving((name, loader, original) -> {
-            if (!name.startsWith("REPL/")) return null;
+            // snippets, and --include classes first loaded by the statement itself
+            String dotted = name.replace('/', '.');
+            if (!name.startsWith("REPL/") && patterns.stream().noneMatch(p -> p.matcher(dotted).matches())) return null;
             definedWhileArmed.put(name, loader);
             return weaver.weave(original, loader);
         });
@@ -137,7 +140,9 @@ public final class Profiler {
         double bestPlain = Double.MAX_VALUE;
         double bestWoven = Double.MAX_VALUE;
         double window = 0;
-        for (int round = 0; round < 12; round++) {
+        double previous = Double.MAX_VALUE;
+        // Until the woven loop is compiled: two rounds within 3% of each other, at least 8 rounds, at most 40.
+        for (int round = 0; round < 40; round++) {
             long start = System.nanoTime();
             plain.invoke(null, CALIBRATION_CALLS);
             bestPlain = Math.min(bestPlain, (double) (System.nanoTime() - start) / CALIBRATION_CALLS);
@@ -151,6 +156,8 @@ public final class Profiler {
                 bestWoven = perCall;
                 window = (double) probe.thread().selfNanos[leaf] / CALIBRATION_CALLS;
             }
+            if (round >= 7 && Math.abs(perCall - previous) <= 0.03 * previous) break;
+            previous = perCall;
         }
         pairNanos = Math.max(0, bestWoven - bestPlain);
         windowNanos = Math.min(window, pairNanos);
