@@ -65,17 +65,25 @@ class PrunScriptTest {
             "long parCalls = par.calls(\"fib(int)\");",                                // 40
             "%prun -q -r after fib(20)",                                               // 41
             "long afterCalls = after.calls(\"fib(int)\");",                            // 42
-            "String end = \"end\";",                                                   // 43
+            "%timeit -q -o before fib(15)",                                            // 43
+            "%prun -q fib(15)",                                                        // 44
+            "%timeit -q -o afterTimeit fib(15)",                                       // 45
+            "double probeFree = afterTimeit.median() / before.median();",              // 46
+            "%prun --callers leaf -l leaf left(1) + right(2)",                         // 47
+            "%prun -q -D DUMP fib(5)",                                                 // 48
+            "String end = \"end\";",                                                   // 49
             "");
 
     private static ScriptRun run;
     private static List<String> lines;
     private static JsonNode json;
+    private static Path dump;
 
     @BeforeAll
     static void runScript(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
-        run = ScriptRun.file(dir, SCRIPT, List.of(), "--keep-going", "--json", out.toString());
+        dump = dir.resolve("fib.json");
+        run = ScriptRun.file(dir, SCRIPT.replace("DUMP", dump.toString()), List.of(), "--keep-going", "--json", out.toString());
         lines = run.lines();
         json = new ObjectMapper().readTree(Files.readString(out));
     }
@@ -165,6 +173,42 @@ class PrunScriptTest {
     @Test
     void probesAreGoneAfterEveryRun() {
         assertThat(number("afterCalls")).isEqualTo(21_891);
+    }
+
+    @Test
+    void probesAreRemovedTheCodeRunsAsFastAsBefore() {
+        // with probes left in, fib(15) would run tens of times slower
+        assertThat(Double.parseDouble(value("probeFree"))).as(run.toString()).isBetween(0.75, 1.33);
+    }
+
+    @Test
+    void callersViewListsBothCallers() {
+        int i = lines.indexOf("Function    was called by...");
+        assertThat(i).as(run.toString()).isPositive();
+        List<String> view = lines.subList(i, Math.min(lines.size(), i + 5));
+        assertThat(view).anyMatch(line -> line.matches(".*\\(leaf\\)\\s+<-\\s+1\\s+.*#\\d+:1\\(left\\)"));
+        assertThat(view).anyMatch(line -> line.matches("\\s+2\\s+.*#\\d+:1\\(right\\)"));
+    }
+
+    @Test
+    void dumpWritesTheProfileFile() throws Exception {
+        assertThat(run.out).contains("*** Profile stats marshalled to file '" + dump + "'.");
+        JsonNode profile = new ObjectMapper().readTree(Files.readString(dump));
+        assertThat(profile.get("schema").asText()).isEqualTo("perfshell-profile/1");
+        assertThat(profile.get("source").asText()).isEqualTo("fib(5)");
+    }
+
+    @Test
+    void everyRowsCumulativeTimeCoversItsSelfTime() {
+        int rows = 0;
+        for (JsonNode r : json.get("results")) {
+            if (!r.get("magic").asText().equals("prun")) continue;
+            for (JsonNode m : r.get("methods")) {
+                assertThat(m.get("cumulativeNanos").asLong()).as(m.toString()).isGreaterThanOrEqualTo(m.get("selfNanos").asLong());
+                rows++;
+            }
+        }
+        assertThat(rows).isGreaterThan(20);
     }
 
     @Test
