@@ -81,6 +81,19 @@ final class EngineCommands {
             return profiler.arm(includes, Boolean.TRUE.equals(request.get("timed")), Boolean.TRUE.equals(request.get("boundaries")));
         });
         table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
+        dev.perfshell.profiling.probe.LineProfiler lines =
+                instrumentation == null ? null : new dev.perfshell.profiling.probe.LineProfiler(instrumentation, EnginePremain.classBytes());
+        table.put(EngineProtocol.LINES_ARM, arg -> {
+            if (lines == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
+            Map<?, ?> request = (Map<?, ?>) arg;
+            return lines.arm(dev.perfshell.profiling.probe.LineProfiler.choices((java.util.List<?>) request.get("choices")),
+                    Boolean.TRUE.equals(request.get("bytes")));
+        });
+        table.put(EngineProtocol.LINES_TAKE, arg -> {
+            HashMap<String, Object> report = lines == null ? new HashMap<>() : lines.take();
+            report.put("layoutFlags", new ArrayList<>(MemoryMeter.layoutFlags()));
+            return report;
+        });
         table.put(EngineProtocol.SIZEOF, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Object value = staticField(classes.find((String) request.get("class")), (String) request.get("field"));

@@ -41,6 +41,14 @@ public final class EngineProtocol {
     /** Restores every woven class and returns the profile ({@code HashMap}, see Recorder.report). */
     public static final String PRUN_TAKE = "perfshell.prun.take";
 
+    /**
+     * Arms %lprun/%mprun: argument {@code HashMap} with "choices" (list of maps: class, name, parameters) and
+     * "bytes" (Boolean: allocation instead of time).
+     */
+    public static final String LINES_ARM = "perfshell.lines.arm";
+    /** Restores the woven classes and returns the line profile ({@code HashMap}, see LineRecorder.report). */
+    public static final String LINES_TAKE = "perfshell.lines.take";
+
     /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply {@code HashMap}. */
     public static final String BLACKHOLE_CHECK = "perfshell.blackhole.check";
 

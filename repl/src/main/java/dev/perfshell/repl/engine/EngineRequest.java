@@ -103,4 +103,17 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     public static EngineRequest<Map<?, ?>> prunTake() {
         return new EngineRequest<>(EngineProtocol.PRUN_TAKE, null, wire -> (Map<?, ?>) wire);
     }
+
+    /** Arms %lprun ({@code bytes == false}) or %mprun: line probes in the chosen methods (see MethodChoices). */
+    public static EngineRequest<Map<?, ?>> linesArm(java.util.List<java.util.HashMap<String, Object>> choices, boolean bytes) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("choices", new java.util.ArrayList<>(choices));
+        argument.put("bytes", bytes);
+        return new EngineRequest<>(EngineProtocol.LINES_ARM, argument, wire -> (Map<?, ?>) wire);
+    }
+
+    /** Removes the line probes and returns the raw line profile (read it with LineReader). */
+    public static EngineRequest<Map<?, ?>> linesTake() {
+        return new EngineRequest<>(EngineProtocol.LINES_TAKE, null, wire -> (Map<?, ?>) wire);
+    }
 }

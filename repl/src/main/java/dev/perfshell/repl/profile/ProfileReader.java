@@ -1,8 +1,9 @@
 package dev.perfshell.repl.profile;
 
+import dev.perfshell.profiling.probe.Descriptors;
+import dev.perfshell.repl.session.SnippetSources;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
-import jdk.jshell.SourceCodeAnalysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,22 +17,10 @@ import java.util.Optional;
  * names snippets, or by source file and line for classes of the user's jars.
  */
 public final class ProfileReader {
-    private static final String WRAPPER_PREFIX = "REPL.$JShell$";
-
-    private final JShell jshell;
-    private final Map<String, Snippet> snippetsByWrapper = new HashMap<>();
+    private final SnippetSources sources;
 
     public ProfileReader(JShell jshell) {
-        this.jshell = jshell;
-        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-        jshell.snippets().forEach(snippet -> {
-            try {
-                // later snippets win: a redefinition's class replaces its predecessor's
-                snippetsByWrapper.put(analysis.wrapper(snippet).fullClassName(), snippet);
-            } catch (RuntimeException noWrapper) {
-                // a rejected snippet has no class
-            }
-        });
+        this.sources = new SnippetSources(jshell);
     }
 
     /**
@@ -76,8 +65,8 @@ public final class ProfileReader {
         if (boundary) return owner.replace('/', '.').replace('$', '.') + "." + name + parameters;
         if (name.equals("do_it$")) return "<statement>";
         String dotted = owner.replace('/', '.');
-        if (dotted.startsWith(WRAPPER_PREFIX)) {
-            String nested = nested(dotted);
+        if (SnippetSources.isSnippetClass(dotted)) {
+            String nested = SnippetSources.nested(dotted);
             return (nested == null ? "" : nested.replace('$', '.') + ".") + name + parameters;
         }
         return dotted.replace('$', '.') + "." + name + parameters;
@@ -87,52 +76,18 @@ public final class ProfileReader {
         if (boundary) return "{" + owner.replace('/', '.').replace('$', '.') + "." + name + "}";
         String shown = name.equals("do_it$") ? "<statement>" : name;
         String dotted = owner.replace('/', '.');
-        if (!dotted.startsWith(WRAPPER_PREFIX)) {
+        if (!SnippetSources.isSnippetClass(dotted)) {
             String top = dotted.substring(dotted.lastIndexOf('.') + 1);
             int nested = top.indexOf('$');
             return (nested < 0 ? top : top.substring(0, nested)) + ".java:" + classLine + "(" + shown + ")";
         }
-        Optional<Snippet> snippet = Optional.ofNullable(snippetsByWrapper.get(outer(dotted)));
+        Optional<Snippet> snippet = sources.snippetOf(dotted);
         if (snippet.isEmpty()) return dotted + ":" + classLine + "(" + shown + ")";
         // A method typed as its own snippet starts on the snippet's first line, as cProfile names a def's line;
         // other methods (of classes, lambdas) by the first line of their body.
         boolean ownSnippet = snippet.get() instanceof jdk.jshell.MethodSnippet method && method.name().equals(name);
-        int line = ownSnippet ? 1 : snippetLine(snippet.get(), classLine);
+        int line = ownSnippet ? 1 : Math.max(1, sources.snippetLine(snippet.get(), classLine));
         return "#" + snippet.get().id() + ":" + line + "(" + shown + ")";
-    }
-
-    /** The snippet's own line for a line of its wrapper class, or 1 when the line is the wrapper's. */
-    private int snippetLine(Snippet snippet, int classLine) {
-        if (classLine < 1) return 1;
-        try {
-            SourceCodeAnalysis.SnippetWrapper wrapper = jshell.sourceCodeAnalysis().wrapper(snippet);
-            String wrapped = wrapper.wrapped();
-            int offset = 0;
-            for (int line = 1; line < classLine && offset >= 0; line++) offset = wrapped.indexOf('\n', offset) + 1;
-            if (offset <= 0 && classLine > 1) return 1;
-            // the line's last character: its start may be wrapper boilerplate (indentation, modifiers)
-            int end = wrapped.indexOf('\n', offset);
-            int position = wrapper.wrappedToSourcePosition(Math.max(offset, (end < 0 ? wrapped.length() : end) - 1));
-            if (position < 0) return 1;
-            String source = snippet.source();
-            int line = 1;
-            for (int i = 0; i < Math.min(position, source.length()); i++) if (source.charAt(i) == '\n') line++;
-            return line;
-        } catch (RuntimeException unmapped) {
-            return 1;
-        }
-    }
-
-    private static String outer(String dotted) {
-        String rest = dotted.substring(WRAPPER_PREFIX.length());
-        int nested = rest.indexOf('$');
-        return nested < 0 ? dotted : WRAPPER_PREFIX + rest.substring(0, nested);
-    }
-
-    private static String nested(String dotted) {
-        String rest = dotted.substring(WRAPPER_PREFIX.length());
-        int nested = rest.indexOf('$');
-        return nested < 0 ? null : rest.substring(nested + 1);
     }
 
     private static long number(Map<?, ?> map, String key) {

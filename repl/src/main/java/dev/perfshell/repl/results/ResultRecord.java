@@ -29,7 +29,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
                            int line, List<String> warnings, Metric metric, Details details) {
 
     /** A magic's own figures, exported next to the common fields. */
-    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails {}
+    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails {}
 
     /**
      * {@code %timeit}'s figures, ns per operation.
@@ -84,6 +84,9 @@ public record ResultRecord(String magic, String label, String source, Map<String
             methods = List.copyOf(methods);
         }
     }
+
+    /** {@code %lprun}'s (ns) or {@code %mprun}'s (bytes) figures per method and line. */
+    public record LinesDetails(dev.perfshell.repl.lines.LineProfile profile) implements Details {}
 
     /** One row of a footprint. */
     public record ClassBytes(String className, long count, long bytes) {}
@@ -186,5 +189,19 @@ public record ResultRecord(String magic, String label, String source, Map<String
         return new ResultRecord("prun", label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
                 new PrunDetails(profile.totalNanos(), profile.subtractedNanosPerCall(), profile.timed(), profile.threads(),
                         profile.partial(), rows));
+    }
+
+    /**
+     * A {@code %lprun} or {@code %mprun} result: metric {@code total} (ns, the chosen methods' lines summed) or
+     * {@code allocated} (bytes), one sample.
+     */
+    public static ResultRecord lines(String magic, String label, dev.perfshell.repl.lines.LineProfile profile, ResultOrigin origin) {
+        boolean bytes = profile.kind() == dev.perfshell.repl.lines.LineProfile.Kind.BYTES;
+        double total = profile.methods().stream().mapToLong(dev.perfshell.repl.lines.LineProfile.MethodLines::total).sum();
+        Metric metric = new Metric(bytes ? "allocated" : "total", bytes ? "bytes" : "ns", Metric.Direction.LOWER,
+                new double[] {total}, total, Double.NaN, Double.NaN);
+        List<String> warnings = profile.partial() ? List.of("partial profile: the statement did not complete") : List.of();
+        return new ResultRecord(magic, label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
+                new LinesDetails(profile));
     }
 }

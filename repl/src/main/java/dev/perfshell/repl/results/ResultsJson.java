@@ -139,6 +139,8 @@ public final class ResultsJson {
             sizeof(node, sizeof);
         } else if (record.details() instanceof ResultRecord.PrunDetails prun) {
             prun(node, prun);
+        } else if (record.details() instanceof ResultRecord.LinesDetails lines) {
+            lines(node, lines.profile());
         }
         return node;
     }
@@ -226,6 +228,25 @@ public final class ResultsJson {
             item.put("primitiveCalls", row.primitiveCalls());
             item.put("selfNanos", row.selfNanos());
             item.put("cumulativeNanos", row.cumulativeNanos());
+        }
+    }
+
+    private static void lines(ObjectNode node, dev.perfshell.repl.lines.LineProfile profile) {
+        boolean bytes = profile.kind() == dev.perfshell.repl.lines.LineProfile.Kind.BYTES;
+        ArrayNode methods = node.putArray("methods");
+        for (dev.perfshell.repl.lines.LineProfile.MethodLines m : profile.methods()) {
+            ObjectNode item = methods.addObject();
+            item.put("method", m.method());
+            item.put("location", m.location());
+            item.put(bytes ? "totalBytes" : "totalNanos", m.total());
+            ArrayNode lines = item.putArray("lines");
+            for (dev.perfshell.repl.lines.LineProfile.Line line : m.lines()) {
+                ObjectNode l = lines.addObject();
+                l.put("line", line.number());
+                l.put("hits", line.hits());
+                l.put(bytes ? "bytes" : "nanos", line.value());
+                l.put("source", line.text());
+            }
         }
     }
 

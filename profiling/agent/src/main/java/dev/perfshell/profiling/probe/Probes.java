@@ -8,6 +8,7 @@ package dev.perfshell.profiling.probe;
  */
 public final class Probes {
     private static volatile Recorder recorder;
+    private static volatile LineRecorder lines;
 
     private Probes() {}
 
@@ -27,6 +28,32 @@ public final class Probes {
     public static void boundary(int callee) {
         Recorder r = recorder;
         if (r != null) r.thread().boundary(callee);
+    }
+
+    /** Entry of a method chosen for %lprun/%mprun ({@code method}: an id of the LineTable). */
+    public static void lineEnter(int method) {
+        LineRecorder r = lines;
+        if (r != null) r.thread().enter(method);
+    }
+
+    /** A line-table entry of a chosen method: {@code line} is the class file's line number. */
+    public static void line(int method, int line) {
+        LineRecorder r = lines;
+        if (r != null) r.thread().line(method, line);
+    }
+
+    /** Normal or exceptional exit of a chosen method. */
+    public static void lineExit(int method) {
+        LineRecorder r = lines;
+        if (r != null) r.thread().exit(method);
+    }
+
+    static void startLines(LineRecorder r) {
+        lines = r;
+    }
+
+    static void stopLines() {
+        lines = null;
     }
 
     static void start(Recorder r) {

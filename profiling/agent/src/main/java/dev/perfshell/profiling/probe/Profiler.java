@@ -1,8 +1,6 @@
 package dev.perfshell.profiling.probe;
 
-import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
-import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,19 +16,15 @@ import java.util.regex.Pattern;
 public final class Profiler {
     private static final int CALIBRATION_CALLS = 100_000;
 
-    private final Instrumentation instrumentation;
-    private final SessionClassBytes classBytes;
+    private final ClassSwap swap;
     private double pairNanos = Double.NaN;
     private double windowNanos;
     private double clockNanos;
 
     private Recorder recorder;
-    private final Map<Class<?>, byte[]> installed = new LinkedHashMap<>();
-    private final Map<String, ClassLoader> definedWhileArmed = new LinkedHashMap<>();
 
     public Profiler(Instrumentation instrumentation, SessionClassBytes classBytes) {
-        this.instrumentation = instrumentation;
-        this.classBytes = classBytes;
+        this.swap = new ClassSwap(instrumentation, classBytes);
     }
 
     /**
@@ -43,44 +37,29 @@ public final class Profiler {
         if (recorder != null) take();
         if (timed && Double.isNaN(pairNanos)) calibrate();
         List<Pattern> patterns = includes.stream().map(Profiler::glob).toList();
-        List<Class<?>> targets = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (!SessionClassBytes.isSessionLoader(type.getClassLoader()) || type.isHidden() || type.isArray()) continue;
-            if (!instrumentation.isModifiableClass(type)) continue;
-            String name = type.getName();
-            if (!name.startsWith("REPL.") && patterns.stream().noneMatch(p -> p.matcher(name).matches())) continue;
-            if (classBytes.original(internal(type)) != null) targets.add(type);
-        }
+        java.util.function.Predicate<String> profiled = dotted -> dotted.startsWith("REPL.")
+                || patterns.stream().anyMatch(p -> p.matcher(dotted).matches());
+        List<Class<?>> targets = swap.sessionClasses(type -> profiled.test(type.getName()));
         MethodTable methods = new MethodTable();
-        java.util.Set<String> wovenNames = new java.util.HashSet<>();
-        for (Class<?> type : targets) wovenNames.add(internal(type));
-        // classes the statement defines are woven too; calls into them are not boundaries
-        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> wovenNames.contains(owner) || owner.startsWith("REPL/")
-                || patterns.stream().anyMatch(p -> p.matcher(owner.replace('/', '.')).matches()), boundaries);
-        List<ClassDefinition> definitions = new ArrayList<>();
+        // calls into profiled classes (also those the statement defines) are not boundaries
+        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> profiled.test(owner.replace('/', '.')), boundaries);
+        Map<Class<?>, byte[]> woven = new LinkedHashMap<>();
         ArrayList<String> skipped = new ArrayList<>();
         for (Class<?> type : targets) {
-            byte[] original = classBytes.original(internal(type));
             try {
-                definitions.add(new ClassDefinition(type, weaver.weave(original, type.getClassLoader())));
-                installed.put(type, original);
+                woven.put(type, weaver.weave(swap.original(type), type.getClassLoader()));
             } catch (RuntimeException cannotWeave) {
                 skipped.add(type.getName() + ": " + cannotWeave);
             }
         }
-        redefine(definitions);
+        swap.install(woven);
         recorder = new Recorder(methods, timed, pairNanos, windowNanos);
-        definedWhileArmed.clear();
-        classBytes.weaving((name, loader, original) -> {
-            // snippets, and --include classes first loaded by the statement itself
-            String dotted = name.replace('/', '.');
-            if (!name.startsWith("REPL/") && patterns.stream().noneMatch(p -> p.matcher(dotted).matches())) return null;
-            definedWhileArmed.put(name, loader);
-            return weaver.weave(original, loader);
-        });
+        // snippets, and --include classes, that the statement itself defines
+        swap.weaveDefinitions((name, loader, original) ->
+                profiled.test(name.replace('/', '.')) ? weaver.weave(original, loader) : null);
         recorder.start();
         HashMap<String, Object> reply = new HashMap<>();
-        reply.put("classes", (long) definitions.size());
+        reply.put("classes", (long) woven.size());
         reply.put("skipped", skipped);
         return reply;
     }
@@ -91,39 +70,11 @@ public final class Profiler {
         Recorder done = recorder;
         recorder = null;
         done.stop();
-        classBytes.weaving(null);
-        List<ClassDefinition> restore = new ArrayList<>();
-        installed.forEach((type, original) -> restore.add(new ClassDefinition(type, original)));
-        for (Map.Entry<String, ClassLoader> defined : definedWhileArmed.entrySet()) {
-            Class<?> type = loaded(defined.getKey(), defined.getValue());
-            byte[] original = classBytes.original(defined.getKey());
-            if (type != null && original != null) restore.add(new ClassDefinition(type, original));
-        }
-        installed.clear();
-        definedWhileArmed.clear();
-        redefine(restore);
+        swap.restore();
         HashMap<String, Object> report = done.report();
         report.put("clockNanos", clockNanos);
         report.put("pairNanos", Double.isNaN(pairNanos) ? 0.0 : pairNanos);
         return report;
-    }
-
-    private void redefine(List<ClassDefinition> definitions) throws ClassNotFoundException, UnmodifiableClassException {
-        if (definitions.isEmpty()) return;
-        classBytes.ownRedefinition(true);
-        try {
-            instrumentation.redefineClasses(definitions.toArray(new ClassDefinition[0]));
-        } finally {
-            classBytes.ownRedefinition(false);
-        }
-    }
-
-    private static Class<?> loaded(String internalName, ClassLoader loader) {
-        try {
-            return Class.forName(internalName.replace('/', '.'), false, loader);
-        } catch (ClassNotFoundException | LinkageError gone) {
-            return null;
-        }
     }
 
     /**

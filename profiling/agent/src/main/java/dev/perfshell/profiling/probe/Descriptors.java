@@ -1,13 +1,13 @@
-package dev.perfshell.repl.profile;
+package dev.perfshell.profiling.probe;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** JVM method descriptors as Java writes parameter lists: {@code (I[Ljava/lang/String;)V} → {@code int, String[]}. */
-final class Descriptors {
+public final class Descriptors {
     private Descriptors() {}
 
-    static String parameters(String descriptor) {
+    public static String parameters(String descriptor) {
         List<String> types = new ArrayList<>();
         int i = 1; // after '('
         while (i < descriptor.length() && descriptor.charAt(i) != ')') {
@@ -32,7 +32,7 @@ final class Descriptors {
     }
 
     /** {@code java/util/Map$Entry} → {@code Map.Entry}; a snippet class {@code REPL/$JShell$7$Box} → {@code Box}. */
-    static String simple(String internalName) {
+    public static String simple(String internalName) {
         String name = internalName.substring(internalName.lastIndexOf('/') + 1);
         if (internalName.startsWith("REPL/$JShell$")) {
             int nested = name.indexOf('$', "$JShell$".length());

@@ -1,0 +1,122 @@
+package dev.perfshell.profiling.probe;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine side of %lprun (time per line) and %mprun (bytes allocated per line): weave line probes
+ * into the chosen methods, let the statement run, restore the classes and report. Shares %prun's way of
+ * installing and removing probes ({@link ClassSwap}).
+ */
+public final class LineProfiler {
+    private static final int CALIBRATION_CALLS = 100_000;
+    /** Events per call of the calibration leaf: its entry, its one line, its exit. */
+    private static final int LEAF_EVENTS = 3;
+
+    private final ClassSwap swap;
+    private double perEventNanos = Double.NaN;
+    private LineRecorder recorder;
+
+    public LineProfiler(Instrumentation instrumentation, SessionClassBytes classBytes) {
+        this.swap = new ClassSwap(instrumentation, classBytes);
+    }
+
+    /** One method (or every method, {@code name == null}) chosen by the user. */
+    public record Choice(String binaryClass, String name, String parameters) {
+        boolean matches(String owner, String method, String descriptor) {
+            if (!owner.replace('/', '.').equals(binaryClass)) return false;
+            if (method.equals("<clinit>")) return false;
+            if (name == null) return true;
+            return method.equals(name) && (parameters == null || Descriptors.parameters(descriptor).equals(parameters));
+        }
+    }
+
+    /**
+     * @param choices the methods to weave; their classes must be loaded already, or be defined by the statement
+     * @param bytes   count allocated bytes per line (%mprun) instead of time
+     * @return "methods": how many methods were woven
+     */
+    public HashMap<String, Object> arm(List<Choice> choices, boolean bytes) throws Exception {
+        if (recorder != null) take();
+        if (!bytes && Double.isNaN(perEventNanos)) calibrate();
+        LineTable table = new LineTable();
+        LineWeaver weaver = new LineWeaver(table, (owner, name, descriptor) ->
+                choices.stream().anyMatch(c -> c.matches(owner, name, descriptor)));
+        Map<Class<?>, byte[]> woven = new LinkedHashMap<>();
+        for (Class<?> type : swap.sessionClasses(type -> choices.stream().anyMatch(c -> c.binaryClass().equals(type.getName())))) {
+            byte[] bytesWoven = weaver.weave(swap.original(type), type.getClassLoader());
+            if (bytesWoven != null) woven.put(type, bytesWoven);
+        }
+        swap.install(woven);
+        swap.weaveDefinitions((name, loader, original) -> weaver.weave(original, loader));
+        recorder = new LineRecorder(table, bytes, bytes ? 0 : perEventNanos);
+        recorder.start();
+        HashMap<String, Object> reply = new HashMap<>();
+        reply.put("methods", (long) table.size());
+        return reply;
+    }
+
+    /** Stops recording, restores the classes, returns the line profile (see {@link LineRecorder#report()}). */
+    public HashMap<String, Object> take() throws Exception {
+        if (recorder == null) return new HashMap<>();
+        LineRecorder done = recorder;
+        recorder = null;
+        done.stop();
+        swap.restore();
+        return done.report();
+    }
+
+    /**
+     * The cost of one line event, once per engine: {@link CalibrationTarget}'s leaf woven with line probes
+     * (three events a call) in a copy of its own, against the same loop unwoven, both compiled.
+     */
+    private void calibrate() throws Exception {
+        java.lang.reflect.Method plain = CalibrationTarget.class.getMethod("loop", int.class);
+        LineTable table = new LineTable();
+        String owner = CalibrationTarget.class.getName().replace('.', '/');
+        byte[] original;
+        try (java.io.InputStream in = CalibrationTarget.class.getResourceAsStream("CalibrationTarget.class")) {
+            original = in.readAllBytes();
+        }
+        ClassLoader parent = CalibrationTarget.class.getClassLoader();
+        byte[] woven = new LineWeaver(table, (o, name, d) -> o.equals(owner) && name.equals("leaf")).weave(original, parent);
+        Class<?> copy = new ClassLoader(parent) {
+            Class<?> define() {
+                return defineClass(CalibrationTarget.class.getName(), woven, 0, woven.length);
+            }
+        }.define();
+        java.lang.reflect.Method wovenLoop = copy.getMethod("loop", int.class);
+        double bestPlain = Double.MAX_VALUE;
+        double bestWoven = Double.MAX_VALUE;
+        double previous = Double.MAX_VALUE;
+        for (int round = 0; round < 40; round++) {
+            long start = System.nanoTime();
+            plain.invoke(null, CALIBRATION_CALLS);
+            bestPlain = Math.min(bestPlain, (double) (System.nanoTime() - start) / CALIBRATION_CALLS);
+            LineRecorder probe = new LineRecorder(table, false, 0);
+            probe.start();
+            start = System.nanoTime();
+            wovenLoop.invoke(null, CALIBRATION_CALLS);
+            double perCall = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
+            probe.stop();
+            bestWoven = Math.min(bestWoven, perCall);
+            if (round >= 7 && Math.abs(perCall - previous) <= 0.03 * previous) break;
+            previous = perCall;
+        }
+        perEventNanos = Math.max(0, (bestWoven - bestPlain) / LEAF_EVENTS);
+    }
+
+    /** Choices from the front end's wire form: maps with "class", "name" (absent: all), "parameters" (absent: any). */
+    public static List<Choice> choices(List<?> wire) {
+        List<Choice> choices = new ArrayList<>();
+        for (Object item : wire) {
+            Map<?, ?> m = (Map<?, ?>) item;
+            choices.add(new Choice((String) m.get("class"), (String) m.get("name"), (String) m.get("parameters")));
+        }
+        return choices;
+    }
+}

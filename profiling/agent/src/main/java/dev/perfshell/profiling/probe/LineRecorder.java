@@ -1,0 +1,93 @@
+package dev.perfshell.profiling.probe;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The running line profile: a {@link LineThreadRecord} per thread, merged and corrected when done. */
+final class LineRecorder {
+    private final LineTable table;
+    private final boolean bytes;
+    private final double perEventNanos;
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** The first thread to record (see Recorder): written once, under the lock. */
+    private Thread owner;
+    private final LineThreadRecord ownerRecord;
+    private final Map<Thread, LineThreadRecord> others = new ConcurrentHashMap<>();
+
+    /** @param perEventNanos the calibrated cost of one line event, subtracted per event inside a span (0 for bytes) */
+    LineRecorder(LineTable table, boolean bytes, double perEventNanos) {
+        this.table = table;
+        this.bytes = bytes;
+        this.perEventNanos = perEventNanos;
+        this.ownerRecord = new LineThreadRecord(table, bytes, threads);
+    }
+
+    LineThreadRecord thread() {
+        Thread current = Thread.currentThread();
+        if (current == owner) return ownerRecord;
+        return claimOrLookUp(current);
+    }
+
+    private synchronized LineThreadRecord claimOrLookUp(Thread current) {
+        if (owner == null) {
+            owner = current;
+            return ownerRecord;
+        }
+        return current == owner ? ownerRecord : others.computeIfAbsent(current, t -> new LineThreadRecord(table, bytes, threads));
+    }
+
+    void start() {
+        Probes.startLines(this);
+    }
+
+    void stop() {
+        Probes.stopLines();
+    }
+
+    /**
+     * "methods": per chosen method (in the order chosen) owner, name, descriptor, and "lines": one map per
+     * class-file line that ran (line, hits, value: ns with the probes' cost subtracted, or bytes);
+     * "perEventNanos", "bytes".
+     */
+    HashMap<String, Object> report() {
+        List<LineThreadRecord> records = new ArrayList<>();
+        records.add(ownerRecord);
+        records.addAll(others.values());
+        records.forEach(LineThreadRecord::closeAll);
+        ArrayList<HashMap<String, Object>> methods = new ArrayList<>();
+        for (int m = 0; m < table.size(); m++) {
+            LineTable.Entry entry = table.get(m);
+            ArrayList<HashMap<String, Object>> lines = new ArrayList<>();
+            for (int i = 0; i < entry.span(); i++) {
+                long hits = 0;
+                double value = 0;
+                for (LineThreadRecord r : records) {
+                    hits += r.hits[m][i];
+                    value += r.values[m][i] - perEventNanos * r.eventsInSpans[m][i];
+                }
+                if (hits == 0) continue;
+                HashMap<String, Object> line = new HashMap<>();
+                line.put("line", (long) (Math.max(0, entry.firstLine()) + i));
+                line.put("hits", hits);
+                line.put("value", Math.max(0, Math.round(value)));
+                lines.add(line);
+            }
+            HashMap<String, Object> method = new HashMap<>();
+            method.put("owner", entry.owner());
+            method.put("name", entry.name());
+            method.put("descriptor", entry.descriptor());
+            method.put("lines", lines);
+            methods.add(method);
+        }
+        HashMap<String, Object> report = new HashMap<>();
+        report.put("methods", methods);
+        report.put("perEventNanos", perEventNanos);
+        report.put("bytes", bytes);
+        return report;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.perfshell.profiling.probe;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AdviceAdapter;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Weaves %lprun/%mprun's line probes into the chosen methods of a class: {@code Probes.lineEnter} at
+ * entry, {@code Probes.line(id, line)} at every line-table entry (so a loop header runs it on every
+ * iteration: hits are line-table entries executed), {@code Probes.lineExit} before returns and in a
+ * catch-all handler that rethrows. Other methods are left as they are; nothing is added to the class.
+ */
+final class LineWeaver {
+    private static final String PROBES = Probes.class.getName().replace('.', '/');
+
+    /** Which methods to weave. */
+    interface Selection {
+        boolean chosen(String owner, String name, String descriptor);
+    }
+
+    private final LineTable table;
+    private final Selection selection;
+
+    LineWeaver(LineTable table, Selection selection) {
+        this.table = table;
+        this.selection = selection;
+    }
+
+    /** The woven bytes, or {@code null} when no method of the class is chosen. */
+    byte[] weave(byte[] original, ClassLoader loader) {
+        ClassReader reader = new ClassReader(original);
+        String owner = reader.getClassName();
+        Map<String, int[]> ranges = lineRanges(reader);
+        boolean any = false;
+        for (String method : ranges.keySet()) {
+            int paren = method.indexOf('(');
+            any |= selection.chosen(owner, method.substring(0, paren), method.substring(paren));
+        }
+        if (!any) return null;
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected ClassLoader getClassLoader() {
+                return loader;
+            }
+        };
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || !selection.chosen(owner, name, descriptor)) return next;
+                int[] range = ranges.getOrDefault(name + descriptor, new int[] {-1, -1});
+                return new Advice(next, access, name, descriptor, table.add(owner, name, descriptor, range[0], range[1]));
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    /** Each method's smallest and largest line number. */
+    private static Map<String, int[]> lineRanges(ClassReader reader) {
+        Map<String, int[]> ranges = new HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                String key = name + descriptor;
+                ranges.putIfAbsent(key, new int[] {-1, -1});
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitLineNumber(int line, Label start) {
+                        int[] range = ranges.get(key);
+                        range[0] = range[0] < 0 ? line : Math.min(range[0], line);
+                        range[1] = Math.max(range[1], line);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_FRAMES);
+        return ranges;
+    }
+
+    private static final class Advice extends AdviceAdapter {
+        private final int id;
+        private final Label bodyStart = new Label();
+
+        Advice(MethodVisitor next, int access, String name, String descriptor, int id) {
+            super(Opcodes.ASM9, next, access, name, descriptor);
+            this.id = id;
+        }
+
+        @Override
+        protected void onMethodEnter() {
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lineEnter", "(I)V", false);
+            mv.visitLabel(bodyStart);
+        }
+
+        @Override
+        public void visitLineNumber(int line, Label start) {
+            super.visitLineNumber(line, start);
+            push(id);
+            push(line);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "line", "(II)V", false);
+        }
+
+        @Override
+        protected void onMethodExit(int opcode) {
+            if (opcode == Opcodes.ATHROW) return; // the catch-all handler closes the frame, once
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lineExit", "(I)V", false);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            Label handler = new Label();
+            mv.visitTryCatchBlock(bodyStart, handler, handler, null);
+            mv.visitLabel(handler);
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lineExit", "(I)V", false);
+            mv.visitInsn(Opcodes.ATHROW);
+            super.visitMaxs(maxStack, maxLocals);
+        }
+    }
+}
