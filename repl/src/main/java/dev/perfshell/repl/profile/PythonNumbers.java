@@ -2,8 +2,8 @@ package dev.perfshell.repl.profile;
 
 import java.util.regex.Pattern;
 
-/** Python's {@code int()} and {@code float()} syntax, which IPython tries in turn on each {@code %prun -l} value. */
-final class PythonNumbers {
+/** Python's {@code int()} and {@code float()} syntax, which IPython tries in turn on each {@code %prun -l} value (and {@code %lprun -u} reads). */
+public final class PythonNumbers {
     private static final String DIGITS = "\\d+(?:_\\d+)*"; // Python allows single underscores between digits
     private static final Pattern INT = Pattern.compile("[+-]?" + DIGITS);
     private static final Pattern DECIMAL = Pattern.compile(
@@ -12,16 +12,16 @@ final class PythonNumbers {
 
     private PythonNumbers() {}
 
-    static boolean isInt(String text) {
+    public static boolean isInt(String text) {
         return INT.matcher(text).matches();
     }
 
-    static boolean isFloat(String text) {
+    public static boolean isFloat(String text) {
         return DECIMAL.matcher(text).matches() || SPECIAL.matcher(text).matches();
     }
 
     /** The value of text that {@link #isFloat} accepts. */
-    static double parseFloat(String text) {
+    public static double parseFloat(String text) {
         if (DECIMAL.matcher(text).matches()) return Double.parseDouble(text.replace("_", ""));
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith("nan")) return Double.NaN;

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Python's {@code repr()} of a string and of a float, for the messages pstats and IPython print with {@code %r}. */
-final class PythonRepr {
+public final class PythonRepr {
     private PythonRepr() {}
 
     /** {@code 'fib'}; double quotes when the text has a {@code '} and no {@code "}; backslash escapes as Python writes them. */
-    static String of(String text) {
+    public static String of(String text) {
         char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder out = new StringBuilder().append(quote);
         for (int i = 0; i < text.length(); i++) {
@@ -27,7 +27,7 @@ final class PythonRepr {
      * A float as Python prints it: the shortest digits that read back ({@code 0.1}), {@code .0} on whole numbers,
      * and exponent notation below 1e-4 or from 1e16 on ({@code 1e-05}).
      */
-    static String of(double value) {
+    public static String of(double value) {
         if (Double.isNaN(value)) return "nan";
         if (Double.isInfinite(value)) return value > 0 ? "inf" : "-inf";
         if (value == 0) return 1 / value < 0 ? "-0.0" : "0.0";
