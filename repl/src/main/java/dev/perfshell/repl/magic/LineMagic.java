@@ -11,7 +11,6 @@ import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
 import picocli.CommandLine.Option;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ abstract class LineMagic extends BaseMagic {
     @Option(names = "-T", paramLabel = "FILE", description = "Also write the printed report to FILE.")
     String textFile;
 
-    @Option(names = "--source-path", paramLabel = "DIRS", split = File.pathSeparator,
+    @Option(names = "--source-path", paramLabel = "DIRS", split = ":",
             description = "Folders of .java sources for jar classes (repeatable or ':'-separated).")
     List<Path> sourcePath = new ArrayList<>();
 

@@ -22,6 +22,8 @@ public final class MagicRegistry {
         registry.add(TimeitMagic::new);
         registry.add(TimeMagic::new);
         registry.add(PrunMagic::new);
+        registry.add(LprunMagic::new);
+        registry.add(MprunMagic::new);
         registry.add(MemitMagic::new);
         registry.add(SizeofMagic::new);
         registry.add(EnvMagic::new);
