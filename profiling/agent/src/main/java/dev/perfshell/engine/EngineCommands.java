@@ -78,7 +78,8 @@ final class EngineCommands {
             Map<?, ?> request = (Map<?, ?>) arg;
             @SuppressWarnings("unchecked")
             java.util.List<String> includes = (java.util.List<String>) request.get("includes");
-            return profiler.arm(includes, Boolean.TRUE.equals(request.get("timed")), Boolean.TRUE.equals(request.get("boundaries")));
+            return profiler.arm(includes, Boolean.TRUE.equals(request.get("timed")), Boolean.TRUE.equals(request.get("boundaries")),
+                    (Map<?, ?>) request.get("classBytes"));
         });
         table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
         dev.perfshell.profiling.probe.LineProfiler lines =
@@ -87,7 +88,7 @@ final class EngineCommands {
             if (lines == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
             Map<?, ?> request = (Map<?, ?>) arg;
             return lines.arm(dev.perfshell.profiling.probe.LineProfiler.choices((java.util.List<?>) request.get("choices")),
-                    Boolean.TRUE.equals(request.get("bytes")));
+                    Boolean.TRUE.equals(request.get("bytes")), (Map<?, ?>) request.get("classBytes"));
         });
         table.put(EngineProtocol.LINES_TAKE, arg -> {
             HashMap<String, Object> report = lines == null ? new HashMap<>() : lines.take();

@@ -14,14 +14,10 @@ public final class EnginePremain {
     private EnginePremain() {}
 
     public static void premain(String args, Instrumentation inst) {
-        if (instrumentation != null) return;
-        instrumentation = inst;
-        // From the start: %prun needs the exact bytes of every snippet class, and JShell's
-        // redefinitions reach the engine only through a transformer (red-team.md §8).
-        inst.addTransformer(CLASS_BYTES);
+        if (instrumentation == null) instrumentation = inst;
     }
 
-    /** The session classes' current bytes, kept since the engine started. */
+    /** The session classes' current bytes, as the shell sends them when a profiler arms. */
     static dev.perfshell.profiling.probe.SessionClassBytes classBytes() {
         return CLASS_BYTES;
     }

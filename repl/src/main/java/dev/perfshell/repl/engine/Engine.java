@@ -180,6 +180,12 @@ public final class Engine implements AutoCloseable {
         return !dead && process().map(Process::isAlive).orElse(false);
     }
 
+    /** The exact current bytes of every session class, by binary name (for the profilers' probes). */
+    public java.util.HashMap<String, byte[]> classBytes() {
+        PerfJdiControl control = provider.control();
+        return control == null ? new java.util.HashMap<>() : control.classBytes();
+    }
+
     public java.util.Optional<Process> process() {
         PerfJdiControl control = provider.control();
         return java.util.Optional.ofNullable(control == null ? null : control.process());

@@ -91,8 +91,10 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
-    public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, boolean timed, boolean boundaries) {
+    public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, boolean timed, boolean boundaries,
+                                                   java.util.HashMap<String, byte[]> classBytes) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("classBytes", classBytes);
         argument.put("includes", new java.util.ArrayList<>(includes));
         argument.put("timed", timed);
         argument.put("boundaries", boundaries);
@@ -105,8 +107,10 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** Arms %lprun ({@code bytes == false}) or %mprun: line probes in the chosen methods (see MethodChoices). */
-    public static EngineRequest<Map<?, ?>> linesArm(java.util.List<java.util.HashMap<String, Object>> choices, boolean bytes) {
+    public static EngineRequest<Map<?, ?>> linesArm(java.util.List<java.util.HashMap<String, Object>> choices, boolean bytes,
+                                                    java.util.HashMap<String, byte[]> classBytes) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("classBytes", classBytes);
         argument.put("choices", new java.util.ArrayList<>(choices));
         argument.put("bytes", bytes);
         return new EngineRequest<>(EngineProtocol.LINES_ARM, argument, wire -> (Map<?, ?>) wire);

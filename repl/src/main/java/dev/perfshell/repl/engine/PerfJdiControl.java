@@ -30,12 +30,37 @@ final class PerfJdiControl extends JdiExecutionControl {
     private VirtualMachine vm;
     private Process process;
     private boolean userCodeRunning;
+    /**
+     * The exact current bytes of every class JShell defined or redefined in the engine, by binary name.
+     * %prun and %lprun weave their probes from these: JShell redefines over JDI from here, so the engine
+     * cannot see those bytes without a transformer, and a transformer registered for the engine's whole
+     * life costs every class load a copy of its bytes (enough, under an exhausted heap, to lose an
+     * OutOfMemoryError's stack trace).
+     */
+    private final java.util.Map<String, byte[]> classBytes = new java.util.concurrent.ConcurrentHashMap<>();
 
     PerfJdiControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, String agentClass) {
         super(out, in);
         this.vm = vm;
         this.process = process;
         this.agentClass = agentClass;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        for (ClassBytecodes c : classes) classBytes.put(c.name(), c.bytecodes());
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, EngineTerminationException {
+        super.redefine(classes);
+        for (ClassBytecodes c : classes) classBytes.put(c.name(), c.bytecodes());
+    }
+
+    /** A copy of the session classes' current bytes (see {@link #classBytes}). */
+    java.util.HashMap<String, byte[]> classBytes() {
+        return new java.util.HashMap<>(classBytes);
     }
 
     synchronized Process process() {

@@ -91,7 +91,7 @@ final class PrunMagic extends BaseMagic {
         }
         Map<?, ?> armed;
         try {
-            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary));
+            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary, session.engine().classBytes()));
         } catch (EngineException e) {
             console.error("%prun could not install its probes: " + e.getMessage());
             return false;

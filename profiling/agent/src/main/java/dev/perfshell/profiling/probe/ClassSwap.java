@@ -35,8 +35,24 @@ final class ClassSwap {
         return found;
     }
 
+    /**
+     * The class's own bytes: a snippet's as the shell defined it, or a jar class's as its loader reads them
+     * (JShell never redefines those).
+     */
     byte[] original(Class<?> type) {
-        return classBytes.original(type.getName().replace('.', '/'));
+        String internal = type.getName().replace('.', '/');
+        byte[] known = classBytes.original(internal);
+        if (known != null || type.getName().startsWith("REPL.")) return known;
+        try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(internal + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (java.io.IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** Takes the shell's copy of the snippet classes' bytes. */
+    void update(Map<?, ?> byBinaryName) {
+        classBytes.update(byBinaryName);
     }
 
     /** Installs woven bytes (one batch). */
@@ -51,6 +67,7 @@ final class ClassSwap {
 
     /** Weaves classes the session defines from now on until {@link #restore}, with {@code weaving}. */
     void weaveDefinitions(SessionClassBytes.Weaving weaving) {
+        instrumentation.addTransformer(classBytes);
         classBytes.weaving((name, loader, original) -> {
             byte[] woven = weaving.weave(name, loader, original);
             if (woven != null) definedWoven.put(name, loader);
@@ -70,7 +87,11 @@ final class ClassSwap {
         }
         installed.clear();
         definedWoven.clear();
-        redefine(restore);
+        try {
+            redefine(restore);
+        } finally {
+            instrumentation.removeTransformer(classBytes);
+        }
     }
 
     private void redefine(List<ClassDefinition> definitions) throws ClassNotFoundException, UnmodifiableClassException {

@@ -38,10 +38,12 @@ public final class LineProfiler {
     /**
      * @param choices the methods to weave; their classes must be loaded already, or be defined by the statement
      * @param bytes   count allocated bytes per line (%mprun) instead of time
+     * @param classBytes the shell's copy of the snippet classes' bytes, by binary name
      * @return "methods": how many methods were woven
      */
-    public HashMap<String, Object> arm(List<Choice> choices, boolean bytes) throws Exception {
+    public HashMap<String, Object> arm(List<Choice> choices, boolean bytes, Map<?, ?> classBytes) throws Exception {
         if (recorder != null) take();
+        swap.update(classBytes);
         if (!bytes && Double.isNaN(perEventNanos)) calibrate();
         LineTable table = new LineTable();
         LineWeaver weaver = new LineWeaver(table, (owner, name, descriptor) ->

@@ -31,10 +31,12 @@ public final class Profiler {
      * @param includes   globs on class names ({@code com.acme.*}) of non-snippet classes of the session's loader to profile too
      * @param timed      time the calls (else counts only)
      * @param boundaries count calls out of profiled code
+     * @param classBytes the shell's copy of the snippet classes' bytes, by binary name
      * @return "classes" (how many were woven) and "skipped" (names that could not be)
      */
-    public HashMap<String, Object> arm(List<String> includes, boolean timed, boolean boundaries) throws Exception {
+    public HashMap<String, Object> arm(List<String> includes, boolean timed, boolean boundaries, Map<?, ?> classBytes) throws Exception {
         if (recorder != null) take();
+        swap.update(classBytes);
         if (timed && Double.isNaN(pairNanos)) calibrate();
         List<Pattern> patterns = includes.stream().map(Profiler::glob).toList();
         java.util.function.Predicate<String> profiled = dotted -> dotted.startsWith("REPL.")

@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the exact current bytes of every class the session's loader defines (snippets, and classes of
- * jars added with %classpath), from definitions and from JShell's redefinitions alike: JShell redefines
- * over JDI from the front end, so only a transformer sees those bytes (red-team.md §8), and on JDK 17
- * retransforming would bring back stale bytes (JDK-7124710). %prun installs and removes its probes with
- * {@code redefineClasses} from these bytes.
- *
- * <p>While a profile runs, classes the session defines meanwhile (the profiled statement's own class)
- * are woven as they are defined.
+ * The exact current bytes of the session's classes, from which %prun and %lprun weave their probes and
+ * which they put back with {@code redefineClasses} (on JDK 17 a retransform would bring back stale bytes:
+ * JDK-7124710). JShell defines and redefines snippet classes from the shell (over JDI, red-team.md §8),
+ * so the shell keeps their bytes and sends them when a profiler arms ({@link #update}). While a profile
+ * runs, this is also a transformer: classes the session defines meanwhile (the statement's own class)
+ * are recorded and woven as they are defined. It is registered only then: a transformer costs every
+ * class load a copy of its bytes, which under an exhausted heap can cost an OutOfMemoryError its stack trace.
  */
 public final class SessionClassBytes implements ClassFileTransformer {
     private static final String SESSION_LOADER = "jdk.jshell.execution.DefaultLoaderDelegate$RemoteClassLoader";
@@ -44,6 +43,11 @@ public final class SessionClassBytes implements ClassFileTransformer {
         } catch (RuntimeException cannotWeave) {
             return null; // a class we cannot weave runs unprofiled rather than failing to load
         }
+    }
+
+    /** Takes the shell's copy of the session classes' bytes, by binary name. */
+    void update(Map<?, ?> byBinaryName) {
+        byBinaryName.forEach((name, classBytes) -> bytes.put(((String) name).replace('.', '/'), (byte[]) classBytes));
     }
 
     /** The class's current bytes as the session defined them, or {@code null} when never seen. */
