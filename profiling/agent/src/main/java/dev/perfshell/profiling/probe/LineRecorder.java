@@ -67,8 +67,9 @@ final class LineRecorder {
                 long hits = 0;
                 double value = 0;
                 for (LineThreadRecord r : records) {
-                    hits += r.hits[m][i];
-                    value += r.values[m][i] - perEventNanos * r.eventsInSpans[m][i];
+                    int slot = r.slot(m, Math.max(0, entry.firstLine()) + i);
+                    hits += r.hits[slot];
+                    value += r.values[slot] - perEventNanos * r.eventsInSpans[slot];
                 }
                 if (hits == 0) continue;
                 HashMap<String, Object> line = new HashMap<>();

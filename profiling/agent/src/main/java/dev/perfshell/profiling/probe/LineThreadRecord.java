@@ -17,31 +17,43 @@ final class LineThreadRecord {
 
     private int depth;
     private int[] frameMethod = new int[32];
+    /** The frame's current line as a slot of the flat per-line arrays, -1 before its first line. */
     private int[] frameLine = new int[32];
     private long[] frameStart = new long[32];
     private long[] frameEvents = new long[32];
     private long events;
 
-    final long[][] hits;
-    final long[][] values;
-    final long[][] eventsInSpans;
+    // Per line, flat over all chosen methods: method m's line L is slot base[m] + (L - firstLine[m]).
+    final long[] hits;
+    final long[] values;
+    final long[] eventsInSpans;
+    private final int[] base;
     private final int[] firstLine;
+    private final int[] span;
 
     LineThreadRecord(LineTable table, boolean bytes, com.sun.management.ThreadMXBean threads) {
         this.bytes = bytes;
         this.threads = threads;
         int size = table.size();
-        hits = new long[size][];
-        values = new long[size][];
-        eventsInSpans = new long[size][];
+        base = new int[size];
         firstLine = new int[size];
+        span = new int[size];
+        int slots = 0;
         for (int m = 0; m < size; m++) {
             LineTable.Entry entry = table.get(m);
-            hits[m] = new long[entry.span()];
-            values[m] = new long[entry.span()];
-            eventsInSpans[m] = new long[entry.span()];
+            base[m] = slots;
             firstLine[m] = Math.max(0, entry.firstLine());
+            span[m] = entry.span();
+            slots += span[m];
         }
+        hits = new long[slots];
+        values = new long[slots];
+        eventsInSpans = new long[slots];
+    }
+
+    /** The slot of method {@code m}'s class-file line {@code line}. */
+    int slot(int m, int line) {
+        return base[m] + Math.min(Math.max(0, line - firstLine[m]), span[m] - 1);
     }
 
     private long read() {
@@ -50,26 +62,33 @@ final class LineThreadRecord {
 
     void enter(int method) {
         long now = read();
-        events++;
+        long e = ++events;
         if (depth == frameMethod.length) grow();
         frameMethod[depth] = method;
         frameLine[depth] = -1;
         frameStart[depth] = now;
-        frameEvents[depth] = events;
+        frameEvents[depth] = e;
         depth++;
     }
 
     void line(int method, int line) {
         long now = read();
-        events++;
-        if (!top(method, now)) return;
+        long e = ++events;
         int f = depth - 1;
-        closeSpan(f, now);
-        int index = Math.min(Math.max(0, line - firstLine[method]), hits[method].length - 1);
-        hits[method][index]++;
-        frameLine[f] = index;
+        if (f < 0 || frameMethod[f] != method) {
+            if (!top(method, now)) return;
+            f = depth - 1;
+        }
+        int current = frameLine[f];
+        if (current >= 0) {
+            values[current] += now - frameStart[f];
+            eventsInSpans[current] += e - frameEvents[f];
+        }
+        int next = slot(method, line);
+        hits[next]++;
+        frameLine[f] = next;
         frameStart[f] = now;
-        frameEvents[f] = events;
+        frameEvents[f] = e;
     }
 
     void exit(int method) {
@@ -90,11 +109,10 @@ final class LineThreadRecord {
     }
 
     private void closeSpan(int f, long now) {
-        int index = frameLine[f];
-        if (index < 0) return;
-        int method = frameMethod[f];
-        values[method][index] += now - frameStart[f];
-        eventsInSpans[method][index] += events - frameEvents[f];
+        int current = frameLine[f];
+        if (current < 0) return;
+        values[current] += now - frameStart[f];
+        eventsInSpans[current] += events - frameEvents[f];
     }
 
     /** Spans still open (the statement was stopped): closed now. */
