@@ -59,6 +59,30 @@ class InterruptE2ETest {
     }
 
     @Test
+    void ctrlCStopsAProfiledStatementItsPartialProfileShowsAndProfilingGoesOn() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            shell.run("long spin() { long n = 0; while (n >= 0) n = step(n); return n; }");
+            shell.run("long step(long n) { return n + 1; }");
+            long engine = Perfshell.enginePid(shell.run("%env"));
+            long prompts = shell.promptCount();
+            long cpuBefore = cpuMillis(engine);
+            shell.type("%prun --counts spin()");
+            shell.keys("Enter");
+            awaitCpu(engine, cpuBefore + 300, shell);
+            assertThat(shell.promptCount()).as("the profiled loop still runs").isEqualTo(prompts);
+            shell.keys("C-c");
+            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            String said = Tmux.outputOfLastInput(lines);
+            assertThat(said).as("what Ctrl-C printed").contains("*** Partial profile").contains("(step)").contains("Stopped")
+                    .doesNotContain("Started a new engine");
+            // the probes are gone and profiling works again, with exact counts
+            assertThat(shell.run("%prun -q --counts -r again step(1) + step(2)")).contains("again ==> ");
+            assertThat(shell.run("again.calls(\"step(long)\")")).endsWith("==> 2");
+            assertThat(Perfshell.enginePid(shell.run("%env"))).isEqualTo(engine);
+        }
+    }
+
+    @Test
     void ctrlCOnAnEmptyLineKeepsTheShellAndTheEngine() throws Exception {
         try (Tmux shell = Tmux.start(home)) {
             assertThat(shell.run("int kept = 5;")).isEqualTo("kept ==> 5");
