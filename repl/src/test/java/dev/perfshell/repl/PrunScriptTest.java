@@ -72,7 +72,9 @@ class PrunScriptTest {
             "double probeFree = afterTimeit.median() / before.median();",              // 47
             "%prun --callers leaf -l leaf left(1) + right(2)",                         // 48
             "%prun -q -D DUMP fib(5)",                                                 // 49
-            "String end = \"end\";",                                                   // 50
+            "%prun -q -r timedBoundary --time-boundary fill(100)",                     // 50
+            "boolean putsTimed = timedBoundary.calls(\"java.util.Map.put(Object, Object)\") == 100 && timedBoundary.cumulativeNanos(\"java.util.Map.put(Object, Object)\") > 0;", // 51
+            "String end = \"end\";",                                                   // 52
             "");
 
     private static ScriptRun run;
@@ -159,6 +161,8 @@ class PrunScriptTest {
     void boundaryCallsAreCountedUnlessTurnedOff() {
         assertThat(number("puts")).as(run.toString()).isEqualTo(100);
         assertThat(number("noPuts")).isZero();
+        // counted only by default: no time; --time-boundary times them
+        assertThat(value("putsTimed")).isEqualTo("true");
     }
 
     @Test

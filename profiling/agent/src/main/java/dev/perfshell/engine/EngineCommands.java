@@ -79,7 +79,7 @@ final class EngineCommands {
             @SuppressWarnings("unchecked")
             java.util.List<String> includes = (java.util.List<String>) request.get("includes");
             return profiler.arm(includes, Boolean.TRUE.equals(request.get("timed")), Boolean.TRUE.equals(request.get("boundaries")),
-                    (Map<?, ?>) request.get("classBytes"));
+                    Boolean.TRUE.equals(request.get("timeBoundaries")), (Map<?, ?>) request.get("classBytes"));
         });
         table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
         dev.perfshell.profiling.probe.LineProfiler lines =

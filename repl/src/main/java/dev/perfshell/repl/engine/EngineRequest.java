@@ -92,8 +92,9 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
     public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, boolean timed, boolean boundaries,
-                                                   java.util.HashMap<String, byte[]> classBytes) {
+                                                   boolean timeBoundaries, java.util.HashMap<String, byte[]> classBytes) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("timeBoundaries", timeBoundaries);
         argument.put("classBytes", classBytes);
         argument.put("includes", new java.util.ArrayList<>(includes));
         argument.put("timed", timed);

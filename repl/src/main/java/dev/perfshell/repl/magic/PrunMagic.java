@@ -58,6 +58,10 @@ final class PrunMagic extends BaseMagic {
     @Option(names = "--no-boundary", description = "No rows for calls out of profiled code (JDK, libraries).")
     boolean noBoundary;
 
+    @Option(names = "--time-boundary", description = "Time the calls out of profiled code too (a probe pair each, its cost subtracted); "
+            + "by default they are counted only.")
+    boolean timeBoundary;
+
     @Option(names = "--callers", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show who called the matching rows.")
     String callers;
 
@@ -91,7 +95,7 @@ final class PrunMagic extends BaseMagic {
         }
         Map<?, ?> armed;
         try {
-            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary, session.engine().classBytes()));
+            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary, timeBoundary, session.engine().classBytes()));
         } catch (EngineException e) {
             console.error("%prun could not install its probes: " + e.getMessage());
             return false;

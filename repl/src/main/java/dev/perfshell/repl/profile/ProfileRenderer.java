@@ -101,8 +101,9 @@ public final class ProfileRenderer {
         TimeScale scale = TimeScale.fitting(rows.stream().mapToLong(r -> Math.max(r.selfNanos(), r.cumulativeNanos())).max().orElse(0));
         List<String[]> cells = new ArrayList<>();
         for (MethodStats r : rows) {
-            if (r.boundary()) {
-                // boundary calls are counted, not timed (a probe pair would cost more than a HashMap.get): no times to show
+            if (r.boundary() && r.selfNanos() == 0 && r.cumulativeNanos() == 0) {
+                // boundary calls are counted, not timed (a probe pair would cost more than a HashMap.get): no times to
+                // show, unless --time-boundary timed them
                 cells.add(new String[] {ncalls(r.calls(), r.primitiveCalls()), "-", "-", "-", "-"});
                 continue;
             }

@@ -25,15 +25,26 @@ final class ProbeWeaver {
     private final MethodTable methods;
     private final Predicate<String> woven;
     private final boolean boundaries;
+    private final boolean timeBoundaries;
 
     /**
      * @param woven      whether a class (internal name) is woven in this profile: calls into it are not boundaries
      * @param boundaries count calls out of woven code
      */
     ProbeWeaver(MethodTable methods, Predicate<String> woven, boolean boundaries) {
+        this(methods, woven, boundaries, false);
+    }
+
+    /**
+     * @param timeBoundaries time calls out of woven code with an entry/exit pair around the call (--time-boundary)
+     *                       instead of counting them; an exception out of the callee leaves its frame to the
+     *                       caller's exit probe, which closes it
+     */
+    ProbeWeaver(MethodTable methods, Predicate<String> woven, boolean boundaries, boolean timeBoundaries) {
         this.methods = methods;
         this.woven = woven;
         this.boundaries = boundaries;
+        this.timeBoundaries = timeBoundaries;
     }
 
     byte[] weave(byte[] original, ClassLoader loader) {
@@ -101,11 +112,18 @@ final class ProbeWeaver {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if (boundaries && !woven.test(owner) && !owner.equals(PROBES)) {
-                push(methods.id(owner, name, descriptor, -1, true));
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "boundary", "(I)V", false);
+            if (!boundaries || woven.test(owner) || owner.equals(PROBES)) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                return;
             }
+            int callee = methods.id(owner, name, descriptor, -1, true);
+            push(callee);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, timeBoundaries ? "enter" : "boundary", "(I)V", false);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            if (timeBoundaries) {
+                push(callee);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "exit", "(I)V", false);
+            }
         }
 
         @Override

@@ -31,10 +31,12 @@ public final class Profiler {
      * @param includes   globs on class names ({@code com.acme.*}) of non-snippet classes of the session's loader to profile too
      * @param timed      time the calls (else counts only)
      * @param boundaries count calls out of profiled code
+     * @param timeBoundaries time those calls too (--time-boundary), with the same subtraction
      * @param classBytes the shell's copy of the snippet classes' bytes, by binary name
      * @return "classes" (how many were woven) and "skipped" (names that could not be)
      */
-    public HashMap<String, Object> arm(List<String> includes, boolean timed, boolean boundaries, Map<?, ?> classBytes) throws Exception {
+    public HashMap<String, Object> arm(List<String> includes, boolean timed, boolean boundaries, boolean timeBoundaries,
+                                       Map<?, ?> classBytes) throws Exception {
         if (recorder != null) take();
         swap.update(classBytes);
         if (timed && Double.isNaN(pairNanos)) calibrate();
@@ -44,7 +46,8 @@ public final class Profiler {
         List<Class<?>> targets = swap.sessionClasses(type -> profiled.test(type.getName()));
         MethodTable methods = new MethodTable();
         // calls into profiled classes (also those the statement defines) are not boundaries
-        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> profiled.test(owner.replace('/', '.')), boundaries);
+        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> profiled.test(owner.replace('/', '.')), boundaries,
+                timed && timeBoundaries);
         Map<Class<?>, byte[]> woven = new LinkedHashMap<>();
         ArrayList<String> skipped = new ArrayList<>();
         for (Class<?> type : targets) {
@@ -55,7 +58,7 @@ public final class Profiler {
             }
         }
         swap.install(woven);
-        recorder = new Recorder(methods, timed, pairNanos, windowNanos);
+        recorder = new Recorder(methods, timed, timeBoundaries, pairNanos, windowNanos);
         // snippets, and --include classes, that the statement itself defines
         swap.weaveDefinitions((name, loader, original) ->
                 profiled.test(name.replace('/', '.')) ? weaver.weave(original, loader) : null);

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Recorder {
     private final MethodTable methods;
     private final boolean timed;
+    private final boolean timeBoundaries;
     private final double pairNanos;
     private final double windowNanos;
     /**
@@ -32,8 +33,14 @@ public final class Recorder {
     private long wallNanos;
 
     Recorder(MethodTable methods, boolean timed, double pairNanos, double windowNanos) {
+        this(methods, timed, false, pairNanos, windowNanos);
+    }
+
+    /** @param timeBoundaries boundary callees were timed (--time-boundary): their rows get times like methods */
+    Recorder(MethodTable methods, boolean timed, boolean timeBoundaries, double pairNanos, double windowNanos) {
         this.methods = methods;
         this.timed = timed;
+        this.timeBoundaries = timeBoundaries;
         this.pairNanos = pairNanos;
         this.windowNanos = windowNanos;
         this.ownerRecord = new ThreadRecord(timed);
@@ -103,7 +110,7 @@ public final class Recorder {
             MethodTable.Entry entry = methods.get(m);
             long self = 0;
             long cumulative = 0;
-            if (timed && !entry.boundary()) {
+            if (timed && (!entry.boundary() || timeBoundaries)) {
                 long corrected = Math.round(totals[2][m] - windowNanos * totals[0][m] - (pairNanos - windowNanos) * totals[4][m]);
                 if (corrected < 0 && totals[0][m] >= 1000) clamped++; // the probes' cost exceeded what was measured
                 self = Math.max(0, corrected);
@@ -143,6 +150,7 @@ public final class Recorder {
         report.put("wallNanos", wallNanos);
         report.put("threads", (long) Math.max(1, threads));
         report.put("timed", timed);
+        report.put("timedBoundaries", timed && timeBoundaries);
         report.put("clampedMethods", clamped);
         report.put("subtractedNanosPerCall", timed ? Math.round(pairNanos) : 0L);
         return report;
