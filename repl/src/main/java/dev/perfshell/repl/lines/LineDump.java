@@ -67,10 +67,7 @@ public final class LineDump {
      * @return the confirmation, {@code *** Profile printout saved to text file 'loop.txt'.}
      */
     public static String saveText(List<String> printout, Path file) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (String line : printout) text.append(line).append('\n');
-        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), true);
-        return "*** Profile printout saved to text file " + PythonRepr.of(file.toString()) + ".";
+        return dev.perfshell.repl.profile.ProfileDump.saveText(printout, file); // the same file and line as %prun -T
     }
 
     /**

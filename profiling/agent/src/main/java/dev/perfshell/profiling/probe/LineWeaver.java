@@ -6,7 +6,6 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.commons.AdviceAdapter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +17,6 @@ import java.util.Map;
  * catch-all handler that rethrows. Other methods are left as they are; nothing is added to the class.
  */
 final class LineWeaver {
-    private static final String PROBES = Probes.class.getName().replace('.', '/');
-
     /** Which methods to weave. */
     interface Selection {
         boolean chosen(String owner, String name, String descriptor);
@@ -83,20 +80,10 @@ final class LineWeaver {
         return ranges;
     }
 
-    private static final class Advice extends AdviceAdapter {
-        private final int id;
-        private final Label bodyStart = new Label();
-
+    /** A chosen method: entry and exit line probes, and a line probe at every line-table entry. */
+    private static final class Advice extends FrameAdvice {
         Advice(MethodVisitor next, int access, String name, String descriptor, int id) {
-            super(Opcodes.ASM9, next, access, name, descriptor);
-            this.id = id;
-        }
-
-        @Override
-        protected void onMethodEnter() {
-            push(id);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lineEnter", "(I)V", false);
-            mv.visitLabel(bodyStart);
+            super(next, access, name, descriptor, id, "lineEnter", "lineExit");
         }
 
         @Override
@@ -105,24 +92,6 @@ final class LineWeaver {
             push(id);
             push(line);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "line", "(II)V", false);
-        }
-
-        @Override
-        protected void onMethodExit(int opcode) {
-            if (opcode == Opcodes.ATHROW) return; // the catch-all handler closes the frame, once
-            push(id);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lineExit", "(I)V", false);
-        }
-
-        @Override
-        public void visitMaxs(int maxStack, int maxLocals) {
-            Label handler = new Label();
-            mv.visitTryCatchBlock(bodyStart, handler, handler, null);
-            mv.visitLabel(handler);
-            push(id);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "lineExit", "(I)V", false);
-            mv.visitInsn(Opcodes.ATHROW);
-            super.visitMaxs(maxStack, maxLocals);
         }
     }
 }

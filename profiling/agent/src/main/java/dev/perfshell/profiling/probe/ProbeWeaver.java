@@ -6,7 +6,6 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.commons.AdviceAdapter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.function.Predicate;
  * method is added: redefinition may only change method bodies (jshell-engine.md Q4).
  */
 final class ProbeWeaver {
-    private static final String PROBES = Probes.class.getName().replace('.', '/');
-
     private final MethodTable methods;
     private final Predicate<String> woven;
     private final boolean boundaries;
@@ -87,27 +84,10 @@ final class ProbeWeaver {
         return lines;
     }
 
-    private final class Advice extends AdviceAdapter {
-        private final int id;
-        private final Label bodyStart = new Label();
-
+    /** A profiled method: entry and exit probes, and probes around its calls out of profiled code. */
+    private final class Advice extends FrameAdvice {
         Advice(MethodVisitor next, int access, String name, String descriptor, int id) {
-            super(Opcodes.ASM9, next, access, name, descriptor);
-            this.id = id;
-        }
-
-        @Override
-        protected void onMethodEnter() {
-            push(id);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "enter", "(I)V", false);
-            mv.visitLabel(bodyStart);
-        }
-
-        @Override
-        protected void onMethodExit(int opcode) {
-            if (opcode == Opcodes.ATHROW) return; // the catch-all handler below closes the frame, once
-            push(id);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "exit", "(I)V", false);
+            super(next, access, name, descriptor, id, "enter", "exit");
         }
 
         @Override
@@ -117,25 +97,9 @@ final class ProbeWeaver {
                 return;
             }
             int callee = methods.id(owner, name, descriptor, -1, true);
-            push(callee);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, timeBoundaries ? "enter" : "boundary", "(I)V", false);
+            probe(timeBoundaries ? "enter" : "boundary", callee);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            if (timeBoundaries) {
-                push(callee);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "exit", "(I)V", false);
-            }
-        }
-
-        @Override
-        public void visitMaxs(int maxStack, int maxLocals) {
-            // Added last, so the method's own handlers come first in the exception table.
-            Label handler = new Label();
-            mv.visitTryCatchBlock(bodyStart, handler, handler, null);
-            mv.visitLabel(handler);
-            push(id);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "exit", "(I)V", false);
-            mv.visitInsn(Opcodes.ATHROW);
-            super.visitMaxs(maxStack, maxLocals);
+            if (timeBoundaries) probe("exit", callee);
         }
     }
 }
