@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -76,12 +74,7 @@ class MemitScriptTest {
     }
 
     private static String value(String name) {
-        Pattern pattern = Pattern.compile(Pattern.quote(name) + " ==> (.*)");
-        for (String line : lines) {
-            Matcher m = pattern.matcher(line);
-            if (m.matches()) return m.group(1);
-        }
-        throw new AssertionError("no value of " + name + " in\n" + run);
+        return run.value(name);
     }
 
     private static double number(String name) {
@@ -95,13 +88,7 @@ class MemitScriptTest {
 
     @Test
     void onlyTheBadLinesFail() {
-        Pattern failure = Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
-        List<Integer> failed = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = failure.matcher(line);
-            if (m.matches()) failed.add(Integer.parseInt(m.group(1)));
-        }
-        assertThat(failed).as(run.toString()).containsExactly(22, 23, 33, 35);
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(22, 23, 33, 35);
         assertThat(value("end")).isEqualTo("\"end\"");
     }
 

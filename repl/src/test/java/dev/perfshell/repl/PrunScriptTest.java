@@ -8,10 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -92,12 +89,7 @@ class PrunScriptTest {
     }
 
     private static String value(String name) {
-        Pattern pattern = Pattern.compile(Pattern.quote(name) + " ==> (.*)");
-        for (String line : lines) {
-            Matcher m = pattern.matcher(line);
-            if (m.matches()) return m.group(1);
-        }
-        throw new AssertionError("no value of " + name + " in\n" + run);
+        return run.value(name);
     }
 
     private static long number(String name) {
@@ -106,13 +98,7 @@ class PrunScriptTest {
 
     @Test
     void onlyTheBadLinesFail() {
-        Pattern failure = Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
-        List<Integer> failed = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = failure.matcher(line);
-            if (m.matches()) failed.add(Integer.parseInt(m.group(1)));
-        }
-        assertThat(failed).as(run.toString()).containsExactly(19, 38);
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(19, 38);
         assertThat(value("end")).isEqualTo("\"end\"");
     }
 

@@ -58,6 +58,28 @@ final class ScriptRun {
         return section;
     }
 
+    /** The value printed for {@code NAME ==> VALUE}: jshell's echo of a variable or expression. */
+    String value(String name) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + " ==> (.*)");
+        for (String line : lines()) {
+            java.util.regex.Matcher m = pattern.matcher(line);
+            if (m.matches()) return m.group(1);
+        }
+        throw new AssertionError("no value of " + name + " in\n" + this);
+    }
+
+    /** The script lines that failed under --keep-going, in order. */
+    List<Integer> failedLines() {
+        java.util.regex.Pattern failure =
+                java.util.regex.Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
+        List<Integer> failed = new ArrayList<>();
+        for (String line : lines()) {
+            java.util.regex.Matcher m = failure.matcher(line);
+            if (m.matches()) failed.add(Integer.parseInt(m.group(1)));
+        }
+        return failed;
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
