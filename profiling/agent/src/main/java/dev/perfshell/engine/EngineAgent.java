@@ -32,8 +32,9 @@ import java.util.function.Consumer;
 public final class EngineAgent extends RemoteExecutionControl {
     private final MemoryReserve reserve = new MemoryReserve(4 << 20);
     private final OnceMeter meter = new OnceMeter();
-    private final MemoryMeter memory = new MemoryMeter();
-    private final EngineCommands commands = new EngineCommands(meter, memory, EnginePremain.instrumentation(), reserve,
+    /** %memit's meter, made on its first use: its management beans are start-up time an engine may never need. */
+    private MemoryMeter memory;
+    private final EngineCommands commands = new EngineCommands(meter, this::memoryMeter, EnginePremain.instrumentation(), reserve,
             this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
@@ -57,7 +58,8 @@ public final class EngineAgent extends RemoteExecutionControl {
     protected String invoke(Method doit) throws Exception {
         reserve.restore();
         Object value;
-        memory.begin();
+        MemoryMeter memit = memory;
+        if (memit != null) memit.begin();
         meter.begin();
         try {
             value = doit.invoke(null);
@@ -69,9 +71,14 @@ public final class EngineAgent extends RemoteExecutionControl {
             throw new InvocationTargetException(e); // reported as the user's error, not the engine's
         } finally {
             meter.end();
-            memory.end();
+            if (memit != null) memit.end();
         }
         return valueString(value);
+    }
+
+    private MemoryMeter memoryMeter() {
+        if (memory == null) memory = new MemoryMeter();
+        return memory;
     }
 
     /**

@@ -42,7 +42,7 @@ final class EngineCommands {
         Class<?> find(String binaryName) throws ClassNotFoundException;
     }
 
-    EngineCommands(OnceMeter meter, MemoryMeter memory, Instrumentation instrumentation, MemoryReserve reserve,
+    EngineCommands(OnceMeter meter, java.util.function.Supplier<MemoryMeter> memory, Instrumentation instrumentation, MemoryReserve reserve,
                    UserCode userCode, SessionClasses classes) {
         TimeitRunner timeit = new TimeitRunner();
         table.put(EngineProtocol.TIMEIT, arg -> {
@@ -61,15 +61,15 @@ final class EngineCommands {
         });
         table.put(EngineProtocol.TIME_TAKE, arg -> meter.take());
         table.put(EngineProtocol.MEMIT_ARM, arg -> {
-            memory.arm(Boolean.TRUE.equals(arg));
+            memory.get().arm(Boolean.TRUE.equals(arg));
             return Boolean.TRUE;
         });
         table.put(EngineProtocol.MEMIT_TAKE, arg -> {
-            HashMap<String, Object> figures = new HashMap<>(memory.take());
+            HashMap<String, Object> figures = new HashMap<>(memory.get().take());
             figures.put("layoutFlags", new ArrayList<>(dev.perfshell.profiling.memory.MemoryMeter.layoutFlags()));
             return figures;
         });
-        table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.cancel());
+        table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.get().cancel());
         Footprints footprints = new Footprints(instrumentation);
         dev.perfshell.profiling.probe.Profiler profiler =
                 instrumentation == null ? null : new dev.perfshell.profiling.probe.Profiler(instrumentation, EnginePremain.classBytes());
