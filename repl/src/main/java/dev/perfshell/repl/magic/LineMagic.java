@@ -111,8 +111,7 @@ abstract class LineMagic extends BaseMagic {
             return false; // the shell reports the death; a new engine has no probes
         }
         Map<?, ?> wire = session.request(EngineRequest.linesTake());
-        boolean ran = result.outcomes().stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
-        if (!ran) {
+        if (!result.ran()) {
             errors.forEach(console::error);
             return false;
         }

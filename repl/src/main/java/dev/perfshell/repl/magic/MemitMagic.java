@@ -189,7 +189,7 @@ final class MemitMagic extends BaseMagic {
                 JavaEvaluator.Result evaluated = context.evaluator().evaluate(code, once.values::add, once.errors::add);
                 once.failed = evaluated.failed() && !timedOut.get();
                 if (!session.engine().alive()) return once;
-                if (evaluated.outcomes().stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive())) {
+                if (evaluated.ran()) {
                     once.run = take(session);
                 } else {
                     session.request(EngineRequest.memitCancel());

@@ -110,8 +110,7 @@ final class PrunMagic extends BaseMagic {
         }
         dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
         Map<?, ?> wire = session.request(EngineRequest.prunTake());
-        boolean ran = result.outcomes().stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
-        if (!ran) {
+        if (!result.ran()) {
             errors.forEach(console::error);
             return false;
         }

@@ -63,6 +63,11 @@ public final class JavaEvaluator {
 
     /** What happened to one input: every snippet's outcome, and whether any failed. */
     public record Result(List<EvalOutcome> outcomes, boolean failed) {
+        /** Whether any snippet got as far as running (not rejected by the compiler). */
+        public boolean ran() {
+            return outcomes.stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
+        }
+
         public long nanos() {
             return outcomes.stream().mapToLong(EvalOutcome::nanos).sum();
         }
