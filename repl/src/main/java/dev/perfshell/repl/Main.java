@@ -4,7 +4,7 @@ import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.magic.MagicRegistry;
 import dev.perfshell.repl.results.ResultsEnvironment;
-import dev.perfshell.repl.results.ResultsJson;
+import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.session.EngineIo;
 import dev.perfshell.repl.session.Session;
@@ -17,7 +17,6 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 import java.io.BufferedReader;
@@ -44,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "perfshell", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"A terminal REPL for Java performance work: type Java as in jshell, measure it with %%magics.",
                 "Piped stdin runs as a script."},
-        subcommands = Main.Run.class)
+        subcommands = RunCommand.class)
 public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
 
@@ -73,9 +72,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colour (also when NO_COLOR is set).")
     boolean noColor;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
+    final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
     private final Map<String, String> env;
     private final boolean terminal;
 
@@ -129,7 +128,7 @@ public final class Main implements Callable<Integer> {
         if (!terminal) {
             Console console = new Console(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true), false);
             return runScript(spec, console, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), null, false,
-                    InputStream.nullInputStream(), null);
+                    InputStream.nullInputStream(), false).code();
         }
         return interactive(spec);
     }
@@ -164,18 +163,22 @@ public final class Main implements Callable<Integer> {
         return home.resolve("history");
     }
 
+    /** One engine's run of a script: its exit code, its results, and the engine it ran in. */
+    record EngineRun(int code, List<ResultRecord> results, ResultsEnvironment environment) {}
+
     /**
-     * @param file the script file, or {@code null} for piped stdin
-     * @param json where to write the results at the end (also after a failure), or {@code null}
+     * Runs a script in a new session (a new engine).
+     *
+     * @param file        the script file, or {@code null} for piped stdin
+     * @param environment whether to ask the engine about itself at the end (for exports)
      */
-    int runScript(EngineSpec spec, Console console, BufferedReader reader, Path file, boolean keepGoing, InputStream engineIn,
-                  Path json) {
+    EngineRun runScript(EngineSpec spec, Console console, BufferedReader reader, Path file, boolean keepGoing, InputStream engineIn,
+                        boolean environment) {
         Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()));
         try {
             Shell shell = new Shell(session, console, MagicRegistry.standard());
             int code = runInputs(shell, reader, file, keepGoing);
-            if (json != null && !writeResults(shell, console, json)) return USAGE;
-            return code;
+            return new EngineRun(code, shell.results().all(), environment ? environment(shell, console) : null);
         } finally {
             session.close();
         }
@@ -187,60 +190,12 @@ public final class Main implements Callable<Integer> {
                 : new ScriptSource(reader, file, shell.completeness()), keepGoing);
     }
 
-    /** {@code --json OUT}: every result of the run, schema perfshell-results/1, written atomically (replacing OUT). */
-    private boolean writeResults(Shell shell, Console console, Path json) {
-        ResultsEnvironment environment;
+    private static ResultsEnvironment environment(Shell shell, Console console) {
         try {
-            environment = ResultsEnvironment.of(shell.session().request(EngineRequest.info()));
+            return ResultsEnvironment.of(shell.session().request(EngineRequest.info()));
         } catch (Exception e) {
-            console.warn("The engine did not answer (" + e.getMessage() + "): " + json + " has no environment facts.");
-            environment = ResultsEnvironment.unknown();
-        }
-        try {
-            ResultsJson.write(json, Tool.perfshell(), environment, shell.results().all(), true);
-            return true;
-        } catch (IOException e) {
-            console.flush();
-            err.println("perfshell run: cannot write " + json + ": " + e.getMessage() + ". Next: check the path.");
-            return false;
-        }
-    }
-
-    /** {@code perfshell run FILE.jsh}: a saved perf script, headless. */
-    @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
-                    + "Stops at the first failing input with FILE:LINE and exit code 1.")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Main main;
-
-        @Parameters(paramLabel = "FILE.jsh", description = "The script to run.")
-        Path file;
-
-        @Option(names = "--keep-going", description = "Go on after a failing input; exit 1 at the end.")
-        boolean keepGoing;
-
-        @Option(names = "--json", paramLabel = "OUT",
-                description = "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (see README).")
-        Path json;
-
-        @Override
-        public Integer call() throws Exception {
-            if (!Files.isReadable(file)) {
-                main.out.flush();
-                main.err.println("perfshell run: cannot read " + file + ". Next: check the path.");
-                return USAGE;
-            }
-            Path jsonFolder = json == null ? null : json.toAbsolutePath().normalize().getParent();
-            if (jsonFolder != null && !Files.isDirectory(jsonFolder)) {
-                main.out.flush();
-                main.err.println("perfshell run: --json " + json + ": no folder " + jsonFolder + ". Next: create it, or choose another path.");
-                return USAGE;
-            }
-            Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false);
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return main.runScript(main.spec(), console, reader, file, keepGoing, main.in, json);
-            }
+            console.warn("The engine did not answer (" + e.getMessage() + "): the exports have no environment facts.");
+            return ResultsEnvironment.unknown();
         }
     }
 

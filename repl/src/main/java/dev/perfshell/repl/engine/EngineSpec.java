@@ -27,6 +27,13 @@ public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String
         return new EngineSpec(engineOptions, engineJdk, classPath, enablePreview, addModules, true);
     }
 
+    /** This spec with more engine JVM options after the present ones (a script's {@code //ENGINE} line). */
+    public EngineSpec withEngineOptions(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(engineOptions);
+        all.addAll(more);
+        return new EngineSpec(all, engineJdk, classPath, enablePreview, addModules, fullBlackhole);
+    }
+
     public EngineSpec withClassPath(String entry) {
         List<String> more = new java.util.ArrayList<>(classPath);
         more.add(entry);

@@ -7,6 +7,7 @@ import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
+import dev.perfshell.repl.shell.ScriptHost;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  */
 public record MagicContext(Session session, Console console, JavaEvaluator evaluator, MagicRegistry registry,
                            ResultBinder binder, InputHistory history, ResultsStore results,
-                           Supplier<ResultOrigin> origin) {
+                           Supplier<ResultOrigin> origin, ScriptHost scripts) {
 
     /** Adds a result measured by the running input, stamped with its script and line. */
     public void record(Function<ResultOrigin, ResultRecord> result) {

@@ -34,6 +34,9 @@ public final class MagicRegistry {
         registry.add(LsmagicMagic::new);
         registry.add(HelpMagic::new);
         registry.add(ResultsMagic::new);
+        registry.add(RunMagic::new);
+        registry.add(LoadMagic::new);
+        registry.add(SaveMagic::new);
         return registry;
     }
 

@@ -2,6 +2,7 @@ package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.results.Metric;
+import dev.perfshell.repl.results.MetricText;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.ResultsJson;
@@ -166,21 +167,12 @@ final class ResultsMagic extends BaseMagic {
         return entry.getKey() + "=" + (value.contains("\n") ? value.lines().findFirst().orElse("") + " …" : value);
     }
 
-    /** A value in its unit, scaled for reading: {@code 5.77 ns/op}, {@code 1.2 ms}, {@code 1.5 KiB}. */
     static String value(double value, String unit) {
-        if (Double.isNaN(value)) return "–";
-        return switch (unit) {
-            case "ns" -> Units.time(value);
-            case "ns/op" -> Units.time(value) + "/op";
-            case "bytes" -> Units.bytes(value);
-            default -> value + " " + unit;
-        };
+        return MetricText.value(value, unit);
     }
 
-    /** One line, at most {@link #SOURCE_WIDTH} characters. */
     static String shorten(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= SOURCE_WIDTH ? line : line.substring(0, SOURCE_WIDTH - 1) + "…";
+        return MetricText.shorten(text, SOURCE_WIDTH);
     }
 
     private static String count(int n) {

@@ -83,8 +83,14 @@ public final class ResultsJson {
 
     /** The whole document, pretty-printed, ending with a newline. */
     public static String render(Tool tool, ResultsEnvironment environment, List<ResultRecord> results) {
+        return render(tool, environment, results, 1);
+    }
+
+    /** @param forks how many engines ran the script ({@code perfshell run --forks}); written when more than one */
+    public static String render(Tool tool, ResultsEnvironment environment, List<ResultRecord> results, int forks) {
         ObjectNode root = NODES.objectNode();
         root.put("schema", SCHEMA);
+        if (forks > 1) root.put("forks", forks);
         ObjectNode toolNode = root.putObject("tool");
         toolNode.put("name", tool.name());
         toolNode.put("version", tool.version());
@@ -101,7 +107,13 @@ public final class ResultsJson {
     /** Writes the document atomically (see {@link AtomicFiles}). */
     public static void write(Path target, Tool tool, ResultsEnvironment environment, List<ResultRecord> results,
                              boolean overwrite) throws IOException {
-        AtomicFiles.write(target, render(tool, environment, results).getBytes(StandardCharsets.UTF_8), overwrite);
+        write(target, tool, environment, results, 1, overwrite);
+    }
+
+    /** Writes the document of a run in {@code forks} engines atomically. */
+    public static void write(Path target, Tool tool, ResultsEnvironment environment, List<ResultRecord> results, int forks,
+                             boolean overwrite) throws IOException {
+        AtomicFiles.write(target, render(tool, environment, results, forks).getBytes(StandardCharsets.UTF_8), overwrite);
     }
 
     private static ObjectNode environment(ResultsEnvironment env) {
@@ -154,6 +166,14 @@ public final class ResultsJson {
         node.set("center", number(metric.center()));
         node.set("ciLow", number(metric.ciLow()));
         node.set("ciHigh", number(metric.ciHigh()));
+        if (!metric.forks().isEmpty()) {
+            ArrayNode forks = node.putArray("forks");
+            for (Metric.EngineSamples engine : metric.forks()) {
+                ObjectNode item = forks.addObject();
+                item.set("samples", numbers(engine.samples()));
+                item.set("center", number(engine.center()));
+            }
+        }
         return node;
     }
 

@@ -21,10 +21,20 @@ public final class Console {
     private final PrintWriter out;
     private final boolean color;
     private final PrintStream userStream;
+    private final boolean quiet;
 
     public Console(Writer writer, boolean color) {
+        this(writer, color, false);
+    }
+
+    /**
+     * @param quiet print only errors, warnings, the user's own output and {@link #always} lines
+     *              ({@code perfshell run --quiet})
+     */
+    public Console(Writer writer, boolean color, boolean quiet) {
         this.out = writer instanceof PrintWriter ? (PrintWriter) writer : new PrintWriter(writer, true);
         this.color = color;
+        this.quiet = quiet;
         this.userStream = new PrintStream(new WriterOutputStream(this.out, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
     }
 
@@ -42,16 +52,21 @@ public final class Console {
     }
 
     public void println(String line) {
+        if (!quiet) always(line);
+    }
+
+    /** A line printed even when quiet. */
+    public void always(String line) {
         out.println(line);
         out.flush();
     }
 
     public void error(String line) {
-        println(styled(RED, line));
+        always(styled(RED, line));
     }
 
     public void warn(String line) {
-        println(styled(YELLOW, line));
+        always(styled(YELLOW, line));
     }
 
     public void dim(String line) {

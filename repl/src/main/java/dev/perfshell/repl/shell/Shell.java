@@ -40,6 +40,8 @@ public final class Shell {
     private InputSource currentSource;
     /** The folder of the outermost script file being run: results name scripts relative to it. */
     private Path scriptFolder;
+    /** How many sources are running inside each other: inputs of nested scripts stay out of the history. */
+    private int depth;
     private volatile boolean busy;
     private volatile long lastStopNanos;
     /** Counts inputs, so a hint about a stubborn snippet never lands on the next input. */
@@ -52,7 +54,7 @@ public final class Shell {
         this.registry = registry;
         this.evaluator = new JavaEvaluator(session);
         this.magics = new MagicRunner(new MagicContext(session, console, evaluator, registry, new ResultBinder(), history,
-                results, this::origin));
+                results, this::origin, new Scripts()));
         this.commands = new SlashCommands(session, console, history, new SlashCommands.Host() {
             @Override
             public boolean evaluate(String input) {
@@ -118,10 +120,12 @@ public final class Shell {
         InputSource outerSource = currentSource;
         Path outerFolder = scriptFolder;
         currentSource = source;
+        depth++;
         if (scriptFolder == null && source.file() != null) scriptFolder = source.file().toAbsolutePath().normalize().getParent();
         try {
             return runInputs(source, keepGoing);
         } finally {
+            depth--;
             currentSource = outerSource;
             scriptFolder = outerFolder;
         }
@@ -164,7 +168,7 @@ public final class Shell {
     private Handled handle(String input) {
         InputKind kind = InputKind.of(input);
         if (kind == InputKind.BLANK) return Handled.OK;
-        history.add(input);
+        int number = depth <= 1 ? history.add(input) : 0;
         inputNumber++;
         busy = true;
         try {
@@ -173,7 +177,8 @@ public final class Shell {
             if (session.recoverIfDead().map(report -> {
                 reportRestart(report);
                 return true;
-            }).orElse(false)) return Handled.FAILED;
+            }).orElse(false)) handled = Handled.FAILED;
+            if (handled == Handled.FAILED) history.failed(number);
             return handled;
         } finally {
             busy = false;
@@ -192,6 +197,26 @@ public final class Shell {
                         : result == SlashCommands.Result.OK ? Handled.OK : Handled.FAILED;
             default:
                 return evaluator.evaluate(input, console).failed() ? Handled.FAILED : Handled.OK;
+        }
+    }
+
+    /** What {@code %run} and {@code %load} need from the shell. */
+    private final class Scripts implements ScriptHost {
+        @Override
+        public boolean runFile(Path file, boolean keepGoing) {
+            return Shell.this.runFile(file, keepGoing) == OK;
+        }
+
+        @Override
+        public boolean typed(String input) {
+            String[] lines = input.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) console.dim((i == 0 ? TerminalSource.PROMPT : TerminalSource.CONTINUATION) + lines[i]);
+            return handle(input) != Handled.FAILED;
+        }
+
+        @Override
+        public InputCompleteness completeness() {
+            return Shell.this.completeness();
         }
     }
 

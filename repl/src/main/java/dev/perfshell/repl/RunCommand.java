@@ -1,0 +1,150 @@
+package dev.perfshell.repl;
+
+import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.results.ForkMerge;
+import dev.perfshell.repl.results.MetricText;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.results.ResultsCsv;
+import dev.perfshell.repl.results.ResultsEnvironment;
+import dev.perfshell.repl.results.ResultsJson;
+import dev.perfshell.repl.results.ResultsMarkdown;
+import dev.perfshell.repl.results.Tool;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.shell.ScriptHeader;
+import dev.perfshell.repl.shell.Shell;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code perfshell run FILE.jsh}: a saved perf script, headless, in one engine or several ({@code --forks}). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
+                + "Stops at the first failing input with FILE:LINE and exit code 1.",
+                "A script may declare its needs on lines of their own: //CLASSPATH lib/a.jar (relative to the script) "
+                        + "and //ENGINE -Xmx2g (engine JVM options)."})
+final class RunCommand implements Callable<Integer> {
+    private static final int NAME_WIDTH = 40;
+
+    @CommandLine.ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "FILE.jsh", description = "The script to run.")
+    Path file;
+
+    @Option(names = "--keep-going", description = "Go on after a failing input; exit 1 at the end.")
+    boolean keepGoing;
+
+    @Option(names = "--json", paramLabel = "OUT",
+            description = "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (see README).")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "At the end, write one CSV row per result to OUT.")
+    Path csv;
+
+    @Option(names = "--markdown", paramLabel = "OUT", description = "At the end, write the results as a Markdown table to OUT.")
+    Path markdown;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only errors, warnings and the script's own output, then one line per result.")
+    boolean quiet;
+
+    @Option(names = "--forks", paramLabel = "K", defaultValue = "1",
+            description = "Run the script in K fresh engines, one after the other, and keep each engine's samples apart "
+                    + "(the JVM is the unit of replication; 'perfshell compare' uses it). Default: ${DEFAULT-VALUE}.")
+    int forks;
+
+    @Override
+    public Integer call() throws Exception {
+        String problem = problem();
+        if (problem != null) {
+            main.out.flush();
+            main.err.println("perfshell run: " + problem);
+            return Main.USAGE;
+        }
+        ScriptHeader header = ScriptHeader.read(file);
+        if (!header.problems().isEmpty()) {
+            main.out.flush();
+            main.err.println("perfshell run: " + header.problems().get(0) + ". Next: fix the line.");
+            return Main.USAGE;
+        }
+        EngineSpec spec = main.spec().withEngineOptions(header.engineOptions());
+        for (String entry : header.classPath()) spec = spec.withClassPath(entry);
+
+        Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false, quiet);
+        boolean exporting = json != null || csv != null || markdown != null;
+        List<List<ResultRecord>> perEngine = new ArrayList<>();
+        ResultsEnvironment environment = ResultsEnvironment.unknown();
+        int code = Shell.OK;
+        for (int fork = 1; fork <= forks; fork++) {
+            if (forks > 1 && !quiet) console.dim("── engine " + fork + " of " + forks + " ──");
+            Main.EngineRun run;
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                run = main.runScript(spec, console, reader, file, keepGoing, main.in, exporting);
+            }
+            perEngine.add(run.results());
+            if (run.environment() != null) environment = run.environment();
+            if (run.code() != Shell.OK) {
+                code = run.code();
+                if (!keepGoing) break;
+            }
+        }
+        List<ResultRecord> results = ForkMerge.merge(perEngine);
+        if (quiet) summary(console, results);
+        console.flush();
+        return export(environment, results, perEngine.size()) ? code : Main.USAGE;
+    }
+
+    /** What is wrong with the command line before anything runs, or {@code null}. */
+    private String problem() {
+        if (!Files.isReadable(file)) return "cannot read " + file + ". Next: check the path.";
+        if (forks < 1 || forks > 100) return "--forks " + forks + ": expected 1 to 100 engines. Example: --forks 3";
+        for (Path out : new Path[] {json, csv, markdown}) {
+            if (out == null) continue;
+            Path folder = out.toAbsolutePath().normalize().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                return out + ": no folder " + folder + ". Next: create it, or choose another path.";
+            }
+            if (Files.isDirectory(out)) return out + " is a folder. Next: name a file in it.";
+        }
+        return null;
+    }
+
+    /** {@code --quiet}'s closing table: one line per result, its center and interval. */
+    private static void summary(Console console, List<ResultRecord> results) {
+        for (int i = 0; i < results.size(); i++) {
+            ResultRecord r = results.get(i);
+            String unit = r.metric().unit();
+            String ci = Double.isNaN(r.metric().ciLow()) ? ""
+                    : "  [" + MetricText.value(r.metric().ciLow(), unit) + " … " + MetricText.value(r.metric().ciHigh(), unit) + "]";
+            console.always(String.format(Locale.ROOT, "%2d  %-8s %-" + NAME_WIDTH + "s  %s%s  (%s)", i + 1, "%" + r.magic(),
+                    MetricText.name(r, NAME_WIDTH), MetricText.value(r.metric().center(), unit), ci, r.origin().describe()));
+        }
+    }
+
+    /** Writes the exports asked for, each atomically (replacing the file); false when one could not be written. */
+    private boolean export(ResultsEnvironment environment, List<ResultRecord> results, int engines) {
+        try {
+            if (json != null) ResultsJson.write(json, Tool.perfshell(), environment, results, engines, true);
+            if (csv != null) ResultsCsv.write(csv, results);
+            if (markdown != null) ResultsMarkdown.write(markdown, results);
+            return true;
+        } catch (IOException e) {
+            main.out.flush();
+            main.err.println("perfshell run: cannot write an export: " + e.getMessage() + ". Next: check the path.");
+            return false;
+        }
+    }
+}

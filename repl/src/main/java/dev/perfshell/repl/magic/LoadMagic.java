@@ -1,0 +1,30 @@
+package dev.perfshell.repl.magic;
+
+import picocli.CommandLine.Command;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code %load FILE.jsh}: puts a script's inputs into the session as if typed, each shown after a prompt,
+ * so they enter {@code %history} one by one (and {@code %save} writes them back). Like typing, a failing
+ * input does not stop the ones after it.
+ */
+@Command(name = "load", description = "Type a .jsh script's inputs into the session, showing each: %%load FILE.jsh",
+        footer = {"", "Unlike %%run, the inputs enter %%history one by one. A failing input does not stop the rest."})
+final class LoadMagic extends BaseMagic {
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Path file = ScriptFiles.file("%load", input.code(), context.console());
+        if (file == null || !ScriptFiles.applyHeader("%load", file, context)) return false;
+        List<String> inputs = ScriptFiles.inputs(file, context);
+        int failed = 0;
+        for (String typed : inputs) {
+            if (!context.scripts().typed(typed)) failed++;
+        }
+        if (failed > 0) {
+            context.console().error("%load: " + failed + " of " + inputs.size() + " inputs from " + file + " failed (shown above).");
+        }
+        return failed == 0;
+    }
+}

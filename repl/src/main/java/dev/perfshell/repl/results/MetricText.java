@@ -1,0 +1,30 @@
+package dev.perfshell.repl.results;
+
+import dev.perfshell.timing.Units;
+
+/** Results as people read them: values scaled in their unit, a result's one-line name. */
+public final class MetricText {
+    private MetricText() {}
+
+    /** A value in its unit, scaled for reading: {@code 5.77 ns/op}, {@code 1.2 ms}, {@code 1.5 KiB}; {@code –} for NaN. */
+    public static String value(double value, String unit) {
+        if (Double.isNaN(value)) return "–";
+        return switch (unit) {
+            case "ns" -> Units.time(value);
+            case "ns/op" -> Units.time(value) + "/op";
+            case "bytes" -> Units.bytes(value);
+            default -> value + " " + unit;
+        };
+    }
+
+    /** The text on one line (whitespace runs folded), at most {@code width} characters, cut with {@code …}. */
+    public static String shorten(String text, int width) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= width ? line : line.substring(0, width - 1) + "…";
+    }
+
+    /** The result's label, else its source, on one line of at most {@code width} characters. */
+    public static String name(ResultRecord record, int width) {
+        return shorten(record.label() != null ? record.label() : record.source(), width);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.perfshell.repl.results;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The flat view of results that the CSV and Markdown exports print: one row per result, the figures
+ * every magic has (its metric) plus B/op where the magic measured it.
+ */
+public final class ResultsTable {
+    private ResultsTable() {}
+
+    /**
+     * @param number      the result's number in the run, from 1 ({@code %results show N})
+     * @param mean        the mean of the samples (all engines' samples pooled)
+     * @param forks       how many engines measured it (1 without {@code --forks})
+     * @param bytesPerOp  bytes allocated per operation, NaN where the magic does not measure it
+     */
+    public record Row(int number, ResultRecord record, double mean, int samples, int forks, double bytesPerOp) {
+        public Metric metric() {
+            return record.metric();
+        }
+    }
+
+    public static List<Row> rows(List<ResultRecord> results) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            ResultRecord record = results.get(i);
+            double[] samples = record.metric().samples();
+            double mean = samples.length == 0 ? Double.NaN : Arrays.stream(samples).average().orElse(Double.NaN);
+            rows.add(new Row(i + 1, record, mean, samples.length, Math.max(1, record.metric().forks().size()),
+                    bytesPerOp(record.details())));
+        }
+        return rows;
+    }
+
+    private static double bytesPerOp(ResultRecord.Details details) {
+        if (details instanceof ResultRecord.TimeitDetails timeit) return timeit.allocatedBytesPerOp();
+        if (details instanceof ResultRecord.MemitDetails memit) return memit.allocatedBytesPerOp();
+        return Double.NaN;
+    }
+}

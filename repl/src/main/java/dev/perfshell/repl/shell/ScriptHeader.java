@@ -1,0 +1,73 @@
+package dev.perfshell.repl.shell;
+
+import dev.perfshell.repl.magic.MagicArgs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A script's needs, declared JBang-style on lines of their own (they are Java comments, so the script
+ * still runs in jshell): {@code //CLASSPATH lib/a.jar:lib/classes} (entries separated by {@code :} or
+ * spaces, relative to the script's folder) and {@code //ENGINE -Xmx2g -XX:+UseParallelGC} (engine JVM
+ * options, as {@code -R} gives them).
+ *
+ * @param classPath     absolute, normalised class path entries, in order
+ * @param engineOptions engine JVM options, in order
+ * @param problems      one line per bad directive ({@code FILE:LINE: …}); empty when all is well
+ */
+public record ScriptHeader(List<String> classPath, List<String> engineOptions, List<String> problems) {
+    public static final String CLASSPATH = "//CLASSPATH";
+    public static final String ENGINE = "//ENGINE";
+
+    public ScriptHeader {
+        classPath = List.copyOf(classPath);
+        engineOptions = List.copyOf(engineOptions);
+        problems = List.copyOf(problems);
+    }
+
+    public static ScriptHeader read(Path script) throws IOException {
+        return parse(Files.readAllLines(script, StandardCharsets.UTF_8), script);
+    }
+
+    static ScriptHeader parse(List<String> lines, Path script) {
+        Path folder = script.toAbsolutePath().normalize().getParent();
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            String where = script + ":" + (i + 1) + ": ";
+            if (directive(line, CLASSPATH)) {
+                String value = line.substring(CLASSPATH.length()).strip();
+                if (value.isEmpty()) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
+                for (String entry : value.split("[:\\s]+")) {
+                    if (entry.isEmpty()) continue;
+                    Path path = folder.resolve(entry).normalize();
+                    if (!Files.exists(path)) problems.add(where + CLASSPATH + " entry not found: " + entry + " (looked for " + path + ")");
+                    else classPath.add(path.toString());
+                }
+            } else if (directive(line, ENGINE)) {
+                List<String> words = MagicArgs.tokenize(line.substring(ENGINE.length())).stream().map(MagicArgs.Token::text).toList();
+                if (words.isEmpty()) problems.add(where + ENGINE + " names no JVM option. Example: //ENGINE -Xmx2g");
+                for (String word : words) {
+                    if (!word.startsWith("-")) problems.add(where + ENGINE + " takes JVM options starting with '-', got '" + word + "'");
+                    else options.add(word);
+                }
+            }
+        }
+        return new ScriptHeader(classPath, options, problems);
+    }
+
+    /** {@code //ENGINE -Xmx2g} is one; {@code //ENGINEER} and {@code // ENGINE} are ordinary comments. */
+    private static boolean directive(String line, String name) {
+        return line.startsWith(name) && (line.length() == name.length() || Character.isWhitespace(line.charAt(name.length())));
+    }
+
+    public boolean isEmpty() {
+        return classPath.isEmpty() && engineOptions.isEmpty() && problems.isEmpty();
+    }
+}

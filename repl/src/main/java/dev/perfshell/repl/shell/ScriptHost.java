@@ -1,0 +1,15 @@
+package dev.perfshell.repl.shell;
+
+import java.nio.file.Path;
+
+/** What {@code %run} and {@code %load} need from the shell: to run a script, or inputs as if typed. */
+public interface ScriptHost {
+    /** Runs a script in this session; its inputs stay out of the history. @return whether every input succeeded */
+    boolean runFile(Path file, boolean keepGoing);
+
+    /** Shows {@code input} after a prompt and runs it as if typed (it enters the history). @return whether it succeeded */
+    boolean typed(String input);
+
+    /** Splits script text into inputs as a script run would. */
+    InputCompleteness completeness();
+}

@@ -1,0 +1,114 @@
+package dev.perfshell.repl.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfshell.repl.Golden;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code perfshell run --csv / --markdown} fed fixed records, and the JSON of a run in several engines. */
+class ResultsExportsTest {
+
+    /** The fixed store of {@link ResultsJsonTest}, plus a record whose source needs quoting and escaping. */
+    static List<ResultRecord> records() {
+        List<ResultRecord> all = new ArrayList<>(ResultsJsonTest.fixedStore().all());
+        Metric bytes = new Metric("allocated", "bytes", Metric.Direction.LOWER, new double[] {1024, 1040}, 1032, Double.NaN, Double.NaN);
+        all.add(new ResultRecord("memit", "join, \"quoted\" | piped", "String.join(\",\", `a`)", Map.of(), "bench.jsh", 9,
+                List.of(), bytes, null));
+        return all;
+    }
+
+    @Test
+    void csvMatchesTheGoldenFile() {
+        String csv = ResultsCsv.render(records());
+        assertThat(csv).startsWith(ResultsCsv.HEADER + "\r\n").endsWith("\r\n");
+        Golden.assertMatches("results.csv", List.of(csv.replace("\r\n", "\n").stripTrailing().split("\n", -1)));
+    }
+
+    @Test
+    void csvQuotesFieldsWithCommasQuotesAndLineBreaks() {
+        String csv = ResultsCsv.render(records());
+        assertThat(csv).contains("\"join, \"\"quoted\"\" | piped\"");
+        assertThat(csv).contains("\"String.join(\"\",\"\", `a`)\"");
+        // Exact values, unscaled: the median of Math.sqrt's runs in ns/op.
+        assertThat(csv.split("\r\n")[1]).startsWith("1,sqrt,timeit,Math.sqrt(x),bench.jsh,2,time,ns/op,lower,2.35,");
+    }
+
+    @Test
+    void markdownMatchesTheGoldenFile() {
+        String md = ResultsMarkdown.render(records());
+        assertThat(md.lines()).allMatch(l -> l.startsWith("|") && l.endsWith("|"));
+        assertThat(md).contains("join, \"quoted\" \\| piped").contains("`` String.join(\",\", `a`) ``");
+        Golden.assertMatches("results.md", md.lines().toList());
+    }
+
+    @Test
+    void exportsAreWrittenAtomicallyAndReplaceAnOldFile(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("out.csv");
+        Files.writeString(csv, "old");
+        ResultsCsv.write(csv, records());
+        assertThat(Files.readString(csv)).startsWith(ResultsCsv.HEADER);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("out.csv");
+        }
+    }
+
+    @Test
+    void aRunInSeveralEnginesKeepsEachEnginesSamples() throws Exception {
+        List<ResultRecord> engine1 = ResultsJsonTest.fixedStore().all();
+        List<ResultRecord> engine2 = List.of(withSamples(engine1.get(0), 3.0, 3.1, 2.9), engine1.get(1), engine1.get(2));
+        List<ResultRecord> engine3 = List.of(withSamples(engine1.get(0), 2.6, 2.5, 2.7), engine1.get(1));
+        List<ResultRecord> merged = ForkMerge.merge(List.of(engine1, engine2, engine3));
+        JsonNode root = new ObjectMapper().readTree(ResultsJson.render(ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, merged, 3));
+        assertThat(root.fieldNames()).toIterable().containsExactly("schema", "forks", "tool", "environment", "results");
+        assertThat(root.get("forks").asInt()).isEqualTo(3);
+        JsonNode sqrt = root.get("results").get(0).get("metric");
+        assertThat(sqrt.get("forks")).hasSize(3);
+        assertThat(sqrt.get("forks").get(1).get("samples")).hasSize(3);
+        assertThat(sqrt.get("forks").get(1).get("center").asDouble()).isEqualTo(3.0);
+        // Center: the median of the engines' centers 2.35, 3.0, 2.6.
+        assertThat(sqrt.get("center").asDouble()).isEqualTo(2.6);
+        assertThat(sqrt.get("samples")).hasSize(5 + 3 + 3);
+        assertThat(sqrt.get("ciLow").asDouble()).isLessThan(2.35);
+        assertThat(sqrt.get("ciHigh").asDouble()).isGreaterThan(3.0);
+        // %time reached by two engines only: two forks.
+        assertThat(root.get("results").get(2).get("metric").get("forks")).hasSize(2);
+        // One engine: no forks anywhere.
+        JsonNode single = new ObjectMapper().readTree(ResultsJson.render(ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, engine1));
+        assertThat(single.has("forks")).isFalse();
+        assertThat(single.get("results").get(0).get("metric").has("forks")).isFalse();
+    }
+
+    @Test
+    void forkMergeMatchesRepeatedResultsByOccurrence() {
+        ResultRecord a = ResultsJsonTest.fixedStore().all().get(0);
+        List<ResultRecord> merged = ForkMerge.merge(List.of(List.of(withSamples(a, 1, 1), withSamples(a, 2, 2)),
+                List.of(withSamples(a, 3, 3), withSamples(a, 4, 4))));
+        assertThat(merged).hasSize(2);
+        assertThat(merged.get(0).metric().forks()).extracting(Metric.EngineSamples::center).containsExactly(1.0, 3.0);
+        assertThat(merged.get(1).metric().forks()).extracting(Metric.EngineSamples::center).containsExactly(2.0, 4.0);
+    }
+
+    @Test
+    void meanIntervalIsStudentT() {
+        double[] ci = ForkMerge.meanInterval(new double[] {1, 2, 3});
+        // mean 2, sd 1, t(0.975, 2) = 4.303: 2 ± 4.303 / sqrt(3)
+        assertThat(ci[0]).isCloseTo(2 - 4.302653 / Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(ci[1]).isCloseTo(2 + 4.302653 / Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(ForkMerge.meanInterval(new double[] {5})).containsOnly(Double.NaN);
+    }
+
+    private static ResultRecord withSamples(ResultRecord r, double... samples) {
+        Metric m = r.metric();
+        Metric metric = new Metric(m.name(), m.unit(), m.direction(), samples, ForkMerge.median(samples), Double.NaN, Double.NaN);
+        return new ResultRecord(r.magic(), r.label(), r.source(), r.params(), r.script(), r.line(), r.warnings(), metric, r.details());
+    }
+}
