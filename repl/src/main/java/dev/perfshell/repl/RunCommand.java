@@ -111,13 +111,16 @@ final class RunCommand implements Callable<Integer> {
     private String problem() {
         if (!Files.isReadable(file)) return "cannot read " + file + ". Next: check the path.";
         if (forks < 1 || forks > 100) return "--forks " + forks + ": expected 1 to 100 engines. Example: --forks 3";
-        for (Path out : new Path[] {json, csv, markdown}) {
+        Path[] outs = {json, csv, markdown};
+        String[] options = {"--json", "--csv", "--markdown"};
+        for (int i = 0; i < outs.length; i++) {
+            Path out = outs[i];
             if (out == null) continue;
             Path folder = out.toAbsolutePath().normalize().getParent();
             if (folder != null && !Files.isDirectory(folder)) {
-                return out + ": no folder " + folder + ". Next: create it, or choose another path.";
+                return options[i] + " " + out + ": no folder " + folder + ". Next: create it, or choose another path.";
             }
-            if (Files.isDirectory(out)) return out + " is a folder. Next: name a file in it.";
+            if (Files.isDirectory(out)) return options[i] + " " + out + " is a folder. Next: name a file in it.";
         }
         return null;
     }

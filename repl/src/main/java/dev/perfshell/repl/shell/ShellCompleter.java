@@ -19,7 +19,7 @@ import java.util.Set;
  * JShell's own analysis (overloads de-duplicated).
  */
 final class ShellCompleter implements Completer {
-    private static final Set<String> TAKES_FILES = Set.of("%classpath", "/open");
+    private static final Set<String> TAKES_FILES = Set.of("%classpath", "%run", "%load", "%save", "/open");
 
     private final Shell shell;
     private final FileNameCompleter files = new FileNameCompleter();

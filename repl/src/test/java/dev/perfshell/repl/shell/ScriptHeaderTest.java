@@ -1,0 +1,45 @@
+package dev.perfshell.repl.shell;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScriptHeaderTest {
+    @Test
+    void classPathIsRelativeToTheScriptAndEngineOptionsKeepTheirOrder(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("lib/classes"));
+        Files.writeString(dir.resolve("lib/a.jar"), "");
+        Path script = dir.resolve("bench.jsh");
+        ScriptHeader header = ScriptHeader.parse(List.of(
+                "//CLASSPATH lib/a.jar:lib/classes",
+                "//ENGINE -Xmx2g \"-Dname=two words\"",
+                "// ENGINE -Xmx1g is an ordinary comment",
+                "//ENGINEER is one too",
+                "int a = 1;",
+                "//ENGINE -XX:+UseParallelGC"), script);
+        assertThat(header.problems()).isEmpty();
+        assertThat(header.classPath()).containsExactly(dir.resolve("lib/a.jar").toString(), dir.resolve("lib/classes").toString());
+        assertThat(header.engineOptions()).containsExactly("-Xmx2g", "-Dname=two words", "-XX:+UseParallelGC");
+    }
+
+    @Test
+    void badDirectivesNameTheFileLineAndProblem(@TempDir Path dir) {
+        Path script = dir.resolve("bench.jsh");
+        ScriptHeader header = ScriptHeader.parse(List.of("//CLASSPATH missing.jar", "//ENGINE Xmx2g", "//ENGINE", "//CLASSPATH"), script);
+        assertThat(header.problems()).containsExactly(
+                script + ":1: //CLASSPATH entry not found: missing.jar (looked for " + dir.resolve("missing.jar") + ")",
+                script + ":2: //ENGINE takes JVM options starting with '-', got 'Xmx2g'",
+                script + ":3: //ENGINE names no JVM option. Example: //ENGINE -Xmx2g",
+                script + ":4: //CLASSPATH names no jar or folder. Example: //CLASSPATH lib/guava.jar");
+    }
+
+    @Test
+    void aScriptWithoutDirectivesHasAnEmptyHeader(@TempDir Path dir) {
+        assertThat(ScriptHeader.parse(List.of("int a = 1;", "// a comment"), dir.resolve("x.jsh")).isEmpty()).isTrue();
+    }
+}
