@@ -16,9 +16,9 @@ String faster(String a, TimeitResult ta, String b, TimeitResult tb) {
     return String.format(ratio >= 10 ? "%s is %.0fx faster than %s" : "%s is %.1fx faster than %s", fast, ratio, slow);
 }
 // A median in ns, scaled for reading: "2.51 ns", "576 ns", "1.23 µs", "4.56 ms".
-String t(double ns) { return ns < 1e3 ? String.format("%.3g ns", ns) : ns < 1e6 ? String.format("%.3g µs", ns / 1e3) : String.format("%.3g ms", ns / 1e6); }
-%timeit -q -o primitive --budget 1 --label "long accumulator, 10000 ints" sumPrimitive(arr)
-%timeit -q -o boxed --budget 1 --label "Long accumulator, 10000 ints" sumBoxed(arr)
-%memit -q -o mPrimitive --label "long accumulator, 10000 ints" sumPrimitive(arr)
-%memit -q -o mBoxed --label "Long accumulator, 10000 ints" sumBoxed(arr)
+String t(double ns) { return ns < 999.5 ? String.format("%.3g ns", ns) : ns < 999.5e3 ? String.format("%.3g µs", ns / 1e3) : ns < 999.5e6 ? String.format("%.3g ms", ns / 1e6) : String.format("%.3g s", ns / 1e9); }
+%timeit -o primitive --budget 1 --label "long accumulator, 10000 ints" sumPrimitive(arr)
+%timeit -o boxed --budget 1 --label "Long accumulator, 10000 ints" sumBoxed(arr)
+%memit -o mPrimitive --label "long accumulator, 10000 ints" sumPrimitive(arr)
+%memit -o mBoxed --label "Long accumulator, 10000 ints" sumBoxed(arr)
 System.out.println("Conclusion: n=" + arr.length + ": " + faster("long", primitive, "Long", boxed) + " (" + t(primitive.median()) + " vs " + t(boxed.median()) + "); allocated per call: Long " + String.format("%,.0f B (%.1f B per element)", mBoxed.allocatedBytesPerOp(), mBoxed.allocatedBytesPerOp() / arr.length) + ", long " + String.format("%,.0f B", mPrimitive.allocatedBytesPerOp()));

@@ -16,8 +16,8 @@ String faster(String a, TimeitResult ta, String b, TimeitResult tb) {
     return String.format(ratio >= 10 ? "%s is %.0fx faster than %s" : "%s is %.1fx faster than %s", fast, ratio, slow);
 }
 // A median in ns, scaled for reading: "2.51 ns", "576 ns", "1.23 µs", "4.56 ms".
-String t(double ns) { return ns < 1e3 ? String.format("%.3g ns", ns) : ns < 1e6 ? String.format("%.3g µs", ns / 1e3) : String.format("%.3g ms", ns / 1e6); }
-%timeit -q -o loop --budget 1 --label "for loop sum, int[10000]" loopSum(arr)
-%timeit -q -o stream --budget 1 --label "Arrays.stream(arr).sum(), int[10000]" Arrays.stream(arr).sum()
-%timeit -q -o boxed --budget 1 --label "Arrays.stream(arr).boxed().reduce, int[10000]" Arrays.stream(arr).boxed().reduce(0, Integer::sum)
+String t(double ns) { return ns < 999.5 ? String.format("%.3g ns", ns) : ns < 999.5e3 ? String.format("%.3g µs", ns / 1e3) : ns < 999.5e6 ? String.format("%.3g ms", ns / 1e6) : String.format("%.3g s", ns / 1e9); }
+%timeit -o loop --budget 1 --label "for loop sum, int[10000]" loopSum(arr)
+%timeit -o stream --budget 1 --label "Arrays.stream(arr).sum(), int[10000]" Arrays.stream(arr).sum()
+%timeit -o boxed --budget 1 --label "Arrays.stream(arr).boxed().reduce, int[10000]" Arrays.stream(arr).boxed().reduce(0, Integer::sum)
 System.out.println("Conclusion: n=" + arr.length + ": " + faster("for loop", loop, "IntStream.sum", stream) + " (" + t(loop.median()) + " vs " + t(stream.median()) + "); boxed stream: " + t(boxed.median()) + ", " + String.format("%.1fx", boxed.median() / loop.median()) + " the loop's time");

@@ -21,8 +21,8 @@ String faster(String a, TimeitResult ta, String b, TimeitResult tb) {
     return String.format(ratio >= 10 ? "%s is %.0fx faster than %s" : "%s is %.1fx faster than %s", fast, ratio, slow);
 }
 // A median in ns, scaled for reading: "2.51 ns", "576 ns", "1.23 µs", "4.56 ms".
-String t(double ns) { return ns < 1e3 ? String.format("%.3g ns", ns) : ns < 1e6 ? String.format("%.3g µs", ns / 1e3) : String.format("%.3g ms", ns / 1e6); }
-%timeit -q -o naive --budget 1 --label "naive recursive fib(25)" fib(n)
-%timeit -q -o memoised --budget 1 --label "memoised fib(25), fresh cache per call" fibMemo(n)
-%timeit -q -o iterative --budget 1 --label "iterative fib(25)" fibIter(n)
+String t(double ns) { return ns < 999.5 ? String.format("%.3g ns", ns) : ns < 999.5e3 ? String.format("%.3g µs", ns / 1e3) : ns < 999.5e6 ? String.format("%.3g ms", ns / 1e6) : String.format("%.3g s", ns / 1e9); }
+%timeit -o naive --budget 1 --label "naive recursive fib(25)" fib(n)
+%timeit -o memoised --budget 1 --label "memoised fib(25), fresh cache per call" fibMemo(n)
+%timeit -o iterative --budget 1 --label "iterative fib(25)" fibIter(n)
 System.out.println("Conclusion: fib(" + n + "): " + faster("memoised", memoised, "naive", naive) + " (" + t(memoised.median()) + " vs " + t(naive.median()) + "); iterative: " + t(iterative.median()));

@@ -16,7 +16,7 @@ String faster(String a, TimeitResult ta, String b, TimeitResult tb) {
     return String.format(ratio >= 10 ? "%s is %.0fx faster than %s" : "%s is %.1fx faster than %s", fast, ratio, slow);
 }
 // A median in ns, scaled for reading: "2.51 ns", "576 ns", "1.23 µs", "4.56 ms".
-String t(double ns) { return ns < 1e3 ? String.format("%.3g ns", ns) : ns < 1e6 ? String.format("%.3g µs", ns / 1e3) : String.format("%.3g ms", ns / 1e6); }
-%timeit -q -o plus --budget 1 --label "s += part, 200 parts" concat(parts)
-%timeit -q -o sb --budget 1 --label "StringBuilder.append, 200 parts" builder(parts)
+String t(double ns) { return ns < 999.5 ? String.format("%.3g ns", ns) : ns < 999.5e3 ? String.format("%.3g µs", ns / 1e3) : ns < 999.5e6 ? String.format("%.3g ms", ns / 1e6) : String.format("%.3g s", ns / 1e9); }
+%timeit -o plus --budget 1 --label "s += part, 200 parts" concat(parts)
+%timeit -o sb --budget 1 --label "StringBuilder.append, 200 parts" builder(parts)
 System.out.println("Conclusion: " + parts.length + " parts: " + faster("StringBuilder", sb, "+= concatenation", plus) + " (" + t(sb.median()) + " vs " + t(plus.median()) + ")");
