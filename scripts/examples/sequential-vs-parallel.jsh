@@ -6,8 +6,6 @@
 long[] data;
 { data = Perf.longs(1_000_000, 42); }
 Arrays.stream(data).sum() == Arrays.stream(data).parallel().sum()
-// A median in ns, scaled for reading: "2.51 ns", "576 ns", "1.23 µs", "4.56 ms".
-String t(double ns) { return ns < 999.5 ? String.format("%.3g ns", ns) : ns < 999.5e3 ? String.format("%.3g µs", ns / 1e3) : ns < 999.5e6 ? String.format("%.3g ms", ns / 1e6) : String.format("%.3g s", ns / 1e9); }
 %timeit -o sequential --budget 1 --label "sequential LongStream.sum, 1M longs" Arrays.stream(data).sum()
 %timeit -o parallel --budget 1 --label "parallel LongStream.sum, 1M longs" Arrays.stream(data).parallel().sum()
-System.out.println(String.format("Conclusion: 1M longs: parallel/sequential speed-up %.2fx (%s) with %d available processors (%s sequential vs %s parallel)", sequential.median() / parallel.median(), sequential.median() > parallel.median() ? "parallel is faster" : "parallel is not faster", Runtime.getRuntime().availableProcessors(), t(sequential.median()), t(parallel.median())));
+System.out.println(String.format("Conclusion: 1M longs: parallel/sequential speed-up %.2fx (%s) with %d available processors (%s sequential vs %s parallel)", sequential.median() / parallel.median(), sequential.median() > parallel.median() ? "parallel is faster" : "parallel is not faster", Runtime.getRuntime().availableProcessors(), Perf.time(sequential.median()), Perf.time(parallel.median())));

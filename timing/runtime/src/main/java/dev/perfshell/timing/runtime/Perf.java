@@ -10,6 +10,25 @@ import java.util.SplittableRandom;
 public final class Perf {
     private Perf() {}
 
+    /** A time in ns scaled for reading, as %timeit prints it: {@code 2.51 ns}, {@code 576 ns}, {@code 1.23 µs}. */
+    public static String time(double nanos) {
+        return dev.perfshell.timing.Units.time(nanos);
+    }
+
+    /**
+     * Which of two {@code %timeit -o} results is faster, by their medians, the faster named first whichever it
+     * is: {@code HashSet.contains is 153x faster than ArrayList.contains (3.20 ns vs 489 ns)}. For the one-line
+     * conclusions of perf scripts (scripts/examples/).
+     */
+    public static String faster(String a, TimeitResult ta, String b, TimeitResult tb) {
+        double x = ta.median();
+        double y = tb.median();
+        boolean aFirst = x <= y;
+        double ratio = Math.max(x, y) / Math.min(x, y);
+        return String.format(java.util.Locale.ROOT, ratio >= 10 ? "%s is %.0fx faster than %s (%s vs %s)" : "%s is %.1fx faster than %s (%s vs %s)",
+                aFirst ? a : b, ratio, aFirst ? b : a, time(Math.min(x, y)), time(Math.max(x, y)));
+    }
+
     /** {@code n} pseudo-random ints from {@code seed}. */
     public static int[] ints(int n, long seed) {
         return new SplittableRandom(seed).ints(n).toArray();

@@ -52,4 +52,16 @@ class PerfTest {
         assertThat(Perf.ints(0, 1)).isEmpty();
         assertThat(Perf.strings(2, 0, 1)).containsExactly("", "");
     }
+
+    @Test
+    void fasterNamesTheFasterFirstWhicheverSideItIs() {
+        TimeitResult fast = new TimeitResult(new double[] {3.2, 3.1, 3.3}, 1000);
+        TimeitResult slow = new TimeitResult(new double[] {489, 500, 480}, 10);
+        assertThat(Perf.faster("HashSet", fast, "ArrayList", slow)).isEqualTo("HashSet is 153x faster than ArrayList (" + Perf.time(3.2) + " vs 489 ns)");
+        assertThat(Perf.faster("ArrayList", slow, "HashSet", fast)).isEqualTo("HashSet is 153x faster than ArrayList (" + Perf.time(3.2) + " vs 489 ns)");
+        TimeitResult close = new TimeitResult(new double[] {4.0, 4.1, 3.9}, 1000);
+        assertThat(Perf.faster("A", close, "B", fast)).isEqualTo("B is 1.3x faster than A (" + Perf.time(3.2) + " vs " + Perf.time(4.0) + ")");
+        assertThat(Perf.time(1234.5)).isEqualTo("1.23 \u00b5s");
+        assertThat(Perf.time(3.2)).isEqualTo("3.2 ns");
+    }
 }
