@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "perfshell", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"A terminal REPL for Java performance work: type Java as in jshell, measure it with %%magics.",
                 "Piped stdin runs as a script."},
-        subcommands = RunCommand.class)
+        subcommands = {RunCommand.class, CompareCommand.class})
 public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
 

@@ -1,0 +1,92 @@
+package dev.perfshell.repl.compare;
+
+import dev.perfshell.timing.Units;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** How both renderers write figures, so the text table and the Markdown table say the same. */
+final class CompareFormat {
+    private CompareFormat() {}
+
+    /** A center in its unit, scaled for reading: {@code 12.3 ns}, {@code 4.56 ms}, {@code 1.2 KiB}. */
+    static String value(double value, String unit) {
+        switch (unit) {
+            case "ns/op", "ns":
+                return Units.time(value);
+            case "bytes":
+                return Math.abs(value) >= 1024 || value == Math.rint(value) ? Units.bytes(value) : significant(value) + " B";
+            default:
+                return significant(value) + " " + unit;
+        }
+    }
+
+    /** {@code +23.4%}, {@code -1.2%}. */
+    static String percent(double percent) {
+        return signed(percent) + "%";
+    }
+
+    /** {@code +23.4% [+20.1, +26.8]}, or only the change when there is no interval. */
+    static String change(ResultPair pair) {
+        String change = percent(pair.changePercent());
+        if (Double.isNaN(pair.ciLowPercent())) return change;
+        return change + " [" + signed(pair.ciLowPercent()) + ", " + signed(pair.ciHighPercent()) + "]";
+    }
+
+    /** {@code 1.23x slower}, {@code 1.10x faster}, {@code 1.00x} when it rounds to no change. */
+    static String ratio(double ratio) {
+        if (Double.isNaN(ratio)) return "n/a";
+        double factor = ratio >= 1 ? ratio : 1 / ratio;
+        String number = Double.isInfinite(factor) ? "\u221e" : String.format(Locale.ROOT, "%.2f", factor);
+        if (number.equals("1.00")) return "1.00x";
+        return number + "x " + (ratio > 1 ? "slower" : "faster");
+    }
+
+    /** {@code pU=0.004 pT=0.001}; {@code no test} without one. */
+    static String pValues(ResultPair pair) {
+        if (!pair.tested()) return "no test";
+        return "pU" + p(pair.pU()) + " pT" + p(pair.pT());
+    }
+
+    /** Three decimals, one more where rounding would hide which side of the 0.05 level a p-value is on. */
+    private static String p(double p) {
+        if (p < 0.001) return "<0.001";
+        String text = String.format(Locale.ROOT, "%.3f", p);
+        if (text.equals("0.050") && p < Comparer.ALPHA) text = String.format(Locale.ROOT, "%.4f", p);
+        return "=" + text;
+    }
+
+    /** {@code 5%}, {@code 2.5%}. */
+    static String threshold(double percent) {
+        return BigDecimal.valueOf(percent).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    static String geometricMean(Comparison comparison) {
+        if (comparison.geometricMeanCount() == 0) return "Geometric mean: n/a (no result with a ratio)";
+        return "Geometric mean: " + ratio(comparison.geometricMean()) + " (" + comparison.geometricMeanCount()
+                + (comparison.geometricMeanCount() == 1 ? " result)" : " results)");
+    }
+
+    /** {@code 1 slower, 0 faster, 11 unchanged — regression beyond 5%: exit 1}. */
+    static String summary(Comparison comparison) {
+        long unchanged = comparison.count(Verdict.NO_SIGNIFICANT_CHANGE) + comparison.count(Verdict.WITHIN_NOISE);
+        String what = comparison.failOn() == FailOn.ANY_CHANGE ? "change" : "regression";
+        String threshold = threshold(comparison.thresholdPercent());
+        return comparison.count(Verdict.SLOWER) + " slower, " + comparison.count(Verdict.FASTER) + " faster, " + unchanged
+                + " unchanged \u2014 " + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold
+                + ": exit " + comparison.exitCode();
+    }
+
+    private static String signed(double percent) {
+        if (Double.isInfinite(percent)) return percent > 0 ? "+\u221e" : "-\u221e";
+        String text = String.format(Locale.ROOT, "%+.1f", percent);
+        return text.equals("-0.0") ? "+0.0" : text;
+    }
+
+    private static String significant(double value) {
+        if (!Double.isFinite(value)) return String.valueOf(value);
+        return new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.perfshell.repl.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link Comparison} as a plain-text table for the terminal and CI logs: aligned columns, no colour. */
+public final class CompareRenderer {
+    private static final List<String> HEADINGS = List.of("Result", "Base", "New", "Change [95% CI]", "Ratio", "Evidence", "p-values", "Verdict");
+    /** Columns whose values are right-aligned (figures of one kind line up on their unit). */
+    private static final List<Integer> RIGHT = List.of(1, 2);
+
+    private CompareRenderer() {}
+
+    public static List<String> render(Comparison comparison) {
+        List<String> lines = new ArrayList<>();
+        lines.add("BASE " + comparison.baseName() + ", NEW " + comparison.newName() + ", noise threshold "
+                + CompareFormat.threshold(comparison.thresholdPercent()));
+        lines.add("");
+        lines.addAll(table(comparison.pairs()));
+        section(lines, "Only in " + comparison.baseName(), comparison.onlyInBase());
+        section(lines, "Only in " + comparison.newName(), comparison.onlyInNew());
+        section(lines, "Not comparable", comparison.notComparable());
+        section(lines, "Notes", comparison.notes());
+        section(lines, "Environment warnings", comparison.environmentWarnings());
+        lines.add("");
+        lines.add(CompareFormat.geometricMean(comparison));
+        lines.add(CompareFormat.summary(comparison));
+        return lines;
+    }
+
+    private static List<String> table(List<ResultPair> pairs) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        for (ResultPair pair : pairs) {
+            rows.add(List.of(pair.name(), CompareFormat.value(pair.baseCenter(), pair.unit()),
+                    CompareFormat.value(pair.newCenter(), pair.unit()), CompareFormat.change(pair),
+                    CompareFormat.ratio(pair.ratio()), pair.evidence().describe(), CompareFormat.pValues(pair),
+                    pair.verdict().text()));
+        }
+        int[] widths = new int[HEADINGS.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], row.get(i).length());
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                if (i > 0) line.append("  ");
+                String cell = row.get(i);
+                String padding = " ".repeat(widths[i] - cell.length());
+                line.append(RIGHT.contains(i) ? padding + cell : cell + padding);
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    private static void section(List<String> lines, String title, List<String> items) {
+        if (items.isEmpty()) return;
+        lines.add("");
+        lines.add(title + " (" + items.size() + "):");
+        for (String item : items) lines.add("  " + item);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.perfshell.repl.compare;
+
+import dev.perfshell.repl.results.Metric.Direction;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares two results files result by result: matches them ({@link ResultMatcher}), tests each pair on
+ * its best evidence ({@link Evidence}, {@link ChangeStatistics}), gives a {@link Verdict}, and sums up.
+ */
+public final class Comparer {
+    /**
+     * Changes smaller than this (in percent) are called noise even when significant. 5% is a first guess
+     * (Criterion uses 2% within one process; separate JVMs differ more): to be calibrated by an A/A
+     * experiment — the same build compared with itself many times — so that an unchanged build passes.
+     */
+    public static final double DEFAULT_THRESHOLD_PERCENT = 5.0;
+
+    /** Significance level of both tests. */
+    static final double ALPHA = 0.05;
+
+    private final double thresholdPercent;
+    private final FailOn failOn;
+
+    public Comparer(double thresholdPercent, FailOn failOn) {
+        if (!(thresholdPercent >= 0) || Double.isInfinite(thresholdPercent)) {
+            throw new IllegalArgumentException("threshold must be a finite number ≥ 0, found " + thresholdPercent);
+        }
+        this.thresholdPercent = thresholdPercent;
+        this.failOn = failOn;
+    }
+
+    public Comparison compare(ResultsFile base, ResultsFile candidate) throws CompareException {
+        ResultMatcher.Matching matching = ResultMatcher.match(base.results(), candidate.results());
+        if (matching.matches().isEmpty()) {
+            throw new CompareException(base.name() + " and " + candidate.name() + " have no result in common ("
+                    + matching.onlyInBase().size() + " only in " + base.name() + ", " + matching.onlyInNew().size()
+                    + " only in " + candidate.name() + "). Next: compare runs of the same script; results match by label, "
+                    + "else by magic, source and params");
+        }
+        List<ResultPair> pairs = new ArrayList<>();
+        List<String> notComparable = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int singleEngine = 0;
+        for (ResultMatcher.Match match : matching.matches()) {
+            MetricBlock b = match.base().metric();
+            MetricBlock n = match.candidate().metric();
+            String name = match.base().displayName();
+            if (!b.name().equals(n.name()) || !b.unit().equals(n.unit()) || b.direction() != n.direction()) {
+                notComparable.add(name + ": " + describe(b) + " in " + base.name() + ", " + describe(n) + " in " + candidate.name());
+                continue;
+            }
+            ResultPair pair = pair(name, b, n);
+            pairs.add(pair);
+            if (!pair.evidence().testable()) {
+                notes.add(name + ": " + samples(pair.evidence().base().length) + " in " + base.name() + ", "
+                        + samples(pair.evidence().candidate().length) + " in " + candidate.name()
+                        + ": no test possible; judged by the threshold alone.");
+            } else if (pair.evidence().kind() == Evidence.Kind.RUNS) {
+                singleEngine++;
+            }
+        }
+        if (singleEngine > 0) {
+            notes.add(0, singleEngine + " of " + pairs.size() + " results were tested on the runs of one engine JVM per side: "
+                    + "weak evidence, since two engines differ by more than runs within one, so an unchanged build can test "
+                    + "significant. Next: perfshell run --forks K (K ≥ 2) for both files.");
+        }
+        if (base.forks() != candidate.forks()) {
+            notes.add(base.name() + " ran " + engines(base.forks()) + " per result, " + candidate.name() + " "
+                    + engines(candidate.forks()) + ".");
+        }
+        double logSum = 0;
+        int counted = 0;
+        for (ResultPair pair : pairs) {
+            if (pair.ratio() > 0 && Double.isFinite(pair.ratio())) {
+                logSum += Math.log(pair.ratio());
+                counted++;
+            }
+        }
+        int exitCode = pairs.stream().anyMatch(pair -> failOn.fails(pair.verdict())) ? 1 : 0;
+        return new Comparison(base.name(), candidate.name(), thresholdPercent, failOn, distinctNames(pairs),
+                names(matching.onlyInBase()), names(matching.onlyInNew()), notComparable, notes,
+                EnvironmentCheck.warnings(base, candidate), counted == 0 ? Double.NaN : Math.exp(logSum / counted), counted,
+                exitCode);
+    }
+
+    private ResultPair pair(String name, MetricBlock b, MetricBlock n) {
+        double base = b.center();
+        double candidate = n.center();
+        double change = relative(candidate - base, base);
+        double ratio = b.direction() == Direction.LOWER ? candidate / base : base / candidate;
+        if (base == candidate) ratio = 1; // also 0/0
+        Evidence evidence = Evidence.of(b, n);
+        if (!evidence.testable()) {
+            return new ResultPair(name, b.unit(), b.direction(), base, candidate, change, Double.NaN, Double.NaN, ratio,
+                    Double.NaN, Double.NaN, evidence, beyondThreshold(change, ratio) ? direction(ratio) : Verdict.WITHIN_NOISE);
+        }
+        ChangeStatistics stats = ChangeStatistics.of(evidence.base(), evidence.candidate());
+        // The interval is Welch's, placed around the difference of the centers (the figure shown).
+        double ciLow = relative(candidate - base - stats.halfWidth(), base);
+        double ciHigh = relative(candidate - base + stats.halfWidth(), base);
+        boolean significant = (stats.pU() < ALPHA || stats.pT() < ALPHA) && !(ciLow <= 0 && ciHigh >= 0);
+        Verdict verdict = !significant ? Verdict.NO_SIGNIFICANT_CHANGE
+                : beyondThreshold(change, ratio) ? direction(ratio) : Verdict.WITHIN_NOISE;
+        return new ResultPair(name, b.unit(), b.direction(), base, candidate, change, ciLow, ciHigh, ratio,
+                stats.pU(), stats.pT(), evidence, verdict);
+    }
+
+    private boolean beyondThreshold(double changePercent, double ratio) {
+        return ratio != 1 && Math.abs(changePercent) >= thresholdPercent;
+    }
+
+    private static Verdict direction(double ratio) {
+        return ratio > 1 ? Verdict.SLOWER : Verdict.FASTER;
+    }
+
+    /** {@code difference / base} in percent; from a base of 0 any change is infinite. */
+    private static double relative(double difference, double base) {
+        if (base == 0) return difference == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, difference);
+        return difference / Math.abs(base) * 100;
+    }
+
+    private static String describe(MetricBlock metric) {
+        return metric.name() + " (" + metric.unit() + ", " + metric.direction().json() + " is better)";
+    }
+
+    private static String samples(int count) {
+        return count == 1 ? "1 sample" : count + " samples";
+    }
+
+    private static String engines(int forks) {
+        return forks == 1 ? "1 engine" : forks + " engines";
+    }
+
+    private static List<String> names(List<ResultsFile.Entry> entries) {
+        return entries.stream().map(ResultsFile.Entry::displayName).toList();
+    }
+
+    /** Two rows with one display name (a source measured twice) get {@code (2)}, {@code (3)}… so rows can be told apart. */
+    private static List<ResultPair> distinctNames(List<ResultPair> pairs) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<ResultPair> named = new ArrayList<>();
+        for (ResultPair pair : pairs) {
+            int nth = seen.merge(pair.name(), 1, Integer::sum);
+            named.add(nth == 1 ? pair : new ResultPair(pair.name() + " (" + nth + ")", pair.unit(), pair.direction(),
+                    pair.baseCenter(), pair.newCenter(), pair.changePercent(), pair.ciLowPercent(), pair.ciHighPercent(),
+                    pair.ratio(), pair.pU(), pair.pT(), pair.evidence(), pair.verdict()));
+        }
+        return named;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.perfshell.repl.compare;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code perfshell-results/1} file reduced to what {@code compare} reads: the environment facts and,
+ * per result, its identity (magic, label, source, params) and metric block.
+ *
+ * @param name        the file as the user named it, for messages and headings
+ * @param forks       engines per result ({@code --forks K}); 1 for a file without {@code forks}
+ * @param environment display values of the environment facts by field name (null when absent), in schema order
+ * @param jvmArguments the engine's JVM arguments as written, or null when the file does not say
+ */
+public record ResultsFile(String name, int forks, Map<String, String> environment, List<String> jvmArguments,
+                          List<Entry> results) {
+
+    public ResultsFile {
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        jvmArguments = jvmArguments == null ? null : List.copyOf(jvmArguments);
+        results = List.copyOf(results);
+    }
+
+    /**
+     * One result.
+     *
+     * @param label     {@code --label}, or null
+     * @param paramsKey the params object as canonical JSON (fields sorted), so equal params compare equal
+     */
+    public record Entry(String magic, String label, String source, String paramsKey, MetricBlock metric) {
+
+        /** What identifies an unlabelled result across two runs (an occurrence index is added by the matcher). */
+        String key() {
+            return magic + '\u0000' + source + '\u0000' + paramsKey;
+        }
+
+        /** The label, else {@code magic: source} on one line, at most 40 characters. */
+        public String displayName() {
+            if (label != null) return label;
+            String text = magic + ": " + source.strip().replaceAll("\\s+", " ");
+            return text.length() <= 40 ? text : text.substring(0, 39) + "\u2026";
+        }
+    }
+}

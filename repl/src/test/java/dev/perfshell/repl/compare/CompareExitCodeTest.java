@@ -1,0 +1,60 @@
+package dev.perfshell.repl.compare;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.perfshell.repl.compare.CompareRun.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code perfshell compare}'s exit codes through {@code Main.execute}: 0 no regression, 1 regression, 2 bad input. */
+class CompareExitCodeTest {
+
+    @Test
+    void aRegressionBeyondTheThresholdExitsOne() {
+        CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outLines()).last().isEqualTo("1 slower, 0 faster, 8 unchanged \u2014 regression beyond 5%: exit 1");
+    }
+
+    @Test
+    void aThresholdAboveTheRegressionExitsZero() {
+        CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"), "--threshold", "150%");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).last().isEqualTo("0 slower, 0 faster, 9 unchanged \u2014 no regression beyond 150%: exit 0");
+    }
+
+    @Test
+    void aFileComparedWithItselfExitsZero() {
+        CompareRun run = CompareRun.of(fixture("base.json"), fixture("base.json"));
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("Geometric mean: 1.00x (11 results)").doesNotContain("Environment");
+    }
+
+    @Test
+    void aSpeedUpFailsOnlyWithAnyChange() {
+        // Reversed, the 2x regression is a 2x speed-up.
+        CompareRun regression = CompareRun.of(fixture("new.json"), fixture("base.json"));
+        assertThat(regression.exitCode()).as(regression.out()).isZero();
+        assertThat(regression.out()).contains("2.00x faster");
+        CompareRun anyChange = CompareRun.of(fixture("new.json"), fixture("base.json"), "--fail-on", "any-change");
+        assertThat(anyChange.exitCode()).isEqualTo(1);
+        assertThat(anyChange.outLines()).last().isEqualTo("0 slower, 1 faster, 8 unchanged \u2014 change beyond 5%: exit 1");
+    }
+
+    @Test
+    void markdownHasTheSameVerdicts() {
+        CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"), "--markdown");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("| Result | Base | New |").contains("| **slower** |")
+                .contains("**1 slower, 0 faster, 8 unchanged \u2014 regression beyond 5%: exit 1**");
+    }
+
+    @Test
+    void helpNamesTheOptions() {
+        CompareRun run = CompareRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: perfshell compare").contains("--threshold=PCT").contains("--markdown")
+                .contains("--fail-on=regression|any-change");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("(default: 5.0)");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.perfshell.repl.compare;
+
+import dev.perfshell.repl.Golden;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The text and Markdown reports, pinned by golden files, and what they must say. */
+class CompareOutputTest {
+
+    private static Comparison fixtures(String base, String candidate) throws CompareException {
+        return new Comparer(Comparer.DEFAULT_THRESHOLD_PERCENT, FailOn.REGRESSION).compare(CompareRun.read(base), CompareRun.read(candidate));
+    }
+
+    @Test
+    void textReport() throws Exception {
+        Golden.assertMatches("compare-text.txt", CompareRenderer.render(fixtures("base.json", "new.json")));
+    }
+
+    @Test
+    void markdownReport() throws Exception {
+        Golden.assertMatches("compare-markdown.md", CompareMarkdown.render(fixtures("base.json", "new.json")));
+    }
+
+    @Test
+    void forkedTextReport() throws Exception {
+        Golden.assertMatches("compare-forked.txt", CompareRenderer.render(fixtures("forked-base.json", "forked-new.json")));
+    }
+
+    @Test
+    void throughputTextReport() throws Exception {
+        Golden.assertMatches("compare-throughput.txt", CompareRenderer.render(fixtures("throughput-base.json", "throughput-new.json")));
+    }
+
+    @Test
+    void tableColumnsAreAligned() throws Exception {
+        var lines = CompareRenderer.render(fixtures("base.json", "new.json"));
+        String heading = lines.get(2);
+        int verdictColumn = heading.indexOf("Verdict");
+        assertThat(verdictColumn).isPositive();
+        for (String row : lines.subList(3, 3 + 8)) {
+            assertThat(row.substring(verdictColumn)).as(row).matches("(slower|faster|no significant change|within noise threshold)");
+        }
+    }
+
+    @Test
+    void markdownEscapesWhatWouldBreakATable() {
+        assertThat(CompareMarkdown.escape("a | b_c *d* `e`")).isEqualTo("a \\| b\\_c \\*d\\* \\`e\\`");
+    }
+
+    @Test
+    void valuesAreScaledByUnit() {
+        assertThat(CompareFormat.value(12.3, "ns/op")).isEqualTo("12.3 ns");
+        assertThat(CompareFormat.value(1234, "ns/op")).isEqualTo("1.23 \u00b5s");
+        assertThat(CompareFormat.value(4_560_000, "ns")).isEqualTo("4.56 ms");
+        assertThat(CompareFormat.value(1228.8, "bytes")).isEqualTo("1.2 KiB");
+        assertThat(CompareFormat.value(24, "bytes")).isEqualTo("24 B");
+        assertThat(CompareFormat.value(1500, "ops/s")).isEqualTo("1500 ops/s");
+    }
+
+    @Test
+    void ratiosSayWhichWayIsBetter() {
+        assertThat(CompareFormat.ratio(1.234)).isEqualTo("1.23x slower");
+        assertThat(CompareFormat.ratio(1 / 1.1)).isEqualTo("1.10x faster");
+        assertThat(CompareFormat.ratio(1.001)).isEqualTo("1.00x");
+        assertThat(CompareFormat.ratio(Double.POSITIVE_INFINITY)).isEqualTo("\u221ex slower");
+    }
+}
