@@ -13,7 +13,7 @@ class CompareExitCodeTest {
         CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).last().isEqualTo("1 slower, 0 faster, 8 unchanged \u2014 regression beyond 5%: exit 1");
+        assertThat(run.outLines()).last().isEqualTo("1 slower, 0 faster, 8 unchanged \u2014 regression beyond 10%: exit 1");
     }
 
     @Test
@@ -38,7 +38,7 @@ class CompareExitCodeTest {
         assertThat(regression.out()).contains("2.00x faster");
         CompareRun anyChange = CompareRun.of(fixture("new.json"), fixture("base.json"), "--fail-on", "any-change");
         assertThat(anyChange.exitCode()).isEqualTo(1);
-        assertThat(anyChange.outLines()).last().isEqualTo("0 slower, 1 faster, 8 unchanged \u2014 change beyond 5%: exit 1");
+        assertThat(anyChange.outLines()).last().isEqualTo("0 slower, 1 faster, 8 unchanged \u2014 change beyond 10%: exit 1");
     }
 
     @Test
@@ -46,7 +46,7 @@ class CompareExitCodeTest {
         CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"), "--markdown");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("| Result | Base | New |").contains("| **slower** |")
-                .contains("**1 slower, 0 faster, 8 unchanged \u2014 regression beyond 5%: exit 1**");
+                .contains("**1 slower, 0 faster, 8 unchanged \u2014 regression beyond 10%: exit 1**");
     }
 
     @Test
@@ -55,6 +55,6 @@ class CompareExitCodeTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: perfshell compare").contains("--threshold=PCT").contains("--markdown")
                 .contains("--fail-on=regression|any-change");
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("(default: 5.0)");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("(default: 10.0)");
     }
 }
