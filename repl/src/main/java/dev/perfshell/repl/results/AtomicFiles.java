@@ -26,6 +26,23 @@ public final class AtomicFiles {
      * @throws NoSuchFileException        when the target's folder does not exist
      */
     public static void write(Path target, byte[] content, boolean overwrite) throws IOException {
+        write(target, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) channel.write(buffer);
+        }, overwrite);
+    }
+
+    /** Writes the content of a file into the (temporary) channel it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * As {@link #write(Path, byte[], boolean)}, with the content streamed into the temporary file: when
+     * {@code content} fails, or the process dies while it writes, the target is untouched.
+     */
+    public static void write(Path target, Content content, boolean overwrite) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) throw new NoSuchFileException(target.toString(), null, "no such folder");
@@ -36,8 +53,7 @@ public final class AtomicFiles {
         try {
             // Not Files.createTempFile: its 0600 permissions would end up on the result file.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) channel.write(buffer);
+                content.writeTo(channel);
                 channel.force(true);
             }
             if (!overwrite && Files.exists(absolute)) throw new FileAlreadyExistsException(target.toString());

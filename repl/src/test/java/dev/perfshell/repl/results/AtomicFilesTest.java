@@ -75,4 +75,52 @@ class AtomicFilesTest {
             assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(ordinary));
         }
     }
+
+    @Test
+    void aWriteThatFailsHalfwayLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("out.json");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, channel -> {
+            channel.write(java.nio.ByteBuffer.wrap("half of the new ".getBytes(StandardCharsets.UTF_8)));
+            throw new java.io.IOException("No space left on device");
+        }, true)).hasMessage("No space left on device");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(names()).containsExactly("out.json");
+    }
+
+    /** A real crash: a JVM killed with SIGKILL while it streams into the temporary file. */
+    @Test
+    void aProcessKilledMidWriteLeavesTheOldFile() throws Exception {
+        Path target = dir.resolve("results.json");
+        Files.writeString(target, "old results");
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", testClassPath(), AtomicWriteCrash.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (temporaryBytes() < 3 << 20) {
+                if (!writer.isAlive()) throw new AssertionError("the writer died early: " + new String(writer.getInputStream().readAllBytes()));
+                if (System.nanoTime() > deadline) throw new AssertionError("the writer never wrote 3 MiB: " + names());
+                Thread.sleep(20);
+            }
+            assertThat(Files.readString(target)).isEqualTo("old results"); // mid-write: untouched
+        } finally {
+            writer.destroyForcibly(); // SIGKILL on Unix: no finally block of the writer runs
+            writer.waitFor();
+        }
+        assertThat(Files.readString(target)).isEqualTo("old results");
+        // What a crash leaves besides: at most the hidden temporary file, never a half target.
+        assertThat(names()).allMatch(n -> n.equals("results.json") || n.matches("\\.results\\.json\\.[0-9a-f]+\\.tmp"));
+    }
+
+    /** Surefire's own class path is a manifest-only jar; it names the real one in this property. */
+    private static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    private long temporaryBytes() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
 }
