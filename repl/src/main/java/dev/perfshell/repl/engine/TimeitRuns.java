@@ -11,16 +11,19 @@ import java.util.Map;
  * @param allocatedBytes bytes the timing thread allocated in each run (setup excluded)
  * @param gcMillis       GC time during each run
  * @param oldGcCount     old-generation / full collections during the measured runs
+ * @param pageFaults     the timing thread's minor page faults in each measured run: each is a never-touched 4 KiB
+ *                       page written to (-1 where the OS does not say)
  * @param note           why the plan changed (e.g. fewer runs for a slow operation), or empty
  * @param jitEvents      compilations/deoptimisations of the snippet's own code during the measured runs (-1: not watched)
  * @param totalNanos     engine time for the whole call
  */
 public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes, long[] gcMillis, long oldGcCount,
-                         long warmupNanos, int warmupRuns, boolean settled, String note, long jitEvents, long totalNanos) {
+                         long[] pageFaults, long warmupNanos, int warmupRuns, boolean settled, String note, long jitEvents, long totalNanos) {
 
     static TimeitRuns fromWire(Map<?, ?> wire) {
         return new TimeitRuns((double[]) wire.get("perOpNanos"), (long[]) wire.get("ops"), (long[]) wire.get("allocatedBytes"),
                 (long[]) wire.get("gcMillis"), ((Number) wire.get("oldGcCount")).longValue(),
+                (long[]) wire.get("pageFaults"),
                 ((Number) wire.get("warmupNanos")).longValue(), ((Number) wire.get("warmupRuns")).intValue(),
                 (Boolean) wire.get("settled"), (String) wire.get("note"),
                 ((Number) wire.get("jitEventsDuringMeasurement")).longValue(), ((Number) wire.get("totalNanos")).longValue());

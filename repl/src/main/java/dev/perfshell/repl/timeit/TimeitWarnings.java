@@ -19,6 +19,11 @@ public final class TimeitWarnings {
     static final double WIDE_CI = 0.10;
     /** GC time in one run, relative to the run, that makes the runs uneven when the median run had none (young GCs of an allocating snippet take ~10%: JMH amortises them, so do we). */
     static final double UNEVEN_GC = 0.20;
+    /** Page faults of the timing thread in a run above which the run wrote to never-touched memory. */
+    static final long FRESH_RUN_FAULTS = 16;
+    /** Runs on fresh memory this much slower (medians) than the others make the spread the heap's doing. */
+    static final double FRESH_SLOWDOWN = 1.10;
+    private static final long PAGE_BYTES = 4096;
     /** A median within this factor of the empty loop is indistinguishable from doing nothing. */
     static final double FLOOR_MARGIN = 1.15;
 
@@ -51,6 +56,8 @@ public final class TimeitWarnings {
             warnings.add("GC time was uneven across runs (up to " + Arrays.stream(runs.gcMillis()).max().orElse(0)
                     + " ms in one run): the mean includes collections some runs did not pay for.");
         }
+        String fresh = freshMemory(runs);
+        if (fresh != null) warnings.add(fresh);
         if (stats.runs() >= 3 && stats.mean() > 0) {
             double halfWidth = (stats.ciHigh() - stats.ciLow()) / 2 / stats.mean();
             if (halfWidth > WIDE_CI) {
@@ -64,6 +71,45 @@ public final class TimeitWarnings {
             warnings.add(String.format(Locale.ROOT, "The machine is busy (load average %.1f on %d cores): timings may be noisy.", load, cores));
         }
         return warnings;
+    }
+
+    /**
+     * Runs that wrote to never-touched memory: G1 was still growing the heap, and each first touch of a
+     * page is a fault the kernel answers by zeroing it. Judged by the runs themselves: those on fresh
+     * memory against those without, so the warning holds where faults are cheap and where they are dear.
+     */
+    static String freshMemory(TimeitRuns runs) {
+        long[] faults = runs.pageFaults();
+        double[] perOp = runs.perOpNanos();
+        if (faults == null || faults.length != perOp.length || Arrays.stream(faults).anyMatch(f -> f < 0)) return null;
+        List<Double> onFresh = new ArrayList<>();
+        List<Double> clean = new ArrayList<>();
+        long freshPages = 0;
+        for (int i = 0; i < perOp.length; i++) {
+            if (faults[i] > FRESH_RUN_FAULTS) {
+                onFresh.add(perOp[i]);
+                freshPages += faults[i];
+            } else {
+                clean.add(perOp[i]);
+            }
+        }
+        if (onFresh.isEmpty()) return null;
+        String written = Units.bytes(freshPages * PAGE_BYTES);
+        // A fixed heap touched once at start: what made a boxed sum read 35 µs instead of 551-677 µs here.
+        String next = " Next: a larger --budget (until the heap stops growing), or a fixed, pre-touched heap: "
+                + "start perfshell with -R -Xms1g -R -Xmx1g -R -XX:+AlwaysPreTouch.";
+        if (clean.isEmpty()) {
+            return "The heap was still growing: every run wrote to never-touched memory (" + written
+                    + " in all, page faults), and the times include the faults." + next;
+        }
+        double slowdown = median(onFresh) / median(clean);
+        if (slowdown < FRESH_SLOWDOWN) return null;
+        return String.format(Locale.ROOT, "The heap was still growing: %d of %d runs wrote to never-touched memory (%s, page faults) "
+                + "and were %.1f× slower than the others.", onFresh.size(), perOp.length, written, slowdown) + next;
+    }
+
+    private static double median(List<Double> values) {
+        return RunStatistics.of(values.stream().mapToDouble(Double::doubleValue).toArray()).median();
     }
 
     private static boolean unevenGc(TimeitRuns runs) {

@@ -34,8 +34,27 @@ public final class TimeitRunner {
     private final GcCounters gc = new GcCounters();
     private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
-    /** One run's figures. */
-    private record Run(long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount) {}
+    private final PageFaults pageFaults = new PageFaults();
+
+    /** One run's figures; {@code faults}: the timed thread's minor page faults, -1 when unknown. */
+    private record Run(long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount, long faults) {
+        /** The run touched fresh memory: see {@link #FRESH_MEMORY_SHARE}. */
+        boolean onFreshMemory() {
+            return faults > MIN_FRESH_FAULTS && faults * PAGE_BYTES > FRESH_MEMORY_SHARE * allocatedBytes;
+        }
+    }
+
+    /** Linux's base page: what one minor fault of heap memory touches (the engine does not ask for huge pages). */
+    static final long PAGE_BYTES = 4096;
+    /**
+     * A run "on fresh memory": more than this share of what it allocated landed on never-touched pages.
+     * In steady state the young generation reuses touched memory and the timed thread faults ~never; while
+     * G1 grows the heap the share is up to 1, and where faults are dear (15 µs a page in this project's
+     * sandbox) even 1% of fresh memory doubles a run's time.
+     */
+    static final double FRESH_MEMORY_SHARE = 0.001;
+    /** Below this many faults a run is never called fresh (a TLAB's first touch, a stack page). */
+    static final long MIN_FRESH_FAULTS = 16;
 
     /** Watches the generated classes' JIT activity; {@code null} until the first timing (JFR starts lazily). */
     private JitActivity jit;
@@ -72,7 +91,7 @@ public final class TimeitRunner {
             long committed = memory.getHeapMemoryUsage().getCommitted();
             // At least a byte per operation: a first run's class loading does not make a snippet allocating.
             over = warmup.observe(new WarmupPolicy.Observation(perOp(run, plan), committed,
-                    run.allocatedBytes >= run.ops, gc.count() > collectionsBefore));
+                    run.allocatedBytes >= run.ops, gc.count() > collectionsBefore, run.onFreshMemory()));
         } while (!over);
         long warmupNanos = warmup.elapsedNanos();
 
@@ -82,6 +101,7 @@ public final class TimeitRunner {
         long[] allocated = new long[runs];
         long[] gcMillis = new long[runs];
         long oldGcs = 0;
+        long[] faults = new long[runs];
         for (int i = 0; i < runs; i++) {
             Run run = measureOne(timed, bh, runNanos, plan);
             perOp[i] = perOp(run, plan);
@@ -89,6 +109,7 @@ public final class TimeitRunner {
             allocated[i] = run.allocatedBytes;
             gcMillis[i] = run.gcMillis;
             oldGcs += run.oldGcCount;
+            faults[i] = run.faults;
         }
         HashMap<String, Object> result = new HashMap<>();
         result.put("perOpNanos", perOp);
@@ -96,6 +117,7 @@ public final class TimeitRunner {
         result.put("allocatedBytes", allocated);
         result.put("gcMillis", gcMillis);
         result.put("oldGcCount", oldGcs);
+        result.put("pageFaults", faults);
         result.put("warmupNanos", warmupNanos);
         result.put("warmupRuns", (long) warmup.runs());
         result.put("settled", warmup.settled());
@@ -112,6 +134,7 @@ public final class TimeitRunner {
     private Run timeBoxed(Timed timed, Blackhole bh, long runNanos) throws Throwable {
         timed.perfshell$setup();
         LoopControl control = new LoopControl();
+        long faultsBefore = pageFaults.minor();
         long gcBefore = gc.millis();
         long oldBefore = gc.oldCount();
         ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
@@ -122,11 +145,12 @@ public final class TimeitRunner {
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         stop.cancel(false);
-        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore);
+        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
     }
 
     private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
         timed.perfshell$setup();
+        long faultsBefore = pageFaults.minor();
         long gcBefore = gc.millis();
         long oldBefore = gc.oldCount();
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
@@ -134,7 +158,13 @@ public final class TimeitRunner {
         long ops = timed.perfshell$loopCounted(bh, new LoopControl(), n);
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
-        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore);
+        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
+    }
+
+    /** Faults since {@code before} (read outside the allocation window: reading /proc allocates a little). */
+    private long faultsSince(long before) {
+        long after = pageFaults.minor();
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static double perOp(Run run, TimeitPlan plan) {

@@ -29,8 +29,14 @@ final class WarmupPolicy {
      * @param committedHeapBytes the heap the JVM had committed after the run
      * @param allocates          the run allocated at least a byte per operation
      * @param collected          a garbage collection has happened since warm-up began
+     * @param freshMemory        the run wrote to never-touched pages (page faults of the timed thread): the
+     *                           heap is still growing into new memory
      */
-    record Observation(double perOpNanos, long committedHeapBytes, boolean allocates, boolean collected) {}
+    record Observation(double perOpNanos, long committedHeapBytes, boolean allocates, boolean collected, boolean freshMemory) {
+        Observation(double perOpNanos, long committedHeapBytes, boolean allocates, boolean collected) {
+            this(perOpNanos, committedHeapBytes, allocates, collected, false);
+        }
+    }
 
     /**
      * Whether the snippet's own methods saw no compilation or deoptimisation since warm-up run
@@ -95,8 +101,9 @@ final class WarmupPolicy {
         if (exactNanos > 0) return elapsed >= exactNanos;
         // An allocating snippet first runs on never-touched young-generation pages (first-touch
         // page faults: 2.8 µs instead of 50 ns for new byte[1024]); after a young collection the
-        // young generation is memory that has been touched.
-        boolean heapWarm = !run.allocates() || run.collected();
+        // young generation is memory that has been touched -- unless G1 is still growing the heap,
+        // which the timed thread's own page faults show.
+        boolean heapWarm = !run.allocates() || (run.collected() && !run.freshMemory());
         if (elapsed >= MIN_WARMUP_NANOS && settled(perOp) && steady(heap) && heapWarm
                 && jit.since(perOp.size() - SETTLE_RUNS)) {
             settledEarly = true;

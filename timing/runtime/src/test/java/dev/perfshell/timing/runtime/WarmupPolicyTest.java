@@ -119,6 +119,17 @@ class WarmupPolicyTest {
     }
 
     @Test
+    void runsOnFreshMemoryKeepWarmingAfterTheCollectionUntilTheHeapStopsGrowing() throws Exception {
+        // Collected from the first run, but the timed thread faults on never-touched pages until the 7th.
+        WarmupPolicy warmup = settling();
+        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, 64 * MS, true, true, i < 6))).isEqualTo(7);
+        assertThat(warmup.settled()).isTrue();
+        WarmupPolicy alwaysFresh = settling();
+        assertThat(feed(alwaysFresh, 100 * MS, i -> new Observation(10, 64 * MS, true, true, true))).isEqualTo(10);
+        assertThat(alwaysFresh.settled()).isFalse();
+    }
+
+    @Test
     void codeThatDoesNotAllocateNeedsNoCollection() throws Exception {
         WarmupPolicy warmup = settling();
         assertThat(feed(warmup, 100 * MS, i -> new Observation(10, 64 * MS, false, false))).isEqualTo(3);
