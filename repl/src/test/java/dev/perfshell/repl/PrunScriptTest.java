@@ -169,8 +169,9 @@ class PrunScriptTest {
     @Test
     void probesAreRemovedTheCodeRunsAsFastAsBefore() {
         // a loop of tiny calls (steady under the JIT, unlike recursion, whose inlining varies from one
-        // compilation to the next): probes left in, even idle, would stop the leaf from being inlined
-        assertThat(Double.parseDouble(value("probeFree"))).as(run.toString()).isBetween(0.75, 1.33);
+        // compilation to the next): probes left in, even idle, would stop the leaf from being inlined and make
+        // the loop slower. Faster afterwards is only the "before" timing disturbed by a busy machine (0.75 seen).
+        assertThat(Double.parseDouble(value("probeFree"))).as(run.toString()).isBetween(0.5, 1.33);
     }
 
     @Test
