@@ -145,8 +145,9 @@ class TimeitScriptTest {
 
     @Test
     void countedLoopsWithDashNAreNotHoisted() {
-        // A plain counted loop let C2 hoist the payload: 0.0174 ns instead of 2.5.
-        assertThat(number("countedRatio")).as(run.toString()).isCloseTo(1.0, within(0.2));
+        // A plain counted loop let C2 hoist the payload: 0.0174 ns instead of 2.5 (a ratio near 0.01). Slower than
+        // the time-boxed best (1.4 seen) is only a busy machine: -n runs fixed loops without a settling warm-up.
+        assertThat(number("countedRatio")).as(run.toString()).isBetween(0.8, 2.0);
     }
 
     @Test
