@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class FrameNames {
     /** The timed loop's method: frames up to and including it are the harness. */
     private static final String LOOP = "perfshell$loop";
+    private static final String KERNEL = "[kernel]";
     private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("\\.0x[0-9a-fA-F]+");
 
     private final Function<String, Optional<Snippet>> snippets;
@@ -35,9 +36,13 @@ public final class FrameNames {
 
     /**
      * The stacks renamed, their harness cut off; stacks that never reached the statement (the profiler starting
-     * or stopping) are dropped. Stacks that become equal are merged.
+     * or stopping) are dropped. Stacks that become equal are merged. Outside allocation profiles, a run of kernel
+     * frames (async-profiler's {@code _[k]}: an interrupt, a page fault) becomes one {@code [kernel]} frame: their
+     * names say nothing about the user's code and would crowd the table.
+     *
+     * @param allocation allocation stacks, where {@code _[k]} marks an allocated type instead
      */
-    public FoldedStacks rename(FoldedStacks raw) {
+    public FoldedStacks rename(FoldedStacks raw, boolean allocation) {
         java.util.Map<List<String>, Long> merged = new java.util.LinkedHashMap<>();
         for (FoldedStacks.Stack stack : raw.stacks()) {
             List<String> frames = stack.frames();
@@ -50,8 +55,15 @@ public final class FrameNames {
             }
             if (loop < 0) continue;
             List<String> named = new ArrayList<>();
-            for (String frame : frames.subList(loop + 1, frames.size())) named.add(name(frame));
-            if (named.isEmpty()) named.add("<statement>"); // sampled in the loop's own instructions
+            // a sample in the loop itself, or in the VM on its behalf (the interpreter, a compilation trigger), is the
+            // statement's too: every stack starts at <statement>
+            boolean payload = loop + 1 < frames.size() && frames.get(loop + 1).endsWith(".perfshell$payload");
+            if (!payload) named.add("<statement>");
+            for (String frame : frames.subList(loop + 1, frames.size())) {
+                boolean kernel = !allocation && frame.endsWith("_[k]");
+                if (kernel && !named.isEmpty() && named.get(named.size() - 1).equals(KERNEL)) continue;
+                named.add(kernel ? KERNEL : name(frame));
+            }
             merged.merge(named, stack.count(), Long::sum);
         }
         List<FoldedStacks.Stack> stacks = new ArrayList<>();

@@ -131,7 +131,8 @@ final class FlameMagic extends BaseMagic {
             console.error("%flame: " + e.getMessage() + ". Next: %flame --list shows the events available here.");
             return false;
         }
-        FoldedStacks stacks = FrameNames.of(new SnippetSources(session.engine().jshell())).rename(FoldedStacks.parse(samples.collapsed()));
+        FoldedStacks stacks = FrameNames.of(new SnippetSources(session.engine().jshell()))
+                .rename(FoldedStacks.parse(samples.collapsed()), samples.event().equals("alloc"));
         FlatProfile flat = FlatProfile.of(stacks, samples.event().equals("alloc"));
         FlameReport report = new FlameReport(code.strip(), samples.event(), samples.backend(), notes(samples), interval(), stacks, flat,
                 samples.ops(), samples.nanos(), samples.threw(), samples.html());
