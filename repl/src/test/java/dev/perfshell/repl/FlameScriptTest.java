@@ -31,7 +31,7 @@ class FlameScriptTest {
             "Object holder;",                                                                   // 6
             "%flame -q --event alloc --no-html --duration 1 -o allocs holder = makeBytes()",  // 7
             "String topAlloc = allocs.get(0).getKey();",                                       // 8
-            "%flame -q --jfr --duration 2 -o viaJfr light(seed) + heavy(seed)",                 // 9
+            "%flame -q --jfr --no-html --duration 2 -o viaJfr light(seed) + heavy(seed)",                 // 9
             "String topJfr = viaJfr.get(0).getKey();",                                         // 10
             "int boom() { throw new IllegalStateException(\"boom\"); }",                        // 11
             "%flame -q --no-html --duration 0.2 boom()",                                       // 12 fails: it throws

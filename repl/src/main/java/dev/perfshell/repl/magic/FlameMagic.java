@@ -121,7 +121,7 @@ final class FlameMagic extends BaseMagic {
                 timed.errors().forEach(console::error);
                 return false;
             }
-            html = noHtml ? null : (htmlFile != null ? Path.of(htmlFile).toAbsolutePath()
+            html = noHtml || jfr ? null : (htmlFile != null ? Path.of(htmlFile).toAbsolutePath()
                     : FlameFiles.next(FlameFiles.folder(System.getenv()), LocalDateTime.now())).toString();
             samples = session.request(EngineRequest.flame(timed.binaryName(), (long) (duration * 1e9), event, interval(), jfr, html,
                     "%flame " + code.strip().replace('\n', ' ')));
