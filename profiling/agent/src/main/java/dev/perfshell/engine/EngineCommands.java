@@ -95,6 +95,13 @@ final class EngineCommands {
             report.put("layoutFlags", new ArrayList<>(MemoryMeter.layoutFlags()));
             return report;
         });
+        dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames();
+        table.put(EngineProtocol.FLAME, arg -> {
+            Map<?, ?> request = (Map<?, ?>) arg;
+            Timed timed = instantiate(classes.find((String) request.get("class")));
+            return userCode.run(() -> flames.profile(timed, request));
+        });
+        table.put(EngineProtocol.FLAME_LIST, arg -> flames.list((Map<?, ?>) arg));
         table.put(EngineProtocol.SIZEOF, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Object value = staticField(classes.find((String) request.get("class")), (String) request.get("field"));

@@ -49,6 +49,14 @@ public final class EngineProtocol {
     /** Restores the woven classes and returns the line profile ({@code HashMap}, see LineRecorder.report). */
     public static final String LINES_TAKE = "perfshell.lines.take";
 
+    /**
+     * Samples a generated {@code Timed} statement run until a duration ({@code %flame}): argument {@code HashMap}
+     * with "class" and the options read by Flames.profile; reply {@code HashMap} with the folded stacks.
+     */
+    public static final String FLAME = "perfshell.flame";
+    /** The sampling backend that would run and its events ({@code %flame --list}). */
+    public static final String FLAME_LIST = "perfshell.flame.list";
+
     /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply {@code HashMap}. */
     public static final String BLACKHOLE_CHECK = "perfshell.blackhole.check";
 

@@ -121,4 +121,37 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     public static EngineRequest<Map<?, ?>> linesTake() {
         return new EngineRequest<>(EngineProtocol.LINES_TAKE, null, wire -> (Map<?, ?>) wire);
     }
+
+    /**
+     * Samples a generated {@code Timed} statement ({@code %flame}), run again and again for {@code durationNanos}.
+     *
+     * @param event    cpu, alloc, wall or lock
+     * @param interval async-profiler's interval text, or {@code null} for the default
+     * @param jfr      skip async-profiler and sample with JFR
+     * @param html     where to write the flame graph, or {@code null}
+     */
+    public static EngineRequest<FlameSamples> flame(String binaryName, long durationNanos, String event, String interval,
+                                                    boolean jfr, String html, String title) {
+        java.util.HashMap<String, Object> argument = flameArgument(jfr);
+        argument.put("class", binaryName);
+        argument.put("durationNanos", durationNanos);
+        argument.put("event", event);
+        argument.put("interval", interval);
+        argument.put("html", html);
+        argument.put("title", title);
+        return new EngineRequest<>(EngineProtocol.FLAME, argument, wire -> FlameSamples.fromWire((Map<?, ?>) wire));
+    }
+
+    /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
+    public static EngineRequest<FlameBackends> flameList(boolean jfr) {
+        return new EngineRequest<>(EngineProtocol.FLAME_LIST, flameArgument(jfr), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+    }
+
+    private static java.util.HashMap<String, Object> flameArgument(boolean jfr) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        String jar = AsyncProfilerJar.locate();
+        argument.put("jar", jar);
+        argument.put("jfr", jfr); // without a jar the engine falls back to JFR and says why
+        return argument;
+    }
 }

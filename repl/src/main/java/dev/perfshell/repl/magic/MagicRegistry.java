@@ -37,6 +37,7 @@ public final class MagicRegistry {
         registry.add(RunMagic::new);
         registry.add(LoadMagic::new);
         registry.add(SaveMagic::new);
+        registry.add(FlameMagic::new);
         return registry;
     }
 

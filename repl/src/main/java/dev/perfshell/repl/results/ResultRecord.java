@@ -29,7 +29,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
                            int line, List<String> warnings, Metric metric, Details details) {
 
     /** A magic's own figures, exported next to the common fields. */
-    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails {}
+    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails, FlameDetails {}
 
     /**
      * {@code %timeit}'s figures, ns per operation.
@@ -87,6 +87,20 @@ public record ResultRecord(String magic, String label, String source, Map<String
 
     /** {@code %lprun}'s (ns) or {@code %mprun}'s (bytes) figures per method and line. */
     public record LinesDetails(dev.perfshell.repl.lines.LineProfile profile) implements Details {}
+
+    /**
+     * {@code %flame}'s figures: the flat profile's rows (samples per method), highest self first.
+     *
+     * @param event   the event that really ran (cpu may have become itimer)
+     * @param backend {@code async-profiler} or {@code JFR}
+     * @param html    the flame graph written, or {@code null}
+     */
+    public record FlameDetails(String event, String backend, long samples, long ops, List<dev.perfshell.repl.flame.FlatProfile.Row> top,
+                               String html) implements Details {
+        public FlameDetails {
+            top = List.copyOf(top);
+        }
+    }
 
     /** One row of a footprint. */
     public record ClassBytes(String className, long count, long bytes) {}
@@ -189,6 +203,23 @@ public record ResultRecord(String magic, String label, String source, Map<String
         return new ResultRecord("prun", label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
                 new PrunDetails(profile.totalNanos(), profile.subtractedNanosPerCall(), profile.timed(), profile.threads(),
                         profile.partial(), rows));
+    }
+
+    /**
+     * A {@code %flame} result: metric {@code time} in ns/op, the statement's mean wall time per run while sampled
+     * (profiler cost included, one sample: a sampling profile is for where time goes, %timeit for how much);
+     * details carry the whole flat profile.
+     */
+    public static ResultRecord flame(String label, dev.perfshell.repl.flame.FlameReport report, Map<String, Object> params,
+                                     ResultOrigin origin) {
+        double perOp = report.ops() == 0 ? report.nanos() : (double) report.nanos() / report.ops();
+        Metric metric = new Metric("time", "ns/op", Metric.Direction.LOWER, new double[] {perOp}, perOp, Double.NaN, Double.NaN);
+        List<String> warnings = new java.util.ArrayList<>();
+        if (!report.notes().isEmpty()) warnings.add(report.notes());
+        if (report.threw() != null) warnings.add("the statement threw " + report.threw());
+        return new ResultRecord("flame", label, report.source(), params, origin.script(), origin.line(), warnings, metric,
+                new FlameDetails(report.event(), report.backend(), report.flat().samples(), report.ops(), report.flat().rows(),
+                        report.html()));
     }
 
     /**

@@ -153,6 +153,8 @@ public final class ResultsJson {
             prun(node, prun);
         } else if (record.details() instanceof ResultRecord.LinesDetails lines) {
             lines(node, lines.profile());
+        } else if (record.details() instanceof ResultRecord.FlameDetails flame) {
+            flame(node, flame);
         }
         return node;
     }
@@ -249,6 +251,21 @@ public final class ResultsJson {
             item.put("selfNanos", row.selfNanos());
             item.put("cumulativeNanos", row.cumulativeNanos());
         }
+    }
+
+    private static void flame(ObjectNode node, ResultRecord.FlameDetails flame) {
+        node.put("event", flame.event());
+        node.put("backend", flame.backend());
+        node.put("samples", flame.samples());
+        node.put("ops", flame.ops());
+        ArrayNode top = node.putArray("top");
+        for (dev.perfshell.repl.flame.FlatProfile.Row row : flame.top()) {
+            ObjectNode item = top.addObject();
+            item.put("method", row.method());
+            item.put("selfSamples", row.selfSamples());
+            item.put("totalSamples", row.totalSamples());
+        }
+        node.put("html", flame.html());
     }
 
     private static void lines(ObjectNode node, dev.perfshell.repl.lines.LineProfile profile) {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TimeitRunner {
     /** The only string JMH's public Blackhole constructor accepts (jmh-core 1.37). */
-    static final String BLACKHOLE_CHALLENGE =
+    public static final String BLACKHOLE_CHALLENGE =
             "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.";
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {

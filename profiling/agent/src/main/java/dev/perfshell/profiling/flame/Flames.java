@@ -1,0 +1,112 @@
+package dev.perfshell.profiling.flame;
+
+import dev.perfshell.timing.runtime.LoopControl;
+import dev.perfshell.timing.runtime.Timed;
+import dev.perfshell.timing.runtime.TimeitRunner;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code %flame} in the engine: runs a generated {@code Timed} statement in %timeit's loop until the duration
+ * is reached (at least once) while a sampling profiler watches this thread, and returns the folded stacks.
+ * async-profiler is loaded on first use from the jar the front end names; where it cannot load (no library
+ * for the platform, a refused {@code dlopen}) or when the request asks for it, JFR samples instead, and the
+ * reply says which backend ran and why.
+ */
+public final class Flames {
+    private SamplingBackend async;
+    private String asyncProblem;
+    private final JfrBackend jfr = new JfrBackend();
+
+    /**
+     * @param request {@code timed} (the Timed instance), {@code durationNanos}, {@code event}, {@code interval}
+     *                (or null), {@code jar} (async-profiler's), {@code jfr} (Boolean: skip async-profiler),
+     *                {@code html} (path or null), {@code title}
+     * @return {@code HashMap}: backend, why, event, note, collapsed, ops, nanos, threw, html (written path or null)
+     */
+    public HashMap<String, Object> profile(Timed timed, Map<?, ?> request) throws Exception {
+        Fallback chosen = backend(request);
+        SamplingBackend backend = chosen.backend;
+        String event = (String) request.get("event");
+        SamplingBackend.Started started = backend.start(event, (String) request.get("interval"));
+        HashMap<String, Object> reply = new HashMap<>();
+        long begin = System.nanoTime();
+        long ops = 0;
+        try {
+            ops = loop(timed, ((Number) request.get("durationNanos")).longValue());
+        } catch (Throwable thrown) {
+            // profile what ran; the front end says it threw
+            reply.put("threw", thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+        }
+        long nanos = System.nanoTime() - begin;
+        reply.put("collapsed", backend.stop());
+        reply.put("backend", backend.name());
+        reply.put("why", chosen.why);
+        reply.put("event", started.event());
+        reply.put("note", started.note());
+        reply.put("ops", ops);
+        reply.put("nanos", nanos);
+        String html = (String) request.get("html");
+        if (html != null) {
+            Path file = Path.of(html);
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            reply.put("html", backend.writeHtml(file, (String) request.get("title")) ? file.toString() : null);
+        }
+        return reply;
+    }
+
+    /** For {@code %flame --list}: the backend that would run and its events. */
+    public HashMap<String, Object> list(Map<?, ?> request) {
+        Fallback chosen = backend(request);
+        HashMap<String, Object> reply = new HashMap<>();
+        reply.put("backend", chosen.backend.name());
+        reply.put("why", chosen.why);
+        reply.put("events", new ArrayList<>(chosen.backend.events()));
+        reply.put("paranoid", AsyncProfilerBackend.paranoid());
+        return reply;
+    }
+
+    private record Fallback(SamplingBackend backend, String why) {}
+
+    private Fallback backend(Map<?, ?> request) {
+        if (Boolean.TRUE.equals(request.get("jfr"))) return new Fallback(jfr, "async-profiler disabled by request");
+        if (async == null && asyncProblem == null) {
+            try {
+                async = AsyncProfilerBackend.load((String) request.get("jar"));
+            } catch (Throwable e) { // UnsatisfiedLinkError included: a library that will not load is a reason, not a crash
+                asyncProblem = "async-profiler could not load: " + e;
+            }
+        }
+        return async != null ? new Fallback(async, "") : new Fallback(jfr, asyncProblem);
+    }
+
+    /**
+     * %timeit's JMH-shaped loop, stopped by a timer thread after the duration: the statement runs at least once
+     * (a do/while), and the loop's own cost is the few instructions JMH's stub has.
+     */
+    private static long loop(Timed timed, long durationNanos) throws Throwable {
+        Blackhole bh = new Blackhole(TimeitRunner.BLACKHOLE_CHALLENGE);
+        LoopControl control = new LoopControl();
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(durationNanos / 1_000_000L, (int) (durationNanos % 1_000_000L));
+            } catch (InterruptedException ignored) {
+                // interrupted: the loop ended on its own (it threw)
+            }
+            control.isDone = true;
+        }, "perfshell-flame-timer");
+        timer.setDaemon(true);
+        timer.start();
+        try {
+            timed.perfshell$setup();
+            return timed.perfshell$loop(bh, control);
+        } finally {
+            timer.interrupt();
+        }
+    }
+}

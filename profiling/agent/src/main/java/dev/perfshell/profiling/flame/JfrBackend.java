@@ -1,0 +1,106 @@
+package dev.perfshell.profiling.flame;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fallback where async-profiler cannot load: JFR's sampler, built into every JDK 17. cpu is
+ * {@code jdk.ExecutionSample} (running Java threads only, at safepoint-free points but subsampled: expect
+ * fewer samples than asked, java-anchors.md §2.1), alloc is {@code jdk.ObjectAllocationSample}. JFR on
+ * JDK 17 has no wall-clock sampler and its lock events are thresholds, not samples: those events are refused.
+ * Stacks are folded the way async-profiler folds them (class names with slashes) so one reader serves both.
+ */
+final class JfrBackend implements SamplingBackend {
+    private static final long DEFAULT_PERIOD_NANOS = 10_000_000L; // JFR's shortest usual period is 10-20 ms
+
+    private Recording recording;
+    private String event;
+    private long thread;
+
+    @Override
+    public String name() {
+        return "JFR";
+    }
+
+    @Override
+    public Started start(String event, String interval) {
+        if (!events().contains(event)) {
+            throw new IllegalArgumentException("JFR offers no " + event + " sampling here (only " + String.join(", ", events()) + ")");
+        }
+        this.event = event;
+        this.thread = Thread.currentThread().getId();
+        recording = new Recording();
+        recording.setToDisk(true);
+        recording.enable(jfrEvent()).withStackTrace();
+        if (event.equals("cpu")) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofNanos(interval == null ? DEFAULT_PERIOD_NANOS
+                    : Math.max(1_000_000L, IntervalText.nanos(interval))));
+        }
+        recording.start();
+        return new Started(event, "");
+    }
+
+    private String jfrEvent() {
+        return event.equals("cpu") ? "jdk.ExecutionSample" : "jdk.ObjectAllocationSample";
+    }
+
+    @Override
+    public String stop() throws Exception {
+        recording.stop();
+        Path file = Files.createTempFile("perfshell-flame", ".jfr");
+        try {
+            recording.dump(file);
+            Map<String, Long> folded = new TreeMap<>();
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                if (!e.getEventType().getName().equals(jfrEvent())) continue;
+                // ExecutionSample names the sampled thread; allocation events the thread that allocated
+                String field = e.hasField("sampledThread") ? "sampledThread" : "eventThread";
+                jdk.jfr.consumer.RecordedThread sampled = e.hasField(field) ? e.getThread(field) : null;
+                if (sampled == null || sampled.getJavaThreadId() != thread) continue;
+                RecordedStackTrace trace = e.getStackTrace();
+                if (trace == null) continue;
+                folded.merge(fold(trace.getFrames(), e), 1L, Long::sum);
+            }
+            StringBuilder out = new StringBuilder();
+            folded.forEach((stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
+            return out.toString();
+        } finally {
+            recording.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Root first; an allocation sample ends with the allocated class and async-profiler's {@code _[i]} mark. */
+    private String fold(List<RecordedFrame> frames, RecordedEvent e) {
+        StringBuilder stack = new StringBuilder();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            RecordedFrame frame = frames.get(i);
+            if (stack.length() > 0) stack.append(';');
+            stack.append(frame.getMethod().getType().getName().replace('.', '/')).append('.').append(frame.getMethod().getName());
+        }
+        if (event.equals("alloc") && e.hasField("objectClass")) {
+            stack.append(';').append(e.getClass("objectClass").getName()).append("_[i]");
+        }
+        return stack.toString();
+    }
+
+    @Override
+    public boolean writeHtml(Path file, String title) {
+        return false; // async-profiler draws the flame graph; with JFR the folded stacks are the output
+    }
+
+    @Override
+    public List<String> events() {
+        return List.of("cpu", "alloc");
+    }
+}

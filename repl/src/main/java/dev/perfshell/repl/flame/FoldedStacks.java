@@ -1,0 +1,55 @@
+package dev.perfshell.repl.flame;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Brendan Gregg's folded stacks, the format flamegraph.pl and speedscope read and async-profiler's
+ * {@code collapsed} output writes: one line per distinct stack, frames root first separated by {@code ;},
+ * then a space and the sample count. Frame names may contain spaces ({@code fib (#3:1)}); the count is
+ * after the last one.
+ */
+public record FoldedStacks(List<Stack> stacks) {
+
+    /** One distinct stack, root first, and how many samples it got. */
+    public record Stack(List<String> frames, long count) {
+        public Stack {
+            frames = List.copyOf(frames);
+        }
+    }
+
+    public FoldedStacks {
+        stacks = List.copyOf(stacks);
+    }
+
+    /** @throws IllegalArgumentException naming the first line that is not {@code frames count} */
+    public static FoldedStacks parse(String text) {
+        List<Stack> stacks = new ArrayList<>();
+        int number = 0;
+        for (String line : text.split("\n")) {
+            number++;
+            if (line.isBlank()) continue;
+            int space = line.lastIndexOf(' ');
+            try {
+                if (space <= 0) throw new NumberFormatException();
+                long count = Long.parseLong(line.substring(space + 1).strip());
+                stacks.add(new Stack(Arrays.asList(line.substring(0, space).split(";")), count));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("line " + number + " is not 'frame;frame count': " + line);
+            }
+        }
+        return new FoldedStacks(stacks);
+    }
+
+    public long samples() {
+        return stacks.stream().mapToLong(Stack::count).sum();
+    }
+
+    /** The folded text again, one stack per line. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        for (Stack stack : stacks) out.append(String.join(";", stack.frames())).append(' ').append(stack.count()).append('\n');
+        return out.toString();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.engine.FlameBackends;
+import dev.perfshell.repl.engine.FlameSamples;
+import dev.perfshell.repl.flame.FlameFiles;
+import dev.perfshell.repl.flame.FlameReport;
+import dev.perfshell.repl.flame.FlatProfile;
+import dev.perfshell.repl.flame.FoldedStacks;
+import dev.perfshell.repl.flame.FrameNames;
+import dev.perfshell.repl.render.FlameRenderer;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.session.SnippetSources;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.timeit.TimedSnippet;
+import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code %flame [options] STATEMENT} and {@code %%flame [options]} with a body: a sampling profile of the statement,
+ * run again and again in %timeit's loop for {@code --duration}, with async-profiler in the engine (JFR where it
+ * cannot load). Prints the flat top-N table and writes async-profiler's flame graph HTML.
+ */
+@Command(name = "flame",
+        description = "Sampling profile of a statement run for a duration (async-profiler): flat top-N table and a flame graph HTML.",
+        footer = {"",
+                "The statement runs again and again for --duration (at least once) in the engine, and only that",
+                "thread is sampled; the JDK's and libraries' frames are included, inlined frames too. Snippet",
+                "frames read fib (#3:1): the method, its snippet and the line it is declared on.",
+                "The flame graph is async-profiler's own HTML (no network needed); by default it goes to",
+                "$PERFSHELL_HOME/flame/ (~/.perfshell/flame/). cpu becomes itimer where perf events are refused;",
+                "where async-profiler cannot load, JFR samples (cpu and alloc only, no HTML). --list says which."})
+final class FlameMagic extends BaseMagic {
+    private static final List<String> EVENTS = List.of("cpu", "alloc", "wall", "lock");
+    /** async-profiler's interval syntax: a number with an optional time (ns, us, ms, s) or size (k, m) suffix. */
+    private static final Pattern INTERVAL = Pattern.compile("\\d+(ns|us|ms|s|k|m|kb|mb)?", Pattern.CASE_INSENSITIVE);
+    /**
+     * 10 ms for the time events, async-profiler's own default: measured on this project's 2-core VM
+     * (scripts/bench/flame-overhead), 1 ms slowed a CPU-bound statement by 7% and 10 ms by less than the noise
+     * (-1.6%), against a 5% target. 2 s then give about 200 samples; --interval 1ms or a longer --duration gives
+     * more. alloc keeps async-profiler's default (one sample per TLAB).
+     */
+    private static final String DEFAULT_TIME_INTERVAL = "10ms";
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Run the statement again and again for SECONDS (at least once; default 2).")
+    double duration;
+
+    @Option(names = "--event", paramLabel = "EVENT", defaultValue = "cpu", description = "cpu (default), alloc, wall or lock.")
+    String event;
+
+    @Option(names = "--interval", paramLabel = "N",
+            description = "Sampling interval: time for cpu/wall (10ms default; 500us, 100000 = ns), bytes for alloc (512k), ns for lock.")
+    String interval;
+
+    @Option(names = "-n", paramLabel = "TOP", defaultValue = "15", description = "Rows of the flat table (default 15).")
+    int top;
+
+    @Option(names = "--collapsed", paramLabel = "FILE", description = "Also write the folded stacks (flamegraph.pl, speedscope) to FILE.")
+    String collapsedFile;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the flame graph to FILE (default: $PERFSHELL_HOME/flame/flame-TIME.html).")
+    String htmlFile;
+
+    @Option(names = "--no-html", description = "Write no flame graph.")
+    boolean noHtml;
+
+    @Option(names = "--list", description = "Show the sampling backend and the events available here, then stop.")
+    boolean list;
+
+    @Option(names = "--jfr", description = "Sample with JFR instead of async-profiler (cpu and alloc; no HTML).")
+    boolean jfr;
+
+    @Option(names = "-q", description = "Quiet: print nothing but where the files went (use with -o).")
+    boolean quiet;
+
+    @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Bind the flat profile (List<Map.Entry<String, Long>>: method and self samples, highest first) to NAME or $fN.")
+    String bind;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
+    String label;
+
+    @Override
+    public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        if (list) return list(session, console);
+        String code = input.text();
+        if (code.isBlank()) {
+            console.error("%flame needs a statement to profile. Example: %flame fib(30)");
+            return false;
+        }
+        String problem = validate();
+        if (problem != null) {
+            console.error("%flame: " + problem);
+            return false;
+        }
+        FlameSamples samples;
+        String html;
+        try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellFlame", code, "", false)) {
+            if (!timed.ok()) {
+                timed.errors().forEach(console::error);
+                return false;
+            }
+            html = noHtml || jfr ? null : (htmlFile != null ? Path.of(htmlFile).toAbsolutePath()
+                    : FlameFiles.next(FlameFiles.folder(System.getenv()), LocalDateTime.now())).toString();
+            samples = session.request(EngineRequest.flame(timed.binaryName(), (long) (duration * 1e9), event, interval(), jfr, html,
+                    "%flame " + code.strip().replace('\n', ' ')));
+        } catch (TimedSourceBuilder.SetupTypeException e) {
+            console.error("%flame: " + e.getMessage());
+            return false;
+        } catch (EngineException e) {
+            if (!session.engine().alive()) return false; // the shell reports the death and restores the session
+            console.error("%flame: " + e.getMessage() + ". Next: %flame --list shows the events available here.");
+            return false;
+        }
+        FoldedStacks stacks = FrameNames.of(new SnippetSources(session.engine().jshell()))
+                .rename(FoldedStacks.parse(samples.collapsed()), samples.event().equals("alloc"));
+        FlatProfile flat = FlatProfile.of(stacks, samples.event().equals("alloc"));
+        FlameReport report = new FlameReport(code.strip(), samples.event(), samples.backend(), notes(samples), interval(), stacks, flat,
+                samples.ops(), samples.nanos(), samples.threw(), samples.html());
+        context.record(origin -> ResultRecord.flame(label, report, params(), origin));
+        if (!report.notes().isEmpty()) console.warn(report.notes());
+        if (!quiet) FlameRenderer.render(report, top).forEach(console::println);
+        boolean ok = true;
+        if (report.html() != null) console.println("Flame graph: " + report.html());
+        else if (html != null) console.println("No flame graph: the " + samples.backend() + " backend draws none (--collapsed FILE writes the stacks).");
+        if (collapsedFile != null) {
+            try {
+                Files.writeString(Path.of(collapsedFile), stacks.text());
+                console.println("Folded stacks: " + Path.of(collapsedFile).toAbsolutePath());
+            } catch (IOException e) {
+                console.error("%flame: could not write " + collapsedFile + " (" + e + "). Next: check the folder exists and is writable.");
+                ok = false;
+            }
+        }
+        if (samples.threw() != null) {
+            if (session.engine().wasStopped()) console.error("Stopped: the profile covers what ran before Ctrl-C.");
+            else console.error("The statement threw " + samples.threw() + " after " + samples.ops()
+                    + " complete runs: the profile covers what ran until then.");
+            ok = false;
+        }
+        boolean bound = bind == null || context.binder().bind('f', bind, FlameRenderer.constructor(flat), context.evaluator(), console);
+        return ok && bound;
+    }
+
+    private boolean list(Session session, Console console) throws EngineException {
+        FlameBackends backends = session.request(EngineRequest.flameList(jfr));
+        console.println("backend: " + backends.backend() + (backends.why().isEmpty() ? "" : " (" + backends.why() + ")"));
+        console.println("events: " + String.join(", ", backends.events()));
+        console.println("perf_event_paranoid: " + backends.paranoid()
+                + " (cpu uses perf events; where they are refused it runs as itimer, and %flame says so)");
+        return true;
+    }
+
+    /** The interval sent to the engine: the user's, or 1 ms for the time events. */
+    private String interval() {
+        if (interval != null) return interval;
+        return event.equals("cpu") || event.equals("wall") ? DEFAULT_TIME_INTERVAL : null;
+    }
+
+    private static String notes(FlameSamples samples) {
+        List<String> notes = new ArrayList<>();
+        if (!samples.why().isEmpty()) notes.add("backend: " + samples.backend() + " (" + samples.why() + ")");
+        if (!samples.note().isEmpty()) notes.add("event: " + samples.event() + " instead of cpu: " + samples.note());
+        return String.join("; ", notes);
+    }
+
+    private String validate() {
+        if (!EVENTS.contains(event)) return "unknown event '" + event + "'. Next: one of " + String.join(", ", EVENTS) + ".";
+        if (interval != null && !INTERVAL.matcher(interval).matches()) {
+            return "bad interval '" + interval + "'. Next: a number with an optional unit, e.g. 1ms, 500us, 512k.";
+        }
+        if (!(duration > 0) || duration > 3600) return "--duration must be between 0 and 3600 seconds, got " + duration + ".";
+        if (top < 1) return "-n must be at least 1, got " + top + ".";
+        if (jfr && !event.equals("cpu") && !event.equals("alloc")) return "JFR samples cpu and alloc only. Next: drop --jfr or use one of those.";
+        return null;
+    }
+
+    private Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("event", event);
+        params.put("durationSeconds", duration);
+        if (interval() != null) params.put("interval", interval());
+        if (jfr) params.put("backend", "jfr");
+        return params;
+    }
+}
