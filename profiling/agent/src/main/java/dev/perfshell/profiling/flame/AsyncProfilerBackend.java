@@ -8,7 +8,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,8 @@ import java.util.Locale;
  * async-profiler (tools.profiler:async-profiler) in the engine. Its jar comes from the front end and is loaded
  * in a class loader of its own, like JOL: it never joins the engine's class path, so snippets cannot see it,
  * and its native library loads only when %flame first runs. The library for this OS and architecture is
- * copied out of the jar into a temporary file, because the JVM loads native code from files only.
+ * copied out of the jar once into a per-user cache ({@link NativeLibraryCache}), because the JVM loads native
+ * code from files only.
  *
  * <p>Everything goes through {@code execute(String)}, async-profiler's command language, and
  * {@code addThread}: the {@code filter} option then samples only the thread that runs the statement.
@@ -41,12 +41,12 @@ final class AsyncProfilerBackend implements SamplingBackend {
         String resource = nativeResource();
         ClassLoader loader = new URLClassLoader("perfshell-async-profiler", new URL[] {Path.of(jar).toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
-        Path library = Files.createTempFile("perfshell-libasyncProfiler", ".so");
-        library.toFile().deleteOnExit(); // the JVM keeps it mapped; deleting it at exit is enough
+        byte[] bytes;
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(jar + " has no " + resource);
-            Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
+            bytes = in.readAllBytes();
         }
+        Path library = NativeLibraryCache.place("libasyncProfiler", bytes);
         Class<?> type = Class.forName(CLASS, true, loader);
         try {
             return new AsyncProfilerBackend(type.getMethod("getInstance", String.class).invoke(null, library.toString()));
