@@ -74,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
             main.err.println("perfshell run: " + problem);
             return Main.USAGE;
         }
-        ScriptHeader header = ScriptHeader.read(file);
+        // A pipe (/dev/stdin, a FIFO) is read once, by the script run: its header cannot be read ahead.
+        ScriptHeader header = Files.isRegularFile(file) ? ScriptHeader.read(file) : ScriptHeader.none();
         if (!header.problems().isEmpty()) {
             main.out.flush();
             main.err.println("perfshell run: " + header.problems().get(0) + ". Next: fix the line.");

@@ -29,6 +29,11 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
         problems = List.copyOf(problems);
     }
 
+    /** No directives: a script read from a pipe, whose lines can be read only once. */
+    public static ScriptHeader none() {
+        return new ScriptHeader(List.of(), List.of(), List.of());
+    }
+
     public static ScriptHeader read(Path script) throws IOException {
         return parse(Files.readAllLines(script, StandardCharsets.UTF_8), script);
     }

@@ -1,0 +1,84 @@
+package dev.perfshell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.perfshell.e2e.Perfshell.Result;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * %flame's HTML in a real browser: Debian's Chromium, headless (installed by .ci/run). The page draws the
+ * graph on a canvas with its own script, so the checks are what only a run script leaves: the canvas sized
+ * to the stack depth, and a screenshot full of coloured frames.
+ */
+class FlameBrowserE2ETest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Pattern CANVAS_HEIGHT = Pattern.compile("<canvas id=\"canvas\"[^>]*height=\"(\\d+)\"");
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path work;
+
+    @Test
+    void theFlameGraphRendersInHeadlessChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (.ci/run installs Debian's chromium)");
+        Path html = work.resolve("fib.html");
+        Result r = Perfshell.runScript(home, work, "flame.jsh", String.join("\n",
+                "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
+                "%flame --duration 1 --html " + html + " fib(22)",
+                ""));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(html).exists();
+        assertThat(Files.readString(html)).doesNotContain("<script src=").doesNotContain("<link ");
+
+        String dom = chromium(List.of("--dump-dom", html.toUri().toString()));
+        Matcher height = CANVAS_HEIGHT.matcher(dom);
+        assertThat(height.find()).as("no sized canvas in the rendered page:\n%s", dom).isTrue();
+        // 16 px a level: fib's recursion alone is more than 10 levels deep.
+        assertThat(Integer.parseInt(height.group(1))).isGreaterThan(160);
+
+        Path png = work.resolve("fib.png");
+        chromium(List.of("--hide-scrollbars", "--window-size=800,800", "--screenshot=" + png, html.toUri().toString()));
+        BufferedImage image = ImageIO.read(png.toFile());
+        int coloured = 0;
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                int red = rgb >> 16;
+                int green = (rgb >> 8) & 0xff;
+                int blue = rgb & 0xff;
+                if (Math.max(red, Math.max(green, blue)) - Math.min(red, Math.min(green, blue)) > 60) { // saturated: a frame, not text
+                    coloured++;
+                    colours.add(rgb);
+                }
+            }
+        }
+        assertThat(coloured).as("saturated pixels of frames in the screenshot").isGreaterThan(image.getWidth() * image.getHeight() / 10);
+        assertThat(colours).as("frame colours").hasSizeGreaterThan(8);
+    }
+
+    private String chromium(List<String> args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + work.resolve("chromium-profile")));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(p.exitValue()).as("chromium's exit code").isZero();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
