@@ -42,6 +42,17 @@ public record FoldedStacks(List<Stack> stacks) {
         return new FoldedStacks(stacks);
     }
 
+    /**
+     * The stacks with a frame matching one of {@code include} (all stacks when it is empty) and no frame
+     * matching one of {@code exclude}; patterns are found anywhere in a frame's name ({@code --include 'fib'}).
+     */
+    public FoldedStacks filter(List<java.util.regex.Pattern> include, List<java.util.regex.Pattern> exclude) {
+        return new FoldedStacks(stacks.stream()
+                .filter(stack -> include.isEmpty() || stack.frames().stream().anyMatch(f -> include.stream().anyMatch(p -> p.matcher(f).find())))
+                .filter(stack -> stack.frames().stream().noneMatch(f -> exclude.stream().anyMatch(p -> p.matcher(f).find())))
+                .toList());
+    }
+
     public long samples() {
         return stacks.stream().mapToLong(Stack::count).sum();
     }

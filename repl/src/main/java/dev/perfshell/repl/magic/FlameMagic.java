@@ -94,6 +94,17 @@ final class FlameMagic extends BaseMagic {
     @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
     String label;
 
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Keep only stacks with a frame matching REGEX (repeatable; the table and --collapsed, not the HTML).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX",
+            description = "Drop stacks with a frame matching REGEX (repeatable; the table and --collapsed, not the HTML).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--open", description = "Open the flame graph in the browser (xdg-open) when there is a display.")
+    boolean open;
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -134,7 +145,8 @@ final class FlameMagic extends BaseMagic {
             return false;
         }
         FoldedStacks stacks = FrameNames.of(new SnippetSources(session.engine().jshell()))
-                .rename(FoldedStacks.parse(samples.collapsed()), samples.event().equals("alloc"));
+                .rename(FoldedStacks.parse(samples.collapsed()), samples.event().equals("alloc"))
+                .filter(patterns(include), patterns(exclude));
         FlatProfile flat = FlatProfile.of(stacks, samples.event().equals("alloc"));
         FlameReport report = new FlameReport(code.strip(), samples.event(), samples.backend(), notes(samples), interval(), stacks, flat,
                 samples.ops(), samples.nanos(), samples.threw(), samples.html());
@@ -142,7 +154,10 @@ final class FlameMagic extends BaseMagic {
         if (!report.notes().isEmpty()) console.warn(report.notes());
         if (!quiet) FlameRenderer.render(report, top).forEach(console::println);
         boolean ok = true;
-        if (report.html() != null) console.println("Flame graph: " + report.html());
+        if (report.html() != null) {
+            console.println("Flame graph: " + report.html());
+            if (open) open(report.html(), console);
+        }
         else if (html != null) console.println("No flame graph: the " + samples.backend() + " backend draws none (--collapsed FILE writes the stacks).");
         if (collapsedFile != null) {
             try {
@@ -161,6 +176,24 @@ final class FlameMagic extends BaseMagic {
         }
         boolean bound = bind == null || context.binder().bind('f', bind, FlameRenderer.constructor(flat), context.evaluator(), console);
         return ok && bound;
+    }
+
+    /** {@code --open}: the desktop's browser, when there is a desktop; otherwise say so, the file is written either way. */
+    private static void open(String html, Console console) {
+        java.util.Map<String, String> env = System.getenv();
+        if (!env.containsKey("DISPLAY") && !env.containsKey("WAYLAND_DISPLAY")) {
+            console.warn("--open: no display here (DISPLAY is not set). Next: open " + html + " in a browser.");
+            return;
+        }
+        try {
+            new ProcessBuilder("xdg-open", html).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            console.warn("--open: cannot run xdg-open (" + e.getMessage() + "). Next: open " + html + " in a browser.");
+        }
+    }
+
+    private static List<Pattern> patterns(List<String> regexes) {
+        return regexes.stream().map(Pattern::compile).toList();
     }
 
     private boolean list(Session session, Console console) throws EngineException {
@@ -192,8 +225,21 @@ final class FlameMagic extends BaseMagic {
         }
         if (!(duration > 0) || duration > 3600) return "--duration must be between 0 and 3600 seconds, got " + duration + ".";
         if (top < 1) return "-n must be at least 1, got " + top + ".";
+        for (String regex : concat(include, exclude)) {
+            try {
+                Pattern.compile(regex);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return "bad regex '" + regex + "': " + e.getDescription() + ". Next: e.g. --include 'fib|fill'.";
+            }
+        }
         if (jfr && !event.equals("cpu") && !event.equals("alloc")) return "JFR samples cpu and alloc only. Next: drop --jfr or use one of those.";
         return null;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Map<String, Object> params() {
@@ -202,6 +248,8 @@ final class FlameMagic extends BaseMagic {
         params.put("durationSeconds", duration);
         if (interval() != null) params.put("interval", interval());
         if (jfr) params.put("backend", "jfr");
+        if (!include.isEmpty()) params.put("include", String.join(" ", include));
+        if (!exclude.isEmpty()) params.put("exclude", String.join(" ", exclude));
         return params;
     }
 }
