@@ -36,7 +36,10 @@ class FlameScriptTest {
             "int boom() { throw new IllegalStateException(\"boom\"); }",                        // 11
             "%flame -q --no-html --duration 0.2 boom()",                                       // 12 fails: it throws
             "%flame --event nosuch light(1)",                                                  // 13 fails: unknown event
-            "String end = \"end\";",                                                           // 14
+            "%flame -q --no-html --duration 0.5 -o onlyLight --include light light(seed) + heavy(seed)", // 14
+            "boolean noHeavy = !onlyLight.isEmpty() && onlyLight.stream().noneMatch(e -> e.getKey().startsWith(\"heavy\"));", // 15
+            "%flame --include ( light(1)",                                                     // 16 fails: bad regex
+            "String end = \"end\";",                                                           // 17
             "");
 
     private static ScriptRun run;
@@ -69,8 +72,14 @@ class FlameScriptTest {
 
     @Test
     void onlyTheBadLinesFail() {
-        assertThat(run.failedLines()).as(run.toString()).containsExactly(12, 13);
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(12, 13, 16);
+        assertThat(run.out).contains("%flame: bad regex '(': Unclosed group. Next: e.g. --include 'fib|fill'.");
         assertThat(run.value("end")).isEqualTo("\"end\"");
+    }
+
+    @Test
+    void includeKeepsOnlyTheStacksThroughTheMatchingMethod() {
+        assertThat(run.value("noHeavy")).as(run.toString()).isEqualTo("true");
     }
 
     @Test
