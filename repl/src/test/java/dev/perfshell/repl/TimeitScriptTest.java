@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code %timeit} end to end: one script, one real engine JVM, many checks. Timing checks compare
@@ -128,19 +127,25 @@ class TimeitScriptTest {
         assertThat(number("sleepRatio")).as(run.toString()).isBetween(1.6, 2.4);
     }
 
+    /*
+     * Each ratio is the variant's best (min of two timings) over the session-variable form's best. Hoisting or dead
+     * code shows as a ratio far below 1 (0.0174 ns instead of 2.5 when C2 hoisted a local); a ratio above 1 is a
+     * timing disturbed by a busy machine (1.35 seen while another JVM ran tests), not a trap, so the band is wide
+     * upwards.
+     */
     @Test
     void setupVariableIsNotHoisted() {
-        assertThat(number("setupRatio")).as(run.toString()).isCloseTo(1.0, within(0.2));
+        assertThat(number("setupRatio")).as(run.toString()).isBetween(0.8, 2.0);
     }
 
     @Test
     void cellSetupIsNotHoisted() {
-        assertThat(number("cellRatio")).as(run.toString()).isCloseTo(1.0, within(0.2));
+        assertThat(number("cellRatio")).as(run.toString()).isBetween(0.8, 2.0);
     }
 
     @Test
     void blockLocalIsNotDeadCode() {
-        assertThat(number("blockRatio")).as(run.toString()).isCloseTo(1.0, within(0.2));
+        assertThat(number("blockRatio")).as(run.toString()).isBetween(0.8, 2.0);
     }
 
     @Test
