@@ -28,17 +28,19 @@ class CompareE2ETest {
     Path work;
 
     /**
-     * Three engines a side: the A/A experiment (README) found no unchanged result of this script beyond the
-     * threshold, so exactly the doubled snippet is flagged.
+     * Three engines a side: the doubled snippet is the one regression flagged. The A/A experiment (README) saw 1 of
+     * 30 unchanged results beyond the 10% threshold, as a speed-up (-10.1%, p = 0.05): so an unchanged snippet may
+     * rarely read "faster", which is not a regression and does not fail a CI job; "slower" must be checksum alone.
      */
     @Test
-    void aDeliberateTwoFoldRegressionIsFlaggedAndNothingElseWithThreeEngines() throws Exception {
+    void aDeliberateTwoFoldRegressionIsTheOnlyRegressionFlaggedWithThreeEngines() throws Exception {
         Result compare = compare("--forks", "3");
         assertThat(compare.exitCode()).as(compare.toString()).isEqualTo(1);
         Map<String, String> verdicts = verdicts(compare.stdout());
         assertThat(verdicts.keySet()).as(compare.toString()).containsExactlyInAnyOrderElementsOf(LABELS);
-        assertThat(verdicts.get("checksum")).as(compare.toString()).isEqualTo("slower");
-        assertThat(compare.stdout()).as(compare.toString()).contains("1 slower, 0 faster, 4 unchanged").contains("3+3 engines")
+        assertThat(verdicts.entrySet().stream().filter(e -> e.getValue().equals("slower")).map(Map.Entry::getKey).toList())
+                .as(compare.toString()).containsExactly("checksum");
+        assertThat(compare.stdout()).as(compare.toString()).contains("1 slower, ").contains("3+3 engines")
                 .doesNotContain("weak evidence");
     }
 
