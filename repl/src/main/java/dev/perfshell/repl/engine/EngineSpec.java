@@ -23,6 +23,17 @@ public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String
         addModules = List.copyOf(addModules);
     }
 
+    /** The engine JDK's feature release (17, 25, ...). */
+    public int feature() {
+        return EngineCommandLine.engineFeature(this);
+    }
+
+    /** The {@code java} launcher of the engine's JDK: --engine-jdk's, or the shell's own. */
+    public Path javaLauncher() {
+        Path home = engineJdk != null ? engineJdk : Path.of(System.getProperty("java.home"));
+        return home.resolve("bin").resolve("java");
+    }
+
     public EngineSpec withFullBlackhole() {
         return new EngineSpec(engineOptions, engineJdk, classPath, enablePreview, addModules, true);
     }

@@ -38,6 +38,7 @@ public final class MagicRegistry {
         registry.add(LoadMagic::new);
         registry.add(SaveMagic::new);
         registry.add(FlameMagic::new);
+        registry.add(JmhMagic::new);
         return registry;
     }
 

@@ -29,7 +29,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
                            int line, List<String> warnings, Metric metric, Details details) {
 
     /** A magic's own figures, exported next to the common fields. */
-    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails, FlameDetails {}
+    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails, FlameDetails, JmhDetails {}
 
     /**
      * {@code %timeit}'s figures, ns per operation.
@@ -100,6 +100,33 @@ public record ResultRecord(String magic, String label, String source, Map<String
         public FlameDetails {
             top = List.copyOf(top);
         }
+    }
+
+    /**
+     * {@code %jmh}'s figures: JMH's own JSON object for this result, unchanged (exported as a
+     * one-element array, the shape JMH Visualizer and other JMH tools read).
+     */
+    public record JmhDetails(com.fasterxml.jackson.databind.JsonNode json) implements Details {}
+
+    /**
+     * A {@code %jmh} result, one per parameter combination: metric {@code time} (JMH's unit, e.g.
+     * {@code ns/op}) or, in throughput mode, {@code throughput} with direction {@code higher};
+     * samples JMH's iteration scores, center JMH's score, interval JMH's 99.9 % confidence interval,
+     * and with several forks each fork's iterations.
+     *
+     * @param params the options given and this result's JMH parameters ({@code p.n})
+     */
+    public static ResultRecord jmh(String label, String source, Map<String, Object> params, dev.perfshell.repl.jmh.JmhResult result,
+                                   List<String> warnings, ResultOrigin origin) {
+        dev.perfshell.repl.jmh.JmhResult.Score score = result.primary();
+        boolean throughput = "thrpt".equals(result.mode());
+        List<Metric.EngineSamples> forks = score.perFork().size() < 2 ? List.of() : score.perFork().stream()
+                .map(values -> new Metric.EngineSamples(values, java.util.Arrays.stream(values).average().orElse(Double.NaN))).toList();
+        Metric metric = new Metric(throughput ? "throughput" : "time", score.unit(), throughput ? Metric.Direction.HIGHER : Metric.Direction.LOWER,
+                score.all(), score.score(), score.low(), score.high(), forks);
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        result.params().forEach((name, value) -> all.put("p." + name, value));
+        return new ResultRecord("jmh", label, source, all, origin.script(), origin.line(), warnings, metric, new JmhDetails(result.json()));
     }
 
     /** One row of a footprint. */

@@ -155,6 +155,8 @@ public final class ResultsJson {
             lines(node, lines.profile());
         } else if (record.details() instanceof ResultRecord.FlameDetails flame) {
             flame(node, flame);
+        } else if (record.details() instanceof ResultRecord.JmhDetails jmh) {
+            node.putArray("jmh").add(jmh.json().deepCopy());
         }
         return node;
     }

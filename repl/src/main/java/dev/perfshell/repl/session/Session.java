@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
  * recovery that replays the log into a new engine when the old one dies.
  */
 public final class Session implements AutoCloseable {
+    private final java.util.List<Runnable> stopHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EngineIo io;
     private final OutputGate gate = new OutputGate();
     private final java.io.PrintStream engineOut;
@@ -161,7 +162,17 @@ public final class Session implements AutoCloseable {
     }
 
     public void stop() {
+        stopHooks.forEach(Runnable::run);
         if (starting.isDone() && !starting.isCompletedExceptionally()) starting.join().stop();
+    }
+
+    /**
+     * Makes Ctrl-C also run {@code hook} until the returned handle is closed: for work a magic runs
+     * outside the engine (%jmh's child JVM), which the engine's stop does not reach.
+     */
+    public AutoCloseable onStop(Runnable hook) {
+        stopHooks.add(hook);
+        return () -> stopHooks.remove(hook);
     }
 
     /** Adds a jar or directory for both the compiler and the engine, now and after restarts. */

@@ -1,0 +1,39 @@
+package dev.perfshell.repl.jmh;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.List;
+
+/**
+ * Where JMH's jars are, as the shell's own class path has them (lib/ of an installed shell, the
+ * local Maven repository in tests). The shell never loads JMH's runner or processor itself: the
+ * compiler gets the processor on a path of its own and the benchmark runs in a child JVM.
+ *
+ * @param runner    what the child JVM runs on: jmh-core and its jopt-simple and Commons Math
+ * @param processor the annotation processor's path: jmh-generator-annprocess and jmh-core
+ * @param runtime   perfshell's runtime (for {@code Perf} and friends, which sessions import)
+ */
+public record JmhJars(List<String> runner, List<String> processor, String runtime) {
+
+    public static JmhJars locate() {
+        String core = where("org.openjdk.jmh.Main");
+        String jopt = where("joptsimple.OptionParser");
+        String math = where("org.apache.commons.math3.stat.descriptive.DescriptiveStatistics");
+        String generator = where("org.openjdk.jmh.generators.BenchmarkProcessor");
+        return new JmhJars(List.of(core, jopt, math), List.of(generator, core), where("dev.perfshell.timing.runtime.Perf"));
+    }
+
+    private static String where(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, JmhJars.class.getClassLoader());
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            URL location = source == null ? null : source.getLocation();
+            if (location == null) throw new IllegalStateException("cannot locate " + className + "'s jar");
+            return Path.of(location.toURI()).toString();
+        } catch (ClassNotFoundException | URISyntaxException | LinkageError e) {
+            throw new IllegalStateException("JMH is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.perfshell.repl.jmh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark result of JMH's JSON ({@code -rf json}): one per parameter combination.
+ *
+ * @param params    JMH's parameters of this result, in order
+ * @param primary   the benchmark's score
+ * @param secondary the profilers' metrics ({@code gc.alloc.rate.norm}, …), in JMH's order
+ * @param json      JMH's own object for this result, unchanged, for the export
+ */
+public record JmhResult(String benchmark, String mode, int threads, Map<String, String> params, Score primary,
+                        List<Score> secondary, JsonNode json) {
+
+    /**
+     * A metric as JMH reports it.
+     *
+     * @param count    measurements behind the score (JMH's Cnt)
+     * @param error    the 99.9% half-interval; NaN when JMH has none (one measurement)
+     * @param perFork  each fork's iteration values, when JMH kept raw data
+     */
+    public record Score(String name, double score, double error, double low, double high, String unit, long count,
+                        List<double[]> perFork) {
+        public Score {
+            perFork = List.copyOf(perFork);
+        }
+
+        public double[] all() {
+            return perFork.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static List<JmhResult> read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isArray()) throw new IOException("JMH's result file is not a JSON array: " + file);
+        List<JmhResult> results = new ArrayList<>();
+        for (JsonNode item : root) results.add(of(item));
+        return results;
+    }
+
+    static JmhResult of(JsonNode item) {
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode paramsNode = item.path("params");
+        for (Iterator<Map.Entry<String, JsonNode>> it = paramsNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> param = it.next();
+            params.put(param.getKey(), param.getValue().asText());
+        }
+        List<Score> secondary = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.path("secondaryMetrics").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> metric = it.next();
+            // JMH before 1.35 prefixed secondary metrics with a middle dot.
+            secondary.add(score(metric.getKey().replaceFirst("^\u00b7", ""), metric.getValue()));
+        }
+        return new JmhResult(item.path("benchmark").asText(), item.path("mode").asText(), item.path("threads").asInt(1), params,
+                score("", item.path("primaryMetric")), secondary, item.deepCopy());
+    }
+
+    private static Score score(String name, JsonNode metric) {
+        List<double[]> perFork = new ArrayList<>();
+        for (JsonNode fork : metric.path("rawData")) {
+            double[] values = new double[fork.size()];
+            for (int i = 0; i < values.length; i++) values[i] = number(fork.get(i));
+            perFork.add(values);
+        }
+        JsonNode confidence = metric.path("scoreConfidence");
+        long count = perFork.stream().mapToLong(values -> values.length).sum();
+        if (count == 0 && metric.has("rawDataHistogram")) {
+            for (JsonNode fork : metric.path("rawDataHistogram")) for (JsonNode iteration : fork) for (JsonNode bin : iteration) count += bin.path(1).asLong();
+        }
+        return new Score(name, number(metric.path("score")), number(metric.path("scoreError")), number(confidence.path(0)),
+                number(confidence.path(1)), metric.path("scoreUnit").asText(), count, perFork);
+    }
+
+    /** JMH writes NaN as the string "NaN". */
+    private static double number(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) return Double.NaN;
+        if (node.isNumber()) return node.asDouble();
+        try {
+            return Double.parseDouble(node.asText());
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
+    }
+
+    /** The score as nanoseconds per operation, or NaN when the unit is not a time per operation or a rate. */
+    public double nanosPerOp() {
+        String unit = primary.unit();
+        String[] parts = unit.split("/");
+        if (parts.length != 2) return Double.NaN;
+        if (parts[1].equals("op")) {
+            double scale = nanosIn(parts[0]);
+            return primary.score() * scale;
+        }
+        if (parts[0].equals("ops")) {
+            double scale = nanosIn(parts[1]);
+            return primary.score() == 0 ? Double.NaN : scale / primary.score();
+        }
+        return Double.NaN;
+    }
+
+    private static double nanosIn(String unit) {
+        return switch (unit) {
+            case "ns" -> 1;
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "min" -> 60e9;
+            default -> Double.NaN;
+        };
+    }
+}

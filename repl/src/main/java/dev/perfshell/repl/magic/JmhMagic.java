@@ -1,0 +1,324 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.jmh.JmhCompiler;
+import dev.perfshell.repl.jmh.JmhJars;
+import dev.perfshell.repl.jmh.JmhOptions;
+import dev.perfshell.repl.jmh.JmhProcess;
+import dev.perfshell.repl.jmh.JmhResult;
+import dev.perfshell.repl.jmh.JmhSource;
+import dev.perfshell.repl.jmh.JmhSourceBuilder;
+import dev.perfshell.repl.jmh.SessionPart;
+import dev.perfshell.repl.jmh.SessionReplay;
+import dev.perfshell.repl.render.JmhRenderer;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Caret;
+import dev.perfshell.repl.shell.Console;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * {@code %jmh [options] SNIPPET} and {@code %%jmh [options] [SETUP]} with a body: the snippet as a
+ * real JMH benchmark, in a forked JVM, with the session's state replayed into it (DESIGN.md §2.9,
+ * red-team.md §9). The benchmark is generated, compiled with JMH's annotation processor in a fresh
+ * package and folder, and run by JMH's own runner in a child JVM on the engine's JDK.
+ */
+@Command(name = "jmh",
+        description = "Run a snippet as a real forked JMH benchmark with the session's state: JMH's result table.",
+        footer = {"",
+                "Options are JMH's. Defaults sized for a REPL: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, avgt, ns.",
+                "The session is replayed into the benchmark: imports, classes (static nested), methods (static),",
+                "variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)).",
+                "%%jmh's first line after the options is setup code, run after the replay; -p values are fields the",
+                "snippet and setup can read."})
+final class JmhMagic extends BaseMagic {
+    private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
+    private static final Pattern TIME = Pattern.compile("\\d+(\\.\\d+)?(ns|us|ms|s|m|min|hr)");
+    private static final Pattern PROGRESS = Pattern.compile("^(# Fork: |# Warmup Iteration|Iteration |# Parameters: ).*");
+    private static final List<String> MODES = List.of("avgt", "thrpt", "sample", "ss");
+    private static final List<String> UNITS = List.of("ns", "us", "ms", "s", "m", "min");
+
+    @Option(names = "-f", paramLabel = "FORKS", defaultValue = "1", description = "Forked JVMs (default 1).")
+    int forks;
+
+    @Option(names = "-wi", paramLabel = "N", defaultValue = "3", description = "Warm-up iterations (default 3).")
+    int warmupIterations;
+
+    @Option(names = "-w", paramLabel = "TIME", defaultValue = "1s", description = "Warm-up iteration time (default 1s).")
+    String warmupTime;
+
+    @Option(names = "-i", paramLabel = "N", defaultValue = "5", description = "Measurement iterations (default 5).")
+    int iterations;
+
+    @Option(names = "-r", paramLabel = "TIME", defaultValue = "1s", description = "Measurement iteration time (default 1s).")
+    String measurementTime;
+
+    @Option(names = "-bm", paramLabel = "MODE", defaultValue = "avgt", description = "Mode: avgt, thrpt, sample, ss (default avgt).")
+    String mode;
+
+    @Option(names = "-tu", paramLabel = "UNIT", defaultValue = "ns", description = "Time unit: ns, us, ms, s (default ns).")
+    String timeUnit;
+
+    @Option(names = "-t", paramLabel = "THREADS", defaultValue = "1", description = "Threads running the snippet at once (default 1).")
+    int threads;
+
+    @Option(names = "-p", paramLabel = "NAME=V1,V2", description = "A parameter the snippet and setup can read; one run per value. Repeatable.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "-prof", paramLabel = "PROFILER", description = "A JMH profiler: gc, stack, comp, cl, ... Repeatable.")
+    List<String> profilers = new ArrayList<>();
+
+    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "The forked JVM's arguments, space-separated (the engine's -R options are passed too).")
+    String jvmArgs;
+
+    @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run once per trial after the replay; its variables become fields.")
+    String setupOption;
+
+    @Option(names = "--no-session", description = "Replay only imports, classes and methods: no variables or statements (build state in setup).")
+    boolean noSession;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for the table, exports and comparisons).")
+    String label;
+
+    @Option(names = "--print-source", description = "Print the generated benchmark class before running it.")
+    boolean printSource;
+
+    @Override
+    public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        String code = input.text();
+        if (code.isBlank()) {
+            console.error("%jmh needs code to benchmark. Example: %jmh Math.log(x)");
+            return false;
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        String problem = validate(parameters);
+        if (problem != null) {
+            console.error("%jmh: " + problem);
+            return false;
+        }
+        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        Session session = context.session();
+        SessionReplay replay = SessionReplay.of(session.log());
+        List<SessionPart> parts = replay.parts();
+        if (noSession) {
+            parts = parts.stream().filter(part -> part.kind() != SessionPart.Kind.VARIABLE && part.kind() != SessionPart.Kind.STATEMENT).toList();
+        } else if (replay.problem().isPresent()) {
+            console.error("%jmh: cannot replay " + replay.problem().get()
+                    + ". Next: give it a named type, or use %%jmh --no-session with the state built in its setup line.");
+            return false;
+        }
+        Path folder = Files.createTempDirectory("perfshell-jmh-");
+        try {
+            return benchmark(context, session, parts, code, setup, parameters, folder);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private boolean benchmark(MagicContext context, Session session, List<SessionPart> parts, String code, String setup,
+                              Map<String, List<String>> parameters, Path folder) throws Exception {
+        Console console = context.console();
+        EngineSpec spec = session.spec();
+        JmhJars jars = JmhJars.locate();
+        jdk.jshell.SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
+        JmhSourceBuilder builder = new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
+        String packageName = "perfshell.jmh.run" + RUN_NUMBERS.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        List<String> compilePath = new ArrayList<>(jars.runner());
+        compilePath.add(jars.runtime());
+        compilePath.addAll(spec.classPath());
+        List<String> compileOptions = new ArrayList<>();
+        if (spec.enablePreview()) compileOptions.addAll(List.of("--enable-preview", "--release", String.valueOf(Runtime.version().feature())));
+        if (!spec.addModules().isEmpty()) compileOptions.add("--add-modules=" + String.join(",", spec.addModules()));
+
+        long compileStart = System.nanoTime();
+        JmhSource source;
+        List<JmhCompiler.Error> errors;
+        try {
+            source = builder.build(packageName, parts, code, setup, parameters, threads, false);
+            if (printSource) source.source().lines().forEach(console::dim);
+            errors = JmhCompiler.compile(source, classes, compilePath, jars.processor(), compileOptions);
+            if (!errors.isEmpty() && source.expression() && errors.stream().anyMatch(e -> e.message().contains("'void' type not allowed"))) {
+                source = builder.build(packageName, parts, code, setup, parameters, threads, true);
+                errors = JmhCompiler.compile(source, classes, compilePath, jars.processor(), compileOptions);
+            }
+        } catch (JmhSourceBuilder.BuildException e) {
+            console.error("%jmh: " + e.getMessage());
+            return false;
+        }
+        if (!errors.isEmpty()) {
+            reportCompileErrors(console, source, errors);
+            return false;
+        }
+        long compileNanos = System.nanoTime() - compileStart;
+
+        JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
+                parameters, profilers, forkJvmArgs(spec));
+        Path resultFile = folder.resolve("result.json");
+        List<String> command = new ArrayList<>(List.of(spec.javaLauncher().toString(),
+                // The runner only orchestrates: a quick-starting JVM. Its flags never reach the forks,
+                // which get exactly the -jvmArgs below.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        if (spec.feature() >= 23) command.add("--sun-misc-unsafe-memory-access=allow");
+        List<String> runPath = new ArrayList<>(List.of(classes.toString()));
+        runPath.addAll(compilePath);
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, runPath), "org.openjdk.jmh.Main"));
+        command.addAll(options.arguments(source.include(), resultFile.toString()));
+
+        console.dim(String.format(Locale.ROOT, "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
+                compileNanos / 1e9, forks, forks == 1 ? "" : "s", warmupIterations, warmupTime, iterations, measurementTime, mode));
+        JmhProcess process = new JmhProcess(command);
+        JmhProcess.Outcome outcome;
+        try (AutoCloseable stopHook = session.onStop(process::stop)) {
+            outcome = process.run(line -> {
+                if (PROGRESS.matcher(line).matches()) {
+                    console.dim("  " + line);
+                    console.flush();
+                }
+            });
+        }
+        if (outcome.stopped()) {
+            console.error("Stopped: the JMH run was interrupted (Ctrl-C); its JVMs were ended and nothing was recorded.");
+            return false;
+        }
+        List<JmhResult> results = Files.isRegularFile(resultFile) && Files.size(resultFile) > 0 ? JmhResult.read(resultFile) : List.of();
+        if (outcome.exitCode() != 0 || results.isEmpty()) {
+            reportFailure(console, outcome);
+            return false;
+        }
+        String name = label != null ? label : code.strip();
+        console.println("");
+        JmhRenderer.table(name, results).forEach(console::println);
+        compareWithTimeit(context, code, results).ifPresent(console::dim);
+        for (JmhResult result : results) {
+            context.record(origin -> ResultRecord.jmh(label, code.strip(), recordParams(setup), result, List.of(), origin));
+        }
+        return true;
+    }
+
+    private String validate(Map<String, List<String>> parameters) {
+        if (forks < 0) return "-f must be 0 or more, got " + forks;
+        if (warmupIterations < 0) return "-wi must be 0 or more, got " + warmupIterations;
+        if (iterations < 1) return "-i must be at least 1, got " + iterations;
+        if (threads < 1) return "-t must be at least 1, got " + threads;
+        if (!TIME.matcher(warmupTime).matches()) return "-w takes a time such as 1s or 500ms, got '" + warmupTime + "'";
+        if (!TIME.matcher(measurementTime).matches()) return "-r takes a time such as 1s or 500ms, got '" + measurementTime + "'";
+        if (!MODES.contains(mode)) return "-bm takes one of " + String.join(", ", MODES) + ", got '" + mode + "'";
+        if (!UNITS.contains(timeUnit)) return "-tu takes one of " + String.join(", ", UNITS) + ", got '" + timeUnit + "'";
+        for (String param : params) {
+            int equals = param.indexOf('=');
+            String name = equals < 0 ? "" : param.substring(0, equals).strip();
+            if (equals < 0 || !javax.lang.model.SourceVersion.isName(name) || param.substring(equals + 1).isBlank()) {
+                return "-p takes NAME=V1,V2 with a Java name, got '" + param + "'";
+            }
+            parameters.put(name, List.of(param.substring(equals + 1).split(",")));
+        }
+        return null;
+    }
+
+    /** The fork's flags: named explicitly, or JMH would pass it its host's (red-team.md §9). */
+    private List<String> forkJvmArgs(EngineSpec spec) {
+        List<String> args = new ArrayList<>(List.of("-Dfile.encoding=UTF-8"));
+        if (spec.feature() >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
+        if (spec.enablePreview()) args.add("--enable-preview");
+        args.addAll(spec.engineOptions());
+        if (jvmArgs != null && !jvmArgs.isBlank()) args.addAll(List.of(jvmArgs.strip().split("\\s+")));
+        return args;
+    }
+
+    private Map<String, Object> recordParams(String setup) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        if (!setup.isBlank()) recorded.put("setup", setup);
+        recorded.put("forks", forks);
+        recorded.put("warmupIterations", warmupIterations);
+        recorded.put("warmupTime", warmupTime);
+        recorded.put("iterations", iterations);
+        recorded.put("measurementTime", measurementTime);
+        recorded.put("mode", mode);
+        if (threads > 1) recorded.put("threads", threads);
+        if (!profilers.isEmpty()) recorded.put("profilers", String.join(" ", profilers));
+        return recorded;
+    }
+
+    private static void reportCompileErrors(Console console, JmhSource source, List<JmhCompiler.Error> errors) {
+        JmhCompiler.Error first = errors.get(0);
+        long start = source.codeOffset();
+        long end = start + source.code().length();
+        if (first.position() >= start && first.position() <= end) {
+            console.error("%jmh: the snippet does not compile: " + first.message().lines().findFirst().orElse(""));
+            Caret.under(source.code(), first.start() - start, first.position() - start, first.end() - start).forEach(console::error);
+        } else {
+            String line = first.position() < 0 ? "" : lineAt(source.source(), (int) first.position());
+            console.error("%jmh: the replayed session does not compile: " + first.message().lines().findFirst().orElse("")
+                    + (line.isEmpty() ? "" : " (in: " + line + ")")
+                    + ". Next: %jmh --print-source shows the generated class; --no-session replays declarations only.");
+        }
+    }
+
+    /** JMH's own words for what went wrong: the benchmark's exception, or the runner's last lines. */
+    private static void reportFailure(Console console, JmhProcess.Outcome outcome) {
+        List<String> output = outcome.output();
+        int failure = output.indexOf("<failure>");
+        if (failure >= 0) {
+            List<String> trace = output.subList(failure + 1, output.size()).stream().filter(line -> !line.isBlank()).toList();
+            String exception = trace.isEmpty() ? "unknown failure" : trace.get(0);
+            console.error("%jmh: the benchmark threw " + exception.replaceFirst("^java\\.lang\\.", ""));
+            trace.stream().skip(1).filter(line -> line.strip().startsWith("at ") && line.contains("PerfshellSession"))
+                    .limit(4).forEach(console::error);
+            console.error("Next: the session's state is replayed in the benchmark's @Setup; run with --print-source to see it.");
+            return;
+        }
+        List<String> tail = output.stream().filter(line -> !line.isBlank()).toList();
+        console.error("%jmh: JMH ended with exit code " + outcome.exitCode() + " and no result:");
+        tail.subList(Math.max(0, tail.size() - 8), tail.size()).forEach(line -> console.error("    " + line));
+    }
+
+    /** One line against the last %timeit of the same code, when there is one and both are times. */
+    private static Optional<String> compareWithTimeit(MagicContext context, String code, List<JmhResult> results) {
+        if (results.size() != 1) return Optional.empty();
+        double jmhNanos = results.get(0).nanosPerOp();
+        if (Double.isNaN(jmhNanos) || results.get(0).threads() != 1) return Optional.empty();
+        List<ResultRecord> all = context.results().all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            ResultRecord record = all.get(i);
+            if (!record.magic().equals("timeit") || !record.source().strip().equals(code.strip())) continue;
+            double timeit = record.metric().center();
+            return Optional.of(String.format(Locale.ROOT, "%%timeit (result %d) measured %s per op (median): %.2f× JMH's %s.",
+                    i + 1, dev.perfshell.timing.Units.time(timeit), timeit / jmhNanos, dev.perfshell.timing.Units.time(jmhNanos)));
+        }
+        return Optional.empty();
+    }
+
+    private static String lineAt(String text, int position) {
+        int from = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+        int to = text.indexOf('\n', position);
+        return text.substring(from, to < 0 ? text.length() : to).strip();
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException leftBehind) {
+            // a temporary folder left behind is harmless; the result is what matters
+        }
+    }
+}
