@@ -141,7 +141,7 @@ final class JmhMagic extends BaseMagic {
         JmhJars jars = JmhJars.locate();
         jdk.jshell.SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
         JmhSourceBuilder builder = new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
-        String packageName = "perfshell.jmh.run" + RUN_NUMBERS.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        String packageName = "perfshell.jmh.run" + RUN_NUMBERS.incrementAndGet();
         Path classes = Files.createDirectories(folder.resolve("classes"));
         List<String> compilePath = new ArrayList<>(jars.runner());
         compilePath.add(jars.runtime());
@@ -277,14 +277,19 @@ final class JmhMagic extends BaseMagic {
     /** JMH's own words for what went wrong: the benchmark's exception, or the runner's last lines. */
     private static void reportFailure(Console console, JmhProcess.Outcome outcome) {
         List<String> output = outcome.output();
-        int failure = output.indexOf("<failure>");
+        int failure = -1;
+        for (int i = 0; i < output.size() && failure < 0; i++) if (output.get(i).contains("<failure>")) failure = i;
         if (failure >= 0) {
             List<String> trace = output.subList(failure + 1, output.size()).stream().filter(line -> !line.isBlank()).toList();
-            String exception = trace.isEmpty() ? "unknown failure" : trace.get(0);
-            console.error("%jmh: the benchmark threw " + exception.replaceFirst("^java\\.lang\\.", ""));
-            trace.stream().skip(1).filter(line -> line.strip().startsWith("at ") && line.contains("PerfshellSession"))
-                    .limit(4).forEach(console::error);
-            console.error("Next: the session's state is replayed in the benchmark's @Setup; run with --print-source to see it.");
+            String exception = trace.isEmpty() ? "an unknown failure" : trace.get(0).replaceFirst("^java\\.lang\\.", "");
+            console.error("%jmh: the benchmark threw " + exception);
+            // The generated class's line numbers mean nothing to the user: name the session's methods only.
+            trace.stream().skip(1).map(String::strip).takeWhile(line -> line.startsWith("at ") || line.startsWith("..."))
+                    .filter(line -> line.contains(JmhSource.SESSION_CLASS + "."))
+                    .map(line -> line.replaceFirst("^at .*\\.([\\w$]+)\\(.*$", "$1"))
+                    .filter(method -> !method.startsWith("perfshell$") && !method.equals(JmhSource.METHOD))
+                    .limit(4).forEach(method -> console.error("    at " + method));
+            console.error("Next: the session's state is rebuilt in the benchmark's @Setup; --print-source shows the generated class.");
             return;
         }
         List<String> tail = output.stream().filter(line -> !line.isBlank()).toList();

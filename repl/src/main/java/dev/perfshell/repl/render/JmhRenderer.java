@@ -38,7 +38,8 @@ public final class JmhRenderer {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
-                if (c > 0) line.append("  ");
+                // "Score ± Error", as JMH prints it: one space around the sign.
+                if (c > 0) line.append(header.get(c).isEmpty() || header.get(c - 1).isEmpty() ? " " : "  ");
                 // JMH left-aligns the benchmark name and the units, and right-aligns the rest.
                 boolean left = c == 0 || c == columns - 1;
                 line.append(left ? pad(row[c], widths[c], false) : pad(row[c], widths[c], true));
