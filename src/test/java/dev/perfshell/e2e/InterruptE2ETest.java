@@ -83,6 +83,36 @@ class InterruptE2ETest {
     }
 
     @Test
+    void ctrlCEndsAJmhRunAndEveryJvmItStarted() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            assertThat(shell.run("double x = 42.5;")).isEqualTo("x ==> 42.5");
+            long engine = Perfshell.enginePid(shell.run("%env"));
+            long prompts = shell.promptCount();
+            shell.type("%jmh -wi 0 -i 100 -r 1s Math.log(x)");
+            shell.keys("Enter");
+            // Ctrl-C once JMH's fork measures: its first iteration is on the screen.
+            shell.await("JMH's first iteration", l -> l.stream().anyMatch(line -> line.contains("Iteration   1:")), Duration.ofSeconds(60));
+            assertThat(jmhJvms()).as("JMH's runner and fork run").isNotEmpty();
+            shell.keys("C-c");
+            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            assertThat(Tmux.outputOfLastInput(lines)).contains("Stopped: the JMH run was interrupted (Ctrl-C)")
+                    .doesNotContain("Started a new engine");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!jmhJvms().isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(jmhJvms()).as("JVMs of the stopped JMH run").isEmpty();
+            assertThat(shell.run("x + 1")).isEqualTo("$1 ==> 43.5");
+            assertThat(Perfshell.enginePid(shell.run("%env"))).isEqualTo(engine);
+        }
+    }
+
+    /** The JVMs of a %jmh run: its runner and forks carry the run's class folder, perfshell-jmh-*. */
+    private static List<ProcessHandle> jmhJvms() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains("perfshell-jmh-") && line.contains("org.openjdk.jmh")).orElse(false))
+                .toList();
+    }
+
+    @Test
     void ctrlCOnAnEmptyLineKeepsTheShellAndTheEngine() throws Exception {
         try (Tmux shell = Tmux.start(home)) {
             assertThat(shell.run("int kept = 5;")).isEqualTo("kept ==> 5");

@@ -1,0 +1,52 @@
+package dev.perfshell.repl.render;
+
+import dev.perfshell.repl.Golden;
+import dev.perfshell.repl.jmh.JmhResult;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** JMH's result table from JMH's own JSON (files a real %jmh run wrote: -prof gc with -p, and thrpt with 2 forks). */
+class JmhRendererTest {
+    private static List<JmhResult> read(String name) throws Exception {
+        return JmhResult.read(Path.of(JmhRendererTest.class.getResource("/jmh/" + name).toURI()));
+    }
+
+    @Test
+    void tablesAsJmhPrintsThem() throws Exception {
+        List<String> lines = new ArrayList<>(JmhRenderer.table("Math.log(x) * n", read("avgt-gc-params.json")));
+        lines.add("");
+        lines.addAll(JmhRenderer.table("a name far longer than the column has room for, cut with an ellipsis", read("thrpt-two-forks.json")));
+        Golden.assertMatches("jmh-tables.txt", lines);
+    }
+
+    @Test
+    void readsScoresParamsSecondaryMetricsAndForks() throws Exception {
+        List<JmhResult> avgt = read("avgt-gc-params.json");
+        assertThat(avgt).hasSize(2);
+        assertThat(avgt.get(1).params()).containsExactly(java.util.Map.entry("n", "2"));
+        assertThat(avgt.get(0).secondary()).extracting(JmhResult.Score::name)
+                .containsExactly("gc.alloc.rate", "gc.alloc.rate.norm", "gc.count");
+        assertThat(avgt.get(0).primary().count()).isEqualTo(3);
+        assertThat(avgt.get(0).nanosPerOp()).isEqualTo(avgt.get(0).primary().score());
+
+        JmhResult thrpt = read("thrpt-two-forks.json").get(0);
+        assertThat(thrpt.primary().perFork()).hasSize(2);
+        assertThat(thrpt.primary().count()).isEqualTo(6);
+        assertThat(thrpt.primary().unit()).isEqualTo("ops/us");
+        assertThat(thrpt.nanosPerOp()).isCloseTo(1000 / thrpt.primary().score(), within(1e-9));
+    }
+
+    @Test
+    void numbersInJmhsFormat() {
+        assertThat(JmhRenderer.number(6.2191)).isEqualTo("6.219");
+        assertThat(JmhRenderer.number(0)).isEqualTo("≈ 0");
+        assertThat(JmhRenderer.number(0.00012)).isEqualTo("≈ 10⁻⁴");
+        assertThat(JmhRenderer.number(Double.NaN)).isEqualTo("NaN");
+    }
+}
