@@ -39,6 +39,9 @@ public final class JmhProcess {
                 output.add(line);
                 lines.accept(line);
             }
+        } catch (IOException closed) {
+            // stop() destroyed the process under the reader: the stream closes mid-read
+            if (!stopped) throw closed;
         } finally {
             if (Thread.currentThread().isInterrupted()) stop();
         }
