@@ -34,4 +34,32 @@ class EngineJdkE2ETest {
                 .contains("$2 ==> 25")
                 .containsPattern("Java home\\s+" + java.util.regex.Pattern.quote(TEMURIN_25.toString()));
     }
+
+    /**
+     * %flame loads async-profiler's native library; on JDK 24+ that prints a restricted-method warning unless the
+     * engine has {@code --enable-native-access}. The JVM writes it to the engine process's own stderr, not to the
+     * snippet's System.err, so the snippet reads that pipe back (/proc/self/fd/2, as much as is waiting in it); a
+     * line it writes there itself shows the pipe is the right one. Without the option the same script reads the
+     * four WARNING lines (checked by hand when this test was written).
+     */
+    @Test
+    void flameOnTemurin25PrintsNoRestrictedMethodWarning() throws Exception {
+        assumeTrue(Files.isDirectory(TEMURIN_25), TEMURIN_25 + " is not installed");
+        assumeTrue(Files.exists(Path.of("/proc/self/fd/2")), "no /proc (Linux only)");
+        Result r = Perfshell.runScript(home, work, "flame25.jsh", """
+                int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+                %flame --no-html --duration 0.3 fib(15)
+                new java.io.FileOutputStream(java.io.FileDescriptor.err).write("stderr-probe\\n".getBytes());
+                java.io.FileInputStream errPipe = new java.io.FileInputStream("/proc/self/fd/2");
+                String engineErr = new String(errPipe.readNBytes(errPipe.available()));
+                engineErr.contains("stderr-probe")
+                engineErr.contains("restricted method")
+                """, "--engine-jdk", TEMURIN_25.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).as(r.toString())
+                .contains("backend: async-profiler")
+                .contains("$1 ==> true")
+                .contains("$2 ==> false");
+        assertThat(r.stdout() + r.stderr()).doesNotContainIgnoringCase("restricted method");
+    }
 }

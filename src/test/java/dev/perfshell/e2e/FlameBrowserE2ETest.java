@@ -42,7 +42,8 @@ class FlameBrowserE2ETest {
                 ""));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(html).exists();
-        assertThat(Files.readString(html)).doesNotContain("<script src=").doesNotContain("<link ");
+        assertThat(Files.readString(html)).doesNotContain("<script src=").doesNotContain("<link ")
+                .contains("fib (#1:1)").doesNotContain("REPL/"); // the table's names, not the engine's class names
 
         String dom = chromium(List.of("--dump-dom", html.toUri().toString()));
         Matcher height = CANVAS_HEIGHT.matcher(dom);

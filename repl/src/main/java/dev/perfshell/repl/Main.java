@@ -145,7 +145,7 @@ public final class Main implements Callable<Integer> {
             Console console = new Console(term.writer(), color);
             terminalOut.set(console.userStream());
             terminalIn.set(term.input());
-            Shell shell = new Shell(session, console, MagicRegistry.standard());
+            Shell shell = new Shell(session, console, MagicRegistry.standard(), env);
             term.handle(Terminal.Signal.INT, signal -> shell.interrupt());
             console.dim("perfshell " + Version.number() + " on Java " + System.getProperty("java.version")
                     + ". Type Java, or %lsmagic for magics, /help for commands, Ctrl-D to leave.");
@@ -176,7 +176,7 @@ public final class Main implements Callable<Integer> {
                         boolean environment) {
         Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()));
         try {
-            Shell shell = new Shell(session, console, MagicRegistry.standard());
+            Shell shell = new Shell(session, console, MagicRegistry.standard(), env);
             int code = runInputs(shell, reader, file, keepGoing);
             return new EngineRun(code, shell.results().all(), environment ? environment(shell, console) : null);
         } finally {

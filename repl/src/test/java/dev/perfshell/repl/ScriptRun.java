@@ -25,23 +25,33 @@ final class ScriptRun {
 
     /** Pipes {@code script} to {@code perfshell ARGS} on stdin. */
     static ScriptRun piped(String script, String... args) {
+        return piped(Map.of(), script, args);
+    }
+
+    /** Pipes {@code script} to {@code perfshell ARGS} on stdin, with {@code env} as the environment variables the shell sees. */
+    static ScriptRun piped(Map<String, String> env, String script, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(args, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(), false);
+                env, false);
         return new ScriptRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Writes {@code script} to a file in {@code dir} and runs {@code perfshell OPTIONS run FILE RUN_OPTIONS}. */
     static ScriptRun file(Path dir, String script, List<String> options, String... runOptions) throws IOException {
+        return file(Map.of(), dir, script, options, runOptions);
+    }
+
+    /** As {@link #file(Path, String, List, String...)}, with {@code env} as the shell's environment variables. */
+    static ScriptRun file(Map<String, String> env, Path dir, String script, List<String> options, String... runOptions) throws IOException {
         Path file = dir.resolve("script.jsh");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(options);
         args.add("run");
         args.add(file.toString());
         args.addAll(List.of(runOptions));
-        return piped("", args.toArray(new String[0]));
+        return piped(env, "", args.toArray(new String[0]));
     }
 
     List<String> lines() {

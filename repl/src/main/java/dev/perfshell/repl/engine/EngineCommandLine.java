@@ -21,6 +21,10 @@ final class EngineCommandLine {
         // Debug information for sampling profilers at safepoint-free points; it changes no code.
         options.add("-XX:+UnlockDiagnosticVMOptions");
         options.add("-XX:+DebugNonSafepoints");
+        // %flame loads async-profiler's native library (System.load from its own unnamed module). JDK 22+ call that
+        // a restricted method: 24+ print a four-line warning to the engine's stderr on first use, and a later release
+        // will refuse it unless native access is granted. ALL-UNNAMED grants it to class-path and loader-made modules.
+        if (engineFeature(spec) >= 22) options.add("--enable-native-access=ALL-UNNAMED");
         addStartupArchive(options, spec);
         addJmhCompilerHints(options, spec);
         if (spec.enablePreview()) options.add("--enable-preview");

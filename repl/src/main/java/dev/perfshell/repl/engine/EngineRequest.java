@@ -127,31 +127,32 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      *
      * @param event    cpu, alloc, wall or lock
      * @param interval async-profiler's interval text, or {@code null} for the default
-     * @param jfr      skip async-profiler and sample with JFR
-     * @param html     where to write the flame graph, or {@code null}
+     * @param backend  {@code auto} (async-profiler, JFR where it cannot load), {@code async} or {@code jfr}
+     * @param threads  sample every thread, each stack under its thread's frame
+     * @param jfrFile  absolute path for a JFR recording of the profile, or {@code null}
      */
     public static EngineRequest<FlameSamples> flame(String binaryName, long durationNanos, String event, String interval,
-                                                    boolean jfr, String html, String title) {
-        java.util.HashMap<String, Object> argument = flameArgument(jfr);
+                                                    String backend, boolean threads, String jfrFile) {
+        java.util.HashMap<String, Object> argument = flameArgument(backend);
         argument.put("class", binaryName);
         argument.put("durationNanos", durationNanos);
         argument.put("event", event);
         argument.put("interval", interval);
-        argument.put("html", html);
-        argument.put("title", title);
+        argument.put("threads", threads);
+        argument.put("jfrFile", jfrFile);
         return new EngineRequest<>(EngineProtocol.FLAME, argument, wire -> FlameSamples.fromWire((Map<?, ?>) wire));
     }
 
     /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
-    public static EngineRequest<FlameBackends> flameList(boolean jfr) {
-        return new EngineRequest<>(EngineProtocol.FLAME_LIST, flameArgument(jfr), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+    public static EngineRequest<FlameBackends> flameList(String backend) {
+        return new EngineRequest<>(EngineProtocol.FLAME_LIST, flameArgument(backend), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
     }
 
-    private static java.util.HashMap<String, Object> flameArgument(boolean jfr) {
+    private static java.util.HashMap<String, Object> flameArgument(String backend) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
         String jar = AsyncProfilerJar.locate();
         argument.put("jar", jar);
-        argument.put("jfr", jfr); // without a jar the engine falls back to JFR and says why
+        argument.put("backend", backend); // without a jar, auto falls back to JFR and says why
         return argument;
     }
 }

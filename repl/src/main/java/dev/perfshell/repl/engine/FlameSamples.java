@@ -13,15 +13,15 @@ import java.util.Map;
  * @param ops       statement runs completed
  * @param nanos     the sampled loop's wall time
  * @param threw     the exception that ended the loop ({@code Class: message}), or {@code null}
- * @param html      the flame graph written, or {@code null} (none asked, or the backend cannot draw one)
+ * @param jfrFile   the JFR recording written ({@code --jfr FILE}), or {@code null}
  */
 public record FlameSamples(String backend, String why, String event, String note, String collapsed, long ops, long nanos,
-                           String threw, String html) {
+                           String threw, String jfrFile) {
 
     static FlameSamples fromWire(Map<?, ?> wire) {
         return new FlameSamples(text(wire, "backend"), text(wire, "why"), text(wire, "event"), text(wire, "note"),
                 text(wire, "collapsed"), number(wire, "ops"), number(wire, "nanos"), (String) wire.get("threw"),
-                (String) wire.get("html"));
+                (String) wire.get("jfrFile"));
     }
 
     private static String text(Map<?, ?> wire, String key) {

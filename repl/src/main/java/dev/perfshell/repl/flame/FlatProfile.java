@@ -12,7 +12,8 @@ import java.util.Set;
  * The flat view of folded stacks, as async-profiler's {@code flat} and pprof's {@code top} print it: per method, the
  * samples where it was the leaf (self) and those where it was anywhere on the stack (total; a recursive method
  * counts once per sample). Allocation stacks end in the allocated type ({@code byte[]_[i]}): that frame is not a
- * method, so its samples count as the allocating method's self samples.
+ * method, so its samples count as the allocating method's self samples. Thread frames ({@code --threads}) are not
+ * methods either and are left out (see {@link FoldedStacks#threads()}).
  */
 public record FlatProfile(long samples, List<Row> rows) {
 
@@ -29,6 +30,8 @@ public record FlatProfile(long samples, List<Row> rows) {
         long samples = 0;
         for (FoldedStacks.Stack stack : folded.stacks()) {
             List<String> frames = allocation ? methodsOnly(stack.frames()) : stack.frames();
+            // a --threads profile's root frame names a thread, not a method: threads get a table of their own
+            if (!frames.isEmpty() && FoldedStacks.isThread(frames.get(0))) frames = frames.subList(1, frames.size());
             if (frames.isEmpty()) continue;
             samples += stack.count();
             counts.computeIfAbsent(frames.get(frames.size() - 1), k -> new long[2])[0] += stack.count();

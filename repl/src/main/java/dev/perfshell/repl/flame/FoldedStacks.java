@@ -53,6 +53,28 @@ public record FoldedStacks(List<Stack> stacks) {
                 .toList());
     }
 
+    /** async-profiler's thread frame ({@code [main tid=4242]}), the root of each stack with {@code --threads}. */
+    private static final java.util.regex.Pattern THREAD = java.util.regex.Pattern.compile("\\[.* tid=\\d+]");
+
+    /** One thread's share of a profile split by thread. */
+    public record ThreadSamples(String thread, long samples) {}
+
+    public static boolean isThread(String frame) {
+        return THREAD.matcher(frame).matches();
+    }
+
+    /** Samples per thread frame, most first (ties by name); empty when the stacks are not split by thread. */
+    public List<ThreadSamples> threads() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Stack stack : stacks) {
+            if (!stack.frames().isEmpty() && isThread(stack.frames().get(0))) counts.merge(stack.frames().get(0), stack.count(), Long::sum);
+        }
+        List<ThreadSamples> threads = new ArrayList<>();
+        counts.forEach((thread, samples) -> threads.add(new ThreadSamples(thread, samples)));
+        threads.sort(java.util.Comparator.comparingLong(ThreadSamples::samples).reversed());
+        return threads;
+    }
+
     public long samples() {
         return stacks.stream().mapToLong(Stack::count).sum();
     }

@@ -35,31 +35,40 @@ public final class FrameNames {
     }
 
     /**
-     * The stacks renamed, their harness cut off; stacks that never reached the statement (the profiler starting
-     * or stopping) are dropped. Stacks that become equal are merged. Outside allocation profiles, a run of kernel
+     * The stacks renamed, their harness cut off; stacks of the statement's thread that never reached the statement
+     * (the profiler starting or stopping) are dropped. With {@code --threads} each stack keeps its thread frame as
+     * its root, and the stacks of other threads (the statement's workers, the JIT, the GC) are kept whole. Stacks that become equal are merged. Outside allocation profiles, a run of kernel
      * frames (async-profiler's {@code _[k]}: an interrupt, a page fault) becomes one {@code [kernel]} frame: their
      * names say nothing about the user's code and would crowd the table.
      *
      * @param allocation allocation stacks, where {@code _[k]} marks an allocated type instead
      */
     public FoldedStacks rename(FoldedStacks raw, boolean allocation) {
+        // With --threads every stack starts at its thread's frame, and other threads never reach the loop: their
+        // stacks are kept whole, while the statement's thread keeps only the stacks of the statement.
+        java.util.Set<String> statementThreads = new java.util.HashSet<>();
+        for (FoldedStacks.Stack stack : raw.stacks()) {
+            if (thread(stack.frames()) != null && loopIndex(stack.frames()) >= 0) statementThreads.add(stack.frames().get(0));
+        }
         java.util.Map<List<String>, Long> merged = new java.util.LinkedHashMap<>();
         for (FoldedStacks.Stack stack : raw.stacks()) {
             List<String> frames = stack.frames();
-            int loop = -1;
-            for (int i = frames.size() - 1; i >= 0; i--) {
-                if (frames.get(i).endsWith("." + LOOP)) {
-                    loop = i;
-                    break;
-                }
-            }
-            if (loop < 0) continue;
+            String thread = thread(frames);
+            int loop = loopIndex(frames);
             List<String> named = new ArrayList<>();
-            // a sample in the loop itself, or in the VM on its behalf (the interpreter, a compilation trigger), is the
-            // statement's too: every stack starts at <statement>
-            boolean payload = loop + 1 < frames.size() && frames.get(loop + 1).endsWith(".perfshell$payload");
-            if (!payload) named.add("<statement>");
-            for (String frame : frames.subList(loop + 1, frames.size())) {
+            if (thread != null) named.add(thread);
+            int from;
+            if (loop >= 0) {
+                // a sample in the loop itself, or in the VM on its behalf (the interpreter, a compilation trigger), is
+                // the statement's too: every stack of the statement starts at <statement>
+                boolean payload = loop + 1 < frames.size() && frames.get(loop + 1).endsWith(".perfshell$payload");
+                if (!payload) named.add("<statement>");
+                from = loop + 1;
+            } else {
+                if (thread == null || statementThreads.contains(thread)) continue; // the harness, before or after the runs
+                from = 1;
+            }
+            for (String frame : frames.subList(from, frames.size())) {
                 boolean kernel = !allocation && frame.endsWith("_[k]");
                 if (kernel && !named.isEmpty() && named.get(named.size() - 1).equals(KERNEL)) continue;
                 named.add(kernel ? KERNEL : name(frame));
@@ -69,6 +78,19 @@ public final class FrameNames {
         List<FoldedStacks.Stack> stacks = new ArrayList<>();
         merged.forEach((frames, count) -> stacks.add(new FoldedStacks.Stack(frames, count)));
         return new FoldedStacks(stacks);
+    }
+
+    /** The thread frame a --threads stack starts with, or {@code null}. */
+    private static String thread(List<String> frames) {
+        return !frames.isEmpty() && FoldedStacks.isThread(frames.get(0)) ? frames.get(0) : null;
+    }
+
+    /** Where the timed loop is on the stack (searched from the leaf), or -1. */
+    private static int loopIndex(List<String> frames) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (frames.get(i).endsWith("." + LOOP)) return i;
+        }
+        return -1;
     }
 
     /** One frame's name for people. Frames that are not {@code class.method} (native, kernel, types) stay as they are. */

@@ -5,6 +5,7 @@ import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.FlameBackends;
 import dev.perfshell.repl.engine.FlameSamples;
 import dev.perfshell.repl.flame.FlameFiles;
+import dev.perfshell.repl.flame.FlameGraphHtml;
 import dev.perfshell.repl.flame.FlameReport;
 import dev.perfshell.repl.flame.FlatProfile;
 import dev.perfshell.repl.flame.FoldedStacks;
@@ -38,13 +39,15 @@ import java.util.regex.Pattern;
         description = "Sampling profile of a statement run for a duration (async-profiler): flat top-N table and a flame graph HTML.",
         footer = {"",
                 "The statement runs again and again for --duration (at least once) in the engine, and only that",
-                "thread is sampled; the JDK's and libraries' frames are included, inlined frames too. Snippet",
-                "frames read fib (#3:1): the method, its snippet and the line it is declared on.",
-                "The flame graph is async-profiler's own HTML (no network needed); by default it goes to",
-                "$PERFSHELL_HOME/flame/ (~/.perfshell/flame/). cpu becomes itimer where perf events are refused;",
-                "where async-profiler cannot load, JFR samples (cpu and alloc only, no HTML). --list says which."})
+                "thread is sampled (every thread with --threads); the JDK's and libraries' frames are included,",
+                "inlined frames too. Snippet frames read fib (#3:1): the method, its snippet and the line it is",
+                "declared on, in the table and in the flame graph alike. The flame graph is async-profiler's HTML",
+                "page (no network needed); by default it goes to $PERFSHELL_HOME/flame/ (~/.perfshell/flame/).",
+                "cpu becomes itimer where perf events are refused; where async-profiler cannot load, JFR samples",
+                "(cpu and alloc only). --list says which."})
 final class FlameMagic extends BaseMagic {
     private static final List<String> EVENTS = List.of("cpu", "alloc", "wall", "lock");
+    private static final List<String> BACKENDS = List.of("auto", "async", "jfr");
     /** async-profiler's interval syntax: a number with an optional time (ns, us, ms, s) or size (k, m) suffix. */
     private static final Pattern INTERVAL = Pattern.compile("\\d+(ns|us|ms|s|k|m|kb|mb)?", Pattern.CASE_INSENSITIVE);
     /**
@@ -81,8 +84,15 @@ final class FlameMagic extends BaseMagic {
     @Option(names = "--list", description = "Show the sampling backend and the events available here, then stop.")
     boolean list;
 
-    @Option(names = "--jfr", description = "Sample with JFR instead of async-profiler (cpu and alloc; no HTML).")
-    boolean jfr;
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto (default: async-profiler, JFR where it cannot load), async (async-profiler or an error) or jfr (JFR's sampler: cpu and alloc).")
+    String backend;
+
+    @Option(names = "--jfr", paramLabel = "FILE", description = "Also write the profile as a JFR recording to FILE (jfr print, JDK Mission Control).")
+    String jfrFile;
+
+    @Option(names = "--threads", description = "Sample every thread of the engine and split the profile by thread (async-profiler's threads option).")
+    boolean threads;
 
     @Option(names = "-q", description = "Quiet: print nothing but where the files went (use with -o).")
     boolean quiet;
@@ -126,16 +136,13 @@ final class FlameMagic extends BaseMagic {
             return false;
         }
         FlameSamples samples;
-        String html;
         try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellFlame", code, "", false)) {
             if (!timed.ok()) {
                 timed.errors().forEach(console::error);
                 return false;
             }
-            html = noHtml || jfr ? null : (htmlFile != null ? Path.of(htmlFile).toAbsolutePath()
-                    : FlameFiles.next(FlameFiles.folder(System.getenv()), LocalDateTime.now())).toString();
-            samples = session.request(EngineRequest.flame(timed.binaryName(), (long) (duration * 1e9), event, interval(), jfr, html,
-                    "%flame " + code.strip().replace('\n', ' ')));
+            samples = session.request(EngineRequest.flame(timed.binaryName(), (long) (duration * 1e9), event, interval(), backend, threads,
+                    jfrFile == null ? null : Path.of(jfrFile).toAbsolutePath().toString()));
         } catch (TimedSourceBuilder.SetupTypeException e) {
             console.error("%flame: " + e.getMessage());
             return false;
@@ -148,17 +155,36 @@ final class FlameMagic extends BaseMagic {
                 .rename(FoldedStacks.parse(samples.collapsed()), samples.event().equals("alloc"))
                 .filter(patterns(include), patterns(exclude));
         FlatProfile flat = FlatProfile.of(stacks, samples.event().equals("alloc"));
+        boolean ok = true;
+        String html = null;
+        if (!noHtml) {
+            // drawn here from the renamed stacks, so the graph reads like the table (fib (#3:1), not REPL.$JShell$3.fib)
+            try {
+                Path file = htmlFile != null ? Path.of(htmlFile).toAbsolutePath()
+                        : FlameFiles.next(FlameFiles.folder(context.env()), LocalDateTime.now());
+                FlameGraphHtml.write(stacks, "%flame " + code.strip().replace('\n', ' '), file);
+                html = file.toString();
+            } catch (IOException e) {
+                console.error("%flame: could not write the flame graph (" + e + "). Next: --html FILE in a writable folder, or --no-html.");
+                ok = false;
+            }
+        }
         FlameReport report = new FlameReport(code.strip(), samples.event(), samples.backend(), notes(samples), interval(), stacks, flat,
-                samples.ops(), samples.nanos(), samples.threw(), samples.html());
+                samples.ops(), samples.nanos(), samples.threw(), html, samples.jfrFile());
         context.record(origin -> ResultRecord.flame(label, report, params(), origin));
         if (!report.notes().isEmpty()) console.warn(report.notes());
         if (!quiet) FlameRenderer.render(report, top).forEach(console::println);
-        boolean ok = true;
         if (report.html() != null) {
             console.println("Flame graph: " + report.html());
-            if (open) open(report.html(), console);
+            if (open) open(report.html(), context.env(), console);
         }
-        else if (html != null) console.println("No flame graph: the " + samples.backend() + " backend draws none (--collapsed FILE writes the stacks).");
+        if (jfrFile != null) {
+            if (report.jfr() != null) console.println("JFR recording: " + report.jfr());
+            else {
+                console.error("%flame: the " + samples.backend() + " backend wrote no JFR recording to " + jfrFile + ". Next: check the folder is writable.");
+                ok = false;
+            }
+        }
         if (collapsedFile != null) {
             try {
                 Files.writeString(Path.of(collapsedFile), stacks.text());
@@ -179,8 +205,7 @@ final class FlameMagic extends BaseMagic {
     }
 
     /** {@code --open}: the desktop's browser, when there is a desktop; otherwise say so, the file is written either way. */
-    private static void open(String html, Console console) {
-        java.util.Map<String, String> env = System.getenv();
+    private static void open(String html, Map<String, String> env, Console console) {
         if (!env.containsKey("DISPLAY") && !env.containsKey("WAYLAND_DISPLAY")) {
             console.warn("--open: no display here (DISPLAY is not set). Next: open " + html + " in a browser.");
             return;
@@ -197,7 +222,7 @@ final class FlameMagic extends BaseMagic {
     }
 
     private boolean list(Session session, Console console) throws EngineException {
-        FlameBackends backends = session.request(EngineRequest.flameList(jfr));
+        FlameBackends backends = session.request(EngineRequest.flameList(backend));
         console.println("backend: " + backends.backend() + (backends.why().isEmpty() ? "" : " (" + backends.why() + ")"));
         console.println("events: " + String.join(", ", backends.events()));
         console.println("perf_event_paranoid: " + backends.paranoid()
@@ -232,7 +257,18 @@ final class FlameMagic extends BaseMagic {
                 return "bad regex '" + regex + "': " + e.getDescription() + ". Next: e.g. --include 'fib|fill'.";
             }
         }
-        if (jfr && !event.equals("cpu") && !event.equals("alloc")) return "JFR samples cpu and alloc only. Next: drop --jfr or use one of those.";
+        if (!BACKENDS.contains(backend)) return "unknown backend '" + backend + "'. Next: one of " + String.join(", ", BACKENDS) + ".";
+        if (backend.equals("jfr") && !event.equals("cpu") && !event.equals("alloc")) {
+            return "JFR samples cpu and alloc only. Next: --backend auto, or --event cpu or alloc.";
+        }
+        if (jfrFile != null && jfrFile.contains(",")) {
+            return "--jfr " + jfrFile + ": async-profiler's options are separated by commas, so the path may hold none. Next: another file name.";
+        }
+        if (jfrFile != null && threads && !backend.equals("jfr")) {
+            // measured: with JFR output async-profiler's folded stacks lose their thread frames (the recording keeps them)
+            return "--threads with --jfr needs --backend jfr: async-profiler splits no stacks by thread while it writes JFR. Next: drop one, or add --backend jfr.";
+        }
+        if (jfrFile != null && Files.isDirectory(Path.of(jfrFile))) return "--jfr " + jfrFile + " is a folder. Next: name a file, e.g. profile.jfr.";
         return null;
     }
 
@@ -247,7 +283,8 @@ final class FlameMagic extends BaseMagic {
         params.put("event", event);
         params.put("durationSeconds", duration);
         if (interval() != null) params.put("interval", interval());
-        if (jfr) params.put("backend", "jfr");
+        if (!backend.equals("auto")) params.put("backend", backend);
+        if (threads) params.put("threads", true);
         if (!include.isEmpty()) params.put("include", String.join(" ", include));
         if (!exclude.isEmpty()) params.put("exclude", String.join(" ", exclude));
         return params;

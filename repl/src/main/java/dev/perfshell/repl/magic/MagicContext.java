@@ -9,16 +9,23 @@ import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
 import dev.perfshell.repl.shell.ScriptHost;
 
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What a magic may use: the session, the console, Java evaluation, the registry, result binding, history,
- * the results store, and where the running input came from (for the records it adds).
+ * the results store, where the running input came from (for the records it adds), and the shell's environment
+ * variables as {@code Main} received them (injected, never {@code System.getenv()}, so tests choose
+ * {@code PERFSHELL_HOME} and {@code DISPLAY}).
  */
 public record MagicContext(Session session, Console console, JavaEvaluator evaluator, MagicRegistry registry,
                            ResultBinder binder, InputHistory history, ResultsStore results,
-                           Supplier<ResultOrigin> origin, ScriptHost scripts) {
+                           Supplier<ResultOrigin> origin, ScriptHost scripts, Map<String, String> env) {
+
+    public MagicContext {
+        env = Map.copyOf(env);
+    }
 
     /** Adds a result measured by the running input, stamped with its script and line. */
     public void record(Function<ResultOrigin, ResultRecord> result) {

@@ -2,6 +2,7 @@ package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.flame.FlameReport;
 import dev.perfshell.repl.flame.FlatProfile;
+import dev.perfshell.repl.flame.FoldedStacks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
 /**
  * {@code %flame}'s terminal report: a header naming the event, backend and sample count, then the flat top-N
  * table (self %, total %, self samples, method), highest self first, as async-profiler's {@code flat} and
- * pprof's {@code top} read.
+ * pprof's {@code top} read; with {@code --threads}, samples per thread first.
  */
 public final class FlameRenderer {
     private FlameRenderer() {}
@@ -24,6 +25,15 @@ public final class FlameRenderer {
         if (flat.samples() == 0) {
             lines.add("No samples: the statement ran too briefly for the interval, or the event never fired (lock without contention).");
             return lines;
+        }
+        if (!report.threads().isEmpty()) {
+            // --threads: async-profiler puts each thread at the root of its stacks; here they get a table of their own
+            // before the methods, which are summed over all threads
+            lines.add("   samples       %  thread");
+            for (FoldedStacks.ThreadSamples thread : report.threads()) {
+                lines.add(String.format(Locale.ROOT, "%10d %6.1f%%  %s", thread.samples(), percent(thread.samples(), report.stacks().samples()),
+                        thread.thread()));
+            }
         }
         lines.add("  self %  total %   samples  method");
         for (FlatProfile.Row row : flat.top(top)) {

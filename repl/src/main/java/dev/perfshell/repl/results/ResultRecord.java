@@ -94,11 +94,15 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param event   the event that really ran (cpu may have become itimer)
      * @param backend {@code async-profiler} or {@code JFR}
      * @param html    the flame graph written, or {@code null}
+     * @param threads samples per thread with {@code --threads}, most first; empty otherwise
+     * @param jfr     the JFR recording written with {@code --jfr FILE}, or {@code null}
      */
     public record FlameDetails(String event, String backend, long samples, long ops, List<dev.perfshell.repl.flame.FlatProfile.Row> top,
-                               String html) implements Details {
+                               String html, List<dev.perfshell.repl.flame.FoldedStacks.ThreadSamples> threads, String jfr)
+            implements Details {
         public FlameDetails {
             top = List.copyOf(top);
+            threads = List.copyOf(threads);
         }
     }
 
@@ -246,7 +250,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
         if (report.threw() != null) warnings.add("the statement threw " + report.threw());
         return new ResultRecord("flame", label, report.source(), params, origin.script(), origin.line(), warnings, metric,
                 new FlameDetails(report.event(), report.backend(), report.flat().samples(), report.ops(), report.flat().rows(),
-                        report.html()));
+                        report.html(), report.threads(), report.jfr()));
     }
 
     /**

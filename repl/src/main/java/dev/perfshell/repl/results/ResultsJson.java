@@ -268,6 +268,13 @@ public final class ResultsJson {
             item.put("totalSamples", row.totalSamples());
         }
         node.put("html", flame.html());
+        if (!flame.threads().isEmpty()) {
+            ArrayNode threads = node.putArray("threads");
+            for (dev.perfshell.repl.flame.FoldedStacks.ThreadSamples thread : flame.threads()) {
+                threads.addObject().put("thread", thread.thread()).put("samples", thread.samples());
+            }
+        }
+        node.put("jfr", flame.jfr());
     }
 
     private static void lines(ObjectNode node, dev.perfshell.repl.lines.LineProfile profile) {

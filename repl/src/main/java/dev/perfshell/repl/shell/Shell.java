@@ -48,13 +48,14 @@ public final class Shell {
     private volatile long inputNumber;
     private volatile long stoppedInput = -1;
 
-    public Shell(Session session, Console console, MagicRegistry registry) {
+    /** @param env the environment variables magics may read ({@code PERFSHELL_HOME}, {@code DISPLAY}) */
+    public Shell(Session session, Console console, MagicRegistry registry, java.util.Map<String, String> env) {
         this.session = session;
         this.console = console;
         this.registry = registry;
         this.evaluator = new JavaEvaluator(session);
         this.magics = new MagicRunner(new MagicContext(session, console, evaluator, registry, new ResultBinder(), history,
-                results, this::origin, new Scripts()));
+                results, this::origin, new Scripts(), env));
         this.commands = new SlashCommands(session, console, history, new SlashCommands.Host() {
             @Override
             public boolean evaluate(String input) {

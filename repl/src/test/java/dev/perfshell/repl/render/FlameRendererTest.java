@@ -29,11 +29,35 @@ class FlameRendererTest {
     void flatTableGolden() {
         FoldedStacks stacks = new FrameNames(className -> Optional.empty()).rename(FoldedStacks.parse(RAW), false);
         FlatProfile flat = FlatProfile.of(stacks, false);
-        FlameReport report = new FlameReport("fib(30)", "cpu", "async-profiler", "", "1ms", stacks, flat, 1234, 2_003_000_000L, null, null);
+        FlameReport report = new FlameReport("fib(30)", "cpu", "async-profiler", "", "1ms", stacks, flat, 1234, 2_003_000_000L, null, null, null);
         List<String> lines = new ArrayList<>(FlameRenderer.render(report, 4));
         lines.add("--- folded");
         lines.addAll(stacks.text().lines().toList());
         Golden.assertMatches("flame-flat.txt", lines);
+    }
+
+    /**
+     * --threads: async-profiler roots every stack at its thread. The statement's thread keeps only the statement's
+     * stacks (its harness is cut as without --threads); other threads (a worker, the JIT) are kept whole.
+     */
+    static final String RAW_THREADS = String.join("\n",
+            "[main tid=100];java/lang/Thread.run;Flames.loop;REPL/$JShell$9$PerfshellFlame.perfshell$loop;REPL/$JShell$9$PerfshellFlame.perfshell$payload;Main.fib 60",
+            "[main tid=100];java/lang/Thread.run;dev/perfshell/profiling/flame/Flames.profile 3",
+            "[ForkJoinPool.commonPool-worker-1 tid=101];java/util/concurrent/ForkJoinWorkerThread.run;Main.fib 30",
+            "[C2 CompilerThre tid=102];start_thread;C2Compiler::compile_method;asm_exc_page_fault_[k];do_fault_[k] 10",
+            "");
+
+    @Test
+    void threadsTableGolden() {
+        FoldedStacks stacks = new FrameNames(className -> Optional.empty()).rename(FoldedStacks.parse(RAW_THREADS), false);
+        FlatProfile flat = FlatProfile.of(stacks, false);
+        FlameReport report = new FlameReport("fib(30)", "cpu", "async-profiler", "", "10ms", stacks, flat, 7, 1_000_000_000L, null, null, null);
+        List<String> lines = new ArrayList<>(FlameRenderer.render(report, 5));
+        lines.add("--- folded");
+        lines.addAll(stacks.text().lines().toList());
+        Golden.assertMatches("flame-threads.txt", lines);
+        assertThat(flat.row("Main.fib")).isEqualTo(new FlatProfile.Row("Main.fib", 90, 90)); // summed over threads
+        assertThat(flat.rows()).noneMatch(row -> row.method().contains("tid="));
     }
 
     @Test
@@ -46,7 +70,7 @@ class FlameRendererTest {
     @Test
     void emptyProfileSaysWhy() {
         FlatProfile flat = FlatProfile.of(FoldedStacks.parse(""), false);
-        FlameReport report = new FlameReport("x", "lock", "async-profiler", "", null, FoldedStacks.parse(""), flat, 3, 1000, null, null);
+        FlameReport report = new FlameReport("x", "lock", "async-profiler", "", null, FoldedStacks.parse(""), flat, 3, 1000, null, null, null);
         assertThat(FlameRenderer.render(report, 15)).last().asString().startsWith("No samples");
     }
 

@@ -20,7 +20,8 @@ import java.util.Locale;
  * code from files only.
  *
  * <p>Everything goes through {@code execute(String)}, async-profiler's command language, and
- * {@code addThread}: the {@code filter} option then samples only the thread that runs the statement.
+ * {@code addThread}: the {@code filter} option then samples only the thread that runs the statement
+ * (with {@code --threads}, every thread instead).
  */
 final class AsyncProfilerBackend implements SamplingBackend {
     private static final String CLASS = "one.profiler.AsyncProfiler";
@@ -28,6 +29,8 @@ final class AsyncProfilerBackend implements SamplingBackend {
     private final Object profiler;
     private final Method execute;
     private final Method addThread;
+    /** The running profile writes a JFR recording. */
+    private boolean jfr;
 
     private AsyncProfilerBackend(Object profiler) throws NoSuchMethodException {
         this.profiler = profiler;
@@ -73,35 +76,50 @@ final class AsyncProfilerBackend implements SamplingBackend {
     }
 
     @Override
-    public Started start(String event, String interval) throws Exception {
+    public Started start(Options options) throws Exception {
+        jfr = options.jfrFile() != null;
         try {
-            return new Started(startAs(event, interval), "");
+            return new Started(startAs(options.event(), options), "");
         } catch (IllegalStateException refused) {
             // perf_events refused (perf_event_paranoid, seccomp in containers): itimer needs no permission
-            if (!event.equals("cpu")) throw refused;
+            if (!options.event().equals("cpu")) throw refused;
             String why = "perf events unavailable (" + refused.getMessage() + "; perf_event_paranoid=" + paranoid() + ")";
-            return new Started(startAs("itimer", interval), why);
+            return new Started(startAs("itimer", options), why);
         }
     }
 
-    private String startAs(String event, String interval) throws Exception {
-        String command = "start,event=" + event + ",filter" + (interval == null ? "" : ",interval=" + interval);
-        execute(command);
-        addThread.invoke(profiler, Thread.currentThread());
+    /** async-profiler's start command for these options; commas separate its options, so a path may hold none. */
+    static String command(String event, Options options) {
+        StringBuilder command = new StringBuilder("start,event=").append(event);
+        // threads: every thread, each stack under a [NAME tid=N] frame; otherwise only the statement's thread
+        command.append(options.threads() ? ",threads" : ",filter");
+        if (options.interval() != null) command.append(",interval=").append(options.interval());
+        if (options.jfrFile() != null) {
+            String file = options.jfrFile().toString();
+            if (file.contains(",")) throw new IllegalArgumentException("async-profiler cannot write to a path with a comma: " + file);
+            command.append(",jfr,file=").append(file);
+        }
+        return command.toString();
+    }
+
+    private String startAs(String event, Options options) throws Exception {
+        execute(command(event, options));
+        if (!options.threads()) addThread.invoke(profiler, Thread.currentThread());
         return event;
     }
 
     @Override
     public String stop() throws Exception {
+        if (!jfr) {
+            execute("stop");
+            return execute("collapsed");
+        }
+        // With JFR output async-profiler hands its samples to the recording at stop and has none left to fold
+        // ("All samples were filtered out"), so the stacks are read while it still runs; the statement's loop
+        // has ended by now, so nothing of it is missed.
+        String collapsed = execute("collapsed");
         execute("stop");
-        return execute("collapsed");
-    }
-
-    @Override
-    public boolean writeHtml(Path file, String title) throws Exception {
-        // async-profiler's own flame graph: one HTML file, its script and styles inline
-        execute("flamegraph,file=" + file + ",title=" + title.replace(',', ' '));
-        return true;
+        return collapsed;
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.Map;
  * is reached (at least once) while a sampling profiler watches this thread, and returns the folded stacks.
  * async-profiler is loaded on first use from the jar the front end names; where it cannot load (no library
  * for the platform, a refused {@code dlopen}) or when the request asks for it, JFR samples instead, and the
- * reply says which backend ran and why.
+ * reply says which backend ran and why. The flame graph is drawn by the front end from the folded stacks (with
+ * the names the table uses), so neither backend writes one here.
  */
 public final class Flames {
     private SamplingBackend async;
@@ -25,15 +26,22 @@ public final class Flames {
 
     /**
      * @param request {@code timed} (the Timed instance), {@code durationNanos}, {@code event}, {@code interval}
-     *                (or null), {@code jar} (async-profiler's), {@code jfr} (Boolean: skip async-profiler),
-     *                {@code html} (path or null), {@code title}
-     * @return {@code HashMap}: backend, why, event, note, collapsed, ops, nanos, threw, html (written path or null)
+     *                (or null), {@code jar} (async-profiler's), {@code backend} ({@code auto}, {@code async} or
+     *                {@code jfr}), {@code threads} (Boolean: every thread, split by thread), {@code jfrFile}
+     *                (absolute path for a JFR recording of the profile, or null)
+     * @return {@code HashMap}: backend, why, event, note, collapsed, ops, nanos, threw, jfrFile (written path or null)
      */
     public HashMap<String, Object> profile(Timed timed, Map<?, ?> request) throws Exception {
         Fallback chosen = backend(request);
         SamplingBackend backend = chosen.backend;
-        String event = (String) request.get("event");
-        SamplingBackend.Started started = backend.start(event, (String) request.get("interval"));
+        String jfrFile = (String) request.get("jfrFile");
+        if (jfrFile != null) {
+            Path file = Path.of(jfrFile);
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+        }
+        SamplingBackend.Options options = new SamplingBackend.Options((String) request.get("event"), (String) request.get("interval"),
+                Boolean.TRUE.equals(request.get("threads")), jfrFile == null ? null : Path.of(jfrFile));
+        SamplingBackend.Started started = backend.start(options);
         HashMap<String, Object> reply = new HashMap<>();
         long begin = System.nanoTime();
         long ops = 0;
@@ -51,12 +59,7 @@ public final class Flames {
         reply.put("note", started.note());
         reply.put("ops", ops);
         reply.put("nanos", nanos);
-        String html = (String) request.get("html");
-        if (html != null) {
-            Path file = Path.of(html);
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            reply.put("html", backend.writeHtml(file, (String) request.get("title")) ? file.toString() : null);
-        }
+        reply.put("jfrFile", jfrFile != null && Files.isRegularFile(Path.of(jfrFile)) ? jfrFile : null);
         return reply;
     }
 
@@ -73,8 +76,13 @@ public final class Flames {
 
     private record Fallback(SamplingBackend backend, String why) {}
 
+    /**
+     * {@code auto}: async-profiler, JFR where it cannot load (the reason goes back to the user); {@code jfr}: JFR;
+     * {@code async}: async-profiler or a failure naming why it cannot load, never a silent switch of profiler.
+     */
     private Fallback backend(Map<?, ?> request) {
-        if (Boolean.TRUE.equals(request.get("jfr"))) return new Fallback(jfr, "async-profiler disabled by request");
+        String asked = request.get("backend") == null ? "auto" : (String) request.get("backend");
+        if (asked.equals("jfr")) return new Fallback(jfr, "chosen with --backend jfr");
         if (async == null && asyncProblem == null) {
             try {
                 async = AsyncProfilerBackend.load((String) request.get("jar"));
@@ -82,7 +90,9 @@ public final class Flames {
                 asyncProblem = "async-profiler could not load: " + e;
             }
         }
-        return async != null ? new Fallback(async, "") : new Fallback(jfr, asyncProblem);
+        if (async != null) return new Fallback(async, "");
+        if (asked.equals("async")) throw new IllegalStateException(asyncProblem);
+        return new Fallback(jfr, asyncProblem);
     }
 
     /**

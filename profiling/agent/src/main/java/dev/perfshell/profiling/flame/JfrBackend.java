@@ -26,6 +26,8 @@ final class JfrBackend implements SamplingBackend {
     private Recording recording;
     private String event;
     private long thread;
+    private boolean allThreads;
+    private Path jfrFile;
 
     @Override
     public String name() {
@@ -33,12 +35,16 @@ final class JfrBackend implements SamplingBackend {
     }
 
     @Override
-    public Started start(String event, String interval) {
+    public Started start(Options options) {
+        String event = options.event();
+        String interval = options.interval();
         if (!events().contains(event)) {
             throw new IllegalArgumentException("JFR offers no " + event + " sampling here (only " + String.join(", ", events()) + ")");
         }
         this.event = event;
         this.thread = Thread.currentThread().getId();
+        this.allThreads = options.threads();
+        this.jfrFile = options.jfrFile();
         recording = new Recording();
         recording.setToDisk(true);
         recording.enable(jfrEvent()).withStackTrace();
@@ -57,7 +63,8 @@ final class JfrBackend implements SamplingBackend {
     @Override
     public String stop() throws Exception {
         recording.stop();
-        Path file = Files.createTempFile("perfshell-flame", ".jfr");
+        // --jfr FILE: the recording itself is the file asked for; otherwise a temporary one, read and deleted
+        Path file = jfrFile != null ? jfrFile : Files.createTempFile("perfshell-flame", ".jfr");
         try {
             recording.dump(file);
             Map<String, Long> folded = new TreeMap<>();
@@ -66,17 +73,22 @@ final class JfrBackend implements SamplingBackend {
                 // ExecutionSample names the sampled thread; allocation events the thread that allocated
                 String field = e.hasField("sampledThread") ? "sampledThread" : "eventThread";
                 jdk.jfr.consumer.RecordedThread sampled = e.hasField(field) ? e.getThread(field) : null;
-                if (sampled == null || sampled.getJavaThreadId() != thread) continue;
+                if (sampled == null || (!allThreads && sampled.getJavaThreadId() != thread)) continue;
                 RecordedStackTrace trace = e.getStackTrace();
                 if (trace == null) continue;
-                folded.merge(fold(trace.getFrames(), e), 1L, Long::sum);
+                String stack = fold(trace.getFrames(), e);
+                if (allThreads) {
+                    String name = sampled.getJavaName() != null ? sampled.getJavaName() : sampled.getOSName();
+                    stack = SamplingBackend.threadFrame(name == null ? "unnamed" : name, sampled.getJavaThreadId()) + ";" + stack;
+                }
+                folded.merge(stack, 1L, Long::sum);
             }
             StringBuilder out = new StringBuilder();
             folded.forEach((stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
             return out.toString();
         } finally {
             recording.close();
-            Files.deleteIfExists(file);
+            if (jfrFile == null) Files.deleteIfExists(file);
         }
     }
 
@@ -92,11 +104,6 @@ final class JfrBackend implements SamplingBackend {
             stack.append(';').append(e.getClass("objectClass").getName()).append("_[i]");
         }
         return stack.toString();
-    }
-
-    @Override
-    public boolean writeHtml(Path file, String title) {
-        return false; // async-profiler draws the flame graph; with JFR the folded stacks are the output
     }
 
     @Override
