@@ -123,7 +123,12 @@ public final class JmhSourceBuilder {
         for (String param : params.keySet()) {
             out.append("            ").append(JmhSource.SESSION_CLASS).append('.').append(param).append(" = this.").append(param).append(";\n");
         }
-        out.append("            perfshell$replay();\n        }\n\n");
+        // The replay is muted, as every replay is: a session's println would land in JMH's progress lines.
+        out.append("            java.io.PrintStream perfshell$out = System.out, perfshell$err = System.err;\n");
+        out.append("            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));\n");
+        out.append("            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));\n");
+        out.append("            try {\n                perfshell$replay();\n            } finally {\n");
+        out.append("                System.setOut(perfshell$out);\n                System.setErr(perfshell$err);\n            }\n        }\n\n");
 
         String trimmed = code.strip();
         String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1

@@ -139,80 +139,98 @@ final class JmhMagic extends BaseMagic {
         Console console = context.console();
         EngineSpec spec = session.spec();
         JmhJars jars = JmhJars.locate();
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        List<String> classPath = new ArrayList<>(jars.runner());
+        classPath.add(jars.runtime());
+        classPath.addAll(spec.classPath());
+        List<String> runPath = new ArrayList<>(List.of(classes.toString()));
+        runPath.addAll(classPath);
+        long compileStart = System.nanoTime();
+        // The runner JVM starts now and waits for its arguments: its start overlaps the compile.
+        try (JmhProcess process = JmhProcess.start(runnerCommand(spec, runPath))) {
+            JmhSource source = compile(console, session, jars, parts, code, setup, parameters, classes, classPath);
+            if (source == null) return false;
+            long compileNanos = System.nanoTime() - compileStart;
+            JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
+                    parameters, profilers, forkJvmArgs(spec));
+            Path resultFile = folder.resolve("result.json");
+            console.dim(String.format(Locale.ROOT, "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
+                    compileNanos / 1e9, forks, forks == 1 ? "" : "s", warmupIterations, warmupTime, iterations, measurementTime, mode));
+            JmhResult.prepareReader();
+            JmhProcess.Outcome outcome;
+            try (AutoCloseable stopHook = session.onStop(process::stop)) {
+                outcome = process.run(options.arguments(source.include(), resultFile.toString()), line -> {
+                    if (PROGRESS.matcher(line).matches()) {
+                        console.dim("  " + line);
+                        console.flush();
+                    }
+                });
+            }
+            if (outcome.stopped()) {
+                console.error("Stopped: the JMH run was interrupted (Ctrl-C); its JVMs were ended and nothing was recorded.");
+                return false;
+            }
+            List<JmhResult> results = Files.isRegularFile(resultFile) && Files.size(resultFile) > 0 ? JmhResult.read(resultFile) : List.of();
+            if (outcome.exitCode() != 0 || results.isEmpty()) {
+                reportFailure(console, outcome);
+                return false;
+            }
+            report(context, code, setup, results);
+            return true;
+        }
+    }
+
+    /** The benchmark, compiled into {@code classes}; {@code null} after saying why it could not be. */
+    private JmhSource compile(Console console, Session session, JmhJars jars, List<SessionPart> parts, String code, String setup,
+                              Map<String, List<String>> parameters, Path classes, List<String> classPath) {
+        EngineSpec spec = session.spec();
         jdk.jshell.SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
         JmhSourceBuilder builder = new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
         String packageName = "perfshell.jmh.run" + RUN_NUMBERS.incrementAndGet();
-        Path classes = Files.createDirectories(folder.resolve("classes"));
-        List<String> compilePath = new ArrayList<>(jars.runner());
-        compilePath.add(jars.runtime());
-        compilePath.addAll(spec.classPath());
-        List<String> compileOptions = new ArrayList<>();
-        if (spec.enablePreview()) compileOptions.addAll(List.of("--enable-preview", "--release", String.valueOf(Runtime.version().feature())));
-        if (!spec.addModules().isEmpty()) compileOptions.add("--add-modules=" + String.join(",", spec.addModules()));
-
-        long compileStart = System.nanoTime();
-        JmhSource source;
-        List<JmhCompiler.Error> errors;
+        List<String> options = new ArrayList<>();
+        if (spec.enablePreview()) options.addAll(List.of("--enable-preview", "--release", String.valueOf(Runtime.version().feature())));
+        if (!spec.addModules().isEmpty()) options.add("--add-modules=" + String.join(",", spec.addModules()));
         try {
-            source = builder.build(packageName, parts, code, setup, parameters, threads, false);
+            JmhSource source = builder.build(packageName, parts, code, setup, parameters, threads, false);
             if (printSource) source.source().lines().forEach(console::dim);
-            errors = JmhCompiler.compile(source, classes, compilePath, jars.processor(), compileOptions);
+            List<JmhCompiler.Error> errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
             if (!errors.isEmpty() && source.expression() && errors.stream().anyMatch(e -> e.message().contains("'void' type not allowed"))) {
                 source = builder.build(packageName, parts, code, setup, parameters, threads, true);
-                errors = JmhCompiler.compile(source, classes, compilePath, jars.processor(), compileOptions);
+                errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
             }
+            if (errors.isEmpty()) return source;
+            reportCompileErrors(console, source, errors);
+            return null;
         } catch (JmhSourceBuilder.BuildException e) {
             console.error("%jmh: " + e.getMessage());
-            return false;
+            return null;
         }
-        if (!errors.isEmpty()) {
-            reportCompileErrors(console, source, errors);
-            return false;
-        }
-        long compileNanos = System.nanoTime() - compileStart;
+    }
 
-        JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
-                parameters, profilers, forkJvmArgs(spec));
-        Path resultFile = folder.resolve("result.json");
+    /**
+     * The runner JVM's command. It only orchestrates, so it starts quickly; its own flags never
+     * reach the forks, which get exactly the {@code -jvmArgs} JMH is given.
+     */
+    private static List<String> runnerCommand(EngineSpec spec, List<String> runPath) {
         List<String> command = new ArrayList<>(List.of(spec.javaLauncher().toString(),
-                // The runner only orchestrates: a quick-starting JVM. Its flags never reach the forks,
-                // which get exactly the -jvmArgs below.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                // Compiler blackholes, as JMH's auto-detection finds on every JDK 17+, without the
+                // probe JVM it starts to find out (0.25 s).
+                "-Djmh.blackhole.autoDetect=false", "-Djmh.blackhole.mode=COMPILER"));
         if (spec.feature() >= 23) command.add("--sun-misc-unsafe-memory-access=allow");
-        List<String> runPath = new ArrayList<>(List.of(classes.toString()));
-        runPath.addAll(compilePath);
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, runPath), "org.openjdk.jmh.Main"));
-        command.addAll(options.arguments(source.include(), resultFile.toString()));
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, runPath), "dev.perfshell.timing.runtime.JmhHost"));
+        return command;
+    }
 
-        console.dim(String.format(Locale.ROOT, "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
-                compileNanos / 1e9, forks, forks == 1 ? "" : "s", warmupIterations, warmupTime, iterations, measurementTime, mode));
-        JmhProcess process = new JmhProcess(command);
-        JmhProcess.Outcome outcome;
-        try (AutoCloseable stopHook = session.onStop(process::stop)) {
-            outcome = process.run(line -> {
-                if (PROGRESS.matcher(line).matches()) {
-                    console.dim("  " + line);
-                    console.flush();
-                }
-            });
-        }
-        if (outcome.stopped()) {
-            console.error("Stopped: the JMH run was interrupted (Ctrl-C); its JVMs were ended and nothing was recorded.");
-            return false;
-        }
-        List<JmhResult> results = Files.isRegularFile(resultFile) && Files.size(resultFile) > 0 ? JmhResult.read(resultFile) : List.of();
-        if (outcome.exitCode() != 0 || results.isEmpty()) {
-            reportFailure(console, outcome);
-            return false;
-        }
-        String name = label != null ? label : code.strip();
+    /** JMH's table, the comparison with %timeit, and one record per result. */
+    private void report(MagicContext context, String code, String setup, List<JmhResult> results) {
+        Console console = context.console();
         console.println("");
-        JmhRenderer.table(name, results).forEach(console::println);
+        JmhRenderer.table(label != null ? label : code.strip(), results).forEach(console::println);
         compareWithTimeit(context, code, results).ifPresent(console::dim);
         for (JmhResult result : results) {
             context.record(origin -> ResultRecord.jmh(label, code.strip(), recordParams(setup), result, List.of(), origin));
         }
-        return true;
     }
 
     private String validate(Map<String, List<String>> parameters) {
