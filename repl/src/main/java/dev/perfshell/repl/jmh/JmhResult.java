@@ -110,6 +110,25 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
         }
     }
 
+    /**
+     * The results schema's unit for this score: {@code ns/op} for a time per operation,
+     * {@code ops/s} for a throughput (the schema never scales: no us, no ms), else JMH's own.
+     */
+    public String canonicalUnit() {
+        String[] parts = primary.unit().split("/");
+        if (parts.length == 2 && parts[1].equals("op") && !Double.isNaN(nanosIn(parts[0]))) return "ns/op";
+        if (parts.length == 2 && parts[0].equals("ops") && !Double.isNaN(nanosIn(parts[1]))) return "ops/s";
+        return primary.unit();
+    }
+
+    /** A value in JMH's unit as a value in {@link #canonicalUnit()}. */
+    public double canonical(double value) {
+        String[] parts = primary.unit().split("/");
+        if (parts.length == 2 && parts[1].equals("op") && !Double.isNaN(nanosIn(parts[0]))) return value * nanosIn(parts[0]);
+        if (parts.length == 2 && parts[0].equals("ops") && !Double.isNaN(nanosIn(parts[1]))) return value * 1e9 / nanosIn(parts[1]);
+        return value;
+    }
+
     /** The score as nanoseconds per operation, or NaN when the unit is not a time per operation or a rate. */
     public double nanosPerOp() {
         String unit = primary.unit();

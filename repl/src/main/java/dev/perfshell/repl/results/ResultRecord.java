@@ -113,8 +113,9 @@ public record ResultRecord(String magic, String label, String source, Map<String
     public record JmhDetails(com.fasterxml.jackson.databind.JsonNode json) implements Details {}
 
     /**
-     * A {@code %jmh} result, one per parameter combination: metric {@code time} (JMH's unit, e.g.
-     * {@code ns/op}) or, in throughput mode, {@code throughput} with direction {@code higher};
+     * A {@code %jmh} result, one per parameter combination: metric {@code time} in ns/op or, in
+     * throughput mode, {@code throughput} in ops/s with direction {@code higher} (the schema's units,
+     * whatever {@code -tu} JMH printed in);
      * samples JMH's iteration scores, center JMH's score, interval JMH's 99.9 % confidence interval,
      * and with several forks each fork's iterations.
      *
@@ -124,10 +125,13 @@ public record ResultRecord(String magic, String label, String source, Map<String
                                    List<String> warnings, ResultOrigin origin) {
         dev.perfshell.repl.jmh.JmhResult.Score score = result.primary();
         boolean throughput = "thrpt".equals(result.mode());
+        java.util.function.DoubleUnaryOperator unit = result::canonical;
         List<Metric.EngineSamples> forks = score.perFork().size() < 2 ? List.of() : score.perFork().stream()
+                .map(values -> java.util.Arrays.stream(values).map(unit).toArray())
                 .map(values -> new Metric.EngineSamples(values, java.util.Arrays.stream(values).average().orElse(Double.NaN))).toList();
-        Metric metric = new Metric(throughput ? "throughput" : "time", score.unit(), throughput ? Metric.Direction.HIGHER : Metric.Direction.LOWER,
-                score.all(), score.score(), score.low(), score.high(), forks);
+        Metric metric = new Metric(throughput ? "throughput" : "time", result.canonicalUnit(),
+                throughput ? Metric.Direction.HIGHER : Metric.Direction.LOWER, java.util.Arrays.stream(score.all()).map(unit).toArray(),
+                unit.applyAsDouble(score.score()), unit.applyAsDouble(score.low()), unit.applyAsDouble(score.high()), forks);
         Map<String, Object> all = new LinkedHashMap<>(params);
         result.params().forEach((name, value) -> all.put("p." + name, value));
         return new ResultRecord("jmh", label, source, all, origin.script(), origin.line(), warnings, metric, new JmhDetails(result.json()));

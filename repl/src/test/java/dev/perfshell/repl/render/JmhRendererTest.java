@@ -43,6 +43,19 @@ class JmhRendererTest {
     }
 
     @Test
+    void recordsUseTheSchemasUnitsWhateverUnitJmhPrintedIn() throws Exception {
+        JmhResult thrpt = read("thrpt-two-forks.json").get(0);
+        dev.perfshell.repl.results.ResultRecord record = dev.perfshell.repl.results.ResultRecord.jmh(null, "Math.log(x)",
+                java.util.Map.of(), thrpt, List.of(), new dev.perfshell.repl.results.ResultOrigin(null, 1));
+        assertThat(record.metric().unit()).isEqualTo("ops/s");
+        assertThat(record.metric().direction()).isEqualTo(dev.perfshell.repl.results.Metric.Direction.HIGHER);
+        assertThat(record.metric().center()).isCloseTo(thrpt.primary().score() * 1e6, within(1e-3)); // ops/us -> ops/s
+        assertThat(record.metric().forks()).hasSize(2);
+        assertThat(record.metric().samples()).hasSize(6);
+        assertThat(record.metric().ciLow()).isCloseTo(thrpt.primary().low() * 1e6, within(1e-3));
+    }
+
+    @Test
     void numbersInJmhsFormat() {
         assertThat(JmhRenderer.number(6.2191)).isEqualTo("6.219");
         assertThat(JmhRenderer.number(0)).isEqualTo("≈ 0");
