@@ -52,6 +52,13 @@ final class EngineCommands {
             boolean watchJit = !Boolean.FALSE.equals(request.get("watchJit"));
             return userCode.run(() -> timeit.run(timed, plan, watchJit));
         });
+        table.put(EngineProtocol.TIMEIT_INTERLEAVED, arg -> {
+            Map<?, ?> request = (Map<?, ?>) arg;
+            java.util.List<Timed> snippets = new ArrayList<>();
+            for (Object name : (java.util.List<?>) request.get("classes")) snippets.add(instantiate(classes.find((String) name)));
+            TimeitPlan plan = TimeitPlan.fromWire(request);
+            return userCode.run(() -> timeit.interleaved(snippets, plan));
+        });
         table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> userCode.run(() -> BlackholeSelfCheck.run(timeit)));
         table.put(EngineProtocol.PING, arg -> "pong");
         table.put(EngineProtocol.INFO, arg -> info(instrumentation, reserve));

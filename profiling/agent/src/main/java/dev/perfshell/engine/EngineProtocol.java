@@ -17,6 +17,8 @@ public final class EngineProtocol {
      * and the plan's fields; reply {@code HashMap} of per-run figures (see TimeitRunner).
      */
     public static final String TIMEIT = "perfshell.timeit";
+    /** {@code %compare}: several generated classes timed under one plan, their runs interleaved. */
+    public static final String TIMEIT_INTERLEAVED = "perfshell.timeitInterleaved";
 
     /**
      * Arms {@code %memit}'s memory meter (argument: Boolean, count all threads): a full collection and

@@ -30,6 +30,15 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
     }
 
+    /** {@code %compare}: the generated classes timed under one plan, their runs interleaved; one result each, in order. */
+    public static EngineRequest<java.util.List<TimeitRuns>> timeitInterleaved(java.util.List<String> binaryNames,
+                                                                              dev.perfshell.timing.runtime.TimeitPlan plan) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
+        argument.put("classes", new java.util.ArrayList<>(binaryNames));
+        return new EngineRequest<>(EngineProtocol.TIMEIT_INTERLEAVED, argument,
+                wire -> ((java.util.List<?>) wire).stream().map(each -> TimeitRuns.fromWire((Map<?, ?>) each)).toList());
+    }
+
     /** Runs the engine's blackhole self-check (about 0.4 s). */
     public static EngineRequest<BlackholeCheck> blackholeCheck() {
         return new EngineRequest<>(EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));

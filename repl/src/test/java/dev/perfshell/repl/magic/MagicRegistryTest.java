@@ -9,7 +9,7 @@ class MagicRegistryTest {
 
     @Test
     void namesInRegistryOrder() {
-        assertThat(registry.names()).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh");
+        assertThat(registry.names()).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare");
     }
 
     @Test
@@ -22,7 +22,7 @@ class MagicRegistryTest {
     @Test
     void onlyTheMeasuringMagicsHaveACellForm() {
         for (String name : registry.names()) {
-            assertThat(registry.create(name).get().acceptsCell()).as(name).isEqualTo(name.equals("time") || name.equals("timeit") || name.equals("memit") || name.equals("prun") || name.equals("lprun") || name.equals("mprun") || name.equals("flame") || name.equals("jmh"));
+            assertThat(registry.create(name).get().acceptsCell()).as(name).isEqualTo(name.equals("time") || name.equals("timeit") || name.equals("memit") || name.equals("prun") || name.equals("lprun") || name.equals("mprun") || name.equals("flame") || name.equals("jmh") || name.equals("compare"));
         }
     }
 

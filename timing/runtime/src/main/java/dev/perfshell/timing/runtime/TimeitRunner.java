@@ -72,14 +72,53 @@ public final class TimeitRunner {
         JitActivity watch = watchJit ? jit : null;
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         long start = System.nanoTime();
+        Warm warm = warmUp(timed, bh, plan, watch, start);
+        java.time.Instant measureStart = java.time.Instant.now();
+        Measured measured = new Measured(warm.schedule.runs());
+        for (int i = 0; i < warm.schedule.runs(); i++) measured.add(i, measureOne(timed, bh, warm.schedule.runNanos(), plan), plan);
+        return measured.wire(warm, watch == null ? -1L : (long) watch.since(timed.getClass(), measureStart), System.nanoTime() - start);
+    }
 
+    /**
+     * {@code %compare}: several snippets under one plan, each probed and warmed up in turn, then
+     * measured in rounds that interleave them (A B C, B C A, C A B, ...), so drift of a busy machine
+     * over the call hits every snippet alike and no snippet always runs right after the same other.
+     * Each gets the runs of the plan (the fewest any of them can afford, when one is slow).
+     *
+     * @return one result per snippet, in their order, with {@link #run}'s fields
+     */
+    public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan) throws Throwable {
+        if (jit == null) jit = new JitActivity();
+        Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
+        long start = System.nanoTime();
+        List<Warm> warm = new ArrayList<>();
+        for (Timed timed : snippets) warm.add(warmUp(timed, bh, plan, jit, System.nanoTime()));
+        int rounds = warm.stream().mapToInt(w -> w.schedule.runs()).min().orElse(0);
+        List<Measured> measured = new ArrayList<>();
+        for (int k = 0; k < snippets.size(); k++) measured.add(new Measured(rounds));
+        java.time.Instant measureStart = java.time.Instant.now();
+        for (int round = 0; round < rounds; round++) {
+            for (int step = 0; step < snippets.size(); step++) {
+                int k = (round + step) % snippets.size();
+                measured.get(k).add(round, measureOne(snippets.get(k), bh, warm.get(k).schedule.runNanos(), plan), plan);
+            }
+        }
+        long total = System.nanoTime() - start;
+        ArrayList<HashMap<String, Object>> results = new ArrayList<>();
+        for (int k = 0; k < snippets.size(); k++) {
+            results.add(measured.get(k).wire(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), total));
+        }
+        return results;
+    }
+
+    /** A snippet after its probe and warm-up: the schedule its runs follow, and how the warm-up went. */
+    private record Warm(TimeitSchedule schedule, WarmupPolicy policy, long warmupNanos) {}
+
+    /** Probe, schedule, and warm-up runs of the measurement's length until {@link WarmupPolicy} says stop. */
+    private Warm warmUp(Timed timed, Blackhole bh, TimeitPlan plan, JitActivity watch, long start) throws Throwable {
         // Probe: one operation, interpreted, is an upper bound of its cost.
         Run probe = counted(timed, bh, 1, plan);
         TimeitSchedule schedule = TimeitSchedule.of(plan, Math.max(1, probe.nanos));
-        int runs = schedule.runs();
-        long runNanos = schedule.runNanos();
-
-        // Warm-up: same run length as the measurement, until WarmupPolicy says stop.
         List<java.time.Instant> warmStarts = new ArrayList<>();
         long collectionsBefore = gc.count();
         WarmupPolicy warmup = WarmupPolicy.start(plan, schedule, System::nanoTime, start,
@@ -87,23 +126,33 @@ public final class TimeitRunner {
         boolean over;
         do {
             warmStarts.add(java.time.Instant.now());
-            Run run = measureOne(timed, bh, runNanos, plan);
+            Run run = measureOne(timed, bh, schedule.runNanos(), plan);
             long committed = memory.getHeapMemoryUsage().getCommitted();
             // At least a byte per operation: a first run's class loading does not make a snippet allocating.
             over = warmup.observe(new WarmupPolicy.Observation(perOp(run, plan), committed,
                     run.allocatedBytes >= run.ops, gc.count() > collectionsBefore, run.onFreshMemory()));
         } while (!over);
-        long warmupNanos = warmup.elapsedNanos();
+        return new Warm(schedule, warmup, warmup.elapsedNanos());
+    }
 
-        java.time.Instant measureStart = java.time.Instant.now();
-        double[] perOp = new double[runs];
-        long[] ops = new long[runs];
-        long[] allocated = new long[runs];
-        long[] gcMillis = new long[runs];
-        long oldGcs = 0;
-        long[] faults = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            Run run = measureOne(timed, bh, runNanos, plan);
+    /** The measured runs of one snippet, filled run by run. */
+    private static final class Measured {
+        final double[] perOp;
+        final long[] ops;
+        final long[] allocated;
+        final long[] gcMillis;
+        final long[] faults;
+        long oldGcs;
+
+        Measured(int runs) {
+            perOp = new double[runs];
+            ops = new long[runs];
+            allocated = new long[runs];
+            gcMillis = new long[runs];
+            faults = new long[runs];
+        }
+
+        void add(int i, Run run, TimeitPlan plan) {
             perOp[i] = perOp(run, plan);
             ops[i] = run.ops;
             allocated[i] = run.allocatedBytes;
@@ -111,20 +160,23 @@ public final class TimeitRunner {
             oldGcs += run.oldGcCount;
             faults[i] = run.faults;
         }
-        HashMap<String, Object> result = new HashMap<>();
-        result.put("perOpNanos", perOp);
-        result.put("ops", ops);
-        result.put("allocatedBytes", allocated);
-        result.put("gcMillis", gcMillis);
-        result.put("oldGcCount", oldGcs);
-        result.put("pageFaults", faults);
-        result.put("warmupNanos", warmupNanos);
-        result.put("warmupRuns", (long) warmup.runs());
-        result.put("settled", warmup.settled());
-        result.put("note", schedule.note());
-        result.put("jitEventsDuringMeasurement", watch == null ? -1L : (long) watch.since(timed.getClass(), measureStart));
-        result.put("totalNanos", System.nanoTime() - start);
-        return result;
+
+        HashMap<String, Object> wire(Warm warm, long jitEvents, long totalNanos) {
+            HashMap<String, Object> result = new HashMap<>();
+            result.put("perOpNanos", perOp);
+            result.put("ops", ops);
+            result.put("allocatedBytes", allocated);
+            result.put("gcMillis", gcMillis);
+            result.put("oldGcCount", oldGcs);
+            result.put("pageFaults", faults);
+            result.put("warmupNanos", warm.warmupNanos);
+            result.put("warmupRuns", (long) warm.policy.runs());
+            result.put("settled", warm.policy.settled());
+            result.put("note", warm.schedule.note());
+            result.put("jitEventsDuringMeasurement", jitEvents);
+            result.put("totalNanos", totalNanos);
+            return result;
+        }
     }
 
     private Run measureOne(Timed timed, Blackhole bh, long runNanos, TimeitPlan plan) throws Throwable {

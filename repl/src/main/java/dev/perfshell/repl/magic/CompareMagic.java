@@ -1,0 +1,177 @@
+package dev.perfshell.repl.magic;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.render.HeadToHeadRenderer;
+import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.timeit.HeadToHead;
+import dev.perfshell.repl.timeit.SnippetList;
+import dev.perfshell.repl.timeit.TimedSnippet;
+import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.repl.timeit.TimeitWarnings;
+import dev.perfshell.timing.RunStatistics;
+import dev.perfshell.timing.TimeitReport;
+import dev.perfshell.timing.runtime.TimeitPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code %compare A ;; B [;; C …]} and {@code %%compare} with one snippet per line: every snippet
+ * timed as {@code %timeit} times one, under one plan, their runs interleaved in the engine (A B, B A,
+ * …) so a busy machine's drift hits all alike; then a table and hyperfine's summary with two tests.
+ */
+@Command(name = "compare",
+        description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 ± 0.05 times faster than B'.",
+        footer = {"",
+                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%compare takes one",
+                "per line. 'name: code' labels one. Each is timed as %timeit times it (JMH's loop shape, warm-up until",
+                "settled); the measured runs then alternate between them. The ratio is of the medians, its ± propagated",
+                "from both MADs (hyperfine's propagation, robust to outliers); p-values: Mann-Whitney U and Welch's t."})
+final class CompareMagic extends BaseMagic {
+    private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
+    /** Each snippet's share of the call when --budget is not given. */
+    private static final double DEFAULT_BUDGET_SECONDS = 1.5;
+
+    @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: time-boxed runs).")
+    long loops;
+
+    @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs of each snippet (default 20).")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS|Ni", description = "Warm-up of each snippet: seconds (0.5) or runs (10i). Default: until settled.")
+    String warmup;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Time for each snippet (default 1.5).")
+    double budget;
+
+    @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run of every snippet, untimed; its variables become fields.")
+    String setupOption;
+
+    @Option(names = "-p", paramLabel = "PRECISION", defaultValue = "3", description = "Significant digits (default 3).")
+    int precision;
+
+    @Option(names = "-q", description = "Quiet: print only the summary.")
+    boolean quiet;
+
+    @Override
+    public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean run(MagicContext context, MagicInput input) throws Exception {
+        Console console = context.console();
+        List<SnippetList.Entry> entries = input.cell() ? SnippetList.ofCell(input.text()) : SnippetList.ofLine(input.text());
+        if (entries.size() < 2) {
+            console.error("%compare needs two snippets or more, separated by ;; (or one per line in %%compare). "
+                    + "Example: %compare sumLoop(arr) ;; Arrays.stream(arr).sum()");
+            return false;
+        }
+        String problem = validate();
+        if (problem != null) {
+            console.error("%compare: " + problem);
+            return false;
+        }
+        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        Session session = context.session();
+        TimeitMagic.checkBlackhole(session, console);
+        List<TimedSnippet> declared = new ArrayList<>();
+        try {
+            for (SnippetList.Entry entry : entries) {
+                TimedSnippet timed = TimedSnippet.declare(session, "PerfshellCompare" + CLASS_NUMBERS.incrementAndGet(), entry.code(), setup, false);
+                declared.add(timed);
+                if (!timed.ok()) {
+                    console.error("%compare: " + name(entry) + " does not compile:");
+                    timed.errors().forEach(console::error);
+                    return false;
+                }
+            }
+            List<TimeitRuns> measured;
+            try {
+                measured = session.request(EngineRequest.timeitInterleaved(declared.stream().map(TimedSnippet::binaryName).toList(), plan()));
+            } catch (EngineException e) {
+                if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
+                else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                return false;
+            }
+            report(context, entries, measured, setup);
+            return true;
+        } catch (TimedSourceBuilder.SetupTypeException e) {
+            console.error("%compare: " + e.getMessage());
+            return false;
+        } finally {
+            declared.forEach(TimedSnippet::close);
+        }
+    }
+
+    private void report(MagicContext context, List<SnippetList.Entry> entries, List<TimeitRuns> measured, String setup) {
+        Console console = context.console();
+        double floor = context.session().blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
+        List<TimeitReport> reports = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            TimeitRuns runs = measured.get(k);
+            SnippetList.Entry entry = entries.get(k);
+            List<String> warnings = TimeitWarnings.of(runs, RunStatistics.of(runs.perOpNanos()), floor, entry.code().matches("[{};\\s]*"));
+            reports.add(TimeitReport.of(entry.labelled() ? entry.label() : "", entry.code(), runs.loopsPerRun(), runs.perOpNanos(),
+                    runs.allocatedBytesPerOp(1), runs.warmupNanos(), runs.warmupRuns(), runs.settled(), warnings));
+            names.add(name(entry));
+        }
+        HeadToHead result = HeadToHead.of(names, reports);
+        TimeitPlan plan = plan();
+        for (int k = 0; k < reports.size(); k++) {
+            TimeitReport report = reports.get(k);
+            int position = k + 1;
+            context.record(origin -> {
+                ResultRecord timeit = ResultRecord.timeit(report, setup, plan, false, origin);
+                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(timeit.params());
+                params.put("snippets", entries.size());
+                params.put("position", position);
+                return new ResultRecord("compare", timeit.label(), timeit.source(), params, timeit.script(), timeit.line(),
+                        timeit.warnings(), timeit.metric(), timeit.details());
+            });
+        }
+        // A warning several snippets share (a busy machine) is said once, naming them all.
+        java.util.Map<String, List<String>> warnings = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < reports.size(); k++) {
+            for (String warning : reports.get(k).warnings()) warnings.computeIfAbsent(warning, w -> new ArrayList<>()).add(names.get(k));
+        }
+        warnings.forEach((warning, who) -> console.warn((who.size() == names.size() ? "all" : String.join(", ", who)) + ": " + warning));
+        HeadToHeadRenderer.warnings(result).forEach(console::warn);
+        if (!quiet) HeadToHeadRenderer.table(result, precision).forEach(console::println);
+        HeadToHeadRenderer.summary(result).forEach(console::println);
+    }
+
+    /** The label, or the code itself, as hyperfine names a command by itself. */
+    private static String name(SnippetList.Entry entry) {
+        return entry.labelled() ? entry.label() : entry.code();
+    }
+
+    private String validate() {
+        if (loops < 0) return "-n must be positive, got " + loops;
+        if (runs < 0) return "-r must be positive, got " + runs;
+        if (runs == 1) return "-r must be at least 2 to compare runs, got 1";
+        if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
+        if (budget < 0) return "--budget must be positive seconds, got " + budget;
+        if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        return null;
+    }
+
+    private TimeitPlan plan() {
+        long warmupNanos = 0;
+        int warmupRuns = 0;
+        if (warmup != null) {
+            if (warmup.endsWith("i")) warmupRuns = Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)));
+            else warmupNanos = Math.max(1, (long) (Double.parseDouble(warmup) * 1e9));
+        }
+        double seconds = budget > 0 ? budget : DEFAULT_BUDGET_SECONDS;
+        return new TimeitPlan((long) (seconds * 1e9), runs, loops, warmupNanos, warmupRuns, 1);
+    }
+}
