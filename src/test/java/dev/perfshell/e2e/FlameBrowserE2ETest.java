@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.perfshell.e2e.Perfshell.Result;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * to the stack depth, and a screenshot full of coloured frames.
  */
 class FlameBrowserE2ETest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Pattern CANVAS_HEIGHT = Pattern.compile("<canvas id=\"canvas\"[^>]*height=\"(\\d+)\"");
 
     @TempDir
@@ -34,7 +29,7 @@ class FlameBrowserE2ETest {
 
     @Test
     void theFlameGraphRendersInHeadlessChromium() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (.ci/run installs Debian's chromium)");
+        assumeTrue(Chromium.available(), "no /usr/bin/chromium (.ci/run installs Debian's chromium)");
         Path html = work.resolve("fib.html");
         Result r = Perfshell.runScript(home, work, "flame.jsh", String.join("\n",
                 "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
@@ -45,41 +40,23 @@ class FlameBrowserE2ETest {
         assertThat(Files.readString(html)).doesNotContain("<script src=").doesNotContain("<link ")
                 .contains("fib (#1:1)").doesNotContain("REPL/"); // the table's names, not the engine's class names
 
-        String dom = chromium(List.of("--dump-dom", html.toUri().toString()));
+        Chromium chromium = new Chromium(work);
+        String dom = chromium.dom(html);
         Matcher height = CANVAS_HEIGHT.matcher(dom);
         assertThat(height.find()).as("no sized canvas in the rendered page:\n%s", dom).isTrue();
         // 16 px a level: fib's recursion alone is more than 10 levels deep.
         assertThat(Integer.parseInt(height.group(1))).isGreaterThan(160);
 
-        Path png = work.resolve("fib.png");
-        chromium(List.of("--hide-scrollbars", "--window-size=800,800", "--screenshot=" + png, html.toUri().toString()));
-        BufferedImage image = ImageIO.read(png.toFile());
-        int coloured = 0;
+        BufferedImage image = chromium.screenshot(html, "fib");
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y) & 0xffffff;
-                int red = rgb >> 16;
-                int green = (rgb >> 8) & 0xff;
-                int blue = rgb & 0xff;
-                if (Math.max(red, Math.max(green, blue)) - Math.min(red, Math.min(green, blue)) > 60) { // saturated: a frame, not text
-                    coloured++;
-                    colours.add(rgb);
-                }
+                int spread = Math.max(rgb >> 16, Math.max((rgb >> 8) & 0xff, rgb & 0xff)) - Math.min(rgb >> 16, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+                if (spread > 60) colours.add(rgb);
             }
         }
-        assertThat(coloured).as("saturated pixels of frames in the screenshot").isGreaterThan(image.getWidth() * image.getHeight() / 10);
+        assertThat(Chromium.saturatedPixels(image)).as("saturated pixels of frames in the screenshot").isGreaterThan(image.getWidth() * image.getHeight() / 10);
         assertThat(colours).as("frame colours").hasSizeGreaterThan(8);
-    }
-
-    private String chromium(List<String> args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--user-data-dir=" + work.resolve("chromium-profile")));
-        command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(p.exitValue()).as("chromium's exit code").isZero();
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

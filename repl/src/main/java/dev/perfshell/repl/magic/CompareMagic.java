@@ -60,6 +60,9 @@ final class CompareMagic extends BaseMagic {
     @Option(names = "-q", description = "Quiet: print only the summary.")
     boolean quiet;
 
+    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.html", description = "Also draw a box plot of every snippet's runs (self-contained, no network).")
+    String plot;
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -147,6 +150,15 @@ final class CompareMagic extends BaseMagic {
         HeadToHeadRenderer.warnings(result).forEach(console::warn);
         if (!quiet) HeadToHeadRenderer.table(result, precision).forEach(console::println);
         HeadToHeadRenderer.summary(result).forEach(console::println);
+        if (plot != null) {
+            try {
+                java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(plot, dev.perfshell.repl.plot.Plots.boxes(
+                        "%compare: time per operation", names, reports.stream().map(TimeitReport::perOpNanos).toList()), "%compare");
+                console.dim("plot: " + written);
+            } catch (java.io.IOException e) {
+                console.error("%compare: cannot write the plot " + plot + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The label, or the code itself, as hyperfine names a command by itself. */
@@ -161,6 +173,7 @@ final class CompareMagic extends BaseMagic {
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
         if (budget < 0) return "--budget must be positive seconds, got " + budget;
         if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        if (plot != null) return dev.perfshell.repl.plot.PlotFiles.problem(plot);
         return null;
     }
 

@@ -75,6 +75,9 @@ final class TimeitMagic extends BaseMagic {
     @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run, untimed; its variables become fields.")
     String setupOption;
 
+    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.html", description = "Also draw a histogram of the runs with mean, median and CI (self-contained, no network).")
+    String plot;
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -130,6 +133,7 @@ final class TimeitMagic extends BaseMagic {
             TimeitReport report = report(session, code, measured, plan, folded);
             context.record(origin -> ResultRecord.timeit(report, setup, plan, fresh, origin));
             if (!quiet) print(console, report, measured);
+            if (plot != null) writePlot(console, report);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
     }
@@ -196,6 +200,7 @@ final class TimeitMagic extends BaseMagic {
         if (budget < 0) return "--budget must be positive seconds, got " + budget;
         if (ops < 1) return "--ops must be at least 1, got " + ops;
         if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        if (plot != null) return dev.perfshell.repl.plot.PlotFiles.problem(plot);
         return null;
     }
 
@@ -231,6 +236,17 @@ final class TimeitMagic extends BaseMagic {
                 console.dim("note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
                         + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
             }
+        }
+    }
+
+    private void writePlot(Console console, TimeitReport report) {
+        try {
+            String title = "%timeit " + (report.source().length() > 60 ? report.source().substring(0, 57) + "..." : report.source());
+            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(plot,
+                    dev.perfshell.repl.plot.Plots.histogram(title, report.perOpNanos(), report.stats()), title);
+            console.dim("plot: " + written);
+        } catch (java.io.IOException e) {
+            console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
         }
     }
 

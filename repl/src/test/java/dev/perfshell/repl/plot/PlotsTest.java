@@ -1,0 +1,86 @@
+package dev.perfshell.repl.plot;
+
+import dev.perfshell.timing.RunStatistics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plots are well-formed, self-contained SVG with every mark they promise, placed where the numbers say. */
+class PlotsTest {
+    private static Document parse(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<Element> withClass(Document doc, String name) {
+        List<Element> found = new ArrayList<>();
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (name.equals(e.getAttribute("class"))) found.add(e);
+        }
+        return found;
+    }
+
+    @Test
+    void aHistogramHasItsBarsMeanMedianAndInterval() throws Exception {
+        double[] runs = {10, 10, 11, 11, 11, 12, 12, 13, 20, 10.5};
+        RunStatistics stats = RunStatistics.of(runs);
+        String svg = Plots.histogram("%timeit f() <&>", runs, stats).document("t");
+        Document doc = parse(svg);
+        List<Element> bars = withClass(doc, "bar");
+        int counted = bars.stream().mapToInt(bar -> (int) Math.round(Double.parseDouble(bar.getAttribute("height")))).sum();
+        assertThat(bars).isNotEmpty();
+        assertThat(counted).isPositive();
+        assertThat(withClass(doc, "mean")).hasSize(1);
+        assertThat(withClass(doc, "median")).hasSize(1);
+        // the outlier pulls the mean right of the median
+        double meanX = Double.parseDouble(withClass(doc, "mean").get(0).getAttribute("x1"));
+        double medianX = Double.parseDouble(withClass(doc, "median").get(0).getAttribute("x1"));
+        assertThat(meanX).isGreaterThan(medianX);
+        assertThat(svg).contains("%timeit f() &lt;&amp;&gt;").doesNotContain("href").doesNotContain("<script");
+    }
+
+    @Test
+    void aBoxPlotHasOneBoxPerSnippetAndADotPerRun() throws Exception {
+        double[] fast = {1, 1.1, 1.2, 0.9, 1.0};
+        double[] slow = {3, 3.3, 2.9, 3.1, 3.2, 3.0};
+        Document doc = parse(Plots.boxes("cmp", List.of("fast()", "slow()"), List.of(fast, slow)).document("cmp"));
+        assertThat(withClass(doc, "box")).hasSize(2);
+        assertThat(withClass(doc, "whisker")).hasSize(2);
+        assertThat(withClass(doc, "run")).hasSize(11);
+        List<Element> medians = withClass(doc, "median");
+        assertThat(Double.parseDouble(medians.get(1).getAttribute("x1"))).isGreaterThan(Double.parseDouble(medians.get(0).getAttribute("x1")));
+    }
+
+    @Test
+    void filesAreSvgOrAnHtmlPageHoldingIt(@TempDir Path dir) throws Exception {
+        Svg svg = Plots.boxes("cmp", List.of("a"), List.of(new double[] {1, 2, 3}));
+        Path page = PlotFiles.write(dir.resolve("p.html").toString(), svg, "cmp");
+        Path drawing = PlotFiles.write(dir.resolve("p.svg").toString(), svg, "cmp");
+        assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+        parse(Files.readString(drawing));
+        assertThat(PlotFiles.problem("x.png")).isEqualTo("--plot takes FILE.svg or FILE.html, got 'x.png'");
+        assertThat(PlotFiles.problem("x.SVG")).isNull();
+    }
+
+    @Test
+    void quantilesInterpolate() {
+        assertThat(Plots.quantile(new double[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
+        assertThat(Plots.quantile(new double[] {1, 2, 3, 4}, 0.25)).isEqualTo(1.75);
+        assertThat(Plots.quantile(new double[] {7}, 0.75)).isEqualTo(7);
+    }
+}
