@@ -107,7 +107,7 @@ public final class JmhSourceBuilder {
                 out.append("        ").append(part.name()).append(" = ").append(part.source()).append(";\n");
             }
         }
-        for (JavaStatements.Statement statement : setupStatements) out.append("        ").append(setupStatement(statement)).append('\n');
+        for (JavaStatements.Statement statement : setupStatements) out.append("        ").append(JavaStatements.asFieldAssignment(statement)).append('\n');
         out.append("    }\n\n");
 
         String scope = threads > 1 ? "Benchmark" : "Thread";
@@ -153,7 +153,7 @@ public final class JmhSourceBuilder {
             }
             placed = asExpression;
         } else {
-            placed = asBlock(trimmed);
+            placed = JavaStatements.asBody(trimmed);
             out.append("        public void ").append(JmhSource.METHOD).append('(').append(BLACKHOLE).append(" perfshell$bh) throws Throwable {\n");
             codeOffset = out.length();
             out.append(placed).append('\n');
@@ -198,19 +198,7 @@ public final class JmhSourceBuilder {
         return type;
     }
 
-    private static String setupStatement(JavaStatements.Statement statement) {
-        if (!statement.declaresLocal()) return statement.source();
-        if (statement.initializer() == null) return "";
-        String init = statement.initializer();
-        if (init.startsWith("{")) init = "new " + statement.type() + " " + init;
-        return statement.name() + " = " + init + ";";
-    }
 
-    private static String asBlock(String code) {
-        String body = JavaStatements.isSingleBlock(code) ? code.substring(1, code.length() - 1).strip() : code;
-        if (!body.isEmpty() && !body.endsWith(";") && !body.endsWith("}")) body = body + ";";
-        return body;
-    }
 
     private static String indent(String text, int spaces) {
         String pad = " ".repeat(spaces);

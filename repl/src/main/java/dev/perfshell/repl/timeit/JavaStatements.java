@@ -69,6 +69,28 @@ public final class JavaStatements {
                 List.of(new StringSource(source)));
     }
 
+    /**
+     * A setup statement with its declaration turned into an assignment to a field of the same name
+     * ({@code int[] a = {1, 2};} becomes {@code a = new int[] {1, 2};}); other statements unchanged.
+     */
+    public static String asFieldAssignment(Statement statement) {
+        if (!statement.declaresLocal()) return statement.source();
+        if (statement.initializer() == null) return "";
+        String init = statement.initializer();
+        if (init.startsWith("{")) init = "new " + statement.type() + " " + init; // an array initialiser is legal only in a declaration
+        return statement.name() + " = " + init + ";";
+    }
+
+    /**
+     * Statements as a method body: the inside of one braced block (so its locals can be consumed
+     * after it), with the final semicolon a single statement may lack.
+     */
+    public static String asBody(String code) {
+        String body = isSingleBlock(code) ? code.substring(1, code.length() - 1).strip() : code;
+        if (!body.isEmpty() && !body.endsWith(";") && !body.endsWith("}")) body = body + ";";
+        return body;
+    }
+
     /** The statements of {@code code}; a code that is one braced block is opened up first. */
     public static List<Statement> parse(String code) {
         String source = PREFIX + code + SUFFIX;

@@ -50,7 +50,7 @@ public final class TimedSourceBuilder {
         String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
                 ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
         boolean expression = !asStatement && isValueExpression(asExpression);
-        String timed = expression ? asExpression : asBlock(trimmed);
+        String timed = expression ? asExpression : JavaStatements.asBody(trimmed);
         StringBuilder out = new StringBuilder();
         out.append("class ").append(className).append(" implements dev.perfshell.timing.runtime.Timed {\n");
         List<JavaStatements.Statement> setupStatements = setup == null || setup.isBlank() ? List.of() : JavaStatements.parse(setup);
@@ -60,7 +60,7 @@ public final class TimedSourceBuilder {
         for (String field : extraFields) out.append("    ").append(field).append('\n');
         out.append("    public void perfshell$setup() throws Throwable {\n");
         int setupOffset = out.length();
-        String setupText = setupStatements.stream().map(TimedSourceBuilder::setupStatement).collect(Collectors.joining("\n"));
+        String setupText = setupStatements.stream().map(JavaStatements::asFieldAssignment).collect(Collectors.joining("\n"));
         out.append(setupText).append("\n    }\n");
 
         out.append("    public long perfshell$loop(").append(BLACKHOLE).append(" bh, dev.perfshell.timing.runtime.LoopControl control) throws Throwable {\n")
@@ -116,21 +116,5 @@ public final class TimedSourceBuilder {
         return type;
     }
 
-    private static String setupStatement(JavaStatements.Statement statement) {
-        if (!statement.declaresLocal()) return statement.source();
-        if (statement.initializer() == null) return "";
-        String init = statement.initializer();
-        if (init.startsWith("{")) init = "new " + statement.type() + " " + init; // int[] a = {1, 2}
-        return statement.name() + " = " + init + ";";
-    }
 
-    /**
-     * Statements as the payload's body: the inside of one braced block (so its locals can be
-     * consumed after it), with the final semicolon a single statement may lack.
-     */
-    private static String asBlock(String code) {
-        String body = JavaStatements.isSingleBlock(code) ? code.substring(1, code.length() - 1).strip() : code;
-        if (!body.isEmpty() && !body.endsWith(";") && !body.endsWith("}")) body = body + ";";
-        return body;
-    }
 }
