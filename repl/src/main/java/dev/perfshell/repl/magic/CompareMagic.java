@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Command(name = "compare",
         description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 ± 0.05 times faster than B'.",
         footer = {"",
-                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%compare takes one",
-                "per line. 'name: code' labels one. Each is timed as %timeit times it (JMH's loop shape, warm-up until",
+                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one",
+                "per line. 'name: code' labels one. Each is timed as %%timeit times it (JMH's loop shape, warm-up until",
                 "settled); the measured runs then alternate between them. The ratio is of the medians, its ± propagated",
                 "from both MADs (hyperfine's propagation, robust to outliers); p-values: Mann-Whitney U and Welch's t."})
 final class CompareMagic extends BaseMagic {

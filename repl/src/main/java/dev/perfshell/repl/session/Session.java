@@ -79,9 +79,31 @@ public final class Session implements AutoCloseable {
         boolean died = !engine.alive();
         boolean stopped = engine.wasStopped() && !died;
         log.record(source, events);
+        List<jdk.jshell.Diag> overLimit = overClassFileLimits(engine, events);
+        if (!overLimit.isEmpty()) {
+            log.dropped(events.get(0).snippet());
+            engine.close();
+            return new EvalOutcome(source, events, false, false, nanos, overLimit, restartAndReplay(null));
+        }
         if (died || stopped || threw(events)) log.excludeFromReplay(events);
         return new EvalOutcome(source, events, stopped, died, nanos);
     }
+
+    /**
+     * javac's errors when the snippet could be attributed but not written as a class (a string
+     * constant over 64 KiB, a method over 64 KiB of code): JShell keeps it "recoverable", and every
+     * later snippet's class then fails with the same error, even after a drop (checked on JDK 17:
+     * jshell itself loses the session that way). Empty for every other snippet.
+     */
+    private static List<jdk.jshell.Diag> overClassFileLimits(Engine engine, List<SnippetEvent> events) {
+        if (events.isEmpty() || events.get(0).causeSnippet() != null || !events.get(0).status().isActive()) return List.of();
+        List<jdk.jshell.Diag> errors = engine.jshell().diagnostics(events.get(0).snippet()).filter(jdk.jshell.Diag::isError).toList();
+        boolean overLimit = errors.stream().anyMatch(diag -> CLASS_FILE_LIMITS.matcher(diag.getMessage(java.util.Locale.ROOT)).find());
+        return overLimit ? errors : List.of();
+    }
+
+    private static final java.util.regex.Pattern CLASS_FILE_LIMITS = java.util.regex.Pattern.compile(
+            "constant string too long|too long for the constant pool|code too large|too many constants");
 
     /** A statement or expression that threw; a declaration that threw still declares its variable. */
     private static boolean threw(List<SnippetEvent> events) {

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.shell;
 
 import dev.perfshell.repl.session.EvalOutcome;
+import dev.perfshell.repl.session.RestartReport;
 import dev.perfshell.repl.session.ExceptionNames;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -39,6 +40,14 @@ public final class FeedbackRenderer {
         if (outcome.engineDied()) return new Feedback(values, errors); // the shell reports the death
         if (outcome.stopped()) {
             errors.add("Stopped: the snippet was interrupted (Ctrl-C).");
+            return new Feedback(values, errors);
+        }
+        if (!outcome.overLimit().isEmpty()) {
+            errors.addAll(diagnostics(outcome.overLimit(), outcome.source()));
+            RestartReport restart = outcome.restart();
+            errors.add("Not kept: a class file cannot hold it (64 KiB limits); JShell's compiler breaks on it, so the engine was "
+                    + "restarted" + (restart == null ? "" : " and " + restart.restored().size() + " snippets replayed")
+                    + ". Next: split it, or read the data from a file.");
             return new Feedback(values, errors);
         }
         for (SnippetEvent event : outcome.events()) {
@@ -117,12 +126,13 @@ public final class FeedbackRenderer {
 
     /** "error: cannot find symbol", detail lines, then the source line with a caret under the culprit. */
     List<String> compileErrors(Snippet snippet, JShell jshell) {
-        List<String> lines = new ArrayList<>();
         List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) {
-            lines.add("error: the snippet was rejected (" + snippet.kind().toString().toLowerCase(Locale.ROOT) + ")");
-            return lines;
-        }
+        if (diags.isEmpty()) return List.of("error: the snippet was rejected (" + snippet.kind().toString().toLowerCase(Locale.ROOT) + ")");
+        return diagnostics(diags, snippet.source());
+    }
+
+    private static List<String> diagnostics(List<Diag> diags, String source) {
+        List<String> lines = new ArrayList<>();
         for (Diag diag : diags) {
             String[] message = diag.getMessage(Locale.ROOT).split("\n");
             lines.add("error: " + message[0]);
@@ -130,7 +140,7 @@ public final class FeedbackRenderer {
                 String detail = message[i].strip();
                 if (!detail.equals("location: class")) lines.add("  " + detail); // snippets live in a wrapper class: noise
             }
-            lines.addAll(Caret.under(snippet.source(), diag.getStartPosition(), diag.getPosition(), diag.getEndPosition()));
+            lines.addAll(Caret.under(source, diag.getStartPosition(), diag.getPosition(), diag.getEndPosition()));
         }
         return lines;
     }

@@ -7,6 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaretTest {
 
     @Test
+    void aVeryLongLineShowsAWindowAroundTheCulprit() {
+        String source = "String s = \"" + "x".repeat(10_000) + "\"; int y = nosuch;";
+        int position = source.indexOf("nosuch");
+        java.util.List<String> lines = Caret.under(source, position, position, position + 6);
+        assertThat(lines.get(0)).startsWith("    ...").endsWith("int y = nosuch;").hasSizeLessThanOrEqualTo(4 + 3 + Caret.MAX_WIDTH);
+        assertThat(lines.get(0).indexOf("nosuch")).isEqualTo(lines.get(1).indexOf("^^^^^^"));
+        assertThat(lines.get(1).strip()).isEqualTo("^^^^^^");
+    }
+
+    @Test
     void underlinesFromStartToEnd() {
         assertThat(Caret.under("int y = \"s\";", 8, 8, 11)).containsExactly("    int y = \"s\";", "            ^^^");
     }

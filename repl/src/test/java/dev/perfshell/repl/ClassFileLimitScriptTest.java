@@ -1,0 +1,35 @@
+package dev.perfshell.repl;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A snippet over a class-file limit (found by the fuzz test): JShell keeps it and its compiler then
+ * fails every later snippet — jshell itself loses the session. perfshell refuses it, restarts the
+ * engine and replays the rest, so the session goes on.
+ */
+class ClassFileLimitScriptTest {
+    @Test
+    void aHugeLiteralIsRefusedAndTheSessionGoesOn(@TempDir Path dir) throws Exception {
+        String script = String.join("\n",
+                "int a = 1;",
+                "String huge = \"" + "x".repeat(70_000) + "\";",
+                "int k = 3;",
+                "int[] junk = {" + "7,".repeat(40_000) + "};",
+                "a + k",
+                "");
+        ScriptRun run = ScriptRun.file(dir, script, List.of(), "--keep-going");
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(2, 4);
+        assertThat(run.out).contains("error: constant string too long").contains("error: code too large")
+                .contains("Not kept: a class file cannot hold it (64 KiB limits); JShell's compiler breaks on it, so the engine was "
+                        + "restarted and 1 snippets replayed. Next: split it, or read the data from a file.");
+        assertThat(run.value("k")).isEqualTo("3");
+        assertThat(run.out).contains("==> 4\n");
+        assertThat(run.out.lines().mapToInt(String::length).max().orElse(0)).as("no megabyte lines").isLessThan(400);
+    }
+}
