@@ -39,6 +39,7 @@ public final class MagicRegistry {
         registry.add(SaveMagic::new);
         registry.add(FlameMagic::new);
         registry.add(JmhMagic::new);
+        registry.add(MavenMagic::new);
         return registry;
     }
 
