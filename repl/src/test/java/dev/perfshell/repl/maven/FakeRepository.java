@@ -67,7 +67,7 @@ public final class FakeRepository {
         pom.append("  </dependencies>\n</project>\n");
         String base = gav[1] + "-" + gav[2];
         write(folder.resolve(base + ".pom"), pom.toString().getBytes(StandardCharsets.UTF_8));
-        write(folder.resolve(base + ".jar"), jar(sources));
+        write(folder.resolve(base + ".jar"), jar(sources, root));
         return this;
     }
 
@@ -82,7 +82,8 @@ public final class FakeRepository {
         }
     }
 
-    private static byte[] jar(Map<String, String> sources) throws IOException {
+    /** A jar of {@code sources}, compiled against every jar published before (so a class can use its dependencies'). */
+    private static byte[] jar(Map<String, String> sources, Path root) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes)) {
             if (sources.isEmpty()) {
@@ -92,7 +93,12 @@ public final class FakeRepository {
                 Path work = Files.createTempDirectory("fake-repo-src");
                 try {
                     Path out = Files.createDirectories(work.resolve("classes"));
-                    List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-d", out.toString()));
+                    List<String> published;
+                    try (Stream<Path> files = Files.walk(root)) {
+                        published = files.map(Path::toString).filter(f -> f.endsWith(".jar")).toList();
+                    }
+                    List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-d", out.toString(),
+                            "-cp", String.join(java.io.File.pathSeparator, published)));
                     for (Map.Entry<String, String> source : sources.entrySet()) {
                         Path file = work.resolve(source.getKey().replace('.', '/') + ".java");
                         Files.createDirectories(file.getParent());
