@@ -75,7 +75,7 @@ public final class Main implements Callable<Integer> {
     final InputStream in;
     final PrintStream out;
     final PrintStream err;
-    private final Map<String, String> env;
+    final Map<String, String> env;
     private final boolean terminal;
 
     Main(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {

@@ -1,6 +1,8 @@
 package dev.perfshell.repl;
 
 import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.maven.MavenArtifacts;
+import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.results.ForkMerge;
 import dev.perfshell.repl.results.MetricText;
 import dev.perfshell.repl.results.ResultRecord;
@@ -34,7 +36,7 @@ import java.util.concurrent.Callable;
         description = {"Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
                 + "Stops at the first failing input with FILE:LINE and exit code 1.",
                 "A script may declare its needs on lines of their own: //CLASSPATH lib/a.jar (relative to the script) "
-                        + "and //ENGINE -Xmx2g (engine JVM options)."})
+                        + "//ENGINE -Xmx2g (engine JVM options) and //DEPS G:A:V (Maven artifacts, as %maven resolves them)."})
 final class RunCommand implements Callable<Integer> {
     private static final int NAME_WIDTH = 40;
 
@@ -85,6 +87,21 @@ final class RunCommand implements Callable<Integer> {
         for (String entry : header.classPath()) spec = spec.withClassPath(entry);
 
         Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false, quiet);
+        if (!header.deps().isEmpty()) {
+            // Resolved once, before the first engine starts: every fork gets the same jars, and a script that
+            // cannot get its libraries fails before it runs anything.
+            List<String> jars = new ArrayList<>();
+            boolean resolved;
+            try (MavenArtifacts maven = new MavenArtifacts()) {
+                MavenConfig config = MavenConfig.of(main.env, Path.of(System.getProperty("user.home")));
+                resolved = maven.add(file + ": " + ScriptHeader.DEPS, header.deps(), false, config, console, jar -> jars.add(jar.toString()));
+            }
+            if (!resolved) {
+                console.flush();
+                return Shell.SCRIPT_FAILED; // printed like a failing input: the script could not get what it needs
+            }
+            for (String jar : jars) if (!spec.classPath().contains(jar)) spec = spec.withClassPath(jar);
+        }
         boolean exporting = json != null || csv != null || markdown != null;
         List<List<ResultRecord>> perEngine = new ArrayList<>();
         ResultsEnvironment environment = ResultsEnvironment.unknown();

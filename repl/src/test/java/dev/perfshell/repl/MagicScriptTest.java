@@ -191,7 +191,7 @@ class MagicScriptTest {
         List<String> section = section("m6 ==> \"lsmagic\"", "m7 ==>");
         assertThat(section.get(0)).isEqualTo("Magics (%name --help for options; %%name for the cell form where shown):");
         List<String> names = section.stream().filter(l -> l.startsWith("  %")).map(l -> l.substring(3).split("\\s+")[0]).toList();
-        assertThat(names).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare");
+        assertThat(names).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare", "maven");
         assertThat(section).contains(
                 "  %time       Run code once: CPU (user, sys), wall time, engine CPU and GC, then its value.  [%%time]",
                 "  %lsmagic    List the magics.");

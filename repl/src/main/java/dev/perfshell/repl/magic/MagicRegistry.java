@@ -40,6 +40,7 @@ public final class MagicRegistry {
         registry.add(FlameMagic::new);
         registry.add(JmhMagic::new);
         registry.add(CompareMagic::new);
+        registry.add(MavenMagic::new);
         return registry;
     }
 

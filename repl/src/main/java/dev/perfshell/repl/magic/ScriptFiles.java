@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.ScriptHeader;
 import dev.perfshell.repl.shell.ScriptSource;
@@ -34,7 +35,8 @@ final class ScriptFiles {
     }
 
     /**
-     * Applies the script's {@code //CLASSPATH} lines to this session. {@code //ENGINE} options cannot apply
+     * Applies the script's {@code //CLASSPATH} and {@code //DEPS} lines to this session (artifacts the session
+     * already has are not added twice). {@code //ENGINE} options cannot apply
      * to an engine that is already running: they are named in a warning, with how to get them.
      *
      * @return false after printing the first bad directive
@@ -48,6 +50,14 @@ final class ScriptFiles {
         }
         for (String entry : header.classPath()) {
             if (!context.session().spec().classPath().contains(entry)) context.session().addClassPath(entry);
+        }
+        if (!header.deps().isEmpty()) {
+            MavenConfig config = MavenConfig.of(context.env(), Path.of(System.getProperty("user.home")));
+            boolean resolved = context.session().maven().add(file + ": " + ScriptHeader.DEPS, header.deps(), false, config, console,
+                    jar -> {
+                        if (!context.session().spec().classPath().contains(jar.toString())) context.session().addClassPath(jar.toString());
+                    });
+            if (!resolved) return false;
         }
         List<String> missing = new ArrayList<>(header.engineOptions());
         missing.removeAll(context.session().spec().engineOptions());

@@ -30,6 +30,8 @@ public final class Session implements AutoCloseable {
     private final SnippetLog log = new SnippetLog();
     private BlackholeCheck blackhole;
     private final java.util.concurrent.atomic.AtomicInteger temps = new java.util.concurrent.atomic.AtomicInteger();
+    /** What %maven and //DEPS added; its resolver is made on first use only. */
+    private final dev.perfshell.repl.maven.MavenArtifacts maven = new dev.perfshell.repl.maven.MavenArtifacts();
 
     private Session(EngineSpec spec, EngineIo io) {
         this.spec = spec;
@@ -68,6 +70,11 @@ public final class Session implements AutoCloseable {
 
     public SnippetLog log() {
         return log;
+    }
+
+    /** The artifacts %maven and //DEPS added to this session (their jars are also in {@link #spec()}'s class path). */
+    public dev.perfshell.repl.maven.MavenArtifacts maven() {
+        return maven;
     }
 
     /** Evaluates one user snippet and records it for history and replay. */
@@ -271,6 +278,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        maven.close();
         starting.thenAccept(Engine::close); // at once if started, else as soon as it has
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.shell;
 
 import dev.perfshell.repl.magic.MagicArgs;
+import dev.perfshell.repl.maven.Coordinates;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,26 +13,30 @@ import java.util.List;
 /**
  * A script's needs, declared JBang-style on lines of their own (they are Java comments, so the script
  * still runs in jshell): {@code //CLASSPATH lib/a.jar:lib/classes} (entries separated by {@code :} or
- * spaces, relative to the script's folder) and {@code //ENGINE -Xmx2g -XX:+UseParallelGC} (engine JVM
- * options, as {@code -R} gives them).
+ * spaces, relative to the script's folder), {@code //ENGINE -Xmx2g -XX:+UseParallelGC} (engine JVM
+ * options, as {@code -R} gives them) and {@code //DEPS com.google.code.gson:gson:2.11.0} (Maven artifacts,
+ * separated by spaces or commas as in JBang, resolved with their runtime dependencies as {@code %maven} does).
  *
  * @param classPath     absolute, normalised class path entries, in order
  * @param engineOptions engine JVM options, in order
+ * @param deps          Maven artifacts to resolve, in order (parsed only: nothing is resolved here)
  * @param problems      one line per bad directive ({@code FILE:LINE: …}); empty when all is well
  */
-public record ScriptHeader(List<String> classPath, List<String> engineOptions, List<String> problems) {
+public record ScriptHeader(List<String> classPath, List<String> engineOptions, List<Coordinates> deps, List<String> problems) {
     public static final String CLASSPATH = "//CLASSPATH";
     public static final String ENGINE = "//ENGINE";
+    public static final String DEPS = "//DEPS";
 
     public ScriptHeader {
         classPath = List.copyOf(classPath);
         engineOptions = List.copyOf(engineOptions);
+        deps = List.copyOf(deps);
         problems = List.copyOf(problems);
     }
 
     /** No directives: a script read from a pipe, whose lines can be read only once. */
     public static ScriptHeader none() {
-        return new ScriptHeader(List.of(), List.of(), List.of());
+        return new ScriptHeader(List.of(), List.of(), List.of(), List.of());
     }
 
     public static ScriptHeader read(Path script) throws IOException {
@@ -42,6 +47,7 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
         Path folder = script.toAbsolutePath().normalize().getParent();
         List<String> classPath = new ArrayList<>();
         List<String> options = new ArrayList<>();
+        List<Coordinates> deps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -62,9 +68,21 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
                     if (!word.startsWith("-")) problems.add(where + ENGINE + " takes JVM options starting with '-', got '" + word + "'");
                     else options.add(word);
                 }
+            } else if (directive(line, DEPS)) {
+                String value = line.substring(DEPS.length()).strip();
+                if (value.isEmpty()) problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
+                for (String word : value.split("[,\\s]+")) {
+                    if (word.isEmpty()) continue;
+                    try {
+                        Coordinates coordinates = Coordinates.parse(word);
+                        if (!deps.contains(coordinates)) deps.add(coordinates);
+                    } catch (Coordinates.Malformed malformed) {
+                        problems.add(where + DEPS + " " + malformed.getMessage());
+                    }
+                }
             }
         }
-        return new ScriptHeader(classPath, options, problems);
+        return new ScriptHeader(classPath, options, deps, problems);
     }
 
     /** {@code //ENGINE -Xmx2g} is one; {@code //ENGINEER} and {@code // ENGINE} are ordinary comments. */
@@ -73,6 +91,6 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
     }
 
     public boolean isEmpty() {
-        return classPath.isEmpty() && engineOptions.isEmpty() && problems.isEmpty();
+        return classPath.isEmpty() && engineOptions.isEmpty() && deps.isEmpty() && problems.isEmpty();
     }
 }

@@ -9,7 +9,7 @@ class MagicRegistryTest {
 
     @Test
     void namesInRegistryOrder() {
-        assertThat(registry.names()).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare");
+        assertThat(registry.names()).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare", "maven");
     }
 
     @Test
