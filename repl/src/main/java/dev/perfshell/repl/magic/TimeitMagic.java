@@ -8,6 +8,9 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.render.SweepRenderer;
+import dev.perfshell.repl.results.SweepFit;
+import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
@@ -75,6 +78,10 @@ final class TimeitMagic extends BaseMagic {
     @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run, untimed; its variables become fields.")
     String setupOption;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: time the snippet at each value (n=10,100,1000 or "
+            + "n=10..100000:x10); the snippet and setup read NAME, a field. One line per value, then the fitted complexity.")
+    String param;
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -94,12 +101,26 @@ final class TimeitMagic extends BaseMagic {
             return false;
         }
         String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        ParamSweep sweep = null;
+        if (param != null) {
+            try {
+                sweep = ParamSweep.parse(param);
+            } catch (ParamSweep.BadSweep e) {
+                console.error("%timeit: " + e.getMessage());
+                return false;
+            }
+            String clash = setupClash(sweep, setup);
+            if (clash != null) {
+                console.error("%timeit: " + clash);
+                return false;
+            }
+        }
         try {
-            if (!fresh) return time(context, context.session(), code, setup);
+            if (!fresh) return sweep == null ? time(context, context.session(), code, setup) : sweep(context, context.session(), code, setup, sweep);
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
                 copy.lost().forEach(lost -> console.warn("Not in the fresh engine: " + lost));
-                return time(context, copy.session(), code, setup);
+                return sweep == null ? time(context, copy.session(), code, setup) : sweep(context, copy.session(), code, setup, sweep);
             }
         } catch (TimedSourceBuilder.SetupTypeException e) {
             console.error("%timeit: " + e.getMessage());
@@ -126,12 +147,98 @@ final class TimeitMagic extends BaseMagic {
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            List<String> folded = deadCodeControl(session, source, binaryName, setup, measured, plan);
+            List<String> folded = deadCodeControl(session, source, binaryName, setup, measured, plan, List.of());
             TimeitReport report = report(session, code, measured, plan, folded);
             context.record(origin -> ResultRecord.timeit(report, setup, plan, fresh, origin));
             if (!quiet) print(console, report, measured);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
+    }
+
+    /**
+     * A sweep splits the budget (--budget, else 2 s) across its values, but gives each at least this much:
+     * the warm-up alone takes 0.2 s, and a value's line needs runs enough for its median.
+     */
+    static final long SWEEP_POINT_FLOOR_NANOS = 500_000_000L;
+    private static final long DEFAULT_BUDGET_NANOS = 2_000_000_000L;
+
+    /**
+     * {@code --param}: one generated class per value, the parameter a field initialised to it (never a local:
+     * red-team.md §3), timed like a single %timeit with its share of the budget; one line per value as it is
+     * measured, then the complexity fitted to each value's median. A value that fails to compile or throws ends the
+     * sweep: the values measured so far are kept as results, without a fit.
+     */
+    private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep) throws Exception {
+        Console console = context.console();
+        checkBlackhole(session, console);
+        TimeitPlan asked = plan();
+        long total = asked.budgetNanos() > 0 ? asked.budgetNanos() : DEFAULT_BUDGET_NANOS;
+        long perPoint = Math.max(SWEEP_POINT_FLOOR_NANOS, total / sweep.values().size());
+        TimeitPlan plan = new TimeitPlan(perPoint, asked.runs(), asked.loops(), asked.warmupNanos(), asked.warmupRuns(),
+                asked.opsPerInvocation());
+        List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
+        List<Double> medians = new java.util.ArrayList<>();
+        boolean ok = true;
+        boolean busyShown = false;
+        for (long value : sweep.values()) {
+            String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
+            List<String> fields = List.of(sweep.field(value));
+            try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup,
+                    false, fields)) {
+                if (!timed.ok()) {
+                    timed.errors().forEach(console::error);
+                    ok = false;
+                    break;
+                }
+                TimeitRuns measured;
+                try {
+                    measured = session.request(EngineRequest.timeit(timed.binaryName(), plan));
+                } catch (EngineException e) {
+                    if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + ".");
+                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
+                            + sweep.name() + "=" + value + "; that value was not measured)");
+                    ok = false;
+                    break;
+                }
+                List<String> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan, fields);
+                TimeitReport report = report(session, code, measured, plan, folded);
+                // The median, the results' own center: robust to slow runs (a busy machine) and to fast ones alike.
+                // The fastest run (Python timeit's advice) was tried and misled: one sort run at n=1000 read 11 µs
+                // against a median of 35 µs (and 547 µs at n=10000), enough to call n log n "no clear fit".
+                medians.add(report.stats().median());
+                done.add(origin -> ResultRecord.timeit(report, setup, asked, fresh, origin).withParam(sweep.paramKey(), value));
+                if (!quiet) {
+                    for (String warning : TimeitRenderer.warnings(report)) {
+                        // The load is the machine's, not the value's: once per sweep.
+                        if (warning.startsWith(TimeitWarnings.BUSY) && busyShown) continue;
+                        busyShown |= warning.startsWith(TimeitWarnings.BUSY);
+                        console.warn(sweep.name() + "=" + value + ": " + warning);
+                    }
+                    if (!measured.note().isEmpty()) console.dim("note: " + sweep.name() + "=" + value + ": " + measured.note());
+                    TimeitRenderer.line(report, precision).forEach(line -> console.println(prefix + line));
+                    if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> console.println("    " + line));
+                }
+            }
+        }
+        SweepFit fit = ok ? SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op") : null;
+        for (int i = 0; i < done.size(); i++) {
+            java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> builder = done.get(i);
+            boolean last = i == done.size() - 1;
+            context.record(origin -> last && fit != null ? builder.apply(origin).withComplexity(fit) : builder.apply(origin));
+        }
+        if (fit != null && !quiet) console.println(SweepRenderer.fit(fit));
+        return ok;
+    }
+
+    /** Setup that declares the parameter's own name would declare the field twice. */
+    static String setupClash(ParamSweep sweep, String setup) {
+        if (setup == null || setup.isBlank()) return null;
+        for (dev.perfshell.repl.timeit.JavaStatements.Statement statement : dev.perfshell.repl.timeit.JavaStatements.parse(setup)) {
+            if (statement.declaresLocal() && statement.name().equals(sweep.name())) {
+                return "the setup declares '" + sweep.name() + "', the --param name; rename one (the parameter is already a field)";
+            }
+        }
+        return null;
     }
 
     /** Below this many ns/op a snippet gets the differential dead-code control. */
@@ -150,7 +257,7 @@ final class TimeitMagic extends BaseMagic {
      * measurements are compared like for like (a folded snippet stays 5–10× faster than its control).
      */
     private List<String> deadCodeControl(Session session, TimedSource timed, String timedClass, String setup, TimeitRuns measured,
-                                         TimeitPlan plan) {
+                                         TimeitPlan plan, List<String> paramFields) {
         double median = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
         if (median > CONTROL_BELOW_NANOS || plan.loops() > 0) return List.of();
         dev.perfshell.repl.timeit.LiteralInputs.Rewrite rewrite =
@@ -158,7 +265,8 @@ final class TimeitMagic extends BaseMagic {
         if (!rewrite.changed()) return List.of();
         try {
             TimedSource control = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis()).build(
-                    "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(), rewrite.code(), setup, !timed.expression(), rewrite.fieldDeclarations());
+                    "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(), rewrite.code(), setup, !timed.expression(),
+                    java.util.stream.Stream.concat(paramFields.stream(), rewrite.fieldDeclarations().stream()).toList());
             try (HiddenSnippet hidden = session.declareHidden(control.source())) {
                 if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
                 TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
@@ -196,6 +304,9 @@ final class TimeitMagic extends BaseMagic {
         if (budget < 0) return "--budget must be positive seconds, got " + budget;
         if (ops < 1) return "--ops must be at least 1, got " + ops;
         if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        if (param != null && bind != null) {
+            return "-o binds one result, and --param makes one per value; use --label and %results save (or perfshell run --json) for a sweep's figures";
+        }
         return null;
     }
 

@@ -174,7 +174,7 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
     }
 
     private static String misses(Candidate closest) {
-        return String.format(Locale.ROOT, "no class fits within %.0f%%: the closest misses by %.0f%% (RMS)",
+        return String.format(Locale.ROOT, "every class misses by over %.0f%% (the best by %.0f%% RMS)",
                 100 * MAX_CLEAR_ERROR, 100 * closest.relativeError());
     }
 
