@@ -1,6 +1,7 @@
 package dev.perfshell.timing;
 
 import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -54,6 +55,8 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
     private static final double EXACT_ERROR = 0.02;
     /** Significance of the growth term against the constant. */
     private static final double GROWTH_P = 0.05;
+    /** Spearman's rank correlation from which values that no class fits are a trend, not scatter. */
+    private static final double MONOTONE = 0.9;
     /** The largest n must be at least this many times the smallest for classes to differ measurably. */
     public static final double MIN_SPAN = 4;
 
@@ -150,9 +153,16 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
             flat = true;
         }
         if (flat) {
+            if (constant.relativeError() > MAX_CLEAR_ERROR && bestGrowth != null
+                    && Math.abs(new SpearmansCorrelation().correlation(n, y)) >= MONOTONE) {
+                // A steady climb (or fall) that no class follows, such as 2ⁿ: not scatter.
+                return new ComplexityFit(Verdict.NO_CLEAR_FIT, bestGrowth.complexity(), null, misses(bestGrowth), exponent, rSquared, candidates);
+            }
             if (constant.relativeError() > MAX_CLEAR_ERROR) {
-                Candidate closest = bestGrowth == null || bestGrowth.relativeError() >= constant.relativeError() ? constant : bestGrowth;
-                return new ComplexityFit(Verdict.NO_CLEAR_FIT, closest.complexity(), null, misses(closest), exponent, rSquared, candidates);
+                // The growth models fit no significantly better: the constant stays the closest (the simpler model).
+                return new ComplexityFit(Verdict.NO_CLEAR_FIT, Complexity.CONSTANT, null, String.format(Locale.ROOT,
+                        "the values scatter by %.0f%% RMS with no significant trend", 100 * constant.relativeError()),
+                        exponent, rSquared, candidates);
             }
             return new ComplexityFit(Verdict.FIT, Complexity.CONSTANT, null, "", exponent, rSquared, candidates);
         }

@@ -94,6 +94,9 @@ class ComplexityFitTest {
         ComplexityFit fit = ComplexityFit.of(SEVEN, y);
         assertThat(fit.verdict()).as(fit.toString()).isEqualTo(Verdict.NO_CLEAR_FIT);
         assertThat(fit.rSquared()).isLessThan(0.2);
+        // no growth model fits significantly better: the simpler one stays the closest
+        assertThat(fit.best()).isEqualTo(Complexity.CONSTANT);
+        assertThat(fit.reason()).matches("the values scatter by \\d+% RMS with no significant trend");
     }
 
     @Test
