@@ -43,7 +43,9 @@ class SweepScriptTest {
             "%timeit --param n=10,100,1000 --setup \"int n = 5;\" linear(n)",                          // 14 fails
             "%timeit --param n=10,100,1000 -o r linear(n)",                                             // 15 fails
             "%timeit --param n=10,100,1000 nosuch(n)",                                                  // 16 fails
-            "String end = \"end\";",                                                                    // 17
+            "%memit --param n=1000..1000000:x10 new int[n]",                                           // 17
+            "%memit --param n=10..1000:x10 new long[n][n]",                                             // 18
+            "String end = \"end\";",                                                                    // 19
             "");
 
     private static ScriptRun run;
@@ -77,24 +79,39 @@ class SweepScriptTest {
         return fit + "\n" + run;
     }
 
+    /**
+     * The fit names {@code expected}, or is never confidently wrong: on a busy machine (load 6 on 2 cores while
+     * these tests were written) one value can read 2x slow, and the fit may then say it cannot tell the class
+     * from its neighbour ("no clear fit: O(n log n) and O(n) fit about equally well") or that every class
+     * misses. Then {@code expected} must still be the closest class or the runner-up; a clear fit must name it.
+     */
+    private static void assertClass(JsonNode fit, String expected) {
+        if (fit.get("verdict").asText().equals("fit")) {
+            assertThat(fit.get("class").asText()).as(describe(fit)).isEqualTo(expected);
+        } else {
+            assertThat(fit.get("verdict").asText()).as(describe(fit)).isEqualTo("no clear fit");
+            assertThat(List.of(fit.get("class").asText(), fit.get("runnerUp").asText())).as(describe(fit)).contains(expected);
+        }
+    }
+
     @Test
     void aLinearLoopIsLinear() {
         JsonNode fit = complexity(4);
-        assertThat(fit.get("class").asText()).as(describe(fit)).isEqualTo("O(n)");
+        assertClass(fit, "O(n)");
         assertThat(fit.get("exponent").asDouble()).as(describe(fit)).isBetween(0.85, 1.15);
     }
 
     @Test
     void aNestedLoopIsQuadratic() {
         JsonNode fit = complexity(5);
-        assertThat(fit.get("class").asText()).as(describe(fit)).isEqualTo("O(n\u00b2)");
+        assertClass(fit, "O(n\u00b2)");
         assertThat(fit.get("exponent").asDouble()).as(describe(fit)).isBetween(1.8, 2.2);
     }
 
     @Test
     void aSortIsNLogN() {
         JsonNode fit = complexity(6);
-        assertThat(fit.get("class").asText()).as(describe(fit)).isEqualTo("O(n log n)");
+        assertClass(fit, "O(n log n)");
         // n log n over 10³…10⁶ has a log-log slope of about 1.1: above linear, far below quadratic
         assertThat(fit.get("exponent").asDouble()).as(describe(fit)).isBetween(1.0, 1.4);
     }
@@ -102,7 +119,7 @@ class SweepScriptTest {
     @Test
     void hashMapGetIsConstant() {
         JsonNode fit = complexity(7);
-        assertThat(fit.get("class").asText()).as(describe(fit)).isEqualTo("O(1)");
+        assertClass(fit, "O(1)");
         assertThat(fit.get("exponent").asDouble()).as(describe(fit)).isBetween(-0.15, 0.15);
     }
 
@@ -174,5 +191,23 @@ class SweepScriptTest {
                 "error: cannot find method nosuch(int) in the session. Next: declare it first.");
         assertThat(sweep(16)).isEmpty();
         assertThat(run.value("end")).isEqualTo("\"end\"");
+    }
+
+    @Test
+    void memitFitsBytesPerOperation() {
+        List<JsonNode> array = sweep(17);
+        assertThat(array).extracting(r -> r.get("params").get("param.n").asLong()).containsExactly(1_000L, 10_000L, 100_000L, 1_000_000L);
+        assertThat(array).allSatisfy(r -> assertThat(r.get("metric").get("unit").asText()).isEqualTo("bytes/op"));
+        // an int[1000]: 4,000 bytes of elements and a header of 16 (24 without compressed class pointers)
+        assertThat(array.get(0).get("metric").get("center").asDouble()).isBetween(4_000.0, 4_032.0);
+        JsonNode linear = array.get(3).get("complexity");
+        assertThat(linear.get("verdict").asText()).as(describe(linear)).isEqualTo("fit");
+        assertThat(linear.get("class").asText()).isEqualTo("O(n)");
+        assertThat(linear.get("unit").asText()).isEqualTo("bytes/op");
+        assertThat(linear.get("exponent").asDouble()).isBetween(0.98, 1.02);
+        JsonNode square = complexity(18);
+        assertThat(square.get("class").asText()).as(describe(square)).isEqualTo("O(n\u00b2)");
+        assertThat(square.get("exponent").asDouble()).isBetween(1.8, 2.1);
+        assertThat(lines).contains("\u2248 O(n)  (exponent 1.00, R\u00b2 1.000)");
     }
 }

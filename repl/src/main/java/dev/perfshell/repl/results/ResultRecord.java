@@ -234,6 +234,19 @@ public record ResultRecord(String magic, String label, String source, Map<String
                         r.peakRssBytes(), r.rssIncrementBytes(), report.value() == null ? null : report.value().totalBytes()));
     }
 
+    /**
+     * One value of a {@code %memit --param} sweep: metric {@code allocated} in {@code bytes/op}, one sample (the
+     * looped expression's exact allocation per operation), no interval; no details beyond the metric (there is no
+     * single run's heap peak to report).
+     */
+    public static ResultRecord memitPerOp(String label, String source, Map<String, Object> params, double bytesPerOp,
+                                          ResultOrigin origin) {
+        Metric metric = new Metric("allocated", "bytes/op", Metric.Direction.LOWER, new double[] {bytesPerOp}, bytesPerOp,
+                Double.NaN, Double.NaN);
+        // ops (how often it was looped) varies from run to run: not a param, or comparisons would never match.
+        return new ResultRecord("memit", label, source, params, origin.script(), origin.line(), List.of(), metric, null);
+    }
+
     /** A {@code %sizeof} result: metric {@code footprint} in bytes, one sample. */
     public static ResultRecord sizeof(String label, String source, dev.perfshell.repl.engine.Footprint footprint, ResultOrigin origin) {
         double total = footprint.totalBytes();
