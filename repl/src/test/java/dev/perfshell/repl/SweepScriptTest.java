@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code %timeit --param} end to end, in one engine: the four complexity cases of issue 10 (a linear loop,
  * a nested loop, a sort, HashMap.get) and the bad inputs. The checks are on the fitted class and bounds of
  * the log-log exponent, never on times. The ranges are wide enough for the asymptotic term to dominate
- * (three decades; the nested loop two), and the loops compute rather than stream memory, so cache sizes
+ * (three and a half decades in steps of 4 for the linear loop, whose neighbour n log n is the hardest to
+ * tell apart; three for the sort and HashMap.get, two for the nested loop), and the loops compute rather than stream memory, so cache sizes
  * do not bend the curve. The first %timeit in an engine starts JFR and runs the blackhole self-check; a
  * throwaway one goes first so that cost lands on no sweep's first value (TimeitScriptTest does the same).
  */
@@ -28,9 +29,10 @@ class SweepScriptTest {
             "long linear(int n) { long s = 1; for (int i = 0; i < n; i++) s = s * 31 + (s >>> 7) + i; return s; }", // 1
             "long nested(int n) { long s = 1; for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s = s * 31 + (s >>> 7) + j; return s; }", // 2
             "%timeit -q linear(100)",                                                                   // 3
-            "%timeit --param n=1000..1000000:x10 linear(n)",                                            // 4
+            "%timeit --param n=1000..4096000:x4 linear(n)",                                             // 4
             "%timeit --param n=30..3000:x10 nested(n)",                                                 // 5
-            "%timeit --param n=1000..1000000:x10 --setup \"int[] data = Perf.ints(n, 1);\" Arrays.sort(data.clone())", // 6
+            // a sort of 10⁶ ints takes ~100 ms: 6 s leave each value 0.75 s a pass, several runs even at the top
+            "%timeit --budget 6 --param n=1000..1000000:x10 --setup \"int[] data = Perf.ints(n, 1);\" Arrays.sort(data.clone())", // 6
             // keys beyond Integer's cache: the key is equal to, never the same object as, the map's (no == shortcut at small n)
             "%timeit --param n=10..100000:x10 --setup \"HashMap<Integer, Integer> map = new HashMap<>(); "
                     + "for (int i = 0; i < n; i++) map.put(1_000_000 + i, i); Integer key = 1_000_000 + n / 2;\" map.get(key)",  // 7
@@ -138,10 +140,11 @@ class SweepScriptTest {
                 break;
             }
         }
-        assertThat(values).as(run.toString()).containsExactly(1_000L, 10_000L, 100_000L, 1_000_000L);
+        assertThat(values).as(run.toString()).containsExactly(1_000L, 4_000L, 16_000L, 64_000L, 256_000L, 1_024_000L, 4_096_000L);
         assertThat(lines.get(fitLine)).matches("(\u2248 O\\(.+\\)|no clear fit: .+)  \\(exponent -?\\d\\.\\d\\d, R\u00b2 \\d\\.\\d{3}.*\\)");
         // the figures of each value line start in one column
-        List<String> sweepLines = lines.subList(fitLine - 4, fitLine).stream().filter(l -> l.startsWith("n=")).toList();
+        List<String> sweepLines = lines.subList(start, fitLine).stream().filter(l -> l.matches("n=\\d+ .*")).toList();
+        assertThat(sweepLines).hasSize(values.size());
         assertThat(sweepLines.stream().map(l -> l.indexOf(' ') + l.substring(l.indexOf(' ')).indexOf(l.strip().split(" +")[1])).distinct())
                 .as(String.join("\n", sweepLines)).hasSize(1);
     }

@@ -156,87 +156,119 @@ final class TimeitMagic extends BaseMagic {
     }
 
     /**
-     * A sweep splits the budget (--budget, else 2 s) across its values, but gives each at least this much:
-     * the warm-up alone takes 0.2 s, and a value's line needs runs enough for its median.
+     * A sweep splits the budget (--budget, else 2 s) across its values and two passes, but gives each value at
+     * least this much per pass: a value's line needs a warm-up and runs enough for its median.
      */
-    static final long SWEEP_POINT_FLOOR_NANOS = 500_000_000L;
+    static final long SWEEP_PASS_FLOOR_NANOS = 300_000_000L;
     private static final long DEFAULT_BUDGET_NANOS = 2_000_000_000L;
 
     /**
      * {@code --param}: one generated class per value, the parameter a field initialised to it (never a local:
-     * red-team.md §3), timed like a single %timeit with its share of the budget; one line per value as it is
-     * measured, then the complexity fitted to each value's median. A value that fails to compile or throws ends the
-     * sweep: the values measured so far are kept as results, without a fit.
+     * red-team.md §3), each timed like a single %timeit in two passes, ascending then descending, whose runs are
+     * pooled; one line per value, then the complexity fitted to the medians. A value that fails to compile
+     * ends the sweep before anything runs; one that throws ends it without results.
+     *
+     * <p>Why two passes: the values are timed one after the other, so anything that drifts during the sweep
+     * (the machine's load, the heap growing) becomes a trend over the parameter. Measured here in one
+     * ascending pass: HashMap.get read 2.24, 2.61, 2.93, 3.74, 4.78 ns for n = 10…100000, a clean O(log n) fit
+     * of a constant-time call. Ascending then descending (ABBA), a drift that is steady over the sweep lands
+     * on every value alike.
      */
     private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep) throws Exception {
         Console console = context.console();
         checkBlackhole(session, console);
         TimeitPlan asked = plan();
         long total = asked.budgetNanos() > 0 ? asked.budgetNanos() : DEFAULT_BUDGET_NANOS;
-        long perPoint = Math.max(SWEEP_POINT_FLOOR_NANOS, total / sweep.values().size());
-        TimeitPlan plan = new TimeitPlan(perPoint, asked.runs(), asked.loops(), asked.warmupNanos(), asked.warmupRuns(),
+        int count = sweep.values().size();
+        long perPass = Math.max(SWEEP_PASS_FLOOR_NANOS, total / (2L * count));
+        // An explicit -r is split between the passes (3 = 2 + 1); -r 1 leaves one pass.
+        TimeitPlan plan = new TimeitPlan(perPass, asked.runs() > 0 ? (asked.runs() + 1) / 2 : 0, asked.loops(),
+                asked.warmupNanos(), asked.warmupRuns(), asked.opsPerInvocation());
+        TimeitPlan down = new TimeitPlan(perPass, asked.runs() / 2, asked.loops(), asked.warmupNanos(), asked.warmupRuns(),
                 asked.opsPerInvocation());
-        List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
-        List<Double> medians = new java.util.ArrayList<>();
-        boolean ok = true;
-        boolean busyShown = false;
-        // The first value is timed twice and the first timing discarded. Callees every value shares
-        // (Arrays.sort's DualPivotQuicksort, HashMap.getNode) are compiled on their own, outside what a
-        // value's warm-up watches (its generated class and what that inlines), so without this they are
-        // still being compiled while the first value is measured: a sort at n=1000 read 198 µs instead of 35.
-        List<Long> order = new java.util.ArrayList<>(sweep.values());
-        order.add(0, sweep.values().get(0));
-        for (int index = 0; index < order.size(); index++) {
-            long value = order.get(index);
-            boolean discard = index == 0;
-            String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
-            List<String> fields = List.of(sweep.field(value));
-            try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup,
-                    false, fields)) {
+        boolean twoPasses = asked.runs() != 1;
+        List<TimedSnippet> classes = new java.util.ArrayList<>();
+        try {
+            for (long value : sweep.values()) {
+                TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup,
+                        false, List.of(sweep.field(value)));
+                classes.add(timed);
                 if (!timed.ok()) {
                     timed.errors().forEach(console::error);
-                    ok = false;
-                    break;
-                }
-                TimeitRuns measured;
-                try {
-                    measured = session.request(EngineRequest.timeit(timed.binaryName(), plan));
-                } catch (EngineException e) {
-                    if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + ".");
-                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
-                            + sweep.name() + "=" + value + "; that value was not measured)");
-                    ok = false;
-                    break;
-                }
-                if (discard) continue;
-                List<String> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan, fields);
-                TimeitReport report = report(session, code, measured, plan, folded);
-                // The median, the results' own center: robust to slow runs (a busy machine) and to fast ones alike.
-                // The fastest run (Python timeit's advice) was tried and misled: one sort run at n=1000 read 11 µs
-                // against a median of 35 µs (and 547 µs at n=10000), enough to call n log n "no clear fit".
-                medians.add(report.stats().median());
-                done.add(origin -> ResultRecord.timeit(report, setup, asked, fresh, origin).withParam(sweep.paramKey(), value));
-                if (!quiet) {
-                    for (String warning : TimeitRenderer.warnings(report)) {
-                        // The load is the machine's, not the value's: once per sweep.
-                        if (warning.startsWith(TimeitWarnings.BUSY) && busyShown) continue;
-                        busyShown |= warning.startsWith(TimeitWarnings.BUSY);
-                        console.warn(sweep.name() + "=" + value + ": " + warning);
-                    }
-                    if (!measured.note().isEmpty()) console.dim("note: " + sweep.name() + "=" + value + ": " + measured.note());
-                    TimeitRenderer.line(report, precision).forEach(line -> console.println(prefix + line));
-                    if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> console.println("    " + line));
+                    return false;
                 }
             }
+            if (!quiet) console.dim(String.format(Locale.ROOT, "timing %d values of %s%s...", count, sweep.name(),
+                    twoPasses ? ", ascending then descending" : ""));
+            // The first value is timed once more before, and that timing discarded. Callees every value shares
+            // (Arrays.sort's DualPivotQuicksort, HashMap.getNode) are compiled on their own, outside what a
+            // value's warm-up watches (its generated class and what that inlines), so without this they were
+            // still being compiled while the first value was measured: a sort at n=1000 read 198 µs instead of 35.
+            List<Integer> order = new java.util.ArrayList<>();
+            order.add(0);
+            for (int i = 0; i < count; i++) order.add(i);
+            if (twoPasses) for (int i = count - 1; i >= 0; i--) order.add(i);
+            TimeitRuns[] first = new TimeitRuns[count];
+            TimeitRuns[] both = new TimeitRuns[count];
+            for (int step = 0; step < order.size(); step++) {
+                int index = order.get(step);
+                TimeitRuns measured;
+                try {
+                    measured = session.request(EngineRequest.timeit(classes.get(index).binaryName(), step > count ? down : plan));
+                } catch (EngineException e) {
+                    long value = sweep.values().get(index);
+                    if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + "; nothing was kept.");
+                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
+                            + sweep.name() + "=" + value + "; nothing was kept)");
+                    return false;
+                }
+                if (step == 0) continue;
+                if (first[index] == null) {
+                    first[index] = measured;
+                    if (!twoPasses) both[index] = measured;
+                } else if (first[index].jitEvents() > 0 && measured.jitEvents() == 0) {
+                    // The JIT recompiled the snippet's own code during the first pass's runs (they mixed two versions of
+                    // it): the clean second pass alone is kept.
+                    both[index] = measured;
+                } else {
+                    both[index] = TimeitRuns.combine(first[index], measured);
+                }
+            }
+            List<Double> medians = new java.util.ArrayList<>();
+            List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
+            boolean busyShown = false;
+            for (int i = 0; i < count; i++) {
+                long value = sweep.values().get(i);
+                TimedSnippet timed = classes.get(i);
+                TimeitRuns measured = both[i];
+                List<String> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan,
+                        List.of(sweep.field(value)));
+                TimeitReport report = report(session, code, measured, plan, folded);
+                medians.add(report.stats().median());
+                done.add(origin -> ResultRecord.timeit(report, setup, asked, fresh, origin).withParam(sweep.paramKey(), value));
+                if (quiet) continue;
+                for (String warning : TimeitRenderer.warnings(report)) {
+                    // The load is the machine's, not the value's: once per sweep.
+                    if (warning.startsWith(TimeitWarnings.BUSY) && busyShown) continue;
+                    busyShown |= warning.startsWith(TimeitWarnings.BUSY);
+                    console.warn(sweep.name() + "=" + value + ": " + warning);
+                }
+                if (!measured.note().isEmpty()) console.dim("note: " + sweep.name() + "=" + value + ": " + measured.note());
+                String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
+                TimeitRenderer.line(report, precision).forEach(line -> console.println(prefix + line));
+                if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> console.println("    " + line));
+            }
+            SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op");
+            for (int i = 0; i < done.size(); i++) {
+                java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> make = done.get(i);
+                boolean last = i == done.size() - 1;
+                context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
+            }
+            if (!quiet) console.println(SweepRenderer.fit(fit));
+            return true;
+        } finally {
+            classes.forEach(TimedSnippet::close);
         }
-        SweepFit fit = ok ? SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op") : null;
-        for (int i = 0; i < done.size(); i++) {
-            java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> builder = done.get(i);
-            boolean last = i == done.size() - 1;
-            context.record(origin -> last && fit != null ? builder.apply(origin).withComplexity(fit) : builder.apply(origin));
-        }
-        if (fit != null && !quiet) console.println(SweepRenderer.fit(fit));
-        return ok;
     }
 
     /** Setup that declares the parameter's own name would declare the field twice. */
