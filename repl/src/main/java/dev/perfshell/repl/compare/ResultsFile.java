@@ -34,11 +34,31 @@ public record ResultsFile(String name, int forks, Map<String, String> environmen
             return magic + '\u0000' + source + '\u0000' + paramsKey;
         }
 
-        /** The label, else {@code magic: source} on one line, at most 40 characters. */
+        /**
+         * The label, else {@code magic: source} on one line, at most 40 characters; a sweep's value after it
+         * ({@code timeit: linear(n) [n=1000]}), or every value of a sweep would read the same.
+         */
         public String displayName() {
-            if (label != null) return label;
-            String text = magic + ": " + source.strip().replaceAll("\\s+", " ");
-            return text.length() <= 40 ? text : text.substring(0, 39) + "\u2026";
+            String text = label != null ? label : magic + ": " + source.strip().replaceAll("\\s+", " ");
+            if (label == null && text.length() > 40) text = text.substring(0, 39) + "\u2026";
+            return text + sweepValue();
+        }
+
+        /** {@code " [n=1000]"} for a sweep's result (params {@code param.NAME}), else empty. */
+        private String sweepValue() {
+            if (!paramsKey.contains("\"param.")) return "";
+            try {
+                com.fasterxml.jackson.databind.JsonNode params = new com.fasterxml.jackson.databind.ObjectMapper().readTree(paramsKey);
+                StringBuilder out = new StringBuilder();
+                params.fields().forEachRemaining(field -> {
+                    if (field.getKey().startsWith("param.")) {
+                        out.append(out.length() == 0 ? " [" : ", ").append(field.getKey().substring(6)).append('=').append(field.getValue().asText());
+                    }
+                });
+                return out.length() == 0 ? "" : out.append(']').toString();
+            } catch (java.io.IOException unreadable) {
+                return ""; // the reader wrote it as JSON; nothing to add if it does not read back
+            }
         }
     }
 }

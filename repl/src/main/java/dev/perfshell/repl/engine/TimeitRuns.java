@@ -39,4 +39,29 @@ public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes,
         long totalOps = Arrays.stream(ops).sum() * opsPerInvocation;
         return totalOps == 0 ? Double.NaN : (double) Arrays.stream(allocatedBytes).sum() / totalOps;
     }
+
+    /**
+     * Two measurements of the same class as one: the runs of both, in order. Used by sweeps, which time each
+     * value in two passes (ascending, then descending) so that a machine whose load drifts during the sweep
+     * does not turn the drift into a trend over the parameter.
+     */
+    public static TimeitRuns combine(TimeitRuns a, TimeitRuns b) {
+        return new TimeitRuns(concat(a.perOpNanos, b.perOpNanos), concat(a.ops, b.ops), concat(a.allocatedBytes, b.allocatedBytes),
+                concat(a.gcMillis, b.gcMillis), a.oldGcCount + b.oldGcCount, concat(a.pageFaults, b.pageFaults),
+                a.warmupNanos + b.warmupNanos, a.warmupRuns + b.warmupRuns, a.settled && b.settled,
+                a.note.isEmpty() ? b.note : a.note, a.jitEvents < 0 || b.jitEvents < 0 ? -1 : a.jitEvents + b.jitEvents,
+                a.totalNanos + b.totalNanos);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

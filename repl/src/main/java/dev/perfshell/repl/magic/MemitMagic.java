@@ -8,6 +8,9 @@ import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.memory.MemitReport;
 import dev.perfshell.repl.render.MemitRenderer;
+import dev.perfshell.repl.render.SweepRenderer;
+import dev.perfshell.repl.results.SweepFit;
+import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +90,13 @@ final class MemitMagic extends BaseMagic {
     @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
     String label;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: the expression's B/op at each value "
+            + "(n=10,100,1000 or n=10..100000:x10), NAME a field it reads; one line per value, then the fitted complexity.")
+    String param;
+
+    /** A sweep's looped B/op per value: allocation per operation is exact, so a short plan is enough. */
+    private static final TimeitPlan SWEEP_PLAN = new TimeitPlan(300_000_000L, 3, 0, 100_000_000L, 0, 1);
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -105,6 +116,7 @@ final class MemitMagic extends BaseMagic {
             console.error("%memit: " + problem);
             return false;
         }
+        if (param != null) return sweep(context, input, code);
         if (input.cell() && !input.code().isBlank() && context.evaluator().evaluate(input.code(), console).failed()) {
             return false; // the setup line runs once, unmeasured, as memory_profiler's %%memit does
         }
@@ -265,6 +277,74 @@ final class MemitMagic extends BaseMagic {
         }
     }
 
+    /**
+     * {@code --param}: the expression's allocation per operation (JMH's gc.alloc.rate.norm, as the B/op line
+     * below the heap figures) at each value, the parameter a field of the looped class; then the complexity
+     * fitted to bytes/op against the parameter. Only an expression: a statement's effects would repeat, and
+     * the heap figures of one run are too coarse (TLABs) to fit.
+     */
+    private boolean sweep(MagicContext context, MagicInput input, String code) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        ParamSweep sweep;
+        try {
+            sweep = ParamSweep.parse(param);
+        } catch (ParamSweep.BadSweep e) {
+            console.error("%memit: " + e.getMessage());
+            return false;
+        }
+        if (input.cell() || bind != null || result || repeat > 1) {
+            console.error("%memit: --param measures one expression's B/op per value: use the line form, without -o, --result or -r");
+            return false;
+        }
+        // Parsed, not analysed by JShell: the session does not know the parameter, so JShell calls the code erroneous.
+        String statement = code.strip().endsWith(";") ? code.strip() : code.strip() + ";";
+        List<dev.perfshell.repl.timeit.JavaStatements.Statement> parsed = dev.perfshell.repl.timeit.JavaStatements.parse(statement);
+        if (!(parsed.size() == 1 && parsed.get(0).expression()) && loops == 0) {
+            console.error("%memit: --param needs an expression whose B/op is looped (looping a statement repeats its effects); "
+                    + "-n LOOPS loops a statement anyway");
+            return false;
+        }
+        TimeitMagic.checkBlackhole(session, console);
+        TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 3, loops, 0, 2, 1) : SWEEP_PLAN;
+        List<Double> perOp = new ArrayList<>();
+        List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new ArrayList<>();
+        for (long value : sweep.values()) {
+            try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemitSweep", code, "", false, List.of(sweep.field(value)))) {
+                if (!timed.ok()) {
+                    timed.errors().forEach(console::error);
+                    return false;
+                }
+                TimeitRuns runs;
+                try {
+                    runs = session.request(EngineRequest.timeit(timed.binaryName(), plan, false));
+                } catch (EngineException e) {
+                    if (session.engine().wasStopped()) console.error("Stopped: interrupted (Ctrl-C) at " + sweep.name() + "=" + value + ".");
+                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown at " + sweep.name() + "=" + value + ")");
+                    return false;
+                }
+                double bytes = runs.allocatedBytesPerOp(1);
+                long ops = Arrays.stream(runs.ops()).sum();
+                perOp.add(bytes);
+                Map<String, Object> params = params();
+                params.put(sweep.paramKey(), value);
+                done.add(origin -> ResultRecord.memitPerOp(label, code, params, bytes, origin));
+                if (!quiet) console.println(SweepRenderer.prefix(sweep.name(), value, sweep.values()) + MemitRenderer.bytesPerOpLine(bytes, ops));
+            } catch (TimedSourceBuilder.SetupTypeException e) {
+                console.error("%memit: " + e.getMessage());
+                return false;
+            }
+        }
+        SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), perOp, "bytes/op");
+        for (int i = 0; i < done.size(); i++) {
+            boolean last = i == done.size() - 1;
+            java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> make = done.get(i);
+            context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
+        }
+        if (!quiet) console.println(SweepRenderer.fit(fit));
+        return true;
+    }
+
     /** A single expression that is not an assignment: its value is measured, not kept (IPython discards it too). */
     static boolean isExpression(Session session, String code) {
         List<Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code.strip());
@@ -281,7 +361,7 @@ final class MemitMagic extends BaseMagic {
         return null;
     }
 
-    private java.util.Map<String, Object> params() {
+    private Map<String, Object> params() {
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         if (repeat > 1) params.put("repeat", repeat);
         if (loops > 0) params.put("loops", loops);

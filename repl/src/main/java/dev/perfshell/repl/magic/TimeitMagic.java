@@ -8,6 +8,9 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.render.SweepRenderer;
+import dev.perfshell.repl.results.SweepFit;
+import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
@@ -78,6 +81,10 @@ final class TimeitMagic extends BaseMagic {
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.html", description = "Also draw a histogram of the runs with mean, median and CI (self-contained, no network).")
     String plot;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: time the snippet at each value (n=10,100,1000 or "
+            + "n=10..100000:x10); the snippet and setup read NAME, a field. One line per value, then the fitted complexity.")
+    String param;
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -97,12 +104,26 @@ final class TimeitMagic extends BaseMagic {
             return false;
         }
         String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        ParamSweep sweep = null;
+        if (param != null) {
+            try {
+                sweep = ParamSweep.parse(param);
+            } catch (ParamSweep.BadSweep e) {
+                console.error("%timeit: " + e.getMessage());
+                return false;
+            }
+            String clash = setupClash(sweep, setup);
+            if (clash != null) {
+                console.error("%timeit: " + clash);
+                return false;
+            }
+        }
         try {
-            if (!fresh) return time(context, context.session(), code, setup);
+            if (!fresh) return sweep == null ? time(context, context.session(), code, setup) : sweep(context, context.session(), code, setup, sweep);
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
                 copy.lost().forEach(lost -> console.warn("Not in the fresh engine: " + lost));
-                return time(context, copy.session(), code, setup);
+                return sweep == null ? time(context, copy.session(), code, setup) : sweep(context, copy.session(), code, setup, sweep);
             }
         } catch (TimedSourceBuilder.SetupTypeException e) {
             console.error("%timeit: " + e.getMessage());
@@ -129,13 +150,140 @@ final class TimeitMagic extends BaseMagic {
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            List<String> folded = deadCodeControl(session, source, binaryName, setup, measured, plan);
+            List<String> folded = deadCodeControl(session, source, binaryName, setup, measured, plan, List.of());
             TimeitReport report = report(session, code, measured, plan, folded);
             context.record(origin -> ResultRecord.timeit(report, setup, plan, fresh, origin));
             if (!quiet) print(console, report, measured);
             if (plot != null) writePlot(console, report);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
+    }
+
+    /**
+     * A sweep splits the budget (--budget, else 2 s) across its values and two passes, but gives each value at
+     * least this much per pass: a value's line needs a warm-up and runs enough for its median.
+     */
+    static final long SWEEP_PASS_FLOOR_NANOS = 300_000_000L;
+    private static final long DEFAULT_BUDGET_NANOS = 2_000_000_000L;
+
+    /**
+     * {@code --param}: one generated class per value, the parameter a field initialised to it (never a local:
+     * red-team.md §3), each timed like a single %timeit in two passes, ascending then descending, whose runs are
+     * pooled; one line per value, then the complexity fitted to the medians. A value that fails to compile
+     * ends the sweep before anything runs; one that throws ends it without results.
+     *
+     * <p>Why two passes: the values are timed one after the other, so anything that drifts during the sweep
+     * (the machine's load, the heap growing) becomes a trend over the parameter. Measured here in one
+     * ascending pass: HashMap.get read 2.24, 2.61, 2.93, 3.74, 4.78 ns for n = 10…100000, a clean O(log n) fit
+     * of a constant-time call. Ascending then descending (ABBA), a drift that is steady over the sweep lands
+     * on every value alike.
+     */
+    private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep) throws Exception {
+        Console console = context.console();
+        checkBlackhole(session, console);
+        TimeitPlan asked = plan();
+        long total = asked.budgetNanos() > 0 ? asked.budgetNanos() : DEFAULT_BUDGET_NANOS;
+        int count = sweep.values().size();
+        long perPass = Math.max(SWEEP_PASS_FLOOR_NANOS, total / (2L * count));
+        // An explicit -r is split between the passes (3 = 2 + 1); -r 1 leaves one pass.
+        TimeitPlan plan = new TimeitPlan(perPass, asked.runs() > 0 ? (asked.runs() + 1) / 2 : 0, asked.loops(),
+                asked.warmupNanos(), asked.warmupRuns(), asked.opsPerInvocation());
+        TimeitPlan down = new TimeitPlan(perPass, asked.runs() / 2, asked.loops(), asked.warmupNanos(), asked.warmupRuns(),
+                asked.opsPerInvocation());
+        boolean twoPasses = asked.runs() != 1;
+        List<TimedSnippet> classes = new java.util.ArrayList<>();
+        try {
+            for (long value : sweep.values()) {
+                TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup,
+                        false, List.of(sweep.field(value)));
+                classes.add(timed);
+                if (!timed.ok()) {
+                    timed.errors().forEach(console::error);
+                    return false;
+                }
+            }
+            if (!quiet) console.dim(String.format(Locale.ROOT, "timing %d values of %s%s...", count, sweep.name(),
+                    twoPasses ? ", ascending then descending" : ""));
+            // The first value is timed once more before, and that timing discarded. Callees every value shares
+            // (Arrays.sort's DualPivotQuicksort, HashMap.getNode) are compiled on their own, outside what a
+            // value's warm-up watches (its generated class and what that inlines), so without this they were
+            // still being compiled while the first value was measured: a sort at n=1000 read 198 µs instead of 35.
+            List<Integer> order = new java.util.ArrayList<>();
+            order.add(0);
+            for (int i = 0; i < count; i++) order.add(i);
+            if (twoPasses) for (int i = count - 1; i >= 0; i--) order.add(i);
+            TimeitRuns[] first = new TimeitRuns[count];
+            TimeitRuns[] both = new TimeitRuns[count];
+            for (int step = 0; step < order.size(); step++) {
+                int index = order.get(step);
+                TimeitRuns measured;
+                try {
+                    measured = session.request(EngineRequest.timeit(classes.get(index).binaryName(), step > count ? down : plan));
+                } catch (EngineException e) {
+                    long value = sweep.values().get(index);
+                    if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + "; nothing was kept.");
+                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
+                            + sweep.name() + "=" + value + "; nothing was kept)");
+                    return false;
+                }
+                if (step == 0) continue;
+                if (first[index] == null) {
+                    first[index] = measured;
+                    if (!twoPasses) both[index] = measured;
+                } else if (first[index].jitEvents() > 0 && measured.jitEvents() == 0) {
+                    // The JIT recompiled the snippet's own code during the first pass's runs (they mixed two versions of
+                    // it): the clean second pass alone is kept.
+                    both[index] = measured;
+                } else {
+                    both[index] = TimeitRuns.combine(first[index], measured);
+                }
+            }
+            List<Double> medians = new java.util.ArrayList<>();
+            List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
+            boolean busyShown = false;
+            for (int i = 0; i < count; i++) {
+                long value = sweep.values().get(i);
+                TimedSnippet timed = classes.get(i);
+                TimeitRuns measured = both[i];
+                List<String> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan,
+                        List.of(sweep.field(value)));
+                TimeitReport report = report(session, code, measured, plan, folded);
+                medians.add(report.stats().median());
+                done.add(origin -> ResultRecord.timeit(report, setup, asked, fresh, origin).withParam(sweep.paramKey(), value));
+                if (quiet) continue;
+                for (String warning : TimeitRenderer.warnings(report)) {
+                    // The load is the machine's, not the value's: once per sweep.
+                    if (warning.startsWith(TimeitWarnings.BUSY) && busyShown) continue;
+                    busyShown |= warning.startsWith(TimeitWarnings.BUSY);
+                    console.warn(sweep.name() + "=" + value + ": " + warning);
+                }
+                if (!measured.note().isEmpty()) console.dim("note: " + sweep.name() + "=" + value + ": " + measured.note());
+                String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
+                TimeitRenderer.line(report, precision).forEach(line -> console.println(prefix + line));
+                if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> console.println("    " + line));
+            }
+            SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op");
+            for (int i = 0; i < done.size(); i++) {
+                java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> make = done.get(i);
+                boolean last = i == done.size() - 1;
+                context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
+            }
+            if (!quiet) console.println(SweepRenderer.fit(fit));
+            return true;
+        } finally {
+            classes.forEach(TimedSnippet::close);
+        }
+    }
+
+    /** Setup that declares the parameter's own name would declare the field twice. */
+    static String setupClash(ParamSweep sweep, String setup) {
+        if (setup == null || setup.isBlank()) return null;
+        for (dev.perfshell.repl.timeit.JavaStatements.Statement statement : dev.perfshell.repl.timeit.JavaStatements.parse(setup)) {
+            if (statement.declaresLocal() && statement.name().equals(sweep.name())) {
+                return "the setup declares '" + sweep.name() + "', the --param name; rename one (the parameter is already a field)";
+            }
+        }
+        return null;
     }
 
     /** Below this many ns/op a snippet gets the differential dead-code control. */
@@ -154,7 +302,7 @@ final class TimeitMagic extends BaseMagic {
      * measurements are compared like for like (a folded snippet stays 5–10× faster than its control).
      */
     private List<String> deadCodeControl(Session session, TimedSource timed, String timedClass, String setup, TimeitRuns measured,
-                                         TimeitPlan plan) {
+                                         TimeitPlan plan, List<String> paramFields) {
         double median = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
         if (median > CONTROL_BELOW_NANOS || plan.loops() > 0) return List.of();
         dev.perfshell.repl.timeit.LiteralInputs.Rewrite rewrite =
@@ -162,7 +310,8 @@ final class TimeitMagic extends BaseMagic {
         if (!rewrite.changed()) return List.of();
         try {
             TimedSource control = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis()).build(
-                    "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(), rewrite.code(), setup, !timed.expression(), rewrite.fieldDeclarations());
+                    "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(), rewrite.code(), setup, !timed.expression(),
+                    java.util.stream.Stream.concat(paramFields.stream(), rewrite.fieldDeclarations().stream()).toList());
             try (HiddenSnippet hidden = session.declareHidden(control.source())) {
                 if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
                 TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
@@ -200,6 +349,9 @@ final class TimeitMagic extends BaseMagic {
         if (budget < 0) return "--budget must be positive seconds, got " + budget;
         if (ops < 1) return "--ops must be at least 1, got " + ops;
         if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        if (param != null && bind != null) {
+            return "-o binds one result, and --param makes one per value; use --label and %results save (or perfshell run --json) for a sweep's figures";
+        }
         if (plot != null) return dev.perfshell.repl.plot.PlotFiles.problem(plot);
         return null;
     }

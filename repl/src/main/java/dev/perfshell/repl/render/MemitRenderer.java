@@ -48,6 +48,11 @@ public final class MemitRenderer {
         return lines;
     }
 
+    /** A sweep value's line: {@code 4,016 B/op (looped 1,234 times)}. */
+    public static String bytesPerOpLine(double bytes, long ops) {
+        return String.format(Locale.ROOT, "%s B/op (looped %,d times)", perOp(bytes), ops);
+    }
+
     /** Java that rebuilds the result in the engine, for {@code -o}. */
     public static String constructor(MemitResult r) {
         StringBuilder peaks = new StringBuilder();

@@ -57,7 +57,7 @@ public final class ForkMerge {
         LinkedHashSet<String> warnings = new LinkedHashSet<>();
         engines.forEach(r -> warnings.addAll(r.warnings()));
         return new ResultRecord(first.magic(), first.label(), first.source(), first.params(), first.script(), first.line(),
-                List.copyOf(warnings), metric, first.details());
+                List.copyOf(warnings), metric, first.details(), first.complexity());
     }
 
     static double median(double[] values) {

@@ -24,9 +24,28 @@ import java.util.Objects;
  * @param warnings the warning lines printed with the result
  * @param metric   the common measurement block
  * @param details  the magic's own figures, or {@code null}
+ * @param complexity the fitted complexity on the last result of a parameter sweep, else {@code null}
  */
 public record ResultRecord(String magic, String label, String source, Map<String, Object> params, String script,
-                           int line, List<String> warnings, Metric metric, Details details) {
+                           int line, List<String> warnings, Metric metric, Details details, SweepFit complexity) {
+
+    /** A result that is not the last of a parameter sweep: no fitted complexity. */
+    public ResultRecord(String magic, String label, String source, Map<String, Object> params, String script,
+                        int line, List<String> warnings, Metric metric, Details details) {
+        this(magic, label, source, params, script, line, warnings, metric, details, null);
+    }
+
+    /** This result with one more param, e.g. a sweep's {@code param.n} (after the others). */
+    public ResultRecord withParam(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(params);
+        more.put(key, value);
+        return new ResultRecord(magic, label, source, more, script, line, warnings, metric, details, complexity);
+    }
+
+    /** This result carrying a sweep's fitted complexity (the sweep's last result). */
+    public ResultRecord withComplexity(SweepFit fit) {
+        return new ResultRecord(magic, label, source, params, script, line, warnings, metric, details, fit);
+    }
 
     /** A magic's own figures, exported next to the common fields. */
     public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails, FlameDetails, JmhDetails {}
@@ -213,6 +232,19 @@ public record ResultRecord(String magic, String label, String source, Map<String
                 new MemitDetails(r.peakBytes(), r.incrementBytes(), r.allocatedBytes(), r.allocatedBytesPerOp(),
                         report.perOp() == null ? 0 : report.perOp().ops(), r.retainedBytes(), r.gcCount(), r.gcTimeNanos(),
                         r.peakRssBytes(), r.rssIncrementBytes(), report.value() == null ? null : report.value().totalBytes()));
+    }
+
+    /**
+     * One value of a {@code %memit --param} sweep: metric {@code allocated} in {@code bytes/op}, one sample (the
+     * looped expression's exact allocation per operation), no interval; no details beyond the metric (there is no
+     * single run's heap peak to report).
+     */
+    public static ResultRecord memitPerOp(String label, String source, Map<String, Object> params, double bytesPerOp,
+                                          ResultOrigin origin) {
+        Metric metric = new Metric("allocated", "bytes/op", Metric.Direction.LOWER, new double[] {bytesPerOp}, bytesPerOp,
+                Double.NaN, Double.NaN);
+        // ops (how often it was looped) varies from run to run: not a param, or comparisons would never match.
+        return new ResultRecord("memit", label, source, params, origin.script(), origin.line(), List.of(), metric, null);
     }
 
     /** A {@code %sizeof} result: metric {@code footprint} in bytes, one sample. */

@@ -158,6 +158,28 @@ public final class ResultsJson {
         } else if (record.details() instanceof ResultRecord.JmhDetails jmh) {
             node.putArray("jmh").add(jmh.json().deepCopy());
         }
+        if (record.complexity() != null) node.set("complexity", complexity(record.complexity()));
+        return node;
+    }
+
+    private static ObjectNode complexity(SweepFit sweep) {
+        dev.perfshell.timing.ComplexityFit fit = sweep.fit();
+        ObjectNode node = NODES.objectNode();
+        node.put("parameter", sweep.parameter());
+        ArrayNode values = node.putArray("values");
+        sweep.values().forEach(values::add);
+        node.set("measured", numbers(sweep.measured().stream().mapToDouble(Double::doubleValue).toArray()));
+        node.put("unit", sweep.unit());
+        node.put("verdict", switch (fit.verdict()) {
+            case FIT -> "fit";
+            case NO_CLEAR_FIT -> "no clear fit";
+            case NO_FIT -> "no fit";
+        });
+        node.put("class", sweep.complexityLabel());
+        node.put("runnerUp", fit.runnerUp() == null ? null : fit.runnerUp().label(sweep.parameter()));
+        node.set("exponent", number(fit.exponent()));
+        node.set("rSquared", number(fit.rSquared()));
+        node.put("reason", fit.reason().isEmpty() ? null : fit.reason());
         return node;
     }
 

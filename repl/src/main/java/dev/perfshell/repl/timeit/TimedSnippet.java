@@ -36,14 +36,23 @@ public final class TimedSnippet implements AutoCloseable {
      */
     public static TimedSnippet declare(Session session, String className, String code, String setup, boolean asStatement)
             throws TimedSourceBuilder.SetupTypeException {
+        return declare(session, className, code, setup, asStatement, List.of());
+    }
+
+    /**
+     * @param extraFields field declarations added to the class: a sweep's parameter ({@code int n = 1000;}),
+     *                    a field so the JIT cannot hoist or fold it (red-team.md §3)
+     */
+    public static TimedSnippet declare(Session session, String className, String code, String setup, boolean asStatement,
+                                       List<String> extraFields) throws TimedSourceBuilder.SetupTypeException {
         TimedSource source = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis())
-                .build(className, code, setup, asStatement);
+                .build(className, code, setup, asStatement, extraFields);
         HiddenSnippet hidden = session.declareHidden(source.source());
         if (!hidden.accepted()) {
             List<String> errors = compileErrors(session, hidden, source);
             if (!asStatement && errors.stream().anyMatch(e -> e.contains("'void' type not allowed"))) {
                 hidden.close();
-                return declare(session, className + "S", code, setup, true);
+                return declare(session, className + "S", code, setup, true, extraFields);
             }
             return new TimedSnippet(session, hidden, source, errors);
         }

@@ -15,6 +15,8 @@ import java.util.Locale;
  * (a warning users learn to ignore is worse than none).
  */
 public final class TimeitWarnings {
+    /** How the busy-machine warning starts: a sweep prints it once, not once per value. */
+    public static final String BUSY = "The machine is busy";
     /** The 99.9% CI half-width, relative to the mean, above which the spread is called wide. */
     static final double WIDE_CI = 0.10;
     /** GC time in one run, relative to the run, that makes the runs uneven when the median run had none (young GCs of an allocating snippet take ~10%: JMH amortises them, so do we). */
@@ -68,7 +70,7 @@ public final class TimeitWarnings {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cores = Runtime.getRuntime().availableProcessors();
         if (load > cores) {
-            warnings.add(String.format(Locale.ROOT, "The machine is busy (load average %.1f on %d cores): timings may be noisy.", load, cores));
+            warnings.add(String.format(Locale.ROOT, BUSY + " (load average %.1f on %d cores): timings may be noisy.", load, cores));
         }
         return warnings;
     }

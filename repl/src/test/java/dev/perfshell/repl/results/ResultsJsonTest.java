@@ -86,4 +86,38 @@ class ResultsJsonTest {
         String json = ResultsJson.render(TOOL, ENVIRONMENT, fixedStore().all());
         assertThat(json).doesNotContain("E-", "E+", "NaN", "Infinity").doesNotContainPattern("[0-9]E[0-9]");
     }
+
+    @Test
+    void aSweepHasItsParameterInParamsAndTheFitOnItsLastResult() throws Exception {
+        List<ResultRecord> records = new java.util.ArrayList<>();
+        long[] ns = {1_000, 10_000, 100_000};
+        double[] times = {1_050, 10_050, 100_050};
+        List<Double> medians = new java.util.ArrayList<>();
+        for (int i = 0; i < ns.length; i++) {
+            TimeitReport report = TimeitReport.of("", "linear(n)", 100, new double[] {times[i], times[i]}, Double.NaN, 0, 1, true, List.of());
+            medians.add(report.stats().median());
+            records.add(ResultRecord.timeit(report, "", new TimeitPlan(0, 0, 0, 0, 0, 1), false, new ResultOrigin("s.jsh", 3))
+                    .withParam("param.n", ns[i]));
+        }
+        SweepFit fit = SweepFit.of("n", List.of(1_000L, 10_000L, 100_000L), medians, "ns/op");
+        records.set(2, records.get(2).withComplexity(fit));
+        JsonNode results = new ObjectMapper().readTree(ResultsJson.render(TOOL, ENVIRONMENT, records)).get("results");
+        assertThat(results.get(0).get("params").get("param.n").asLong()).isEqualTo(1_000);
+        assertThat(results.get(2).get("params").get("param.n").asLong()).isEqualTo(100_000);
+        assertThat(results.get(0).has("complexity")).isFalse();
+        JsonNode complexity = results.get(2).get("complexity");
+        assertThat(complexity.fieldNames()).toIterable().containsExactly("parameter", "values", "measured", "unit", "verdict",
+                "class", "runnerUp", "exponent", "rSquared", "reason");
+        assertThat(complexity.get("parameter").asText()).isEqualTo("n");
+        assertThat(complexity.get("values").toString()).isEqualTo("[1000,10000,100000]");
+        assertThat(complexity.get("measured").get(1).asDouble()).isEqualTo(10_050);
+        assertThat(complexity.get("verdict").asText()).isEqualTo("fit");
+        assertThat(complexity.get("class").asText()).isEqualTo("O(n)");
+        assertThat(complexity.get("runnerUp").isNull()).isTrue();
+        assertThat(complexity.get("exponent").asDouble()).isBetween(0.98, 1.0);
+        assertThat(complexity.get("reason").isNull()).isTrue();
+        // a merged --forks record keeps it (the first engine's, like the details)
+        ResultRecord merged = ForkMerge.merge(List.of(List.of(records.get(2)), List.of(records.get(2)))).get(0);
+        assertThat(merged.complexity()).isEqualTo(fit);
+    }
 }
