@@ -25,11 +25,13 @@ class PlotBrowserE2ETest {
         assumeTrue(Chromium.available(), "no /usr/bin/chromium (.ci/run installs Debian's chromium)");
         Path histogram = work.resolve("runs.svg");
         Path boxes = work.resolve("compare.html");
+        Path sweep = work.resolve("sweep.svg");
         Result r = Perfshell.runScript(home, work, "plots.jsh", String.join("\n",
                 "int[] arr = new int[5_000];",
                 "long sumLoop(int[] a) { long s = 0; for (int v : a) s += v; return s; }",
                 "%timeit -q --budget 0.5 --plot " + histogram + " sumLoop(arr)",
                 "%compare -q --budget 0.4 --plot " + boxes + " sumLoop(arr) ;; Arrays.stream(arr).sum()",
+                "%timeit -q --budget 1 --param n=1000,4000,16000 --setup \"int[] data = new int[n];\" --plot " + sweep + " sumLoop(data)",
                 ""));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Files.readString(histogram)).startsWith("<svg").doesNotContain("href").doesNotContain("<script");
@@ -42,6 +44,9 @@ class PlotBrowserE2ETest {
 
         BufferedImage drawnHistogram = chromium.screenshot(histogram, "runs");
         assertThat(Chromium.saturatedPixels(drawnHistogram)).as("coloured bars and marks of the histogram").isGreaterThan(2_000);
+        assertThat(Files.readString(sweep)).contains("class=\"point\"").contains("class=\"fit\"");
+        BufferedImage drawnSweep = chromium.screenshot(sweep, "sweep");
+        assertThat(Chromium.saturatedPixels(drawnSweep)).as("coloured points and fitted line of the sweep").isGreaterThan(150);
         BufferedImage drawnBoxes = chromium.screenshot(boxes, "compare");
         assertThat(Chromium.saturatedPixels(drawnBoxes)).as("coloured boxes and dots of the box plot").isGreaterThan(500);
     }

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Magics that would really run for seconds (%timeit, %jmh, %flame, …) get code that cannot
  * compile, or options that are refused, except a few with tiny budgets; magics that write files or
- * read them get paths in a temporary folder. That keeps 10,000 lines within CI's two minutes.
+ * read them get paths in a temporary folder. {@code --fresh} is left out: with good code it replays the
+ * whole fuzzed session (a thousand snippets) into a new engine, tens of seconds each time. That keeps
+ * 10,000 lines within CI's two minutes.
  */
 class FuzzScriptTest {
     private static final long SEED = 20261130L;
@@ -33,7 +35,7 @@ class FuzzScriptTest {
     /** Magics that run user code for a while when their input is good. */
     private static final List<String> SLOW = List.of("timeit", "prun", "lprun", "mprun", "memit", "flame", "jmh", "compare");
     private static final List<String> OPTIONS = List.of("-n", "-r", "-q", "-p", "-o", "-v", "--warmup", "--budget", "--ops", "--label",
-            "--fresh", "--setup", "--plot", "-f", "-wi", "-w", "-i", "-bm", "-tu", "-t", "-prof", "--jvm-args", "--no-session",
+            "--setup", "--plot", "-f", "-wi", "-w", "-i", "-bm", "-tu", "-t", "-prof", "--jvm-args", "--no-session",
             "-s", "-l", "--counts", "--include", "--event", "--interval", "--duration", "--html", "--collapsed", "--threads",
             "-h", "--help", "--", "-", "---", "-x", "--nosuch", "-R", "--keep-going");
     private static final List<String> VALUES = List.of("0", "1", "-1", "-999999999999", "99999999999999999999999", "1e400", "NaN",

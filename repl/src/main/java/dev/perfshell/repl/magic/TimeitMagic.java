@@ -120,6 +120,15 @@ final class TimeitMagic extends BaseMagic {
         }
         try {
             if (!fresh) return sweep == null ? time(context, context.session(), code, setup) : sweep(context, context.session(), code, setup, sweep);
+            // Code that does not compile is said before a whole session is replayed into a new engine for nothing
+            // (the fuzz test found a session of a thousand snippets replayed for every broken --fresh line).
+            try (TimedSnippet check = TimedSnippet.declare(context.session(), "PerfshellCheck" + CLASS_NUMBERS.incrementAndGet(), code, setup,
+                    false, sweep == null ? List.of() : List.of(sweep.field(sweep.values().get(0))))) {
+                if (!check.ok()) {
+                    check.errors().forEach(console::error);
+                    return false;
+                }
+            }
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
                 copy.lost().forEach(lost -> console.warn("Not in the fresh engine: " + lost));
@@ -269,6 +278,7 @@ final class TimeitMagic extends BaseMagic {
                 context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
             }
             if (!quiet) console.println(SweepRenderer.fit(fit));
+            if (plot != null) writeSweepPlot(console, code, fit);
             return true;
         } finally {
             classes.forEach(TimedSnippet::close);
@@ -388,6 +398,18 @@ final class TimeitMagic extends BaseMagic {
                 console.dim("note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
                         + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
             }
+        }
+    }
+
+    private void writeSweepPlot(Console console, String code, SweepFit fit) {
+        try {
+            String title = "%timeit --param " + (code.length() > 50 ? code.substring(0, 47) + "..." : code);
+            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(plot, dev.perfshell.repl.plot.Plots.sweep(title, fit.parameter(),
+                    fit.values().stream().mapToDouble(Long::doubleValue).toArray(), fit.measured().stream().mapToDouble(Double::doubleValue).toArray(),
+                    fit.unit(), fit.fit(), SweepRenderer.fit(fit).strip()), title);
+            console.dim("plot: " + written);
+        } catch (java.io.IOException e) {
+            console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
         }
     }
 

@@ -106,6 +106,78 @@ public final class Plots {
         return svg;
     }
 
+    /**
+     * A sweep on log-log axes: the measured value at each parameter value as a dot, and the fitted
+     * class's curve {@code a·f(n) + b} (the named class, else the closest one, dashed) with the
+     * verdict line as its caption.
+     *
+     * @param unit {@code ns/op} (times, labelled as such) or another unit, printed as numbers
+     */
+    public static Svg sweep(String title, String parameter, double[] n, double[] y, String unit,
+                            dev.perfshell.timing.ComplexityFit fit, String caption) {
+        int height = 420;
+        int top = 60;
+        int bottom = height - 70;
+        Svg svg = new Svg(WIDTH, height);
+        svg.text(WIDTH / 2.0, 24, title, "middle", 15, "font-weight=\"bold\"");
+        svg.text(WIDTH / 2.0, 44, caption, "middle", 12, "class=\"caption\"");
+        double nLow = Arrays.stream(n).min().orElse(1);
+        double nHigh = Arrays.stream(n).max().orElse(10);
+        double yLow = Arrays.stream(y).filter(v -> v > 0).min().orElse(1);
+        double yHigh = Arrays.stream(y).max().orElse(10);
+        Axis x = new Axis(nLow / 1.5, nHigh * 1.5, LEFT, WIDTH - RIGHT, true);
+        Axis v = new Axis(yLow / 2, yHigh * 2, bottom, top, true);
+        for (double tick : x.ticks()) {
+            svg.line(x.pixel(tick), top, x.pixel(tick), bottom, "#eee", "");
+            svg.text(x.pixel(tick), bottom + 18, number(tick), "middle", 11, "");
+        }
+        for (double tick : v.ticks()) {
+            svg.line(LEFT, v.pixel(tick), WIDTH - RIGHT, v.pixel(tick), "#eee", "");
+            svg.text(LEFT - 6, v.pixel(tick) + 4, unit.equals("ns/op") ? Units.time(tick) : number(tick), "end", 11, "");
+        }
+        svg.line(LEFT, bottom, WIDTH - RIGHT, bottom, "#888", "");
+        svg.line(LEFT, top, LEFT, bottom, "#888", "");
+        svg.text((LEFT + WIDTH - RIGHT) / 2.0, bottom + 40, parameter + " (log scale)", "middle", 12, "");
+        dev.perfshell.timing.ComplexityFit.Candidate curve = fitted(fit);
+        if (curve != null) {
+            int points = 60;
+            double[] xs = new double[points];
+            double[] ys = new double[points];
+            int kept = 0;
+            for (int i = 0; i < points; i++) {
+                double at = Math.exp(Math.log(nLow) + (Math.log(nHigh) - Math.log(nLow)) * i / (points - 1));
+                double value = curve.a() * curve.complexity().f(at) + curve.b();
+                if (value <= 0) continue;
+                xs[kept] = x.pixel(at);
+                ys[kept] = v.pixel(value);
+                kept++;
+            }
+            String dash = fit.best() == null ? " stroke-dasharray=\"6 4\"" : "";
+            svg.polyline(Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept), MEAN, "stroke-width=\"2\" class=\"fit\"" + dash);
+        }
+        for (int i = 0; i < n.length; i++) {
+            if (y[i] > 0) svg.circle(x.pixel(n[i]), v.pixel(y[i]), 4.5, BAR, "class=\"point\"");
+        }
+        return svg;
+    }
+
+    /** The named class's fit, else the closest valid one, else none. */
+    private static dev.perfshell.timing.ComplexityFit.Candidate fitted(dev.perfshell.timing.ComplexityFit fit) {
+        if (fit == null) return null;
+        dev.perfshell.timing.ComplexityFit.Candidate closest = null;
+        for (dev.perfshell.timing.ComplexityFit.Candidate candidate : fit.candidates()) {
+            if (!Double.isFinite(candidate.relativeError())) continue;
+            if (candidate.complexity() == fit.best()) return candidate;
+            if (closest == null || candidate.relativeError() < closest.relativeError()) closest = candidate;
+        }
+        return closest;
+    }
+
+    private static String number(double value) {
+        if (value >= 1e4 || value < 1e-2) return String.format(java.util.Locale.ROOT, "%.0e", value).replace("e+0", "e").replace("e+", "e");
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2g", value);
+    }
+
     private static void timeAxis(Svg svg, Axis x, int bottom, int top) {
         svg.line(x.pixel(x.ticks().get(0)) - 10, bottom, x.pixel(x.ticks().get(x.ticks().size() - 1)) + 10, bottom, "#888", "");
         for (double tick : x.ticks()) {

@@ -78,6 +78,23 @@ class PlotsTest {
     }
 
     @Test
+    void aSweepHasAPointPerValueAndTheFittedCurve() throws Exception {
+        double[] n = {1_000, 10_000, 100_000, 1_000_000};
+        double[] y = {1_000, 10_500, 98_000, 1_010_000};
+        dev.perfshell.timing.ComplexityFit fit = dev.perfshell.timing.ComplexityFit.of(n, y);
+        Document doc = parse(Plots.sweep("%timeit --param n=...", "n", n, y, "ns/op", fit, "≈ O(n)").document("sweep"));
+        List<Element> points = withClass(doc, "point");
+        assertThat(points).hasSize(4);
+        assertThat(withClass(doc, "fit")).hasSize(1);
+        // log-log: equal ratios of n are equal steps to the right
+        double x0 = Double.parseDouble(points.get(0).getAttribute("cx"));
+        double x1 = Double.parseDouble(points.get(1).getAttribute("cx"));
+        double x2 = Double.parseDouble(points.get(2).getAttribute("cx"));
+        assertThat(x2 - x1).isCloseTo(x1 - x0, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(withClass(doc, "caption").get(0).getTextContent()).isEqualTo("≈ O(n)");
+    }
+
+    @Test
     void quantilesInterpolate() {
         assertThat(Plots.quantile(new double[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
         assertThat(Plots.quantile(new double[] {1, 2, 3, 4}, 0.25)).isEqualTo(1.75);
