@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
         description = {"Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
                 + "Stops at the first failing input with FILE:LINE and exit code 1.",
                 "A script may declare its needs on lines of their own: //CLASSPATH lib/a.jar (relative to the script) "
-                        + "//ENGINE -Xmx2g (engine JVM options) and //DEPS G:A:V (Maven artifacts, as %maven resolves them)."})
+                        + "//ENGINE -Xmx2g (engine JVM options) and //DEPS G:A:V (Maven artifacts, as %%maven resolves them)."})
 final class RunCommand implements Callable<Integer> {
     private static final int NAME_WIDTH = 40;
 
