@@ -8,12 +8,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * A snippet over a class-file limit (found by the fuzz test): JShell keeps it and its compiler then
- * fails every later snippet — jshell itself loses the session. perfshell refuses it, restarts the
- * engine and replays the rest, so the session goes on.
- */
-class ClassFileLimitScriptTest {
+/** What fuzzing the shell found, each kept as a case (issue 11). */
+class FuzzFindingsScriptTest {
+    /**
+     * A snippet over a class-file limit: JShell keeps it and its compiler then fails every later
+     * snippet — jshell itself loses the session. perfshell refuses it, restarts the engine and replays
+     * the rest, so the session goes on.
+     */
     @Test
     void aHugeLiteralIsRefusedAndTheSessionGoesOn(@TempDir Path dir) throws Exception {
         String script = String.join("\n",
@@ -31,5 +32,14 @@ class ClassFileLimitScriptTest {
         assertThat(run.value("k")).isEqualTo("3");
         assertThat(run.out).contains("==> 4\n");
         assertThat(run.out.lines().mapToInt(String::length).max().orElse(0)).as("no megabyte lines").isLessThan(400);
+    }
+
+    /** A magic whose code is only a comment failed without a word. */
+    @Test
+    void codeThatIsOnlyACommentSaysSo(@TempDir Path dir) throws Exception {
+        ScriptRun run = ScriptRun.file(dir, "%memit /* open comment\n1 + 1\n", List.of(), "--keep-going");
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(1);
+        assertThat(run.out).contains("%memit: nothing ran: the code has no statement (only a comment?). Example: %memit new int[1000]");
+        assertThat(run.out).contains("==> 2");
     }
 }
