@@ -10,12 +10,8 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 
-import javax.tools.JavaCompiler;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,9 +60,7 @@ public final class JavaStatements {
     }
 
     private static JavacTask task(String source, javax.tools.DiagnosticListener<javax.tools.JavaFileObject> listener) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        return (JavacTask) compiler.getTask(null, null, listener, List.of("-proc:none"), null,
-                List.of(new StringSource(source)));
+        return ParseOnlyJavac.task("PerfshellParse", source, listener);
     }
 
     /**
@@ -127,19 +121,5 @@ public final class JavaStatements {
         long end = positions.getEndPosition(unit, tree);
         if (start < 0 || end < start) return "";
         return source.substring((int) start, (int) end);
-    }
-
-    private static final class StringSource extends SimpleJavaFileObject {
-        private final String code;
-
-        StringSource(String code) {
-            super(URI.create("string:///PerfshellParse.java"), Kind.SOURCE);
-            this.code = code;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return code;
-        }
     }
 }

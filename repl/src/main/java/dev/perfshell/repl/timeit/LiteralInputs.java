@@ -46,16 +46,8 @@ public final class LiteralInputs {
         String body = statement ? code : "Object perfshell$v = " + code + ";";
         String source = PREFIX + body + SUFFIX;
         int shift = PREFIX.length() + (statement ? 0 : "Object perfshell$v = ".length());
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         boolean[] broken = new boolean[1];
-        JavacTask task = (JavacTask) compiler.getTask(null, null,
-                d -> broken[0] |= d.getKind() == javax.tools.Diagnostic.Kind.ERROR, List.of("-proc:none"), null,
-                List.of(new SimpleJavaFileObject(URI.create("string:///PerfshellLiterals.java"), SimpleJavaFileObject.Kind.SOURCE) {
-                    @Override
-                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                        return source;
-                    }
-                }));
+        JavacTask task = ParseOnlyJavac.task("PerfshellLiterals", source, d -> broken[0] |= d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
             if (broken[0]) return new Rewrite(code, List.of());
