@@ -4,7 +4,6 @@ import dev.perfshell.repl.magic.MagicArgs;
 import dev.perfshell.repl.maven.Coordinates;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
     }
 
     public static ScriptHeader read(Path script) throws IOException {
-        return parse(Files.readAllLines(script, StandardCharsets.UTF_8), script);
+        return parse(ScriptText.read(script).lines().toList(), script);
     }
 
     static ScriptHeader parse(List<String> lines, Path script) {

@@ -139,7 +139,7 @@ public final class Shell {
             try {
                 input = source.next();
             } catch (IOException e) {
-                console.error("Cannot read " + source.name() + ": " + e.getMessage());
+                console.error(e instanceof ScriptText.NotUtf8Exception ? e.getMessage() : "Cannot read " + source.name() + ": " + e.getMessage());
                 return SCRIPT_FAILED;
             }
             if (input == null) break;

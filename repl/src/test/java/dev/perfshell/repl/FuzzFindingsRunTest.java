@@ -1,0 +1,37 @@
+package dev.perfshell.repl;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What fuzzing {@code perfshell run} found ({@link FuzzRunTest}), each kept as a case. */
+class FuzzFindingsRunTest {
+    /** An engine option no JVM accepts: these faults must be found before an engine is needed. */
+    private static final String[] NO_ENGINE = {"-R", "-XX:+PerfshellFuzzNoSuchFlag"};
+
+    private static ScriptRun runWithoutEngine(String... runArgs) {
+        String[] args = new String[NO_ENGINE.length + 1 + runArgs.length];
+        System.arraycopy(NO_ENGINE, 0, args, 0, NO_ENGINE.length);
+        args[NO_ENGINE.length] = "run";
+        System.arraycopy(runArgs, 0, args, NO_ENGINE.length + 1, runArgs.length);
+        return ScriptRun.piped("", args);
+    }
+
+    /** A script that is not UTF-8 said only "perfshell: Input length = 1": no file, no line, no way out. */
+    @Test
+    void aScriptThatIsNotUtf8NamesItsLine(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("latin1.jsh");
+        Files.write(script, "int a = 1;\n// caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        ScriptRun run = runWithoutEngine(script.toString());
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.strip()).isEqualTo("perfshell run: " + script + ":2: not UTF-8 text (byte 0xE9, column 7)."
+                + " Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)");
+    }
+}
