@@ -137,6 +137,8 @@ final class RunCommand implements Callable<Integer> {
     /** What is wrong with the command line before anything runs, or {@code null}. */
     private String problem() {
         if (!Files.isReadable(file)) return "cannot read " + file + ". Next: check the path.";
+        // A folder is readable, and would otherwise start an engine to fail reading it with exit 1.
+        if (Files.isDirectory(file)) return (file.toString().isEmpty() ? "''" : file) + " is a folder, not a script. Next: name a .jsh file.";
         if (forks < 1 || forks > 100) return "--forks " + forks + ": expected 1 to 100 engines. Example: --forks 3";
         Path[] outs = {json, csv, markdown};
         String[] options = {"--json", "--csv", "--markdown"};

@@ -34,4 +34,14 @@ class FuzzFindingsRunTest {
         assertThat(run.err.strip()).isEqualTo("perfshell run: " + script + ":2: not UTF-8 text (byte 0xE9, column 7)."
                 + " Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)");
     }
+
+    /** A folder given as the script started an engine, then failed to read it with exit 1 (a script failure) and no next step. */
+    @Test
+    void aFolderIsAUsageError(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("bench.jsh"));
+        ScriptRun run = runWithoutEngine(folder.toString());
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.strip()).isEqualTo("perfshell run: " + folder + " is a folder, not a script. Next: name a .jsh file.");
+    }
 }
