@@ -44,4 +44,15 @@ class FuzzFindingsRunTest {
         assertThat(run.out).isEmpty();
         assertThat(run.err.strip()).isEqualTo("perfshell run: " + folder + " is a folder, not a script. Next: name a .jsh file.");
     }
+
+    /** A NUL byte in a //CLASSPATH entry escaped as "perfshell: Nul character not allowed" with exit 1. */
+    @Test
+    void aClassPathEntryThatIsNoPathNamesItsLine(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("nul.jsh"), "int a = 1;\n//CLASSPATH lib/a\u0000.jar\n");
+        ScriptRun run = runWithoutEngine(script.toString());
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.strip()).isEqualTo("perfshell run: " + script + ":2: //CLASSPATH entry is not a valid path: lib/a\\u0000.jar"
+                + " (Nul character not allowed). Next: fix the line.");
+    }
 }

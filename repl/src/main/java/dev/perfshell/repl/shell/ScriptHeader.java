@@ -5,6 +5,7 @@ import dev.perfshell.repl.maven.Coordinates;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,13 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
                 if (value.isEmpty()) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
                 for (String entry : value.split("[:\\s]+")) {
                     if (entry.isEmpty()) continue;
-                    Path path = folder.resolve(entry).normalize();
+                    Path path;
+                    try {
+                        path = folder.resolve(entry).normalize();
+                    } catch (InvalidPathException e) { // a NUL byte: the JDK's message would name neither file nor line
+                        problems.add(where + CLASSPATH + " entry is not a valid path: " + visible(entry) + " (" + e.getReason() + ")");
+                        continue;
+                    }
                     if (!Files.exists(path)) problems.add(where + CLASSPATH + " entry not found: " + entry + " (looked for " + path + ")");
                     else classPath.add(path.toString());
                 }
@@ -82,6 +89,13 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
             }
         }
         return new ScriptHeader(classPath, options, deps, problems);
+    }
+
+    /** Control characters as Java escapes, so a message stays one readable line. */
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** {@code //ENGINE -Xmx2g} is one; {@code //ENGINEER} and {@code // ENGINE} are ordinary comments. */
