@@ -55,4 +55,18 @@ class FuzzFindingsRunTest {
         assertThat(run.err.strip()).isEqualTo("perfshell run: " + script + ":2: //CLASSPATH entry is not a valid path: lib/a\\u0000.jar"
                 + " (Nul character not allowed). Next: fix the line.");
     }
+
+    /** "//CLASSPATH ::" and "//DEPS ,," named nothing and were silently ignored, where an empty line is an error. */
+    @Test
+    void headerLinesOfSeparatorsAloneNameNothing(@TempDir Path dir) throws Exception {
+        Path classPath = Files.writeString(dir.resolve("cp.jsh"), "//CLASSPATH : :\nint a = 1;\n");
+        ScriptRun run = runWithoutEngine(classPath.toString());
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.err.strip()).isEqualTo("perfshell run: " + classPath + ":1: //CLASSPATH names no jar or folder. "
+                + "Example: //CLASSPATH lib/guava.jar. Next: fix the line.");
+        Path deps = Files.writeString(dir.resolve("deps.jsh"), "int a = 1;\n//DEPS ,,\n");
+        run = runWithoutEngine(deps.toString());
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.err.strip()).startsWith("perfshell run: " + deps + ":2: //DEPS names no artifact.");
+    }
 }

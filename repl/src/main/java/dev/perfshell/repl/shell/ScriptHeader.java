@@ -54,7 +54,7 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
             String where = script + ":" + (i + 1) + ": ";
             if (directive(line, CLASSPATH)) {
                 String value = line.substring(CLASSPATH.length()).strip();
-                if (value.isEmpty()) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
+                if (words(value, "[:\\s]+") == 0) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
                 for (String entry : value.split("[:\\s]+")) {
                     if (entry.isEmpty()) continue;
                     Path path;
@@ -76,7 +76,7 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
                 }
             } else if (directive(line, DEPS)) {
                 String value = line.substring(DEPS.length()).strip();
-                if (value.isEmpty()) problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
+                if (words(value, "[,\\s]+") == 0) problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
                 for (String word : value.split("[,\\s]+")) {
                     if (word.isEmpty()) continue;
                     try {
@@ -89,6 +89,11 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
             }
         }
         return new ScriptHeader(classPath, options, deps, problems);
+    }
+
+    /** How many entries {@code value} holds between its separators: "::" or ",," hold none, like an empty line. */
+    private static long words(String value, String separators) {
+        return java.util.Arrays.stream(value.split(separators)).filter(word -> !word.isEmpty()).count();
     }
 
     /** Control characters as Java escapes, so a message stays one readable line. */
