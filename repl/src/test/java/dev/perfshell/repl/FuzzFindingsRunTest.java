@@ -69,4 +69,36 @@ class FuzzFindingsRunTest {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
         assertThat(run.err.strip()).startsWith("perfshell run: " + deps + ":2: //DEPS names no artifact.");
     }
+
+    /**
+     * Found in one engine run (they need the shell): a script that runs itself (directly, through another,
+     * or by %load) nested until a StackOverflowError ended perfshell with a stack trace; so did one line of
+     * 150,000 chained '+' (javac recurses over it). Now each is one failed input, and the session goes on;
+     * a %run script that is not UTF-8 was called a perfshell bug.
+     */
+    @Test
+    void recursionDeepInputsAndBadBytesAreFailedInputs(@TempDir Path dir) throws Exception {
+        Path self = Files.writeString(dir.resolve("self.jsh"), "int a = 1;\n%run " + dir.resolve("self.jsh") + "\n");
+        Path ping = dir.resolve("ping.jsh");
+        Path pong = Files.writeString(dir.resolve("pong.jsh"), "%load " + ping + "\n");
+        Files.writeString(ping, "%run " + pong + "\n");
+        Path deep = Files.writeString(dir.resolve("deep.jsh"), "int deep = 1" + "+1".repeat(150_000) + ";\nint after = 2;\n");
+        Path latin1 = Files.write(dir.resolve("latin1.jsh"), "// caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        String script = String.join("\n", "%run " + self, "%run " + ping, "%run --keep-going " + deep, "%run " + latin1, "after + a", "");
+        ScriptRun run = ScriptRun.file(dir, script, List.of(), "--keep-going");
+        String all = run.out + run.err;
+        FuzzRunTest.assertNoStackTrace(all, run.toString());
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).as(run.toString())
+                .contains(self + " is already running (self.jsh → self.jsh): a script that runs itself never ends. "
+                        + "Next: remove the line that runs it again.")
+                .contains(ping + " is already running (ping.jsh → pong.jsh → ping.jsh)")
+                .contains("This input is nested too deeply for the Java compiler (300013 characters, 1 lines). "
+                        + "Next: split it into smaller statements or methods.")
+                .contains(deep + ":1: this input failed; going on")
+                .contains("%run: " + latin1 + ":1: not UTF-8 text (byte 0xE9, column 7).");
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(1, 2, 3, 4);
+        assertThat(run.lines()).last().asString().endsWith("==> 3");
+        FuzzRunTest.assertNoEngineLeft();
+    }
 }
