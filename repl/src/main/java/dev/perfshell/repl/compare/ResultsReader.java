@@ -153,6 +153,7 @@ public final class ResultsReader {
             JsonNode item = node.get(i);
             if (!item.isNumber()) throw problem(where + " must be an array of numbers, found " + describe(item) + " at [" + i + "]");
             values[i] = item.asDouble();
+            if (!Double.isFinite(values[i])) throw problem(where + "[" + i + "] is " + item + ", beyond a double's range");
         }
         return values;
     }
@@ -160,6 +161,8 @@ public final class ResultsReader {
     private double number(JsonNode node, String where) throws CompareException {
         if (node == null) throw problem(where + " is missing; expected a number");
         if (!node.isNumber()) throw problem(where + " must be a number, found " + describe(node));
+        // 1e400 reads as Infinity: it printed as "9223372036854775807d…" and compared as "+∞%"
+        if (!Double.isFinite(node.asDouble())) throw problem(where + " is " + node + ", beyond a double's range");
         return node.asDouble();
     }
 
