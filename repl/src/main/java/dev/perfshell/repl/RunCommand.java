@@ -13,6 +13,7 @@ import dev.perfshell.repl.results.ResultsMarkdown;
 import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.ScriptHeader;
+import dev.perfshell.repl.shell.ScriptText;
 import dev.perfshell.repl.shell.Shell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,7 +78,15 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         // A pipe (/dev/stdin, a FIFO) is read once, by the script run: its header cannot be read ahead.
-        ScriptHeader header = Files.isRegularFile(file) ? ScriptHeader.read(file) : ScriptHeader.none();
+        ScriptHeader header;
+        try {
+            header = Files.isRegularFile(file) ? ScriptHeader.read(file) : ScriptHeader.none();
+        } catch (IOException e) {
+            main.out.flush();
+            main.err.println("perfshell run: " + (e instanceof ScriptText.NotUtf8Exception ? e.getMessage()
+                    : "cannot read " + file + " (" + e.getMessage() + "). Next: check the path."));
+            return Main.USAGE;
+        }
         if (!header.problems().isEmpty()) {
             main.out.flush();
             main.err.println("perfshell run: " + header.problems().get(0) + ". Next: fix the line.");
@@ -128,6 +137,8 @@ final class RunCommand implements Callable<Integer> {
     /** What is wrong with the command line before anything runs, or {@code null}. */
     private String problem() {
         if (!Files.isReadable(file)) return "cannot read " + file + ". Next: check the path.";
+        // A folder is readable, and would otherwise start an engine to fail reading it with exit 1.
+        if (Files.isDirectory(file)) return (file.toString().isEmpty() ? "''" : file) + " is a folder, not a script. Next: name a .jsh file.";
         if (forks < 1 || forks > 100) return "--forks " + forks + ": expected 1 to 100 engines. Example: --forks 3";
         Path[] outs = {json, csv, markdown};
         String[] options = {"--json", "--csv", "--markdown"};

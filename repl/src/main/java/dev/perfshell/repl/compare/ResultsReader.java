@@ -33,6 +33,8 @@ public final class ResultsReader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Two "center"s in one metric: Jackson kept the last in silence, so which one compare used depended on order.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final String name;
@@ -57,6 +59,8 @@ public final class ResultsReader {
         String json;
         try {
             json = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw problem("not UTF-8 text (JSON files are UTF-8; Java said only \"" + e.getMessage() + "\")");
         } catch (IOException e) {
             throw problem("cannot read it (" + oneLine(String.valueOf(e.getMessage())) + ")");
         }
@@ -98,7 +102,8 @@ public final class ResultsReader {
 
     private int forks(JsonNode node) throws CompareException {
         if (node == null || node.isNull()) return 1;
-        if (!node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > Integer.MAX_VALUE) {
+        // canConvertToInt first: asLong() keeps the low 64 bits of a bigger integer (2^64 + 3 read as 3 engines)
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
             throw problem("forks must be a whole number ≥ 1, found " + describe(node));
         }
         return node.asInt();
@@ -153,6 +158,7 @@ public final class ResultsReader {
             JsonNode item = node.get(i);
             if (!item.isNumber()) throw problem(where + " must be an array of numbers, found " + describe(item) + " at [" + i + "]");
             values[i] = item.asDouble();
+            if (!Double.isFinite(values[i])) throw problem(where + "[" + i + "] is a number beyond a double's range");
         }
         return values;
     }
@@ -160,6 +166,8 @@ public final class ResultsReader {
     private double number(JsonNode node, String where) throws CompareException {
         if (node == null) throw problem(where + " is missing; expected a number");
         if (!node.isNumber()) throw problem(where + " must be a number, found " + describe(node));
+        // 1e400 reads as Infinity: it printed as "9223372036854775807d…" and compared as "+∞%"
+        if (!Double.isFinite(node.asDouble())) throw problem(where + " is a number beyond a double's range");
         return node.asDouble();
     }
 
@@ -255,7 +263,11 @@ public final class ResultsReader {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
+    /** The problem on one line with the file's name and, unless it has its own, a next step. */
     private CompareException problem(String what) {
-        return new CompareException(name + ": " + what);
+        if (what.contains("Next:")) return new CompareException(name + ": " + what);
+        String next = what.startsWith("is a folder") ? "name the results file in it"
+                : "write the file again with perfshell run --json or %results save (schema " + ResultsJson.SCHEMA + ")";
+        return new CompareException(name + ": " + what + ". Next: " + next);
     }
 }

@@ -18,13 +18,15 @@ final class LoadMagic extends BaseMagic {
         Path file = ScriptFiles.file("%load", input.code(), context.console());
         if (file == null || !ScriptFiles.applyHeader("%load", file, context)) return false;
         List<String> inputs = ScriptFiles.inputs(file, context);
-        int failed = 0;
-        for (String typed : inputs) {
-            if (!context.scripts().typed(typed)) failed++;
-        }
-        if (failed > 0) {
-            context.console().error("%load: " + failed + " of " + inputs.size() + " inputs from " + file + " failed (shown above).");
-        }
-        return failed == 0;
+        return context.scripts().load(file, () -> {
+            int failed = 0;
+            for (String typed : inputs) {
+                if (!context.scripts().typed(typed)) failed++;
+            }
+            if (failed > 0) {
+                context.console().error("%load: " + failed + " of " + inputs.size() + " inputs from " + file + " failed (shown above).");
+            }
+            return failed == 0;
+        });
     }
 }

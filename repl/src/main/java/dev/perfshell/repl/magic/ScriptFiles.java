@@ -4,11 +4,11 @@ import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.ScriptHeader;
 import dev.perfshell.repl.shell.ScriptSource;
+import dev.perfshell.repl.shell.ScriptText;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,13 @@ final class ScriptFiles {
      */
     static boolean applyHeader(String magic, Path file, MagicContext context) throws IOException {
         Console console = context.console();
-        ScriptHeader header = ScriptHeader.read(file);
+        ScriptHeader header;
+        try {
+            header = ScriptHeader.read(file);
+        } catch (ScriptText.NotUtf8Exception e) {
+            console.error(magic + ": " + e.getMessage());
+            return false;
+        }
         if (!header.problems().isEmpty()) {
             console.error(magic + ": " + header.problems().get(0) + ". Next: fix the line.");
             return false;
@@ -71,7 +77,7 @@ final class ScriptFiles {
 
     /** The script's inputs, split as a script run splits them. */
     static List<String> inputs(Path file, MagicContext context) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = ScriptText.read(file);
         ScriptSource source = new ScriptSource(new BufferedReader(new StringReader(text)), file, context.scripts().completeness());
         List<String> inputs = new ArrayList<>();
         for (String input = source.next(); input != null; input = source.next()) inputs.add(input);

@@ -44,7 +44,14 @@ public final class InputCompleteness {
         String rest = buffer;
         SourceCodeAnalysis sca = analysis.get();
         while (!rest.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+            SourceCodeAnalysis.CompletionInfo info;
+            try {
+                info = sca.analyzeCompletion(rest);
+            } catch (StackOverflowError tooDeep) {
+                // javac's parser recurses per nesting level (a chain of 100,000 '+'): call the input complete, so it is
+                // evaluated and refused as one input instead of swallowing the rest of the script.
+                return true;
+            }
             Completeness completeness = info.completeness();
             if (completeness == Completeness.DEFINITELY_INCOMPLETE) return false;
             // "for (...)" without a body: jshell keeps reading, and a blank line ends it.

@@ -4,8 +4,8 @@ import dev.perfshell.repl.magic.MagicArgs;
 import dev.perfshell.repl.maven.Coordinates;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
     }
 
     public static ScriptHeader read(Path script) throws IOException {
-        return parse(Files.readAllLines(script, StandardCharsets.UTF_8), script);
+        return parse(ScriptText.read(script).lines().toList(), script);
     }
 
     static ScriptHeader parse(List<String> lines, Path script) {
@@ -54,10 +54,16 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
             String where = script + ":" + (i + 1) + ": ";
             if (directive(line, CLASSPATH)) {
                 String value = line.substring(CLASSPATH.length()).strip();
-                if (value.isEmpty()) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
+                if (words(value, "[:\\s]+") == 0) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
                 for (String entry : value.split("[:\\s]+")) {
                     if (entry.isEmpty()) continue;
-                    Path path = folder.resolve(entry).normalize();
+                    Path path;
+                    try {
+                        path = folder.resolve(entry).normalize();
+                    } catch (InvalidPathException e) { // a NUL byte: the JDK's message would name neither file nor line
+                        problems.add(where + CLASSPATH + " entry is not a valid path: " + visible(entry) + " (" + e.getReason() + ")");
+                        continue;
+                    }
                     if (!Files.exists(path)) problems.add(where + CLASSPATH + " entry not found: " + entry + " (looked for " + path + ")");
                     else classPath.add(path.toString());
                 }
@@ -70,7 +76,7 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
                 }
             } else if (directive(line, DEPS)) {
                 String value = line.substring(DEPS.length()).strip();
-                if (value.isEmpty()) problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
+                if (words(value, "[,\\s]+") == 0) problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
                 for (String word : value.split("[,\\s]+")) {
                     if (word.isEmpty()) continue;
                     try {
@@ -83,6 +89,18 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
             }
         }
         return new ScriptHeader(classPath, options, deps, problems);
+    }
+
+    /** How many entries {@code value} holds between its separators: "::" or ",," hold none, like an empty line. */
+    private static long words(String value, String separators) {
+        return java.util.Arrays.stream(value.split(separators)).filter(word -> !word.isEmpty()).count();
+    }
+
+    /** Control characters as Java escapes, so a message stays one readable line. */
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** {@code //ENGINE -Xmx2g} is one; {@code //ENGINEER} and {@code // ENGINE} are ordinary comments. */

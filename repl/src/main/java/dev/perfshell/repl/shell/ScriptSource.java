@@ -2,6 +2,7 @@ package dev.perfshell.repl.shell;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Path;
 
 /**
@@ -37,7 +38,7 @@ public final class ScriptSource implements InputSource {
     public String next() throws IOException {
         StringBuilder buffer = new StringBuilder();
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = readLine()) != null) {
             lineNumber++;
             if (buffer.length() == 0) {
                 if (line.isBlank()) continue;
@@ -49,6 +50,15 @@ public final class ScriptSource implements InputSource {
             if (completeness.complete(buffer.toString())) return buffer.toString();
         }
         return buffer.length() == 0 ? null : buffer.toString(); // the end closes an open cell or snippet
+    }
+
+    private String readLine() throws IOException {
+        try {
+            return reader.readLine();
+        } catch (MalformedInputException e) {
+            throw new ScriptText.NotUtf8Exception(name + ":" + (lineNumber + 1)
+                    + ": not UTF-8 text. Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)");
+        }
     }
 
     @Override

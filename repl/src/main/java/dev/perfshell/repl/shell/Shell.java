@@ -42,6 +42,11 @@ public final class Shell {
     private Path scriptFolder;
     /** How many sources are running inside each other: inputs of nested scripts stay out of the history. */
     private int depth;
+    /**
+     * The script files running or loading inside each other, outermost first: a script that runs itself
+     * (directly or through others) would nest until the stack overflows.
+     */
+    private final java.util.Deque<Path> openScripts = new java.util.ArrayDeque<>();
     private volatile boolean busy;
     private volatile long lastStopNanos;
     /** Counts inputs, so a hint about a stubborn snippet never lands on the next input. */
@@ -123,9 +128,12 @@ public final class Shell {
         currentSource = source;
         depth++;
         if (scriptFolder == null && source.file() != null) scriptFolder = source.file().toAbsolutePath().normalize().getParent();
+        Path opened = source.file() == null ? null : identity(source.file());
+        if (opened != null) openScripts.addLast(opened);
         try {
             return runInputs(source, keepGoing);
         } finally {
+            if (opened != null) openScripts.removeLastOccurrence(opened);
             depth--;
             currentSource = outerSource;
             scriptFolder = outerFolder;
@@ -139,7 +147,7 @@ public final class Shell {
             try {
                 input = source.next();
             } catch (IOException e) {
-                console.error("Cannot read " + source.name() + ": " + e.getMessage());
+                console.error(e instanceof ScriptText.NotUtf8Exception ? e.getMessage() : "Cannot read " + source.name() + ": " + e.getMessage());
                 return SCRIPT_FAILED;
             }
             if (input == null) break;
@@ -158,12 +166,38 @@ public final class Shell {
 
     /** Runs a script file in this session ({@code /open}, {@code --startup}, {@code perfshell run}). */
     public int runFile(Path file, boolean keepGoing) {
+        if (refuseCycle(file)) return SCRIPT_FAILED;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return run(new ScriptSource(reader, file, completeness()), keepGoing);
         } catch (IOException e) {
             console.error("Cannot read " + file + ": " + e.getMessage() + ". Next: check the path.");
             return SCRIPT_FAILED;
         }
+    }
+
+    /** The file as one path whatever it was called by (relative, through a link), for finding cycles. */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    /** Says so and returns true when {@code file} is already running or loading in this session (it runs itself). */
+    private boolean refuseCycle(Path file) {
+        Path identity = identity(file);
+        if (!openScripts.contains(identity)) return false;
+        List<String> chain = new java.util.ArrayList<>();
+        boolean inCycle = false;
+        for (Path open : openScripts) {
+            inCycle |= open.equals(identity);
+            if (inCycle) chain.add(open.getFileName().toString());
+        }
+        chain.add(identity.getFileName().toString());
+        console.error(file + " is already running (" + String.join(" → ", chain) + "): a script that runs itself never ends."
+                + " Next: remove the line that runs it again.");
+        return true;
     }
 
     private Handled handle(String input) {
@@ -174,7 +208,16 @@ public final class Shell {
         busy = true;
         try {
             session.recoverIfDead().ifPresent(this::reportRestart); // killed from outside while idle
-            Handled handled = route(kind, input);
+            Handled handled;
+            try {
+                handled = route(kind, input);
+            } catch (StackOverflowError tooDeep) {
+                // javac recurses per nesting level; jshell itself dies of such an input. The stack is unwound here, so
+                // the session goes on.
+                console.error("This input is nested too deeply for the Java compiler (" + input.length() + " characters, "
+                        + input.lines().count() + " lines). Next: split it into smaller statements or methods.");
+                handled = Handled.FAILED;
+            }
             if (session.recoverIfDead().map(report -> {
                 reportRestart(report);
                 return true;
@@ -206,6 +249,18 @@ public final class Shell {
         @Override
         public boolean runFile(Path file, boolean keepGoing) {
             return Shell.this.runFile(file, keepGoing) == OK;
+        }
+
+        @Override
+        public boolean load(Path file, java.util.function.BooleanSupplier typeInputs) {
+            if (refuseCycle(file)) return false;
+            Path identity = identity(file);
+            openScripts.addLast(identity);
+            try {
+                return typeInputs.getAsBoolean();
+            } finally {
+                openScripts.removeLastOccurrence(identity);
+            }
         }
 
         @Override
