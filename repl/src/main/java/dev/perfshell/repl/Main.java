@@ -120,7 +120,20 @@ public final class Main implements Callable<Integer> {
             if (!Files.exists(path)) throw new IOException("--class-path entry not found: " + entry + ". Next: check the path.");
             entries.add(path.toString());
         }
-        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false);
+        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false, connectTimeout());
+    }
+
+    /** {@code PERFSHELL_ENGINE_TIMEOUT}: seconds a starting engine may take to connect (a slow machine, a test). */
+    private java.time.Duration connectTimeout() throws IOException {
+        String text = env.get("PERFSHELL_ENGINE_TIMEOUT");
+        if (text == null || text.isBlank()) return EngineSpec.DEFAULT_CONNECT_TIMEOUT;
+        try {
+            int seconds = Integer.parseInt(text.strip());
+            if (seconds >= 1 && seconds <= 3600) return java.time.Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IOException("PERFSHELL_ENGINE_TIMEOUT=" + text + " is not a whole number of seconds from 1 to 3600. Next: e.g. PERFSHELL_ENGINE_TIMEOUT=60");
     }
 
     private boolean color() {
