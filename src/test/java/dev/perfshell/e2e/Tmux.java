@@ -44,11 +44,22 @@ final class Tmux implements AutoCloseable {
 
     /** Starts {@code scripts/perfshell args} in a 120x40 tmux pane and waits for the first prompt. */
     static Tmux start(Path home, String... args) throws IOException, InterruptedException {
+        return start(home, java.util.Map.of("PERFSHELL_HOME", home.toString()), args);
+    }
+
+    /**
+     * Starts {@code scripts/perfshell args} with these environment variables (e.g. a {@code PERFSHELL_HOME} other
+     * than the scratch folder, where tmux's configuration goes) and waits for the first prompt.
+     */
+    static Tmux start(Path scratch, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         String name = "perfshell-e2e-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
-        Path config = Files.createTempFile(home, "tmux", ".conf");
+        Path config = Files.createTempFile(scratch, "tmux", ".conf");
         // The pane stays after the shell exits, so a test can read its last words and exit status.
         Files.writeString(config, "set -g remain-on-exit on\nset -g history-limit 20000\nset -g status off\n");
-        StringBuilder command = new StringBuilder("env PERFSHELL_HOME=").append(quote(home.toString()));
+        StringBuilder command = new StringBuilder("env");
+        for (java.util.Map.Entry<String, String> variable : new java.util.TreeMap<>(env).entrySet()) {
+            command.append(' ').append(variable.getKey()).append('=').append(quote(variable.getValue()));
+        }
         command.append(' ').append(quote(Perfshell.launcher().toString()));
         for (String arg : args) command.append(' ').append(quote(arg));
         // The pane's sh waits for the shell and reports its exit status.

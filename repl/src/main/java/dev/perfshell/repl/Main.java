@@ -9,6 +9,7 @@ import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.session.EngineIo;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.shell.HistoryFile;
 import dev.perfshell.repl.shell.ScriptSource;
 import dev.perfshell.repl.shell.Shell;
 import dev.perfshell.repl.shell.TerminalSource;
@@ -93,6 +94,11 @@ public final class Main implements Callable<Integer> {
     /** Runs perfshell with injected streams; returns the exit code. */
     public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err,
                               Map<String, String> env, boolean terminal) {
+        java.util.Optional<String> runtimeProblem = RequiredModules.problemOfThisRuntime();
+        if (runtimeProblem.isPresent()) {
+            err.println("perfshell: " + runtimeProblem.get());
+            return USAGE;
+        }
         CommandLine line = new CommandLine(new Main(in, out, err, env, terminal));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
@@ -114,7 +120,20 @@ public final class Main implements Callable<Integer> {
             if (!Files.exists(path)) throw new IOException("--class-path entry not found: " + entry + ". Next: check the path.");
             entries.add(path.toString());
         }
-        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false);
+        return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false, connectTimeout());
+    }
+
+    /** {@code PERFSHELL_ENGINE_TIMEOUT}: seconds a starting engine may take to connect (a slow machine, a test). */
+    private java.time.Duration connectTimeout() throws IOException {
+        String text = env.get("PERFSHELL_ENGINE_TIMEOUT");
+        if (text == null || text.isBlank()) return EngineSpec.DEFAULT_CONNECT_TIMEOUT;
+        try {
+            int seconds = Integer.parseInt(text.strip());
+            if (seconds >= 1 && seconds <= 3600) return java.time.Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IOException("PERFSHELL_ENGINE_TIMEOUT=" + text + " is not a whole number of seconds from 1 to 3600. Next: e.g. PERFSHELL_ENGINE_TIMEOUT=60");
     }
 
     private boolean color() {
@@ -149,18 +168,14 @@ public final class Main implements Callable<Integer> {
             term.handle(Terminal.Signal.INT, signal -> shell.interrupt());
             console.dim("perfshell " + Version.number() + " on Java " + System.getProperty("java.version")
                     + ". Type Java, or %lsmagic for magics, /help for commands, Ctrl-D to leave.");
+            HistoryFile history = HistoryFile.locate(env, System.getProperty("user.home"));
+            if (history.problem() != null) console.warn(history.problem());
             if (startup != null) shell.runFile(startup, true);
-            shell.run(new TerminalSource(term, shell, historyFile()), false);
+            shell.run(new TerminalSource(term, shell, history.file()), false);
             return Shell.OK;
         } finally {
             session.close();
         }
-    }
-
-    private Path historyFile() throws IOException {
-        Path home = Path.of(env.getOrDefault("PERFSHELL_HOME", System.getProperty("user.home") + "/.perfshell"));
-        Files.createDirectories(home);
-        return home.resolve("history");
     }
 
     /** One engine's run of a script: its exit code, its results, and the engine it ran in. */

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,13 +15,24 @@ import java.util.List;
  * @param addModules    {@code --add-modules} for both the compiler and the engine
  * @param fullBlackhole JMH's full Blackhole instead of compiler blackholes: the fallback when the
  *                      engine's self-check found consumed values dead (see BlackholeSelfCheck)
+ * @param connectTimeout how long a starting engine JVM may take to connect back before the start counts as failed
+ *                       ({@code PERFSHELL_ENGINE_TIMEOUT}, seconds)
  */
 public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String> classPath,
-                         boolean enablePreview, List<String> addModules, boolean fullBlackhole) {
+                         boolean enablePreview, List<String> addModules, boolean fullBlackhole, Duration connectTimeout) {
+    /** Generous: a cold engine connects in well under a second here, a loaded CI machine may take several. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
     public EngineSpec {
         engineOptions = List.copyOf(engineOptions);
         classPath = List.copyOf(classPath);
         addModules = List.copyOf(addModules);
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) throw new IllegalArgumentException("connectTimeout " + connectTimeout);
+    }
+
+    public EngineSpec(List<String> engineOptions, Path engineJdk, List<String> classPath, boolean enablePreview,
+                      List<String> addModules, boolean fullBlackhole) {
+        this(engineOptions, engineJdk, classPath, enablePreview, addModules, fullBlackhole, DEFAULT_CONNECT_TIMEOUT);
     }
 
     /** The engine JDK's feature release (17, 25, ...). */
@@ -35,19 +47,19 @@ public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String
     }
 
     public EngineSpec withFullBlackhole() {
-        return new EngineSpec(engineOptions, engineJdk, classPath, enablePreview, addModules, true);
+        return new EngineSpec(engineOptions, engineJdk, classPath, enablePreview, addModules, true, connectTimeout);
     }
 
     /** This spec with more engine JVM options after the present ones (a script's {@code //ENGINE} line). */
     public EngineSpec withEngineOptions(List<String> more) {
         List<String> all = new java.util.ArrayList<>(engineOptions);
         all.addAll(more);
-        return new EngineSpec(all, engineJdk, classPath, enablePreview, addModules, fullBlackhole);
+        return new EngineSpec(all, engineJdk, classPath, enablePreview, addModules, fullBlackhole, connectTimeout);
     }
 
     public EngineSpec withClassPath(String entry) {
         List<String> more = new java.util.ArrayList<>(classPath);
         more.add(entry);
-        return new EngineSpec(engineOptions, engineJdk, more, enablePreview, addModules, fullBlackhole);
+        return new EngineSpec(engineOptions, engineJdk, more, enablePreview, addModules, fullBlackhole, connectTimeout);
     }
 }

@@ -14,10 +14,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -28,16 +31,17 @@ import java.util.function.Consumer;
  * {@link Process}, and an engine JDK other than the shell's.
  */
 final class PerfJdiProvider implements ExecutionControlProvider {
-    private static final int TIMEOUT_MILLIS = 20_000;
-
     private final String agentClass;
     private final Path engineJavaHome;
+    private final Duration timeout;
     private final Consumer<String> onDeath;
     private final AtomicReference<PerfJdiControl> control = new AtomicReference<>();
 
-    PerfJdiProvider(String agentClass, Path engineJavaHome, Consumer<String> onDeath) {
+    /** @param timeout how long the engine JVM may take to connect, both for JDWP and for the command socket */
+    PerfJdiProvider(String agentClass, Path engineJavaHome, Duration timeout, Consumer<String> onDeath) {
         this.agentClass = agentClass;
         this.engineJavaHome = engineJavaHome;
+        this.timeout = timeout;
         this.onDeath = onDeath;
     }
 
@@ -53,8 +57,16 @@ final class PerfJdiProvider implements ExecutionControlProvider {
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(TIMEOUT_MILLIS);
-            JdiInitiator initiator = launch(env.extraRemoteVMOptions(), listener.getLocalPort());
+            listener.setSoTimeout(timeoutMillis());
+            long start = System.nanoTime();
+            JdiInitiator initiator;
+            try {
+                initiator = launch(env.extraRemoteVMOptions(), listener.getLocalPort());
+            } catch (RuntimeException | Error e) {
+                // JdiInitiator has ended the process; its own message is a connector dump, or what the process printed
+                if (timedOut(e, start)) throw new EngineConnectTimeout(timeout, e);
+                throw e;
+            }
             VirtualMachine vm = initiator.vm();
             Process process = initiator.process();
             Util.detectJdiExitEvent(vm, why -> {
@@ -63,7 +75,13 @@ final class PerfJdiProvider implements ExecutionControlProvider {
                 if (created != null) created.dispose();
                 onDeath.accept(why);
             });
-            Socket socket = listener.accept();
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (SocketTimeoutException e) {
+                process.destroyForcibly(); // JDWP connected but the agent never did: no engine may outlive a failed start
+                throw new EngineConnectTimeout(timeout, e);
+            }
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream(); // out before in, as the agent creates them
             Map<String, OutputStream> outputs = new HashMap<>();
@@ -80,6 +98,23 @@ final class PerfJdiProvider implements ExecutionControlProvider {
         }
     }
 
+    private int timeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    }
+
+    /**
+     * A launch that failed because nothing connected in time: a timeout in the cause chain (the JDI listener's, or
+     * JdiInitiator's own wait), or, when the process printed something and JdiInitiator reports only that, the
+     * whole timeout spent waiting. A JVM that refuses an option fails at once and is not a timeout.
+     */
+    private boolean timedOut(Throwable failure, long startNanos) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+                    || t instanceof com.sun.jdi.connect.TransportTimeoutException) return true;
+        }
+        return System.nanoTime() - startNanos >= timeout.toNanos();
+    }
+
     /**
      * JdiInitiator starts {@code $java.home/bin/java}; to run the engine on another JDK we point
      * {@code java.home} at it for the duration of the launch (JShell offers no other way on 17).
@@ -88,7 +123,7 @@ final class PerfJdiProvider implements ExecutionControlProvider {
         String ownHome = System.getProperty("java.home");
         if (engineJavaHome != null) System.setProperty("java.home", engineJavaHome.toString());
         try {
-            return new JdiInitiator(port, vmOptions, agentClass, false, "127.0.0.1", TIMEOUT_MILLIS, Map.of());
+            return new JdiInitiator(port, vmOptions, agentClass, false, "127.0.0.1", timeoutMillis(), Map.of());
         } finally {
             System.setProperty("java.home", ownHome);
         }

@@ -76,6 +76,17 @@ final class PrunMagic extends BaseMagic {
         return true;
     }
 
+    /**
+     * -r binds the profile by evaluating its constructor as Java: array initialisers of five values per method,
+     * which javac refuses as "code too large" from about 1,600 methods on (and JShell then needs a new engine).
+     */
+    private static boolean bindable(Profile profile, Console console) {
+        if (profile.methods().size() <= ProfileView.MAX_BOUND_ROWS) return true;
+        console.error(String.format(java.util.Locale.ROOT, "%%prun -r: %,d methods are too many to bind (at most %,d). "
+                + "Next: -D FILE.json keeps every row; read it with any JSON library.", profile.methods().size(), ProfileView.MAX_BOUND_ROWS));
+        return false;
+    }
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
@@ -133,7 +144,8 @@ final class PrunMagic extends BaseMagic {
         }
         values.forEach(console::println);
         errors.forEach(console::error);
-        boolean bound = bind == null || context.binder().bind('p', bind, ProfileView.constructor(profile), context.evaluator(), console);
+        boolean bound = bind == null || bindable(profile, console)
+                && context.binder().bind('p', bind, ProfileView.constructor(profile), context.evaluator(), console);
         return !result.failed() && bound;
     }
 }

@@ -147,12 +147,14 @@ public final class ProfileRenderer {
 
         RowIndex index = new RowIndex(profile);
         Function<CallEdge, String> otherEnd = e -> index.row(callers ? e.caller() : e.callee()).location();
+        // Edges grouped by row key in one pass: rows × edges would be 10^12 steps for a profile of a million methods.
+        Map<String, List<CallEdge>> edgesByKey = new HashMap<>();
+        for (CallEdge e : profile.edges()) {
+            edgesByKey.computeIfAbsent(callers ? e.callee() : e.caller(), key -> new ArrayList<>()).add(e);
+        }
         Map<MethodStats, List<CallEdge>> edgesOf = new HashMap<>();
         for (MethodStats row : rows) {
-            List<CallEdge> edges = new ArrayList<>();
-            for (CallEdge e : profile.edges()) {
-                if ((callers ? e.callee() : e.caller()).equals(row.key())) edges.add(e);
-            }
+            List<CallEdge> edges = new ArrayList<>(edgesByKey.getOrDefault(row.key(), List.of()));
             edges.sort(Comparator.comparing(otherEnd, Location.PSTATS_ORDER).thenComparing(otherEnd));
             edgesOf.put(row, edges);
         }

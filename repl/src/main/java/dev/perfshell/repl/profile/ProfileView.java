@@ -11,6 +11,11 @@ import java.util.List;
  * views, and the -T/-D files.
  */
 public final class ProfileView {
+    /** Rows shown when {@code -l} is not given; a shorter profile is shown whole, as pstats does. */
+    public static final int DEFAULT_ROWS = 100;
+    /** Rows {@link #constructor} can bind: javac compiles 1,500 (checked) and refuses 3,000 as "code too large". */
+    public static final int MAX_BOUND_ROWS = 1_000;
+
     private final List<SortKey> order;
     private final List<Restriction> restrictions;
     private final String callers;
@@ -50,17 +55,23 @@ public final class ProfileView {
                 textFile == null ? null : Path.of(textFile), dump);
     }
 
-    /** The report: pstats' table, then the callers and callees views when asked for. */
+    /**
+     * The report: pstats' table, then the callers and callees views when asked for. Without {@code -l}, a profile
+     * of more than {@link #DEFAULT_ROWS} rows shows its first {@link #DEFAULT_ROWS} (the regex forms of
+     * {@code --callers}/{@code --callees} choose their rows themselves).
+     */
     public List<String> render(Profile profile) {
-        List<String> lines = new ArrayList<>(ProfileRenderer.render(profile, order, restrictions));
+        List<Restriction> shown = restrictions.isEmpty() && profile.methods().size() > DEFAULT_ROWS
+                ? List.of(new Restriction.DefaultRows(DEFAULT_ROWS)) : restrictions;
+        List<String> lines = new ArrayList<>(ProfileRenderer.render(profile, order, shown));
         if (callers != null) {
             lines.add("");
-            lines.addAll(callers.isEmpty() ? ProfileRenderer.callers(profile, order, restrictions)
+            lines.addAll(callers.isEmpty() ? ProfileRenderer.callers(profile, order, shown)
                     : ProfileRenderer.callers(profile, callers));
         }
         if (callees != null) {
             lines.add("");
-            lines.addAll(callees.isEmpty() ? ProfileRenderer.callees(profile, order, restrictions)
+            lines.addAll(callees.isEmpty() ? ProfileRenderer.callees(profile, order, shown)
                     : ProfileRenderer.callees(profile, callees));
         }
         return lines;

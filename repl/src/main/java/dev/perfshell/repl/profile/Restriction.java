@@ -50,6 +50,11 @@ public sealed interface Restriction {
     /** How pstats writes this restriction in its message: Python's {@code repr} of the int, float or string. */
     String repr();
 
+    /** Said after pstats' {@code List reduced…} line: nothing for what the user asked for. */
+    default String reductionNote() {
+        return "";
+    }
+
     /**
      * Applies the restrictions in order, as pstats does, with one {@code List reduced from A to B due to
      * restriction <R>} line (pstats' text and indent) for each one that removed rows.
@@ -60,7 +65,8 @@ public sealed interface Restriction {
         for (Restriction restriction : restrictions) {
             List<MethodStats> next = restriction.apply(kept);
             if (next.size() != kept.size()) {
-                lines.add("   List reduced from " + kept.size() + " to " + next.size() + " due to restriction <" + restriction.repr() + ">");
+                lines.add("   List reduced from " + kept.size() + " to " + next.size() + " due to restriction <" + restriction.repr() + ">"
+                        + restriction.reductionNote());
             }
             kept = next;
         }
@@ -89,6 +95,27 @@ public sealed interface Restriction {
         @Override
         public String repr() {
             return Long.toString(count);
+        }
+    }
+
+    /**
+     * perfshell's own limit when {@code -l} is not given and a profile is long (pstats prints every row, which for a
+     * profile of a million methods is a million lines): the first {@code count} rows, saying so.
+     */
+    record DefaultRows(int count) implements Restriction {
+        @Override
+        public List<MethodStats> apply(List<MethodStats> rows) {
+            return new FirstRows(count).apply(rows);
+        }
+
+        @Override
+        public String repr() {
+            return Integer.toString(count);
+        }
+
+        @Override
+        public String reductionNote() {
+            return ", the default for a long profile (-l 1.0 shows every row)";
         }
     }
 

@@ -96,9 +96,14 @@ public record ResultRecord(String magic, String label, String source, Map<String
         }
     }
 
-    /** {@code %prun}'s figures: the profile's rows, times in ns (probe cost subtracted; 0 with --counts). */
+    /**
+     * {@code %prun}'s figures: the profile's rows, times in ns (probe cost subtracted; 0 with --counts).
+     *
+     * @param methods     the rows with the most self time, at most {@link #PRUN_ROWS_KEPT}
+     * @param methodCount rows in the whole profile
+     */
     public record PrunDetails(long totalNanos, long subtractedNanosPerCall, boolean timed, int threads, boolean partial,
-                              List<dev.perfshell.repl.profile.Profile.MethodStats> methods) implements Details {
+                              List<dev.perfshell.repl.profile.Profile.MethodStats> methods, int methodCount) implements Details {
         public PrunDetails {
             methods = List.copyOf(methods);
         }
@@ -266,11 +271,22 @@ public record ResultRecord(String magic, String label, String source, Map<String
         List<dev.perfshell.repl.profile.Profile.MethodStats> rows = new java.util.ArrayList<>(profile.methods());
         rows.sort(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::selfNanos).reversed()
                 .thenComparing(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::calls).reversed()));
-        List<String> warnings = profile.partial() ? List.of("partial profile: the statement did not complete") : List.of();
+        List<String> warnings = new java.util.ArrayList<>();
+        if (profile.partial()) warnings.add("partial profile: the statement did not complete");
+        if (rows.size() > PRUN_ROWS_KEPT) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%,d methods: the result keeps the %,d with the most self time "
+                    + "(%%prun -D FILE.json keeps them all)", rows.size(), PRUN_ROWS_KEPT));
+        }
         return new ResultRecord("prun", label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
                 new PrunDetails(profile.totalNanos(), profile.subtractedNanosPerCall(), profile.timed(), profile.threads(),
-                        profile.partial(), rows));
+                        profile.partial(), rows.subList(0, Math.min(rows.size(), PRUN_ROWS_KEPT)), rows.size()));
     }
+
+    /**
+     * The rows a {@code %prun} result keeps: the store lives as long as the shell and every row goes into the JSON
+     * export, so a profile of a million methods must not be kept whole (its {@code -D} dump has every row).
+     */
+    public static final int PRUN_ROWS_KEPT = 1_000;
 
     /**
      * A {@code %flame} result: metric {@code time} in ns/op, the statement's mean wall time per run while sampled

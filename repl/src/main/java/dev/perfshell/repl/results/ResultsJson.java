@@ -264,6 +264,7 @@ public final class ResultsJson {
         node.put("timed", prun.timed());
         node.put("threads", prun.threads());
         node.put("partial", prun.partial());
+        node.put("methodCount", prun.methodCount());
         ArrayNode methods = node.putArray("methods");
         for (dev.perfshell.repl.profile.Profile.MethodStats row : prun.methods()) {
             ObjectNode item = methods.addObject();

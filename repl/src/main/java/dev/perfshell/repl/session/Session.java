@@ -2,6 +2,7 @@ package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.engine.BlackholeCheck;
 import dev.perfshell.repl.engine.Engine;
+import dev.perfshell.repl.engine.EngineConnectTimeout;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineDeath;
 import dev.perfshell.repl.engine.EngineException;
@@ -23,6 +24,7 @@ public final class Session implements AutoCloseable {
     private final java.util.List<Runnable> stopHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EngineIo io;
     private final OutputGate gate = new OutputGate();
+    private final OutputCap outputCap;
     private final java.io.PrintStream engineOut;
     private final java.io.PrintStream engineErr;
     private EngineSpec spec;
@@ -33,17 +35,19 @@ public final class Session implements AutoCloseable {
     /** What %maven and //DEPS added; its resolver is made on first use only. */
     private final dev.perfshell.repl.maven.MavenArtifacts maven = new dev.perfshell.repl.maven.MavenArtifacts();
 
-    private Session(EngineSpec spec, EngineIo io) {
+    private Session(EngineSpec spec, EngineIo io, OutputCap outputCap) {
         this.spec = spec;
         this.io = io;
-        this.engineOut = gate.wrap(io.out());
-        this.engineErr = gate.wrap(io.err());
+        this.outputCap = outputCap;
+        // muted replay output never counts against the cap
+        this.engineOut = gate.wrap(outputCap.wrap(io.out()));
+        this.engineErr = gate.wrap(outputCap.wrap(io.err()));
         this.starting = CompletableFuture.supplyAsync(() -> boot(spec));
     }
 
     /** Starts the engine in the background: the shell builds its terminal meanwhile. */
     public static Session start(EngineSpec spec, EngineIo io) {
-        return new Session(spec, io);
+        return new Session(spec, io, new OutputCap(OutputCap.DEFAULT_LIMIT));
     }
 
     private Engine boot(EngineSpec with) {
@@ -58,10 +62,33 @@ public final class Session implements AutoCloseable {
             return starting.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            EngineConnectTimeout timeout = connectTimeoutIn(cause);
+            if (timeout != null) throw new EngineStartException(connectTimeoutLine(timeout), cause);
             String why = cause.getMessage() == null ? cause.toString() : cause.getMessage().strip();
             throw new EngineStartException("the engine did not start: " + why.replace("Launching JShell execution engine threw: ", "")
                     + "\nNext: check the -R/--engine-option values and --engine-jdk (perfshell --help).", cause);
         }
+    }
+
+    private static EngineConnectTimeout connectTimeoutIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EngineConnectTimeout timeout) return timeout;
+        }
+        return null;
+    }
+
+    /** One line: which JVM, with which of the user's options, and what to try. */
+    private String connectTimeoutLine(EngineConnectTimeout timeout) {
+        String java = spec.javaLauncher().toString();
+        return timeout.getMessage() + " (" + java + (spec.engineOptions().isEmpty() ? ", no -R options"
+                : ", -R options: " + String.join(" ", spec.engineOptions())) + ")"
+                + ". Next: check that '" + java + " -version' starts; on a slow machine set PERFSHELL_ENGINE_TIMEOUT"
+                + " to more seconds (now " + timeout.timeout().toSeconds() + ").";
+    }
+
+    /** The cap on the engine's output per input; the shell opens and closes each input's budget. */
+    public OutputCap outputCap() {
+        return outputCap;
     }
 
     public EngineSpec spec() {
@@ -127,7 +154,7 @@ public final class Session implements AutoCloseable {
      * @return the fresh session and what its replay could not restore
      */
     public FreshSession fresh() {
-        Session copy = new Session(spec, io);
+        Session copy = new Session(spec, io, outputCap); // its output is part of the input that asked for it
         List<String> lost = new ArrayList<>();
         for (ReplayModel.Step step : ReplayModel.of(log).steps()) {
             EvalOutcome outcome = copy.gate.muted(() -> copy.eval(step.source()));

@@ -8,8 +8,10 @@ import dev.perfshell.repl.magic.ResultBinder;
 import dev.perfshell.repl.results.ResultOrigin;
 import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.session.InputHistory;
+import dev.perfshell.repl.session.OutputCap;
 import dev.perfshell.repl.session.RestartReport;
 import dev.perfshell.repl.session.Session;
+import dev.perfshell.timing.Units;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -206,6 +208,7 @@ public final class Shell {
         int number = depth <= 1 ? history.add(input) : 0;
         inputNumber++;
         busy = true;
+        session.outputCap().beginInput();
         try {
             session.recoverIfDead().ifPresent(this::reportRestart); // killed from outside while idle
             Handled handled;
@@ -227,7 +230,17 @@ public final class Shell {
         } finally {
             busy = false;
             console.flush();
+            reportDroppedOutput(session.outputCap().endInput());
         }
+    }
+
+    /** One line after an input whose output went over the cap: how much was dropped and how to keep it all. */
+    private void reportDroppedOutput(OutputCap.Dropped dropped) {
+        if (dropped.bytes() == 0) return;
+        if (!dropped.atLineStart()) console.always("");
+        console.warn("... " + Units.bytes(dropped.bytes()) + " more output dropped: the console shows the first "
+                + Units.bytes(session.outputCap().limit()) + " of each input. Next: to keep it all, write it to a file in the "
+                + "snippet, e.g. var out = new java.io.PrintStream(\"out.txt\"); out.println(...); out.close();");
     }
 
     private Handled route(InputKind kind, String input) {

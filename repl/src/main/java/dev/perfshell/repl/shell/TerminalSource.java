@@ -22,13 +22,16 @@ public final class TerminalSource implements InputSource {
 
     private final LineReader reader;
 
+    /** @param historyFile where history is kept, or {@code null} for none (an unwritable home) */
     public TerminalSource(Terminal terminal, Shell shell, Path historyFile) {
-        this.reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder();
+        // Without a file JLine keeps the history in memory only (Main said why there is none).
+        if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);
+        this.reader = builder
                 .terminal(terminal)
                 .appName("perfshell")
                 .parser(new ShellParser(shell.completeness()))
                 .completer(new ShellCompleter(shell))
-                .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .variable(LineReader.INDENTATION, 4)
