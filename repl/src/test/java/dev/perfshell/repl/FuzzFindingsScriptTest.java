@@ -42,4 +42,23 @@ class FuzzFindingsScriptTest {
         assertThat(run.out).contains("%memit: nothing ran: the code has no statement (only a comment?). Example: %memit new int[1000]");
         assertThat(run.out).contains("==> 2");
     }
+
+    /** The same for the magics that run code once: %prun, %lprun, %mprun, %time (a %%prun cell with a comment, in the fuzz). */
+    @Test
+    void everyMagicThatRunsCodeSaysWhenTheCodeIsOnlyAComment(@TempDir Path dir) throws Exception {
+        String script = String.join("\n",
+                "int f() { return 1; }",
+                "%%prun \u221e", "/* open comment", "%%end",
+                "%prun // a comment",
+                "%%lprun -f f", "/* open", "%%end",
+                "%mprun -f f /* c */",
+                "%%time", "// only this", "%%end",
+                "f()",
+                "");
+        ScriptRun run = ScriptRun.file(dir, script, List.of(), "--keep-going");
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(2, 5, 6, 9, 10);
+        assertThat(run.out).contains("%prun: nothing ran: the code has no statement (only a comment?). Example: %prun fib(25)")
+                .contains("%lprun: nothing ran").contains("%mprun: nothing ran").contains("%time: nothing ran");
+        assertThat(run.out).contains("==> 1");
+    }
 }

@@ -113,6 +113,7 @@ abstract class LineMagic extends BaseMagic {
         Map<?, ?> wire = session.request(EngineRequest.linesTake());
         if (!result.ran()) {
             errors.forEach(console::error);
+            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%" + magic(), "%" + magic() + " -f fib fib(25)"));
             return false;
         }
         List<String> layout = kind() == LineProfile.Kind.BYTES && wire.get("layoutFlags") instanceof List<?> flags

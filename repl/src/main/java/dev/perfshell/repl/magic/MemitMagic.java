@@ -136,7 +136,7 @@ final class MemitMagic extends BaseMagic {
         if (runs.isEmpty() || last.failed) {
             last.errors.forEach(console::error);
             // Code that is only a comment (or an unclosed one) evaluates to nothing: say so (found by fuzzing).
-            if (last.errors.isEmpty()) console.error("%memit: nothing ran: the code has no statement (only a comment?). Example: %memit new int[1000]");
+            if (last.errors.isEmpty()) console.error(JavaEvaluator.Result.nothingRanMessage("%memit", "%memit new int[1000]"));
             return false;
         }
         MemitReport.PerOp perOp = null;

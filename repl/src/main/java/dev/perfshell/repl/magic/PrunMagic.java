@@ -123,6 +123,7 @@ final class PrunMagic extends BaseMagic {
         Map<?, ?> wire = session.request(EngineRequest.prunTake());
         if (!result.ran()) {
             errors.forEach(console::error);
+            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%prun", "%prun fib(25)"));
             return false;
         }
         long wall = timing == null ? ((Number) wire.get("wallNanos")).longValue() : timing.wallNanos();

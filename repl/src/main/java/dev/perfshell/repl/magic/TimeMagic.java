@@ -57,6 +57,10 @@ final class TimeMagic extends BaseMagic {
         if (timing != null && !result.failed()) context.record(origin -> ResultRecord.time(input.text(), timing, origin));
         values.forEach(console::println);
         errors.forEach(console::error);
+        if (result.nothingToRun()) {
+            console.error(JavaEvaluator.Result.nothingRanMessage("%time", "%time fib(30)"));
+            return false;
+        }
         boolean bound = timing == null || bind == null
                 || context.binder().bind('t', bind, TimeRenderer.constructor(timing), context.evaluator(), console);
         return !result.failed() && bound;

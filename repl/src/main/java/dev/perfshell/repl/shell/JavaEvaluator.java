@@ -68,6 +68,19 @@ public final class JavaEvaluator {
             return outcomes.stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
         }
 
+        /**
+         * JShell was given nothing to run: the code is only a comment, or an unclosed one. JShell
+         * says nothing about it, so a magic that expected to run code must (found by fuzzing).
+         */
+        public boolean nothingToRun() {
+            return outcomes.stream().allMatch(o -> o.events().isEmpty());
+        }
+
+        /** The line a magic prints when {@link #nothingToRun()}: {@code example} is a whole input that works. */
+        public static String nothingRanMessage(String magic, String example) {
+            return magic + ": nothing ran: the code has no statement (only a comment?). Example: " + example;
+        }
+
         public long nanos() {
             return outcomes.stream().mapToLong(EvalOutcome::nanos).sum();
         }
