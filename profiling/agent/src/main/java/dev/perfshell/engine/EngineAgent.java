@@ -38,7 +38,18 @@ public final class EngineAgent extends RemoteExecutionControl {
             this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
-        ParentWatchdog.watch();
+        String token;
+        try {
+            ProcessHandle shell = LaunchCheck.verifyParent(System.getProperty(LaunchCheck.SHELL_PID_PROPERTY),
+                    ProcessHandle.current().parent());
+            ParentWatchdog.watch(shell);
+            token = LaunchCheck.readToken(System.in, LaunchCheck.TOKEN_WAIT_SECONDS);
+        } catch (LaunchCheck.Refused refused) {
+            // The engine's own main: nothing else runs in this JVM yet, so exiting here is its whole answer.
+            System.err.println("perfshell engine: refusing to start: " + refused.getMessage());
+            System.exit(EngineProtocol.EXIT_REFUSED);
+            return;
+        }
         // The engine shares the shell's process group, so a Ctrl-C at the terminal reaches it too
         // and would end it; the shell turns Ctrl-C into a JShell stop instead.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
@@ -46,6 +57,9 @@ public final class EngineAgent extends RemoteExecutionControl {
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
+        // First on the wire, before JShell's object streams: the shell accepts the connection only with it.
+        out.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
         outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));

@@ -10,9 +10,8 @@ final class ParentWatchdog {
 
     private ParentWatchdog() {}
 
-    static void watch() {
-        ProcessHandle.current().parent().ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE)),
-                () -> Runtime.getRuntime().halt(EXIT_PARENT_GONE));
+    /** {@code shell}: the parent that {@link LaunchCheck} verified. */
+    static void watch(ProcessHandle shell) {
+        shell.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_PARENT_GONE));
     }
 }
