@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  *   <li>TCP_NODELAY on the command socket (the stock engine waits ~88 ms per round trip on Nagle);</li>
  *   <li>{@link #invoke(Method)} and {@link #varValue} are overridden so a frame of this class is on the
  *       stack: JShell's stop looks for exactly that frame, so Ctrl-C works;</li>
- *   <li>a memory reserve against retained-heap OutOfMemoryError, and a parent-death watchdog;</li>
+ *   <li>a memory reserve against retained-heap OutOfMemoryError; it halts when its shell dies (the command
+ *       stream ends: {@link CommandStream}; the parent is gone: {@link ParentWatchdog});</li>
+ *   <li>it starts only under the shell that launched it ({@link LaunchCheck});</li>
  *   <li>extension commands for the magics, which never let a Throwable escape (it would kill the stream).</li>
  * </ul>
  */
@@ -38,14 +41,30 @@ public final class EngineAgent extends RemoteExecutionControl {
             this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
-        ParentWatchdog.watch();
+        String token;
+        ProcessHandle shell;
+        try {
+            shell = LaunchCheck.verifyParent(System.getProperty(LaunchCheck.SHELL_PID_PROPERTY),
+                    ProcessHandle.current().parent());
+            ParentWatchdog.watch(shell);
+            token = LaunchCheck.readToken(System.in, LaunchCheck.TOKEN_WAIT_SECONDS);
+        } catch (LaunchCheck.Refused refused) {
+            // The engine's own main: nothing else runs in this JVM yet, so exiting here is its whole answer.
+            System.err.println("perfshell engine: refusing to start: " + refused.getMessage());
+            System.exit(EngineProtocol.EXIT_REFUSED);
+            return;
+        }
         // The engine shares the shell's process group, so a Ctrl-C at the terminal reaches it too
         // and would end it; the shell turns Ctrl-C into a JShell stop instead.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]));
         socket.setTcpNoDelay(true);
-        InputStream in = socket.getInputStream();
+        InputStream in = new CommandStream(socket.getInputStream(), shell, Duration.ofSeconds(1),
+                () -> Runtime.getRuntime().halt(EngineProtocol.EXIT_PARENT_GONE));
         OutputStream out = socket.getOutputStream();
+        // First on the wire, before JShell's object streams: the shell accepts the connection only with it.
+        out.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
         outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));

@@ -64,6 +64,10 @@ public final class EngineProtocol {
 
     /** Exit code of an engine that halted because the shell that started it died. */
     public static final int EXIT_PARENT_GONE = ParentWatchdog.EXIT_PARENT_GONE;
+    /** Exit code of an engine that refused to start: not launched by a shell it could verify (LaunchCheck). */
+    public static final int EXIT_REFUSED = 2;
+    /** The engine's system property naming the shell's pid; the engine refuses to start under any other parent. */
+    public static final String SHELL_PID_PROPERTY = LaunchCheck.SHELL_PID_PROPERTY;
 
     private EngineProtocol() {}
 }

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.engine;
 
+import dev.perfshell.engine.EngineProtocol;
 import com.sun.jdi.VirtualMachine;
 import jdk.jshell.execution.JdiInitiator;
 import jdk.jshell.execution.Util;
@@ -7,8 +8,8 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import java.util.function.Consumer;
 /**
  * Our {@link ExecutionControlProvider}: the stock JDI engine's launch sequence, plus what the
  * stock one cannot give (DESIGN.md §2.1): TCP_NODELAY on the command socket (188 ms per eval
- * otherwise), a loopback-only JDWP handshake, a deserialization filter on replies, the engine
+ * otherwise), a loopback-only JDWP handshake, a deserialization allow-list on replies ({@link ReplyFilter}),
+ * a launch token so only the engine it started is accepted on its port ({@link LaunchToken}), the engine
  * {@link Process}, and an engine JDK other than the shell's.
  */
 final class PerfJdiProvider implements ExecutionControlProvider {
@@ -58,10 +61,11 @@ final class PerfJdiProvider implements ExecutionControlProvider {
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(timeoutMillis());
+            LaunchToken token = LaunchToken.create();
             long start = System.nanoTime();
             JdiInitiator initiator;
             try {
-                initiator = launch(env.extraRemoteVMOptions(), listener.getLocalPort());
+                initiator = launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort());
             } catch (RuntimeException | Error e) {
                 // JdiInitiator has ended the process; its own message is a connector dump, or what the process printed
                 if (timedOut(e, start)) throw new EngineConnectTimeout(timeout, e);
@@ -69,18 +73,30 @@ final class PerfJdiProvider implements ExecutionControlProvider {
             }
             VirtualMachine vm = initiator.vm();
             Process process = initiator.process();
+            token.sendTo(process);
             Util.detectJdiExitEvent(vm, why -> {
                 env.closeDown(); // JShell then refuses further evals instead of hanging on a dead socket
                 PerfJdiControl created = control.get();
                 if (created != null) created.dispose();
                 onDeath.accept(why);
             });
+            // One connection only: the listener closes when this method returns, whatever came in.
             Socket socket;
             try {
                 socket = listener.accept();
             } catch (SocketTimeoutException e) {
                 process.destroyForcibly(); // JDWP connected but the agent never did: no engine may outlive a failed start
                 throw new EngineConnectTimeout(timeout, e);
+            }
+            try {
+                socket.setSoTimeout(timeoutMillis());
+                token.expectFrom(socket);
+                socket.setSoTimeout(0);
+            } catch (IOException notTheEngine) {
+                socket.close();
+                vm.dispose();
+                process.destroyForcibly();
+                throw notTheEngine;
             }
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream(); // out before in, as the agent creates them
@@ -90,7 +106,9 @@ final class PerfJdiProvider implements ExecutionControlProvider {
             Map<String, InputStream> inputs = new HashMap<>();
             inputs.put("in", env.userIn());
             return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (in, cmdOut) -> {
-                if (in instanceof ObjectInputStream) ((ObjectInputStream) in).setObjectInputFilter(REPLY_FILTER);
+                // Fail closed: without the filter every class on the shell's class path could be instantiated.
+                if (!(in instanceof ObjectInputStream)) throw new IllegalStateException("no filterable reply stream: " + in);
+                ((ObjectInputStream) in).setObjectInputFilter(new ReplyFilter());
                 PerfJdiControl created = new PerfJdiControl(cmdOut, in, vm, process, agentClass);
                 control.set(created);
                 return created;
@@ -116,6 +134,16 @@ final class PerfJdiProvider implements ExecutionControlProvider {
     }
 
     /**
+     * The engine refuses to start unless this names its parent (LaunchCheck). Last, so a user's {@code -R-D…}
+     * cannot replace it.
+     */
+    private static List<String> withShellPid(List<String> vmOptions) {
+        List<String> options = new ArrayList<>(vmOptions);
+        options.add("-D" + EngineProtocol.SHELL_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+        return options;
+    }
+
+    /**
      * JdiInitiator starts {@code $java.home/bin/java}; to run the engine on another JDK we point
      * {@code java.home} at it for the duration of the launch (JShell offers no other way on 17).
      */
@@ -128,8 +156,4 @@ final class PerfJdiProvider implements ExecutionControlProvider {
             System.setProperty("java.home", ownHome);
         }
     }
-
-    /** Replies are JDK values only: anything else is refused rather than instantiated. */
-    private static final ObjectInputFilter REPLY_FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=20;java.lang.*;java.util.*;java.time.*;java.math.*;!*");
 }

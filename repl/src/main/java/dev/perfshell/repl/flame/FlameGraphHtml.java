@@ -1,5 +1,7 @@
 package dev.perfshell.repl.flame;
 
+import dev.perfshell.repl.results.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +43,7 @@ public final class FlameGraphHtml {
     /** Writes the page for {@code stacks} (names as {@link FrameNames} gives them) to {@code file}. */
     public static void write(FoldedStacks stacks, String title, Path file) throws IOException {
         if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, page(stacks, title), StandardCharsets.UTF_8);
+        AtomicFiles.write(file, page(stacks, title).getBytes(StandardCharsets.UTF_8), true);
     }
 
     /** The whole page. */

@@ -11,6 +11,7 @@ import dev.perfshell.repl.flame.FlatProfile;
 import dev.perfshell.repl.flame.FoldedStacks;
 import dev.perfshell.repl.flame.FrameNames;
 import dev.perfshell.repl.render.FlameRenderer;
+import dev.perfshell.repl.results.AtomicFiles;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.session.SnippetSources;
@@ -187,7 +188,7 @@ final class FlameMagic extends BaseMagic {
         }
         if (collapsedFile != null) {
             try {
-                Files.writeString(Path.of(collapsedFile), stacks.text());
+                AtomicFiles.write(Path.of(collapsedFile), stacks.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
                 console.println("Folded stacks: " + Path.of(collapsedFile).toAbsolutePath());
             } catch (IOException e) {
                 console.error("%flame: could not write " + collapsedFile + " (" + e + "). Next: check the folder exists and is writable.");

@@ -24,6 +24,18 @@ class FlameGraphHtmlTest {
     /** One drawn frame: its name, level, absolute left and width, as the page's f() computes them. */
     record Frame(String title, int level, long left, long width, int colour) {}
 
+    /** Written like every file of the tool: over the old page in one rename, no temporary file left behind. */
+    @Test
+    void writingReplacesAnOldPageWholeAndLeavesNoTemporaryFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("flame.html");
+        java.nio.file.Files.writeString(file, "an earlier graph");
+        FlameGraphHtml.write(STACKS, "%flame fib(30)", file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(FlameGraphHtml.page(STACKS, "%flame fib(30)"));
+        try (var names = java.nio.file.Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactly("flame.html");
+        }
+    }
+
     @Test
     void thePageCarriesTheTablesNamesAndWidths() {
         String page = FlameGraphHtml.page(STACKS, "%flame fib(30) <b>");

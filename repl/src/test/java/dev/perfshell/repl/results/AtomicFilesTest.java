@@ -88,6 +88,47 @@ class AtomicFilesTest {
         assertThat(names()).containsExactly("out.json");
     }
 
+    @Test
+    void contentThatThrowsAnUncheckedExceptionLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("stacks.collapsed");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, channel -> {
+            channel.write(java.nio.ByteBuffer.wrap("main;fib ".getBytes(StandardCharsets.UTF_8)));
+            throw new IllegalStateException("renderer bug");
+        }, true)).hasMessage("renderer bug");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(names()).containsExactly("stacks.collapsed");
+    }
+
+    /** The last step fails: the rename cannot replace what took the target's name meanwhile (a non-empty folder). */
+    @Test
+    void aRenameThatFailsLeavesNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("out.json");
+        assertThatThrownBy(() -> AtomicFiles.write(target, channel -> {
+            channel.write(java.nio.ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8)));
+            Files.writeString(Files.createDirectory(target).resolve("inside"), "kept");
+        }, true)).isInstanceOf(java.io.IOException.class);
+        assertThat(Files.readString(target.resolve("inside"))).isEqualTo("kept");
+        assertThat(names()).containsExactly("out.json");
+    }
+
+    @Test
+    void aFolderThatBecameReadOnlyLeavesTheOldFileUntouched() throws Exception {
+        Path target = dir.resolve("out.csv");
+        Files.writeString(target, "old");
+        dir.toFile().setWritable(false, false);
+        try {
+            // root writes anywhere: then there is no failure to test
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(dir), "running as root: folder permissions do not apply");
+            assertThatThrownBy(() -> AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8), true))
+                    .isInstanceOf(java.nio.file.AccessDeniedException.class);
+            assertThat(Files.readString(target)).isEqualTo("old");
+            assertThat(names()).containsExactly("out.csv");
+        } finally {
+            dir.toFile().setWritable(true, false);
+        }
+    }
+
     /** A real crash: a JVM killed with SIGKILL while it streams into the temporary file. */
     @Test
     void aProcessKilledMidWriteLeavesTheOldFile() throws Exception {

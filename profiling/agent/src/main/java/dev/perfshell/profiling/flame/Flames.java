@@ -33,14 +33,24 @@ public final class Flames {
      */
     public HashMap<String, Object> profile(Timed timed, Map<?, ?> request) throws Exception {
         Fallback chosen = backend(request);
-        SamplingBackend backend = chosen.backend;
         String jfrFile = (String) request.get("jfrFile");
+        AtomicOutput recording = null;
         if (jfrFile != null) {
             Path file = Path.of(jfrFile);
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            recording = new AtomicOutput(file);
         }
+        try {
+            return profile(timed, request, chosen, recording);
+        } finally {
+            if (recording != null) recording.discard();
+        }
+    }
+
+    private HashMap<String, Object> profile(Timed timed, Map<?, ?> request, Fallback chosen, AtomicOutput recording) throws Exception {
+        SamplingBackend backend = chosen.backend;
         SamplingBackend.Options options = new SamplingBackend.Options((String) request.get("event"), (String) request.get("interval"),
-                Boolean.TRUE.equals(request.get("threads")), jfrFile == null ? null : Path.of(jfrFile));
+                Boolean.TRUE.equals(request.get("threads")), recording == null ? null : recording.temporary());
         SamplingBackend.Started started = backend.start(options);
         HashMap<String, Object> reply = new HashMap<>();
         long begin = System.nanoTime();
@@ -59,7 +69,8 @@ public final class Flames {
         reply.put("note", started.note());
         reply.put("ops", ops);
         reply.put("nanos", nanos);
-        reply.put("jfrFile", jfrFile != null && Files.isRegularFile(Path.of(jfrFile)) ? jfrFile : null);
+        // The recording replaces the file asked for only now that it is complete.
+        reply.put("jfrFile", recording != null && recording.commit() ? request.get("jfrFile") : null);
         return reply;
     }
 
