@@ -45,7 +45,7 @@ public final class Engine implements AutoCloseable {
         Path jar = EngineJar.locate();
         List<String> vmOptions = EngineCommandLine.vmOptions(spec, jar);
         boolean[] died = new boolean[1];
-        PerfJdiProvider provider = new PerfJdiProvider(EngineAgent.class.getName(), spec.engineJdk(), spec.connectTimeout(), why -> died[0] = true);
+        PerfJdiProvider provider = new PerfJdiProvider(EngineAgent.class.getName(), spec.javaLauncher(), spec.connectTimeout(), why -> died[0] = true);
         SnippetIds ids = new SnippetIds();
         JShell.Builder builder = JShell.builder()
                 .idGenerator(ids)
