@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class EngineAgent extends RemoteExecutionControl {
     private final MemoryReserve reserve = new MemoryReserve(4 << 20);
     private final OnceMeter meter = new OnceMeter();
+    /** Extension replies go out in an envelope that lets the stream be reset between them (ReplyStream). */
+    private final ReplyStream replies = new ReplyStream();
     /** %memit's meter, made on its first use: its management beans are start-up time an engine may never need. */
     private MemoryMeter memory;
     private final EngineCommands commands = new EngineCommands(meter, this::memoryMeter, EnginePremain.instrumentation(), reserve,
@@ -140,7 +142,8 @@ public final class EngineAgent extends RemoteExecutionControl {
         EngineCommand command = commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
         try {
-            return command.run(argument);
+            replies.reset();
+            return replies.wrap(command.run(argument));
         } catch (RunException | EngineTerminationException | InternalException e) {
             throw e;
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.engine;
 
 import com.sun.jdi.BooleanValue;
+import dev.perfshell.engine.ReplyStream;
 import com.sun.jdi.ClassNotLoadedException;
 import com.sun.jdi.Field;
 import com.sun.jdi.IncompatibleThreadStateException;
@@ -91,7 +92,8 @@ final class PerfJdiControl extends JdiExecutionControl {
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
         running(true);
         try {
-            return super.extensionCommand(command, arg);
+            Object reply = super.extensionCommand(command, arg);
+            return reply instanceof ReplyStream.Envelope envelope ? envelope.value() : reply;
         } finally {
             running(false);
         }

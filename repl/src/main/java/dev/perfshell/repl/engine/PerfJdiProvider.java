@@ -10,6 +10,7 @@ import jdk.jshell.spi.ExecutionEnv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -120,7 +121,8 @@ final class PerfJdiProvider implements ExecutionControlProvider {
             // Fail closed: without the filter every class on the shell's class path could be instantiated.
             if (!(in instanceof ObjectInputStream)) throw new IllegalStateException("no filterable reply stream: " + in);
             ((ObjectInputStream) in).setObjectInputFilter(new ReplyFilter());
-            PerfJdiControl created = new PerfJdiControl(cmdOut, in, vm, process, agentClass);
+            if (!(cmdOut instanceof ObjectOutputStream)) throw new IllegalStateException("no resettable command stream: " + cmdOut);
+            PerfJdiControl created = new PerfJdiControl(new ResettingObjectOutput((ObjectOutputStream) cmdOut), in, vm, process, agentClass);
             control.set(created);
             return created;
         });
