@@ -32,10 +32,9 @@ public final class ProfileReader {
         List<?> methods = (List<?>) wire.get("methods");
         List<Profile.MethodStats> rows = new ArrayList<>();
         Map<Integer, String> keys = new HashMap<>();
-        for (int index = 0; index < methods.size(); index++) {
-            Map<?, ?> m = (Map<?, ?>) methods.get(index);
-            // the engine sends called methods only, each with its id; without one, a row's id is its index
-            int id = m.get("id") instanceof Number number ? number.intValue() : index;
+        for (Object item : methods) {
+            Map<?, ?> m = (Map<?, ?>) item;
+            int id = (int) number(m, "id"); // the engine sends called methods only, each with the id edges use
             long calls = number(m, "calls");
             if (calls == 0) continue;
             String owner = (String) m.get("owner");
