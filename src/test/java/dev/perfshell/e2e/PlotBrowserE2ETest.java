@@ -48,6 +48,8 @@ class PlotBrowserE2ETest {
         BufferedImage drawnSweep = chromium.screenshot(sweep, "sweep");
         assertThat(Chromium.saturatedPixels(drawnSweep)).as("coloured points and fitted line of the sweep").isGreaterThan(150);
         BufferedImage drawnBoxes = chromium.screenshot(boxes, "compare");
-        assertThat(Chromium.saturatedPixels(drawnBoxes)).as("coloured boxes and dots of the box plot").isGreaterThan(500);
+        // The boxes' width follows the measured spread (one run far out makes them thin): 381 pixels was seen
+        // for a correct plot on a clean-clone CI run; a page that draws nothing has none.
+        assertThat(Chromium.saturatedPixels(drawnBoxes)).as("coloured boxes and dots of the box plot").isGreaterThan(150);
     }
 }
