@@ -71,7 +71,13 @@ class PrunScriptTest {
             "%prun -q -D DUMP fib(5)",                                                 // 49
             "%prun -q -r timedBoundary --time-boundary fill(100)",                     // 50
             "boolean putsTimed = timedBoundary.calls(\"java.util.Map.put(Object, Object)\") == 100 && timedBoundary.cumulativeNanos(\"java.util.Map.put(Object, Object)\") > 0;", // 51
-            "String end = \"end\";",                                                   // 52
+            "java.util.List<Integer> seen = new java.util.ArrayList<>();",             // 52
+            "%prun -q seen.add(7)",                                                    // 53 a value: neither shown nor kept as $N
+            "%lprun -q -f fib seen.add(fib(6))",                                       // 54
+            "%mprun -q -f fib seen.add(fib(1))",                                       // 55
+            "System.exit(3)",                                                          // 56 fails: a new engine replays the session
+            "String seenAfter = seen.toString();",                                     // 57 the side effects were replayed
+            "String end = \"end\";",                                                   // 58
             "");
 
     private static ScriptRun run;
@@ -98,7 +104,7 @@ class PrunScriptTest {
 
     @Test
     void onlyTheBadLinesFail() {
-        assertThat(run.failedLines()).as(run.toString()).containsExactly(19, 38);
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(19, 38, 56);
         assertThat(value("end")).isEqualTo("\"end\"");
     }
 
@@ -149,6 +155,14 @@ class PrunScriptTest {
         assertThat(number("noPuts")).isZero();
         // counted only by default: no time; --time-boundary times them
         assertThat(value("putsTimed")).isEqualTo("true");
+    }
+
+    @Test
+    void aProfiledExpressionsValueIsNotKeptButItsSideEffectsReplay() {
+        // no "$N ==> true" after %prun, %lprun or %mprun: every $N would be imported by each later snippet
+        assertThat(lines).as(run.toString()).noneMatch(line -> line.matches("\\$\\d+ ==> true"));
+        assertThat(value("seenAfter")).isEqualTo("\"[7, 8, 1]\"");
+        assertThat(run.out).contains("Restored");
     }
 
     @Test

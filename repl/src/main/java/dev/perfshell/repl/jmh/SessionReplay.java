@@ -24,6 +24,10 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
             SnippetLog.Entry entry = entries.get(i);
             Snippet snippet = entry.snippet();
             String origin = "#" + snippet.id();
+            if (entry.replayable() && entry.valueDiscarded()) {
+                parts.add(SessionPart.statement(origin, entry.discardingStatement()));
+                continue;
+            }
             if (!entry.replayable() || entry.status() != Snippet.Status.VALID) {
                 // A statement typed against an earlier definition of a variable still finds its value
                 // if the earlier initialiser runs at its place (same name, same type).

@@ -105,7 +105,7 @@ abstract class LineMagic extends BaseMagic {
         }
         List<String> values = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        JavaEvaluator.Result result = context.evaluator().evaluate(code, values::add, errors::add);
+        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
         if (!session.engine().alive()) {
             errors.forEach(console::error);
             return false; // the shell reports the death; a new engine has no probes

@@ -114,7 +114,7 @@ final class PrunMagic extends BaseMagic {
         List<String> values = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         session.request(EngineRequest.armTiming()); // the statement's own wall time, as %time measures it
-        JavaEvaluator.Result result = context.evaluator().evaluate(code, values::add, errors::add);
+        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
         if (!session.engine().alive()) {
             errors.forEach(console::error);
             return false; // the shell reports the death; a new engine has no probes

@@ -28,6 +28,7 @@ public record ReplayModel(List<Step> steps) {
 
     private static String replaySource(SnippetLog.Entry entry) {
         Snippet snippet = entry.snippet();
+        if (entry.valueDiscarded()) return entry.discardingStatement();
         if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
             VarSnippet temp = (VarSnippet) snippet;
             return "var " + temp.name() + " = " + stripSemicolon(entry.source()) + ";";

@@ -139,6 +139,26 @@ public final class Session implements AutoCloseable {
     private static final java.util.regex.Pattern CLASS_FILE_LIMITS = java.util.regex.Pattern.compile(
             "constant string too long|too long for the constant pool|code too large|too many constants");
 
+    /**
+     * Drops the {@code $N} variable an expression of this outcome made, if any, keeping the expression in
+     * replay for its side effects. The profilers run their statement for its profile, not its value (as
+     * IPython's do), and every {@code $N} left behind would be imported by each later snippet: JShell keeps
+     * a copy of that import list per snippet, so a day of profiling grew the shell's heap quadratically.
+     */
+    public void discardValue(EvalOutcome outcome) {
+        if (outcome.engineDied() || outcome.events().isEmpty()) return;
+        SnippetEvent event = outcome.events().get(0);
+        if (!isTemporaryValue(event)) return;
+        engine().drop(event.snippet());
+        log.valueDiscarded(event.snippet());
+    }
+
+    /** JShell's {@code $N}: the variable an expression's value went into, still active. */
+    private static boolean isTemporaryValue(SnippetEvent event) {
+        return event.causeSnippet() == null && event.snippet() instanceof jdk.jshell.VarSnippet
+                && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive();
+    }
+
     /** A statement or expression that threw; a declaration that threw still declares its variable. */
     private static boolean threw(List<SnippetEvent> events) {
         if (events.isEmpty() || events.get(0).exception() == null) return false;

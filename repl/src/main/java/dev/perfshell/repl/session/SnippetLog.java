@@ -23,6 +23,7 @@ public final class SnippetLog {
         private final String source;
         private Snippet.Status status;
         private boolean replayable = true;
+        private boolean valueDiscarded;
 
         Entry(Snippet snippet, String source, Snippet.Status status) {
             this.snippet = snippet;
@@ -46,9 +47,24 @@ public final class SnippetLog {
             return status.isActive();
         }
 
-        /** Active, and safe to run again: not the snippet that killed the engine or was stopped. */
+        /** Active (or an expression whose value was discarded), and safe to run again: not the snippet that killed the engine or was stopped. */
         public boolean replayable() {
-            return replayable && active();
+            return replayable && (active() || valueDiscarded);
+        }
+
+        /**
+         * An expression a profiler ran: its {@code $N} variable was dropped, its side effects stay. It
+         * replays as {@link #discardingStatement()}.
+         */
+        public boolean valueDiscarded() {
+            return valueDiscarded;
+        }
+
+        /** The expression as a statement that computes and forgets its value (no {@code $N}). */
+        public String discardingStatement() {
+            String expression = source.strip();
+            if (expression.endsWith(";")) expression = expression.substring(0, expression.length() - 1);
+            return "{ var perfshell$discarded = " + expression + "; }";
         }
     }
 
@@ -81,6 +97,17 @@ public final class SnippetLog {
     public void dropped(Snippet snippet) {
         Entry entry = bySnippet.get(snippet);
         if (entry != null) entry.status = Snippet.Status.DROPPED;
+    }
+
+    /**
+     * Marks an expression's {@code $N} variable as dropped by perfshell: the value is gone, the
+     * expression still replays (as a statement) for its side effects.
+     */
+    public void valueDiscarded(Snippet snippet) {
+        Entry entry = bySnippet.get(snippet);
+        if (entry == null) return;
+        entry.status = Snippet.Status.DROPPED;
+        entry.valueDiscarded = true;
     }
 
     public List<Entry> entries() {

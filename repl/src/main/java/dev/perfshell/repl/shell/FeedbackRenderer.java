@@ -35,6 +35,11 @@ public final class FeedbackRenderer {
     }
 
     public Feedback render(EvalOutcome outcome, JShell jshell) {
+        return render(outcome, jshell, true);
+    }
+
+    /** @param showTemporaryValues false: an expression's {@code $N ==> value} line is left out (its value is discarded) */
+    public Feedback render(EvalOutcome outcome, JShell jshell, boolean showTemporaryValues) {
         List<String> values = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         if (outcome.engineDied()) return new Feedback(values, errors); // the shell reports the death
@@ -51,10 +56,16 @@ public final class FeedbackRenderer {
             return new Feedback(values, errors);
         }
         for (SnippetEvent event : outcome.events()) {
-            if (event.causeSnippet() == null) main(event, jshell, values, errors);
+            if (event.causeSnippet() == null) main(event, jshell, showTemporaryValues ? values : temporaryValuesLeftOut(event, values), errors);
             else update(event, jshell, values);
         }
         return new Feedback(values, errors);
+    }
+
+    /** The value lines of a {@code $N} variable's event go nowhere; every other event's go to {@code values}. */
+    private static List<String> temporaryValuesLeftOut(SnippetEvent event, List<String> values) {
+        return event.snippet() instanceof VarSnippet && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                ? new ArrayList<>() : values;
     }
 
     private void main(SnippetEvent event, JShell jshell, List<String> values, List<String> errors) {

@@ -47,12 +47,26 @@ public final class JavaEvaluator {
 
     /** Evaluates every snippet, handing feedback lines to the given sinks (e.g. to print them after %time's figures). */
     public Result evaluate(String input, Consumer<String> values, Consumer<String> errors) {
+        return evaluate(input, values, errors, true);
+    }
+
+    /**
+     * Evaluates every snippet as {@link #evaluate(String, Consumer, Consumer)} does, but an expression's
+     * value is neither shown nor kept as {@code $N} (its side effects replay): what %prun, %lprun and
+     * %mprun do with their statement, as IPython's profilers do. Declarations stay, with their feedback.
+     */
+    public Result evaluateDiscardingValues(String input, Consumer<String> values, Consumer<String> errors) {
+        return evaluate(input, values, errors, false);
+    }
+
+    private Result evaluate(String input, Consumer<String> values, Consumer<String> errors, boolean keepValues) {
         List<EvalOutcome> outcomes = new ArrayList<>();
         boolean failed = false;
         for (String snippet : split(input)) {
             EvalOutcome outcome = session.eval(snippet);
             outcomes.add(outcome);
-            FeedbackRenderer.Feedback feedback = renderer.render(outcome, session.engine().jshell());
+            FeedbackRenderer.Feedback feedback = renderer.render(outcome, session.engine().jshell(), keepValues);
+            if (!keepValues && session.engine().alive()) session.discardValue(outcome);
             feedback.values().forEach(values);
             feedback.errors().forEach(errors);
             failed |= feedback.failed() || outcome.engineDied();
