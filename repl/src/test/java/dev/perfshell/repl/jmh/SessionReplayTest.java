@@ -40,6 +40,19 @@ class SessionReplayTest {
     }
 
     @Test
+    void anExpressionWhoseValueAProfilerDiscardedReplaysForItsSideEffectsOnly() {
+        eval("java.util.List<Integer> seen = new java.util.ArrayList<>();");
+        List<jdk.jshell.SnippetEvent> events = jshell.eval("seen.add(7)");
+        log.record("seen.add(7)", events);
+        jshell.drop(events.get(0).snippet());
+        log.valueDiscarded(events.get(0).snippet());
+        assertThat(parts()).containsExactly(
+                "VARIABLE java.util.List<Integer> seen = new java.util.ArrayList<>()",
+                "STATEMENT { var perfshell$discarded = seen.add(7); }");
+        assertThat(jshell.eval(parts().get(1).substring("STATEMENT ".length())).get(0).status()).isEqualTo(jdk.jshell.Snippet.Status.VALID);
+    }
+
+    @Test
     void everyKindOfSnippetInOrder() {
         eval("import java.util.*;"); // the JShell API runs no startup imports
         eval("import java.util.concurrent.atomic.*;");

@@ -3,6 +3,7 @@ package dev.perfshell.repl.session;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,20 @@ class ReplayModelTest {
                 "#3 var $2 = x * 2;",
                 "#4 var $3 = $1 + $2;",
                 "#5 var $4 = x - 1;");
+    }
+
+    @Test
+    void anExpressionWhoseValueWasDiscardedReplaysAsAStatementWithoutADollarName() {
+        eval("int[] count = {0};");
+        List<SnippetEvent> profiled = eval("++count[0]");
+        jshell.drop(profiled.get(0).snippet());
+        log.valueDiscarded(profiled.get(0).snippet());
+        assertThat(replay()).containsExactly("#1 int[] count = {0};", "#2 { var perfshell$discarded = ++count[0]; }");
+        try (JShell fresh = JShell.builder().executionEngine("local").build()) {
+            ReplayModel.of(log).steps().forEach(step -> fresh.eval(step.source()));
+            assertThat(fresh.eval("count[0]").get(0).value()).isEqualTo("1");
+            assertThat(fresh.variables().map(VarSnippet::name)).containsExactly("count", "$1"); // $1: the count[0] just asked
+        }
     }
 
     @Test
