@@ -58,7 +58,13 @@ class MemitScriptTest {
             "%sizeof nosuch + 1",                                                            // 33 fails
             "%memit --result -q -o res java.util.stream.IntStream.range(0, 100).boxed().collect(java.util.stream.Collectors.toList())", // 34
             "%sizeof int y = 3;",                                                            // 35 fails
-            "String end = \"end\";",                                                         // 36
+            "java.util.List<java.lang.ref.WeakReference<Object>> refs = new java.util.ArrayList<>();", // 36
+            "Object made() { Object o = new int[1000]; refs.add(new java.lang.ref.WeakReference<>(o)); return o; }", // 37
+            "%sizeof made()",                                                                // 38
+            "%memit -q made()",                                                              // 39
+            "System.gc(); Thread.sleep(100); System.gc();",                                  // 40
+            "boolean measuredValuesFreed = refs.stream().allMatch(r -> r.get() == null) && refs.size() >= 2;", // 41
+            "String end = \"end\";",                                                         // 42
             "");
 
     private static ScriptRun run;
@@ -90,6 +96,12 @@ class MemitScriptTest {
     void onlyTheBadLinesFail() {
         assertThat(run.failedLines()).as(run.toString()).containsExactly(22, 23, 33, 35);
         assertThat(value("end")).isEqualTo("\"end\"");
+    }
+
+    @Test
+    void theValuesMeasuredAreFreedAfterwards() {
+        // the hidden variable that held them is dropped and its field cleared in the engine
+        assertThat(value("measuredValuesFreed")).as(run.toString()).isEqualTo("true");
     }
 
     @Test

@@ -109,6 +109,11 @@ final class EngineCommands {
             return userCode.run(() -> flames.profile(timed, request));
         });
         table.put(EngineProtocol.FLAME_LIST, arg -> flames.list((Map<?, ?>) arg));
+        table.put(EngineProtocol.FORGET, arg -> {
+            Map<?, ?> request = (Map<?, ?>) arg;
+            accessibleField(classes.find((String) request.get("class")), (String) request.get("field")).set(null, null);
+            return Boolean.TRUE;
+        });
         table.put(EngineProtocol.SIZEOF, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Object value = staticField(classes.find((String) request.get("class")), (String) request.get("field"));
@@ -120,9 +125,13 @@ final class EngineCommands {
     }
 
     private static Object staticField(Class<?> type, String name) throws ReflectiveOperationException {
+        return accessibleField(type, name).get(null);
+    }
+
+    private static java.lang.reflect.Field accessibleField(Class<?> type, String name) throws ReflectiveOperationException {
         java.lang.reflect.Field field = type.getDeclaredField(name);
         field.setAccessible(true);
-        return field.get(null);
+        return field;
     }
 
     EngineCommand find(String name) {

@@ -34,6 +34,12 @@ public final class EngineProtocol {
      * "class" and "field" (the variable), "layout" (Boolean) and "jars" (JOL's jars); reply {@code HashMap}.
      */
     public static final String SIZEOF = "perfshell.sizeof";
+    /**
+     * Sets a session variable's static field to null, so a dropped variable's value can be collected:
+     * argument {@code HashMap} with "class" and "field"; reply {@code Boolean.TRUE}. (A snippet that
+     * assigns null would do the same, but JShell keeps every snippet it is given.)
+     */
+    public static final String FORGET = "perfshell.forget";
 
     /**
      * Arms %prun: argument {@code HashMap} with "includes" (list of class-name globs), "timed" and

@@ -83,6 +83,14 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         return new EngineRequest<>(EngineProtocol.MEMIT_CANCEL, null, wire -> wire);
     }
 
+    /** Sets a session variable's field to null in the engine (a dropped variable keeps its value otherwise). */
+    public static EngineRequest<Boolean> forget(String binaryName, String field) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("class", binaryName);
+        argument.put("field", field);
+        return new EngineRequest<>(EngineProtocol.FORGET, argument, Boolean.class::cast);
+    }
+
     /**
      * The deep footprint of a session variable's value.
      *

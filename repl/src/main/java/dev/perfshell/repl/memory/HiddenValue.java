@@ -95,16 +95,22 @@ public final class HiddenValue implements AutoCloseable {
     /** The deep footprint of the value (JOL, in the engine); {@link Footprint#ofNull()} for null. */
     public Footprint footprint(boolean layout) throws EngineException {
         if (!kept) throw new IllegalStateException("the value of " + name + " was not kept");
-        String binaryName = session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName();
-        return session.request(EngineRequest.sizeof(binaryName, name, layout));
+        return session.request(EngineRequest.sizeof(binaryName(), name, layout));
+    }
+
+    private String binaryName() {
+        return session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName();
     }
 
     @Override
     public void close() {
         if (kept && ok() && !primitive() && session.engine().alive()) {
-            // A dropped variable's field keeps its value in the loaded class: clear it first.
-            try (HiddenSnippet clear = session.declareHidden(name + " = null;")) {
-                clear.accepted();
+            // A dropped variable's field keeps its value in the loaded class: clear it first. In the engine,
+            // not with a snippet "name = null;": JShell keeps every snippet, with its whole import list.
+            try {
+                session.request(EngineRequest.forget(binaryName(), name));
+            } catch (EngineException e) {
+                // the engine died meanwhile: its values went with it
             }
         }
         hidden.close();
