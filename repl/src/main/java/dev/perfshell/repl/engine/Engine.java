@@ -180,10 +180,24 @@ public final class Engine implements AutoCloseable {
         return !dead && process().map(Process::isAlive).orElse(false);
     }
 
-    /** The exact current bytes of every session class, by binary name (for the profilers' probes). */
-    public java.util.HashMap<String, byte[]> classBytes() {
+    /**
+     * The exact current bytes of the session classes the engine does not have yet, by binary name (the
+     * profilers weave their probes from these; the engine keeps what it was sent).
+     */
+    public java.util.HashMap<String, byte[]> classBytesToSend() {
         PerfJdiControl control = provider.control();
-        return control == null ? new java.util.HashMap<>() : control.classBytes();
+        return control == null ? new java.util.HashMap<>() : control.classBytesToSend();
+    }
+
+    /** Forgets the class bytes of a dropped snippet perfshell declared for itself (no profiler will weave it). */
+    public void forgetClasses(jdk.jshell.Snippet snippet) {
+        PerfJdiControl control = provider.control();
+        if (control == null) return;
+        try {
+            control.forget(jshell.sourceCodeAnalysis().wrapper(snippet).fullClassName());
+        } catch (RuntimeException noWrapper) {
+            // a rejected snippet has no class
+        }
     }
 
     public java.util.Optional<Process> process() {

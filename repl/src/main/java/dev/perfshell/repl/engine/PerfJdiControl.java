@@ -38,7 +38,7 @@ final class PerfJdiControl extends JdiExecutionControl {
      * life costs every class load a copy of its bytes (enough, under an exhausted heap, to lose an
      * OutOfMemoryError's stack trace).
      */
-    private final java.util.Map<String, byte[]> classBytes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SessionClassFiles classFiles = new SessionClassFiles();
 
     PerfJdiControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, String agentClass) {
         super(out, in);
@@ -50,18 +50,27 @@ final class PerfJdiControl extends JdiExecutionControl {
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(classes);
-        for (ClassBytecodes c : classes) classBytes.put(c.name(), c.bytecodes());
+        record(classes);
     }
 
     @Override
     public void redefine(ClassBytecodes[] classes) throws ClassInstallException, EngineTerminationException {
         super.redefine(classes);
-        for (ClassBytecodes c : classes) classBytes.put(c.name(), c.bytecodes());
+        record(classes);
     }
 
-    /** A copy of the session classes' current bytes (see {@link #classBytes}). */
-    java.util.HashMap<String, byte[]> classBytes() {
-        return new java.util.HashMap<>(classBytes);
+    private void record(ClassBytecodes[] classes) {
+        for (ClassBytecodes c : classes) classFiles.record(c.name(), c.bytecodes());
+    }
+
+    /** The session classes' current bytes that the engine has not been sent yet (see {@link SessionClassFiles}). */
+    java.util.HashMap<String, byte[]> classBytesToSend() {
+        return classFiles.unsent();
+    }
+
+    /** Forgets a dropped snippet's classes: its wrapper {@code binaryName} and the classes nested in it. */
+    void forget(String binaryName) {
+        classFiles.forget(binaryName);
     }
 
     synchronized Process process() {

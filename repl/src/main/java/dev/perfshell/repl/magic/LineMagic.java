@@ -98,7 +98,7 @@ abstract class LineMagic extends BaseMagic {
             return false;
         }
         try {
-            session.request(EngineRequest.linesArm(choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytes()));
+            session.request(EngineRequest.linesArm(choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytesToSend()));
         } catch (EngineException e) {
             console.error(name + " could not install its probes: " + e.getMessage());
             return false;

@@ -106,7 +106,7 @@ final class PrunMagic extends BaseMagic {
         }
         Map<?, ?> armed;
         try {
-            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary, timeBoundary, session.engine().classBytes()));
+            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary, timeBoundary, session.engine().classBytesToSend()));
         } catch (EngineException e) {
             console.error("%prun could not install its probes: " + e.getMessage());
             return false;

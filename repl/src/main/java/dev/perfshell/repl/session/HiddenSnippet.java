@@ -33,7 +33,10 @@ public final class HiddenSnippet implements AutoCloseable {
     public void close() {
         if (!engine.alive()) return;
         for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null && engine.jshell().status(event.snippet()).isActive()) engine.drop(event.snippet());
+            if (event.causeSnippet() == null && engine.jshell().status(event.snippet()).isActive()) {
+                engine.drop(event.snippet());
+                engine.forgetClasses(event.snippet());
+            }
         }
     }
 }
