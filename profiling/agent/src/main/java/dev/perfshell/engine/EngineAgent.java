@@ -77,15 +77,6 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
-        commands.prestart().enter();
-        try {
-            return invokeSnippet(doit);
-        } finally {
-            commands.prestart().leave();
-        }
-    }
-
-    private String invokeSnippet(Method doit) throws Exception {
         reserve.restore();
         Object value;
         MemoryMeter memit = memory;
@@ -150,7 +141,6 @@ public final class EngineAgent extends RemoteExecutionControl {
     public Object extensionCommand(String name, Object argument) throws RunException, EngineTerminationException, InternalException {
         EngineCommand command = commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
-        commands.prestart().enter();
         try {
             replies.reset();
             return replies.wrap(command.run(argument));
@@ -159,8 +149,6 @@ public final class EngineAgent extends RemoteExecutionControl {
         } catch (Throwable t) {
             reserve.release();
             throw new InternalException(name + " failed in the engine: " + t);
-        } finally {
-            commands.prestart().leave();
         }
     }
 }
