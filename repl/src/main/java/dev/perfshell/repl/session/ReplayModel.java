@@ -31,13 +31,8 @@ public record ReplayModel(List<Step> steps) {
         if (entry.valueDiscarded()) return entry.discardingStatement();
         if (snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
             VarSnippet temp = (VarSnippet) snippet;
-            return "var " + temp.name() + " = " + stripSemicolon(entry.source()) + ";";
+            return "var " + temp.name() + " = " + entry.expression() + ";";
         }
         return entry.source();
-    }
-
-    private static String stripSemicolon(String source) {
-        String trimmed = source.strip();
-        return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

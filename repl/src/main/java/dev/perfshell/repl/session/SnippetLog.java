@@ -62,9 +62,13 @@ public final class SnippetLog {
 
         /** The expression as a statement that computes and forgets its value (no {@code $N}). */
         public String discardingStatement() {
-            String expression = source.strip();
-            if (expression.endsWith(";")) expression = expression.substring(0, expression.length() - 1);
-            return "{ var perfshell$discarded = " + expression + "; }";
+            return "{ var perfshell$discarded = " + expression() + "; }";
+        }
+
+        /** The source without its surrounding blanks and final semicolon: an expression snippet as an expression. */
+        String expression() {
+            String trimmed = source.strip();
+            return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         }
     }
 
