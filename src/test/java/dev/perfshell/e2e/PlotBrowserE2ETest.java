@@ -48,8 +48,9 @@ class PlotBrowserE2ETest {
         BufferedImage drawnSweep = chromium.screenshot(sweep, "sweep");
         assertThat(Chromium.saturatedPixels(drawnSweep)).as("coloured points and fitted line of the sweep").isGreaterThan(150);
         BufferedImage drawnBoxes = chromium.screenshot(boxes, "compare");
-        // The boxes' width follows the measured spread (one run far out makes them thin): 381 pixels was seen
-        // for a correct plot on a clean-clone CI run; a page that draws nothing has none.
-        assertThat(Chromium.saturatedPixels(drawnBoxes)).as("coloured boxes and dots of the box plot").isGreaterThan(150);
+        // The boxes' width follows the measured spread, so the count does too: 381 pixels on one clean-clone CI
+        // run, 141 on another. The fewest a correct plot draws (every run of both snippets within 0.1%, one run
+        // 30x out) is 76; a page that draws nothing has none.
+        assertThat(Chromium.saturatedPixels(drawnBoxes)).as("coloured boxes and dots of the box plot").isGreaterThan(50);
     }
 }

@@ -36,6 +36,14 @@ final class Axis {
         return from + share * (to - from);
     }
 
+    double fromPixel() {
+        return from;
+    }
+
+    double toPixel() {
+        return to;
+    }
+
     List<Double> ticks() {
         List<Double> ticks = new ArrayList<>();
         if (log) {

@@ -54,7 +54,7 @@ public final class Plots {
         }
         svg.line(x.pixel(stats.mean()), top, x.pixel(stats.mean()), bottom, MEAN, "stroke-width=\"2\" class=\"mean\"");
         svg.line(x.pixel(stats.median()), top, x.pixel(stats.median()), bottom, MEDIAN, "stroke-width=\"2\" stroke-dasharray=\"6 4\" class=\"median\"");
-        timeAxis(svg, x, bottom, top);
+        timeAxis(svg, x, bottom, top, false);
         for (double tick : y.ticks()) {
             if (tick != Math.rint(tick)) continue;
             svg.line(LEFT - 4, y.pixel(tick), LEFT, y.pixel(tick), "#888", "");
@@ -82,7 +82,12 @@ public final class Plots {
         svg.text((WIDTH + 150) / 2.0, 24, title, "middle", 15, "font-weight=\"bold\"");
         double min = runs.stream().flatMapToDouble(Arrays::stream).min().orElse(0);
         double max = runs.stream().flatMapToDouble(Arrays::stream).max().orElse(1);
-        Axis x = new Axis(Math.max(0, min - (max - min) * 0.05), max + (max - min) * 0.05, left, WIDTH + 150 - RIGHT, false);
+        // Snippets an order of magnitude apart (or one run far out) would squash the faster boxes into a
+        // pixel on a linear axis; a logarithmic one keeps every box readable.
+        boolean log = min > 0 && max / min >= 10;
+        Axis x = log
+                ? new Axis(min / 1.25, max * 1.25, left, WIDTH + 150 - RIGHT, true)
+                : new Axis(Math.max(0, min - (max - min) * 0.05), max + (max - min) * 0.05, left, WIDTH + 150 - RIGHT, false);
         int bottom = top + rowHeight * names.size();
         for (int k = 0; k < names.size(); k++) {
             double[] sorted = runs.get(k).clone();
@@ -102,7 +107,7 @@ public final class Plots {
                 svg.circle(x.pixel(sorted[i]), center + offset, 2.2, MEAN, "fill-opacity=\"0.6\" class=\"run\"");
             }
         }
-        timeAxis(svg, x, bottom, top);
+        timeAxis(svg, x, bottom, top, log);
         return svg;
     }
 
@@ -178,14 +183,14 @@ public final class Plots {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2g", value);
     }
 
-    private static void timeAxis(Svg svg, Axis x, int bottom, int top) {
-        svg.line(x.pixel(x.ticks().get(0)) - 10, bottom, x.pixel(x.ticks().get(x.ticks().size() - 1)) + 10, bottom, "#888", "");
+    private static void timeAxis(Svg svg, Axis x, int bottom, int top, boolean log) {
+        svg.line(Math.min(x.fromPixel(), x.pixel(x.ticks().get(0)) - 10), bottom, x.toPixel(), bottom, "#888", "");
         for (double tick : x.ticks()) {
             svg.line(x.pixel(tick), bottom, x.pixel(tick), bottom + 5, "#888", "");
             svg.line(x.pixel(tick), top, x.pixel(tick), bottom, "#eee", "");
             svg.text(x.pixel(tick), bottom + 20, Units.time(tick), "middle", 11, "");
         }
-        svg.text((x.pixel(x.ticks().get(0)) + x.pixel(x.ticks().get(x.ticks().size() - 1))) / 2, bottom + 42, "time per operation", "middle", 12, "");
+        svg.text((x.fromPixel() + x.toPixel()) / 2, bottom + 42, log ? "time per operation (log scale)" : "time per operation", "middle", 12, "");
     }
 
     private static void legend(Svg svg, double x, double y, List<String[]> entries) {

@@ -67,6 +67,20 @@ class PlotsTest {
     }
 
     @Test
+    void snippetsAnOrderOfMagnitudeApartGetALogarithmicAxisThatKeepsTheFastBoxReadable() throws Exception {
+        double[] fast = {5.0, 5.2, 5.4, 5.1, 5.3};
+        double[] slow = {5000, 5100, 5200, 5050, 5150};
+        Document doc = parse(Plots.boxes("cmp", List.of("fast()", "slow()"), List.of(fast, slow)).document("cmp"));
+        double fastWidth = Double.parseDouble(withClass(doc, "box").get(0).getAttribute("width"));
+        // The quartiles 5.1..5.3 ns: 0.02 pixels on a linear 0..5.5 µs axis, about 3 on the logarithmic one.
+        assertThat(fastWidth).isGreaterThan(2);
+        assertThat(doc.getDocumentElement().getTextContent()).contains("(log scale)");
+
+        Document near = parse(Plots.boxes("cmp", List.of("a()", "b()"), List.of(fast, new double[] {8, 9, 10})).document("cmp"));
+        assertThat(near.getDocumentElement().getTextContent()).doesNotContain("log scale");
+    }
+
+    @Test
     void filesAreSvgOrAnHtmlPageHoldingIt(@TempDir Path dir) throws Exception {
         Svg svg = Plots.boxes("cmp", List.of("a"), List.of(new double[] {1, 2, 3}));
         Path page = PlotFiles.write(dir.resolve("p.html").toString(), svg, "cmp");
