@@ -34,13 +34,23 @@ abstract class FrameAdvice extends AdviceAdapter {
 
     @Override
     protected void onMethodEnter() {
-        probe(enter, id);
+        enterProbe();
         mv.visitLabel(bodyStart);
     }
 
     @Override
     protected void onMethodExit(int opcode) {
         if (opcode == Opcodes.ATHROW) return; // the catch-all handler closes the frame, once
+        exitProbe();
+    }
+
+    /** The entry probe, before the body (and before the catch-all handler's range). */
+    void enterProbe() {
+        probe(enter, id);
+    }
+
+    /** The exit probe, before every return and in the catch-all handler. */
+    void exitProbe() {
         probe(exit, id);
     }
 
@@ -49,7 +59,7 @@ abstract class FrameAdvice extends AdviceAdapter {
         Label handler = new Label();
         mv.visitTryCatchBlock(bodyStart, handler, handler, null);
         mv.visitLabel(handler);
-        probe(exit, id);
+        exitProbe();
         mv.visitInsn(Opcodes.ATHROW);
         super.visitMaxs(maxStack, maxLocals);
     }

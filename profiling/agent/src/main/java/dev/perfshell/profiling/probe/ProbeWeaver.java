@@ -6,6 +6,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class ProbeWeaver {
     private final Predicate<String> woven;
     private final boolean boundaries;
     private final boolean timeBoundaries;
+    private final boolean counting;
 
     /**
      * @param woven      whether a class (internal name) is woven in this profile: calls into it are not boundaries
@@ -38,10 +40,20 @@ final class ProbeWeaver {
      *                       caller's exit probe, which closes it
      */
     ProbeWeaver(MethodTable methods, Predicate<String> woven, boolean boundaries, boolean timeBoundaries) {
+        this(methods, woven, boundaries, timeBoundaries, false);
+    }
+
+    /**
+     * @param counting weave --counts' probes: {@code Probes.countEnter(id)} returns the caller, which the method
+     *                 keeps in a local of its own and hands back to {@code Probes.countExit(id, caller)}, so the
+     *                 probes need no frame stack (half the cost per call) and the caller can never drift
+     */
+    ProbeWeaver(MethodTable methods, Predicate<String> woven, boolean boundaries, boolean timeBoundaries, boolean counting) {
         this.methods = methods;
         this.woven = woven;
         this.boundaries = boundaries;
-        this.timeBoundaries = timeBoundaries;
+        this.timeBoundaries = timeBoundaries && !counting;
+        this.counting = counting;
     }
 
     byte[] weave(byte[] original, ClassLoader loader) {
@@ -86,8 +98,33 @@ final class ProbeWeaver {
 
     /** A profiled method: entry and exit probes, and probes around its calls out of profiled code. */
     private final class Advice extends FrameAdvice {
+        private int callerLocal;
+
         Advice(MethodVisitor next, int access, String name, String descriptor, int id) {
             super(next, access, name, descriptor, id, "enter", "exit");
+        }
+
+        @Override
+        void enterProbe() {
+            if (!counting) {
+                super.enterProbe();
+                return;
+            }
+            push(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "countEnter", "(I)I", false);
+            callerLocal = newLocal(Type.INT_TYPE);
+            storeLocal(callerLocal);
+        }
+
+        @Override
+        void exitProbe() {
+            if (!counting) {
+                super.exitProbe();
+                return;
+            }
+            push(id);
+            loadLocal(callerLocal);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "countExit", "(II)V", false);
         }
 
         @Override

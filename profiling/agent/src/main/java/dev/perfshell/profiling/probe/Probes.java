@@ -24,6 +24,24 @@ public final class Probes {
         if (r != null) r.thread().exit(method);
     }
 
+    /** What {@link #countEnter} returns when no profile records: {@link #countExit} then records nothing either. */
+    static final int NOT_RECORDED = Integer.MIN_VALUE;
+
+    /**
+     * --counts' entry of profiled method {@code method}: returns its caller's id (-1 for none), which the woven
+     * method keeps in a local and hands to {@link #countExit}.
+     */
+    public static int countEnter(int method) {
+        Recorder r = recorder;
+        return r == null ? NOT_RECORDED : r.thread().countEnter(method);
+    }
+
+    /** --counts' exit of profiled method {@code method}, normal or exceptional, with what its entry returned. */
+    public static void countExit(int method, int caller) {
+        Recorder r = recorder;
+        if (r != null && caller != NOT_RECORDED) r.thread().countExit(method, caller);
+    }
+
     /** A call from profiled code to {@code callee}, a method that is not profiled (counted, not timed). */
     public static void boundary(int callee) {
         Recorder r = recorder;

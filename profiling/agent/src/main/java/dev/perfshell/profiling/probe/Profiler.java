@@ -47,7 +47,7 @@ public final class Profiler {
         MethodTable methods = new MethodTable();
         // calls into profiled classes (also those the statement defines) are not boundaries
         ProbeWeaver weaver = new ProbeWeaver(methods, owner -> profiled.test(owner.replace('/', '.')), boundaries,
-                timed && timeBoundaries);
+                timed && timeBoundaries, !timed);
         Map<Class<?>, byte[]> woven = new LinkedHashMap<>();
         ArrayList<String> skipped = new ArrayList<>();
         for (Class<?> type : targets) {

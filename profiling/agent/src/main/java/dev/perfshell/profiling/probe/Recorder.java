@@ -100,6 +100,10 @@ public final class Recorder {
             record.edges.forEach((caller, callee, sums) -> {
                 long[] sum = edges.computeIfAbsent(((long) caller << 32) | callee, k -> new long[4]);
                 for (int i = 0; i < 4; i++) sum[i] += sums[i];
+                if (!timed) { // --counts counted a call with a caller on its edge only
+                    totals[0][callee] += sums[0];
+                    totals[1][callee] += sums[1];
+                }
             });
         }
         long clamped = 0;

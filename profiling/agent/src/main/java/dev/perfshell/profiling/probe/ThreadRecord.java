@@ -23,6 +23,8 @@ final class ThreadRecord {
     private boolean[] frameOutermost = new boolean[64];
     /** Every call seen by this thread, boundary calls included: descendants = difference at exit. */
     private long callCounter;
+    /** --counts: the profiled method running on this thread, -1 for none. */
+    private int current = -1;
 
     // per method
     long[] calls = new long[16];
@@ -40,10 +42,6 @@ final class ThreadRecord {
     }
 
     void enter(int method) {
-        if (!timed) {
-            enterCounting(method);
-            return;
-        }
         ensureMethod(method);
         callCounter++;
         calls[method]++;
@@ -61,29 +59,34 @@ final class ThreadRecord {
 
     /**
      * --counts: only what exact counts need (calls, primitive calls, caller→callee edges), so a call costs a
-     * few ns: no clock, no child or descendant bookkeeping; the edge is counted on entry.
+     * few ns: no clock, no frame stack (the woven method keeps its caller in a local and hands it back to
+     * {@link #countExit}), no child or descendant bookkeeping. A call with a caller is counted on its edge
+     * only; {@link Recorder} adds the edges to the callee's totals.
+     *
+     * @return the caller's id, -1 for none
      */
-    private void enterCounting(int method) {
+    int countEnter(int method) {
         ensureMethod(method);
-        calls[method]++;
+        int caller = current;
+        current = method;
         boolean outermost = active[method]++ == 0;
-        if (outermost) primitiveCalls[method]++;
-        if (depth > 0) edges.add(frameMethod[depth - 1], method, 1, outermost ? 1 : 0, 0, 0);
-        if (depth == frameMethod.length) growStack();
-        frameMethod[depth] = method;
-        depth++;
+        if (caller >= 0) {
+            edges.add(caller, method, 1, outermost ? 1 : 0, 0, 0);
+        } else {
+            calls[method]++;
+            if (outermost) primitiveCalls[method]++;
+        }
+        return caller;
     }
 
-    private void exitCounting(int method) {
-        while (depth > 0 && frameMethod[depth - 1] != method) active[frameMethod[--depth]]--;
-        if (depth > 0) active[frameMethod[--depth]]--;
+    /** @param caller what {@link #countEnter} returned for this call */
+    void countExit(int method, int caller) {
+        // a frame entered before this profile started (not counted, so not active) is not taken off
+        if (method < active.length && active[method] > 0) active[method]--;
+        current = caller;
     }
 
     void exit(int method) {
-        if (!timed) {
-            exitCounting(method);
-            return;
-        }
         long now = System.nanoTime(); // first, for the same reason
         // An exception that escaped a method without its handler (a frame of code not woven, e.g. a boundary
         // callee that threw through) leaves frames above ours: close them at this instant.
@@ -93,6 +96,15 @@ final class ThreadRecord {
 
     void boundary(int callee) {
         ensureMethod(callee);
+        if (!timed) {
+            if (current >= 0) {
+                edges.add(current, callee, 1, 1, 0, 0);
+            } else {
+                calls[callee]++;
+                primitiveCalls[callee]++;
+            }
+            return;
+        }
         callCounter++;
         calls[callee]++;
         primitiveCalls[callee]++;
@@ -144,12 +156,12 @@ final class ThreadRecord {
         frameOutermost = Arrays.copyOf(frameOutermost, size);
     }
 
-    /** Frames still open (the statement was stopped, or a thread is still running): closed now. */
+    /**
+     * Frames still open (the statement was stopped, or a thread is still running): closed now. (--counts has
+     * no frames: what it counted is final.)
+     */
     void closeAll() {
-        if (!timed) {
-            while (depth > 0) active[frameMethod[--depth]]--;
-            return;
-        }
+        if (!timed) return;
         long now = System.nanoTime();
         while (depth > 0) close(now);
     }
