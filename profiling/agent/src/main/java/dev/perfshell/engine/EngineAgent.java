@@ -37,6 +37,11 @@ public final class EngineAgent extends RemoteExecutionControl {
     private final OnceMeter meter = new OnceMeter();
     /** Extension replies go out in an envelope that lets the stream be reset between them (ReplyStream). */
     private final ReplyStream replies = new ReplyStream();
+    /**
+     * Ctrl-C interrupted the shell's input before a command started its user code: that code is refused.
+     * Set by the shell, with {@link EngineProtocol#INTERRUPTED} or over JDI while a command runs.
+     */
+    private volatile boolean interrupted;
     /** %memit's meter, made on its first use: its management beans are start-up time an engine may never need. */
     private MemoryMeter memory;
     private final EngineCommands commands = new EngineCommands(meter, this::memoryMeter, EnginePremain.instrumentation(), reserve,
@@ -107,6 +112,7 @@ public final class EngineAgent extends RemoteExecutionControl {
      * code so Ctrl-C's stop reaches it, and its exceptions converted into the user's exception.
      */
     private Object runUserCode(EngineCommands.Code code) throws Exception {
+        if (interrupted) throw new StoppedException();
         reserve.restore();
         clientCodeEnter();
         try {
@@ -139,6 +145,10 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     @Override
     public Object extensionCommand(String name, Object argument) throws RunException, EngineTerminationException, InternalException {
+        if (EngineProtocol.INTERRUPTED.equals(name)) {
+            interrupted = Boolean.TRUE.equals(argument);
+            return null;
+        }
         EngineCommand command = commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
         try {

@@ -42,6 +42,13 @@ public final class EngineProtocol {
     public static final String FORGET = "perfshell.forget";
 
     /**
+     * Argument {@code Boolean}: whether Ctrl-C interrupted the shell's current input. While it is up, a command
+     * refuses to start user code (it fails as stopped); the shell sets it when a Ctrl-C came before a command
+     * reached its user code, and clears it when the next input begins.
+     */
+    public static final String INTERRUPTED = "perfshell.interrupted";
+
+    /**
      * Arms %prun: argument {@code HashMap} with "includes" (list of class-name globs), "timed" and
      * "boundaries" (Booleans); the session's classes are woven with probes until taken.
      */

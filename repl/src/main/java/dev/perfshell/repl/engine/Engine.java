@@ -26,6 +26,8 @@ public final class Engine implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean dead;
     private volatile boolean stopRequested;
+    /** See {@link #interrupt()}. */
+    private volatile boolean interrupted;
     private final SnippetIds ids;
 
     private Engine(JShell jshell, PerfJdiProvider provider, List<String> vmOptions, SnippetIds ids) {
@@ -105,7 +107,7 @@ public final class Engine implements AutoCloseable {
     public List<SnippetEvent> eval(String source) {
         lock.lock();
         try {
-            stopRequested = false;
+            stopRequested = interrupted;
             return jshell.eval(source);
         } finally {
             lock.unlock();
@@ -147,7 +149,7 @@ public final class Engine implements AutoCloseable {
     public Object command(String name, Object argument) throws EngineException {
         lock.lock();
         try {
-            stopRequested = false;
+            stopRequested = interrupted;
             PerfJdiControl control = provider.control();
             if (control == null || dead) throw new EngineException("the engine is not running");
             return control.extensionCommand(name, argument);
@@ -168,6 +170,39 @@ public final class Engine implements AutoCloseable {
             jshell.stop();
         } catch (RuntimeException engineGone) {
             // the engine died meanwhile (e.g. VMDisconnectedException): the shell reports the death
+        }
+    }
+
+    /**
+     * Ctrl-C: stops the running snippet, and refuses any user code this input would still start (a Ctrl-C
+     * typed while a magic prepares would otherwise be lost, and its statement run on), until
+     * {@link #beginInput()}.
+     */
+    public void interrupt() {
+        interrupted = true;
+        stopRequested = true;
+        PerfJdiControl control = provider.control();
+        if (dead || control == null) return;
+        try {
+            control.interrupt();
+        } catch (ExecutionControl.ExecutionControlException | RuntimeException engineGone) {
+            // the engine died meanwhile: the shell reports the death
+        }
+    }
+
+    /** The shell starts a new input: the last one's Ctrl-C no longer counts. */
+    public void beginInput() {
+        if (!interrupted) return;
+        lock.lock();
+        try {
+            interrupted = false;
+            stopRequested = false;
+            PerfJdiControl control = provider.control();
+            if (control != null && !dead) control.beginInput();
+        } catch (ExecutionControl.ExecutionControlException | RuntimeException engineGone) {
+            // a dead engine is found and reported by the input's own work
+        } finally {
+            lock.unlock();
         }
     }
 

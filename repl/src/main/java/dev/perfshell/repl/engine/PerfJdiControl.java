@@ -1,6 +1,7 @@
 package dev.perfshell.repl.engine;
 
 import com.sun.jdi.BooleanValue;
+import dev.perfshell.engine.EngineProtocol;
 import dev.perfshell.engine.ReplyStream;
 import com.sun.jdi.ClassNotLoadedException;
 import com.sun.jdi.Field;
@@ -31,6 +32,13 @@ final class PerfJdiControl extends JdiExecutionControl {
     private VirtualMachine vm;
     private Process process;
     private boolean userCodeRunning;
+    /**
+     * Ctrl-C came during this input: user code it would still start is refused, so a Ctrl-C typed while a
+     * magic prepares (weaving probes, compiling, starting JFR) is not lost. Cleared by {@link #beginInput()}.
+     */
+    private volatile boolean interrupted;
+    /** The engine was told of the interrupt too (its own flag), and must be told when the input ends. */
+    private volatile boolean engineInterrupted;
     /**
      * The exact current bytes of every class JShell defined or redefined in the engine, by binary name.
      * %prun and %lprun weave their probes from these: JShell redefines over JDI from here, so the engine
@@ -79,6 +87,7 @@ final class PerfJdiControl extends JdiExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        if (interrupted) throw new StoppedException(); // as if stopped at its first instruction
         running(true);
         try {
             return super.invoke(className, methodName);
@@ -99,6 +108,11 @@ final class PerfJdiControl extends JdiExecutionControl {
 
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
+        if (interrupted && !engineInterrupted) {
+            // The engine refuses to start user code in a command while its flag is up; cleanup commands still run.
+            super.extensionCommand(EngineProtocol.INTERRUPTED, Boolean.TRUE);
+            engineInterrupted = true;
+        }
         running(true);
         try {
             Object reply = super.extensionCommand(command, arg);
@@ -115,8 +129,33 @@ final class PerfJdiControl extends JdiExecutionControl {
     }
 
     /**
+     * Ctrl-C: stops the user code that runs, and refuses what this input would still start (see
+     * {@link #interrupted}).
+     */
+    void interrupt() throws EngineTerminationException, InternalException {
+        interrupted = true;
+        stop();
+    }
+
+    /** A new input: a Ctrl-C of the last one no longer counts. Called under the engine's lock. */
+    void beginInput() throws EngineTerminationException, InternalException {
+        if (!interrupted && !engineInterrupted) return;
+        interrupted = false;
+        if (engineInterrupted) {
+            try {
+                super.extensionCommand(EngineProtocol.INTERRUPTED, Boolean.FALSE);
+            } catch (RunException impossible) {
+                throw new InternalException("clearing the interrupt: " + impossible);
+            }
+            engineInterrupted = false;
+        }
+    }
+
+    /**
      * Throws the agent's stop exception into the thread that runs user code, the way JShell's own
-     * control does, but also when that code runs inside one of our extension commands.
+     * control does, but also when that code runs inside one of our extension commands. After
+     * {@link #interrupt()}, a command that has not started its user code yet gets the engine's flag set
+     * instead, so it refuses to.
      */
     @Override
     public void stop() throws EngineTerminationException, InternalException {
@@ -151,6 +190,9 @@ final class PerfJdiControl extends JdiExecutionControl {
                 target.resume();
                 thread.stop(stop);
                 agent.setValue(expectingStop, target.mirrorOf(false));
+            } else if (interrupted) {
+                agent.setValue(agent.referenceType().fieldByName("interrupted"), target.mirrorOf(true));
+                engineInterrupted = true;
             }
             return true;
         }

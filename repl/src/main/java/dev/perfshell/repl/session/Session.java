@@ -239,7 +239,22 @@ public final class Session implements AutoCloseable {
 
     public void stop() {
         stopHooks.forEach(Runnable::run);
-        if (starting.isDone() && !starting.isCompletedExceptionally()) starting.join().stop();
+        if (started()) starting.join().stop();
+    }
+
+    /** Ctrl-C: stops what runs, and what this input would still start (see {@link Engine#interrupt()}). */
+    public void interrupt() {
+        stopHooks.forEach(Runnable::run);
+        if (started()) starting.join().interrupt();
+    }
+
+    /** The shell starts a new input: the last one's Ctrl-C no longer counts. */
+    public void beginInput() {
+        if (started()) starting.join().beginInput();
+    }
+
+    private boolean started() {
+        return starting.isDone() && !starting.isCompletedExceptionally();
     }
 
     /**

@@ -206,6 +206,8 @@ public final class Shell {
         InputKind kind = InputKind.of(input);
         if (kind == InputKind.BLANK) return Handled.OK;
         int number = depth <= 1 ? history.add(input) : 0;
+        // A Ctrl-C interrupts the whole top-level input, a %run script's later lines included.
+        if (depth <= 1) session.beginInput();
         inputNumber++;
         busy = true;
         session.outputCap().beginInput();
@@ -305,7 +307,7 @@ public final class Shell {
         } else {
             lastStopNanos = now;
             stoppedInput = inputNumber;
-            session.stop();
+            session.interrupt();
             scheduleStubbornnessHint(now, inputNumber);
         }
         return true;

@@ -1,0 +1,53 @@
+package dev.perfshell.repl.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.engine.EngineSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Ctrl-C that comes while no user code runs yet (a magic still weaving, compiling or starting JFR) is not
+ * lost: the user code the input would still start is refused as stopped, in a snippet and in an engine
+ * command, and the next input runs normally.
+ */
+class InterruptedInputTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    private final Session session = Session.start(new EngineSpec(List.of(), null, List.of(), false, List.of(), false),
+            new EngineIo(new ByteArrayInputStream(new byte[0]), print, print));
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void userCodeAfterACtrlCInTheSameInputIsRefusedAndTheNextInputRuns() throws Exception {
+        session.beginInput();
+        assertThat(session.eval("System.out.println(\"first\")").stopped()).isFalse();
+
+        session.beginInput();
+        session.interrupt(); // nothing runs: a magic is still preparing
+        EvalOutcome refused = session.eval("System.out.println(\"refused\")");
+        assertThat(refused.stopped()).isTrue();
+        assertThatThrownBy(() -> session.request(EngineRequest.blackholeCheck())).isInstanceOf(EngineException.class);
+        assertThat(session.engine().wasStopped()).as("a command's user code is refused as stopped").isTrue();
+        assertThat(session.request(EngineRequest.info())).as("commands that run no user code still answer").isNotNull();
+
+        session.beginInput();
+        assertThat(session.eval("System.out.println(\"next\")").stopped()).isFalse();
+        assertThat(session.request(EngineRequest.blackholeCheck())).isNotNull();
+        assertThat(session.engine().wasStopped()).isFalse();
+        print.flush();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("first").contains("next").doesNotContain("refused");
+    }
+}
