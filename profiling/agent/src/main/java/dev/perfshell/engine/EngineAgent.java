@@ -82,6 +82,15 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
+        commands.prestart().enter();
+        try {
+            return invokeSnippet(doit);
+        } finally {
+            commands.prestart().leave();
+        }
+    }
+
+    private String invokeSnippet(Method doit) throws Exception {
         reserve.restore();
         Object value;
         MemoryMeter memit = memory;
@@ -151,6 +160,7 @@ public final class EngineAgent extends RemoteExecutionControl {
         }
         EngineCommand command = commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
+        commands.prestart().enter();
         try {
             replies.reset();
             return replies.wrap(command.run(argument));
@@ -159,6 +169,8 @@ public final class EngineAgent extends RemoteExecutionControl {
         } catch (Throwable t) {
             reserve.release();
             throw new InternalException(name + " failed in the engine: " + t);
+        } finally {
+            commands.prestart().leave();
         }
     }
 }

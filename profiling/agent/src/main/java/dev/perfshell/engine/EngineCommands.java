@@ -26,6 +26,7 @@ import java.util.Map;
  */
 final class EngineCommands {
     private final Map<String, EngineCommand> table = new LinkedHashMap<>();
+    private final JitWatchPrestart prestart;
 
     /** Runs code that may be user code: stoppable with Ctrl-C, its exceptions reported as the user's. */
     interface UserCode {
@@ -122,6 +123,21 @@ final class EngineCommands {
             java.util.List<String> jars = (java.util.List<String>) request.get("jars");
             return userCode.run(() -> footprints.measure(value, jars, Boolean.TRUE.equals(request.get("layout"))));
         });
+        prestart = new JitWatchPrestart(timeit::jitWatch, System::nanoTime);
+        for (String measuring : java.util.List.of(EngineProtocol.TIMEIT, EngineProtocol.TIMEIT_INTERLEAVED, EngineProtocol.BLACKHOLE_CHECK,
+                EngineProtocol.TIME_ARM, EngineProtocol.MEMIT_ARM, EngineProtocol.PRUN_ARM, EngineProtocol.LINES_ARM, EngineProtocol.FLAME)) {
+            EngineCommand command = table.get(measuring);
+            table.put(measuring, arg -> {
+                prestart.beforeMeasurement();
+                return command.run(arg);
+            });
+        }
+        prestart.startWhenIdle();
+    }
+
+    /** What the engine tells about its activity, so the JIT watch starts only while it is idle. */
+    JitWatchPrestart prestart() {
+        return prestart;
     }
 
     private static Object staticField(Class<?> type, String name) throws ReflectiveOperationException {

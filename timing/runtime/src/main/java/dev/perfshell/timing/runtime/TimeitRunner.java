@@ -59,6 +59,15 @@ public final class TimeitRunner {
     /** Watches the generated classes' JIT activity; {@code null} until the first timing (JFR starts lazily). */
     private JitActivity jit;
 
+    /**
+     * The JIT watch, started on first use. Starting JFR costs about 0.7 s the first time in a JVM, so the
+     * engine may start it ahead of the first timing ({@code JitWatchPrestart}).
+     */
+    public synchronized JitActivity jitWatch() {
+        if (jit == null) jit = new JitActivity();
+        return jit;
+    }
+
     public HashMap<String, Object> run(Timed timed, TimeitPlan plan) throws Throwable {
         return run(timed, plan, true);
     }
@@ -68,8 +77,7 @@ public final class TimeitRunner {
      *                 whose classes are not the user's)
      */
     public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit) throws Throwable {
-        if (watchJit && jit == null) jit = new JitActivity();
-        JitActivity watch = watchJit ? jit : null;
+        JitActivity watch = watchJit ? jitWatch() : null;
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         long start = System.nanoTime();
         Warm warm = warmUp(timed, bh, plan, watch, start);
@@ -88,7 +96,7 @@ public final class TimeitRunner {
      * @return one result per snippet, in their order, with {@link #run}'s fields
      */
     public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan) throws Throwable {
-        if (jit == null) jit = new JitActivity();
+        JitActivity jit = jitWatch();
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         long start = System.nanoTime();
         List<Warm> warm = new ArrayList<>();
