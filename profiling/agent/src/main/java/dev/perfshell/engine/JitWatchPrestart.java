@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
  * costs about 0.7 s of CPU the first time in a JVM, with compilations of its own that lengthened the
  * first %timeit's warm-up too: the first %timeit of a session took 2.9-3.7 s, the next ones 1.4-1.6 s.
  * So the engine starts it once it has been idle for a second (the user is typing), unless a measurement
- * has come first, which then starts JFR itself as before. A measurement never shares the CPU with the
- * start: one that arrives meanwhile waits for it. A script that keeps the engine busy never sees it.
+ * has come first, which then starts JFR itself as before. (The blackhole self-check, 0.4 s, runs then too.)
+ * A measurement never shares the CPU with the start: one that arrives meanwhile waits for it. A script that
+ * keeps the engine busy never sees it.
  */
 final class JitWatchPrestart {
     static final long IDLE_NANOS = 1_000_000_000L;
