@@ -8,6 +8,7 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.session.EngineIo;
 import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.session.TimingPreparation;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.HistoryFile;
 import dev.perfshell.repl.shell.ScriptSource;
@@ -189,7 +190,8 @@ public final class Main implements Callable<Integer> {
      */
     EngineRun runScript(EngineSpec spec, Console console, BufferedReader reader, Path file, boolean keepGoing, InputStream engineIn,
                         boolean environment) {
-        Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()));
+        Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()),
+                TimingPreparation.timesAnything(file));
         try {
             Shell shell = new Shell(session, console, MagicRegistry.standard(), env);
             int code = runInputs(shell, reader, file, keepGoing);

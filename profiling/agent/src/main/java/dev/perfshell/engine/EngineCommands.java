@@ -140,6 +140,10 @@ final class EngineCommands {
                 return command.run(arg);
             });
         }
+        table.put(EngineProtocol.PREPARE_TIMING, arg -> {
+            prestart.startNow();
+            return Boolean.TRUE;
+        });
         prestart.startWhenIdle();
     }
 

@@ -49,6 +49,12 @@ public final class EngineProtocol {
     public static final String INTERRUPTED = "perfshell.interrupted";
 
     /**
+     * No argument: timings are coming (a script that uses %timeit). The engine starts the JIT watch and the
+     * blackhole self-check now, in the background, instead of waiting for an idle second that a script never gives.
+     */
+    public static final String PREPARE_TIMING = "perfshell.prepareTiming";
+
+    /**
      * Arms %prun: argument {@code HashMap} with "includes" (list of class-name globs), "timed" and
      * "boundaries" (Booleans); the session's classes are woven with probes until taken.
      */

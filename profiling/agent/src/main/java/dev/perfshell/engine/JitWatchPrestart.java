@@ -20,6 +20,8 @@ final class JitWatchPrestart {
     private final LongSupplier clock;
     private final AtomicInteger busy = new AtomicInteger();
     private volatile long idleSince;
+    /** The shell expects timings soon (a script with %timeit): start without waiting for idleness. */
+    private volatile boolean now;
     private boolean done; // guarded by this: started, or a measurement came first
 
     JitWatchPrestart(Runnable start, LongSupplier clock) {
@@ -44,10 +46,19 @@ final class JitWatchPrestart {
         busy.decrementAndGet();
     }
 
+    /**
+     * A script that times is coming: start at the next poll, busy or not. A script keeps the engine busy, so
+     * it would never be idle, and its first %timeit would pay the whole start; this way the start overlaps
+     * the script's first inputs, on the other core.
+     */
+    void startNow() {
+        now = true;
+    }
+
     /** Starts the watch when the engine has been idle long enough; true when there is nothing left to do. */
     synchronized boolean startIfIdle() {
         if (done) return true;
-        if (busy.get() > 0 || clock.getAsLong() - idleSince < IDLE_NANOS) return false;
+        if (!now && (busy.get() > 0 || clock.getAsLong() - idleSince < IDLE_NANOS)) return false;
         done = true;
         start.run();
         return true;

@@ -36,6 +36,15 @@ class JitWatchPrestartTest {
     }
 
     @Test
+    void startNowNeedsNoIdleness() {
+        prestart.enter();
+        assertThat(prestart.startIfIdle()).isFalse();
+        prestart.startNow();
+        assertThat(prestart.startIfIdle()).isTrue();
+        assertThat(starts).hasValue(1);
+    }
+
+    @Test
     void aMeasurementFirstCancelsIt() {
         prestart.beforeMeasurement();
         now.addAndGet(10 * JitWatchPrestart.IDLE_NANOS);

@@ -45,6 +45,11 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** The engine JVM's facts, for {@code %env}. */
+    /** Timings are coming (a script that times): the engine prepares the JIT watch and its self-check now. */
+    public static EngineRequest<Object> prepareTiming() {
+        return new EngineRequest<>(EngineProtocol.PREPARE_TIMING, null, wire -> wire);
+    }
+
     public static EngineRequest<EngineInfo> info() {
         return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));
     }

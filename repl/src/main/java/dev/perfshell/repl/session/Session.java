@@ -35,23 +35,44 @@ public final class Session implements AutoCloseable {
     /** What %maven and //DEPS added; its resolver is made on first use only. */
     private final dev.perfshell.repl.maven.MavenArtifacts maven = new dev.perfshell.repl.maven.MavenArtifacts();
 
-    private Session(EngineSpec spec, EngineIo io, OutputCap outputCap) {
+    /**
+     * @param prepareTiming timings are coming (a script with %timeit, a --fresh copy): the engine starts its JIT
+     *                      watch and blackhole self-check at once, overlapping the session's start and first
+     *                      inputs, instead of in an idle second that a busy engine never gets
+     */
+    private Session(EngineSpec spec, EngineIo io, OutputCap outputCap, boolean prepareTiming) {
         this.spec = spec;
         this.io = io;
         this.outputCap = outputCap;
         // muted replay output never counts against the cap
         this.engineOut = gate.wrap(outputCap.wrap(io.out()));
         this.engineErr = gate.wrap(outputCap.wrap(io.err()));
-        this.starting = CompletableFuture.supplyAsync(() -> boot(spec));
+        this.starting = CompletableFuture.supplyAsync(() -> boot(spec, prepareTiming));
     }
 
     /** Starts the engine in the background: the shell builds its terminal meanwhile. */
     public static Session start(EngineSpec spec, EngineIo io) {
-        return new Session(spec, io, new OutputCap(OutputCap.DEFAULT_LIMIT));
+        return start(spec, io, false);
+    }
+
+    /** @param prepareTiming see {@link #Session(EngineSpec, EngineIo, OutputCap, boolean)} */
+    public static Session start(EngineSpec spec, EngineIo io, boolean prepareTiming) {
+        return new Session(spec, io, new OutputCap(OutputCap.DEFAULT_LIMIT), prepareTiming);
     }
 
     private Engine boot(EngineSpec with) {
+        return boot(with, false);
+    }
+
+    private Engine boot(EngineSpec with, boolean prepareTiming) {
         Engine engine = Engine.start(with, io.in(), engineOut, engineErr, () -> "$" + temps.incrementAndGet());
+        if (prepareTiming) {
+            try {
+                engine.command(EngineRequest.prepareTiming().command(), null);
+            } catch (EngineException notPrepared) {
+                // the first %timeit prepares them itself
+            }
+        }
         engine.startup(Startup.DEFAULT_IMPORTS);
         return engine;
     }
@@ -174,7 +195,7 @@ public final class Session implements AutoCloseable {
      * @return the fresh session and what its replay could not restore
      */
     public FreshSession fresh() {
-        Session copy = new Session(spec, io, outputCap); // its output is part of the input that asked for it
+        Session copy = new Session(spec, io, outputCap, true); // its output is part of the input that asked for it
         List<String> lost = new ArrayList<>();
         for (ReplayModel.Step step : ReplayModel.of(log).steps()) {
             EvalOutcome outcome = copy.gate.muted(() -> copy.eval(step.source()));
