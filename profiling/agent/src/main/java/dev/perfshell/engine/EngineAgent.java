@@ -38,10 +38,11 @@ public final class EngineAgent extends RemoteExecutionControl {
     /** Extension replies go out in an envelope that lets the stream be reset between them (ReplyStream). */
     private final ReplyStream replies = new ReplyStream();
     /**
-     * Ctrl-C interrupted the shell's input before a command started its user code: that code is refused.
-     * Set by the shell, with {@link EngineProtocol#INTERRUPTED} or over JDI while a command runs.
+     * Ctrl-C interrupted the shell's input: user code a command would still start is refused. Set and cleared
+     * by the shell over JDI ({@link EngineProtocol#INTERRUPTED_FIELD}); static so that it can be reached at any
+     * moment, also while no frame of this agent is on a stack (one agent per engine JVM).
      */
-    private volatile boolean interrupted;
+    private static volatile boolean interrupted;
     /** %memit's meter, made on its first use: its management beans are start-up time an engine may never need. */
     private MemoryMeter memory;
     private final EngineCommands commands = new EngineCommands(meter, this::memoryMeter, EnginePremain.instrumentation(), reserve,
@@ -154,10 +155,6 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     @Override
     public Object extensionCommand(String name, Object argument) throws RunException, EngineTerminationException, InternalException {
-        if (EngineProtocol.INTERRUPTED.equals(name)) {
-            interrupted = Boolean.TRUE.equals(argument);
-            return null;
-        }
         EngineCommand command = commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
         commands.prestart().enter();

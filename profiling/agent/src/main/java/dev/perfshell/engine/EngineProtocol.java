@@ -42,11 +42,10 @@ public final class EngineProtocol {
     public static final String FORGET = "perfshell.forget";
 
     /**
-     * Argument {@code Boolean}: whether Ctrl-C interrupted the shell's current input. While it is up, a command
-     * refuses to start user code (it fails as stopped); the shell sets it when a Ctrl-C came before a command
-     * reached its user code, and clears it when the next input begins.
+     * The engine agent's static boolean field that says Ctrl-C interrupted the shell's current input: while it
+     * is set, a command refuses to start user code (it fails as stopped). The shell sets and clears it over JDI.
      */
-    public static final String INTERRUPTED = "perfshell.interrupted";
+    public static final String INTERRUPTED_FIELD = "interrupted";
 
     /**
      * No argument: timings are coming (a script that uses %timeit). The engine starts the JIT watch and the

@@ -26,8 +26,6 @@ public final class Engine implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean dead;
     private volatile boolean stopRequested;
-    /** See {@link #interrupt()}. */
-    private volatile boolean interrupted;
     private final SnippetIds ids;
 
     private Engine(JShell jshell, PerfJdiProvider provider, List<String> vmOptions, SnippetIds ids) {
@@ -106,10 +104,12 @@ public final class Engine implements AutoCloseable {
     /** Evaluates one snippet. The engine may be dead afterwards: check {@link #alive()}. */
     public List<SnippetEvent> eval(String source) {
         lock.lock();
+        PerfJdiControl control = provider.control();
         try {
-            stopRequested = interrupted;
+            beginCall(control);
             return jshell.eval(source);
         } finally {
+            endCall(control);
             lock.unlock();
         }
     }
@@ -148,9 +148,9 @@ public final class Engine implements AutoCloseable {
      */
     public Object command(String name, Object argument) throws EngineException {
         lock.lock();
+        PerfJdiControl control = provider.control();
         try {
-            stopRequested = interrupted;
-            PerfJdiControl control = provider.control();
+            beginCall(control);
             if (control == null || dead) throw new EngineException("the engine is not running");
             return control.extensionCommand(name, argument);
         } catch (ExecutionControl.UserException e) {
@@ -158,8 +158,19 @@ public final class Engine implements AutoCloseable {
         } catch (ExecutionControl.ExecutionControlException e) {
             throw new EngineException(e.getMessage(), e);
         } finally {
+            endCall(control);
             lock.unlock();
         }
+    }
+
+    private void beginCall(PerfJdiControl control) {
+        stopRequested = false;
+        if (control != null) control.takeStopped();
+    }
+
+    /** A call whose user code was stopped, or refused after a Ctrl-C ({@link #interrupt()}), was stopped. */
+    private void endCall(PerfJdiControl control) {
+        if (control != null && control.takeStopped()) stopRequested = true;
     }
 
     /** Stops the running snippet, from any thread (Ctrl-C). */
@@ -179,7 +190,6 @@ public final class Engine implements AutoCloseable {
      * {@link #beginInput()}.
      */
     public void interrupt() {
-        interrupted = true;
         stopRequested = true;
         PerfJdiControl control = provider.control();
         if (dead || control == null) return;
@@ -192,21 +202,14 @@ public final class Engine implements AutoCloseable {
 
     /** The shell starts a new input: the last one's Ctrl-C no longer counts. */
     public void beginInput() {
-        if (!interrupted) return;
-        lock.lock();
-        try {
-            interrupted = false;
-            stopRequested = false;
-            PerfJdiControl control = provider.control();
-            if (control != null && !dead) control.beginInput();
-        } catch (ExecutionControl.ExecutionControlException | RuntimeException engineGone) {
-            // a dead engine is found and reported by the input's own work
-        } finally {
-            lock.unlock();
-        }
+        PerfJdiControl control = provider.control();
+        if (control != null && !dead) control.beginInput();
     }
 
-    /** True when the last eval or command ended because {@link #stop()} was called. */
+    /**
+     * True when the last eval or command ended because {@link #stop()} was called, or its user code was
+     * refused after a Ctrl-C.
+     */
     public boolean wasStopped() {
         return stopRequested;
     }

@@ -34,11 +34,12 @@ final class PerfJdiControl extends JdiExecutionControl {
     private boolean userCodeRunning;
     /**
      * Ctrl-C came during this input: user code it would still start is refused, so a Ctrl-C typed while a
-     * magic prepares (weaving probes, compiling, starting JFR) is not lost. Cleared by {@link #beginInput()}.
+     * magic prepares (weaving probes, compiling, starting JFR) is not lost. The engine holds the same flag,
+     * for the user code of extension commands. Cleared by {@link #beginInput()}.
      */
     private volatile boolean interrupted;
-    /** The engine was told of the interrupt too (its own flag), and must be told when the input ends. */
-    private volatile boolean engineInterrupted;
+    /** User code was refused or stopped since {@link #takeStopped()} last asked. */
+    private volatile boolean stopped;
     /**
      * The exact current bytes of every class JShell defined or redefined in the engine, by binary name.
      * %prun and %lprun weave their probes from these: JShell redefines over JDI from here, so the engine
@@ -87,10 +88,16 @@ final class PerfJdiControl extends JdiExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
-        if (interrupted) throw new StoppedException(); // as if stopped at its first instruction
+        if (interrupted) {
+            stopped = true;
+            throw new StoppedException(); // as if stopped at its first instruction
+        }
         running(true);
         try {
             return super.invoke(className, methodName);
+        } catch (StoppedException e) {
+            stopped = true;
+            throw e;
         } finally {
             running(false);
         }
@@ -108,15 +115,13 @@ final class PerfJdiControl extends JdiExecutionControl {
 
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
-        if (interrupted && !engineInterrupted) {
-            // The engine refuses to start user code in a command while its flag is up; cleanup commands still run.
-            super.extensionCommand(EngineProtocol.INTERRUPTED, Boolean.TRUE);
-            engineInterrupted = true;
-        }
         running(true);
         try {
             Object reply = super.extensionCommand(command, arg);
             return reply instanceof ReplyStream.Envelope envelope ? envelope.value() : reply;
+        } catch (StoppedException e) {
+            stopped = true;
+            throw e;
         } finally {
             running(false);
         }
@@ -134,28 +139,42 @@ final class PerfJdiControl extends JdiExecutionControl {
      */
     void interrupt() throws EngineTerminationException, InternalException {
         interrupted = true;
+        engineInterrupted(true); // first: a command may be on its way to the engine right now
         stop();
     }
 
-    /** A new input: a Ctrl-C of the last one no longer counts. Called under the engine's lock. */
-    void beginInput() throws EngineTerminationException, InternalException {
-        if (!interrupted && !engineInterrupted) return;
+    /** A new input: a Ctrl-C of the last one no longer counts. */
+    void beginInput() {
+        if (!interrupted) return;
         interrupted = false;
-        if (engineInterrupted) {
-            try {
-                super.extensionCommand(EngineProtocol.INTERRUPTED, Boolean.FALSE);
-            } catch (RunException impossible) {
-                throw new InternalException("clearing the interrupt: " + impossible);
-            }
-            engineInterrupted = false;
+        engineInterrupted(false);
+    }
+
+    /** Whether user code was refused or stopped since the last call; clears it. */
+    boolean takeStopped() {
+        boolean was = stopped;
+        stopped = false;
+        return was;
+    }
+
+    /**
+     * Sets the engine's flag over JDI: a static field, reachable at any moment, even while a command is still
+     * on the wire and no frame of the agent exists yet.
+     */
+    private void engineInterrupted(boolean value) {
+        try {
+            VirtualMachine target = vm();
+            java.util.List<com.sun.jdi.ReferenceType> types = target.classesByName(agentClass);
+            if (types.isEmpty() || !(types.get(0) instanceof com.sun.jdi.ClassType agent)) return;
+            agent.setValue(agent.fieldByName(EngineProtocol.INTERRUPTED_FIELD), target.mirrorOf(value));
+        } catch (InvalidTypeException | ClassNotLoadedException | EngineTerminationException | RuntimeException engineGone) {
+            // a dead engine runs nothing: the shell reports its death
         }
     }
 
     /**
      * Throws the agent's stop exception into the thread that runs user code, the way JShell's own
-     * control does, but also when that code runs inside one of our extension commands. After
-     * {@link #interrupt()}, a command that has not started its user code yet gets the engine's flag set
-     * instead, so it refuses to.
+     * control does, but also when that code runs inside one of our extension commands.
      */
     @Override
     public void stop() throws EngineTerminationException, InternalException {
@@ -190,9 +209,6 @@ final class PerfJdiControl extends JdiExecutionControl {
                 target.resume();
                 thread.stop(stop);
                 agent.setValue(expectingStop, target.mirrorOf(false));
-            } else if (interrupted) {
-                agent.setValue(agent.referenceType().fieldByName("interrupted"), target.mirrorOf(true));
-                engineInterrupted = true;
             }
             return true;
         }

@@ -29,6 +29,8 @@ public final class Session implements AutoCloseable {
     private final java.io.PrintStream engineErr;
     private EngineSpec spec;
     private CompletableFuture<Engine> starting;
+    /** Ctrl-C came during the current input (see {@link #interrupt()}). */
+    private volatile boolean inputInterrupted;
     private final SnippetLog log = new SnippetLog();
     private BlackholeCheck blackhole;
     private final java.util.concurrent.atomic.AtomicInteger temps = new java.util.concurrent.atomic.AtomicInteger();
@@ -263,14 +265,21 @@ public final class Session implements AutoCloseable {
         if (started()) starting.join().stop();
     }
 
-    /** Ctrl-C: stops what runs, and what this input would still start (see {@link Engine#interrupt()}). */
+    /**
+     * Ctrl-C: stops what runs, and what this input would still start (see {@link Engine#interrupt()}), also in
+     * an engine that is still starting or that this input restarts.
+     */
     public void interrupt() {
+        inputInterrupted = true;
         stopHooks.forEach(Runnable::run);
-        if (started()) starting.join().interrupt();
+        starting.thenAccept(engine -> {
+            if (inputInterrupted) engine.interrupt();
+        });
     }
 
     /** The shell starts a new input: the last one's Ctrl-C no longer counts. */
     public void beginInput() {
+        inputInterrupted = false;
         if (started()) starting.join().beginInput();
     }
 
@@ -326,6 +335,7 @@ public final class Session implements AutoCloseable {
             else failed.add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
             if (outcome.engineDied()) break;
         }
+        if (inputInterrupted) fresh.interrupt(); // after the replay, which restores and must not be refused
         return new RestartReport(death, restored, failed, skipped);
     }
 

@@ -31,6 +31,17 @@ class InterruptedInputTest {
     }
 
     @Test
+    void aCtrlCWhileTheEngineStillStartsIsKept() {
+        session.beginInput();
+        session.interrupt(); // the engine JVM is still starting
+        assertThat(session.eval("System.out.println(\"refused\")").stopped()).isTrue();
+        session.beginInput();
+        assertThat(session.eval("System.out.println(\"next\")").stopped()).isFalse();
+        print.flush();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("next").doesNotContain("refused");
+    }
+
+    @Test
     void userCodeAfterACtrlCInTheSameInputIsRefusedAndTheNextInputRuns() throws Exception {
         session.beginInput();
         assertThat(session.eval("System.out.println(\"first\")").stopped()).isFalse();
@@ -42,6 +53,9 @@ class InterruptedInputTest {
         assertThatThrownBy(() -> session.request(EngineRequest.blackholeCheck())).isInstanceOf(EngineException.class);
         assertThat(session.engine().wasStopped()).as("a command's user code is refused as stopped").isTrue();
         assertThat(session.request(EngineRequest.info())).as("commands that run no user code still answer").isNotNull();
+
+        EvalOutcome declared = session.eval("class Declared {}");
+        assertThat(declared.stopped()).as("a declaration runs no code: it is kept, and replayed").isFalse();
 
         session.beginInput();
         assertThat(session.eval("System.out.println(\"next\")").stopped()).isFalse();

@@ -98,6 +98,8 @@ public final class Recorder {
             }
             if (ran) threads++;
             record.edges.forEach((caller, callee, sums) -> {
+                // a thread still running woven code of an earlier profile can carry ids of its method table
+                if (caller >= size || callee >= size) return;
                 long[] sum = edges.computeIfAbsent(((long) caller << 32) | callee, k -> new long[4]);
                 for (int i = 0; i < 4; i++) sum[i] += sums[i];
                 if (!timed) { // --counts counted a call with a caller on its edge only

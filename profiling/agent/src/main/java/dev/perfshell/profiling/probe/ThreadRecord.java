@@ -68,14 +68,17 @@ final class ThreadRecord {
     int countEnter(int method) {
         ensureMethod(method);
         int caller = current;
-        current = method;
-        boolean outermost = active[method]++ == 0;
+        boolean outermost = active[method] == 0;
         if (caller >= 0) {
             edges.add(caller, method, 1, outermost ? 1 : 0, 0, 0);
         } else {
             calls[method]++;
             if (outermost) primitiveCalls[method]++;
         }
+        // Last, after every call that can throw (a StackOverflowError in deep recursion): the catch-all handler
+        // does not cover the entry probe, so a frame must not count as active before its entry is complete.
+        active[method]++;
+        current = method;
         return caller;
     }
 
