@@ -84,6 +84,22 @@ class InterruptE2ETest {
     }
 
     @Test
+    void ctrlCStopsATimingInAFreshEngine() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            shell.run("long slow() { System.out.println(\"slow runs\"); long n = 0; while (n >= 0) n++; return n; }");
+            long prompts = shell.promptCount();
+            shell.type("%timeit --fresh slow()");
+            shell.keys("Enter");
+            shell.await("slow() runs in the fresh engine", l -> l.stream().anyMatch(line -> line.strip().equals("slow runs")),
+                    Duration.ofSeconds(60));
+            shell.keys("C-c");
+            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            assertThat(Tmux.outputOfLastInput(lines)).as("what Ctrl-C printed").contains("Stopped").doesNotContain("Started a new engine");
+            assertThat(shell.run("1 + 1")).endsWith("==> 2");
+        }
+    }
+
+    @Test
     void ctrlCEndsAJmhRunAndEveryJvmItStarted() throws Exception {
         try (Tmux shell = Tmux.start(home)) {
             assertThat(shell.run("double x = 42.5;")).isEqualTo("x ==> 42.5");

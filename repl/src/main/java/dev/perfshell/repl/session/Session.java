@@ -198,20 +198,28 @@ public final class Session implements AutoCloseable {
      */
     public FreshSession fresh() {
         Session copy = new Session(spec, io, outputCap, true); // its output is part of the input that asked for it
-        List<String> lost = new ArrayList<>();
-        for (ReplayModel.Step step : ReplayModel.of(log).steps()) {
-            EvalOutcome outcome = copy.gate.muted(() -> copy.eval(step.source()));
-            String problem = ReplayProblems.of(outcome, copy.engine());
-            if (problem != null) lost.add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
-            if (outcome.engineDied()) break;
+        Runnable ctrlC = copy::interrupt; // Ctrl-C reaches this session; the copy's engine runs the code
+        stopHooks.add(ctrlC);
+        FreshSession fresh = new FreshSession(copy, new ArrayList<>(), () -> stopHooks.remove(ctrlC));
+        try {
+            for (ReplayModel.Step step : ReplayModel.of(log).steps()) {
+                EvalOutcome outcome = copy.gate.muted(() -> copy.eval(step.source()));
+                String problem = ReplayProblems.of(outcome, copy.engine());
+                if (problem != null) fresh.lost().add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
+                if (outcome.engineDied()) break;
+            }
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
         }
-        return new FreshSession(copy, lost);
+        return fresh;
     }
 
-    /** A fresh copy of a session ({@link #fresh()}); closing it ends its engine. */
-    public record FreshSession(Session session, List<String> lost) implements AutoCloseable {
+    /** A fresh copy of a session ({@link #fresh()}); closing it ends its engine and its share of Ctrl-C. */
+    public record FreshSession(Session session, List<String> lost, Runnable detach) implements AutoCloseable {
         @Override
         public void close() {
+            detach.run();
             session.close();
         }
     }

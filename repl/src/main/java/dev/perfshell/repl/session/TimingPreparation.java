@@ -17,10 +17,13 @@ public final class TimingPreparation {
 
     private TimingPreparation() {}
 
-    /** Whether {@code script} (null: piped, not read ahead) has a %timeit or %compare line. */
+    /**
+     * Whether {@code script} has a %timeit or %compare line. Only a regular file is read ahead: a pipe or
+     * {@code /dev/stdin} would be drained (and wait for its end), so those, and null (piped), say no.
+     */
     public static boolean timesAnything(Path script) {
         try {
-            return script != null && TIMING_MAGIC.matcher(Files.readString(script)).find();
+            return script != null && Files.isRegularFile(script) && TIMING_MAGIC.matcher(Files.readString(script)).find();
         } catch (IOException | RuntimeException unreadable) {
             return false; // the run itself reports an unreadable script
         }
