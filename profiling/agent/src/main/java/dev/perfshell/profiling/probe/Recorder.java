@@ -93,7 +93,6 @@ public final class Recorder {
                 totals[1][m] += record.primitiveCalls[m];
                 totals[2][m] += record.selfNanos[m];
                 totals[3][m] += record.cumulativeNanos[m];
-                totals[4][m] += record.directChildCalls[m];
                 totals[5][m] += record.descendantCalls[m];
             }
             if (ran) threads++;
@@ -106,6 +105,7 @@ public final class Recorder {
                     totals[0][callee] += sums[0];
                     totals[1][callee] += sums[1];
                 }
+                totals[4][caller] += sums[0]; // direct child calls: every call a frame made went on an edge
             });
         }
         long clamped = 0;

@@ -18,9 +18,7 @@ final class ThreadRecord {
     private int[] frameMethod = new int[64];
     private long[] frameStart = new long[64];
     private long[] frameChildNanos = new long[64];
-    private long[] frameChildCalls = new long[64];
     private long[] frameCallsAtEnter = new long[64];
-    private boolean[] frameOutermost = new boolean[64];
     /** Every call seen by this thread, boundary calls included: descendants = difference at exit. */
     private long callCounter;
     /** --counts: the profiled method running on this thread, -1 for none. */
@@ -31,7 +29,6 @@ final class ThreadRecord {
     long[] primitiveCalls = new long[16];
     long[] selfNanos = new long[16];
     long[] cumulativeNanos = new long[16];
-    long[] directChildCalls = new long[16];
     long[] descendantCalls = new long[16];
     private int[] active = new int[16];
 
@@ -50,9 +47,7 @@ final class ThreadRecord {
         if (depth == frameMethod.length) growStack();
         frameMethod[depth] = method;
         frameChildNanos[depth] = 0;
-        frameChildCalls[depth] = 0;
         frameCallsAtEnter[depth] = callCounter;
-        frameOutermost[depth] = outermost;
         frameStart[depth] = System.nanoTime(); // last: the clock read closes the probe's own work
         depth++;
     }
@@ -111,10 +106,7 @@ final class ThreadRecord {
         callCounter++;
         calls[callee]++;
         primitiveCalls[callee]++;
-        if (depth > 0) {
-            frameChildCalls[depth - 1]++;
-            edges.add(frameMethod[depth - 1], callee, 1, 1, 0, 0);
-        }
+        if (depth > 0) edges.add(frameMethod[depth - 1], callee, 1, 1, 0, 0);
     }
 
     private void close(long now) {
@@ -122,17 +114,14 @@ final class ThreadRecord {
         int method = frameMethod[depth];
         long elapsed = now - frameStart[depth];
         long self = elapsed - frameChildNanos[depth];
-        boolean outermost = frameOutermost[depth];
+        boolean outermost = --active[method] == 0; // the stack is consistent: no outer frame of it is open
         selfNanos[method] += self;
-        directChildCalls[method] += frameChildCalls[depth];
         if (outermost) {
             cumulativeNanos[method] += elapsed;
             descendantCalls[method] += callCounter - frameCallsAtEnter[depth];
         }
-        active[method]--;
         if (depth > 0) {
             frameChildNanos[depth - 1] += elapsed;
-            frameChildCalls[depth - 1]++;
             edges.add(frameMethod[depth - 1], method, 1, outermost ? 1 : 0, self, outermost ? elapsed : 0);
         }
     }
@@ -144,7 +133,6 @@ final class ThreadRecord {
         primitiveCalls = Arrays.copyOf(primitiveCalls, size);
         selfNanos = Arrays.copyOf(selfNanos, size);
         cumulativeNanos = Arrays.copyOf(cumulativeNanos, size);
-        directChildCalls = Arrays.copyOf(directChildCalls, size);
         descendantCalls = Arrays.copyOf(descendantCalls, size);
         active = Arrays.copyOf(active, size);
     }
@@ -154,9 +142,7 @@ final class ThreadRecord {
         frameMethod = Arrays.copyOf(frameMethod, size);
         frameStart = Arrays.copyOf(frameStart, size);
         frameChildNanos = Arrays.copyOf(frameChildNanos, size);
-        frameChildCalls = Arrays.copyOf(frameChildCalls, size);
         frameCallsAtEnter = Arrays.copyOf(frameCallsAtEnter, size);
-        frameOutermost = Arrays.copyOf(frameOutermost, size);
     }
 
     /**
