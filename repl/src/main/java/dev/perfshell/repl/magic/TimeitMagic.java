@@ -239,9 +239,10 @@ final class TimeitMagic extends BaseMagic {
                 if (first[index] == null) {
                     first[index] = measured;
                     if (!twoPasses) both[index] = measured;
-                } else if (first[index].jitEvents() > 0 && measured.jitEvents() == 0) {
+                } else if (asked.runs() == 0 && first[index].jitEvents() > 0 && measured.jitEvents() == 0) {
                     // The JIT recompiled the snippet's own code during the first pass's runs (they mixed two versions of
-                    // it): the clean second pass alone is kept.
+                    // it): the clean second pass alone is kept. Not with an explicit -r: the runs asked for are kept,
+                    // and the JIT warning says what happened in them.
                     both[index] = measured;
                 } else {
                     both[index] = TimeitRuns.combine(first[index], measured);
