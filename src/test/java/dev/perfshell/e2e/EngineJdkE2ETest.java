@@ -26,12 +26,18 @@ class EngineJdkE2ETest {
                 v.startsWith("25")
                 Runtime.version().feature()
                 %env
+                int f() { return 1; }
+                int f() { return 2; }
+                f()
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-agentlib:jdwp"))
                 """, "--engine-jdk", TEMURIN_25.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString())
                 .containsPattern("v ==> \"25[.\"]")
                 .contains("$1 ==> true")
                 .contains("$2 ==> 25")
+                .contains("$3 ==> 2") // JShell's redefinition, which the engine does itself
+                .contains("$4 ==> true") // JDK 20+ took Thread.stop away: Ctrl-C needs JDWP there
                 .containsPattern("Java home\\s+" + java.util.regex.Pattern.quote(TEMURIN_25.toString()));
     }
 

@@ -111,23 +111,21 @@ class SocketsE2ETest {
     }
 
     @Test
-    void aSecondConnectionToTheEnginesPortsIsRefusedAndTheSessionGoesOn() throws Exception {
+    void aSecondConnectionToTheEnginesPortIsRefusedAndTheSessionGoesOn() throws Exception {
         try (Live shell = Live.start(home)) {
             shell.eval("int kept = 41;", "kept ==> 41");
             long engine = shell.engine();
             List<String> arguments = List.of(ProcessHandle.of(engine).orElseThrow().info().arguments().orElseThrow());
-            // JShell starts the engine as: java -agentlib:jdwp=…,address=127.0.0.1:JDWP … EngineAgent COMMAND_PORT
-            int commandPort = Integer.parseInt(arguments.get(arguments.size() - 1));
-            int jdwpPort = arguments.stream().filter(a -> a.startsWith("-agentlib:jdwp="))
-                    .map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1))).findFirst().orElseThrow();
-
-            for (int port : new int[] {commandPort, jdwpPort}) {
-                assertThatThrownBy(() -> {
-                    try (Socket second = new Socket()) {
-                        second.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-                    }
-                }).as("a second connection to port %d", port).isInstanceOf(ConnectException.class);
+            // On JDK 17-19 the engine starts without JDWP (it slows compiled code): java … EngineAgent COMMAND_PORT
+            if (Runtime.version().feature() < 20) {
+                assertThat(arguments).as("the engine JVM's arguments: no JDWP agent").noneMatch(a -> a.contains("jdwp"));
             }
+            int commandPort = Integer.parseInt(arguments.get(arguments.size() - 1));
+            assertThatThrownBy(() -> {
+                try (Socket second = new Socket()) {
+                    second.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), commandPort), 5_000);
+                }
+            }).as("a second connection to the command port %d", commandPort).isInstanceOf(ConnectException.class);
 
             shell.eval("1+1", "==> 2");
             shell.eval("kept + 1", "==> 42");

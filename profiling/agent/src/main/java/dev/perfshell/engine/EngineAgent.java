@@ -6,6 +6,8 @@ import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 
 import java.io.InputStream;
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -43,6 +45,8 @@ public final class EngineAgent extends RemoteExecutionControl {
      * moment, also while no frame of this agent is on a stack (one agent per engine JVM).
      */
     private static volatile boolean interrupted;
+    /** Ctrl-C's stop when the engine carries no JDWP (requested over standard input: {@link ControlChannel}). */
+    private final ClientCodeStop stop = new ClientCodeStop();
     /** %memit's meter, made on its first use: its management beans are start-up time an engine may never need. */
     private MemoryMeter memory;
     private final EngineCommands commands = new EngineCommands(meter, this::memoryMeter, EnginePremain.instrumentation(), reserve,
@@ -51,11 +55,12 @@ public final class EngineAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         String token;
         ProcessHandle shell;
+        InputStream stdin = System.in; // the shell's pipe: the launch token, then control requests
         try {
             shell = LaunchCheck.verifyParent(System.getProperty(LaunchCheck.SHELL_PID_PROPERTY),
                     ProcessHandle.current().parent());
             ParentWatchdog.watch(shell);
-            token = LaunchCheck.readToken(System.in, LaunchCheck.TOKEN_WAIT_SECONDS);
+            token = LaunchCheck.readToken(stdin, LaunchCheck.TOKEN_WAIT_SECONDS);
         } catch (LaunchCheck.Refused refused) {
             // The engine's own main: nothing else runs in this JVM yet, so exiting here is its whole answer.
             System.err.println("perfshell engine: refusing to start: " + refused.getMessage());
@@ -78,7 +83,9 @@ public final class EngineAgent extends RemoteExecutionControl {
         outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
-        Util.forwardExecutionControlAndIO(new EngineAgent(), in, out, outputs, inputs);
+        EngineAgent agent = new EngineAgent();
+        ControlChannel.start(stdin, agent.stop, value -> interrupted = value);
+        Util.forwardExecutionControlAndIO(agent, in, out, outputs, inputs);
     }
 
     @Override
@@ -135,6 +142,49 @@ public final class EngineAgent extends RemoteExecutionControl {
         } finally {
             clientCodeLeave();
         }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        super.clientCodeEnter(); // JShell's flags, which a stop over JDI reads
+        stop.enter();
+    }
+
+    @Override
+    protected void clientCodeLeave() throws InternalException {
+        stop.leave();
+        super.clientCodeLeave();
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (stop.isOurs(cause)) throw new StoppedException();
+        return super.throwConvertedInvocationException(cause);
+    }
+
+    @Override
+    protected String throwConvertedOtherException(Throwable ex) throws RunException, InternalException {
+        if (stop.isOurs(ex)) throw new StoppedException();
+        return super.throwConvertedOtherException(ex);
+    }
+
+    /**
+     * JShell's redefinition of a changed snippet class, done here with the agent's {@link Instrumentation} (the
+     * stock engine has the shell do it over JDI; this engine may carry no JDWP). JVMTI's RedefineClasses either way.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        try {
+            ClassDefinition[] definitions = new ClassDefinition[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                definitions[i] = new ClassDefinition(findClass(classes[i].name()), classes[i].bytecodes());
+            }
+            EnginePremain.instrumentation().redefineClasses(definitions);
+        } catch (Exception | LinkageError e) {
+            // JShell then replaces the class instead (a changed signature cannot be redefined)
+            throw new ClassInstallException("redefine: " + e.getMessage(), new boolean[classes.length]);
+        }
+        super.redefine(classes); // records the new bytes with the class loader, as after a redefinition over JDI
     }
 
     @Override

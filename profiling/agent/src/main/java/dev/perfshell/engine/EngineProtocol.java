@@ -43,9 +43,20 @@ public final class EngineProtocol {
 
     /**
      * The engine agent's static boolean field that says Ctrl-C interrupted the shell's current input: while it
-     * is set, a command refuses to start user code (it fails as stopped). The shell sets and clears it over JDI.
+     * is set, a command refuses to start user code (it fails as stopped). The shell sets and clears it over JDI
+     * when the engine carries JDWP, and with the control requests below when it does not.
      */
     public static final String INTERRUPTED_FIELD = "interrupted";
+
+    /**
+     * The control requests the shell writes, one byte each, to the engine's standard input after the launch token
+     * (ControlChannel): Ctrl-C interrupted the input (refuse user code from now on), ...
+     */
+    public static final int CONTROL_INTERRUPT = 'I';
+    /** ... a new input began (user code may run again), ... */
+    public static final int CONTROL_NEW_INPUT = 'i';
+    /** ... and stop the user code that runs now (an engine without JDWP: ClientCodeStop). */
+    public static final int CONTROL_STOP = 'S';
 
     /**
      * No argument: timings are coming (a script that uses %timeit). The engine starts the JIT watch and the

@@ -21,14 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Engine implements AutoCloseable {
     private final JShell jshell;
-    private final PerfJdiProvider provider;
+    private final EngineControlProvider provider;
     private final List<String> vmOptions;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean dead;
     private volatile boolean stopRequested;
     private final SnippetIds ids;
 
-    private Engine(JShell jshell, PerfJdiProvider provider, List<String> vmOptions, SnippetIds ids) {
+    private Engine(JShell jshell, EngineControlProvider provider, List<String> vmOptions, SnippetIds ids) {
         this.ids = ids;
         this.jshell = jshell;
         this.provider = provider;
@@ -45,7 +45,7 @@ public final class Engine implements AutoCloseable {
         Path jar = EngineJar.locate();
         List<String> vmOptions = EngineCommandLine.vmOptions(spec, jar);
         boolean[] died = new boolean[1];
-        PerfJdiProvider provider = new PerfJdiProvider(EngineAgent.class.getName(), spec.javaLauncher(), spec.connectTimeout(), why -> died[0] = true);
+        EngineControlProvider provider = new EngineControlProvider(EngineAgent.class.getName(), spec.javaLauncher(), spec.feature(), spec.connectTimeout(), why -> died[0] = true);
         SnippetIds ids = new SnippetIds();
         JShell.Builder builder = JShell.builder()
                 .idGenerator(ids)
@@ -104,7 +104,7 @@ public final class Engine implements AutoCloseable {
     /** Evaluates one snippet. The engine may be dead afterwards: check {@link #alive()}. */
     public List<SnippetEvent> eval(String source) {
         lock.lock();
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         try {
             beginCall(control);
             return jshell.eval(source);
@@ -148,7 +148,7 @@ public final class Engine implements AutoCloseable {
      */
     public Object command(String name, Object argument) throws EngineException {
         lock.lock();
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         try {
             beginCall(control);
             if (control == null || dead) throw new EngineException("the engine is not running");
@@ -163,13 +163,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void beginCall(PerfJdiControl control) {
+    private void beginCall(EngineControl control) {
         stopRequested = false;
         if (control != null) control.takeStopped();
     }
 
     /** A call whose user code was stopped, or refused after a Ctrl-C ({@link #interrupt()}), was stopped. */
-    private void endCall(PerfJdiControl control) {
+    private void endCall(EngineControl control) {
         if (control != null && control.takeStopped()) stopRequested = true;
     }
 
@@ -191,7 +191,7 @@ public final class Engine implements AutoCloseable {
      */
     public void interrupt() {
         stopRequested = true;
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         if (dead || control == null) return;
         try {
             control.interrupt();
@@ -202,7 +202,7 @@ public final class Engine implements AutoCloseable {
 
     /** The shell starts a new input: the last one's Ctrl-C no longer counts. */
     public void beginInput() {
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         if (control != null && !dead) control.beginInput();
     }
 
@@ -223,13 +223,13 @@ public final class Engine implements AutoCloseable {
      * profilers weave their probes from these; the engine keeps what it was sent).
      */
     public java.util.HashMap<String, byte[]> classBytesToSend() {
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         return control == null ? new java.util.HashMap<>() : control.classBytesToSend();
     }
 
     /** Forgets the class bytes of a dropped snippet perfshell declared for itself (no profiler will weave it). */
     public void forgetClasses(jdk.jshell.Snippet snippet) {
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         if (control == null) return;
         try {
             control.forget(jshell.sourceCodeAnalysis().wrapper(snippet).fullClassName());
@@ -239,7 +239,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public java.util.Optional<Process> process() {
-        PerfJdiControl control = provider.control();
+        EngineControl control = provider.control();
         return java.util.Optional.ofNullable(control == null ? null : control.process());
     }
 

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts the engine JVM and takes its JDWP connection, as {@code jdk.jshell.execution.JdiInitiator} does in listen
- * mode, but with the engine's {@code java} named here. JdiInitiator builds the command from the shell's
+ * Starts the engine JVM, on engine JDKs 17-19 without JDWP (its capabilities slow compiled code: {@link #needsJdwp}),
+ * on later ones taking its JDWP connection as {@code jdk.jshell.execution.JdiInitiator} does in listen mode; either
+ * way with the engine's {@code java} named here. JdiInitiator builds the command from the shell's
  * {@code java.home}; pointing that property at {@code --engine-jdk} for the launch let javac on other shell threads
  * load the other JDK's classes (UnsupportedClassVersionError). Nothing here reads or writes a system property.
  */
@@ -34,6 +35,24 @@ final class EngineLauncher {
 
     /** A started engine, held by JDWP at its start until the caller's event handler resumes it. */
     record Launched(VirtualMachine vm, Process process) {}
+
+    /** A started engine without JDWP, and its command connection. */
+    record Connected(Process process, java.net.Socket socket) {}
+
+    /** What the engine's command connection is, once the process runs: accepted, checked, or the reason there is none. */
+    @FunctionalInterface
+    interface CommandConnection {
+        java.net.Socket accept(Process engine) throws Exception;
+    }
+
+    /**
+     * Whether an engine on JDK {@code feature} needs JDWP: Ctrl-C without it stops user code with {@code Thread.stop},
+     * which JDK 20 took away. With JDWP loaded (even idle) compiled code runs slower: HashMap.get +20%, a sort of
+     * 10,000 ints +12%, measured here in a plain JVM (README, "JDWP").
+     */
+    static boolean needsJdwp(int feature) {
+        return feature >= 20;
+    }
 
     private final Path java;
     private final String agentClass;
@@ -63,14 +82,57 @@ final class EngineLauncher {
         Path err = null;
         try {
             err = Files.createTempFile("perfshell-engine", ".err");
-            return launch(vmOptions, commandPort, out, err);
+            return launchWithJdwp(vmOptions, commandPort, out, err);
         } finally {
             deleteQuietly(out);
             if (err != null) deleteQuietly(err);
         }
     }
 
-    private Launched launch(List<String> vmOptions, int commandPort, Path out, Path err) throws IOException, EngineConnectTimeout {
+    /**
+     * Starts the engine without JDWP and returns once {@code connection} has its command connection. On any failure
+     * the process is ended before this returns.
+     *
+     * @throws EngineConnectTimeout when nothing connected within the timeout
+     * @throws IOException when the process could not start or exited first (the message is what it printed)
+     */
+    Connected launch(List<String> vmOptions, int commandPort, CommandConnection connection) throws IOException, EngineConnectTimeout {
+        Path out = Files.createTempFile("perfshell-engine", ".out");
+        Path err = null;
+        Process process = null;
+        try {
+            err = Files.createTempFile("perfshell-engine", ".err");
+            process = start(command(java, null, vmOptions, agentClass, commandPort), out, err);
+            Process started = process;
+            return new Connected(process, await(() -> connection.accept(started), process, out, err));
+        } catch (Throwable failure) {
+            if (process != null) end(process); // no engine may outlive a failed start
+            throw failure;
+        } finally {
+            deleteQuietly(out);
+            if (err != null) deleteQuietly(err);
+        }
+    }
+
+    /**
+     * Kills a process whose start failed and waits (briefly) until it is gone, so the shell's report of the failure
+     * never comes while the process is still there.
+     */
+    static void end(Process process) {
+        try {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Process start(List<String> command, Path out, Path err) throws IOException {
+        return new ProcessBuilder(command)
+                .redirectOutput(out.toFile()).redirectError(err.toFile()) // stdin stays a pipe: LaunchToken, control
+                .start();
+    }
+
+    private Launched launchWithJdwp(List<String> vmOptions, int commandPort, Path out, Path err) throws IOException, EngineConnectTimeout {
         ListeningConnector connector = socketListen();
         Map<String, Connector.Argument> args = connector.defaultArguments();
         args.get("localAddress").setValue(LOOPBACK);
@@ -79,23 +141,28 @@ final class EngineLauncher {
         String listening = startListening(connector, args);
         Process process = null;
         try {
-            process = new ProcessBuilder(command(java, jdwpAddress(listening), vmOptions, agentClass, commandPort))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()) // stdin stays a pipe: LaunchToken
-                    .start();
-            return new Launched(awaitConnection(connector, args, process, out, err), process);
+            process = start(command(java, jdwpAddress(listening), vmOptions, agentClass, commandPort), out, err);
+            // bounded by the connector's timeout argument
+            return new Launched(await(() -> connector.accept(args), process, out, err), process);
         } catch (Throwable failure) {
-            if (process != null) process.destroyForcibly(); // no engine may outlive a failed start
+            if (process != null) end(process); // no engine may outlive a failed start
             throw failure;
         } finally {
             stopListening(connector, args);
         }
     }
 
-    /** The engine's command line, in JdiInitiator's order: the agent class and command port are its main's arguments. */
+    /**
+     * The engine's command line, in JdiInitiator's order: the agent class and command port are its main's arguments.
+     *
+     * @param jdwpAddress where JDWP connects, or {@code null} for an engine without JDWP
+     */
     static List<String> command(Path java, String jdwpAddress, List<String> vmOptions, String agentClass, int commandPort) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.add("-agentlib:jdwp=transport=dt_socket,address=" + jdwpAddress);
+        if (jdwpAddress != null) {
+            command.add("-agentlib:jdwp=transport=dt_socket,address=" + jdwpAddress);
+        }
         command.addAll(vmOptions);
         command.add(agentClass);
         command.add(Integer.toString(commandPort));
@@ -108,15 +175,15 @@ final class EngineLauncher {
     }
 
     /**
-     * The VM, or the reason there is none. Accepting runs on its own thread so that the process ending (a JVM that
-     * refuses an option exits at once) fails the start at once instead of after the whole timeout.
+     * The connection, or the reason there is none. Accepting runs on its own thread so that the process ending (a JVM
+     * that refuses an option exits at once) fails the start at once instead of after the whole timeout.
      */
-    private VirtualMachine awaitConnection(ListeningConnector connector, Map<String, Connector.Argument> args,
-                                           Process process, Path out, Path err) throws IOException, EngineConnectTimeout {
-        CompletableFuture<VirtualMachine> connected = new CompletableFuture<>();
+    private <T> T await(java.util.concurrent.Callable<T> accept, Process process, Path out, Path err)
+            throws IOException, EngineConnectTimeout {
+        CompletableFuture<T> connected = new CompletableFuture<>();
         Thread acceptor = new Thread(() -> {
             try {
-                connected.complete(connector.accept(args)); // bounded by the connector's timeout argument
+                connected.complete(accept.call());
             } catch (Throwable t) {
                 connected.completeExceptionally(t);
             }
@@ -135,6 +202,7 @@ final class EngineLauncher {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TransportTimeoutException) throw new EngineConnectTimeout(timeout, cause);
+            if (cause instanceof EngineConnectTimeout connectTimeout) throw connectTimeout;
             if (cause instanceof ExitedFirst) throw new IOException(exitedFirst(process, out, err));
             throw new IOException("the engine JVM did not connect: " + cause, cause);
         }

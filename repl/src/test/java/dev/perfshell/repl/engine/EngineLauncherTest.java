@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +106,57 @@ class EngineLauncherTest {
         assertThatThrownBy(() -> new EngineLauncher(missing, "Agent", Duration.ofSeconds(5)).launch(List.of(), 1))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(missing.toString());
+    }
+
+    /** Stands in for the engine agent without JDWP: connects to the command port (its last argument), then waits. */
+    public static final class ConnectingMain {
+        public static void main(String[] args) throws Exception {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]))) {
+                Thread.sleep(60_000);
+            }
+        }
+    }
+
+    @Test
+    void onlyEngineJdksWithoutThreadStopGetJdwp() {
+        assertThat(EngineLauncher.needsJdwp(17)).isFalse();
+        assertThat(EngineLauncher.needsJdwp(19)).isFalse();
+        assertThat(EngineLauncher.needsJdwp(20)).isTrue();
+        assertThat(EngineLauncher.needsJdwp(25)).isTrue();
+        assertThat(EngineLauncher.command(Path.of("/jdk17/bin/java"), null, List.of("-cp", "e.jar"), "dev.perfshell.engine.EngineAgent", 4242))
+                .containsExactly("/jdk17/bin/java", "-cp", "e.jar", "dev.perfshell.engine.EngineAgent", "4242");
+    }
+
+    @Test
+    void aRealJvmStartsWithoutJdwpAndConnectsToTheCommandPort() throws Exception {
+        EngineLauncher launcher = new EngineLauncher(OWN_JAVA, ConnectingMain.class.getName(), Duration.ofSeconds(30));
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(30_000);
+            EngineLauncher.Connected engine = launcher.launch(List.of("-cp", testClasses()), listener.getLocalPort(),
+                    process -> listener.accept());
+            try {
+                assertThat(engine.socket().isConnected()).isTrue();
+                List<String> arguments = List.of(engine.process().info().arguments().orElseThrow());
+                assertThat(arguments).noneMatch(a -> a.contains("jdwp"));
+                assertThat(arguments.get(arguments.size() - 1)).isEqualTo(Integer.toString(listener.getLocalPort()));
+            } finally {
+                engine.socket().close();
+                engine.process().destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void withoutJdwpAJvmThatExitsAtOnceFailsAtOnceWithWhatItPrinted() throws Exception {
+        Path java = fakeJava("echo \"Unrecognized VM option 'Nope'\" >&2; exit 1");
+        long start = System.nanoTime();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> new EngineLauncher(java, "Agent", Duration.ofSeconds(30))
+                    .launch(List.of(), listener.getLocalPort(), process -> listener.accept()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("Unrecognized VM option 'Nope'");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the whole timeout").isLessThan(Duration.ofSeconds(10));
     }
 
     private Path fakeJava(String script) throws IOException {

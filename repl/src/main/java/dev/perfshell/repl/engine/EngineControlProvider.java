@@ -27,25 +27,29 @@ import java.util.function.Consumer;
 
 /**
  * Our {@link ExecutionControlProvider}: the stock JDI engine's launch sequence, plus what the
- * stock one cannot give (DESIGN.md §2.1): TCP_NODELAY on the command socket (188 ms per eval
- * otherwise), a loopback-only JDWP handshake, a deserialization allow-list on replies ({@link ReplyFilter}),
+ * stock one cannot give (DESIGN.md §2.1): no JDWP at all on engine JDKs 17-19 (it slows compiled code; Ctrl-C then
+ * travels over the engine's standard input: {@link PipeStop}), TCP_NODELAY on the command socket (188 ms per eval
+ * otherwise), a loopback-only JDWP handshake where JDWP is needed, a deserialization allow-list on replies ({@link ReplyFilter}),
  * a launch token so only the engine it started is accepted on its port ({@link LaunchToken}), the engine
  * {@link Process}, and an engine JDK other than the shell's ({@link EngineLauncher}).
  */
-final class PerfJdiProvider implements ExecutionControlProvider {
+final class EngineControlProvider implements ExecutionControlProvider {
     private final String agentClass;
     private final EngineLauncher launcher;
+    private final boolean jdwp;
     private final Duration timeout;
     private final Consumer<String> onDeath;
-    private final AtomicReference<PerfJdiControl> control = new AtomicReference<>();
+    private final AtomicReference<EngineControl> control = new AtomicReference<>();
 
     /**
      * @param java    the engine JDK's {@code bin/java}
+     * @param feature the engine JDK's feature release: whether it needs JDWP ({@link EngineLauncher#needsJdwp})
      * @param timeout how long the engine JVM may take to connect, both for JDWP and for the command socket
      */
-    PerfJdiProvider(String agentClass, Path java, Duration timeout, Consumer<String> onDeath) {
+    EngineControlProvider(String agentClass, Path java, int feature, Duration timeout, Consumer<String> onDeath) {
         this.agentClass = agentClass;
         this.launcher = new EngineLauncher(java, agentClass, timeout);
+        this.jdwp = EngineLauncher.needsJdwp(feature);
         this.timeout = timeout;
         this.onDeath = onDeath;
     }
@@ -55,7 +59,7 @@ final class PerfJdiProvider implements ExecutionControlProvider {
         return "perfshell";
     }
 
-    PerfJdiControl control() {
+    EngineControl control() {
         return control.get();
     }
 
@@ -64,29 +68,56 @@ final class PerfJdiProvider implements ExecutionControlProvider {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(timeoutMillis());
             LaunchToken token = LaunchToken.create();
-            // Ends the process itself when it fails; a timeout comes as EngineConnectTimeout.
-            EngineLauncher.Launched engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort());
-            VirtualMachine vm = engine.vm();
-            Process process = engine.process();
-            Socket socket = null;
-            try {
-                token.sendTo(process);
-                Util.detectJdiExitEvent(vm, why -> {
-                    env.closeDown(); // JShell then refuses further evals instead of hanging on a dead socket
-                    PerfJdiControl created = control.get();
-                    if (created != null) created.dispose();
-                    onDeath.accept(why);
+            return jdwp ? generateWithJdwp(env, listener, token) : generate(env, listener, token);
+        }
+    }
+
+    /** An engine without JDWP: Ctrl-C reaches it over its standard input, its death shows as its process's exit. */
+    private ExecutionControl generate(ExecutionEnv env, ServerSocket listener, LaunchToken token) throws Throwable {
+        // One connection only: the listener closes when generate returns, whatever came in.
+        EngineLauncher.Connected engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort(),
+                process -> {
+                    token.sendKeepingOpen(process);
+                    return acceptEngine(listener, token);
                 });
-                // One connection only: the listener closes when this method returns, whatever came in.
-                socket = acceptEngine(listener, token);
-                return connect(env, socket, vm, process);
-            } catch (Throwable failure) {
-                // No engine may outlive a failed start: JDWP would hold it, or it would wait for a shell that gave up.
-                if (socket != null) socket.close();
-                disposeQuietly(vm);
-                process.destroyForcibly();
-                throw failure;
-            }
+        Process process = engine.process();
+        try {
+            ExecutionControl created = connect(env, engine.socket(), new PipeStop(process.getOutputStream()), process);
+            process.onExit().thenRun(() -> died(env, "the engine process exited with code " + process.exitValue()));
+            return created;
+        } catch (Throwable failure) {
+            engine.socket().close();
+            EngineLauncher.end(process);
+            throw failure;
+        }
+    }
+
+    private void died(ExecutionEnv env, String why) {
+        env.closeDown(); // JShell then refuses further evals instead of hanging on a dead socket
+        EngineControl created = control.get();
+        if (created != null) created.dispose();
+        onDeath.accept(why);
+    }
+
+    /** An engine with JDWP (JDK 20+): Ctrl-C over JDI, its death as JDI's exit event. */
+    private ExecutionControl generateWithJdwp(ExecutionEnv env, ServerSocket listener, LaunchToken token) throws Throwable {
+        // Ends the process itself when it fails; a timeout comes as EngineConnectTimeout.
+        EngineLauncher.Launched engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort());
+        VirtualMachine vm = engine.vm();
+        Process process = engine.process();
+        Socket socket = null;
+        try {
+            token.sendTo(process);
+            Util.detectJdiExitEvent(vm, why -> died(env, why)); // also resumes the engine, which JDWP holds
+            // One connection only: the listener closes when generate returns, whatever came in.
+            socket = acceptEngine(listener, token);
+            return connect(env, socket, new JdiStop(vm, agentClass), process);
+        } catch (Throwable failure) {
+            // No engine may outlive a failed start: JDWP would hold it, or it would wait for a shell that gave up.
+            if (socket != null) socket.close();
+            disposeQuietly(vm);
+            EngineLauncher.end(process);
+            throw failure;
         }
     }
 
@@ -110,7 +141,7 @@ final class PerfJdiProvider implements ExecutionControlProvider {
         return socket;
     }
 
-    private ExecutionControl connect(ExecutionEnv env, Socket socket, VirtualMachine vm, Process process) throws IOException {
+    private ExecutionControl connect(ExecutionEnv env, Socket socket, EngineStop engineStop, Process process) throws IOException {
         OutputStream out = socket.getOutputStream(); // out before in, as the agent creates them
         Map<String, OutputStream> outputs = new HashMap<>();
         outputs.put("out", env.userOut());
@@ -122,7 +153,7 @@ final class PerfJdiProvider implements ExecutionControlProvider {
             if (!(in instanceof ObjectInputStream)) throw new IllegalStateException("no filterable reply stream: " + in);
             ((ObjectInputStream) in).setObjectInputFilter(new ReplyFilter());
             if (!(cmdOut instanceof ObjectOutputStream)) throw new IllegalStateException("no resettable command stream: " + cmdOut);
-            PerfJdiControl created = new PerfJdiControl(new ResettingObjectOutput((ObjectOutputStream) cmdOut), in, vm, process, agentClass);
+            EngineControl created = new EngineControl(new ResettingObjectOutput((ObjectOutputStream) cmdOut), in, engineStop, process);
             control.set(created);
             return created;
         });
