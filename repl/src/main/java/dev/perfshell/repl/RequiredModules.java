@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The JDK modules a session cannot run without: JShell (the compiler side) and JDI (how the engine is driven).
+ * The JDK modules a session cannot run without: JShell (the compiler side) and JDI (how an engine on JDK 20+ is driven, and JShell's own need).
  * A JRE or a jlinked runtime may lack them; the launcher finds that in the JDK's release file, and this check
  * covers a JDK that has none, before any class that needs them is loaded (that would fail with a stack trace).
  */

@@ -7,7 +7,6 @@ import jdk.jshell.execution.Util;
 
 import java.io.InputStream;
 import java.lang.instrument.ClassDefinition;
-import java.lang.instrument.Instrumentation;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -26,8 +25,9 @@ import java.util.function.Consumer;
  * <p>Why a subclass rather than the stock agent (DESIGN.md §2):
  * <ul>
  *   <li>TCP_NODELAY on the command socket (the stock engine waits ~88 ms per round trip on Nagle);</li>
- *   <li>{@link #invoke(Method)} and {@link #varValue} are overridden so a frame of this class is on the
- *       stack: JShell's stop looks for exactly that frame, so Ctrl-C works;</li>
+ *   <li>Ctrl-C without JDWP ({@link ClientCodeStop}, {@link ControlChannel}) and JShell's redefinitions done
+ *       here ({@link #redefine}); on engine JDKs 20+, which keep JDWP, {@link #invoke(Method)} and {@link #varValue}
+ *       are overridden so a frame of this class is on the stack: JShell's stop over JDI looks for that frame;</li>
  *   <li>a memory reserve against retained-heap OutOfMemoryError; it halts when its shell dies (the command
  *       stream ends: {@link CommandStream}; the parent is gone: {@link ParentWatchdog});</li>
  *   <li>it starts only under the shell that launched it ({@link LaunchCheck});</li>
@@ -40,9 +40,9 @@ public final class EngineAgent extends RemoteExecutionControl {
     /** Extension replies go out in an envelope that lets the stream be reset between them (ReplyStream). */
     private final ReplyStream replies = new ReplyStream();
     /**
-     * Ctrl-C interrupted the shell's input: user code a command would still start is refused. Set and cleared
-     * by the shell over JDI ({@link EngineProtocol#INTERRUPTED_FIELD}); static so that it can be reached at any
-     * moment, also while no frame of this agent is on a stack (one agent per engine JVM).
+     * Ctrl-C interrupted the shell's input: user code a command would still start is refused. Set by the shell
+     * at once, over the control connection ({@link ControlChannel}) or over JDI ({@link EngineProtocol#INTERRUPTED_FIELD});
+     * static so that JDI can reach it at any moment (one agent per engine JVM). Cleared by {@link EngineProtocol#NEW_INPUT}.
      */
     private static volatile boolean interrupted;
     /** Ctrl-C's stop when the engine carries no JDWP (requested over standard input: {@link ControlChannel}). */
@@ -55,12 +55,11 @@ public final class EngineAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         String token;
         ProcessHandle shell;
-        InputStream stdin = System.in; // the shell's pipe: the launch token, then control requests
         try {
             shell = LaunchCheck.verifyParent(System.getProperty(LaunchCheck.SHELL_PID_PROPERTY),
                     ProcessHandle.current().parent());
             ParentWatchdog.watch(shell);
-            token = LaunchCheck.readToken(stdin, LaunchCheck.TOKEN_WAIT_SECONDS);
+            token = LaunchCheck.readToken(System.in, LaunchCheck.TOKEN_WAIT_SECONDS);
         } catch (LaunchCheck.Refused refused) {
             // The engine's own main: nothing else runs in this JVM yet, so exiting here is its whole answer.
             System.err.println("perfshell engine: refusing to start: " + refused.getMessage());
@@ -70,7 +69,8 @@ public final class EngineAgent extends RemoteExecutionControl {
         // The engine shares the shell's process group, so a Ctrl-C at the terminal reaches it too
         // and would end it; the shell turns Ctrl-C into a JShell stop instead.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]));
+        int port = Integer.parseInt(args[args.length - 1]);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
         InputStream in = new CommandStream(socket.getInputStream(), shell, Duration.ofSeconds(1),
                 () -> Runtime.getRuntime().halt(EngineProtocol.EXIT_PARENT_GONE));
@@ -84,8 +84,21 @@ public final class EngineAgent extends RemoteExecutionControl {
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
         EngineAgent agent = new EngineAgent();
-        ControlChannel.start(stdin, agent.stop, value -> interrupted = value);
+        if (ControlChannel.wanted()) ControlChannel.connect(port, token, agent.stop, () -> interrupted = true);
         Util.forwardExecutionControlAndIO(agent, in, out, outputs, inputs);
+    }
+
+    /**
+     * A stop that lands in JShell's own code of the call (converting the user's exception, say) would escape into
+     * the command loop and end the engine: it is reported as stopped instead.
+     */
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        try {
+            return super.invoke(className, methodName);
+        } catch (ThreadDeath late) {
+            throw new StoppedException();
+        }
     }
 
     @Override
@@ -107,12 +120,14 @@ public final class EngineAgent extends RemoteExecutionControl {
         try {
             value = doit.invoke(null);
         } catch (InvocationTargetException e) {
+            stop.isOurs(e.getCause()); // seen: leave() below need not wait for it
             if (e.getCause() instanceof OutOfMemoryError) reserve.release();
             throw e;
         } catch (OutOfMemoryError e) {
             reserve.release();
             throw new InvocationTargetException(e); // reported as the user's error, not the engine's
         } finally {
+            stop.leave(); // first: a stop still on its way lands here, not in the meters' bookkeeping
             meter.end();
             if (memit != null) memit.end();
         }
@@ -131,8 +146,8 @@ public final class EngineAgent extends RemoteExecutionControl {
     private Object runUserCode(EngineCommands.Code code) throws Exception {
         if (interrupted) throw new StoppedException();
         reserve.restore();
-        clientCodeEnter();
         try {
+            clientCodeEnter();
             return code.call();
         } catch (OutOfMemoryError e) {
             reserve.release();
@@ -169,7 +184,7 @@ public final class EngineAgent extends RemoteExecutionControl {
     }
 
     /**
-     * JShell's redefinition of a changed snippet class, done here with the agent's {@link Instrumentation} (the
+     * JShell's redefinition of a changed snippet class, done here with the agent's {@link java.lang.instrument.Instrumentation} (the
      * stock engine has the shell do it over JDI; this engine may carry no JDWP). JVMTI's RedefineClasses either way.
      */
     @Override
@@ -189,7 +204,11 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
-        return super.varValue(className, varName); // a frame of this class, so stop() can find it
+        try {
+            return super.varValue(className, varName); // a frame of this class, so a stop over JDI can find it
+        } catch (ThreadDeath late) {
+            throw new StoppedException(); // as in invoke
+        }
     }
 
     /**
@@ -205,7 +224,8 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     @Override
     public Object extensionCommand(String name, Object argument) throws RunException, EngineTerminationException, InternalException {
-        EngineCommand command = commands.find(name);
+        // A new input clears Ctrl-C's flag in order with the commands that follow (a control request could overtake).
+        EngineCommand command = EngineProtocol.NEW_INPUT.equals(name) ? arg -> interrupted = false : commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
         commands.prestart().enter();
         try {
@@ -213,6 +233,8 @@ public final class EngineAgent extends RemoteExecutionControl {
             return replies.wrap(command.run(argument));
         } catch (RunException | EngineTerminationException | InternalException e) {
             throw e;
+        } catch (ThreadDeath late) {
+            throw new StoppedException(); // a stop that landed in the command's own code, after its user code
         } catch (Throwable t) {
             reserve.release();
             throw new InternalException(name + " failed in the engine: " + t);

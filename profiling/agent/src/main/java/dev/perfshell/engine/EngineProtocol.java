@@ -43,20 +43,26 @@ public final class EngineProtocol {
 
     /**
      * The engine agent's static boolean field that says Ctrl-C interrupted the shell's current input: while it
-     * is set, a command refuses to start user code (it fails as stopped). The shell sets and clears it over JDI
-     * when the engine carries JDWP, and with the control requests below when it does not.
+     * is set, a command refuses to start user code (it fails as stopped). The shell sets it over JDI when
+     * the engine carries JDWP, with a control request when it does not, and clears it with {@link #NEW_INPUT}.
      */
     public static final String INTERRUPTED_FIELD = "interrupted";
 
     /**
-     * The control requests the shell writes, one byte each, to the engine's standard input after the launch token
-     * (ControlChannel): Ctrl-C interrupted the input (refuse user code from now on), ...
+     * An engine started without JDWP opens a second connection to the shell's port for Ctrl-C (ControlChannel) when
+     * this system property is {@code true}; the shell sets it.
      */
+    public static final String CONTROL_PROPERTY = "perfshell.engine.control";
+    /** Control request, one byte: Ctrl-C interrupted the input (refuse user code until {@link #NEW_INPUT}) ... */
     public static final int CONTROL_INTERRUPT = 'I';
-    /** ... a new input began (user code may run again), ... */
-    public static final int CONTROL_NEW_INPUT = 'i';
-    /** ... and stop the user code that runs now (an engine without JDWP: ClientCodeStop). */
+    /** ... and stop the user code that runs now (ClientCodeStop). */
     public static final int CONTROL_STOP = 'S';
+
+    /**
+     * No argument: a new input begins, Ctrl-C's flag is cleared. A command, so it stays in order with the commands
+     * of the new input (a control request could overtake them).
+     */
+    public static final String NEW_INPUT = "perfshell.newInput";
 
     /**
      * No argument: timings are coming (a script that uses %timeit). The engine starts the JIT watch and the

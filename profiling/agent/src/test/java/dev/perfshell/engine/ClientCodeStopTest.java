@@ -71,25 +71,70 @@ class ClientCodeStopTest {
     }
 
     @Test
-    void aStopThatUserCodeSwallowedDoesNotHoldTheEngine() throws Exception {
+    void aStopThatUserCodeSwallowedIsSentAgainOnTheNextCtrlC() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        AtomicBoolean finished = new AtomicBoolean();
+        CountDownLatch swallowed = new CountDownLatch(1);
+        AtomicReference<String> outcome = new AtomicReference<>("nothing");
         Thread engine = new Thread(() -> {
-            stop.enter();
-            entered.countDown();
             try {
+                stop.enter();
+                try {
+                    entered.countDown(); // inside: the stop must land in this try
+                    spin(new AtomicBoolean());
+                } catch (ThreadDeath first) {
+                    swallowed.countDown(); // user code that catches everything, then spins on
+                }
                 spin(new AtomicBoolean());
-            } catch (ThreadDeath swallowed) {
-                // user code that catches everything
+                outcome.set("ran to its end");
+            } catch (ThreadDeath second) {
+                outcome.set(stop.isOurs(second) ? "stopped by the second Ctrl-C" : "a foreign ThreadDeath");
+            } finally {
+                stop.leave();
             }
-            stop.leave(); // waits a moment for the stop, which will never come again
-            finished.set(true);
         });
         engine.start();
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         stop.stop();
+        assertThat(swallowed.await(10, TimeUnit.SECONDS)).isTrue();
+        stop.stop(); // at once: the first one counts as on its way, nothing is sent
+        Thread.sleep(100);
+        assertThat(engine.isAlive()).as("a stop within the arrival time is not sent twice").isTrue();
+        Thread.sleep(300);
+        stop.stop();
         engine.join(10_000);
-        assertThat(finished.get()).isTrue();
-        assertThat(stop.isOurs(new ThreadDeath())).as("nothing pending after leave").isFalse();
+        assertThat(engine.isAlive()).isFalse();
+        assertThat(outcome.get()).isEqualTo("stopped by the second Ctrl-C");
+    }
+
+    @Test
+    void aStopThatArrivesInLeaveIsAbsorbedAndTheInterruptFlagCleared() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch stopSent = new CountDownLatch(1);
+        AtomicReference<String> outcome = new AtomicReference<>("nothing");
+        Thread engine = new Thread(() -> {
+            try {
+                stop.enter();
+                entered.countDown();
+                // The user code ends before the stop can land: it blocks in no safepoint the stop reaches first.
+                stopSent.await();
+            } catch (InterruptedException woken) {
+                // Thread.stop interrupts a waiting thread; the ThreadDeath itself comes at the next check
+            } catch (ThreadDeath early) {
+                outcome.set("landed in user code");
+                stop.isOurs(early);
+            }
+            try {
+                stop.leave();
+                outcome.compareAndSet("nothing", Thread.currentThread().isInterrupted() ? "interrupt flag left set" : "absorbed");
+            } catch (ThreadDeath escaped) {
+                outcome.set("escaped leave()");
+            }
+        });
+        engine.start();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        stop.stop();
+        stopSent.countDown();
+        engine.join(10_000);
+        assertThat(outcome.get()).isIn("absorbed", "landed in user code");
     }
 }

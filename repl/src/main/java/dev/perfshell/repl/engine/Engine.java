@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Every call that uses the command stream (eval, drop, var values, extension commands) holds
  * one lock: overlapping calls corrupt the stream and close the session (jshell-engine.md Q2).
- * Only {@link #stop()} may be called from another thread (Ctrl-C); it uses JDI, not the stream.
+ * Only {@link #stop()} and {@link #interrupt()} may be called from another thread (Ctrl-C); they use the control
+ * connection (or JDI), not the command stream.
  */
 public final class Engine implements AutoCloseable {
     private final JShell jshell;
@@ -202,8 +203,13 @@ public final class Engine implements AutoCloseable {
 
     /** The shell starts a new input: the last one's Ctrl-C no longer counts. */
     public void beginInput() {
-        EngineControl control = provider.control();
-        if (control != null && !dead) control.beginInput();
+        lock.lock(); // clearing the engine's flag is a command: never while another one runs
+        try {
+            EngineControl control = provider.control();
+            if (control != null && !dead) control.beginInput();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -122,15 +122,22 @@ final class EngineControl extends StreamingExecutionControl {
      */
     void interrupt() throws EngineTerminationException, InternalException {
         interrupted = true;
-        engineStop.interrupted(true); // first: a command may be on its way to the engine right now
+        engineStop.interrupt(); // first: a command may be on its way to the engine right now
         stop();
     }
 
-    /** A new input: a Ctrl-C of the last one no longer counts. */
+    /**
+     * A new input: a Ctrl-C of the last one no longer counts. The engine's flag is cleared with a command, so no
+     * command of the new input can overtake it. The caller holds the engine's lock.
+     */
     void beginInput() {
         if (!interrupted) return;
         interrupted = false;
-        engineStop.interrupted(false);
+        try {
+            super.extensionCommand(dev.perfshell.engine.EngineProtocol.NEW_INPUT, null);
+        } catch (RunException | EngineTerminationException | InternalException engineGone) {
+            // a dead engine runs nothing: the shell reports its death
+        }
     }
 
     /** Whether user code was refused or stopped since the last call; clears it. */

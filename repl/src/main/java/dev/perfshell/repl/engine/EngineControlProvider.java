@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * Our {@link ExecutionControlProvider}: the stock JDI engine's launch sequence, plus what the
  * stock one cannot give (DESIGN.md §2.1): no JDWP at all on engine JDKs 17-19 (it slows compiled code; Ctrl-C then
- * travels over the engine's standard input: {@link PipeStop}), TCP_NODELAY on the command socket (188 ms per eval
+ * travels over a second, token-checked connection: {@link ChannelStop}), TCP_NODELAY on the command socket (188 ms per eval
  * otherwise), a loopback-only JDWP handshake where JDWP is needed, a deserialization allow-list on replies ({@link ReplyFilter}),
  * a launch token so only the engine it started is accepted on its port ({@link LaunchToken}), the engine
  * {@link Process}, and an engine JDK other than the shell's ({@link EngineLauncher}).
@@ -72,21 +72,30 @@ final class EngineControlProvider implements ExecutionControlProvider {
         }
     }
 
-    /** An engine without JDWP: Ctrl-C reaches it over its standard input, its death shows as its process's exit. */
+    /** An engine without JDWP: Ctrl-C reaches it over a control connection, its death shows as its process's exit. */
     private ExecutionControl generate(ExecutionEnv env, ServerSocket listener, LaunchToken token) throws Throwable {
-        // One connection only: the listener closes when generate returns, whatever came in.
-        EngineLauncher.Connected engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort(),
-                process -> {
-                    token.sendKeepingOpen(process);
-                    return acceptEngine(listener, token);
+        // The engine connects twice, command first; the listener closes when generate returns, whatever came in.
+        EngineLauncher.Connected<Socket[]> engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()),
+                listener.getLocalPort(), process -> {
+                    token.sendTo(process);
+                    Socket command = acceptEngine(listener, token);
+                    try {
+                        return new Socket[] {command, acceptEngine(listener, token)};
+                    } catch (Throwable noControl) {
+                        command.close();
+                        throw noControl;
+                    }
                 });
         Process process = engine.process();
+        Socket command = engine.connections()[0];
+        Socket control = engine.connections()[1];
         try {
-            ExecutionControl created = connect(env, engine.socket(), new PipeStop(process.getOutputStream()), process);
+            ExecutionControl created = connect(env, command, new ChannelStop(control), process);
             process.onExit().thenRun(() -> died(env, "the engine process exited with code " + process.exitValue()));
             return created;
         } catch (Throwable failure) {
-            engine.socket().close();
+            command.close();
+            control.close();
             EngineLauncher.end(process);
             throw failure;
         }
@@ -127,7 +136,7 @@ final class EngineControlProvider implements ExecutionControlProvider {
         try {
             socket = listener.accept();
         } catch (SocketTimeoutException e) {
-            throw new EngineConnectTimeout(timeout, e); // JDWP connected but the agent never did
+            throw new EngineConnectTimeout(timeout, e); // the process runs (and JDWP connected, if any) but the agent never did
         }
         try {
             socket.setSoTimeout(timeoutMillis());

@@ -36,13 +36,13 @@ final class EngineLauncher {
     /** A started engine, held by JDWP at its start until the caller's event handler resumes it. */
     record Launched(VirtualMachine vm, Process process) {}
 
-    /** A started engine without JDWP, and its command connection. */
-    record Connected(Process process, java.net.Socket socket) {}
+    /** A started engine without JDWP, and its connections. */
+    record Connected<T>(Process process, T connections) {}
 
-    /** What the engine's command connection is, once the process runs: accepted, checked, or the reason there is none. */
+    /** The engine's connections, once the process runs: accepted and checked, or the reason there are none. */
     @FunctionalInterface
-    interface CommandConnection {
-        java.net.Socket accept(Process engine) throws Exception;
+    interface Connections<T> {
+        T accept(Process engine) throws Exception;
     }
 
     /**
@@ -60,7 +60,7 @@ final class EngineLauncher {
 
     /**
      * @param java    the engine JDK's {@code bin/java}
-     * @param timeout how long the engine may take to connect over JDWP
+     * @param timeout how long the engine may take to connect
      */
     EngineLauncher(Path java, String agentClass, Duration timeout) {
         this.java = java;
@@ -90,13 +90,13 @@ final class EngineLauncher {
     }
 
     /**
-     * Starts the engine without JDWP and returns once {@code connection} has its command connection. On any failure
+     * Starts the engine without JDWP and returns once {@code connections} has its connections. On any failure
      * the process is ended before this returns.
      *
      * @throws EngineConnectTimeout when nothing connected within the timeout
      * @throws IOException when the process could not start or exited first (the message is what it printed)
      */
-    Connected launch(List<String> vmOptions, int commandPort, CommandConnection connection) throws IOException, EngineConnectTimeout {
+    <T> Connected<T> launch(List<String> vmOptions, int commandPort, Connections<T> connections) throws IOException, EngineConnectTimeout {
         Path out = Files.createTempFile("perfshell-engine", ".out");
         Path err = null;
         Process process = null;
@@ -104,7 +104,7 @@ final class EngineLauncher {
             err = Files.createTempFile("perfshell-engine", ".err");
             process = start(command(java, null, vmOptions, agentClass, commandPort), out, err);
             Process started = process;
-            return new Connected(process, await(() -> connection.accept(started), process, out, err));
+            return new Connected<>(process, await(() -> connections.accept(started), process, out, err));
         } catch (Throwable failure) {
             if (process != null) end(process); // no engine may outlive a failed start
             throw failure;
@@ -128,7 +128,7 @@ final class EngineLauncher {
 
     private Process start(List<String> command, Path out, Path err) throws IOException {
         return new ProcessBuilder(command)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()) // stdin stays a pipe: LaunchToken, control
+                .redirectOutput(out.toFile()).redirectError(err.toFile()) // stdin stays a pipe: LaunchToken
                 .start();
     }
 
@@ -155,14 +155,14 @@ final class EngineLauncher {
     /**
      * The engine's command line, in JdiInitiator's order: the agent class and command port are its main's arguments.
      *
-     * @param jdwpAddress where JDWP connects, or {@code null} for an engine without JDWP
+     * @param jdwpAddress where JDWP connects, or {@code null} for an engine without JDWP, which then opens a control
+     *                    connection for Ctrl-C
      */
     static List<String> command(Path java, String jdwpAddress, List<String> vmOptions, String agentClass, int commandPort) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        if (jdwpAddress != null) {
-            command.add("-agentlib:jdwp=transport=dt_socket,address=" + jdwpAddress);
-        }
+        command.add(jdwpAddress != null ? "-agentlib:jdwp=transport=dt_socket,address=" + jdwpAddress
+                : "-D" + dev.perfshell.engine.EngineProtocol.CONTROL_PROPERTY + "=true");
         command.addAll(vmOptions);
         command.add(agentClass);
         command.add(Integer.toString(commandPort));

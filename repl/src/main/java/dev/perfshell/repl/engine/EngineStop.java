@@ -3,13 +3,14 @@ package dev.perfshell.repl.engine;
 import jdk.jshell.spi.ExecutionControl;
 
 /**
- * How Ctrl-C reaches the engine: its flag that refuses user code for the rest of the input, and the stop of the
- * user code that runs. Over the engine's standard input ({@link PipeStop}), or over JDI ({@link JdiStop}) for
- * engine JDKs without {@code Thread.stop} (20+).
+ * How Ctrl-C reaches the engine at once, even while a command runs: its flag that refuses user code for the rest
+ * of the input, and the stop of the user code that runs. Over a control connection ({@link ChannelStop}), or over
+ * JDI ({@link JdiStop}) for engine JDKs without {@code Thread.stop} (20+). (A new input clears the flag with a
+ * command, in order with the commands that follow.)
  */
 interface EngineStop {
-    /** Sets or clears the engine's interrupted flag, at once: also while a command is still on the wire. */
-    void interrupted(boolean value);
+    /** Sets the engine's interrupted flag, at once: also while a command is still on the wire. */
+    void interrupt();
 
     /** Stops the user code that runs in the engine now (the caller knows a command runs user code). */
     void stopUserCode() throws ExecutionControl.EngineTerminationException, ExecutionControl.InternalException;

@@ -38,12 +38,12 @@ final class JdiStop implements EngineStop {
      * on the wire and no frame of the agent exists yet.
      */
     @Override
-    public void interrupted(boolean value) {
+    public void interrupt() {
         try {
             VirtualMachine target = vm();
             java.util.List<com.sun.jdi.ReferenceType> types = target.classesByName(agentClass);
             if (types.isEmpty() || !(types.get(0) instanceof com.sun.jdi.ClassType agent)) return;
-            agent.setValue(agent.fieldByName(EngineProtocol.INTERRUPTED_FIELD), target.mirrorOf(value));
+            agent.setValue(agent.fieldByName(EngineProtocol.INTERRUPTED_FIELD), target.mirrorOf(true));
         } catch (InvalidTypeException | ClassNotLoadedException | EngineTerminationException | RuntimeException engineGone) {
             // a dead engine runs nothing: the shell reports its death
         }

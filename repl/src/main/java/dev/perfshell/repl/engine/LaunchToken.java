@@ -39,13 +39,6 @@ final class LaunchToken {
         }
     }
 
-    /** Hands the token to the engine on its standard input and leaves it open for Ctrl-C's requests (PipeStop). */
-    void sendKeepingOpen(Process engine) throws IOException {
-        OutputStream stdin = engine.getOutputStream();
-        stdin.write((value + "\n").getBytes(StandardCharsets.US_ASCII));
-        stdin.flush();
-    }
-
     /**
      * Reads the first line of an accepted connection within the socket's timeout.
      *

@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * The current bytes of every class JShell defined or redefined in one engine, by binary name, and which
- * of them that engine already has. %prun and %lprun weave their probes from these bytes (JShell redefines
- * over JDI, so the engine cannot see them without a transformer); the engine keeps what it was sent, so a
+ * of them that engine already has. %prun and %lprun weave their probes from these bytes (the engine's class
+ * loader keeps no bytes a weaver could read, and a transformer for the engine's whole life costs every class load); the engine keeps what it was sent, so a
  * profiler sends only what changed since, not every class of a long session each time.
  */
 final class SessionClassFiles {

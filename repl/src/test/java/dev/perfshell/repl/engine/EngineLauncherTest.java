@@ -124,7 +124,8 @@ class EngineLauncherTest {
         assertThat(EngineLauncher.needsJdwp(20)).isTrue();
         assertThat(EngineLauncher.needsJdwp(25)).isTrue();
         assertThat(EngineLauncher.command(Path.of("/jdk17/bin/java"), null, List.of("-cp", "e.jar"), "dev.perfshell.engine.EngineAgent", 4242))
-                .containsExactly("/jdk17/bin/java", "-cp", "e.jar", "dev.perfshell.engine.EngineAgent", "4242");
+                .containsExactly("/jdk17/bin/java", "-Dperfshell.engine.control=true", "-cp", "e.jar",
+                        "dev.perfshell.engine.EngineAgent", "4242");
     }
 
     @Test
@@ -132,15 +133,15 @@ class EngineLauncherTest {
         EngineLauncher launcher = new EngineLauncher(OWN_JAVA, ConnectingMain.class.getName(), Duration.ofSeconds(30));
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(30_000);
-            EngineLauncher.Connected engine = launcher.launch(List.of("-cp", testClasses()), listener.getLocalPort(),
+            EngineLauncher.Connected<Socket> engine = launcher.launch(List.of("-cp", testClasses()), listener.getLocalPort(),
                     process -> listener.accept());
             try {
-                assertThat(engine.socket().isConnected()).isTrue();
+                assertThat(engine.connections().isConnected()).isTrue();
                 List<String> arguments = List.of(engine.process().info().arguments().orElseThrow());
                 assertThat(arguments).noneMatch(a -> a.contains("jdwp"));
                 assertThat(arguments.get(arguments.size() - 1)).isEqualTo(Integer.toString(listener.getLocalPort()));
             } finally {
-                engine.socket().close();
+                engine.connections().close();
                 engine.process().destroyForcibly().waitFor();
             }
         }

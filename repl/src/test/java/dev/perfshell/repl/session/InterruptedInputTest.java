@@ -41,6 +41,30 @@ class InterruptedInputTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("next").doesNotContain("refused");
     }
 
+    /** The flag's clearing travels with the commands: a next input that follows at once is never refused. */
+    @Test
+    void inputsRightAfterACtrlCAreNeverRefused() {
+        for (int i = 0; i < 20; i++) {
+            session.beginInput();
+            session.interrupt();
+            session.beginInput();
+            assertThat(session.eval("System.out.println(\"after " + i + "\")").stopped()).as("input %d", i).isFalse();
+        }
+    }
+
+    /**
+     * Ctrl-C's channel to the engine is not its standard input: a process the snippet starts with the engine's
+     * stdin reads end of input at once (and could not swallow Ctrl-C's requests).
+     */
+    @Test
+    void aProcessTheSnippetStartsReadsEndOfInput() {
+        session.beginInput();
+        session.eval("System.out.println(\"cat ended: \" + new ProcessBuilder(\"cat\").redirectInput(ProcessBuilder.Redirect.INHERIT)"
+                + ".start().waitFor(20, java.util.concurrent.TimeUnit.SECONDS))");
+        print.flush();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cat ended: true");
+    }
+
     @Test
     void userCodeAfterACtrlCInTheSameInputIsRefusedAndTheNextInputRuns() throws Exception {
         session.beginInput();

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The exact current bytes of the session's classes, from which %prun and %lprun weave their probes and
  * which they put back with {@code redefineClasses} (on JDK 17 a retransform would bring back stale bytes:
- * JDK-7124710). JShell defines and redefines snippet classes from the shell (over JDI, red-team.md §8),
- * so the shell keeps their bytes and sends them when a profiler arms ({@link #update}). While a profile
+ * JDK-7124710). JShell compiles snippet classes in the shell (its loader in the engine keeps no
+ * bytes a weaver could read), so the shell keeps their bytes and sends them when a profiler arms ({@link #update}). While a profile
  * runs, this is also a transformer: classes the session defines meanwhile (the statement's own class)
  * are recorded and woven as they are defined. It is registered only then: a transformer costs every
  * class load a copy of its bytes, which under an exhausted heap can cost an OutOfMemoryError its stack trace.
