@@ -53,6 +53,18 @@ public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes,
                 a.totalNanos + b.totalNanos);
     }
 
+    /** Only the runs {@code keep} marks, in order; the warm-up and the totals stay as measured. */
+    public TimeitRuns keep(boolean[] keep) {
+        int[] kept = java.util.stream.IntStream.range(0, perOpNanos.length).filter(i -> keep[i]).toArray();
+        return new TimeitRuns(Arrays.stream(kept).mapToDouble(i -> perOpNanos[i]).toArray(), pick(ops, kept),
+                pick(allocatedBytes, kept), pick(gcMillis, kept), oldGcCount, pageFaults == null ? null : pick(pageFaults, kept),
+                warmupNanos, warmupRuns, settled, note, jitEvents, totalNanos);
+    }
+
+    private static long[] pick(long[] values, int[] kept) {
+        return Arrays.stream(kept).mapToLong(i -> values[i]).toArray();
+    }
+
     private static double[] concat(double[] a, double[] b) {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

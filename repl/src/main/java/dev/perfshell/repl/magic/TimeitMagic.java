@@ -377,10 +377,13 @@ final class TimeitMagic extends BaseMagic {
         return new TimeitPlan((long) (budget * 1e9), runs, loops, warmupNanos, warmupRuns, ops);
     }
 
-    private TimeitReport report(Session session, String code, TimeitRuns measured, TimeitPlan plan, List<String> extraWarnings) {
+    private TimeitReport report(Session session, String code, TimeitRuns allRuns, TimeitPlan plan, List<String> extraWarnings) {
+        dev.perfshell.repl.timeit.SteadyRuns steady = dev.perfshell.repl.timeit.SteadyRuns.of(allRuns);
+        TimeitRuns measured = steady.runs();
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
         double floor = session.blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
         List<String> warnings = new java.util.ArrayList<>(extraWarnings);
+        if (steady.warning() != null) warnings.add(steady.warning());
         // The control's verdict is the stronger signal: no second line saying the same.
         boolean skipFloor = !extraWarnings.isEmpty() || code.strip().matches("[{};\\s]*");
         warnings.addAll(TimeitWarnings.of(measured, stats, floor, skipFloor));

@@ -1,0 +1,57 @@
+package dev.perfshell.repl.timeit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perfshell.repl.engine.TimeitRuns;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Runs that timed the heap's growth (page faults) are left out when enough steady runs remain. */
+class SteadyRunsTest {
+    private static TimeitRuns runs(double[] perOp, long[] faults) {
+        long[] ops = new long[perOp.length];
+        Arrays.fill(ops, 1000);
+        long[] allocated = new long[perOp.length];
+        Arrays.fill(allocated, 2_088_000); // 2,088 B/op, as String.format
+        return new TimeitRuns(perOp, ops, allocated, new long[perOp.length], 0, faults, 0, 3, true, "", 0, 0);
+    }
+
+    /** String.format in run K of scripts/bench/accuracy: 14 of 20 runs on fresh memory at ~7 µs, the rest at ~0.6 µs. */
+    @Test
+    void runsOnFreshMemoryAreLeftOutWhenFiveOrMoreSteadyRunsRemain() {
+        double[] perOp = new double[20];
+        long[] faults = new long[20];
+        for (int i = 0; i < 20; i++) {
+            boolean fresh = i % 10 < 7;
+            perOp[i] = fresh ? 7000 + i : 590 + i;
+            faults[i] = fresh ? 3000 : 2;
+        }
+        SteadyRuns steady = SteadyRuns.of(runs(perOp, faults));
+        assertThat(steady.runs().perOpNanos()).containsExactly(597, 598, 599, 607, 608, 609);
+        assertThat(steady.runs().ops()).hasSize(6);
+        assertThat(steady.runs().pageFaults()).containsOnly(2);
+        assertThat(steady.runs().allocatedBytesPerOp(1)).isEqualTo(2088.0);
+        assertThat(steady.warning()).startsWith("The heap was still growing: 14 of 20 runs wrote to never-touched memory (164 MiB, page faults)")
+                .contains("11.6× slower; they were left out, the figures are from the other 6 runs.");
+        assertThat(TimeitWarnings.freshMemory(steady.runs())).as("no second warning about the same runs").isNull();
+    }
+
+    @Test
+    void everyRunIsKeptWhenTooFewSteadyRunsRemain() {
+        TimeitRuns measured = runs(new double[] {7000, 7100, 600, 610, 620, 7050, 605}, new long[] {3000, 3000, 0, 0, 0, 3000, 0});
+        SteadyRuns steady = SteadyRuns.of(measured);
+        assertThat(steady.runs()).isSameAs(measured);
+        assertThat(steady.warning()).isNull();
+    }
+
+    @Test
+    void cheapFaultsUnknownFaultsAndNoFaultsKeepEveryRun() {
+        TimeitRuns cheap = runs(new double[] {600, 610, 605, 600, 602, 601, 603}, new long[] {500, 0, 0, 0, 0, 0, 0});
+        TimeitRuns unknown = runs(new double[] {7000, 600, 600, 600, 600, 600, 600}, new long[] {-1, -1, -1, -1, -1, -1, -1});
+        TimeitRuns none = runs(new double[] {600, 601, 602, 603, 604}, new long[] {0, 0, 0, 0, 0});
+        for (TimeitRuns measured : new TimeitRuns[] {cheap, unknown, none}) {
+            assertThat(SteadyRuns.of(measured).runs()).isSameAs(measured);
+            assertThat(SteadyRuns.of(measured).warning()).isNull();
+        }
+    }
+}
