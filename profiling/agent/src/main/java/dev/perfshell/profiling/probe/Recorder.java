@@ -101,10 +101,11 @@ public final class Recorder {
                 if (caller >= size || callee >= size) return;
                 long[] sum = edges.computeIfAbsent(((long) caller << 32) | callee, k -> new long[4]);
                 for (int i = 0; i < 4; i++) sum[i] += sums[i];
-                if (!timed) { // --counts counted a call with a caller on its edge only
-                    totals[0][callee] += sums[0];
-                    totals[1][callee] += sums[1];
-                }
+                // a call with a caller was counted (and timed) on its edge only
+                totals[0][callee] += sums[0];
+                totals[1][callee] += sums[1];
+                totals[2][callee] += sums[2];
+                totals[3][callee] += sums[3];
                 totals[4][caller] += sums[0]; // direct child calls: every call a frame made went on an edge
             });
         }

@@ -13,18 +13,21 @@ import java.util.Arrays;
 final class ThreadRecord {
     private final boolean timed;
 
-    // the frame stack
+    // the frame stack: FRAME longs per frame in one array (one bounds check and one cache line per frame)
+    private static final int FRAME = 4;
+    private static final int METHOD = 0;
+    private static final int START = 1;
+    private static final int CHILD_NANOS = 2;
+    private static final int CALLS_AT_ENTER = 3;
     private int depth;
-    private int[] frameMethod = new int[64];
-    private long[] frameStart = new long[64];
-    private long[] frameChildNanos = new long[64];
-    private long[] frameCallsAtEnter = new long[64];
+    private long[] frames = new long[64 * FRAME];
     /** Every call seen by this thread, boundary calls included: descendants = difference at exit. */
     private long callCounter;
     /** --counts: the profiled method running on this thread, -1 for none. */
     private int current = -1;
 
-    // per method
+    // per method: calls without a profiled caller (a call with one is summed on its edge only, and Recorder adds
+    // the edges to the callee's totals), and the counts that frames of any depth need
     long[] calls = new long[16];
     long[] primitiveCalls = new long[16];
     long[] selfNanos = new long[16];
@@ -41,14 +44,17 @@ final class ThreadRecord {
     void enter(int method) {
         ensureMethod(method);
         callCounter++;
-        calls[method]++;
         boolean outermost = active[method]++ == 0;
-        if (outermost) primitiveCalls[method]++;
-        if (depth == frameMethod.length) growStack();
-        frameMethod[depth] = method;
-        frameChildNanos[depth] = 0;
-        frameCallsAtEnter[depth] = callCounter;
-        frameStart[depth] = System.nanoTime(); // last: the clock read closes the probe's own work
+        if (depth == 0) { // no caller, so no edge: counted here
+            calls[method]++;
+            if (outermost) primitiveCalls[method]++;
+        }
+        int f = depth * FRAME;
+        if (f == frames.length) frames = Arrays.copyOf(frames, frames.length * 2);
+        frames[f + METHOD] = method;
+        frames[f + CHILD_NANOS] = 0;
+        frames[f + CALLS_AT_ENTER] = callCounter;
+        frames[f + START] = System.nanoTime(); // the clock read closes the probe's own work
         depth++;
     }
 
@@ -88,7 +94,7 @@ final class ThreadRecord {
         long now = System.nanoTime(); // first, for the same reason
         // An exception that escaped a method without its handler (a frame of code not woven, e.g. a boundary
         // callee that threw through) leaves frames above ours: close them at this instant.
-        while (depth > 0 && frameMethod[depth - 1] != method) close(now);
+        while (depth > 0 && frames[(depth - 1) * FRAME + METHOD] != method) close(now);
         if (depth > 0) close(now);
     }
 
@@ -104,25 +110,28 @@ final class ThreadRecord {
             return;
         }
         callCounter++;
-        calls[callee]++;
-        primitiveCalls[callee]++;
-        if (depth > 0) edges.add(frameMethod[depth - 1], callee, 1, 1, 0, 0);
+        if (depth > 0) {
+            edges.add((int) frames[(depth - 1) * FRAME + METHOD], callee, 1, 1, 0, 0);
+        } else {
+            calls[callee]++;
+            primitiveCalls[callee]++;
+        }
     }
 
     private void close(long now) {
         depth--;
-        int method = frameMethod[depth];
-        long elapsed = now - frameStart[depth];
-        long self = elapsed - frameChildNanos[depth];
+        int f = depth * FRAME;
+        int method = (int) frames[f + METHOD];
+        long elapsed = now - frames[f + START];
+        long self = elapsed - frames[f + CHILD_NANOS];
         boolean outermost = --active[method] == 0; // the stack is consistent: no outer frame of it is open
-        selfNanos[method] += self;
-        if (outermost) {
-            cumulativeNanos[method] += elapsed;
-            descendantCalls[method] += callCounter - frameCallsAtEnter[depth];
-        }
+        if (outermost) descendantCalls[method] += callCounter - frames[f + CALLS_AT_ENTER];
         if (depth > 0) {
-            frameChildNanos[depth - 1] += elapsed;
-            edges.add(frameMethod[depth - 1], method, 1, outermost ? 1 : 0, self, outermost ? elapsed : 0);
+            frames[f - FRAME + CHILD_NANOS] += elapsed;
+            edges.add((int) frames[f - FRAME + METHOD], method, 1, outermost ? 1 : 0, self, outermost ? elapsed : 0);
+        } else {
+            selfNanos[method] += self;
+            if (outermost) cumulativeNanos[method] += elapsed;
         }
     }
 
@@ -135,14 +144,6 @@ final class ThreadRecord {
         cumulativeNanos = Arrays.copyOf(cumulativeNanos, size);
         descendantCalls = Arrays.copyOf(descendantCalls, size);
         active = Arrays.copyOf(active, size);
-    }
-
-    private void growStack() {
-        int size = frameMethod.length * 2;
-        frameMethod = Arrays.copyOf(frameMethod, size);
-        frameStart = Arrays.copyOf(frameStart, size);
-        frameChildNanos = Arrays.copyOf(frameChildNanos, size);
-        frameCallsAtEnter = Arrays.copyOf(frameCallsAtEnter, size);
     }
 
     /**
