@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The exception must never reach the engine's own loop: a stop is sent only while user code runs
  * ({@link #enter()} … {@link #leave()}), {@link #leave()} waits for a stop already sent and absorbs it, the way
  * JShell's agent waits on its {@code expectingStop} flag, and the agent turns one that lands in its own code of
- * that call into "stopped" ({@link #sentThisCall()}).
+ * that call into "stopped" (EngineAgent catches the ThreadDeath around the call).
  */
 final class ClientCodeStop {
     /** How long a sent stop may take to arrive; it comes at once unless user code swallowed it. */
@@ -85,10 +85,5 @@ final class ClientCodeStop {
             return true;
         }
         return false;
-    }
-
-    /** A stop was sent during the current (or last) call's user code: a ThreadDeath in the agent's own code is it. */
-    boolean sentThisCall() {
-        return sent;
     }
 }

@@ -76,17 +76,7 @@ final class EngineLauncher {
      * @throws IOException when the process could not start or exited first (the message is what it printed)
      */
     Launched launch(List<String> vmOptions, int commandPort) throws IOException, EngineConnectTimeout {
-        // JdiInitiator's temporary files: what a JVM that refuses to start prints becomes the error message. After
-        // the start the files are deleted but stay open, so the engine can never block on a full pipe.
-        Path out = Files.createTempFile("perfshell-engine", ".out");
-        Path err = null;
-        try {
-            err = Files.createTempFile("perfshell-engine", ".err");
-            return launchWithJdwp(vmOptions, commandPort, out, err);
-        } finally {
-            deleteQuietly(out);
-            if (err != null) deleteQuietly(err);
-        }
+        return withOutputFiles((out, err) -> launchWithJdwp(vmOptions, commandPort, out, err));
     }
 
     /**
@@ -97,17 +87,33 @@ final class EngineLauncher {
      * @throws IOException when the process could not start or exited first (the message is what it printed)
      */
     <T> Connected<T> launch(List<String> vmOptions, int commandPort, Connections<T> connections) throws IOException, EngineConnectTimeout {
+        return withOutputFiles((out, err) -> {
+            Process process = start(command(java, null, vmOptions, agentClass, commandPort), out, err);
+            try {
+                return new Connected<>(process, await(() -> connections.accept(process), process, out, err));
+            } catch (Throwable failure) {
+                end(process); // no engine may outlive a failed start
+                throw failure;
+            }
+        });
+    }
+
+    /** A launch, given the files the engine's output goes to. */
+    @FunctionalInterface
+    private interface WithOutputFiles<R> {
+        R launch(Path out, Path err) throws IOException, EngineConnectTimeout;
+    }
+
+    /**
+     * JdiInitiator's temporary files: what a JVM that refuses to start prints becomes the error message. After the
+     * start the files are deleted but stay open, so the engine can never block on a full pipe.
+     */
+    private static <R> R withOutputFiles(WithOutputFiles<R> launch) throws IOException, EngineConnectTimeout {
         Path out = Files.createTempFile("perfshell-engine", ".out");
         Path err = null;
-        Process process = null;
         try {
             err = Files.createTempFile("perfshell-engine", ".err");
-            process = start(command(java, null, vmOptions, agentClass, commandPort), out, err);
-            Process started = process;
-            return new Connected<>(process, await(() -> connections.accept(started), process, out, err));
-        } catch (Throwable failure) {
-            if (process != null) end(process); // no engine may outlive a failed start
-            throw failure;
+            return launch.launch(out, err);
         } finally {
             deleteQuietly(out);
             if (err != null) deleteQuietly(err);
