@@ -57,7 +57,7 @@ class TimeitEngineTest {
                 "String m3 = \"end\";",
                 ""));
         assertThat(String.join("\n", run.between("m1 ==> \"folded\"", "m2 ==>"))).as(run.toString())
-                .contains("Likely folded to a constant");
+                .contains("folded to a constant"); // the field-read control's line, or the empty-loop floor's on a busy machine
         assertThat(String.join("\n", run.between("m2 ==> \"honest\"", "m3 ==>"))).as(run.toString())
                 .doesNotContain("folded").doesNotContain("empty loop");
     }

@@ -183,6 +183,13 @@ public final class EngineAgent extends RemoteExecutionControl {
         return super.throwConvertedOtherException(ex);
     }
 
+    /** JShell's load of new snippet classes; their bytes are kept for a profile reset ({@code ClassProfileReset}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        for (ClassBytecodes loaded : classes) EnginePremain.classBytes().remember(loaded.name(), loaded.bytecodes());
+    }
+
     /**
      * JShell's redefinition of a changed snippet class, done here with the agent's {@link java.lang.instrument.Instrumentation} (the
      * stock engine has the shell do it over JDI; this engine may carry no JDWP). JVMTI's RedefineClasses either way.
@@ -200,6 +207,7 @@ public final class EngineAgent extends RemoteExecutionControl {
             throw new ClassInstallException("redefine: " + e.getMessage(), new boolean[classes.length]);
         }
         super.redefine(classes); // records the new bytes with the class loader, as after a redefinition over JDI
+        for (ClassBytecodes redefined : classes) EnginePremain.classBytes().remember(redefined.name(), redefined.bytecodes());
     }
 
     @Override

@@ -47,20 +47,26 @@ final class EngineCommands {
 
     EngineCommands(OnceMeter meter, java.util.function.Supplier<MemoryMeter> memory, Instrumentation instrumentation, MemoryReserve reserve,
                    UserCode userCode, SessionClasses classes) {
-        TimeitRunner timeit = new TimeitRunner();
+        TimeitRunner timeit = new TimeitRunner(instrumentation == null
+                ? dev.perfshell.timing.runtime.ProfileReset.unavailable("the engine runs without its agent: no instrumentation")
+                : new dev.perfshell.timing.runtime.ClassProfileReset(instrumentation, type ->
+                        dev.perfshell.profiling.probe.SessionClassBytes.isSessionLoader(type.getClassLoader())
+                                ? EnginePremain.classBytes().original(type.getName().replace('.', '/')) : null));
         table.put(EngineProtocol.TIMEIT, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Timed timed = instantiate(classes.find((String) request.get("class")));
             TimeitPlan plan = TimeitPlan.fromWire(request);
             boolean watchJit = !Boolean.FALSE.equals(request.get("watchJit"));
-            return userCode.run(() -> timeit.run(timed, plan, watchJit));
+            boolean resetProfiles = !Boolean.TRUE.equals(request.get("keepProfiles"));
+            return userCode.run(() -> timeit.run(timed, plan, watchJit, resetProfiles));
         });
         table.put(EngineProtocol.TIMEIT_INTERLEAVED, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             java.util.List<Timed> snippets = new ArrayList<>();
             for (Object name : (java.util.List<?>) request.get("classes")) snippets.add(instantiate(classes.find((String) name)));
             TimeitPlan plan = TimeitPlan.fromWire(request);
-            return userCode.run(() -> timeit.interleaved(snippets, plan));
+            boolean resetProfiles = !Boolean.TRUE.equals(request.get("keepProfiles"));
+            return userCode.run(() -> timeit.interleaved(snippets, plan, resetProfiles));
         });
         table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> {
             HashMap<String, Object> early = takeEarlyCheck();

@@ -15,6 +15,9 @@ public final class EnginePremain {
 
     public static void premain(String args, Instrumentation inst) {
         if (instrumentation == null) instrumentation = inst;
+        // This jar also carries the timing runtime, so %jmh's forks may load it as their agent (the shell finds the
+        // runtime's classes here first): their profile reset gets the instrumentation too.
+        dev.perfshell.timing.runtime.ForkProfiles.premain(args, inst);
     }
 
     /** The session classes' current bytes, as the shell sends them when a profiler arms. */

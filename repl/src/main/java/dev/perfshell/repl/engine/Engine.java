@@ -220,8 +220,14 @@ public final class Engine implements AutoCloseable {
         return stopRequested;
     }
 
+    /**
+     * Whether the engine process still runs. {@link Process#isAlive()} alone lags: it turns false only once
+     * the JDK's reaper thread has recorded the exit, a moment after the process is gone, and on a loaded
+     * machine an input typed in that moment was sent to the dead engine and blamed for its death (seen in
+     * CI after a kill -9). The process handle asks the operating system instead.
+     */
     public boolean alive() {
-        return !dead && process().map(Process::isAlive).orElse(false);
+        return !dead && process().map(p -> p.isAlive() && p.toHandle().isAlive()).orElse(false);
     }
 
     /**

@@ -14,19 +14,31 @@ import java.util.function.Function;
  */
 public record EngineRequest<R>(String command, Object argument, Function<Object, R> reply) {
 
-    /** Times a generated {@code Timed} class by its binary name, following the plan. */
+    /** Times a generated {@code Timed} class by its binary name, following the plan, on fresh JIT profiles. */
     public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
-        return timeit(binaryName, plan, true);
+        return timeit(binaryName, plan, true, false);
     }
 
     /**
-     * @param watchJit follow the snippet's compilations with JFR (off where only allocation counts:
-     *                 starting JFR costs the engine's first timing about 0.7 s)
+     * Where only allocation counts ({@code %memit}): no JIT watch (starting JFR costs the engine's first timing about
+     * 0.7 s) and no profile reset (the class files it reads and keeps the first time would read as memory the statement
+     * retained).
      */
-    public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit) {
+    public static EngineRequest<TimeitRuns> allocationRuns(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
+        return timeit(binaryName, plan, false, true);
+    }
+
+    /**
+     * @param watchJit     follow the snippet's compilations with JFR
+     * @param keepProfiles time with the JIT profiles earlier code left ({@code --keep-profiles}); by default the engine
+     *                     resets them first, so the snippet reads what a forked JVM would
+     */
+    public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit,
+                                                   boolean keepProfiles) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
         argument.put("class", binaryName);
         argument.put("watchJit", watchJit);
+        argument.put("keepProfiles", keepProfiles);
         return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
     }
 
@@ -35,6 +47,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
                                                                               dev.perfshell.timing.runtime.TimeitPlan plan) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
         argument.put("classes", new java.util.ArrayList<>(binaryNames));
+        argument.put("keepProfiles", false);
         return new EngineRequest<>(EngineProtocol.TIMEIT_INTERLEAVED, argument,
                 wire -> ((java.util.List<?>) wire).stream().map(each -> TimeitRuns.fromWire((Map<?, ?>) each)).toList());
     }

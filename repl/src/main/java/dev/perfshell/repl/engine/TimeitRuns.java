@@ -1,5 +1,7 @@
 package dev.perfshell.repl.engine;
 
+import dev.perfshell.timing.ProfileCleaning;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -16,9 +18,14 @@ import java.util.Map;
  * @param note           why the plan changed (e.g. fewer runs for a slow operation), or empty
  * @param jitEvents      compilations/deoptimisations of the snippet's own code during the measured runs (-1: not watched)
  * @param totalNanos     engine time for the whole call
+ * @param profiles       what was done about earlier code's JIT profiles before the warm-up
+ * @param leftOutForJit  measured runs left out because the JIT rebuilt the snippet's code after them (the runs
+ *                       reported all ran the final code)
+ * @param loopWithoutC2  the timing loop turned often enough for C2 but was never compiled by it (C1's code was timed)
  */
 public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes, long[] gcMillis, long oldGcCount,
-                         long[] pageFaults, long warmupNanos, int warmupRuns, boolean settled, String note, long jitEvents, long totalNanos) {
+                         long[] pageFaults, long warmupNanos, int warmupRuns, boolean settled, String note, long jitEvents, long totalNanos,
+                         ProfileCleaning profiles, int leftOutForJit, boolean loopWithoutC2) {
 
     static TimeitRuns fromWire(Map<?, ?> wire) {
         return new TimeitRuns((double[]) wire.get("perOpNanos"), (long[]) wire.get("ops"), (long[]) wire.get("allocatedBytes"),
@@ -26,7 +33,30 @@ public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes,
                 (long[]) wire.get("pageFaults"),
                 ((Number) wire.get("warmupNanos")).longValue(), ((Number) wire.get("warmupRuns")).intValue(),
                 (Boolean) wire.get("settled"), (String) wire.get("note"),
-                ((Number) wire.get("jitEventsDuringMeasurement")).longValue(), ((Number) wire.get("totalNanos")).longValue());
+                ((Number) wire.get("jitEventsDuringMeasurement")).longValue(), ((Number) wire.get("totalNanos")).longValue(),
+                profiles((Map<?, ?>) wire.get("profileReset")),
+                wire.get("runsLeftOutForJit") instanceof Number n ? n.intValue() : 0,
+                Boolean.FALSE.equals(wire.get("loopReachedC2")));
+    }
+
+    private static ProfileCleaning profiles(Map<?, ?> reset) {
+        if (reset == null) return ProfileCleaning.kept();
+        return new ProfileCleaning(true, ((Number) reset.get("classes")).intValue(), ((Number) reset.get("failed")).intValue(),
+                ((Number) reset.get("nanos")).longValue(), (String) reset.get("problem"),
+                ((java.util.List<?>) reset.get("examples")).stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * What {@link dev.perfshell.timing.TimeitFindings} reads, with what the magic knows besides the runs.
+     *
+     * @param emptyLoopNanos the engine's empty loop per call (NaN when unknown)
+     * @param emptySnippet   the snippet is empty on purpose
+     */
+    public dev.perfshell.timing.RunEvidence evidence(long opsPerInvocation, double emptyLoopNanos, boolean emptySnippet) {
+        return new dev.perfshell.timing.RunEvidence(perOpNanos, pageFaults, oldGcCount, opsPerInvocation,
+                jitEvents, loopWithoutC2, emptyLoopNanos, emptySnippet, profiles,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The mean number of operations per run, rounded: IPython's "loops each". */
@@ -50,7 +80,7 @@ public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes,
                 concat(a.gcMillis, b.gcMillis), a.oldGcCount + b.oldGcCount, concat(a.pageFaults, b.pageFaults),
                 a.warmupNanos + b.warmupNanos, a.warmupRuns + b.warmupRuns, a.settled && b.settled,
                 a.note.isEmpty() ? b.note : a.note, a.jitEvents < 0 || b.jitEvents < 0 ? -1 : a.jitEvents + b.jitEvents,
-                a.totalNanos + b.totalNanos);
+                a.totalNanos + b.totalNanos, b.profiles, a.leftOutForJit + b.leftOutForJit, a.loopWithoutC2 || b.loopWithoutC2);
     }
 
     /** Only the runs {@code keep} marks, in order; the warm-up and the totals stay as measured. */
@@ -58,7 +88,7 @@ public record TimeitRuns(double[] perOpNanos, long[] ops, long[] allocatedBytes,
         int[] kept = java.util.stream.IntStream.range(0, perOpNanos.length).filter(i -> keep[i]).toArray();
         return new TimeitRuns(Arrays.stream(kept).mapToDouble(i -> perOpNanos[i]).toArray(), pick(ops, kept),
                 pick(allocatedBytes, kept), pick(gcMillis, kept), oldGcCount, pageFaults == null ? null : pick(pageFaults, kept),
-                warmupNanos, warmupRuns, settled, note, jitEvents, totalNanos);
+                warmupNanos, warmupRuns, settled, note, jitEvents, totalNanos, profiles, leftOutForJit, loopWithoutC2);
     }
 
     private static long[] pick(long[] values, int[] kept) {

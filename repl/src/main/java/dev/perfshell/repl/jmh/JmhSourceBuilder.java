@@ -127,8 +127,19 @@ public final class JmhSourceBuilder {
         out.append("            java.io.PrintStream perfshell$out = System.out, perfshell$err = System.err;\n");
         out.append("            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));\n");
         out.append("            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));\n");
-        out.append("            try {\n                perfshell$replay();\n            } finally {\n");
-        out.append("                System.setOut(perfshell$out);\n                System.setErr(perfshell$err);\n            }\n        }\n\n");
+        // Code the replay ran trained the JIT's profiles as it did in the session: reset them before JMH warms up
+        // (ForkProfiles, the fork's agent), as %timeit does before its warm-up.
+        boolean runsCode = !setupStatements.isEmpty() || session.stream()
+                .anyMatch(part -> part.kind() == SessionPart.Kind.STATEMENT || part.kind() == SessionPart.Kind.VARIABLE);
+        out.append("            try {\n                perfshell$replay();\n");
+        out.append("            } finally {\n");
+        out.append("                System.setOut(perfshell$out);\n                System.setErr(perfshell$err);\n            }\n");
+        if (runsCode) {
+            // After the streams are back: a reset that could not run says so in JMH's output.
+            out.append("            String perfshell$reset = dev.perfshell.timing.runtime.ForkProfiles.resetAfterReplay();\n");
+            out.append("            if (perfshell$reset.startsWith(\"not\")) System.err.println(\"perfshell: JIT profiles \" + perfshell$reset);\n");
+        }
+        out.append("        }\n\n");
 
         String trimmed = code.strip();
         String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
@@ -164,7 +175,7 @@ public final class JmhSourceBuilder {
             out.append("        }\n");
         }
         out.append("    }\n}\n");
-        return new JmhSource(packageName, out.toString(), codeOffset, placed, expression);
+        return new JmhSource(packageName, out.toString(), codeOffset, placed, expression, runsCode);
     }
 
     /**

@@ -152,7 +152,7 @@ final class JmhMagic extends BaseMagic {
             if (source == null) return false;
             long compileNanos = System.nanoTime() - compileStart;
             JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
-                    parameters, profilers, forkJvmArgs(spec));
+                    parameters, profilers, forkJvmArgs(spec, source.resetsProfiles() && jars.runtime().endsWith(".jar") ? jars.runtime() : null));
             Path resultFile = folder.resolve("result.json");
             console.dim(String.format(Locale.ROOT, "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
                     compileNanos / 1e9, forks, forks == 1 ? "" : "s", warmupIterations, warmupTime, iterations, measurementTime, mode));
@@ -253,9 +253,18 @@ final class JmhMagic extends BaseMagic {
         return null;
     }
 
-    /** The fork's flags: named explicitly, or JMH would pass it its host's (red-team.md §9). */
-    private List<String> forkJvmArgs(EngineSpec spec) {
+    /**
+     * The fork's flags, named explicitly: without -jvmArgs JMH hands the fork its host's own flags (the runner JVM's
+     * C1-only, Serial-GC start-up flags), and the benchmark would be measured under them.
+     *
+     * @param resetAgent the jar whose agent resets the profiles the session replay trained, or {@code null} when the
+     *                   replay runs no code or the runtime is not a jar (a build's classes folder cannot be an agent:
+     *                   the fork then says "not reset"); with it, tier 3 profiling while the C2 queue is long, as in the
+     *                   engine (EngineCommandLine: right after a reset the queue is long)
+     */
+    private List<String> forkJvmArgs(EngineSpec spec, String resetAgent) {
         List<String> args = new ArrayList<>(List.of("-Dfile.encoding=UTF-8"));
+        if (resetAgent != null) args.addAll(List.of("-javaagent:" + resetAgent, dev.perfshell.repl.engine.EngineCommandLine.TIER3_WHILE_C2_BUSY));
         if (spec.feature() >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
         if (spec.enablePreview()) args.add("--enable-preview");
         args.addAll(spec.engineOptions());

@@ -262,7 +262,7 @@ final class MemitMagic extends BaseMagic {
             if (loops == 0) {
                 // An expression such as list.add(x) keeps what it allocates: a 0.1 s probe, measured for what it retains.
                 session.request(EngineRequest.memitArm(false));
-                TimeitRuns probe = session.request(EngineRequest.timeit(timed.binaryName(), PROBE_PLAN, false));
+                TimeitRuns probe = session.request(EngineRequest.allocationRuns(timed.binaryName(), PROBE_PLAN));
                 long retained = session.request(EngineRequest.memitTake()).retainedBytes();
                 long allocated = Arrays.stream(probe.allocatedBytes()).sum();
                 if (retained > RETAINED_BY_PROBE_BYTES && retained * 4 > allocated) {
@@ -271,7 +271,7 @@ final class MemitMagic extends BaseMagic {
                             + "-n LOOPS loops it anyway", dev.perfshell.timing.Units.bytes(retained)));
                 }
             }
-            TimeitRuns runs = session.request(EngineRequest.timeit(timed.binaryName(), plan, false));
+            TimeitRuns runs = session.request(EngineRequest.allocationRuns(timed.binaryName(), plan));
             return new PerOpOutcome(new MemitReport.PerOp(runs.allocatedBytesPerOp(1), Arrays.stream(runs.ops()).sum()), "");
         } catch (EngineException e) {
             if (session.engine().wasStopped()) return PerOpOutcome.skipped("not measured: stopped (Ctrl-C)");
@@ -319,7 +319,7 @@ final class MemitMagic extends BaseMagic {
                 }
                 TimeitRuns runs;
                 try {
-                    runs = session.request(EngineRequest.timeit(timed.binaryName(), plan, false));
+                    runs = session.request(EngineRequest.allocationRuns(timed.binaryName(), plan));
                 } catch (EngineException e) {
                     if (session.engine().wasStopped()) console.error("Stopped: interrupted (Ctrl-C) at " + sweep.name() + "=" + value + ".");
                     else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown at " + sweep.name() + "=" + value + ")");

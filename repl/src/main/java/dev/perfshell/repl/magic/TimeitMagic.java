@@ -10,11 +10,12 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.results.SweepFit;
+import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
-import dev.perfshell.repl.timeit.TimeitWarnings;
+import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ final class TimeitMagic extends BaseMagic {
     @Option(names = "--warmup", paramLabel = "SECONDS|Ni", description = "Warm-up: seconds (0.5) or runs (10i). Default: until the times settle.")
     String warmup;
 
-    @Option(names = "--budget", paramLabel = "SECONDS", description = "Target duration of the whole call (default 2).")
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Target duration of the whole call (default 1.3; a --param sweep's whole, default 2).")
     double budget;
 
     @Option(names = "--ops", paramLabel = "N", defaultValue = "1", description = "Operations one snippet call performs (JMH's @OperationsPerInvocation).")
@@ -74,6 +75,10 @@ final class TimeitMagic extends BaseMagic {
     @Option(names = "--fresh", description = "Time in a new engine that has seen only the replayed session, free of the "
             + "type profiles earlier code left in this one (slower to start: about 1.5 s more).")
     boolean fresh;
+
+    @Option(names = "--keep-profiles", description = "Time with the JIT profiles earlier code left in this engine. By default "
+            + "they are reset first (classes redefined with their own bytes), so the snippet reads what a forked JVM would.")
+    boolean keepProfiles;
 
     @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run, untimed; its variables become fields.")
     String setupOption;
@@ -153,16 +158,18 @@ final class TimeitMagic extends BaseMagic {
             TimeitPlan plan = plan();
             TimeitRuns measured;
             try {
-                measured = session.request(EngineRequest.timeit(binaryName, plan));
+                measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
             } catch (EngineException e) {
                 if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            List<String> folded = deadCodeControl(session, source, binaryName, setup, measured, plan, List.of());
-            TimeitReport report = report(session, code, measured, plan, folded);
-            context.record(origin -> ResultRecord.timeit(report, setup, plan, fresh, origin));
-            if (!quiet) print(console, report, measured);
+            List<Finding> folded = deadCodeControl(session, source, binaryName, setup, measured, plan, List.of());
+            SteadyRuns steady = SteadyRuns.of(measured);
+            TimeitReport report = report(context, session, code, steady, plan, folded);
+            context.record(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, fresh, origin))
+                    .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
+            if (!quiet) print(console, report, steady.runs());
             if (plot != null) writePlot(console, report);
             return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
@@ -227,7 +234,8 @@ final class TimeitMagic extends BaseMagic {
                 int index = order.get(step);
                 TimeitRuns measured;
                 try {
-                    measured = session.request(EngineRequest.timeit(classes.get(index).binaryName(), step > count ? down : plan));
+                    measured = session.request(EngineRequest.timeit(classes.get(index).binaryName(), step > count ? down : plan, true,
+                            keepProfiles));
                 } catch (EngineException e) {
                     long value = sweep.values().get(index);
                     if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + "; nothing was kept.");
@@ -250,27 +258,37 @@ final class TimeitMagic extends BaseMagic {
             }
             List<Double> medians = new java.util.ArrayList<>();
             List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
-            boolean busyShown = false;
+            // A finding is said once per sweep, naming the values it was found at (a sweep printed one line per value).
+            java.util.Map<Finding.Kind, List<Long>> foundAt = new java.util.LinkedHashMap<>();
+            java.util.Map<Finding.Kind, String> firstLine = new java.util.HashMap<>();
+            List<String> lines = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
                 long value = sweep.values().get(i);
                 TimedSnippet timed = classes.get(i);
                 TimeitRuns measured = both[i];
-                List<String> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan,
+                List<Finding> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan,
                         List.of(sweep.field(value)));
-                TimeitReport report = report(session, code, measured, plan, folded);
+                SteadyRuns steady = SteadyRuns.of(measured);
+                TimeitReport report = report(context, session, code, steady, plan, folded);
                 medians.add(report.stats().median());
-                done.add(origin -> ResultRecord.timeit(report, setup, asked, fresh, origin).withParam(sweep.paramKey(), value));
-                if (quiet) continue;
-                for (String warning : TimeitRenderer.warnings(report)) {
-                    // The load is the machine's, not the value's: once per sweep.
-                    if (warning.startsWith(TimeitWarnings.BUSY) && busyShown) continue;
-                    busyShown |= warning.startsWith(TimeitWarnings.BUSY);
-                    console.warn(sweep.name() + "=" + value + ": " + warning);
+                done.add(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, asked, fresh, origin)).withParam(sweep.paramKey(), value)
+                        .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
+                for (Finding finding : report.findings()) {
+                    foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>()).add(value);
+                    firstLine.putIfAbsent(finding.kind(), dev.perfshell.timing.FindingText.line(finding));
                 }
-                if (!measured.note().isEmpty()) console.dim("note: " + sweep.name() + "=" + value + ": " + measured.note());
+                if (!measured.note().isEmpty()) lines.add("note: " + sweep.name() + "=" + value + ": " + measured.note());
                 String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
-                TimeitRenderer.line(report, precision).forEach(line -> console.println(prefix + line));
-                if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> console.println("    " + line));
+                TimeitRenderer.line(report, precision).forEach(line -> lines.add(prefix + line));
+                if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> lines.add("    " + line));
+            }
+            if (!quiet) {
+                foundAt.forEach((kind, values) -> console.warn(sweep.name() + "=" + values.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",")) + ": " + firstLine.get(kind)));
+                lines.forEach(line -> {
+                    if (line.startsWith("note: ")) console.dim(line);
+                    else console.println(line);
+                });
             }
             SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op");
             for (int i = 0; i < done.size(); i++) {
@@ -286,6 +304,11 @@ final class TimeitMagic extends BaseMagic {
         }
     }
 
+    /** {@code --keep-profiles} is part of what shaped the number: exported with it. */
+    private ResultRecord withKeepProfiles(ResultRecord record) {
+        return keepProfiles ? record.withParam("keepProfiles", true) : record;
+    }
+
     /** Setup that declares the parameter's own name would declare the field twice. */
     static String setupClash(ParamSweep sweep, String setup) {
         if (setup == null || setup.isBlank()) return null;
@@ -299,8 +322,12 @@ final class TimeitMagic extends BaseMagic {
 
     /** Below this many ns/op a snippet gets the differential dead-code control. */
     private static final double CONTROL_BELOW_NANOS = 20;
-    /** The control this many times slower than the snippet means the snippet's work was folded away. */
-    private static final double CONTROL_RATIO = 1.5;
+    /**
+     * The control this many times slower than the snippet means the snippet's work was folded away. A folded snippet
+     * stays 5-10× faster than its control; at 1.5 (the first threshold) reading one literal from a field was enough
+     * to accuse {@code Math.sqrt(x) * x + 1.0} (1.81 ns, JMH 1.81 ns).
+     */
+    private static final double CONTROL_RATIO = 2.5;
     private static final TimeitPlan CONTROL_PLAN = new TimeitPlan(400_000_000L, 5, 0, 200_000_000L, 0, 1);
 
     /**
@@ -312,8 +339,8 @@ final class TimeitMagic extends BaseMagic {
      * before it accuses the snippet, the snippet is timed again with the very same plan, and the two short
      * measurements are compared like for like (a folded snippet stays 5–10× faster than its control).
      */
-    private List<String> deadCodeControl(Session session, TimedSource timed, String timedClass, String setup, TimeitRuns measured,
-                                         TimeitPlan plan, List<String> paramFields) {
+    private List<Finding> deadCodeControl(Session session, TimedSource timed, String timedClass, String setup, TimeitRuns measured,
+                                          TimeitPlan plan, List<String> paramFields) {
         double median = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
         if (median > CONTROL_BELOW_NANOS || plan.loops() > 0) return List.of();
         dev.perfshell.repl.timeit.LiteralInputs.Rewrite rewrite =
@@ -327,18 +354,26 @@ final class TimeitMagic extends BaseMagic {
                 if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
                 TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
                         CONTROL_PLAN.warmupNanos(), 0, plan.opsPerInvocation());
-                TimeitRuns runs = session.request(EngineRequest.timeit(session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + control.className(), controlPlan));
+                TimeitRuns runs = session.request(EngineRequest.timeit(session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + control.className(), controlPlan, true, keepProfiles));
                 double controlMedian = dev.perfshell.timing.RunStatistics.of(runs.perOpNanos()).median();
                 if (controlMedian <= CONTROL_RATIO * median) return List.of();
-                double again = dev.perfshell.timing.RunStatistics.of(session.request(EngineRequest.timeit(timedClass, controlPlan)).perOpNanos()).median();
+                // Slower because it allocates: reading the inputs from fields defeated escape analysis (new P(x, x + 1).sum()
+                // read 0.55 ns, as in JMH, and its control 2.4 ns with 24 B/op). That is not folding, and not a finding.
+                if (allocatesMore(runs, measured, plan)) return List.of();
+                double again = dev.perfshell.timing.RunStatistics.of(session.request(EngineRequest.timeit(timedClass, controlPlan, true, keepProfiles)).perOpNanos()).median();
                 if (controlMedian <= CONTROL_RATIO * again) return List.of();
-                return List.of(String.format(Locale.ROOT, "Likely folded to a constant: with its literals read from fields the snippet takes %s, "
-                        + "%.1f× as long as here. Next: make inputs come from variables or setup, not literals.",
-                        dev.perfshell.timing.Units.time(controlMedian), controlMedian / Math.max(median, again)));
+                return List.of(Finding.of(Finding.Kind.FOLDED, "controlNanos", controlMedian, "ratio", controlMedian / Math.max(median, again)));
             }
         } catch (TimedSourceBuilder.SetupTypeException | EngineException | RuntimeException noVerdict) {
             return List.of();
         }
+    }
+
+    /** The control allocated at least half a byte per operation more than the snippet did. */
+    static boolean allocatesMore(TimeitRuns control, TimeitRuns snippet, TimeitPlan plan) {
+        double controlBytes = control.allocatedBytesPerOp(plan.opsPerInvocation());
+        double snippetBytes = snippet.allocatedBytesPerOp(plan.opsPerInvocation());
+        return !Double.isNaN(controlBytes) && !Double.isNaN(snippetBytes) && controlBytes >= snippetBytes + 0.5;
     }
 
     /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
@@ -377,19 +412,20 @@ final class TimeitMagic extends BaseMagic {
         return new TimeitPlan((long) (budget * 1e9), runs, loops, warmupNanos, warmupRuns, ops);
     }
 
-    private TimeitReport report(Session session, String code, TimeitRuns allRuns, TimeitPlan plan, List<String> extraWarnings) {
-        dev.perfshell.repl.timeit.SteadyRuns steady = dev.perfshell.repl.timeit.SteadyRuns.of(allRuns);
+    private TimeitReport report(MagicContext context, Session session, String code, SteadyRuns steady, TimeitPlan plan,
+                                List<Finding> control) {
         TimeitRuns measured = steady.runs();
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
         double floor = session.blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
-        List<String> warnings = new java.util.ArrayList<>(extraWarnings);
-        if (steady.warning() != null) warnings.add(steady.warning());
+        List<Finding> findings = new java.util.ArrayList<>(control);
+        // Runs left out for the heap's growth are a note, not a finding: the figures come from the steady runs.
+        if (steady.finding() != null && !quiet) context.console().dim("note: " + dev.perfshell.timing.FindingText.line(steady.finding()));
         // The control's verdict is the stronger signal: no second line saying the same.
-        boolean skipFloor = !extraWarnings.isEmpty() || code.strip().matches("[{};\\s]*");
-        warnings.addAll(TimeitWarnings.of(measured, stats, floor, skipFloor));
+        boolean skipFloor = !control.isEmpty() || code.strip().matches("[{};\\s]*");
+        findings.addAll(dev.perfshell.timing.TimeitFindings.of(measured.evidence(plan.opsPerInvocation(), floor, skipFloor), stats));
         return TimeitReport.of(label == null ? "" : label, code, measured.loopsPerRun(), measured.perOpNanos(),
                 measured.allocatedBytesPerOp(plan.opsPerInvocation()), measured.warmupNanos(), measured.warmupRuns(),
-                measured.settled(), warnings);
+                measured.settled(), findings);
     }
 
     private void print(Console console, TimeitReport report, TimeitRuns measured) {
@@ -398,7 +434,11 @@ final class TimeitMagic extends BaseMagic {
         TimeitRenderer.line(report, precision).forEach(console::println);
         if (verbose) {
             TimeitRenderer.verbose(report, precision).forEach(console::println);
-            if (!fresh && PROFILE_SENSITIVE.matcher(report.source()).find()) {
+            console.println(measured.profiles().describe());
+            if (measured.leftOutForJit() > 0) {
+                console.println("JIT: " + measured.leftOutForJit() + " measured runs left out: the JIT rebuilt the snippet's code after them");
+            }
+            if (!fresh && !measured.profiles().clean() && PROFILE_SENSITIVE.matcher(report.source()).find()) {
                 console.dim("note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
                         + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
             }

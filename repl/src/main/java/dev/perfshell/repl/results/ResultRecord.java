@@ -42,6 +42,19 @@ public record ResultRecord(String magic, String label, String source, Map<String
         return new ResultRecord(magic, label, source, more, script, line, warnings, metric, details, complexity);
     }
 
+    /**
+     * This {@code %timeit} or {@code %compare} result with the runs its figures leave out (runs on fresh memory while
+     * the heap grew): kept in the export beside the reported runs, with the finding that says why. The metric's
+     * samples stay the reported runs, so {@code perfshell compare} judges by the same rule as the magic.
+     */
+    public ResultRecord withRunsLeftOut(double[] leftOutPerOpNanos, dev.perfshell.timing.Finding why) {
+        if (leftOutPerOpNanos.length == 0 || !(details instanceof TimeitDetails t)) return this;
+        List<dev.perfshell.timing.Finding> findings = new java.util.ArrayList<>(t.findings());
+        if (why != null) findings.add(why);
+        return new ResultRecord(magic, label, source, params, script, line, warnings, metric,
+                new TimeitDetails(t.loops(), t.runsPerOpNanos(), t.stats(), t.allocatedBytesPerOp(), findings, leftOutPerOpNanos), complexity);
+    }
+
     /** This result carrying a sweep's fitted complexity (the sweep's last result). */
     public ResultRecord withComplexity(SweepFit fit) {
         return new ResultRecord(magic, label, source, params, script, line, warnings, metric, details, fit);
@@ -58,16 +71,32 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param stats               statistics of those values
      * @param allocatedBytesPerOp bytes allocated per operation; NaN when unknown
      */
-    public record TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp)
-            implements Details {
+    public record TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp,
+                                List<dev.perfshell.timing.Finding> findings, double[] runsLeftOutPerOpNanos) implements Details {
         public TimeitDetails {
             runsPerOpNanos = runsPerOpNanos.clone();
             Objects.requireNonNull(stats, "stats");
+            findings = findings == null ? List.of() : List.copyOf(findings);
+            runsLeftOutPerOpNanos = runsLeftOutPerOpNanos == null ? new double[0] : runsLeftOutPerOpNanos.clone();
+        }
+
+        public TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp,
+                             List<dev.perfshell.timing.Finding> findings) {
+            this(loops, runsPerOpNanos, stats, allocatedBytesPerOp, findings, new double[0]);
+        }
+
+        public TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp) {
+            this(loops, runsPerOpNanos, stats, allocatedBytesPerOp, List.of());
         }
 
         @Override
         public double[] runsPerOpNanos() {
             return runsPerOpNanos.clone();
+        }
+
+        @Override
+        public double[] runsLeftOutPerOpNanos() {
+            return runsLeftOutPerOpNanos.clone();
         }
     }
 
@@ -194,7 +223,7 @@ public record ResultRecord(String magic, String label, String source, Map<String
         return new ResultRecord("timeit", report.label(), report.source(), timeitParams(setup, plan, fresh),
                 origin.script(), origin.line(),
                 report.warnings(), metric,
-                new TimeitDetails(report.loopsPerRun(), report.perOpNanos(), stats, report.allocatedBytesPerOp()));
+                new TimeitDetails(report.loopsPerRun(), report.perOpNanos(), stats, report.allocatedBytesPerOp(), report.findings()));
     }
 
     /** Only what the user chose: defaults are left out, so a change of default does not look like a change of params. */

@@ -218,7 +218,15 @@ public final class ResultsJson {
         perOp.set("ciHigh", number(stats.ciHigh()));
         perOp.set("ciLevel", number(stats.ciLevel()));
         node.set("runsPerOpNanos", numbers(timeit.runsPerOpNanos()));
+        // Runs the figures leave out (a heap-growing finding with leftOut says why); the metric's samples exclude them.
+        node.set("runsLeftOutPerOpNanos", numbers(timeit.runsLeftOutPerOpNanos()));
         node.set("allocatedBytesPerOp", number(timeit.allocatedBytesPerOp()));
+        ArrayNode findings = node.putArray("findings");
+        for (dev.perfshell.timing.Finding finding : timeit.findings()) {
+            ObjectNode one = findings.addObject();
+            one.put("kind", finding.kind().id());
+            finding.facts().forEach((name, value) -> one.set(name, value(value)));
+        }
     }
 
     private static void time(ObjectNode node, ResultRecord.TimeDetails time) {

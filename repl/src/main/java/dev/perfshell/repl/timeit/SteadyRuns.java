@@ -1,11 +1,11 @@
 package dev.perfshell.repl.timeit;
 
 import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.RunStatistics;
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.TimeitFindings;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The runs that measured the snippet in steady state. While G1 still grows the heap, an allocating snippet's run
@@ -15,9 +15,24 @@ import java.util.Locale;
  * without faults remain, they alone make the figures, and a warning says how many were left out and why.
  *
  * @param runs    the runs to report
- * @param warning what was left out, or {@code null} when every run was kept
+ * @param finding what was left out (a {@code heap-growing} finding with {@code leftOut}), or {@code null} when every run was kept
+ * @param leftOutPerOpNanos the left-out runs' times, ns per operation, in run order (empty when every run was kept):
+ *                the export keeps them, so that no run measured is lost from the record
  */
-public record SteadyRuns(TimeitRuns runs, String warning) {
+public record SteadyRuns(TimeitRuns runs, Finding finding, double[] leftOutPerOpNanos) {
+    public SteadyRuns {
+        leftOutPerOpNanos = leftOutPerOpNanos.clone();
+    }
+
+    private SteadyRuns(TimeitRuns all) {
+        this(all, null, new double[0]);
+    }
+
+    @Override
+    public double[] leftOutPerOpNanos() {
+        return leftOutPerOpNanos.clone();
+    }
+
     /** Fewest runs without faults that may stand for the measurement. */
     static final int MIN_STEADY_RUNS = 5;
 
@@ -25,25 +40,24 @@ public record SteadyRuns(TimeitRuns runs, String warning) {
         long[] faults = measured.pageFaults();
         double[] perOp = measured.perOpNanos();
         if (faults == null || faults.length != perOp.length || Arrays.stream(faults).anyMatch(f -> f < 0)) {
-            return new SteadyRuns(measured, null);
+            return new SteadyRuns(measured);
         }
         boolean[] steady = new boolean[perOp.length];
         long freshPages = 0;
         for (int i = 0; i < perOp.length; i++) {
-            steady[i] = faults[i] <= TimeitWarnings.FRESH_RUN_FAULTS;
+            steady[i] = faults[i] <= TimeitFindings.FRESH_RUN_FAULTS;
             if (!steady[i]) freshPages += faults[i];
         }
         TimeitRuns kept = measured.keep(steady);
         int left = perOp.length - kept.perOpNanos().length;
-        if (left == 0 || kept.perOpNanos().length < MIN_STEADY_RUNS) return new SteadyRuns(measured, null);
+        if (left == 0 || kept.perOpNanos().length < MIN_STEADY_RUNS) return new SteadyRuns(measured);
         boolean[] fresh = new boolean[perOp.length];
         for (int i = 0; i < perOp.length; i++) fresh[i] = !steady[i];
         double slowdown = median(measured.keep(fresh)) / median(kept);
-        if (slowdown < TimeitWarnings.FRESH_SLOWDOWN) return new SteadyRuns(measured, null); // faults, but cheap ones
-        return new SteadyRuns(kept, String.format(Locale.ROOT, "The heap was still growing: %d of %d runs wrote to never-touched "
-                + "memory (%s, page faults) and were %.1f× slower; they were left out, the figures are from the other %d runs. "
-                + "Next: a larger --budget, or a fixed, pre-touched heap: start perfshell with -R -Xms1g -R -Xmx1g -R -XX:+AlwaysPreTouch.",
-                left, perOp.length, Units.bytes(freshPages * 4096), slowdown, kept.perOpNanos().length));
+        if (slowdown < TimeitFindings.FRESH_SLOWDOWN) return new SteadyRuns(measured); // faults, but cheap ones
+        return new SteadyRuns(kept, Finding.of(Finding.Kind.HEAP_GROWING, "runsOnFreshMemory", left, "runs", perOp.length,
+                "freshBytes", freshPages * TimeitFindings.PAGE_BYTES, "slowdown", slowdown, "leftOut", true),
+                measured.keep(fresh).perOpNanos());
     }
 
     private static double median(TimeitRuns runs) {

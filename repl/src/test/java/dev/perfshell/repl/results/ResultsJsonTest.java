@@ -26,7 +26,8 @@ class ResultsJsonTest {
         store.add(ResultRecord.timeit(sqrt, "", new TimeitPlan(0, 5, 0, 0, 0, 1), false, new ResultOrigin("bench.jsh", 2)));
         // Two runs: no confidence interval; allocation unknown; slow runs (IPython's warning); every param.
         TimeitReport sort = TimeitReport.of("", "Arrays.sort(copy)", 1_000,
-                new double[] {1_250_000.5, 6_000_000.25}, Double.NaN, 0, 10, false, List.of("a second warning"));
+                new double[] {1_250_000.5, 6_000_000.25}, Double.NaN, 0, 10, false,
+                List.of(dev.perfshell.timing.Finding.of(dev.perfshell.timing.Finding.Kind.OLD_GC, "collections", 2L)));
         store.add(ResultRecord.timeit(sort, "int[] copy = data.clone();", new TimeitPlan(500_000_000L, 2, 1_000, 0, 10, 4),
                 true, new ResultOrigin("lib/sorting.jsh", 14)));
         store.add(ResultRecord.time("fib(30)", new OnceTiming(12_345_678, 12_000_000, 10_000, 15_000_000, 1, 3, 120_000_000),
@@ -50,7 +51,8 @@ class ResultsJsonTest {
                 "engineJvmArguments", "gc", "maxHeapBytes", "os", "cpuModel", "cpus");
         JsonNode timeit = root.get("results").get(0);
         assertThat(timeit.fieldNames()).toIterable().containsExactly("magic", "label", "source", "params", "script", "line",
-                "warnings", "metric", "loops", "runs", "perOpNanos", "runsPerOpNanos", "allocatedBytesPerOp");
+                "warnings", "metric", "loops", "runs", "perOpNanos", "runsPerOpNanos", "runsLeftOutPerOpNanos", "allocatedBytesPerOp", "findings");
+        assertThat(timeit.get("findings")).isEmpty();
         assertThat(timeit.get("metric").get("center").asDouble()).isEqualTo(2.35);
         assertThat(timeit.get("metric").get("samples")).hasSize(5);
         assertThat(timeit.get("perOpNanos").get("ciLevel").asDouble()).isEqualTo(0.999);
@@ -59,6 +61,13 @@ class ResultsJsonTest {
         assertThat(sort.get("metric").get("ciLow").isNull()).isTrue();
         assertThat(sort.get("perOpNanos").get("ciHigh").isNull()).isTrue();
         assertThat(sort.get("allocatedBytesPerOp").isNull()).isTrue();
+        // Each finding: its kind and its facts, as the warning lines say them in words.
+        assertThat(sort.get("findings")).hasSize(2);
+        assertThat(sort.get("findings").get(0).get("kind").asText()).isEqualTo("slowest-run");
+        assertThat(sort.get("findings").get(0).get("ratio").asDouble()).isEqualTo(6_000_000.25 / 1_250_000.5);
+        assertThat(sort.get("findings").get(1).get("kind").asText()).isEqualTo("old-gc");
+        assertThat(sort.get("findings").get(1).get("collections").asLong()).isEqualTo(2);
+        assertThat(sort.get("warnings")).hasSize(2);
         assertThat(sort.get("params").get("fresh").asBoolean()).isTrue();
         assertThat(sort.get("params").get("budgetNanos").isIntegralNumber()).isTrue();
         JsonNode time = root.get("results").get(2);
@@ -90,8 +99,8 @@ class ResultsJsonTest {
     @Test
     void aSweepHasItsParameterInParamsAndTheFitOnItsLastResult() throws Exception {
         List<ResultRecord> records = new java.util.ArrayList<>();
-        long[] ns = {1_000, 10_000, 100_000};
-        double[] times = {1_050, 10_050, 100_050};
+        long[] ns = {1_000, 10_000, 100_000, 1_000_000}; // a fit names a class from 4 values
+        double[] times = {1_050, 10_050, 100_050, 1_000_050};
         List<Double> medians = new java.util.ArrayList<>();
         for (int i = 0; i < ns.length; i++) {
             TimeitReport report = TimeitReport.of("", "linear(n)", 100, new double[] {times[i], times[i]}, Double.NaN, 0, 1, true, List.of());
@@ -99,17 +108,17 @@ class ResultsJsonTest {
             records.add(ResultRecord.timeit(report, "", new TimeitPlan(0, 0, 0, 0, 0, 1), false, new ResultOrigin("s.jsh", 3))
                     .withParam("param.n", ns[i]));
         }
-        SweepFit fit = SweepFit.of("n", List.of(1_000L, 10_000L, 100_000L), medians, "ns/op");
-        records.set(2, records.get(2).withComplexity(fit));
+        SweepFit fit = SweepFit.of("n", List.of(1_000L, 10_000L, 100_000L, 1_000_000L), medians, "ns/op");
+        records.set(3, records.get(3).withComplexity(fit));
         JsonNode results = new ObjectMapper().readTree(ResultsJson.render(TOOL, ENVIRONMENT, records)).get("results");
         assertThat(results.get(0).get("params").get("param.n").asLong()).isEqualTo(1_000);
         assertThat(results.get(2).get("params").get("param.n").asLong()).isEqualTo(100_000);
         assertThat(results.get(0).has("complexity")).isFalse();
-        JsonNode complexity = results.get(2).get("complexity");
+        JsonNode complexity = results.get(3).get("complexity");
         assertThat(complexity.fieldNames()).toIterable().containsExactly("parameter", "values", "measured", "unit", "verdict",
                 "class", "runnerUp", "exponent", "rSquared", "reason");
         assertThat(complexity.get("parameter").asText()).isEqualTo("n");
-        assertThat(complexity.get("values").toString()).isEqualTo("[1000,10000,100000]");
+        assertThat(complexity.get("values").toString()).isEqualTo("[1000,10000,100000,1000000]");
         assertThat(complexity.get("measured").get(1).asDouble()).isEqualTo(10_050);
         assertThat(complexity.get("verdict").asText()).isEqualTo("fit");
         assertThat(complexity.get("class").asText()).isEqualTo("O(n)");
@@ -117,7 +126,7 @@ class ResultsJsonTest {
         assertThat(complexity.get("exponent").asDouble()).isBetween(0.98, 1.0);
         assertThat(complexity.get("reason").isNull()).isTrue();
         // a merged --forks record keeps it (the first engine's, like the details)
-        ResultRecord merged = ForkMerge.merge(List.of(List.of(records.get(2)), List.of(records.get(2)))).get(0);
+        ResultRecord merged = ForkMerge.merge(List.of(List.of(records.get(3)), List.of(records.get(3)))).get(0);
         assertThat(merged.complexity()).isEqualTo(fit);
     }
 }

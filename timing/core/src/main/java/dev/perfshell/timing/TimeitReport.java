@@ -1,7 +1,5 @@
 package dev.perfshell.timing;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +18,12 @@ import java.util.Objects;
  * @param warmupNanos        time spent warming up before the timed runs
  * @param warmupRuns         warm-up runs
  * @param warmupSettled      whether the warm-up ended because the per-op time stopped falling (JIT settled)
- * @param warnings           lines the caller prints before the result (e.g. the slowest-run warning)
+ * @param findings           what the runs showed about trusting them, IPython's slowest-run rule first
+ * @param warnings           the findings as the lines printed before the result ({@link FindingText})
  */
 public record TimeitReport(String label, String source, long loopsPerRun, double[] perOpNanos, RunStatistics stats,
                            double allocatedBytesPerOp, long warmupNanos, int warmupRuns, boolean warmupSettled,
-                           List<String> warnings) {
+                           List<Finding> findings, List<String> warnings) {
 
     /** IPython's threshold: the warning needs the slowest run above 1 µs per loop. */
     public static final double SLOWEST_RUN_FLOOR_NANOS = 1_000;
@@ -40,20 +39,22 @@ public record TimeitReport(String label, String source, long loopsPerRun, double
         label = label == null ? "" : label;
         source = source == null ? "" : source;
         perOpNanos = perOpNanos.clone();
+        findings = findings == null ? List.of() : List.copyOf(findings);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /**
-     * Computes the statistics and IPython's slowest-run warning ({@link #slowestRunWarning}), followed by
-     * {@code extraWarnings}.
+     * Computes the statistics and IPython's slowest-run finding ({@link #slowestRun}), followed by {@code more};
+     * the warning lines are the findings' text.
      */
     public static TimeitReport of(String label, String source, long loopsPerRun, double[] perOpNanos,
                                   double allocatedBytesPerOp, long warmupNanos, int warmupRuns, boolean warmupSettled,
-                                  List<String> extraWarnings) {
-        List<String> warnings = new ArrayList<>(slowestRunWarning(perOpNanos));
-        if (extraWarnings != null) warnings.addAll(extraWarnings);
+                                  List<Finding> more) {
+        List<Finding> findings = new ArrayList<>(slowestRun(perOpNanos));
+        if (more != null) findings.addAll(more);
         return new TimeitReport(label, source, loopsPerRun, perOpNanos, RunStatistics.of(perOpNanos),
-                allocatedBytesPerOp, warmupNanos, warmupRuns, warmupSettled, warnings);
+                allocatedBytesPerOp, warmupNanos, warmupRuns, warmupSettled, findings,
+                findings.stream().map(FindingText::line).toList());
     }
 
     /** A copy of the per-run times, ns per operation. */
@@ -77,13 +78,16 @@ public record TimeitReport(String label, String source, long loopsPerRun, double
      * The ratio is printed as Python's {@code %0.2f} (round half even on the exact binary value).
      */
     public static List<String> slowestRunWarning(double[] perOpNanos) {
+        return slowestRun(perOpNanos).stream().map(FindingText::line).toList();
+    }
+
+    /** {@link #slowestRunWarning}'s rule as a finding: its fact is the ratio of the slowest run to the fastest. */
+    public static List<Finding> slowestRun(double[] perOpNanos) {
         if (perOpNanos == null || perOpNanos.length == 0) return List.of();
         double best = Arrays.stream(perOpNanos).min().orElseThrow();
         double worst = Arrays.stream(perOpNanos).max().orElseThrow();
         if (!(worst > SLOWEST_RUN_RATIO * best && best > 0 && worst > SLOWEST_RUN_FLOOR_NANOS)) return List.of();
-        String ratio = new BigDecimal(worst / best).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-        return List.of("The slowest run took " + ratio + " times longer than the fastest. This could mean that"
-                + " an intermediate result is being cached, the JIT recompiled the code, or a GC hit one run.");
+        return List.of(Finding.of(Finding.Kind.SLOWEST_RUN, "ratio", worst / best));
     }
 
     @Override
@@ -91,13 +95,14 @@ public record TimeitReport(String label, String source, long loopsPerRun, double
         return o instanceof TimeitReport r && label.equals(r.label) && source.equals(r.source)
                 && loopsPerRun == r.loopsPerRun && Arrays.equals(perOpNanos, r.perOpNanos) && stats.equals(r.stats)
                 && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0 && warmupNanos == r.warmupNanos
-                && warmupRuns == r.warmupRuns && warmupSettled == r.warmupSettled && warnings.equals(r.warnings);
+                && warmupRuns == r.warmupRuns && warmupSettled == r.warmupSettled && findings.equals(r.findings)
+                && warnings.equals(r.warnings);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(label, source, loopsPerRun, Arrays.hashCode(perOpNanos), stats, allocatedBytesPerOp,
-                warmupNanos, warmupRuns, warmupSettled, warnings);
+                warmupNanos, warmupRuns, warmupSettled, findings, warnings);
     }
 
     @Override

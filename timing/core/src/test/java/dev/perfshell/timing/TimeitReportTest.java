@@ -44,16 +44,19 @@ class TimeitReportTest {
     @Test
     void ofComputesStatisticsAndWarnings() {
         double[] runs = {1_000, 1_100, 90_000};
+        Finding oldGc = Finding.of(Finding.Kind.OLD_GC, "collections", 1L);
         TimeitReport r = TimeitReport.of("x", "f(x)", 10, runs, Double.NaN, 420_000_000L, 9, true,
-                List.of("extra"));
+                List.of(oldGc));
         assertThat(r.stats()).isEqualTo(RunStatistics.of(runs));
+        assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.SLOWEST_RUN, Finding.Kind.OLD_GC);
+        assertThat(r.findings().get(0).number("ratio")).isEqualTo(90.0);
         assertThat(r.warnings()).hasSize(2);
         assertThat(r.warnings().get(0)).startsWith("The slowest run took 90.00 times");
-        assertThat(r.warnings().get(1)).isEqualTo("extra");
+        assertThat(r.warnings().get(1)).startsWith("An old-generation GC ran during the measurement");
         assertThat(r.allocationKnown()).isFalse();
         assertThat(r.runs()).isEqualTo(3);
         assertThat(r).isEqualTo(TimeitReport.of("x", "f(x)", 10, runs.clone(), Double.NaN, 420_000_000L, 9, true,
-                List.of("extra")));
+                List.of(oldGc)));
         assertThat(r.toString()).contains("perOpNanos=[1000.0, 1100.0, 90000.0]");
     }
 
@@ -61,7 +64,7 @@ class TimeitReportTest {
     void arraysAndListsAreCopied() {
         double[] runs = {1, 2, 3};
         List<String> warnings = new ArrayList<>(List.of("w"));
-        TimeitReport r = new TimeitReport("", "", 1, runs, RunStatistics.of(runs), 0, 0, 0, false, warnings);
+        TimeitReport r = new TimeitReport("", "", 1, runs, RunStatistics.of(runs), 0, 0, 0, false, List.of(), warnings);
         runs[0] = 99;
         warnings.add("later");
         assertThat(r.perOpNanos()).containsExactly(1, 2, 3);
@@ -73,7 +76,7 @@ class TimeitReportTest {
     @Test
     void statisticsMustDescribeTheRuns() {
         assertThatThrownBy(() -> new TimeitReport("", "", 1, new double[] {1, 2},
-                RunStatistics.of(new double[] {1}), 0, 0, 0, false, List.of()))
+                RunStatistics.of(new double[] {1}), 0, 0, 0, false, List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

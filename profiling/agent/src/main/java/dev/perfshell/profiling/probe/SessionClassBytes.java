@@ -28,7 +28,7 @@ public final class SessionClassBytes implements ClassFileTransformer {
         byte[] weave(String internalName, ClassLoader loader, byte[] original);
     }
 
-    static boolean isSessionLoader(ClassLoader loader) {
+    public static boolean isSessionLoader(ClassLoader loader) {
         return loader != null && loader.getClass().getName().equals(SESSION_LOADER);
     }
 
@@ -50,8 +50,16 @@ public final class SessionClassBytes implements ClassFileTransformer {
         byBinaryName.forEach((name, classBytes) -> bytes.put(((String) name).replace('.', '/'), (byte[]) classBytes));
     }
 
+    /**
+     * Records a class's bytes as JShell loads or redefines it (the engine's load and redefine commands), so that
+     * a profile reset can redefine session classes with their own bytes without asking the shell.
+     */
+    public void remember(String binaryName, byte[] classBytes) {
+        bytes.put(binaryName.replace('.', '/'), classBytes);
+    }
+
     /** The class's current bytes as the session defined them, or {@code null} when never seen. */
-    byte[] original(String internalName) {
+    public byte[] original(String internalName) {
         return bytes.get(internalName);
     }
 

@@ -91,8 +91,8 @@ public final class BlackholeSelfCheck {
     public static HashMap<String, Object> run(TimeitRunner runner) throws Throwable {
         TimeitPlan plan = new TimeitPlan(WARMUP_NANOS + MEASURE_NANOS, 5, 0, WARMUP_NANOS / 2, 0, 1);
         // The fastest run of each: noise (another process on the core) only ever adds time.
-        double consumed = fastest(runner.run(new Consumed(), plan, false));
-        double empty = fastest(runner.run(new Empty(), plan, false));
+        double consumed = fastest(runner.run(new Consumed(), plan, false, false));
+        double empty = fastest(runner.run(new Empty(), plan, false, false));
         HashMap<String, Object> result = new HashMap<>();
         result.put("consumedNanos", consumed);
         result.put("emptyNanos", empty);

@@ -56,7 +56,23 @@ public final class TimeitRunner {
     /** Below this many faults a run is never called fresh (a TLAB's first touch, a stack page). */
     static final long MIN_FRESH_FAULTS = 16;
 
-    /** Watches the generated classes' JIT activity; {@code null} until the first timing (JFR starts lazily). */
+    /** Fresh JIT profiles for what a snippet reaches, before its probe (see {@link ProfileReset}). */
+    private final ProfileReset profiles;
+
+
+    public TimeitRunner(ProfileReset profiles) {
+        this.profiles = profiles;
+    }
+
+    /** A runner that never resets profiles (tests, and JVMs without the engine's agent). */
+    public TimeitRunner() {
+        this(ProfileReset.unavailable("no instrumentation"));
+    }
+
+    /**
+     * A recording with no events that keeps JFR started: each timing reads the JIT from a recording of its own, which
+     * starts quickly once JFR runs. {@code null} until the first timing (JFR starts lazily).
+     */
     private JitActivity jit;
 
     /**
@@ -64,27 +80,117 @@ public final class TimeitRunner {
      * engine may start it ahead of the first timing ({@code JitWatchPrestart}).
      */
     public synchronized JitActivity jitWatch() {
-        if (jit == null) jit = new JitActivity();
+        if (jit == null) jit = JitActivity.idle();
         return jit;
     }
 
+    /** Without the JIT watch or a reset: the runs exactly as planned (tests count them). */
     public HashMap<String, Object> run(Timed timed, TimeitPlan plan) throws Throwable {
-        return run(timed, plan, true);
+        return run(timed, plan, false, false);
     }
 
     /**
-     * @param watchJit follow the snippet's own compilations with JFR (off for the self-check,
-     *                 whose classes are not the user's)
+     * @param watchJit      follow the snippet's own compilations with JFR (off for the self-check,
+     *                      whose classes are not the user's)
+     * @param resetProfiles give the code the snippet reaches fresh JIT profiles first (default of {@code %timeit};
+     *                      {@code --keep-profiles} turns it off)
      */
-    public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit) throws Throwable {
-        JitActivity watch = watchJit ? jitWatch() : null;
-        Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
+    public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit, boolean resetProfiles) throws Throwable {
+        JitActivity engineWatch = watchJit ? jitWatch() : null; // JFR started (0.7 s the first time), kept running
         long start = System.nanoTime();
-        Warm warm = warmUp(timed, bh, plan, watch, start);
-        java.time.Instant measureStart = java.time.Instant.now();
-        Measured measured = new Measured(warm.schedule.runs());
-        for (int i = 0; i < warm.schedule.runs(); i++) measured.add(i, measureOne(timed, bh, warm.schedule.runNanos(), plan), plan);
-        return measured.wire(warm, watch == null ? -1L : (long) watch.since(timed.getClass(), measureStart), System.nanoTime() - start);
+        ProfileReset.Outcome reset = resetProfiles ? reset() : null;
+        // A loop compiled by C2 before (the same class timed again without a reset: a sweep's passes, --keep-profiles)
+        // shows no new C2 compile: only fresh code is asked for one.
+        boolean freshCode = resetProfiles || timedBefore.add(timed.getClass());
+        try (JitActivity watch = engineWatch == null ? null : new JitActivity()) {
+            return withReset(timeOne(timed, plan, watch, start, freshCode), reset);
+        }
+    }
+
+    /** Classes timed in this engine so far (weakly held: a dropped snippet's class can go). */
+    private final java.util.Set<Class<?>> timedBefore = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The reset, contained: whatever the JVM throws while redefining (an InternalError from JVMTI, an OutOfMemoryError)
+     * becomes an outcome with a problem, and the timing goes on with the profiles as they are. Ctrl-C's stop is not
+     * contained.
+     */
+    private ProfileReset.Outcome reset() {
+        try {
+            return profiles.reset();
+        } catch (ThreadDeath stop) {
+            throw stop;
+        } catch (RuntimeException | Error failed) {
+            return new ProfileReset.Outcome(0, 0, 0, "the reset failed: " + failed, List.of());
+        }
+    }
+
+    /**
+     * Warm-up, measurement and the runs a late compile cost. {@code watch} is a recording of this call only: parsing the
+     * engine-wide one (a minute of every compile, tens of thousands after a few resets) made JFR's parser so hot that
+     * its own C2 compiles filled the queue, and the snippet's loop waited behind them (C1's speed, 47 ns instead of 1.2).
+     */
+    private HashMap<String, Object> timeOne(Timed timed, TimeitPlan plan, JitActivity watch, long start, boolean freshCode) throws Throwable {
+        Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
+        Warm warm = warmUp(timed, bh, plan, watch, start, freshCode);
+        int runs = warm.schedule.runs();
+        List<Run> done = new ArrayList<>();
+        List<java.time.Instant> starts = new ArrayList<>();
+        measureRuns(timed, bh, warm, plan, runs, done, starts);
+        if (watch == null) return Measured.of(done, plan).wire(warm, -1L, 0, System.nanoTime() - start);
+        // The JIT may still rebuild the snippet's code after the warm-up (a C2 compile that waited behind others in the
+        // queue): runs before its last compilation ran other code than the runs after it. The runs after it are kept.
+        // When they are fewer than half, as many more runs as were lost are measured once; an explicit -r gets all its
+        // runs measured again once, and reports exactly that many.
+        // One read of the JIT since the warm-up began answers both questions: when the snippet's code last changed, and
+        // whether its loop reached C2.
+        JitActivity.Window window;
+        try {
+            window = watch.window(timed.getClass(), warm.start);
+        } catch (java.io.IOException unreadable) {
+            // The runs stand as measured; without the JIT's events nothing is said about them.
+            return Measured.of(done, plan).wire(warm, -1L, 0, System.nanoTime() - start);
+        }
+        int first = JitActivity.firstRunAfter(starts, window.times());
+        boolean exact = plan.runs() > 0;
+        int more = exact ? (first > 0 ? runs : 0) : (first > runs / 2 ? first : 0);
+        if (more > 0 && !warm.schedule.operationLongerThanRun()) {
+            measureRuns(timed, bh, warm, plan, more, done, starts);
+            try {
+                window = watch.window(timed.getClass(), warm.start);
+            } catch (java.io.IOException unreadable) {
+                window = new JitActivity.Window(List.of(java.time.Instant.MAX), window.loopReachedC2()); // not known: nothing counts as clean
+            }
+            first = JitActivity.firstRunAfter(starts, window.times());
+        }
+        List<java.time.Instant> events = window.times();
+        // Too few runs of the final code to stand alone (fewer than 3, or fewer than -r asks): the last runs are
+        // reported as they are, and the JIT finding says what happened in them.
+        boolean clean = done.size() - first >= (exact ? runs : Math.min(3, runs));
+        int kept = exact || !clean ? Math.min(runs, done.size()) : done.size() - first;
+        List<Run> reported = done.subList(done.size() - kept, done.size());
+        int leftOut = done.size() - kept;
+        java.time.Instant firstReported = starts.get(done.size() - kept);
+        long eventsInReported = 0;
+        if (!clean) for (java.time.Instant event : events) if (!event.isBefore(firstReported)) eventsInReported++;
+        HashMap<String, Object> wire = Measured.of(reported, plan).wire(warm, eventsInReported, leftOut, System.nanoTime() - start);
+        // A loop that turns often enough for C2 but was never compiled by it ran C1's code throughout (a busy compile queue).
+        if (warm.loopNeedsC2) wire.put("loopReachedC2", window.loopReachedC2());
+        return wire;
+    }
+
+    private void measureRuns(Timed timed, Blackhole bh, Warm warm, TimeitPlan plan, int count, List<Run> done,
+                             List<java.time.Instant> starts) throws Throwable {
+        for (int i = 0; i < count; i++) {
+            starts.add(java.time.Instant.now());
+            done.add(measureOne(timed, bh, warm.schedule.runNanos(), plan));
+        }
+    }
+
+    /** The reset's outcome on the wire, under {@code profileReset}; absent when profiles were kept on purpose. */
+    private static HashMap<String, Object> withReset(HashMap<String, Object> wire, ProfileReset.Outcome reset) {
+        if (reset != null) wire.put("profileReset", reset.toWire());
+        return wire;
     }
 
     /**
@@ -95,13 +201,22 @@ public final class TimeitRunner {
      *
      * @return one result per snippet, in their order, with {@link #run}'s fields
      */
-    public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan) throws Throwable {
-        JitActivity jit = jitWatch();
-        Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
+    public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan, boolean resetProfiles) throws Throwable {
+        jitWatch();
         long start = System.nanoTime();
+        ProfileReset.Outcome reset = resetProfiles ? reset() : null;
+        try (JitActivity jit = new JitActivity()) {
+            return interleaved(snippets, plan, jit, reset, start);
+        }
+    }
+
+    private ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan, JitActivity jit,
+                                                          ProfileReset.Outcome reset, long start) throws Throwable {
+        Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         List<Warm> warm = new ArrayList<>();
-        for (Timed timed : snippets) warm.add(warmUp(timed, bh, plan, jit, System.nanoTime()));
-        int rounds = warm.stream().mapToInt(w -> w.schedule.runs()).min().orElse(0);
+        for (Timed timed : snippets) warm.add(warmUp(timed, bh, plan, jit, System.nanoTime(), true));
+        int rounds = Integer.MAX_VALUE;
+        for (Warm each : warm) rounds = Math.min(rounds, each.schedule.runs()); // no stream: profiles were just reset
         List<Measured> measured = new ArrayList<>();
         for (int k = 0; k < snippets.size(); k++) measured.add(new Measured(rounds));
         java.time.Instant measureStart = java.time.Instant.now();
@@ -114,33 +229,55 @@ public final class TimeitRunner {
         long total = System.nanoTime() - start;
         ArrayList<HashMap<String, Object>> results = new ArrayList<>();
         for (int k = 0; k < snippets.size(); k++) {
-            results.add(measured.get(k).wire(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), total));
+            results.add(withReset(measured.get(k).wire(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), 0, total), reset));
         }
         return results;
     }
 
+    /**
+     * A warm-up run of at least this many loop turns is expected to get the loop compiled by C2 (tier 4 takes some
+     * tens of thousands of back-edges); fewer, and the payload is compiled on its own while the loop's cost is nothing.
+     */
+    static final long LOOP_C2_OPS = 20_000;
+
     /** A snippet after its probe and warm-up: the schedule its runs follow, and how the warm-up went. */
-    private record Warm(TimeitSchedule schedule, WarmupPolicy policy, long warmupNanos) {}
+    private record Warm(TimeitSchedule schedule, WarmupPolicy policy, long warmupNanos, java.time.Instant start, boolean loopNeedsC2) {}
 
     /** Probe, schedule, and warm-up runs of the measurement's length until {@link WarmupPolicy} says stop. */
-    private Warm warmUp(Timed timed, Blackhole bh, TimeitPlan plan, JitActivity watch, long start) throws Throwable {
+    private Warm warmUp(Timed timed, Blackhole bh, TimeitPlan plan, JitActivity watch, long start, boolean freshCode) throws Throwable {
         // Probe: one operation, interpreted, is an upper bound of its cost.
         Run probe = counted(timed, bh, 1, plan);
         TimeitSchedule schedule = TimeitSchedule.of(plan, Math.max(1, probe.nanos));
-        List<java.time.Instant> warmStarts = new ArrayList<>();
         long collectionsBefore = gc.count();
-        WarmupPolicy warmup = WarmupPolicy.start(plan, schedule, System::nanoTime, start,
-                warmupRun -> jitQuiet(watch, timed, warmStarts.get(warmupRun)));
+        // Asked only once the per-run times have settled: whether the snippet's own code was compiled in the last runs,
+        // and, for a loop that turns often enough to reach C2, whether it has. Without the first, a loop whose C2 compile
+        // waits in the queue (long right after a profile reset) settles at C1's speed: -n 1000000 runs of 2 ms read 7.46 ns
+        // instead of 1.8. Without the second, so did time-boxed runs of Math.sqrt(x) * x + 1.0 (7.6 ns) when the queue kept
+        // C2's compile of the loop waiting for a second, longer than three quiet runs.
+        List<java.time.Instant> warmStarts = new ArrayList<>();
+        long[] lastOps = {0};
+        WarmupPolicy warmup = WarmupPolicy.start(plan, schedule, System::nanoTime, start, warmupRun -> {
+            if (watch == null) return true;
+            JitActivity.Window window;
+            try {
+                window = watch.window(timed.getClass(), warmStarts.get(0));
+            } catch (java.io.IOException unreadable) {
+                return true; // the JIT cannot be asked: the times alone decide
+            }
+            boolean needsC2 = freshCode && lastOps[0] >= LOOP_C2_OPS;
+            return window.after(warmStarts.get(warmupRun)) == 0 && (!needsC2 || window.loopReachedC2());
+        });
         boolean over;
         do {
             warmStarts.add(java.time.Instant.now());
             Run run = measureOne(timed, bh, schedule.runNanos(), plan);
+            lastOps[0] = run.ops;
             long committed = memory.getHeapMemoryUsage().getCommitted();
             // At least a byte per operation: a first run's class loading does not make a snippet allocating.
             over = warmup.observe(new WarmupPolicy.Observation(perOp(run, plan), committed,
                     run.allocatedBytes >= run.ops, gc.count() > collectionsBefore, run.onFreshMemory()));
         } while (!over);
-        return new Warm(schedule, warmup, warmup.elapsedNanos());
+        return new Warm(schedule, warmup, warmup.elapsedNanos(), warmStarts.get(0), watch != null && freshCode && lastOps[0] >= LOOP_C2_OPS);
     }
 
     /** The measured runs of one snippet, filled run by run. */
@@ -160,6 +297,12 @@ public final class TimeitRunner {
             faults = new long[runs];
         }
 
+        static Measured of(List<Run> runs, TimeitPlan plan) {
+            Measured measured = new Measured(runs.size());
+            for (int i = 0; i < runs.size(); i++) measured.add(i, runs.get(i), plan);
+            return measured;
+        }
+
         void add(int i, Run run, TimeitPlan plan) {
             perOp[i] = perOp(run, plan);
             ops[i] = run.ops;
@@ -169,7 +312,8 @@ public final class TimeitRunner {
             faults[i] = run.faults;
         }
 
-        HashMap<String, Object> wire(Warm warm, long jitEvents, long totalNanos) {
+        /** @param leftOutForJit measured runs left out because the JIT changed the snippet's code after them */
+        HashMap<String, Object> wire(Warm warm, long jitEvents, int leftOutForJit, long totalNanos) {
             HashMap<String, Object> result = new HashMap<>();
             result.put("perOpNanos", perOp);
             result.put("ops", ops);
@@ -182,6 +326,7 @@ public final class TimeitRunner {
             result.put("settled", warm.policy.settled());
             result.put("note", warm.schedule.note());
             result.put("jitEventsDuringMeasurement", jitEvents);
+            result.put("runsLeftOutForJit", (long) leftOutForJit);
             result.put("totalNanos", totalNanos);
             return result;
         }
@@ -229,10 +374,5 @@ public final class TimeitRunner {
 
     private static double perOp(Run run, TimeitPlan plan) {
         return (double) run.nanos / ((double) run.ops * plan.opsPerInvocation());
-    }
-
-    /** No compilation or deoptimisation of the snippet's class since {@code since} (always true without a watch). */
-    private static boolean jitQuiet(JitActivity watch, Timed timed, java.time.Instant since) throws java.io.IOException {
-        return watch == null || watch.since(timed.getClass(), since) == 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.perfshell.timing.runtime;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -21,6 +20,12 @@ final class WarmupPolicy {
     /** Warm-up is settled when the last {@link #SETTLE_RUNS} runs lie within this fraction of each other. */
     static final double SETTLE_SPREAD = 0.03;
     static final int SETTLE_RUNS = 3;
+    /**
+     * The snippet's own code must have been quiet (no compilation, no deoptimisation) for at least this long, not only
+     * for {@link #SETTLE_RUNS} runs: with {@code -n 1000000} a run takes 2 ms, and a C2 compile that waited in the queue
+     * longer than three such runs landed in the measurement (7.4 ns instead of 1.8, at C1's speed).
+     */
+    static final long MIN_QUIET_NANOS = 100_000_000L;
 
     /**
      * One warm-up run's figures.
@@ -62,6 +67,8 @@ final class WarmupPolicy {
 
     private final List<Double> perOp = new ArrayList<>();
     private final List<Long> heap = new ArrayList<>();
+    /** The clock when each run was observed (its end). */
+    private final List<Long> ends = new ArrayList<>();
     private boolean settledEarly;
     private boolean over;
 
@@ -92,6 +99,7 @@ final class WarmupPolicy {
         if (over) throw new IllegalStateException("warm-up is over");
         perOp.add(run.perOpNanos());
         heap.add(run.committedHeapBytes());
+        ends.add(clock.getAsLong());
         over = decide(run, elapsedNanos());
         return over;
     }
@@ -104,12 +112,19 @@ final class WarmupPolicy {
         // young generation is memory that has been touched -- unless G1 is still growing the heap,
         // which the timed thread's own page faults show.
         boolean heapWarm = !run.allocates() || (run.collected() && !run.freshMemory());
-        if (elapsed >= MIN_WARMUP_NANOS && settled(perOp) && steady(heap) && heapWarm
-                && jit.since(perOp.size() - SETTLE_RUNS)) {
+        if (elapsed >= MIN_WARMUP_NANOS && settled(perOp) && steady(heap) && heapWarm && jit.since(quietFrom())) {
             settledEarly = true;
             return true;
         }
         return elapsed >= budgetNanos || oneRun;
+    }
+
+    /** The first run of the window the JIT must have been quiet in: the last {@link #SETTLE_RUNS} runs, or more to span {@link #MIN_QUIET_NANOS}. */
+    int quietFrom() {
+        long now = ends.get(ends.size() - 1);
+        int from = perOp.size() - SETTLE_RUNS;
+        while (from > 0 && now - ends.get(from - 1) < MIN_QUIET_NANOS) from--;
+        return Math.max(0, from);
     }
 
     /** Time since the warm-up started. */
@@ -130,12 +145,19 @@ final class WarmupPolicy {
         return exactRuns > 0 || exactNanos > 0 ? settled(perOp) : settledEarly;
     }
 
-    /** The last runs lie within {@link #SETTLE_SPREAD} of each other. */
+    /**
+     * The last runs lie within {@link #SETTLE_SPREAD} of each other. Plain loops, here and in {@link #steady}: this
+     * runs between the snippet's warm-up runs, after its JIT profiles were reset, and a stream pipeline here would
+     * train {@code java.util.stream}'s profiles with perfshell's own element types.
+     */
     static boolean settled(List<Double> perOp) {
         if (perOp.size() < SETTLE_RUNS) return false;
-        double[] last = perOp.subList(perOp.size() - SETTLE_RUNS, perOp.size()).stream().mapToDouble(Double::doubleValue).toArray();
-        double min = Arrays.stream(last).min().orElse(0);
-        double max = Arrays.stream(last).max().orElse(0);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int i = perOp.size() - SETTLE_RUNS; i < perOp.size(); i++) {
+            min = Math.min(min, perOp.get(i));
+            max = Math.max(max, perOp.get(i));
+        }
         return min > 0 && max / min - 1 <= SETTLE_SPREAD;
     }
 
@@ -147,7 +169,8 @@ final class WarmupPolicy {
      */
     static boolean steady(List<Long> committedHeap) {
         if (committedHeap.size() < SETTLE_RUNS) return false;
-        List<Long> last = committedHeap.subList(committedHeap.size() - SETTLE_RUNS, committedHeap.size());
-        return last.stream().distinct().count() == 1;
+        long last = committedHeap.get(committedHeap.size() - 1);
+        for (int i = committedHeap.size() - SETTLE_RUNS; i < committedHeap.size(); i++) if (committedHeap.get(i) != last) return false;
+        return true;
     }
 }

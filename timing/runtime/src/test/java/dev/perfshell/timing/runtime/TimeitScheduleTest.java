@@ -14,22 +14,22 @@ class TimeitScheduleTest {
     }
 
     @Test
-    void defaultsSplitTwoSecondsIntoTwentyRunsOfFortyFiveMilliseconds() {
+    void defaultsSplitOnePointThreeSecondsIntoTwentyRunsOfTwentyNineMilliseconds() {
         TimeitPlan plan = auto(0);
         TimeitSchedule schedule = TimeitSchedule.of(plan, 1_000);
-        assertThat(schedule.budgetNanos()).isEqualTo(2_000 * MS);
-        assertThat(schedule.measureBudgetNanos()).isEqualTo(900 * MS);
+        assertThat(schedule.budgetNanos()).isEqualTo(1_300 * MS);
+        assertThat(schedule.measureBudgetNanos()).isEqualTo(585 * MS); // 45% of 1.3 s
         assertThat(schedule.runs()).isEqualTo(20);
-        assertThat(schedule.runNanos()).isEqualTo(45 * MS);
+        assertThat(schedule.runNanos()).isEqualTo(29_250_000L); // 585 ms / 20
         assertThat(schedule.note()).isEmpty();
         assertThat(schedule.operationLongerThanRun()).isFalse();
-        // the settling warm-up gets what the measurement and the probe leave
-        assertThat(schedule.warmupBudgetNanos(plan, 100 * MS)).isEqualTo(1_000 * MS);
+        // the settling warm-up gets what the measurement and the probe leave: 1300 - 585 - 100 ms
+        assertThat(schedule.warmupBudgetNanos(plan, 100 * MS)).isEqualTo(615 * MS);
     }
 
     @Test
     void probeTimesRunsWithinTheMeasureBudgetKeepsAllRuns() {
-        TimeitSchedule schedule = TimeitSchedule.of(auto(0), 45 * MS); // 20 × 45 ms = 900 ms exactly
+        TimeitSchedule schedule = TimeitSchedule.of(auto(2_000 * MS), 45 * MS); // 20 × 45 ms = 900 ms exactly
         assertThat(schedule.runs()).isEqualTo(20);
         assertThat(schedule.runNanos()).isEqualTo(45 * MS);
         assertThat(schedule.note()).isEmpty();
@@ -37,12 +37,12 @@ class TimeitScheduleTest {
 
     @Test
     void probeTimesRunsOverTheMeasureBudgetGivesFewerRunsAndANote() {
-        TimeitSchedule barely = TimeitSchedule.of(auto(0), 45 * MS + 1);
+        TimeitSchedule barely = TimeitSchedule.of(auto(2_000 * MS), 45 * MS + 1);
         assertThat(barely.runs()).isEqualTo(19); // 900 ms / 45.000001 ms
         assertThat(barely.runNanos()).isEqualTo(900 * MS / 19).isEqualTo(47_368_421L);
         assertThat(barely.note()).isEqualTo("fewer runs: one operation takes about 45.0 ms, longer than budget/runs");
 
-        TimeitSchedule slow = TimeitSchedule.of(auto(0), 200 * MS);
+        TimeitSchedule slow = TimeitSchedule.of(auto(2_000 * MS), 200 * MS);
         assertThat(slow.runs()).isEqualTo(4);
         assertThat(slow.runNanos()).isEqualTo(225 * MS);
         assertThat(slow.note()).isEqualTo("fewer runs: one operation takes about 200 ms, longer than budget/runs");

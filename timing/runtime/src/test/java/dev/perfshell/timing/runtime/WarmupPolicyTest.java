@@ -41,7 +41,7 @@ class WarmupPolicyTest {
     }
 
     private WarmupPolicy settling() {
-        return policy(new TimeitPlan(0, 0, 0, 0, 0, 1), PROBE, quietJit());
+        return policy(new TimeitPlan(2_000 * MS, 0, 0, 0, 0, 1), PROBE, quietJit());
     }
 
     private WarmupPolicy.JitQuiet quietJit() {
@@ -137,9 +137,19 @@ class WarmupPolicyTest {
     }
 
     @Test
+    void shortRunsMustBeJitQuietForATenthOfASecondNotOnlyThreeRuns() throws Exception {
+        // -n 1000000: 2 ms runs. Settled at run 100 (200 ms); the JIT is asked about the runs since 100 ms before:
+        // run 100's end is at 200 ms, and run 50 starts at 100 ms (0-based index 50 begins after 50 runs of 2 ms).
+        WarmupPolicy warmup = settling();
+        assertThat(feed(warmup, 2 * MS, i -> quiet(7))).isEqualTo(100);
+        assertThat(jitAsked).containsExactly(50);
+        assertThat(warmup.quietFrom()).isEqualTo(50);
+    }
+
+    @Test
     void aJitEventKeepsWarmingUntilThreeQuietRuns() throws Exception {
         // a compilation during run 4 (0-based): quiet only since run 5
-        WarmupPolicy warmup = policy(new TimeitPlan(0, 0, 0, 0, 0, 1), PROBE, run -> {
+        WarmupPolicy warmup = policy(new TimeitPlan(2_000 * MS, 0, 0, 0, 0, 1), PROBE, run -> {
             jitAsked.add(run);
             return run > 4;
         });
