@@ -1,8 +1,8 @@
 // The "after" half of a regression pair for `perfshell compare`: base.jsh with one change, checksum()
 // walks the array twice (a deliberate 2x regression). Compare them with
-//   scripts/perfshell run base.jsh --json base.json
-//   scripts/perfshell run new.jsh --json new.json
-//   scripts/perfshell compare base.json new.json      # flags "checksum", exit 1
+//   scripts/perfshell run base.jsh --forks 3 --json base.json
+//   scripts/perfshell run new.jsh --forks 3 --json new.json
+//   scripts/perfshell compare base.json new.json      # flags "checksum", exit 1 (one engine a side: "inconclusive", exit 0)
 int[] data = Perf.ints(10_000, 7);
 long checksum(int[] a) {
     long sum = 0;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareE2ETest {
     private static final List<String> LABELS = List.of("checksum", "sort", "lookup", "format", "max");
     /** A row of the report: the label, then the verdict at the end of the line. */
-    private static final Pattern ROW = Pattern.compile("^(\\S+) .*  (no significant change|within noise threshold|slower|faster)$");
+    private static final Pattern ROW = Pattern.compile("^(\\S+) .*  (no significant change|within noise threshold|inconclusive \\(one engine a side\\)|slower|faster)$");
 
     @TempDir
     Path home;
@@ -41,23 +41,24 @@ class CompareE2ETest {
         assertThat(verdicts.entrySet().stream().filter(e -> e.getValue().equals("slower")).map(Map.Entry::getKey).toList())
                 .as(compare.toString()).containsExactly("checksum");
         assertThat(compare.stdout()).as(compare.toString()).contains("1 slower, ").contains("3+3 engines")
-                .doesNotContain("weak evidence");
+                .doesNotContain("inconclusive");
     }
 
     /**
-     * One engine a side (the default): the doubled snippet is flagged, and the report says the evidence is
-     * weak. Whether an unchanged snippet is flagged too is up to the two JVMs' luck (the README's A/A
-     * experiment: 21% of unchanged results were, with changes up to 43%), so that is not asserted.
+     * One engine a side (the default): runs inside one engine cannot see how far two engines differ (up to 1.6x on
+     * nanosecond snippets, HistoryE2ETest), so even the doubled snippet is "inconclusive", exit 0, and the report
+     * names the way to a verdict. Nothing is "slower" or "faster" on such evidence.
      */
     @Test
-    void withOneEngineTheRegressionIsFlaggedAndTheEvidenceCalledWeak() throws Exception {
+    void withOneEngineAChangeIsInconclusiveAndTheReportSaysHowToDecide() throws Exception {
         Result compare = compare();
-        assertThat(compare.exitCode()).as(compare.toString()).isEqualTo(1);
+        assertThat(compare.exitCode()).as(compare.toString()).isZero();
         Map<String, String> verdicts = verdicts(compare.stdout());
         assertThat(verdicts.keySet()).as(compare.toString()).containsExactlyInAnyOrderElementsOf(LABELS);
-        assertThat(verdicts.get("checksum")).as(compare.toString()).isEqualTo("slower");
+        assertThat(verdicts.get("checksum")).as(compare.toString()).isEqualTo("inconclusive (one engine a side)");
+        assertThat(verdicts.values()).as(compare.toString()).noneMatch(v -> v.equals("slower") || v.equals("faster"));
         assertThat(compare.stdout()).as(compare.toString()).contains("20+20 runs")
-                .contains("5 of 5 results were tested on the runs of one engine JVM per side: weak evidence");
+                .contains("tested on the runs of one engine JVM per side").contains("Next: perfshell run --forks 3 for both files.");
 
         // A file compared with itself: nothing changed, exit 0; and the Markdown form of the same report.
         Result same = Perfshell.run(home, null, "compare", work.resolve("base.json").toString(), work.resolve("base.json").toString());
@@ -65,8 +66,8 @@ class CompareE2ETest {
         assertThat(verdicts(same.stdout()).values()).as(same.toString()).allMatch(v -> !v.equals("slower") && !v.equals("faster"));
         Result markdown = Perfshell.run(home, null, "compare", "--markdown", work.resolve("base.json").toString(),
                 work.resolve("new.json").toString());
-        assertThat(markdown.exitCode()).isEqualTo(1);
-        assertThat(markdown.stdout()).contains("| checksum |");
+        assertThat(markdown.exitCode()).as(markdown.toString()).isZero();
+        assertThat(markdown.stdout()).contains("| checksum |").contains("inconclusive (one engine a side)");
     }
 
     /** Runs base.jsh and new.jsh with {@code runOptions} and --json, then compares them. */

@@ -49,8 +49,8 @@ class CompareMagicScriptTest {
     }
 
     private static List<Double> ratios(String fastest, String slower) {
-        Pattern summary = Pattern.compile("  '" + Pattern.quote(fastest) + "' ran\n    ([\\d.]+) ± ([\\d.]+) times faster than '"
-                + Pattern.quote(slower) + "'  \\(Mann-Whitney p = \\S+, Welch p = \\S+\\)\n");
+        Pattern summary = Pattern.compile("  '" + Pattern.quote(fastest) + "' ran\n    ([\\d.]+) times faster than '"
+                + Pattern.quote(slower) + "'  \\(95% CI ([\\d.]+)–([\\d.]+); Welch p = \\S+, Mann-Whitney p = \\S+\\)\n");
         Matcher m = summary.matcher(run.out);
         List<Double> found = new ArrayList<>();
         while (m.find()) found.add(Double.parseDouble(m.group(1)));
@@ -67,7 +67,7 @@ class CompareMagicScriptTest {
     void theLoopDoneOnceRunsAboutThreeTimesFaster() {
         assertThat(ratios("once(arr)", "thrice(arr)")).as(run.out).singleElement().satisfies(ratio -> assertThat(ratio).isBetween(2.0, 4.5));
         assertThat(ratios("one", "three")).as(run.out).singleElement().satisfies(ratio -> assertThat(ratio).isBetween(2.0, 4.5));
-        assertThat(run.out).containsPattern("\n +snippet +median +99\\.9% CI of the mean +runs +vs fastest\n"
+        assertThat(run.out).containsPattern("\n +snippet +geo\\. mean +99\\.9% CI of the mean +runs +vs fastest\n"
                 + " *1 +once\\(arr\\) +\\S+ \\S+ +\\[.+] +\\d+ +fastest\n"
                 + " *2 +thrice\\(arr\\) +\\S+ \\S+ +\\[.+] +\\d+ +[\\d.]+×\n");
     }

@@ -44,7 +44,7 @@ final class CompareFormat {
         return number + "x " + (ratio > 1 ? "slower" : "faster");
     }
 
-    /** {@code pU=0.004 pT=0.001}; {@code no test} without one. */
+    /** {@code pU=0.004 pT=0.001} (Mann-Whitney, exact where it can be; Welch's t on the logarithms); {@code no test} without one. */
     static String pValues(ResultPair pair) {
         if (!pair.tested()) return "no test";
         return "pU" + p(pair.pU()) + " pT" + p(pair.pT());
@@ -74,8 +74,9 @@ final class CompareFormat {
         long unchanged = comparison.count(Verdict.NO_SIGNIFICANT_CHANGE) + comparison.count(Verdict.WITHIN_NOISE);
         String what = comparison.failOn() == FailOn.ANY_CHANGE ? "change" : "regression";
         String threshold = threshold(comparison.thresholdPercent());
-        return comparison.count(Verdict.SLOWER) + " slower, " + comparison.count(Verdict.FASTER) + " faster, " + unchanged
-                + " unchanged \u2014 " + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold
+        long inconclusive = comparison.count(Verdict.INCONCLUSIVE);
+        return comparison.count(Verdict.SLOWER) + " slower, " + comparison.count(Verdict.FASTER) + " faster, "
+                + (inconclusive == 0 ? "" : inconclusive + " inconclusive, ") + unchanged + " unchanged \u2014 " + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold
                 + ": exit " + comparison.exitCode();
     }
 

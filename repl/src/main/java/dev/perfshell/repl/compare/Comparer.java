@@ -1,6 +1,8 @@
 package dev.perfshell.repl.compare;
 
 import dev.perfshell.repl.results.Metric.Direction;
+import dev.perfshell.timing.stats.MannWhitney;
+import dev.perfshell.timing.stats.RatioEstimate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +11,7 @@ import java.util.Map;
 
 /**
  * Compares two results files result by result: matches them ({@link ResultMatcher}), tests each pair on
- * its best evidence ({@link Evidence}, {@link ChangeStatistics}), gives a {@link Verdict}, and sums up.
+ * its best evidence ({@link Evidence}, {@link RatioEstimate}), gives a {@link Verdict}, and sums up.
  */
 public final class Comparer {
     /**
@@ -21,8 +23,8 @@ public final class Comparer {
      */
     public static final double DEFAULT_THRESHOLD_PERCENT = 10.0;
 
-    /** Significance level of both tests. */
-    static final double ALPHA = 0.05;
+    /** Significance level: one minus the intervals' confidence. */
+    static final double ALPHA = 1 - RatioEstimate.CONFIDENCE;
 
     private final double thresholdPercent;
     private final FailOn failOn;
@@ -61,14 +63,14 @@ public final class Comparer {
                 notes.add(name + ": " + samples(pair.evidence().base().length) + " in " + base.name() + ", "
                         + samples(pair.evidence().candidate().length) + " in " + candidate.name()
                         + ": no test possible; judged by the threshold alone.");
-            } else if (pair.evidence().kind() == Evidence.Kind.RUNS) {
+            } else if (pair.evidence().kind() == Evidence.Kind.RUNS && !pair.evidence().exact()) {
                 singleEngine++;
             }
         }
         if (singleEngine > 0) {
             notes.add(0, singleEngine + " of " + pairs.size() + " results were tested on the runs of one engine JVM per side: "
-                    + "weak evidence, since two engines differ by more than runs within one, so an unchanged build can test "
-                    + "significant. Next: perfshell run --forks K (K ≥ 2) for both files.");
+                    + "two engines differ by more than runs within one, so a change there is called inconclusive, not slower or "
+                    + "faster. Next: perfshell run --forks 3 for both files.");
         }
         if (base.forks() != candidate.forks()) {
             notes.add(base.name() + " ran " + engines(base.forks()) + " per result, " + candidate.name() + " "
@@ -89,26 +91,38 @@ public final class Comparer {
                 exitCode);
     }
 
+    /**
+     * One model for every figure of a pair (see {@link RatioEstimate}): the centres are the geometric means of the
+     * evidence (engine centres, or runs), the change and its 95% interval come from Welch's t on their logarithms,
+     * and the verdict is a function of that interval and the threshold alone. Mann-Whitney's exact p is reported
+     * beside it, not voted with it.
+     */
     private ResultPair pair(String name, MetricBlock b, MetricBlock n) {
-        double base = b.center();
-        double candidate = n.center();
-        double change = relative(candidate - base, base);
-        double ratio = b.direction() == Direction.LOWER ? candidate / base : base / candidate;
-        if (base == candidate) ratio = 1; // also 0/0
         Evidence evidence = Evidence.of(b, n);
         if (!evidence.testable()) {
+            double base = b.center();
+            double candidate = n.center();
+            double change = relative(candidate - base, base);
+            double ratio = directed(b.direction(), base == candidate ? 1 : candidate / base);
             return new ResultPair(name, b.unit(), b.direction(), base, candidate, change, Double.NaN, Double.NaN, ratio,
                     Double.NaN, Double.NaN, evidence, beyondThreshold(change, ratio) ? direction(ratio) : Verdict.WITHIN_NOISE);
         }
-        ChangeStatistics stats = ChangeStatistics.of(evidence.base(), evidence.candidate());
-        // The interval is Welch's, placed around the difference of the centers (the figure shown).
-        double ciLow = relative(candidate - base - stats.halfWidth(), base);
-        double ciHigh = relative(candidate - base + stats.halfWidth(), base);
-        boolean significant = (stats.pU() < ALPHA || stats.pT() < ALPHA) && !(ciLow <= 0 && ciHigh >= 0);
-        Verdict verdict = !significant ? Verdict.NO_SIGNIFICANT_CHANGE
-                : beyondThreshold(change, ratio) ? direction(ratio) : Verdict.WITHIN_NOISE;
-        return new ResultPair(name, b.unit(), b.direction(), base, candidate, change, ciLow, ciHigh, ratio,
-                stats.pU(), stats.pT(), evidence, verdict);
+        RatioEstimate estimate = RatioEstimate.of(evidence.base(), evidence.candidate());
+        double pU = MannWhitney.test(evidence.base(), evidence.candidate()).p();
+        double change = estimate.changePercent();
+        double ratio = directed(b.direction(), estimate.ratio());
+        Verdict verdict;
+        if (!estimate.significant()) verdict = Verdict.NO_SIGNIFICANT_CHANGE;
+        else if (!beyondThreshold(change, ratio)) verdict = Verdict.WITHIN_NOISE;
+        else if (evidence.kind() == Evidence.Kind.RUNS && !evidence.exact()) verdict = Verdict.INCONCLUSIVE;
+        else verdict = direction(ratio);
+        return new ResultPair(name, b.unit(), b.direction(), estimate.baseCentre(), estimate.candidateCentre(), change,
+                estimate.lowPercent(), estimate.highPercent(), ratio, pU, estimate.p(), evidence, verdict);
+    }
+
+    /** Above 1 is worse: {@code new/base} for lower-is-better metrics, its inverse for higher-is-better ones. */
+    private static double directed(Direction direction, double candidateOverBase) {
+        return direction == Direction.LOWER ? candidateOverBase : 1 / candidateOverBase;
     }
 
     private boolean beyondThreshold(double changePercent, double ratio) {

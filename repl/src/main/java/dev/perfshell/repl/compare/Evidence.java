@@ -41,6 +41,11 @@ public record Evidence(Kind kind, double[] base, double[] candidate) {
         return base.length >= 2 && candidate.length >= 2;
     }
 
+    /** Neither side varies (exact counts such as bytes allocated): one engine's values are every engine's. */
+    public boolean exact() {
+        return java.util.Arrays.stream(base).distinct().count() <= 1 && java.util.Arrays.stream(candidate).distinct().count() <= 1;
+    }
+
     /** {@code 3+3 engines}, {@code 5+5 runs}. */
     public String describe() {
         return base.length + "+" + candidate.length + " " + kind.text();

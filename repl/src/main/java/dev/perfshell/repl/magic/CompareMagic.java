@@ -7,11 +7,11 @@ import dev.perfshell.repl.render.HeadToHeadRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.HeadToHead;
 import dev.perfshell.repl.timeit.SnippetList;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
-import dev.perfshell.repl.timeit.TimeitWarnings;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -28,12 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * …) so a busy machine's drift hits all alike; then a table and hyperfine's summary with two tests.
  */
 @Command(name = "compare",
-        description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 ± 0.05 times faster than B'.",
+        description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 times faster than B' with the ratio's 95%% interval.",
         footer = {"",
                 "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one",
                 "per line. 'name: code' labels one. Each is timed as %%timeit times it (JMH's loop shape, warm-up until",
-                "settled); the measured runs then alternate between them. The ratio is of the medians, its ± propagated",
-                "from both MADs (hyperfine's propagation, robust to outliers); p-values: Mann-Whitney U and Welch's t."})
+                "settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%%",
+                "interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the",
+                "interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model."})
 final class CompareMagic extends BaseMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
     /** Each snippet's share of the call when --budget is not given. */
@@ -119,18 +120,27 @@ final class CompareMagic extends BaseMagic {
         double floor = context.session().blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
         List<TimeitReport> reports = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<SteadyRuns> steadies = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
-            TimeitRuns runs = measured.get(k);
+            // The rule %timeit applies: runs that faulted on fresh memory while the heap grew are left out and said so.
+            SteadyRuns steady = SteadyRuns.of(measured.get(k));
+            steadies.add(steady);
+            TimeitRuns runs = steady.runs();
             SnippetList.Entry entry = entries.get(k);
-            List<String> warnings = TimeitWarnings.of(runs, RunStatistics.of(runs.perOpNanos()), floor, entry.code().matches("[{};\\s]*"));
+            if (steady.finding() != null && !quiet) {
+                console.dim("note: " + name(entry) + ": " + dev.perfshell.timing.FindingText.line(steady.finding()));
+            }
+            List<dev.perfshell.timing.Finding> findings = dev.perfshell.timing.TimeitFindings.of(
+                    runs.evidence(1, floor, entry.code().matches("[{};\\s]*")), RunStatistics.of(runs.perOpNanos()));
             reports.add(TimeitReport.of(entry.labelled() ? entry.label() : "", entry.code(), runs.loopsPerRun(), runs.perOpNanos(),
-                    runs.allocatedBytesPerOp(1), runs.warmupNanos(), runs.warmupRuns(), runs.settled(), warnings));
+                    runs.allocatedBytesPerOp(1), runs.warmupNanos(), runs.warmupRuns(), runs.settled(), findings));
             names.add(name(entry));
         }
         HeadToHead result = HeadToHead.of(names, reports);
         TimeitPlan plan = plan();
         for (int k = 0; k < reports.size(); k++) {
             TimeitReport report = reports.get(k);
+            SteadyRuns steady = steadies.get(k);
             int position = k + 1;
             context.record(origin -> {
                 ResultRecord timeit = ResultRecord.timeit(report, setup, plan, false, origin);
@@ -138,7 +148,7 @@ final class CompareMagic extends BaseMagic {
                 params.put("snippets", entries.size());
                 params.put("position", position);
                 return new ResultRecord("compare", timeit.label(), timeit.source(), params, timeit.script(), timeit.line(),
-                        timeit.warnings(), timeit.metric(), timeit.details());
+                        timeit.warnings(), timeit.metric(), timeit.details()).withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding());
             });
         }
         // A warning several snippets share (a busy machine) is said once, naming them all.

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code %compare}'s output: a table of every snippet (median, the 99.9% interval of its mean, its
- * runs, the ratio of its median to the fastest's), then hyperfine's summary with the two tests'
- * p-values, and a warning for every difference within noise.
+ * {@code %compare}'s output: a table of every snippet (the geometric mean of its runs, which the ratios
+ * compare; the 99.9% interval of its mean; its runs; its ratio to the fastest), then hyperfine's summary with each ratio's 95% interval and both
+ * p-values, and a warning for every ratio whose interval includes 1.
  */
 public final class HeadToHeadRenderer {
     private static final int NAME_WIDTH = 40;
@@ -21,14 +21,14 @@ public final class HeadToHeadRenderer {
 
     public static List<String> table(HeadToHead result, int precision) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"", "snippet", "median", "99.9% CI of the mean", "runs", "vs fastest"});
+        rows.add(new String[] {"", "snippet", "geo. mean", "99.9% CI of the mean", "runs", "vs fastest"});
         for (int k = 0; k < result.reports().size(); k++) {
             TimeitReport report = result.reports().get(k);
             RunStatistics stats = report.stats();
             String interval = Double.isNaN(stats.ciLow()) ? "-"
                     : "[" + Units.time(stats.ciLow(), precision) + ", " + Units.time(stats.ciHigh(), precision) + "]";
-            String ratio = k == result.fastest() ? "fastest" : String.format(Locale.ROOT, "%.2f×", result.medianRatio(k));
-            rows.add(new String[] {String.valueOf(k + 1), shorten(result.names().get(k)), Units.time(stats.median(), precision),
+            String ratio = k == result.fastest() ? "fastest" : String.format(Locale.ROOT, "%.2f×", result.ratioToFastest(k));
+            rows.add(new String[] {String.valueOf(k + 1), shorten(result.names().get(k)), Units.time(result.center(k), precision),
                     interval, String.valueOf(stats.runs()), ratio});
         }
         int[] widths = new int[rows.get(0).length];
@@ -46,30 +46,34 @@ public final class HeadToHeadRenderer {
         return lines;
     }
 
-    /** hyperfine's summary, each line with both p-values. */
+    /** hyperfine's summary, each ratio with its 95% interval and both p-values. */
     public static List<String> summary(HeadToHead result) {
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
         lines.add("  " + quoted(result.names().get(result.fastest())) + " ran");
         for (HeadToHead.Versus versus : result.bySpeed()) {
-            lines.add(String.format(Locale.ROOT, "    %s ± %s times faster than %s  (Mann-Whitney p = %s, Welch p = %s)",
-                    twoDecimals(versus.ratio()), twoDecimals(versus.ratioError()), quoted(result.names().get(versus.other())),
-                    pValue(versus.pU()), pValue(versus.pT())));
+            lines.add(String.format(Locale.ROOT, "    %s times faster than %s  (95%% CI %s; Welch p = %s, Mann-Whitney p = %s)",
+                    twoDecimals(versus.ratio()), quoted(result.names().get(versus.other())), interval(versus.estimate()),
+                    pValue(versus.estimate().p()), pValue(versus.pU())));
         }
         return lines;
     }
 
-    /** One warning per comparison whose difference is within noise. */
+    /** One warning per comparison whose ratio's interval includes 1. */
     public static List<String> warnings(HeadToHead result) {
         List<String> lines = new ArrayList<>();
         for (HeadToHead.Versus versus : result.versus()) {
             if (!versus.withinNoise()) continue;
-            lines.add(String.format(Locale.ROOT, "%s and %s may be equally fast: %s ± %s times is within noise "
-                            + "(Mann-Whitney p = %s, Welch p = %s). Next: a larger --budget, or more runs with -r.",
+            lines.add(String.format(Locale.ROOT, "%s and %s may be equally fast: the 95%% interval of the ratio, %s, includes 1 "
+                            + "(Welch p = %s). Next: more runs with -r (the interval narrows as the runs grow), or a larger --budget.",
                     quoted(result.names().get(result.fastest())), quoted(result.names().get(versus.other())),
-                    twoDecimals(versus.ratio()), twoDecimals(versus.ratioError()), pValue(versus.pU()), pValue(versus.pT())));
+                    interval(versus.estimate()), pValue(versus.estimate().p())));
         }
         return lines;
+    }
+
+    private static String interval(dev.perfshell.timing.stats.RatioEstimate estimate) {
+        return twoDecimals(estimate.low()) + "–" + twoDecimals(estimate.high());
     }
 
     static String pValue(double p) {

@@ -1,50 +1,52 @@
 package dev.perfshell.repl.timeit;
 
 import dev.perfshell.timing.TimeitReport;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.inference.TTest;
+import dev.perfshell.timing.stats.MannWhitney;
+import dev.perfshell.timing.stats.RatioEstimate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code %compare}'s verdict: the snippets' results, the fastest (by median), and how much faster it
- * ran than each other, in hyperfine's terms — a ratio with its uncertainty propagated from both
- * spreads — but robust, as {@code %timeit}'s center is: the ratio of the medians, its ± from the
- * MADs (scaled to a standard deviation), so one descheduled run does not swing it. Two tests on the
- * runs: Mann-Whitney U (no assumption about the timings' shape) and Welch's t (no assumption of
- * equal spread).
+ * {@code %compare}'s verdict: the snippets' results, the fastest, and how much faster it ran than each
+ * other. One model for every figure (the one {@code perfshell compare} uses): the ratio of the runs'
+ * geometric means with the 95% interval of Welch's t on their logarithms ({@link RatioEstimate}); "may be
+ * equally fast" exactly when that interval includes 1. The runs are the replication unit here (the
+ * snippets share one engine and their runs alternate), so more runs narrow the interval. Mann-Whitney's
+ * exact p is shown beside it as a check that assumes nothing about the timings' shape.
  *
  * @param names   the snippets' display names, in the order given
  * @param reports their results, in the same order
- * @param fastest the index of the fastest
+ * @param fastest the index of the fastest (the smallest geometric mean of its runs)
  * @param versus  one comparison per other snippet, in the order given
  */
 public record HeadToHead(List<String> names, List<TimeitReport> reports, int fastest, List<Versus> versus) {
-    /** Below this p-value (either test) a difference is called real. */
-    public static final double ALPHA = 0.05;
 
     /**
      * The fastest against one other.
      *
-     * @param other      its index
-     * @param ratio      other's median / fastest's median (at least 1)
-     * @param ratioError hyperfine's propagation with robust spreads: ratio × √((MADf/medf)² + (MADo/medo)²)
-     * @param pU         Mann-Whitney U, two-sided
-     * @param pT         Welch's t, two-sided
+     * @param other    its index
+     * @param estimate other's runs over the fastest's: the ratio (at least 1) and its interval
+     * @param pU       Mann-Whitney U, two-sided (exact when it can be)
      */
-    public record Versus(int other, double ratio, double ratioError, double pU, double pT) {
-        /** Neither test sees a difference, or the ratio's uncertainty reaches 1. */
+    public record Versus(int other, RatioEstimate estimate, double pU) {
+        public double ratio() {
+            return estimate.ratio();
+        }
+
+        /** The interval of the ratio includes 1: the runs cannot tell the two apart. */
         public boolean withinNoise() {
-            return !(pU < ALPHA || pT < ALPHA) || ratio - ratioError <= 1;
+            return !estimate.significant();
         }
     }
 
     public static HeadToHead of(List<String> names, List<TimeitReport> reports) {
         int fastest = 0;
         for (int k = 1; k < reports.size(); k++) {
-            if (reports.get(k).stats().median() < reports.get(fastest).stats().median()) fastest = k;
+            if (RatioEstimate.geometricMean(reports.get(k).perOpNanos()) < RatioEstimate.geometricMean(reports.get(fastest).perOpNanos())) {
+                fastest = k;
+            }
         }
         TimeitReport best = reports.get(fastest);
         List<Versus> versus = new ArrayList<>();
@@ -55,13 +57,9 @@ public record HeadToHead(List<String> names, List<TimeitReport> reports, int fas
     }
 
     private static Versus versus(int other, TimeitReport fast, TimeitReport slow) {
-        double ratio = slow.stats().median() / fast.stats().median();
-        double relative = Math.hypot(fast.stats().mad() / fast.stats().median(), slow.stats().mad() / slow.stats().median());
         double[] a = fast.perOpNanos();
         double[] b = slow.perOpNanos();
-        double pU = new MannWhitneyUTest().mannWhitneyUTest(a, b);
-        double pT = a.length < 2 || b.length < 2 || fast.stats().stdev() + slow.stats().stdev() == 0 ? Double.NaN : new TTest().tTest(a, b);
-        return new Versus(other, ratio, ratio * relative, pU, pT);
+        return new Versus(other, RatioEstimate.of(a, b), MannWhitney.test(a, b).p());
     }
 
     /** The others, slowest last, as hyperfine lists them. */
@@ -69,8 +67,13 @@ public record HeadToHead(List<String> names, List<TimeitReport> reports, int fas
         return versus.stream().sorted(Comparator.comparingDouble(Versus::ratio)).toList();
     }
 
-    /** A snippet's median over the fastest's. */
-    public double medianRatio(int index) {
-        return reports.get(index).stats().median() / reports.get(fastest).stats().median();
+    /** A snippet's centre: the geometric mean of its runs, what every ratio compares. */
+    public double center(int index) {
+        return RatioEstimate.geometricMean(reports.get(index).perOpNanos());
+    }
+
+    /** A snippet's ratio to the fastest (1 for the fastest itself). */
+    public double ratioToFastest(int index) {
+        return versus.stream().filter(v -> v.other() == index).mapToDouble(Versus::ratio).findFirst().orElse(1.0);
     }
 }

@@ -10,10 +10,19 @@ class CompareExitCodeTest {
 
     @Test
     void aRegressionBeyondTheThresholdExitsOne() {
-        CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"));
+        CompareRun run = CompareRun.of(fixture("forked-base.json"), fixture("forked-new.json"));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).last().isEqualTo("1 slower, 0 faster, 8 unchanged \u2014 regression beyond 10%: exit 1");
+        assertThat(run.outLines()).last().isEqualTo("1 slower, 0 faster, 1 unchanged \u2014 regression beyond 10%: exit 1");
+    }
+
+    @Test
+    void aChangeSeenOnOneEngineASideIsInconclusiveAndExitsZero() {
+        // The 2x Arrays.sort change rests on one engine a side: its runs cannot see engine-to-engine differences.
+        CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"));
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("inconclusive (one engine a side)").contains("Next: perfshell run --forks 3 for both files.");
+        assertThat(run.outLines()).last().isEqualTo("0 slower, 0 faster, 1 inconclusive, 8 unchanged \u2014 no regression beyond 10%: exit 0");
     }
 
     @Test
@@ -33,20 +42,20 @@ class CompareExitCodeTest {
     @Test
     void aSpeedUpFailsOnlyWithAnyChange() {
         // Reversed, the 2x regression is a 2x speed-up.
-        CompareRun regression = CompareRun.of(fixture("new.json"), fixture("base.json"));
+        CompareRun regression = CompareRun.of(fixture("forked-new.json"), fixture("forked-base.json"));
         assertThat(regression.exitCode()).as(regression.out()).isZero();
         assertThat(regression.out()).contains("2.00x faster");
-        CompareRun anyChange = CompareRun.of(fixture("new.json"), fixture("base.json"), "--fail-on", "any-change");
+        CompareRun anyChange = CompareRun.of(fixture("forked-new.json"), fixture("forked-base.json"), "--fail-on", "any-change");
         assertThat(anyChange.exitCode()).isEqualTo(1);
-        assertThat(anyChange.outLines()).last().isEqualTo("0 slower, 1 faster, 8 unchanged \u2014 change beyond 10%: exit 1");
+        assertThat(anyChange.outLines()).last().isEqualTo("0 slower, 1 faster, 1 unchanged \u2014 change beyond 10%: exit 1");
     }
 
     @Test
     void markdownHasTheSameVerdicts() {
-        CompareRun run = CompareRun.of(fixture("base.json"), fixture("new.json"), "--markdown");
+        CompareRun run = CompareRun.of(fixture("forked-base.json"), fixture("forked-new.json"), "--markdown");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("| Result | Base | New |").contains("| **slower** |")
-                .contains("**1 slower, 0 faster, 8 unchanged \u2014 regression beyond 10%: exit 1**");
+                .contains("**1 slower, 0 faster, 1 unchanged \u2014 regression beyond 10%: exit 1**");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.perfshell.repl.compare;
 
-import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,17 +16,19 @@ class CompareVerdictTest {
     }
 
     @Test
-    void aDeliberateTwofoldRegressionAmongUnchangedResultsIsFlaggedExactlyOnce() throws Exception {
+    void aTwofoldChangeInOneEngineASideIsInconclusiveNotARegression() throws Exception {
+        // Runs within one engine share its JIT outcome: they cannot tell a slower build from a slower engine.
         Comparison comparison = comparer.compare(CompareRun.read("base.json"), CompareRun.read("new.json"));
-        assertThat(comparison.pairs()).filteredOn(p -> p.verdict() == Verdict.SLOWER)
+        assertThat(comparison.pairs()).filteredOn(p -> p.verdict() == Verdict.INCONCLUSIVE)
                 .extracting(ResultPair::name).containsExactly("timeit: Arrays.sort(copy)");
         ResultPair sort = row(comparison, "timeit: Arrays.sort(copy)");
-        assertThat(sort.ratio()).isCloseTo(2.0, within(1e-9));
+        assertThat(sort.ratio()).isCloseTo(2.0, within(1e-9)); // every new run is exactly twice a base run
         assertThat(sort.changePercent()).isCloseTo(100.0, within(1e-9));
         assertThat(sort.ciLowPercent()).isGreaterThan(90).isLessThan(100);
         assertThat(sort.pT()).isLessThan(0.001);
-        assertThat(comparison.count(Verdict.FASTER)).isZero();
-        assertThat(comparison.exitCode()).isEqualTo(1);
+        assertThat(comparison.count(Verdict.SLOWER)).isZero();
+        assertThat(comparison.exitCode()).isZero();
+        assertThat(CompareFormat.summary(comparison)).startsWith("0 slower, 0 faster, 1 inconclusive, ");
     }
 
     @Test
@@ -50,10 +51,10 @@ class CompareVerdictTest {
         assertThat(append.pT()).isLessThan(0.001);
         assertThat(append.changePercent()).isBetween(1.0, 5.0);
         assertThat(append.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
-        // With a lower threshold the same data is a regression.
+        // With a lower threshold the same data is beyond it, and one engine a side cannot call it a regression.
         ResultPair strict = row(new Comparer(1, FailOn.REGRESSION).compare(CompareRun.read("base.json"), CompareRun.read("new.json")),
                 "timeit: sb.append(i)");
-        assertThat(strict.verdict()).isEqualTo(Verdict.SLOWER);
+        assertThat(strict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
@@ -70,9 +71,11 @@ class CompareVerdictTest {
     }
 
     @Test
-    void singleEngineEvidenceIsCalledWeak() throws Exception {
+    void singleEngineEvidenceIsCalledInconclusive() throws Exception {
         Comparison comparison = comparer.compare(CompareRun.read("base.json"), CompareRun.read("new.json"));
-        assertThat(comparison.notes().get(0)).startsWith("7 of 9 results were tested on the runs of one engine JVM per side: weak evidence");
+        // 6: the exact byte counts (memit) are the same in every engine; fib(30) and map have one sample.
+        assertThat(comparison.notes().get(0)).startsWith("6 of 9 results were tested on the runs of one engine JVM per side: "
+                + "two engines differ by more than runs within one, so a change there is called inconclusive");
         assertThat(row(comparison, "sqrt").evidence().describe()).isEqualTo("7+7 runs");
     }
 
@@ -95,12 +98,13 @@ class CompareVerdictTest {
         ResultPair stream = row(comparison, "stream-sum");
         assertThat(stream.evidence().kind()).isEqualTo(Evidence.Kind.ENGINES);
         assertThat(stream.evidence().describe()).isEqualTo("3+3 engines");
-        double[] baseCenters = {100.0, 104.0, 96.0};
-        double[] newCenters = {106.0, 110.0, 102.0};
-        assertThat(stream.pT()).isCloseTo(new TTest().tTest(baseCenters, newCenters), within(1e-12));
+        // scipy: ttest_ind(log([106, 110, 102]), log([100, 104, 96]), equal_var=False).pvalue
+        assertThat(stream.pT()).isCloseTo(0.1404736023, within(1e-9));
+        assertThat(stream.ciLowPercent()).isCloseTo(-2.95448337, within(1e-6));
+        assertThat(stream.ciHighPercent()).isCloseTo(15.7943289, within(1e-6));
         // The runs alone (15 a side, tight within each engine) would call this +6% significant; three engines do not.
-        assertThat(new TTest().tTest(base.results().get(0).metric().samples(), candidate.results().get(0).metric().samples()))
-                .isLessThan(0.01);
+        assertThat(dev.perfshell.timing.stats.RatioEstimate.of(base.results().get(0).metric().samples(),
+                candidate.results().get(0).metric().samples()).p()).isLessThan(0.01);
         assertThat(stream.pT()).isGreaterThan(0.05);
         assertThat(stream.verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE);
 
@@ -108,7 +112,7 @@ class CompareVerdictTest {
         assertThat(map.evidence().kind()).isEqualTo(Evidence.Kind.ENGINES);
         assertThat(map.verdict()).isEqualTo(Verdict.SLOWER);
         assertThat(map.ratio()).isCloseTo(2.0, within(1e-9));
-        assertThat(comparison.notes()).noneMatch(note -> note.contains("weak evidence"));
+        assertThat(comparison.notes()).noneMatch(note -> note.contains("one engine JVM per side"));
     }
 
     @Test
@@ -118,7 +122,7 @@ class CompareVerdictTest {
                 "list.stream().mapToInt(i -> i).sum()", "[100.0, 101.0, 99.0]", "100.0")), "single.json");
         Comparison comparison = comparer.compare(forked, single);
         assertThat(comparison.pairs().get(0).evidence().describe()).isEqualTo("15+3 runs");
-        assertThat(comparison.notes()).anyMatch(note -> note.contains("weak evidence"))
+        assertThat(comparison.notes()).anyMatch(note -> note.contains("one engine JVM per side"))
                 .contains("forked-base.json ran 3 engines per result, single.json 1 engine.");
     }
 
@@ -126,15 +130,16 @@ class CompareVerdictTest {
     void higherIsBetterTurnsTheVerdicts() throws Exception {
         Comparison comparison = comparer.compare(CompareRun.read("throughput-base.json"), CompareRun.read("throughput-new.json"));
         ResultPair encode = row(comparison, "encode");
-        assertThat(encode.changePercent()).isCloseTo(50.0, within(1e-9));
+        // Geometric means of five engines a side: 1,501.99 over 1,001.99 ops/s.
+        assertThat(encode.changePercent()).isCloseTo(49.9012755, within(1e-6));
         assertThat(encode.verdict()).isEqualTo(Verdict.FASTER);
         assertThat(CompareFormat.ratio(encode.ratio())).isEqualTo("1.50x faster");
         ResultPair decode = row(comparison, "decode");
-        assertThat(decode.changePercent()).isCloseTo(-30.0, within(1e-9));
+        assertThat(decode.changePercent()).isCloseTo(-29.9702658, within(1e-6));
         assertThat(decode.verdict()).isEqualTo(Verdict.SLOWER);
         assertThat(CompareFormat.ratio(decode.ratio())).isEqualTo("1.43x slower");
-        // Geometric mean of 1/1.5 and 2000/1400.
-        assertThat(comparison.geometricMean()).isCloseTo(Math.sqrt((1 / 1.5) * (2000.0 / 1400.0)), within(1e-12));
+        // Geometric mean of the two direction-adjusted ratios.
+        assertThat(comparison.geometricMean()).isCloseTo(Math.sqrt((1 / 1.499012755) * 1.427964866), within(1e-8));
         assertThat(comparison.exitCode()).isEqualTo(1);
     }
 

@@ -176,8 +176,10 @@ class FuzzCompareTest {
         long start = System.nanoTime();
         CompareRun run = CompareRun.of(base, next);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("1000000+1000000 runs").contains("slower");
+        // One engine a side: however many runs, a change is inconclusive (exit 0) until forks are compared.
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1000000+1000000 runs").contains("1.50x slower").contains("inconclusive (one engine a side)");
+        assertThat(millis).as("a million a side must compare in seconds, not an m·n pass").isLessThan(60_000);
         System.out.printf("perfshell compare fuzz: a million samples a side compared in %d ms%n", millis);
     }
 

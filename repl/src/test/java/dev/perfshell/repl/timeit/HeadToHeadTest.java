@@ -15,8 +15,12 @@ import static org.assertj.core.api.Assertions.within;
 /** %compare's statistics and output on fixed, seeded runs. */
 class HeadToHeadTest {
     private static TimeitReport report(String source, double center, double spread, long seed) {
+        return report(source, center, spread, seed, 20);
+    }
+
+    private static TimeitReport report(String source, double center, double spread, long seed, int count) {
         Random random = new Random(seed);
-        double[] runs = new double[20];
+        double[] runs = new double[count];
         for (int i = 0; i < runs.length; i++) runs[i] = center + spread * random.nextGaussian();
         return TimeitReport.of("", source, 1000, runs, Double.NaN, 0, 0, true, List.of());
     }
@@ -30,10 +34,12 @@ class HeadToHeadTest {
         HeadToHead.Versus slow = result.versus().get(0);
         assertThat(slow.other()).isZero();
         assertThat(slow.ratio()).isCloseTo(2.0, within(0.05));
-        // hyperfine's propagation with the MADs (about the σ here): 2 × √(0.02² + 0.02²) ≈ 0.057
-        assertThat(slow.ratioError()).isCloseTo(0.057, within(0.015));
+        // 2% spread a side, 20 runs: the log ratio's standard error is about √(2 × 0.02² / 20) ≈ 0.0063, the 95%
+        // interval about ±1.3% around the ratio.
+        assertThat(slow.estimate().low()).isCloseTo(slow.ratio() * 0.987, within(0.02));
+        assertThat(slow.estimate().high()).isCloseTo(slow.ratio() * 1.013, within(0.02));
         assertThat(slow.pU()).isLessThan(1e-6);
-        assertThat(slow.pT()).isLessThan(1e-6);
+        assertThat(slow.estimate().p()).isLessThan(1e-6);
         assertThat(slow.withinNoise()).isFalse();
     }
 
@@ -43,7 +49,23 @@ class HeadToHeadTest {
         HeadToHead.Versus versus = result.versus().get(0);
         assertThat(versus.withinNoise()).isTrue();
         assertThat(HeadToHeadRenderer.warnings(result)).singleElement().asString()
-                .contains("within noise").contains("Next: a larger --budget");
+                .contains("may be equally fast").contains("includes 1").contains("Next: more runs with -r");
+    }
+
+    @Test
+    void moreRunsNarrowTheIntervalOfTheRatio() {
+        // The old ± was the runs' spread, which more runs cannot shrink; the interval of the ratio must.
+        double[] widths = new double[3];
+        int[] runs = {10, 40, 160};
+        for (int k = 0; k < runs.length; k++) {
+            HeadToHead result = HeadToHead.of(List.of("a", "b"),
+                    List.of(report("a", 100, 5, 11, runs[k]), report("b", 103, 5, 12, runs[k])));
+            HeadToHead.Versus versus = result.versus().get(0);
+            widths[k] = versus.estimate().high() - versus.estimate().low();
+        }
+        // Four times the runs: about half the width (1/√4), allowing for the sampled spreads.
+        assertThat(widths[1]).isBetween(widths[0] * 0.35, widths[0] * 0.7);
+        assertThat(widths[2]).isBetween(widths[1] * 0.35, widths[1] * 0.7);
     }
 
     @Test
@@ -58,6 +80,11 @@ class HeadToHeadTest {
         lines.addAll(HeadToHeadRenderer.table(noisy, 3));
         lines.addAll(HeadToHeadRenderer.summary(noisy));
         lines.addAll(HeadToHeadRenderer.warnings(noisy));
+        HeadToHead same = HeadToHead.of(List.of("x + 1", "1 + x"), List.of(report("x + 1", 1.0, 0.05, 4), report("1 + x", 1.0, 0.05, 5)));
+        lines.add("");
+        lines.addAll(HeadToHeadRenderer.table(same, 3));
+        lines.addAll(HeadToHeadRenderer.summary(same));
+        lines.addAll(HeadToHeadRenderer.warnings(same));
         Golden.assertMatches("compare-head-to-head.txt", lines);
     }
 }
