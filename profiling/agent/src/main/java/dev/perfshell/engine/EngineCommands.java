@@ -47,11 +47,13 @@ final class EngineCommands {
 
     EngineCommands(OnceMeter meter, java.util.function.Supplier<MemoryMeter> memory, Instrumentation instrumentation, MemoryReserve reserve,
                    UserCode userCode, SessionClasses classes) {
-        TimeitRunner timeit = new TimeitRunner(instrumentation == null
+        dev.perfshell.timing.runtime.ProfileReset profileReset = instrumentation == null
                 ? dev.perfshell.timing.runtime.ProfileReset.unavailable("the engine runs without its agent: no instrumentation")
                 : new dev.perfshell.timing.runtime.ClassProfileReset(instrumentation, type ->
                         dev.perfshell.profiling.probe.SessionClassBytes.isSessionLoader(type.getClassLoader())
-                                ? EnginePremain.classBytes().original(type.getName().replace('.', '/')) : null));
+                                ? EnginePremain.classBytes().original(type.getName().replace('.', '/')) : null);
+        TimeitRunner timeit = new TimeitRunner(profileReset);
+        dev.perfshell.profiling.flame.Samplers samplers = new dev.perfshell.profiling.flame.Samplers();
         table.put(EngineProtocol.TIMEIT, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Timed timed = instantiate(classes.find((String) request.get("class")));
@@ -91,14 +93,16 @@ final class EngineCommands {
         table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.get().cancel());
         Footprints footprints = new Footprints(instrumentation);
         dev.perfshell.profiling.probe.Profiler profiler =
-                instrumentation == null ? null : new dev.perfshell.profiling.probe.Profiler(instrumentation, EnginePremain.classBytes());
+                instrumentation == null ? null
+                        : new dev.perfshell.profiling.probe.Profiler(instrumentation, EnginePremain.classBytes(), samplers, profileReset);
         table.put(EngineProtocol.PRUN_ARM, arg -> {
             if (profiler == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
             Map<?, ?> request = (Map<?, ?>) arg;
             @SuppressWarnings("unchecked")
             java.util.List<String> includes = (java.util.List<String>) request.get("includes");
-            return profiler.arm(includes, Boolean.TRUE.equals(request.get("timed")), Boolean.TRUE.equals(request.get("boundaries")),
-                    Boolean.TRUE.equals(request.get("timeBoundaries")), (Map<?, ?>) request.get("classBytes"));
+            return profiler.arm(includes, dev.perfshell.profiling.probe.Profiler.Mode.valueOf((String) request.get("mode")),
+                    Boolean.TRUE.equals(request.get("boundaries")), Boolean.TRUE.equals(request.get("timeBoundaries")),
+                    (Map<?, ?>) request.get("classBytes"), (String) request.get("jar"), ((Number) request.get("intervalNanos")).longValue());
         });
         table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
         dev.perfshell.profiling.probe.LineProfiler lines =
@@ -114,7 +118,7 @@ final class EngineCommands {
             report.put("layoutFlags", new ArrayList<>(MemoryMeter.layoutFlags()));
             return report;
         });
-        dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames();
+        dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames(samplers);
         table.put(EngineProtocol.FLAME, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             Timed timed = instantiate(classes.find((String) request.get("class")));

@@ -126,14 +126,21 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
-    public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, boolean timed, boolean boundaries,
-                                                   boolean timeBoundaries, java.util.HashMap<String, byte[]> classBytes) {
+    /**
+     * @param mode          SAMPLED (counting probes, times from samples), TIMED (clock probes) or COUNTS
+     * @param intervalNanos the sampling interval asked for (SAMPLED)
+     */
+    public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, String mode, boolean boundaries,
+                                                   boolean timeBoundaries, java.util.HashMap<String, byte[]> classBytes,
+                                                   long intervalNanos) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
         argument.put("timeBoundaries", timeBoundaries);
         argument.put("classBytes", classBytes);
         argument.put("includes", new java.util.ArrayList<>(includes));
-        argument.put("timed", timed);
+        argument.put("mode", mode);
         argument.put("boundaries", boundaries);
+        argument.put("jar", AsyncProfilerJar.locate());
+        argument.put("intervalNanos", intervalNanos);
         return new EngineRequest<>(EngineProtocol.PRUN_ARM, argument, wire -> (Map<?, ?>) wire);
     }
 

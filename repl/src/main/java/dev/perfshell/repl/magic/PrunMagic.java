@@ -18,17 +18,27 @@ import java.util.Map;
 
 /**
  * {@code %prun [options] STATEMENT} and {@code %%prun [options]} with a body: cProfile for Java. Every
- * method of the session's snippets (and of user classes matching {@code --include}) gets probes for the
- * run of the statement only; the report is pstats' table, with the probes' calibrated cost subtracted.
+ * method of the session's snippets (and of user classes matching {@code --include}) gets counting probes for
+ * the run of the statement only, and a sampling profiler on the statement's thread gives the times; the
+ * report is pstats' table. {@code --timed} times with clock probes instead, their calibrated cost subtracted.
  */
 @Command(name = "prun",
         description = "Profile a statement's calls, cProfile-style: exact call counts, self and cumulative time per method.",
         footer = {"",
                 "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls",
-                "out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows. Times are",
-                "measured by probes whose calibrated cost is subtracted (the header says how much per call);",
-                "--counts has no clock reads: exact counts at a few ns per call. Probes are removed after the run."})
+                "out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows. Counts come from",
+                "probes and are exact; times come from samples of the statement's thread (async-profiler's wall",
+                "clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A",
+                "time marked ≈ rests on fewer than 20 samples. -n N times N runs without probes (after N runs of",
+                "warm-up) and counts one more: the way to profile short statements and small, hot methods.",
+                "--timed times each call with clock probes instead; --counts only counts. Probes are removed after",
+                "the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
 final class PrunMagic extends BaseMagic {
+    /** The interval asked of the sampler by default (see {@link #intervalNanos}). */
+    static final long SAMPLE_INTERVAL_NANOS = 500_000L;
+    /** Fewer samples than this for the whole statement: the footer suggests -n. */
+    static final long ENOUGH_SAMPLES = 500;
+
     @Option(names = "-s", paramLabel = "KEY", description = "Sort key (repeatable): time/tottime (default), cumulative/cumtime, "
             + "calls/ncalls, pcalls, name, filename, line, nfl, stdname; unique prefixes work.")
     List<String> sortKeys = new ArrayList<>();
@@ -49,8 +59,20 @@ final class PrunMagic extends BaseMagic {
     @Option(names = "-D", paramLabel = "FILE", description = "Dump the profile: FILE.json, or callgrind format for .callgrind/.out (KCachegrind, gprof2dot).")
     String dumpFile;
 
-    @Option(names = "--counts", description = "Count calls only (no clock reads): the lowest overhead.")
+    @Option(names = "--counts", description = "Count calls only (no times): the lowest overhead.")
     boolean counts;
+
+    @Option(names = "--timed", description = "Time every call with clock probes (their calibrated cost subtracted) "
+            + "instead of sampling; unreliable for methods that take less than about 10× the probes' cost.")
+    boolean timedProbes;
+
+    @Option(names = "--interval", paramLabel = "TIME", description = "Sampling interval (default 500us; 1ms, 200us, 100000 = ns): "
+            + "shorter gives more samples and costs the statement more.")
+    String interval;
+
+    @Option(names = "-n", paramLabel = "N", description = "Times from N sampled runs without probes, after N runs of warm-up; "
+            + "counts from one more run (the statement runs 2N+1 times: a call or a statement, not a declaration).")
+    int repeats = 1;
 
     @Option(names = "--include", paramLabel = "GLOB", description = "Also profile classes of the session's jars matching GLOB (repeatable), e.g. com.acme.*")
     List<String> includes = new ArrayList<>();
@@ -87,6 +109,96 @@ final class PrunMagic extends BaseMagic {
         return false;
     }
 
+    /** One armed run of the statement: what the engine said at arm and take, and what the run printed. */
+    private record Run(Map<?, ?> armed, Map<?, ?> wire, JavaEvaluator.Result result, long wallNanos, List<String> values,
+                       List<String> errors) {}
+
+    /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
+    private Run runArmed(MagicContext context, String mode, String code) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        Map<?, ?> armed;
+        try {
+            armed = session.request(EngineRequest.prunArm(includes, mode, !noBoundary, timeBoundary,
+                    session.engine().classBytesToSend(), intervalNanos()));
+        } catch (EngineException e) {
+            console.error("%prun could not install its probes: " + e.getMessage());
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        session.request(EngineRequest.armTiming()); // the statement's own wall time, as %time measures it
+        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
+        if (!session.engine().alive()) {
+            errors.forEach(console::error);
+            return null; // the shell reports the death; a new engine has no probes
+        }
+        dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
+        Map<?, ?> wire = session.request(EngineRequest.prunTake());
+        if (!result.ran()) {
+            errors.forEach(console::error);
+            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%prun", "%prun fib(25)"));
+            return null;
+        }
+        long wall = timing != null ? timing.wallNanos() : wire.get("wallNanos") instanceof Number n ? n.longValue() : result.nanos();
+        return new Run(armed, wire, result, wall, values, errors);
+    }
+
+    /** The wall time of one of the sampled runs. */
+    private static long sampled(ProfileReader.Samples runs) {
+        return runs.wallNanos() / runs.runs();
+    }
+
+    /** --interval in nanoseconds: a number with an optional ns, us or ms suffix. */
+    private long intervalNanos() {
+        if (interval == null) return SAMPLE_INTERVAL_NANOS;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms)?").matcher(interval.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) throw new IllegalArgumentException("--interval takes a time such as 500us, 1ms or 100000 (ns), got '" + interval + "'");
+        long value = Long.parseLong(m.group(1));
+        long nanos = m.group(2) == null || m.group(2).equals("ns") ? value : m.group(2).equals("us") ? value * 1_000L : value * 1_000_000L;
+        if (nanos < 10_000L) throw new IllegalArgumentException("--interval must be at least 10us, got '" + interval + "'");
+        return nanos;
+    }
+
+    private String mode() {
+        return counts ? "COUNTS" : timedProbes ? "TIMED" : "SAMPLED";
+    }
+
+    /** The statement as run: as typed, or in a loop for -n (a statement, so a declaration cannot be repeated). */
+    static String repeated(String code, int repeats) {
+        if (repeats == 1) return code;
+        String body = code.strip();
+        if (!body.endsWith(";") && !body.endsWith("}")) body += ";";
+        return "for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { " + body + "\n}";
+    }
+
+    /** Why the times are not sampled, or the advice to repeat a statement that got too few samples. */
+    private void samplingNotes(Console console, Map<?, ?> armed, Map<?, ?> wire, Profile profile) {
+        Object problem = wire.get("samplingProblem") != null ? wire.get("samplingProblem") : armed.get("samplingProblem");
+        if (problem != null) {
+            console.warn("%prun could not sample (" + problem + "): the profile has counts only. Next: --timed times with clock probes.");
+            return;
+        }
+        Object why = armed.get("samplerWhy");
+        if (why instanceof String reason && !reason.isEmpty()) console.dim("note: sampled with JFR: " + reason);
+        Profile.Sampling sampling = profile.sampling();
+        if (sampling != null && sampling.samples() < ENOUGH_SAMPLES && !profile.partial()) {
+            long suggested = niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / Math.max(1, sampling.samples()));
+            console.dim(String.format(java.util.Locale.ROOT, "note: the times rest on only %d samples. Next: %%prun -n %d %s runs it %d "
+                    + "times for about %,d.", sampling.samples(), suggested, profile.source().strip(), suggested,
+                    Math.round(sampling.samples() * (double) suggested / repeats)));
+        }
+    }
+
+    /** The next of 2, 5, 10, 20, 50, … at or above {@code wanted}. */
+    static long niceRepeats(double wanted) {
+        long step = 1;
+        while (true) {
+            for (long m : new long[] {2, 5, 10}) if (m * step >= wanted) return m * step;
+            step *= 10;
+        }
+    }
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
@@ -94,6 +206,29 @@ final class PrunMagic extends BaseMagic {
         String code = input.text();
         if (code.isBlank()) {
             console.error("%prun needs a statement to profile. Example: %prun fib(25)");
+            return false;
+        }
+        if (counts && timedProbes) {
+            console.error("%prun: --counts and --timed exclude each other (--counts has no times). Next: drop one of them.");
+            return false;
+        }
+        if (repeats < 1) {
+            console.error("%prun: -n must be at least 1, got " + repeats + ". Example: %prun -n 20 fib(20)");
+            return false;
+        }
+        if (timeBoundary && !timedProbes) {
+            console.error("%prun: --time-boundary times boundary calls with clock probes and goes with --timed; sampled "
+                    + "profiles time them already. Next: add --timed, or drop --time-boundary.");
+            return false;
+        }
+        if (repeats > 1 && (counts || timedProbes)) {
+            console.error("%prun: -n repeats the statement for sampled times; --counts and --timed take one run. Next: drop -n.");
+            return false;
+        }
+        try {
+            intervalNanos();
+        } catch (IllegalArgumentException e) {
+            console.error("%prun: " + e.getMessage());
             return false;
         }
         ProfileView view;
@@ -104,34 +239,47 @@ final class PrunMagic extends BaseMagic {
             console.error("%prun: " + e.getMessage());
             return false;
         }
-        Map<?, ?> armed;
-        try {
-            armed = session.request(EngineRequest.prunArm(includes, !counts, !noBoundary, timeBoundary, session.engine().classBytesToSend()));
-        } catch (EngineException e) {
-            console.error("%prun could not install its probes: " + e.getMessage());
-            return false;
+        ProfileReader.Samples timedRuns = null;
+        if (repeats > 1) {
+            // -n: N runs to warm the code up (the last profile's reset left it cold), then N runs without probes,
+            // sampled, for the times; then one more run, with counting probes, for the counts
+            List<String> warmupErrors = new ArrayList<>();
+            JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(repeated(code, repeats), v -> { }, warmupErrors::add);
+            if (!session.engine().alive()) return false;
+            if (!warm.ran() || warm.failed()) {
+                warmupErrors.forEach(console::error);
+                console.error("%prun -n: the statement failed in its warm-up runs; nothing was profiled.");
+                return false;
+            }
+            Run sampled = runArmed(context, "SAMPLES", repeated(code, repeats));
+            if (sampled == null) return false;
+            if (sampled.result.failed()) {
+                sampled.errors.forEach(console::error);
+                console.error("%prun -n: the statement failed in its sampled runs; nothing was profiled.");
+                return false;
+            }
+            if (sampled.wire.get("stacks") instanceof String stacks) {
+                timedRuns = new ProfileReader.Samples(stacks, String.valueOf(sampled.wire.get("sampler")), sampled.wallNanos, repeats);
+            } else if (!quiet) {
+                console.warn("%prun could not sample (" + sampled.wire.get("samplingProblem") + "): the profile has counts only.");
+            }
         }
-        List<String> values = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        session.request(EngineRequest.armTiming()); // the statement's own wall time, as %time measures it
-        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
-        if (!session.engine().alive()) {
-            errors.forEach(console::error);
-            return false; // the shell reports the death; a new engine has no probes
-        }
-        dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
-        Map<?, ?> wire = session.request(EngineRequest.prunTake());
-        if (!result.ran()) {
-            errors.forEach(console::error);
-            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%prun", "%prun fib(25)"));
-            return false;
-        }
-        long wall = timing == null ? ((Number) wire.get("wallNanos")).longValue() : timing.wallNanos();
-        Profile profile = new ProfileReader(session.engine().jshell()).read(code, wire, wall, result.failed());
+        Run run = runArmed(context, repeats > 1 ? "COUNTS" : mode(), code);
+        if (run == null) return false;
+        Map<?, ?> armed = run.armed;
+        Map<?, ?> wire = run.wire;
+        JavaEvaluator.Result result = run.result;
+        List<String> values = run.values;
+        List<String> errors = run.errors;
+        ProfileReader reader = new ProfileReader(session.engine().jshell());
+        Profile profile = repeats > 1
+                ? reader.read(code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
+                : reader.read(code, wire, run.wallNanos, result.failed());
         context.record(origin -> ResultRecord.prun(label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
+        if (!quiet) samplingNotes(console, armed, wire, profile);
         long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;
-        if (clamped > 0 && !quiet) {
+        if (clamped > 0 && !quiet && timedProbes) {
             console.warn("The probes cost more than " + clamped + (clamped == 1 ? " method" : " methods")
                     + " measured (shown as 0 tottime): code that runs briefly after its probes are installed is not yet "
                     + "compiled again. Next: profile a longer run, use --counts for exact counts, or %timeit for its time.");

@@ -16,14 +16,42 @@ import java.util.Objects;
  * @param methods                one row per method that ran, in no particular order
  * @param edges                  who called whom, with the same figures per edge
  * @param partial                the statement threw or was stopped: the profile covers what ran
+ * @param sampling               where the times came from when they were sampled, else {@code null}
+ * @param repeats                runs the times were sampled over (%prun -n; the counts are of one more run, with
+ *                               probes); the times are per run
  */
 public record Profile(String source, long totalNanos, long subtractedNanosPerCall, int threads, boolean timed,
-                      List<MethodStats> methods, List<CallEdge> edges, boolean partial) {
+                      List<MethodStats> methods, List<CallEdge> edges, boolean partial, Sampling sampling, int repeats) {
 
     public Profile {
         Objects.requireNonNull(source, "source");
         methods = List.copyOf(methods);
         edges = List.copyOf(edges);
+        if (repeats < 1) throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+    }
+
+    /** A profile whose times came from clock probes (or none, with --counts), of one run of the statement. */
+    public Profile(String source, long totalNanos, long subtractedNanosPerCall, int threads, boolean timed,
+                   List<MethodStats> methods, List<CallEdge> edges, boolean partial) {
+        this(source, totalNanos, subtractedNanosPerCall, threads, timed, methods, edges, partial, null, 1);
+    }
+
+    /**
+     * Where a sampled profile's times come from.
+     *
+     * @param samples      samples of the statement the shares are of (the probes' excluded)
+     * @param probeSamples samples that landed in the counting probes' own code, given to no row
+     * @param sampler      what sampled, e.g. {@code async-profiler wall clock every 100 µs}
+     * @param oneSampleNanos the time one sample stands for
+     */
+    public record Sampling(long samples, long probeSamples, String sampler, double oneSampleNanos) {
+        /** A time resting on fewer samples than this is shown as approximate. */
+        public static final long FEW = 20;
+    }
+
+    /** {@code sampled}, {@code timed} (clock probes) or {@code counts}, as the JSON export names the mode. */
+    public String mode() {
+        return sampling != null ? "sampled" : timed ? "timed" : "counts";
     }
 
     /** All calls, of profiled methods and boundary callees (pstats' "N function calls"). */
@@ -48,9 +76,17 @@ public record Profile(String source, long totalNanos, long subtractedNanosPerCal
      * @param primitiveCalls   calls not made while the same method was already running in the thread
      * @param selfNanos        time in the method itself, callees excluded (pstats' tottime); 0 when not timed
      * @param cumulativeNanos  time in the method and its callees, counted once for recursion (pstats' cumtime)
+     * @param selfSamples      samples whose innermost row was this one (-1 when the profile was not sampled)
+     * @param totalSamples     samples with this row on the stack (-1 when not sampled)
      */
     public record MethodStats(String key, String method, String location, boolean boundary, long calls, long primitiveCalls,
-                              long selfNanos, long cumulativeNanos) {}
+                              long selfNanos, long cumulativeNanos, long selfSamples, long totalSamples) {
+        /** A row of a profile that was not sampled: no sample counts (-1). */
+        public MethodStats(String key, String method, String location, boolean boundary, long calls, long primitiveCalls,
+                           long selfNanos, long cumulativeNanos) {
+            this(key, method, location, boundary, calls, primitiveCalls, selfNanos, cumulativeNanos, -1, -1);
+        }
+    }
 
     /**
      * Calls from one row to another (pstats' callers/callees views).

@@ -1,6 +1,8 @@
 package dev.perfshell.repl.profile;
 
 import dev.perfshell.profiling.probe.Descriptors;
+import dev.perfshell.profiling.probe.MethodTable;
+import dev.perfshell.profiling.probe.SampleAttribution;
 import dev.perfshell.repl.session.SnippetSources;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -29,23 +31,49 @@ public final class ProfileReader {
      * @param partial    the statement threw or was stopped
      */
     public Profile read(String source, Map<?, ?> wire, long totalNanos, boolean partial) {
+        return read(source, wire, totalNanos, partial, wire.get("stacks") instanceof String stacks
+                ? new Samples(stacks, String.valueOf(wire.get("sampler")), totalNanos, 1) : null);
+    }
+
+    /**
+     * Stacks sampled while the statement ran, and what they stand for.
+     *
+     * @param stacks    async-profiler's folded stacks (or JFR's, folded the same way)
+     * @param sampler   what sampled them, for the footer
+     * @param wallNanos the wall time of the runs they were taken in
+     * @param runs      how many runs of the statement that was (%prun -n)
+     */
+    public record Samples(String stacks, String sampler, long wallNanos, int runs) {}
+
+    /**
+     * @param samples the stacks the times come from: taken in the same run as the counts, or in the {@code -n} runs
+     *                without probes before it; {@code null} for a profile timed by clock probes or not timed
+     */
+    public Profile read(String source, Map<?, ?> wire, long totalNanos, boolean partial, Samples samples) {
+        SampleScale scale = samples == null ? null : SampleScale.of(wire, samples);
         List<?> methods = (List<?>) wire.get("methods");
         List<Profile.MethodStats> rows = new ArrayList<>();
         Map<Integer, String> keys = new HashMap<>();
+        java.util.Set<Integer> wrapping = resultBoxing(wire);
         for (Object item : methods) {
             Map<?, ?> m = (Map<?, ?>) item;
             int id = (int) number(m, "id"); // the engine sends called methods only, each with the id edges use
             long calls = number(m, "calls");
-            if (calls == 0) continue;
+            if (calls == 0 || wrapping.contains(id)) continue;
             String owner = (String) m.get("owner");
             String name = (String) m.get("name");
             String descriptor = (String) m.get("descriptor");
             boolean boundary = Boolean.TRUE.equals(m.get("boundary"));
             String key = (boundary ? "B " : "M ") + owner + "." + name + descriptor;
             keys.put(id, key);
-            rows.add(new Profile.MethodStats(key, method(owner, name, descriptor, boundary),
-                    location(owner, name, (int) number(m, "line"), boundary), boundary, calls, number(m, "primitiveCalls"),
-                    number(m, "selfNanos"), number(m, "cumulativeNanos")));
+            String shown = method(owner, name, descriptor, boundary);
+            String where = location(owner, name, (int) number(m, "line"), boundary);
+            rows.add(scale == null
+                    ? new Profile.MethodStats(key, shown, where, boundary, calls, number(m, "primitiveCalls"),
+                            number(m, "selfNanos"), number(m, "cumulativeNanos"))
+                    : new Profile.MethodStats(key, shown, where, boundary, calls, number(m, "primitiveCalls"),
+                            scale.nanos(scale.result.selfSamples()[id]), scale.nanos(scale.result.totalSamples()[id]),
+                            scale.result.selfSamples()[id], scale.result.totalSamples()[id]));
         }
         List<Profile.CallEdge> edges = new ArrayList<>();
         for (Object item : (List<?>) wire.get("edges")) {
@@ -53,12 +81,67 @@ public final class ProfileReader {
             String caller = keys.get((int) number(e, "caller"));
             String callee = keys.get((int) number(e, "callee"));
             if (caller == null || callee == null) continue;
+            long pair = (number(e, "caller") << 32) | number(e, "callee");
             edges.add(new Profile.CallEdge(caller, callee, number(e, "calls"), number(e, "primitiveCalls"),
-                    number(e, "selfNanos"), number(e, "cumulativeNanos")));
+                    scale == null ? number(e, "selfNanos") : scale.nanos(scale.result.edgeSelf().getOrDefault(pair, 0L)),
+                    scale == null ? number(e, "cumulativeNanos") : scale.nanos(scale.result.edgeTotal().getOrDefault(pair, 0L))));
         }
         return new Profile(source, totalNanos, number(wire, "subtractedNanosPerCall"), (int) number(wire, "threads"),
-                Boolean.TRUE.equals(wire.get("timed")), rows, edges, partial);
+                scale != null || Boolean.TRUE.equals(wire.get("timed")), rows, edges, partial,
+                scale == null ? null : scale.sampling(), samples == null ? 1 : samples.runs());
     }
+
+    /**
+     * A sampled profile's shares of the statement's time. The wall time of the sampled runs holds the probes' own time
+     * too when they ran at once; the samples that landed in the probes say how much, and it is taken out: the rest
+     * is shared among the rows. Times are per run of the statement.
+     */
+    record SampleScale(SampleAttribution.Result result, double nanosPerSample, String sampler) {
+        static SampleScale of(Map<?, ?> wire, Samples samples) {
+            Map<Integer, MethodTable.Entry> entries = new HashMap<>();
+            for (Object item : (List<?>) wire.get("methods")) {
+                Map<?, ?> m = (Map<?, ?>) item;
+                entries.put((int) number(m, "id"), new MethodTable.Entry((String) m.get("owner"), (String) m.get("name"),
+                        (String) m.get("descriptor"), (int) number(m, "line"), Boolean.TRUE.equals(m.get("boundary"))));
+            }
+            SampleAttribution.Result result = new SampleAttribution(entries).attribute(samples.stacks());
+            long all = result.statementSamples() + result.probeSamples();
+            double perSample = all == 0 ? 0 : (double) samples.wallNanos() / samples.runs() / all;
+            return new SampleScale(result, perSample, samples.sampler());
+        }
+
+        long nanos(long sampleCount) {
+            return Math.round(sampleCount * nanosPerSample);
+        }
+
+        Profile.Sampling sampling() {
+            return new Profile.Sampling(result.statementSamples(), result.probeSamples(), sampler, nanosPerSample);
+        }
+    }
+
+    /**
+     * The rows JShell's wrapping of the statement adds, not the user's code: the boxing of an expression's value
+     * ({@code Integer.valueOf} and the like), called once by the statement's own frame.
+     */
+    private static java.util.Set<Integer> resultBoxing(Map<?, ?> wire) {
+        Map<Integer, Map<?, ?>> byId = new HashMap<>();
+        for (Object item : (List<?>) wire.get("methods")) byId.put((int) number((Map<?, ?>) item, "id"), (Map<?, ?>) item);
+        java.util.Set<Integer> boxing = new java.util.HashSet<>();
+        for (Object item : (List<?>) wire.get("edges")) {
+            Map<?, ?> e = (Map<?, ?>) item;
+            Map<?, ?> caller = byId.get((int) number(e, "caller"));
+            Map<?, ?> callee = byId.get((int) number(e, "callee"));
+            if (caller == null || callee == null || !"do_it$".equals(caller.get("name"))) continue;
+            if (Boolean.TRUE.equals(callee.get("boundary")) && "valueOf".equals(callee.get("name")) && number(callee, "calls") == 1
+                    && BOXES.contains(String.valueOf(callee.get("owner")))) {
+                boxing.add((int) number(e, "callee"));
+            }
+        }
+        return boxing;
+    }
+
+    private static final java.util.Set<String> BOXES = java.util.Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Double",
+            "java/lang/Float", "java/lang/Short", "java/lang/Byte", "java/lang/Character", "java/lang/Boolean");
 
     /** {@code fib(int)}, {@code Box.twice(int)}, {@code <statement>}, {@code java.util.HashMap.get(Object)}. */
     static String method(String owner, String name, String descriptor, boolean boundary) {

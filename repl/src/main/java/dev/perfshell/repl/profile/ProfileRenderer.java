@@ -53,6 +53,7 @@ public final class ProfileRenderer {
         lines.add("");
         if (profile.timed()) timedTable(profile, rows, lines);
         else countsTable(rows, lines);
+        if (profile.sampling() != null) lines.add(samplingFooter(profile));
         return lines;
     }
 
@@ -83,6 +84,7 @@ public final class ProfileRenderer {
         return "         " + calls + " method calls" + (calls != primitive ? " (" + primitive + " primitive calls)" : "")
                 + String.format(Locale.ROOT, " in %.3f seconds", p.totalNanos() / 1e9)
                 + (p.threads() > 1 ? " on " + p.threads() + " threads" : "")
+                + (p.repeats() > 1 ? " per run (" + p.repeats() + " runs with -n)" : "")
                 + (p.timed() ? "" : " (counts only: --counts)");
     }
 
@@ -100,7 +102,17 @@ public final class ProfileRenderer {
     private static void timedTable(Profile profile, List<MethodStats> rows, List<String> lines) {
         TimeScale scale = TimeScale.fitting(rows.stream().mapToLong(r -> Math.max(r.selfNanos(), r.cumulativeNanos())).max().orElse(0));
         List<String[]> cells = new ArrayList<>();
+        Profile.Sampling sampling = profile.sampling();
         for (MethodStats r : rows) {
+            if (sampling != null) {
+                cells.add(new String[] {
+                        ncalls(r.calls(), r.primitiveCalls()),
+                        sampled(scale, r.selfNanos(), 1, r.selfSamples(), sampling),
+                        r.calls() == 0 ? "" : sampled(scale, r.selfNanos(), r.calls(), r.selfSamples(), sampling),
+                        sampled(scale, r.cumulativeNanos(), 1, r.totalSamples(), sampling),
+                        r.primitiveCalls() == 0 ? "" : sampled(scale, r.cumulativeNanos(), r.primitiveCalls(), r.totalSamples(), sampling)});
+                continue;
+            }
             if (r.boundary() && r.selfNanos() == 0 && r.cumulativeNanos() == 0) {
                 // boundary calls are counted, not timed (a probe pair would cost more than a HashMap.get): no times to
                 // show, unless --time-boundary timed them
@@ -192,8 +204,33 @@ public final class ProfileRenderer {
 
     /** {@code    Times in µs (probe cost subtracted: 49 ns per call)}: the unit pstats doesn't need to name. */
     private static String timesLine(Profile profile, TimeScale scale) {
+        if (profile.sampling() != null) return INDENT + "Times in " + scale.unit() + ", from samples; calls counted exactly";
         return INDENT + "Times in " + scale.unit() + (profile.subtractedNanosPerCall() > 0
                 ? " (probe cost subtracted: " + Units.time(profile.subtractedNanosPerCall()) + " per call)" : "");
+    }
+
+    /**
+     * A sampled time: {@code ≈} when it rests on fewer than {@link Profile.Sampling#FEW} samples (its relative
+     * standard error, about 1/√k, is then above 22%), {@code <} and one sample's worth when no sample saw it.
+     */
+    private static String sampled(TimeScale scale, long nanos, long divisor, long samples, Profile.Sampling sampling) {
+        if (samples <= 0) return "<" + scale.format(Math.max(1, Math.round(sampling.oneSampleNanos())), divisor);
+        String value = scale.format(nanos, divisor);
+        return samples < Profile.Sampling.FEW ? "≈" + value : value;
+    }
+
+    /** Where the times came from and how far to trust them, under a sampled table. */
+    static String samplingFooter(Profile profile) {
+        Profile.Sampling s = profile.sampling();
+        if (s.samples() == 0) {
+            return INDENT + "No sample fell in the statement (" + s.sampler() + "): it ran for less than a sampling interval. "
+                    + "Next: -n N, or --timed.";
+        }
+        long all = s.samples() + s.probeSamples();
+        String probes = s.probeSamples() == 0 ? "" : String.format(Locale.ROOT, "; the counting probes' own %d%% of the samples is left out",
+                Math.round(100.0 * s.probeSamples() / all));
+        return String.format(Locale.ROOT, "%sTimes rest on %,d samples (%s, one per %s)%s. ≈: fewer than %d samples; <: none.",
+                INDENT, s.samples(), s.sampler(), Units.time(s.oneSampleNanos() * profile.repeats()), probes, Profile.Sampling.FEW);
     }
 
     /** pstats' ncalls: {@code 21891/1} for total/primitive when recursion made them differ. */

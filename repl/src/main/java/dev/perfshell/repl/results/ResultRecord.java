@@ -126,13 +126,19 @@ public record ResultRecord(String magic, String label, String source, Map<String
     }
 
     /**
-     * {@code %prun}'s figures: the profile's rows, times in ns (probe cost subtracted; 0 with --counts).
+     * {@code %prun}'s figures: the profile's rows, times in ns (from samples, or from clock probes with their cost
+     * subtracted; 0 with --counts).
      *
+     * @param mode        {@code sampled}, {@code timed} or {@code counts}
+     * @param samples     the statement's samples the times rest on (0 unless sampled)
+     * @param probeSamples samples in the probes' own code, left out (0 unless sampled)
+     * @param repeats     runs of the statement (-n); the figures are per run
      * @param methods     the rows with the most self time, at most {@link #PRUN_ROWS_KEPT}
      * @param methodCount rows in the whole profile
      */
     public record PrunDetails(long totalNanos, long subtractedNanosPerCall, boolean timed, int threads, boolean partial,
-                              List<dev.perfshell.repl.profile.Profile.MethodStats> methods, int methodCount) implements Details {
+                              List<dev.perfshell.repl.profile.Profile.MethodStats> methods, int methodCount, String mode,
+                              long samples, long probeSamples, int repeats) implements Details {
         public PrunDetails {
             methods = List.copyOf(methods);
         }
@@ -308,7 +314,9 @@ public record ResultRecord(String magic, String label, String source, Map<String
         }
         return new ResultRecord("prun", label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
                 new PrunDetails(profile.totalNanos(), profile.subtractedNanosPerCall(), profile.timed(), profile.threads(),
-                        profile.partial(), rows.subList(0, Math.min(rows.size(), PRUN_ROWS_KEPT)), rows.size()));
+                        profile.partial(), rows.subList(0, Math.min(rows.size(), PRUN_ROWS_KEPT)), rows.size(), profile.mode(),
+                        profile.sampling() == null ? 0 : profile.sampling().samples(),
+                        profile.sampling() == null ? 0 : profile.sampling().probeSamples(), profile.repeats()));
     }
 
     /**

@@ -273,6 +273,10 @@ public final class ResultsJson {
         node.put("threads", prun.threads());
         node.put("partial", prun.partial());
         node.put("methodCount", prun.methodCount());
+        node.put("mode", prun.mode());
+        node.put("samples", prun.samples());
+        node.put("probeSamples", prun.probeSamples());
+        node.put("repeats", prun.repeats());
         ArrayNode methods = node.putArray("methods");
         for (dev.perfshell.repl.profile.Profile.MethodStats row : prun.methods()) {
             ObjectNode item = methods.addObject();
@@ -283,6 +287,10 @@ public final class ResultsJson {
             item.put("primitiveCalls", row.primitiveCalls());
             item.put("selfNanos", row.selfNanos());
             item.put("cumulativeNanos", row.cumulativeNanos());
+            if (row.selfSamples() >= 0) {
+                item.put("selfSamples", row.selfSamples());
+                item.put("totalSamples", row.totalSamples());
+            }
         }
     }
 

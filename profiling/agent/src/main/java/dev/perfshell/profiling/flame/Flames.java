@@ -20,9 +20,11 @@ import java.util.Map;
  * the names the table uses), so neither backend writes one here.
  */
 public final class Flames {
-    private SamplingBackend async;
-    private String asyncProblem;
-    private final JfrBackend jfr = new JfrBackend();
+    private final Samplers samplers;
+
+    public Flames(Samplers samplers) {
+        this.samplers = samplers;
+    }
 
     /**
      * @param request {@code timed} (the Timed instance), {@code durationNanos}, {@code event}, {@code interval}
@@ -32,7 +34,7 @@ public final class Flames {
      * @return {@code HashMap}: backend, why, event, note, collapsed, ops, nanos, threw, jfrFile (written path or null)
      */
     public HashMap<String, Object> profile(Timed timed, Map<?, ?> request) throws Exception {
-        Fallback chosen = backend(request);
+        Samplers.Choice chosen = backend(request);
         String jfrFile = (String) request.get("jfrFile");
         AtomicOutput recording = null;
         if (jfrFile != null) {
@@ -47,8 +49,8 @@ public final class Flames {
         }
     }
 
-    private HashMap<String, Object> profile(Timed timed, Map<?, ?> request, Fallback chosen, AtomicOutput recording) throws Exception {
-        SamplingBackend backend = chosen.backend;
+    private HashMap<String, Object> profile(Timed timed, Map<?, ?> request, Samplers.Choice chosen, AtomicOutput recording) throws Exception {
+        SamplingBackend backend = chosen.backend();
         SamplingBackend.Options options = new SamplingBackend.Options((String) request.get("event"), (String) request.get("interval"),
                 Boolean.TRUE.equals(request.get("threads")), recording == null ? null : recording.temporary());
         SamplingBackend.Started started = backend.start(options);
@@ -64,7 +66,7 @@ public final class Flames {
         long nanos = System.nanoTime() - begin;
         reply.put("collapsed", backend.stop());
         reply.put("backend", backend.name());
-        reply.put("why", chosen.why);
+        reply.put("why", chosen.why());
         reply.put("event", started.event());
         reply.put("note", started.note());
         reply.put("ops", ops);
@@ -76,34 +78,17 @@ public final class Flames {
 
     /** For {@code %flame --list}: the backend that would run and its events. */
     public HashMap<String, Object> list(Map<?, ?> request) {
-        Fallback chosen = backend(request);
+        Samplers.Choice chosen = backend(request);
         HashMap<String, Object> reply = new HashMap<>();
-        reply.put("backend", chosen.backend.name());
-        reply.put("why", chosen.why);
-        reply.put("events", new ArrayList<>(chosen.backend.events()));
+        reply.put("backend", chosen.backend().name());
+        reply.put("why", chosen.why());
+        reply.put("events", new ArrayList<>(chosen.backend().events()));
         reply.put("paranoid", AsyncProfilerBackend.paranoid());
         return reply;
     }
 
-    private record Fallback(SamplingBackend backend, String why) {}
-
-    /**
-     * {@code auto}: async-profiler, JFR where it cannot load (the reason goes back to the user); {@code jfr}: JFR;
-     * {@code async}: async-profiler or a failure naming why it cannot load, never a silent switch of profiler.
-     */
-    private Fallback backend(Map<?, ?> request) {
-        String asked = request.get("backend") == null ? "auto" : (String) request.get("backend");
-        if (asked.equals("jfr")) return new Fallback(jfr, "chosen with --backend jfr");
-        if (async == null && asyncProblem == null) {
-            try {
-                async = AsyncProfilerBackend.load((String) request.get("jar"));
-            } catch (Throwable e) { // UnsatisfiedLinkError included: a library that will not load is a reason, not a crash
-                asyncProblem = "async-profiler could not load: " + e;
-            }
-        }
-        if (async != null) return new Fallback(async, "");
-        if (asked.equals("async")) throw new IllegalStateException(asyncProblem);
-        return new Fallback(jfr, asyncProblem);
+    private Samplers.Choice backend(Map<?, ?> request) {
+        return samplers.choose(request.get("backend") == null ? "auto" : (String) request.get("backend"), (String) request.get("jar"));
     }
 
     /**

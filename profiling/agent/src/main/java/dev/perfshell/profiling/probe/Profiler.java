@@ -12,32 +12,61 @@ import java.util.regex.Pattern;
  * The engine side of %prun: arm (weave probes into the session's classes and install them with
  * {@code redefineClasses}), let the statement run, take (restore every class's own bytes, then report).
  * Nothing stays instrumented after {@link #take}: a failed restore is reported, never left silent.
+ *
+ * <p>In the default mode the probes only count (calls, and who called whom), and a sampling profiler on the
+ * statement's thread gives the times ({@link SampleAttribution}): a clock read per call costs 55-87 ns a pair, far
+ * more than a small method's body, and no subtraction of a calibrated cost gets such a method's time right.
+ * After the take, the JIT profiles of the code the statement reached are reset, so the code runs afterwards as it
+ * did before (kept, the instrumented run's profiles left {@code compute()} 6.2× slower for the rest of a session).
  */
 public final class Profiler {
     private static final int CALIBRATION_CALLS = 100_000;
 
+    /**
+     * How a profile gets its figures: counting probes and samples at once (default), clock probes (--timed), counting
+     * probes only (--counts), or samples only, no probes (the timed runs of {@code %prun -n}).
+     */
+    public enum Mode { SAMPLED, TIMED, COUNTS, SAMPLES }
+
     private final ClassSwap swap;
+    private final dev.perfshell.profiling.flame.Samplers samplers;
+    private final dev.perfshell.timing.runtime.ProfileReset profileReset;
     private double pairNanos = Double.NaN;
     private double windowNanos;
     private double clockNanos;
 
     private Recorder recorder;
+    private dev.perfshell.profiling.flame.Samplers.Running sampling;
 
-    public Profiler(Instrumentation instrumentation, SessionClassBytes classBytes) {
+    public Profiler(Instrumentation instrumentation, SessionClassBytes classBytes, dev.perfshell.profiling.flame.Samplers samplers,
+                    dev.perfshell.timing.runtime.ProfileReset profileReset) {
         this.swap = new ClassSwap(instrumentation, classBytes);
+        this.samplers = samplers;
+        this.profileReset = profileReset;
     }
 
     /**
      * @param includes   globs on class names ({@code com.acme.*}) of non-snippet classes of the session's loader to profile too
-     * @param timed      time the calls (else counts only)
+     * @param mode       where the times come from
      * @param boundaries count calls out of profiled code
      * @param timeBoundaries time those calls too (--time-boundary), with the same subtraction
      * @param classBytes the shell's copy of the snippet classes' bytes, by binary name
-     * @return "classes" (how many were woven) and "skipped" (names that could not be)
+     * @param jar        async-profiler's jar, for {@link Mode#SAMPLED}
+     * @param intervalNanos the sampling interval asked for
+     * @return "classes" (how many were woven), "skipped" (names that could not be), and for a sampled profile
+     *         "sampler" (what samples) and "samplerWhy" (why not async-profiler, or "")
      */
-    public HashMap<String, Object> arm(List<String> includes, boolean timed, boolean boundaries, boolean timeBoundaries,
-                                       Map<?, ?> classBytes) throws Exception {
-        if (recorder != null) take();
+    public HashMap<String, Object> arm(List<String> includes, Mode mode, boolean boundaries, boolean timeBoundaries,
+                                       Map<?, ?> classBytes, String jar, long intervalNanos) throws Exception {
+        if (recorder != null || sampling != null) take();
+        HashMap<String, Object> reply = new HashMap<>();
+        if (mode == Mode.SAMPLES) {
+            startSampling(reply, jar, intervalNanos);
+            reply.put("classes", 0L);
+            reply.put("skipped", new ArrayList<String>());
+            return reply;
+        }
+        boolean timed = mode == Mode.TIMED;
         swap.update(classBytes);
         if (timed && Double.isNaN(pairNanos)) calibrate();
         List<Pattern> patterns = includes.stream().map(Profiler::glob).toList();
@@ -62,24 +91,60 @@ public final class Profiler {
         // snippets, and --include classes, that the statement itself defines
         swap.weaveDefinitions((name, loader, original) ->
                 profiled.test(name.replace('/', '.')) ? weaver.weave(original, loader) : null);
+        if (mode == Mode.SAMPLED) startSampling(reply, jar, intervalNanos);
         recorder.start();
-        HashMap<String, Object> reply = new HashMap<>();
         reply.put("classes", (long) woven.size());
         reply.put("skipped", skipped);
         return reply;
     }
 
-    /** Stops recording, restores every class, and returns the profile (see {@link Recorder#report()}). */
+    /** JShell runs the statement on the thread that handles its commands, this one: that is the thread sampled. */
+    private void startSampling(HashMap<String, Object> reply, String jar, long intervalNanos) {
+        try {
+            sampling = samplers.sampleThisThread(jar, intervalNanos);
+            reply.put("sampler", sampling.describe());
+            reply.put("samplerWhy", sampling.why());
+        } catch (Exception cannotSample) { // the profile goes on with counts only, and says why
+            reply.put("samplingProblem", String.valueOf(cannotSample.getMessage()));
+        }
+    }
+
+    /**
+     * Stops recording and sampling, restores every class, resets the JIT's profiles of the code the statement reached,
+     * and returns the profile (see {@link Recorder#report()}) with the sampled stacks as they were taken ("stacks",
+     * folded, root first): the front end gives them to the rows ({@link SampleAttribution}).
+     */
     public HashMap<String, Object> take() throws Exception {
-        if (recorder == null) return new HashMap<>();
+        HashMap<String, Object> samples = stopSampling();
+        if (recorder == null) return samples;
         Recorder done = recorder;
         recorder = null;
         done.stop();
         swap.restore();
+        // the restored classes' methods start without profiles; the JDK code they called was trained on the probes
+        dev.perfshell.timing.runtime.ProfileReset.Outcome reset = profileReset.reset();
         HashMap<String, Object> report = done.report();
         report.put("clockNanos", clockNanos);
         report.put("pairNanos", Double.isNaN(pairNanos) ? 0.0 : pairNanos);
+        report.put("profileReset", reset.toWire());
+        report.putAll(samples);
         return report;
+    }
+
+    /** "stacks", "sampler" and "intervalNanos" of the sampling that ran, or "samplingProblem"; empty when none ran. */
+    private HashMap<String, Object> stopSampling() {
+        HashMap<String, Object> samples = new HashMap<>();
+        if (sampling == null) return samples;
+        dev.perfshell.profiling.flame.Samplers.Running sampled = sampling;
+        sampling = null;
+        try {
+            samples.put("stacks", sampled.stop());
+            samples.put("sampler", sampled.describe());
+            samples.put("intervalNanos", sampled.intervalNanos());
+        } catch (Exception e) {
+            samples.put("samplingProblem", String.valueOf(e.getMessage()));
+        }
+        return samples;
     }
 
     /**
