@@ -164,12 +164,34 @@ final class PrunMagic extends BaseMagic {
         return counts ? "COUNTS" : timedProbes ? "TIMED" : "SAMPLED";
     }
 
-    /** The statement as run: as typed, or in a loop for -n (a statement, so a declaration cannot be repeated). */
-    static String repeated(String code, int repeats) {
+    /**
+     * The statement as run: as typed, or in a loop for -n (a loop body, so a declaration cannot be repeated). An
+     * expression's value is kept alive through its identity hash (no {@code toString}, no {@code hashCode} walk of a
+     * big result), so the JIT cannot drop the work that makes it.
+     */
+    static String repeated(String code, int repeats, boolean valueExpression) {
         if (repeats == 1) return code;
         String body = code.strip();
+        if (valueExpression) {
+            while (body.endsWith(";")) body = body.substring(0, body.length() - 1).strip();
+            return "{ long perfshell$kept = 0; for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { "
+                    + "perfshell$kept += System.identityHashCode((Object) (" + body + "\n)); } "
+                    + "if (perfshell$kept == 42) System.out.print(\"\"); }";
+        }
         if (!body.endsWith(";") && !body.endsWith("}")) body += ";";
         return "for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { " + body + "\n}";
+    }
+
+    /** The code is one expression with a value ({@code fib(25) + memo(60)}), which is not a statement on its own. */
+    private static boolean valueExpression(Session session, String code) {
+        try {
+            List<jdk.jshell.Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code);
+            if (snippets.size() != 1) return false;
+            jdk.jshell.Snippet.SubKind kind = snippets.get(0).subKind();
+            return kind == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || kind == jdk.jshell.Snippet.SubKind.VAR_VALUE_SUBKIND;
+        } catch (RuntimeException cannotTell) {
+            return false;
+        }
     }
 
     /** Why the times are not sampled, or the advice to repeat a statement that got too few samples. */
@@ -243,15 +265,16 @@ final class PrunMagic extends BaseMagic {
         if (repeats > 1) {
             // -n: N runs to warm the code up (the last profile's reset left it cold), then N runs without probes,
             // sampled, for the times; then one more run, with counting probes, for the counts
+            boolean expression = valueExpression(session, code);
             List<String> warmupErrors = new ArrayList<>();
-            JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(repeated(code, repeats), v -> { }, warmupErrors::add);
+            JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(repeated(code, repeats, expression), v -> { }, warmupErrors::add);
             if (!session.engine().alive()) return false;
             if (!warm.ran() || warm.failed()) {
                 warmupErrors.forEach(console::error);
                 console.error("%prun -n: the statement failed in its warm-up runs; nothing was profiled.");
                 return false;
             }
-            Run sampled = runArmed(context, "SAMPLES", repeated(code, repeats));
+            Run sampled = runArmed(context, "SAMPLES", repeated(code, repeats, expression));
             if (sampled == null) return false;
             if (sampled.result.failed()) {
                 sampled.errors.forEach(console::error);

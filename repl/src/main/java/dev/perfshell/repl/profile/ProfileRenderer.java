@@ -82,7 +82,8 @@ public final class ProfileRenderer {
         long calls = p.totalCalls();
         long primitive = p.primitiveCalls();
         return "         " + calls + " method calls" + (calls != primitive ? " (" + primitive + " primitive calls)" : "")
-                + String.format(Locale.ROOT, " in %.3f seconds", p.totalNanos() / 1e9)
+                + (p.repeats() > 1 && p.totalNanos() < 1_000_000_000L ? " in " + Units.time(p.totalNanos())
+                        : String.format(Locale.ROOT, " in %.3f seconds", p.totalNanos() / 1e9))
                 + (p.threads() > 1 ? " on " + p.threads() + " threads" : "")
                 + (p.repeats() > 1 ? " per run (" + p.repeats() + " runs with -n)" : "")
                 + (p.timed() ? "" : " (counts only: --counts)");
