@@ -24,7 +24,7 @@ class LprunScriptTest {
             "        total += (long) i * i;",                                       // 4
             "    return total;",                                                    // 5
             "}",                                                                    // 6
-            "%lprun -q -r loops -f loop loop(1000)",                                // 7
+            "%lprun -q --timed -r loops -f loop loop(1000)",                        // 7 the probes' clock: too short to sample
             "long header = loops.hits(\"loop(int)\", 3);",                          // 8
             "long body = loops.hits(\"loop(int)\", 4);",                            // 9
             "long ret = loops.hits(\"loop(int)\", 5);",                             // 10

@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code %prun}'s default, sampled times, end to end in one real engine: counts from probes stay exact, times come
- * from samples and keep the ratio of two methods' costs; a rarely sampled row is marked; bad options get one line.
+ * {@code %prun}'s and {@code %lprun}'s default, sampled times, end to end in one real engine: counts from probes stay
+ * exact, times come from samples and keep the ratio of two methods' (or lines') costs; a rarely sampled row is
+ * marked; bad options get one line.
  * The ratio's band is wide on purpose (2-core shared CI machines): scripts/bench/prun-accuracy holds the tight figures.
  */
 class PrunSampledTest {
@@ -30,7 +31,14 @@ class PrunSampledTest {
             "%prun --interval fast fib(3)",                                                                    // 9 fails
             "%prun --counts -n 2 fib(3)",                                                                      // 10 fails
             "%prun --time-boundary fib(3)",                                                                    // 11 fails
-            "String end = \"end\";");                                                                          // 12
+            "long work(int n) {",                                                                              // 12
+            "    long s = 0;",                                                                                 // 13
+            "    for (int i = 0; i < n; i++) s += i ^ (s >>> 3);",                                             // 14
+            "    for (int i = 0; i < 3 * n; i++) s += i ^ (s >>> 5);",                                         // 15
+            "    return s;",                                                                                   // 16
+            "}",                                                                                               // 17
+            "%lprun --label lines -n 3 -f work work(2_000_000)",                                               // 18
+            "String end = \"end\";");                                                                          // 19
 
     private static ScriptRun run;
     private static JsonNode results;
@@ -85,6 +93,21 @@ class PrunSampledTest {
     void aRarelySampledRowIsMarkedAndNotGivenAPreciseTime() {
         assertThat(row("both", "tiny").get("selfSamples").asLong()).as(run.toString()).isLessThan(20);
         assertThat(run.lines()).as(run.toString()).anyMatch(line -> line.matches("\\s+1\\s+[<≈]\\S+\\s+[<≈]\\S+.*\\(tiny\\)"));
+    }
+
+    @Test
+    void lprunPutsTheHeavyLineOnTopWithItsExactHits() {
+        JsonNode method = result("lines").get("methods").get(0);
+        long light = 0;
+        long heavy = 0;
+        for (JsonNode line : method.get("lines")) {
+            if (line.get("source").asText().contains("i < n;")) light = line.get("nanos").asLong();
+            if (line.get("source").asText().contains("i < 3 * n;")) heavy = line.get("nanos").asLong();
+            if (line.get("source").asText().contains("long s = 0")) assertThat(line.get("hits").asLong()).isEqualTo(1);
+        }
+        assertThat(light).as(run.toString()).isPositive();
+        assertThat((double) heavy / light).as(run.toString()).isBetween(1.8, 5.0);
+        assertThat(run.out).contains("Times rest on").doesNotContain("Note: the instrumented code is not unrolled");
     }
 
     @Test

@@ -106,12 +106,15 @@ final class EngineCommands {
         });
         table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
         dev.perfshell.profiling.probe.LineProfiler lines =
-                instrumentation == null ? null : new dev.perfshell.profiling.probe.LineProfiler(instrumentation, EnginePremain.classBytes());
+                instrumentation == null ? null
+                        : new dev.perfshell.profiling.probe.LineProfiler(instrumentation, EnginePremain.classBytes(), samplers, profileReset);
         table.put(EngineProtocol.LINES_ARM, arg -> {
             if (lines == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
             Map<?, ?> request = (Map<?, ?>) arg;
             return lines.arm(dev.perfshell.profiling.probe.LineProfiler.choices((java.util.List<?>) request.get("choices")),
-                    Boolean.TRUE.equals(request.get("bytes")), (Map<?, ?>) request.get("classBytes"));
+                    Boolean.TRUE.equals(request.get("bytes")), (Map<?, ?>) request.get("classBytes"),
+                    dev.perfshell.profiling.probe.LineProfiler.Mode.valueOf((String) request.get("mode")), (String) request.get("jar"),
+                    ((Number) request.get("intervalNanos")).longValue());
         });
         table.put(EngineProtocol.LINES_TAKE, arg -> {
             HashMap<String, Object> report = lines == null ? new HashMap<>() : lines.take();

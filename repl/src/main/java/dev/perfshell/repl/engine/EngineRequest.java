@@ -150,12 +150,20 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** Arms %lprun ({@code bytes == false}) or %mprun: line probes in the chosen methods (see MethodChoices). */
+    /**
+     * @param mode          SAMPLED (line probes count, samples time), TIMED (the line probes' clock; %mprun's bytes) or
+     *                      SAMPLES (no probes: the timed runs of -n)
+     * @param intervalNanos the sampling interval asked for
+     */
     public static EngineRequest<Map<?, ?>> linesArm(java.util.List<java.util.HashMap<String, Object>> choices, boolean bytes,
-                                                    java.util.HashMap<String, byte[]> classBytes) {
+                                                    java.util.HashMap<String, byte[]> classBytes, String mode, long intervalNanos) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
         argument.put("classBytes", classBytes);
         argument.put("choices", new java.util.ArrayList<>(choices));
         argument.put("bytes", bytes);
+        argument.put("mode", mode);
+        argument.put("jar", AsyncProfilerJar.locate());
+        argument.put("intervalNanos", intervalNanos);
         return new EngineRequest<>(EngineProtocol.LINES_ARM, argument, wire -> (Map<?, ?>) wire);
     }
 

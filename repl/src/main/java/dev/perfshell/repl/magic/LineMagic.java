@@ -5,6 +5,7 @@ import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineReader;
 import dev.perfshell.repl.lines.MethodChoices;
+import dev.perfshell.repl.lines.SampledLineTimes;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
@@ -69,6 +70,83 @@ abstract class LineMagic extends BaseMagic {
         return kind() == LineProfile.Kind.TIME ? "lprun" : "mprun";
     }
 
+    /** SAMPLED, TIMED (the probes' own figures: %mprun's bytes, %lprun --timed). */
+    String mode() {
+        return "TIMED";
+    }
+
+    /** -n: runs the times are sampled over (1: the probed run itself). */
+    int repeats() {
+        return 1;
+    }
+
+    /** The sampling interval asked for. */
+    long intervalNanos() {
+        return 0;
+    }
+
+    /** One armed run of the statement: the engine's reply to the take, the run's wall time, and what it printed. */
+    private record Run(Map<?, ?> wire, JavaEvaluator.Result result, long wallNanos, List<String> values, List<String> errors) {}
+
+    /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
+    private Run runArmed(MagicContext context, List<HashMap<String, Object>> choices, String mode, String code) throws Exception {
+        Console console = context.console();
+        Session session = context.session();
+        try {
+            session.request(EngineRequest.linesArm(choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytesToSend(),
+                    mode, intervalNanos()));
+        } catch (EngineException e) {
+            console.error("%" + magic() + " could not install its probes: " + e.getMessage());
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        session.request(EngineRequest.armTiming());
+        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
+        if (!session.engine().alive()) {
+            errors.forEach(console::error);
+            return null; // the shell reports the death; a new engine has no probes
+        }
+        dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
+        Map<?, ?> wire = session.request(EngineRequest.linesTake());
+        if (!result.ran()) {
+            errors.forEach(console::error);
+            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%" + magic(), "%" + magic() + " -f fib fib(25)"));
+            return null;
+        }
+        return new Run(wire, result, timing != null ? timing.wallNanos() : result.nanos(), values, errors);
+    }
+
+    /**
+     * -n: N runs to warm the code up, then N runs without probes, sampled with line numbers; {@code null} (after saying
+     * why) when the statement failed or no sample could be taken.
+     */
+    private SampledRun sampledRuns(MagicContext context, String code) throws Exception {
+        Console console = context.console();
+        String name = "%" + magic();
+        boolean expression = SampledRuns.valueExpression(context.session(), code);
+        String looped = SampledRuns.repeated(code, repeats(), expression);
+        List<String> warmupErrors = new ArrayList<>();
+        JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(looped, v -> { }, warmupErrors::add);
+        if (!context.session().engine().alive()) return null;
+        if (!warm.ran() || warm.failed()) {
+            warmupErrors.forEach(console::error);
+            console.error(name + " -n: the statement failed in its warm-up runs; nothing was profiled.");
+            return null;
+        }
+        Run sampled = runArmed(context, List.of(), "SAMPLES", looped);
+        if (sampled == null) return null;
+        if (sampled.result().failed() || !(sampled.wire().get("stacks") instanceof String stacks)) {
+            sampled.errors().forEach(console::error);
+            console.error(name + " -n: " + (sampled.result().failed() ? "the statement failed in its sampled runs"
+                    : "could not sample (" + sampled.wire().get("samplingProblem") + ")") + "; nothing was profiled.");
+            return null;
+        }
+        return new SampledRun(stacks, String.valueOf(sampled.wire().get("sampler")), sampled.wallNanos());
+    }
+
+    private record SampledRun(String stacks, String sampler, long wallNanos) {}
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
@@ -97,30 +175,32 @@ abstract class LineMagic extends BaseMagic {
             console.error(name + ": " + e.getMessage());
             return false;
         }
-        try {
-            session.request(EngineRequest.linesArm(choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytesToSend()));
-        } catch (EngineException e) {
-            console.error(name + " could not install its probes: " + e.getMessage());
-            return false;
+        SampledRun timedRuns = null;
+        if (repeats() > 1) {
+            timedRuns = sampledRuns(context, code);
+            if (timedRuns == null) return false;
         }
-        List<String> values = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
-        if (!session.engine().alive()) {
-            errors.forEach(console::error);
-            return false; // the shell reports the death; a new engine has no probes
+        Run run = runArmed(context, choices, repeats() > 1 ? "TIMED" : mode(), code);
+        if (run == null) return false;
+        JavaEvaluator.Result result = run.result();
+        List<String> values = run.values();
+        List<String> errors = run.errors();
+        Map<?, ?> wire = run.wire();
+        SampledLineTimes sampled = null;
+        if (timedRuns != null) {
+            sampled = SampledLineTimes.of(wire, timedRuns.stacks(), timedRuns.sampler(), timedRuns.wallNanos(), repeats());
+        } else if (wire.get("stacks") instanceof String stacks) {
+            sampled = SampledLineTimes.of(wire, stacks, String.valueOf(wire.get("sampler")), run.wallNanos(), 1);
+        } else if (wire.get("samplingProblem") != null && !quiet) {
+            console.warn(name + " could not sample (" + wire.get("samplingProblem") + "): the times are the line probes' own. Next: --timed says so.");
         }
-        Map<?, ?> wire = session.request(EngineRequest.linesTake());
-        if (!result.ran()) {
-            errors.forEach(console::error);
-            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%" + magic(), "%" + magic() + " -f fib fib(25)"));
-            return false;
-        }
+        if (sampled != null) wire = sampled.wire();
         List<String> layout = kind() == LineProfile.Kind.BYTES && wire.get("layoutFlags") instanceof List<?> flags
                 ? flags.stream().map(String::valueOf).toList() : List.of();
         LineProfile profile = new LineReader(session.engine().jshell(), sourcePath).read(kind(), code, wire, layout, result.failed());
         context.record(origin -> ResultRecord.lines(magic(), label, profile, origin));
-        List<String> report = render(profile);
+        List<String> report = new ArrayList<>(render(profile));
+        if (sampled != null) report.add(sampled.footer());
         if (!quiet) report.forEach(console::println);
         try {
             save(profile, report).forEach(console::println);

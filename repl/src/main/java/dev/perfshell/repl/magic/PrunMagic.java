@@ -149,49 +149,12 @@ final class PrunMagic extends BaseMagic {
         return runs.wallNanos() / runs.runs();
     }
 
-    /** --interval in nanoseconds: a number with an optional ns, us or ms suffix. */
     private long intervalNanos() {
-        if (interval == null) return SAMPLE_INTERVAL_NANOS;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms)?").matcher(interval.strip().toLowerCase(java.util.Locale.ROOT));
-        if (!m.matches()) throw new IllegalArgumentException("--interval takes a time such as 500us, 1ms or 100000 (ns), got '" + interval + "'");
-        long value = Long.parseLong(m.group(1));
-        long nanos = m.group(2) == null || m.group(2).equals("ns") ? value : m.group(2).equals("us") ? value * 1_000L : value * 1_000_000L;
-        if (nanos < 10_000L) throw new IllegalArgumentException("--interval must be at least 10us, got '" + interval + "'");
-        return nanos;
+        return SampledRuns.intervalNanos(interval, SAMPLE_INTERVAL_NANOS);
     }
 
     private String mode() {
         return counts ? "COUNTS" : timedProbes ? "TIMED" : "SAMPLED";
-    }
-
-    /**
-     * The statement as run: as typed, or in a loop for -n (a loop body, so a declaration cannot be repeated). An
-     * expression's value is kept alive through its identity hash (no {@code toString}, no {@code hashCode} walk of a
-     * big result), so the JIT cannot drop the work that makes it.
-     */
-    static String repeated(String code, int repeats, boolean valueExpression) {
-        if (repeats == 1) return code;
-        String body = code.strip();
-        if (valueExpression) {
-            while (body.endsWith(";")) body = body.substring(0, body.length() - 1).strip();
-            return "{ long perfshell$kept = 0; for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { "
-                    + "perfshell$kept += System.identityHashCode((Object) (" + body + "\n)); } "
-                    + "if (perfshell$kept == 42) System.out.print(\"\"); }";
-        }
-        if (!body.endsWith(";") && !body.endsWith("}")) body += ";";
-        return "for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { " + body + "\n}";
-    }
-
-    /** The code is one expression with a value ({@code fib(25) + memo(60)}), which is not a statement on its own. */
-    private static boolean valueExpression(Session session, String code) {
-        try {
-            List<jdk.jshell.Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code);
-            if (snippets.size() != 1) return false;
-            jdk.jshell.Snippet.SubKind kind = snippets.get(0).subKind();
-            return kind == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || kind == jdk.jshell.Snippet.SubKind.VAR_VALUE_SUBKIND;
-        } catch (RuntimeException cannotTell) {
-            return false;
-        }
     }
 
     /** Why the times are not sampled, or the advice to repeat a statement that got too few samples. */
@@ -205,19 +168,10 @@ final class PrunMagic extends BaseMagic {
         if (why instanceof String reason && !reason.isEmpty()) console.dim("note: sampled with JFR: " + reason);
         Profile.Sampling sampling = profile.sampling();
         if (sampling != null && sampling.samples() < ENOUGH_SAMPLES && !profile.partial()) {
-            long suggested = niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / Math.max(1, sampling.samples()));
+            long suggested = SampledRuns.niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / Math.max(1, sampling.samples()));
             console.dim(String.format(java.util.Locale.ROOT, "note: the times rest on only %d samples. Next: %%prun -n %d %s runs it %d "
                     + "times for about %,d.", sampling.samples(), suggested, profile.source().strip(), suggested,
                     Math.round(sampling.samples() * (double) suggested / repeats)));
-        }
-    }
-
-    /** The next of 2, 5, 10, 20, 50, … at or above {@code wanted}. */
-    static long niceRepeats(double wanted) {
-        long step = 1;
-        while (true) {
-            for (long m : new long[] {2, 5, 10}) if (m * step >= wanted) return m * step;
-            step *= 10;
         }
     }
 
@@ -265,16 +219,16 @@ final class PrunMagic extends BaseMagic {
         if (repeats > 1) {
             // -n: N runs to warm the code up (the last profile's reset left it cold), then N runs without probes,
             // sampled, for the times; then one more run, with counting probes, for the counts
-            boolean expression = valueExpression(session, code);
+            boolean expression = SampledRuns.valueExpression(session, code);
             List<String> warmupErrors = new ArrayList<>();
-            JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(repeated(code, repeats, expression), v -> { }, warmupErrors::add);
+            JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(SampledRuns.repeated(code, repeats, expression), v -> { }, warmupErrors::add);
             if (!session.engine().alive()) return false;
             if (!warm.ran() || warm.failed()) {
                 warmupErrors.forEach(console::error);
                 console.error("%prun -n: the statement failed in its warm-up runs; nothing was profiled.");
                 return false;
             }
-            Run sampled = runArmed(context, "SAMPLES", repeated(code, repeats, expression));
+            Run sampled = runArmed(context, "SAMPLES", SampledRuns.repeated(code, repeats, expression));
             if (sampled == null) return false;
             if (sampled.result.failed()) {
                 sampled.errors.forEach(console::error);

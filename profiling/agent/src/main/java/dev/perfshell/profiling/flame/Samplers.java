@@ -40,12 +40,21 @@ public final class Samplers {
      * @param intervalNanos async-profiler's interval; JFR samples at most every millisecond
      */
     public Running sampleThisThread(String jar, long intervalNanos) throws Exception {
+        return sampleThisThread(jar, intervalNanos, false);
+    }
+
+    /**
+     * @param lines the stacks carry line numbers ({@code owner.name(descriptor):line}, see {@link JfrStacks}): the
+     *              sampler writes a JFR recording, read back when it stops
+     */
+    public Running sampleThisThread(String jar, long intervalNanos, boolean lines) throws Exception {
         Choice choice = choose("auto", jar);
         boolean jfrFallback = choice.backend() == jfr;
         String event = jfrFallback ? "cpu" : "wall";
         long interval = jfrFallback ? Math.max(1_000_000L, intervalNanos) : intervalNanos;
-        SamplingBackend.Started started = choice.backend().start(new SamplingBackend.Options(event, Long.toString(interval), false, null));
-        return new Running(choice.backend(), started.event(), interval, choice.why());
+        java.nio.file.Path recording = lines ? java.nio.file.Files.createTempFile("perfshell-lines", ".jfr") : null;
+        SamplingBackend.Started started = choice.backend().start(new SamplingBackend.Options(event, Long.toString(interval), false, recording));
+        return new Running(choice.backend(), started.event(), interval, choice.why(), recording, Thread.currentThread().getId());
     }
 
     /** A running sampling of one thread. */
@@ -55,16 +64,28 @@ public final class Samplers {
         private final long intervalNanos;
         private final String why;
 
-        private Running(SamplingBackend backend, String event, long intervalNanos, String why) {
+        private final java.nio.file.Path recording;
+        private final long threadId;
+
+        private Running(SamplingBackend backend, String event, long intervalNanos, String why, java.nio.file.Path recording,
+                        long threadId) {
             this.backend = backend;
             this.event = event;
             this.intervalNanos = intervalNanos;
             this.why = why;
+            this.recording = recording;
+            this.threadId = threadId;
         }
 
         /** Stops sampling: the stacks in the folded format, root first ({@code a;b;c 12} per line). */
         public String stop() throws Exception {
-            return backend.stop();
+            String folded = backend.stop();
+            if (recording == null) return folded;
+            try {
+                return JfrStacks.foldWithLines(recording, threadId);
+            } finally {
+                java.nio.file.Files.deleteIfExists(recording);
+            }
         }
 
         /**

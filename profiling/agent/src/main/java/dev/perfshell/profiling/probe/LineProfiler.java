@@ -18,12 +18,24 @@ public final class LineProfiler {
     private static final int LEAF_EVENTS = 3;
 
     private final ClassSwap swap;
+    private final dev.perfshell.profiling.flame.Samplers samplers;
+    private final dev.perfshell.timing.runtime.ProfileReset profileReset;
     private double perEventNanos = Double.NaN;
     private LineRecorder recorder;
+    private dev.perfshell.profiling.flame.Samplers.Running sampling;
 
-    public LineProfiler(Instrumentation instrumentation, SessionClassBytes classBytes) {
+    public LineProfiler(Instrumentation instrumentation, SessionClassBytes classBytes, dev.perfshell.profiling.flame.Samplers samplers,
+                        dev.perfshell.timing.runtime.ProfileReset profileReset) {
         this.swap = new ClassSwap(instrumentation, classBytes);
+        this.samplers = samplers;
+        this.profileReset = profileReset;
     }
+
+    /**
+     * Where %lprun's times come from: samples with line numbers while the line probes count hits (default), the line
+     * probes' clock (--timed, and %mprun's bytes), or samples alone, no probes (the timed runs of {@code -n}).
+     */
+    public enum Mode { SAMPLED, TIMED, SAMPLES }
 
     /** One method (or every method, {@code name == null}) chosen by the user. */
     public record Choice(String binaryClass, String name, String parameters) {
@@ -42,7 +54,23 @@ public final class LineProfiler {
      * @return "methods": how many methods were woven
      */
     public HashMap<String, Object> arm(List<Choice> choices, boolean bytes, Map<?, ?> classBytes) throws Exception {
-        if (recorder != null) take();
+        return arm(choices, bytes, classBytes, Mode.TIMED, null, 0);
+    }
+
+    /**
+     * @param mode          where the times come from (%mprun: {@link Mode#TIMED}, its bytes)
+     * @param jar           async-profiler's jar, for the sampled modes
+     * @param intervalNanos the sampling interval asked for
+     */
+    public HashMap<String, Object> arm(List<Choice> choices, boolean bytes, Map<?, ?> classBytes, Mode mode, String jar,
+                                       long intervalNanos) throws Exception {
+        if (recorder != null || sampling != null) take();
+        HashMap<String, Object> reply = new HashMap<>();
+        if (mode == Mode.SAMPLES) {
+            startSampling(reply, jar, intervalNanos);
+            reply.put("methods", 0L);
+            return reply;
+        }
         swap.update(classBytes);
         if (!bytes && Double.isNaN(perEventNanos)) calibrate();
         LineTable table = new LineTable();
@@ -56,20 +84,49 @@ public final class LineProfiler {
         swap.install(woven);
         swap.weaveDefinitions((name, loader, original) -> weaver.weave(original, loader));
         recorder = new LineRecorder(table, bytes, bytes ? 0 : perEventNanos);
+        if (mode == Mode.SAMPLED && !bytes) startSampling(reply, jar, intervalNanos);
         recorder.start();
-        HashMap<String, Object> reply = new HashMap<>();
         reply.put("methods", (long) table.size());
         return reply;
     }
 
-    /** Stops recording, restores the classes, returns the line profile (see {@link LineRecorder#report()}). */
+    /** JShell runs the statement on the thread that handles its commands, this one: that is the thread sampled. */
+    private void startSampling(HashMap<String, Object> reply, String jar, long intervalNanos) {
+        try {
+            sampling = samplers.sampleThisThread(jar, intervalNanos, true);
+            reply.put("sampler", sampling.describe());
+            reply.put("samplerWhy", sampling.why());
+        } catch (Exception cannotSample) {
+            reply.put("samplingProblem", String.valueOf(cannotSample.getMessage()));
+        }
+    }
+
+    /**
+     * Stops recording and sampling, restores the classes, resets the JIT's profiles of the code the statement
+     * reached, and returns the line profile (see {@link LineRecorder#report()}) with the sampled stacks, lines in
+     * their frames ("stacks"), for the front end to give to the lines ({@link LineSamples}).
+     */
     public HashMap<String, Object> take() throws Exception {
-        if (recorder == null) return new HashMap<>();
+        HashMap<String, Object> samples = new HashMap<>();
+        if (sampling != null) {
+            dev.perfshell.profiling.flame.Samplers.Running sampled = sampling;
+            sampling = null;
+            try {
+                samples.put("stacks", sampled.stop());
+                samples.put("sampler", sampled.describe());
+            } catch (Exception e) {
+                samples.put("samplingProblem", String.valueOf(e.getMessage()));
+            }
+        }
+        if (recorder == null) return samples;
         LineRecorder done = recorder;
         recorder = null;
         done.stop();
         swap.restore();
-        return done.report();
+        HashMap<String, Object> report = done.report();
+        report.put("profileReset", profileReset.reset().toWire());
+        report.putAll(samples);
+        return report;
     }
 
     /**

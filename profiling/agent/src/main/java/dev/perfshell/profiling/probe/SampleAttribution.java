@@ -23,7 +23,7 @@ import java.util.Set;
  * stacks the sampler could not walk back to the statement: the shares are of the samples whose whole chain is known.
  */
 public final class SampleAttribution {
-    private static final String PROBE_PACKAGE = "dev/perfshell/profiling/probe/";
+    static final String PROBE_PACKAGE = "dev/perfshell/profiling/probe/";
 
     /**
      * @param selfSamples      per method id: samples whose innermost row it is
@@ -79,8 +79,8 @@ public final class SampleAttribution {
         return entries;
     }
 
-    private static final String STATEMENT = "do_it$";
-    private static final String SNIPPETS = "REPL/";
+    static final String STATEMENT = "do_it$";
+    static final String SNIPPETS = "REPL/";
 
     /** @param collapsed async-profiler's collapsed stacks ({@code a;b;c 12} per line, root first) */
     public Result attribute(String collapsed) {
@@ -174,12 +174,22 @@ public final class SampleAttribution {
         return candidates.size() == 1 ? candidates.get(0) : -1;
     }
 
-    /** One Java frame: owner with slashes, method name, descriptor or {@code null}; {@code null} for native frames. */
-    record Frame(String owner, String name, String descriptor) {
+    /**
+     * One Java frame: owner with slashes, method name, descriptor or {@code null}, line or -1; {@code null} for native
+     * frames.
+     */
+    record Frame(String owner, String name, String descriptor, int line) {
         private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile("\\.0x[0-9a-fA-F]+");
+        private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(":(\\d+)$");
 
         static Frame parse(String raw) {
             String frame = raw;
+            int line = -1;
+            java.util.regex.Matcher numbered = LINE.matcher(frame);
+            if (numbered.find()) {
+                line = Integer.parseInt(numbered.group(1));
+                frame = frame.substring(0, numbered.start());
+            }
             int mark = frame.lastIndexOf("_[");
             if (mark > 0 && frame.endsWith("]")) frame = frame.substring(0, mark); // async-profiler's _[j], _[i] marks
             String descriptor = null;
@@ -192,7 +202,7 @@ public final class SampleAttribution {
             frame = HIDDEN.matcher(frame).replaceAll("");
             int dot = frame.lastIndexOf('.');
             if (dot <= 0 || dot == frame.length() - 1 || frame.contains("::") || frame.startsWith("[")) return null;
-            return new Frame(frame.substring(0, dot).replace('.', '/'), frame.substring(dot + 1), descriptor);
+            return new Frame(frame.substring(0, dot).replace('.', '/'), frame.substring(dot + 1), descriptor, line);
         }
     }
 }

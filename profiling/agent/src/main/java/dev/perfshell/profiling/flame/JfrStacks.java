@@ -1,0 +1,53 @@
+package dev.perfshell.profiling.flame;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A recording's stack samples folded with line numbers, which async-profiler's own folded output does not carry:
+ * each frame as {@code owner.name(descriptor):line} (the descriptor's {@code ;} written {@code |}, as async-profiler's
+ * {@code sig} does, since {@code ;} separates frames). Reads async-profiler's wall-clock samples
+ * ({@code profiler.WallClockSample}, with a sample count each) and JFR's own {@code jdk.ExecutionSample}.
+ */
+final class JfrStacks {
+    private static final List<String> SAMPLE_EVENTS = List.of("profiler.WallClockSample", "jdk.ExecutionSample");
+
+    private JfrStacks() {}
+
+    /** The samples of thread {@code threadId} in {@code file}, folded root first, one line per distinct stack. */
+    static String foldWithLines(Path file, long threadId) throws IOException {
+        Map<String, Long> folded = new TreeMap<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (!SAMPLE_EVENTS.contains(e.getEventType().getName())) continue;
+            jdk.jfr.consumer.RecordedThread sampled = e.hasField("sampledThread") ? e.getThread("sampledThread") : null;
+            if (sampled == null || sampled.getJavaThreadId() != threadId) continue;
+            RecordedStackTrace trace = e.getStackTrace();
+            if (trace == null) continue;
+            long count = e.hasField("samples") ? Math.max(1, e.getLong("samples")) : 1;
+            folded.merge(fold(trace.getFrames()), count, Long::sum);
+        }
+        StringBuilder out = new StringBuilder();
+        folded.forEach((stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
+        return out.toString();
+    }
+
+    private static String fold(List<RecordedFrame> frames) {
+        StringBuilder stack = new StringBuilder();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            RecordedFrame frame = frames.get(i);
+            if (stack.length() > 0) stack.append(';');
+            stack.append(frame.getMethod().getType().getName().replace('.', '/')).append('.').append(frame.getMethod().getName())
+                    .append(frame.getMethod().getDescriptor().replace(';', '|'));
+            if (frame.getLineNumber() > 0) stack.append(':').append(frame.getLineNumber());
+        }
+        return stack.toString();
+    }
+}
