@@ -80,8 +80,8 @@ final class PrunMagic extends BaseMagic {
     @Option(names = "--no-boundary", description = "No rows for calls out of profiled code (JDK, libraries).")
     boolean noBoundary;
 
-    @Option(names = "--time-boundary", description = "Time the calls out of profiled code too (a probe pair each, its cost subtracted); "
-            + "by default they are counted only.")
+    @Option(names = "--time-boundary", description = "With --timed: time the calls out of profiled code too (a probe pair each, "
+            + "its cost subtracted); --timed counts them only. Sampled profiles time them always.")
     boolean timeBoundary;
 
     @Option(names = "--callers", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show who called the matching rows.")

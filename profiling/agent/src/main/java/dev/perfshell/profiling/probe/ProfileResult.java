@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What {@code %prun -r NAME} binds in the session: the profile's rows, by the method names %prun
  * prints ({@code fib(int)}, {@code Box.twice(int)}, {@code java.util.HashMap.get(Object)}). Times in
- * nanoseconds, probe cost subtracted; 0 with --counts.
+ * nanoseconds: from samples (the default), or from clock probes with their cost subtracted (--timed); 0 with --counts.
  */
 public final class ProfileResult {
     private final long totalNanos;
