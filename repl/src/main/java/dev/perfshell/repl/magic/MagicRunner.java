@@ -61,9 +61,9 @@ public final class MagicRunner {
         try {
             line.parseArgs(tokens.stream().map(MagicArgs.Token::text).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
+            // One line, as IPython's UsageError: the whole usage (45 lines for %timeit) buried the message.
             String hint = e instanceof CommandLine.UnmatchedArgumentException ? " (put -- before code that starts with '-')" : "";
-            console.error(label + ": " + e.getMessage() + hint);
-            console.dim(line.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing());
+            console.error(label + ": " + e.getMessage().strip().replaceAll("\\.$", "") + hint + ". Next: " + label + " --help lists the options.");
             return false;
         }
         if (line.isUsageHelpRequested()) {

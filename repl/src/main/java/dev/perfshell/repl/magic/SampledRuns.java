@@ -15,10 +15,10 @@ final class SampledRuns {
     static long intervalNanos(String interval, long defaultNanos) {
         if (interval == null) return defaultNanos;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms)?").matcher(interval.strip().toLowerCase(java.util.Locale.ROOT));
-        if (!m.matches()) throw new IllegalArgumentException("--interval takes a time such as 500us, 1ms or 100000 (ns), got '" + interval + "'");
+        if (!m.matches()) throw new IllegalArgumentException("--interval takes a time such as 500us, 1ms or 100000 (ns), got '" + interval + "'. Next: --interval 500us");
         long value = Long.parseLong(m.group(1));
         long nanos = m.group(2) == null || m.group(2).equals("ns") ? value : m.group(2).equals("us") ? value * 1_000L : value * 1_000_000L;
-        if (nanos < 10_000L) throw new IllegalArgumentException("--interval must be at least 10us, got '" + interval + "'");
+        if (nanos < 10_000L) throw new IllegalArgumentException("--interval must be at least 10us, got '" + interval + "'. Next: --interval 500us (the default)");
         return nanos;
     }
 
