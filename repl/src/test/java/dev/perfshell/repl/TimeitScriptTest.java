@@ -73,6 +73,10 @@ class TimeitScriptTest {
             "String m6 = \"end\";",                                               // 47
             "%timeit -q -o counted -r 5 -n 1000000 Math.sqrt(x) * x + 1.0",      // 48
             "double countedRatio = counted.median() / sessBest;",                  // 49
+            "%timeit -r 0 x + 1",                                                 // 50 fails: a count given must be positive
+            "%timeit -n 0 x + 1",                                                 // 51 fails
+            "%timeit --budget 0 x + 1",                                           // 52 fails
+            "%compare -r 0 x + 1 ;; x + 2",                                       // 53 fails
             "");
 
     private static ScriptRun run;
@@ -118,7 +122,7 @@ class TimeitScriptTest {
         Pattern failure = Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
         List<Integer> failed = lines.stream().map(failure::matcher).filter(Matcher::matches)
                 .map(m -> Integer.parseInt(m.group(1))).toList();
-        assertThat(failed).as(run.toString()).containsExactly(23, 24, 25, 35, 36, 37);
+        assertThat(failed).as(run.toString()).containsExactly(23, 24, 25, 35, 36, 37, 50, 51, 52, 53);
         assertThat(value("m6")).isEqualTo("\"end\"");
     }
 
@@ -241,9 +245,17 @@ class TimeitScriptTest {
     }
 
     @Test
+    void aCountOrDurationGivenAsZeroIsRefusedNotTakenForTheDefault() {
+        assertThat(lines.get(failureOf(50) - 1)).as(run.toString()).isEqualTo("%timeit: -r must be at least 1, got 0. Next: leave -r out for the default");
+        assertThat(lines.get(failureOf(51) - 1)).isEqualTo("%timeit: -n must be at least 1, got 0. Next: leave -n out for time-boxed runs");
+        assertThat(lines.get(failureOf(52) - 1)).isEqualTo("%timeit: --budget must be more than 0 seconds, got 0.0. Next: leave --budget out for the default");
+        assertThat(lines.get(failureOf(53) - 1)).isEqualTo("%compare: -r must be at least 1, got 0. Next: leave -r out for the default");
+    }
+
+    @Test
     void badOptionsGiveOneErrorLineAndRunNothing() {
         int r = failureOf(35);
-        assertThat(lines.get(r - 1)).as(run.toString()).isEqualTo("%timeit: -r must be positive, got -3");
+        assertThat(lines.get(r - 1)).as(run.toString()).isEqualTo("%timeit: -r must be at least 1, got -3. Next: leave -r out for the default");
         assertThat(lines.get(r - 2)).as(run.toString()).matches(IPYTHON_LINE); // the -p 6 result
         int warmup = failureOf(36);
         assertThat(warmup).isEqualTo(r + 2);

@@ -41,16 +41,16 @@ final class CompareMagic extends BaseMagic {
     private static final double DEFAULT_BUDGET_SECONDS = 1.5;
 
     @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: time-boxed runs).")
-    long loops;
+    Long loops;
 
     @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs of each snippet (default 20).")
-    int runs;
+    Integer runs;
 
     @Option(names = "--warmup", paramLabel = "SECONDS|Ni", description = "Warm-up of each snippet: seconds (0.5) or runs (10i). Default: until settled.")
     String warmup;
 
     @Option(names = "--budget", paramLabel = "SECONDS", description = "Time for each snippet (default 1.5).")
-    double budget;
+    Double budget;
 
     @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run of every snippet, untimed; its variables become fields.")
     String setupOption;
@@ -177,11 +177,12 @@ final class CompareMagic extends BaseMagic {
     }
 
     private String validate() {
-        if (loops < 0) return "-n must be positive, got " + loops;
-        if (runs < 0) return "-r must be positive, got " + runs;
-        if (runs == 1) return "-r must be at least 2 to compare runs, got 1";
+        // One rule for every count and duration: a value given must be positive (0 used to mean "the default")
+        if (loops != null && loops < 1) return "-n must be at least 1, got " + loops + ". Next: leave -n out for time-boxed runs";
+        if (runs != null && runs < 1) return "-r must be at least 1, got " + runs + ". Next: leave -r out for the default";
+        if (runs != null && runs == 1) return "-r must be at least 2 to compare runs, got 1";
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
-        if (budget < 0) return "--budget must be positive seconds, got " + budget;
+        if (budget != null && !(budget > 0)) return "--budget must be more than 0 seconds, got " + budget + ". Next: leave --budget out for the default";
         if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
         if (plot != null) return dev.perfshell.repl.plot.PlotFiles.problem(plot);
         return null;
@@ -194,7 +195,7 @@ final class CompareMagic extends BaseMagic {
             if (warmup.endsWith("i")) warmupRuns = Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)));
             else warmupNanos = Math.max(1, (long) (Double.parseDouble(warmup) * 1e9));
         }
-        double seconds = budget > 0 ? budget : DEFAULT_BUDGET_SECONDS;
-        return new TimeitPlan((long) (seconds * 1e9), runs, loops, warmupNanos, warmupRuns, 1);
+        double seconds = budget != null ? budget : DEFAULT_BUDGET_SECONDS;
+        return new TimeitPlan((long) (seconds * 1e9), runs == null ? 0 : runs, loops == null ? 0 : loops, warmupNanos, warmupRuns, 1);
     }
 }

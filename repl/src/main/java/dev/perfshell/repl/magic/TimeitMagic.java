@@ -42,10 +42,10 @@ final class TimeitMagic extends BaseMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
     @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: runs are time-boxed, as in JMH).")
-    long loops;
+    Long loops;
 
     @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs (default 20, fewer when one operation is long).")
-    int runs;
+    Integer runs;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
     boolean quiet;
@@ -61,7 +61,7 @@ final class TimeitMagic extends BaseMagic {
     String warmup;
 
     @Option(names = "--budget", paramLabel = "SECONDS", description = "Target duration of the whole call (default 1.3; a --param sweep's whole, default 2).")
-    double budget;
+    Double budget;
 
     @Option(names = "--ops", paramLabel = "N", defaultValue = "1", description = "Operations one snippet call performs (JMH's @OperationsPerInvocation).")
     long ops;
@@ -389,10 +389,11 @@ final class TimeitMagic extends BaseMagic {
     }
 
     private String validate() {
-        if (loops < 0) return "-n must be positive, got " + loops;
-        if (runs < 0) return "-r must be positive, got " + runs;
+        // One rule for every count and duration: a value given must be positive (0 used to mean "the default")
+        if (loops != null && loops < 1) return "-n must be at least 1, got " + loops + ". Next: leave -n out for time-boxed runs";
+        if (runs != null && runs < 1) return "-r must be at least 1, got " + runs + ". Next: leave -r out for the default";
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
-        if (budget < 0) return "--budget must be positive seconds, got " + budget;
+        if (budget != null && !(budget > 0)) return "--budget must be more than 0 seconds, got " + budget + ". Next: leave --budget out for the default";
         if (ops < 1) return "--ops must be at least 1, got " + ops;
         if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
         if (param != null && bind != null) {
@@ -409,7 +410,8 @@ final class TimeitMagic extends BaseMagic {
             if (warmup.endsWith("i")) warmupRuns = Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)));
             else warmupNanos = Math.max(1, (long) (Double.parseDouble(warmup) * 1e9));
         }
-        return new TimeitPlan((long) (budget * 1e9), runs, loops, warmupNanos, warmupRuns, ops);
+        return new TimeitPlan(budget == null ? 0 : (long) (budget * 1e9), runs == null ? 0 : runs, loops == null ? 0 : loops,
+                warmupNanos, warmupRuns, ops); // 0: the default, chosen by the plan
     }
 
     private TimeitReport report(MagicContext context, Session session, String code, SteadyRuns steady, TimeitPlan plan,
