@@ -86,9 +86,9 @@ public final class FeedbackRenderer {
         Snippet snippet = event.snippet();
         switch (snippet.kind()) {
             case VAR:
-                return ((VarSnippet) snippet).name() + " ==> " + event.value() + unresolved(snippet, jshell);
+                return ((VarSnippet) snippet).name() + " ==> " + truncated(event.value()) + unresolved(snippet, jshell);
             case EXPRESSION:
-                return ((ExpressionSnippet) snippet).name() + " ==> " + event.value();
+                return ((ExpressionSnippet) snippet).name() + " ==> " + truncated(event.value());
             case METHOD:
                 MethodSnippet method = (MethodSnippet) snippet;
                 return verb(event) + " method " + method.name() + "(" + method.parameterTypes() + ")" + unresolved(snippet, jshell);
@@ -98,6 +98,21 @@ public final class FeedbackRenderer {
             default:
                 return null; // imports and statements are silent, as in jshell
         }
+    }
+
+    /** A value's echo is cut to this many characters, as jshell's normal feedback mode cuts it (80). */
+    static final int VALUE_WIDTH = 80;
+
+    /**
+     * The value as jshell's normal feedback shows it: whole up to {@link #VALUE_WIDTH} characters, else its start
+     * and end around {@code " ... "} (a million-element list echoed 20 KB; {@code System.out.println} prints it whole).
+     */
+    static String truncated(String value) {
+        if (value == null || value.length() <= VALUE_WIDTH) return value;
+        String gap = " ... ";
+        int head = (VALUE_WIDTH - gap.length()) * 2 / 3;
+        int tail = VALUE_WIDTH - gap.length() - head;
+        return value.substring(0, head).stripTrailing() + gap + value.substring(value.length() - tail).stripLeading();
     }
 
     private static String verb(SnippetEvent event) {

@@ -51,6 +51,15 @@ class FeedbackRendererTest {
     }
 
     @Test
+    void aLongValueEchoesAsJshellsNormalModeDoesItsStartAndEnd() {
+        String echo = values("int[] a = new int[1000];").get(0);
+        // at most 80 characters of value: its first 50, " ... ", its last 25 (spaces at the cut dropped)
+        assertThat(echo).isEqualTo("a ==> int[1000] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 0, 0, 0, 0, 0, 0, 0, 0 }");
+        assertThat(echo.length()).isLessThanOrEqualTo(100);
+        assertThat(values("String s = \"short\";")).containsExactly("s ==> \"short\"");
+    }
+
+    @Test
     void valuesAndDeclarations() {
         assertThat(values("1 + 1")).containsExactly("$1 ==> 2");
         assertThat(values("int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }")).containsExactly("created method fib(int)");
