@@ -110,8 +110,9 @@ public final class ProfileReader {
             return new SampleScale(result, perSample, samples.sampler());
         }
 
+        /** Rounded down: a caller's samples are at least its callee's, so every row's time stays within its caller's and the header's. */
         long nanos(long sampleCount) {
-            return Math.round(sampleCount * nanosPerSample);
+            return (long) Math.floor(sampleCount * nanosPerSample);
         }
 
         Profile.Sampling sampling() {

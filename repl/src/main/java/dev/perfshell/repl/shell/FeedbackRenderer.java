@@ -86,7 +86,11 @@ public final class FeedbackRenderer {
         Snippet snippet = event.snippet();
         switch (snippet.kind()) {
             case VAR:
-                return ((VarSnippet) snippet).name() + " ==> " + truncated(event.value()) + unresolved(snippet, jshell);
+                VarSnippet variable = (VarSnippet) snippet;
+                // perfshell's own results (-o) echo their whole line, IPython's, which can pass the width
+                boolean ours = variable.typeName().contains("dev.perfshell.") || variable.source().contains("dev.perfshell.");
+                String value = ours ? event.value() : truncated(event.value());
+                return variable.name() + " ==> " + value + unresolved(snippet, jshell);
             case EXPRESSION:
                 return ((ExpressionSnippet) snippet).name() + " ==> " + truncated(event.value());
             case METHOD:
@@ -100,8 +104,8 @@ public final class FeedbackRenderer {
         }
     }
 
-    /** A value's echo is cut to this many characters, as jshell's normal feedback mode cuts it (80). */
-    static final int VALUE_WIDTH = 80;
+    /** A value's echo is cut to this many characters, as jshell's normal feedback mode cuts long values. */
+    static final int VALUE_WIDTH = 100;
 
     /**
      * The value as jshell's normal feedback shows it: whole up to {@link #VALUE_WIDTH} characters, else its start
@@ -112,7 +116,9 @@ public final class FeedbackRenderer {
         String gap = " ... ";
         int head = (VALUE_WIDTH - gap.length()) * 2 / 3;
         int tail = VALUE_WIDTH - gap.length() - head;
-        return value.substring(0, head).stripTrailing() + gap + value.substring(value.length() - tail).stripLeading();
+        String end = value.substring(value.length() - tail).stripLeading();
+        if (end.startsWith(",")) end = end.substring(1).stripLeading(); // "0, ... 0, 0 }", not "0, ... , 0 }"
+        return value.substring(0, head).stripTrailing() + gap + end;
     }
 
     private static String verb(SnippetEvent event) {

@@ -53,9 +53,9 @@ class FeedbackRendererTest {
     @Test
     void aLongValueEchoesAsJshellsNormalModeDoesItsStartAndEnd() {
         String echo = values("int[] a = new int[1000];").get(0);
-        // at most 80 characters of value: its first 50, " ... ", its last 25 (spaces at the cut dropped)
-        assertThat(echo).isEqualTo("a ==> int[1000] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 0, 0, 0, 0, 0, 0, 0, 0 }");
-        assertThat(echo.length()).isLessThanOrEqualTo(100);
+        // at most 100 characters of value: its first 63, " ... ", its last 32 (a separator or space at the cut dropped)
+        assertThat(echo).isEqualTo("a ==> int[1000] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }");
+        assertThat(echo.length()).isLessThanOrEqualTo(106);
         assertThat(values("String s = \"short\";")).containsExactly("s ==> \"short\"");
     }
 
