@@ -13,8 +13,15 @@ public final class MetricText {
             case "ns" -> Units.time(value);
             case "ns/op" -> Units.time(value) + "/op";
             case "bytes" -> Units.bytes(value);
-            default -> value + " " + unit;
+            case "bytes/op" -> Units.bytes(value) + "/op";
+            default -> plain(value) + " " + unit;
         };
+    }
+
+    /** Four significant digits, never in E notation ({@code 3.8586488E7} read as {@code 38590000}). */
+    static String plain(double value) {
+        if (Double.isInfinite(value)) return String.valueOf(value);
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The text on one line (whitespace runs folded), at most {@code width} characters, cut with {@code …}. */
