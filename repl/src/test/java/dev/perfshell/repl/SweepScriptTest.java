@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a nested loop, a sort, HashMap.get) and the bad inputs. The checks are on the fitted class and bounds of
  * the log-log exponent, never on times. The ranges are wide enough for the asymptotic term to dominate
  * (three and a half decades in steps of 4 for the linear loop, whose neighbour n log n is the hardest to
- * tell apart; three for the sort and HashMap.get, two for the nested loop), and the loops compute rather than stream memory, so cache sizes
+ * tell apart; three for the sort and HashMap.get, two in five values for the nested loop), and the loops compute rather than stream memory, so cache sizes
  * do not bend the curve. The first %timeit in an engine starts JFR and runs the blackhole self-check; a
  * throwaway one goes first so that cost lands on no sweep's first value (TimeitScriptTest does the same).
  */
@@ -30,7 +30,7 @@ class SweepScriptTest {
             "long nested(int n) { long s = 1; for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s = s * 31 + (s >>> 7) + j; return s; }", // 2
             "%timeit -q linear(100)",                                                                   // 3
             "%timeit --param n=1000..4096000:x4 linear(n)",                                             // 4
-            "%timeit --param n=30..3000:x10 nested(n)",                                                 // 5
+            "%timeit --param n=30,100,300,1000,3000 nested(n)",                                         // 5 (a class needs 4 values)
             // a sort of 10⁶ ints takes ~100 ms: 6 s leave each value 0.75 s a pass, several runs even at the top
             "%timeit --budget 6 --param n=1000..1000000:x10 --setup \"int[] data = Perf.ints(n, 1);\" Arrays.sort(data.clone())", // 6
             // keys beyond Integer's cache: the key is equal to, never the same object as, the map's (no == shortcut at small n)
