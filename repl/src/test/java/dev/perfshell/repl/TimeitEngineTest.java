@@ -12,7 +12,7 @@ class TimeitEngineTest {
     @Test
     void aDroppedBlackholeFlagIsCaughtAndTheEngineFallsBackToTheFullBlackhole() {
         // Without the experimental unlock HotSpot drops the blackhole CompileCommand, and every consumed
-        // value becomes dead code unless the engine notices (red-team.md §4).
+        // value becomes dead code unless the engine notices.
         ScriptRun run = ScriptRun.piped(String.join("\n",
                 "double x = 3.7;",
                 "%timeit -q -o broken Math.sqrt(x) * x + 1.0",

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generous bound on the duration of a whole default call. The trap comparisons (setup fields vs
  * session variables, a block's local vs the expression) time each variant twice, interleaved, and
  * compare the better median of each: a busy machine slows single runs down, while the traps they
- * guard against make a variant many times faster (red-team.md: 0.154 ns instead of 2.4).
+ * guard against make a variant many times faster (measured: 0.154 ns instead of 2.4).
  */
 class TimeitScriptTest {
     /** IPython's output line. */

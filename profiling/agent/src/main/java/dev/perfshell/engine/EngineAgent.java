@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 /**
  * The engine JVM's side of the JShell protocol: JShell launches {@code java ... EngineAgent PORT}.
  *
- * <p>Why a subclass rather than the stock agent (DESIGN.md §2):
+ * <p>Why a subclass rather than the stock agent:
  * <ul>
  *   <li>TCP_NODELAY on the command socket (the stock engine waits ~88 ms per round trip on Nagle);</li>
  *   <li>Ctrl-C without JDWP ({@link ClientCodeStop}, {@link ControlChannel}) and JShell's redefinitions done

@@ -8,7 +8,7 @@ public record Evidence(Kind kind, double[] base, double[] candidate) {
 
     /** What one value stands for. */
     public enum Kind {
-        /** One engine JVM's center: the replication unit (red-team finding 10). */
+        /** One engine JVM's center: the replication unit: two engines differ by more than runs within one. */
         ENGINES("engines"),
         /** One run inside an engine: runs of one JVM share its JIT outcome, so they understate the spread. */
         RUNS("runs");

@@ -45,7 +45,7 @@ public final class EngineCommandLine {
     /**
      * JMH's compiler hints (its runner/CompilerHints), which {@code %timeit}'s generated loops rely
      * on. Without the experimental unlock the blackhole command is dropped with a warning and
-     * every consumed value becomes dead code (red-team.md §4: 0.154 ns instead of 2.40), so the
+     * every consumed value becomes dead code (measured: 0.154 ns instead of 2.40), so the
      * unlock comes with it. {@code quiet} keeps HotSpot's "CompileCommand: ..." lines out of the
      * terminal. The generated payload is inlined into its loop; the loop stays a call of its own.
      */

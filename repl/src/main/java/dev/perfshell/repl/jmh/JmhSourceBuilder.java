@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the session and a snippet as one JMH benchmark (red-team.md §9, DESIGN.md §2.9):
+ * Writes the session and a snippet as one JMH benchmark:
  * <ul>
  *   <li>a top-level class holds the session: imports at file level, types as static nested types,
  *       methods as static methods, variables as static fields (so session classes and methods read

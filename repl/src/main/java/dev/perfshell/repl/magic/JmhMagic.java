@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code %jmh [options] SNIPPET} and {@code %%jmh [options] [SETUP]} with a body: the snippet as a
- * real JMH benchmark, in a forked JVM, with the session's state replayed into it (DESIGN.md §2.9,
- * red-team.md §9). The benchmark is generated, compiled with JMH's annotation processor in a fresh
+ * real JMH benchmark, in a forked JVM, with the session's state replayed into it.
+ * The benchmark is generated, compiled with JMH's annotation processor in a fresh
  * package and folder, and run by JMH's own runner in a child JVM on the engine's JDK.
  */
 @Command(name = "jmh",

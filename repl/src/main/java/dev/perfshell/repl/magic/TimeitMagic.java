@@ -184,7 +184,7 @@ final class TimeitMagic extends BaseMagic {
 
     /**
      * {@code --param}: one generated class per value, the parameter a field initialised to it (never a local:
-     * red-team.md §3), each timed like a single %timeit in two passes, ascending then descending, whose runs are
+     * a local is hoisted out of the loop), each timed like a single %timeit in two passes, ascending then descending, whose runs are
      * pooled; one line per value, then the complexity fitted to the medians. A value that fails to compile
      * ends the sweep before anything runs; one that throws ends it without results.
      *
@@ -331,7 +331,7 @@ final class TimeitMagic extends BaseMagic {
     private static final TimeitPlan CONTROL_PLAN = new TimeitPlan(400_000_000L, 5, 0, 200_000_000L, 0, 1);
 
     /**
-     * DESIGN.md §3's differential control: the same snippet with its literals read from fields.
+     * The differential control: the same snippet with its literals read from fields.
      * A fast snippet that the control finds much slower was folded to a constant by the JIT.
      * Any problem building or running the control means no verdict, never a failure.
      *
@@ -470,7 +470,7 @@ final class TimeitMagic extends BaseMagic {
         }
     }
 
-    /** Code whose speed depends on the JVM-wide type profiles of earlier code (red-team.md §1). */
+    /** Code whose speed depends on the JVM-wide type profiles of earlier code. */
     private static final java.util.regex.Pattern PROFILE_SENSITIVE =
             java.util.regex.Pattern.compile("->|::|\\.stream\\(|\\.forEach\\(|Stream\\.|Comparator|Collectors");
 }

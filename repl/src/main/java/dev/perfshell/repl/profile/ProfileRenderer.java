@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code %prun}'s report, laid out as pstats' {@code print_stats} (ipython-peers.md §2.3), and the
+ * {@code %prun}'s report, laid out as pstats' {@code print_stats}, and the
  * {@code print_callers}/{@code print_callees} views. Differences from pstats, each for readability: "method
  * calls" for "function calls"; times in one unit chosen per table and named above it instead of fixed seconds;
  * number columns widen instead of overflowing; no trailing spaces and no two blank lines at the end.

@@ -72,7 +72,7 @@ public record TimeitReport(String label, String source, long loopsPerRun, double
     }
 
     /**
-     * IPython's rule (ipython-peers.md §2.1, ipython/ipython#6471) on per-operation times: when
+     * IPython's rule (ipython/ipython#6471) on per-operation times: when
      * worst &gt; 4 × best, best &gt; 0 and worst &gt; 1 µs, one line
      * {@code The slowest run took 5.12 times longer than the fastest. ...}; otherwise none.
      * The ratio is printed as Python's {@code %0.2f} (round half even on the exact binary value).

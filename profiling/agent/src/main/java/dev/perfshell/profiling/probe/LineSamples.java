@@ -34,19 +34,14 @@ public final class LineSamples {
         long statement = 0;
         long probes = 0;
         for (String line : collapsed.split("\n")) {
-            int space = line.lastIndexOf(' ');
-            if (space <= 0) continue;
-            long count;
-            try {
-                count = Long.parseLong(line.substring(space + 1).strip());
-            } catch (NumberFormatException notAStack) {
-                continue;
-            }
+            SampleAttribution.Folded folded = SampleAttribution.Folded.parse(line);
+            if (folded == null) continue;
+            long count = folded.count();
             boolean inStatement = false;
             boolean inProbe = false;
             int chosen = -1;
             int chosenLine = -1;
-            for (String raw : line.substring(0, space).split(";")) {
+            for (String raw : folded.frames()) {
                 SampleAttribution.Frame frame = SampleAttribution.Frame.parse(raw);
                 if (frame == null) continue;
                 if (frame.name().equals(SampleAttribution.STATEMENT) && frame.owner().startsWith(SampleAttribution.SNIPPETS)) inStatement = true;

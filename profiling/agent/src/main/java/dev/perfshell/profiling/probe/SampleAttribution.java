@@ -91,15 +91,10 @@ public final class SampleAttribution {
         long inStatement = 0;
         long probes = 0;
         for (String line : collapsed.split("\n")) {
-            int space = line.lastIndexOf(' ');
-            if (space <= 0) continue;
-            long count;
-            try {
-                count = Long.parseLong(line.substring(space + 1).strip());
-            } catch (NumberFormatException notAStack) {
-                continue;
-            }
-            Stack stack = rows(line.substring(0, space).split(";"));
+            Folded folded = Folded.parse(line);
+            if (folded == null) continue;
+            long count = folded.count();
+            Stack stack = rows(folded.frames());
             if (stack.rows.isEmpty()) continue; // the statement's thread before or after the statement
             // A stack the sampler could not walk to its root (async-profiler's [unknown_Java] frames) lacks callers:
             // left out, as the probes' samples are, so every caller's total holds its callees'.
@@ -125,6 +120,19 @@ public final class SampleAttribution {
     }
 
     private record Stack(List<Integer> rows, boolean inProbe) {}
+
+    /** One line of folded stacks, {@code a;b;c 12}: its frames root first and its count; {@code null} for any other line. */
+    record Folded(String[] frames, long count) {
+        static Folded parse(String line) {
+            int space = line.lastIndexOf(' ');
+            if (space <= 0) return null;
+            try {
+                return new Folded(line.substring(0, space).split(";"), Long.parseLong(line.substring(space + 1).strip()));
+            } catch (NumberFormatException notAStack) {
+                return null;
+            }
+        }
+    }
 
     private Stack rows(String[] frames) {
         List<Integer> rows = new ArrayList<>();

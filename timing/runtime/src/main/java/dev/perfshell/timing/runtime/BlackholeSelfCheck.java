@@ -8,7 +8,7 @@ import java.util.HashMap;
  * Checks that consumed values stay alive in this engine, the way JMH checks for compiler
  * blackholes before it trusts them. A known expression ({@code Math.sqrt(x) * x + 1.0}, ~2.4 ns
  * here) is timed consumed, next to an empty payload. If the consumed expression costs no more
- * than the empty loop, the blackhole CompileCommand was dropped (red-team.md §4: a missing unlock
+ * than the empty loop, the blackhole CompileCommand was dropped (measured: a missing unlock
  * flag silently turns every consumed value into dead code) and the engine must fall back to
  * JMH's full Blackhole.
  */

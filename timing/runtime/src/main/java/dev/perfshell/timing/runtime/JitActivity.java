@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The JIT activity of one class, from JFR's {@code jdk.Compilation} and {@code jdk.Deoptimization}
- * events. Global compile counters fire on unrelated methods in a young engine (red-team.md §7), so
+ * events. Global compile counters fire on unrelated methods in a young engine, so
  * warm-up and the "compiled during measurement" warning look only at the generated class's own
  * methods (what it inlines is compiled as part of them). Events are read back by dumping the
  * recording, which flushes JFR's buffers, so nothing arrives late.
