@@ -1,5 +1,6 @@
 package dev.perfshell.repl;
 
+import dev.perfshell.repl.magic.MagicRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,9 @@ class MagicScriptTest {
             "%lsmagic",                                                       // 27
             "String m7 = \"help\";",                                          // 28
             "%help time",                                                     // 29
-            "String m8 = \"end\";",                                           // 30
+            "String m8 = \"time --help\";",                                   // 30
+            "%time --help",                                                   // 31
+            "String m9 = \"end\";",                                           // 32
             "");
 
     private static ScriptRun run;
@@ -199,11 +202,13 @@ class MagicScriptTest {
     }
 
     @Test
-    void helpShowsTheMagicsUsage() {
+    void helpAndDashDashHelpPrintTheUsageTheManualShows() {
+        List<String> expected = MagicRegistry.standard().usage("time", false).orElseThrow().lines().toList();
         List<String> help = section("m7 ==> \"help\"", "m8 ==>");
-        assertThat(help.get(0)).isEqualTo("Usage: time [-h] [-o[=NAME]] CODE");
+        assertThat(help.get(0)).isEqualTo("Usage: %time [-h] [-o[=NAME]] CODE");
         assertThat(help).anyMatch(l -> l.strip().startsWith("-o, --bind[=NAME]"));
-        assertThat(help).anyMatch(l -> l.strip().startsWith("-h, --help"));
+        assertThat(help).isEqualTo(expected);
+        assertThat(section("m8 ==> \"time --help\"", "m9 ==>")).isEqualTo(expected);
     }
 
     @Test

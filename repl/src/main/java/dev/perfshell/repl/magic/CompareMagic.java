@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%%",
                 "interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the",
                 "interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model."})
-final class CompareMagic extends BaseMagic {
+final class CompareMagic extends CodeMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
     /** Each snippet's share of the call when --budget is not given. */
     private static final double DEFAULT_BUDGET_SECONDS = 1.5;
@@ -66,6 +66,11 @@ final class CompareMagic extends BaseMagic {
 
     @Override
     public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean cellHasSetupLine() {
         return true;
     }
 

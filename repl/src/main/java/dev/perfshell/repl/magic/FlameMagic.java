@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
                 "page (no network needed); by default it goes to $PERFSHELL_HOME/flame/ (~/.perfshell/flame/).",
                 "cpu becomes itimer where perf events are refused; where async-profiler cannot load, JFR samples",
                 "(cpu and alloc only). --list says which."})
-final class FlameMagic extends BaseMagic {
+final class FlameMagic extends CodeMagic {
     private static final List<String> EVENTS = List.of("cpu", "alloc", "wall", "lock");
     private static final List<String> BACKENDS = List.of("auto", "async", "jfr");
     /** async-profiler's interval syntax: a number with an optional time (ns, us, ms, s) or size (k, m) suffix. */

@@ -2,11 +2,18 @@ package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.command.SessionListing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code %history [-n] [RANGE]}: this session's inputs, magics included (IPython's options). */
 @Command(name = "history", description = "Show this session's inputs: %%history [-n] [N | A-B].")
 final class HistoryMagic extends BaseMagic {
+    @Parameters(paramLabel = "[N | A-B]", arity = "0..*", hideParamSyntax = true,
+            description = "The last N inputs, or inputs A to B (numbers as -n shows them); nothing for all.")
+    List<String> arguments = new ArrayList<>();
+
     @Option(names = "-n", description = "Number the inputs.")
     boolean numbered;
 

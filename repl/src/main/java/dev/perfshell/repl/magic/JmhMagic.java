@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
                 "variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)).",
                 "%%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the",
                 "snippet and setup can read."})
-final class JmhMagic extends BaseMagic {
+final class JmhMagic extends CodeMagic {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
     private static final Pattern TIME = Pattern.compile("\\d+(\\.\\d+)?(ns|us|ms|s|m|min|hr)");
     private static final Pattern PROGRESS = Pattern.compile("^(# Fork: |# Warmup Iteration|Iteration |# Parameters: ).*");
@@ -98,6 +98,11 @@ final class JmhMagic extends BaseMagic {
 
     @Override
     public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean cellHasSetupLine() {
         return true;
     }
 

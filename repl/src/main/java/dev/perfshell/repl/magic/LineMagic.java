@@ -22,7 +22,7 @@ import java.util.Map;
  * What %lprun and %mprun share: choosing methods ({@code -f}, {@code -c}), weaving line probes into them for
  * one run of the statement, reading the figures back onto the source lines, and the report's options.
  */
-abstract class LineMagic extends BaseMagic {
+abstract class LineMagic extends CodeMagic {
     @Option(names = "-f", paramLabel = "METHOD", description = "A method to profile (repeatable): fib, fib(int), Box::twice, com.acme.Work::run.")
     List<String> methods = new ArrayList<>();
 

@@ -1,8 +1,10 @@
 package dev.perfshell.repl.magic;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +15,10 @@ import java.util.List;
 @Command(name = "load", description = "Type a .jsh script's inputs into the session, showing each: %%load FILE.jsh",
         footer = {"", "Unlike %%run, the inputs enter %%history one by one. A failing input does not stop the rest."})
 final class LoadMagic extends BaseMagic {
+    @Parameters(paramLabel = "FILE.jsh", arity = "0..*", hideParamSyntax = true,
+            description = "The script whose inputs to type.")
+    List<String> arguments = new ArrayList<>();
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Path file = ScriptFiles.file("%load", input.code(), context.console());

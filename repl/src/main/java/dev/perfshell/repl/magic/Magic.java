@@ -16,4 +16,9 @@ public interface Magic {
     default boolean acceptsCell() {
         return false;
     }
+
+    /** Whether a cell's first line, after the options, is setup code (run untimed) rather than nothing. */
+    default boolean cellHasSetupLine() {
+        return false;
+    }
 }

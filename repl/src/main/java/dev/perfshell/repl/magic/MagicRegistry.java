@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * Every magic, in one place; this order is {@code %lsmagic}'s order.
  */
 public final class MagicRegistry {
+    static final int USAGE_WIDTH = 80;
+
     private final Map<String, Supplier<Magic>> magics = new LinkedHashMap<>();
 
     public static MagicRegistry standard() {
@@ -70,10 +72,29 @@ public final class MagicRegistry {
 
     static CommandLine commandLineOf(Magic magic) {
         CommandLine line = new CommandLine(magic);
+        line.setCommandName("%" + line.getCommandName());
+        // A fixed width, not the terminal's: %help, --help and the pages in docs/magics print one text.
+        line.setUsageHelpWidth(USAGE_WIDTH);
+        line.setUsageHelpAutoWidth(false);
         line.setStopAtPositional(true);   // options lead; everything after is code
         line.setExpandAtFiles(false);     // "@" starts Java annotations, not argument files
         line.setPosixClusteredShortOptionsAllowed(false);
+        if (magic.acceptsCell()) {
+            String cell = "  or: %" + line.getCommandName() + " [OPTIONS]" + (magic.cellHasSetupLine() ? " [SETUP]" : "")
+                    + System.lineSeparator() + "      CODE (the cell's following lines)" + System.lineSeparator();
+            line.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                    help -> help.synopsis(help.synopsisHeadingLength()) + cell);
+        }
         return line;
+    }
+
+    /** A magic's usage, as {@code %help NAME}, {@code %NAME --help} and its page in docs/magics show it. */
+    public Optional<String> usage(String name, boolean color) {
+        return commandLine(name).map(line -> usageOf(line, color));
+    }
+
+    static String usageOf(CommandLine line, boolean color) {
+        return line.getUsageMessage(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF).stripTrailing();
     }
 
     /** One-line description of a magic, from its {@code @Command}. */

@@ -47,6 +47,15 @@ public final class MagicRunner {
         return parseAndRun(magic, sigil + name, args, body);
     }
 
+    private static String usageProblem(CommandLine line, Magic magic, CommandLine.ParameterException e) {
+        String message = e.getMessage().strip().replaceAll("\\.$", "");
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) return message;
+        if (magic instanceof CodeMagic) return message + " (put -- before code that starts with '-')";
+        boolean takesWords = !line.getCommandSpec().positionalParameters().isEmpty();
+        if (takesWords || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) return message;
+        return "takes no arguments, got '" + String.join(" ", unmatched.getUnmatched()) + "'";
+    }
+
     private String unknown(String sigil, String name) {
         List<String> close = context.registry().suggestions(name);
         String line = "Unknown magic " + sigil + name + ".";
@@ -62,12 +71,11 @@ public final class MagicRunner {
             line.parseArgs(tokens.stream().map(MagicArgs.Token::text).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             // One line, as IPython's UsageError: the whole usage (45 lines for %timeit) buried the message.
-            String hint = e instanceof CommandLine.UnmatchedArgumentException ? " (put -- before code that starts with '-')" : "";
-            console.error(label + ": " + e.getMessage().strip().replaceAll("\\.$", "") + hint + ". Next: " + label + " --help lists the options.");
+            console.error(label + ": " + usageProblem(line, magic, e) + ". Next: " + label + " --help lists the options.");
             return false;
         }
         if (line.isUsageHelpRequested()) {
-            console.println(line.getUsageMessage(console.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF).stripTrailing());
+            console.println(MagicRegistry.usageOf(line, console.color()));
             return true;
         }
         int codeTokens = line.getCommandSpec().positionalParameters().stream()

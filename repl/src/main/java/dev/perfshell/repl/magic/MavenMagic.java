@@ -5,6 +5,7 @@ import dev.perfshell.repl.maven.Coordinates;
 import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.shell.Console;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ import java.util.List;
                 "localRepository, or $PERFSHELL_MAVEN_LOCAL); what is cached resolves without network.",
                 "With no coordinates: list what %%maven added in this session. In a script: //DEPS G:A:V."})
 final class MavenMagic extends BaseMagic {
+    @Parameters(paramLabel = "GROUP:ARTIFACT:VERSION...", arity = "0..*", hideParamSyntax = true,
+            description = "The artifacts to resolve and add.")
+    List<String> arguments = new ArrayList<>();
+
     @Option(names = "--offline", description = "Use only the local repository: no network.")
     boolean offline;
 

@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 "An expression's value is not kept (as in IPython). Its B/op is measured by",
                 "looping it, the value kept alive, unless it retained what it allocated.",
                 "Statements and declarations run as typed and stay in the session."})
-final class MemitMagic extends BaseMagic {
+final class MemitMagic extends CodeMagic {
     /** The hidden variable an expression's value lives in while it is measured. */
     private static final String VALUE = "perfshell$memit";
     /**
@@ -99,6 +99,11 @@ final class MemitMagic extends BaseMagic {
 
     @Override
     public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean cellHasSetupLine() {
         return true;
     }
 

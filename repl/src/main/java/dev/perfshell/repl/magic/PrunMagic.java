@@ -33,7 +33,7 @@ import java.util.Map;
                 "warm-up) and counts one more: the way to profile short statements and small, hot methods.",
                 "--timed times each call with clock probes instead; --counts only counts. Probes are removed after",
                 "the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
-final class PrunMagic extends BaseMagic {
+final class PrunMagic extends CodeMagic {
     /** The interval asked of the sampler by default (see {@link #intervalNanos}). */
     static final long SAMPLE_INTERVAL_NANOS = 500_000L;
     /** Fewer samples than this for the whole statement: the footer suggests -n. */

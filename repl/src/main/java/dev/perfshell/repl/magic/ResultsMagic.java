@@ -12,6 +12,7 @@ import dev.perfshell.repl.shell.Console;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.Units;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -35,6 +36,10 @@ import java.util.stream.Collectors;
                 "(see the README) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT'",
                 "writes the same file at the end of a script."})
 final class ResultsMagic extends BaseMagic {
+    @Parameters(paramLabel = "[list | show N | save [-f] FILE.json | clear]", arity = "0..*", hideParamSyntax = true,
+            description = "What to do with the results (default: list).")
+    List<String> arguments = new ArrayList<>();
+
     private static final int SOURCE_WIDTH = 40;
 
     @Option(names = {"-f", "--force"}, description = "save: overwrite an existing file.")

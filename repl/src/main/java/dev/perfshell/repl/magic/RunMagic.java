@@ -1,9 +1,12 @@
 package dev.perfshell.repl.magic;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code %run [--keep-going] FILE.jsh}: runs a saved perf script in this session, as {@code perfshell run}
@@ -14,6 +17,10 @@ import java.nio.file.Path;
         footer = {"", "The script's declarations and results stay in the session. A //CLASSPATH line in the script adds",
                 "to the class path; //ENGINE options need a new engine (perfshell run FILE.jsh, or -R at start)."})
 final class RunMagic extends BaseMagic {
+    @Parameters(paramLabel = "FILE.jsh", arity = "0..*", hideParamSyntax = true,
+            description = "The script to run.")
+    List<String> arguments = new ArrayList<>();
+
     @Option(names = "--keep-going", description = "Go on after a failing input.")
     boolean keepGoing;
 

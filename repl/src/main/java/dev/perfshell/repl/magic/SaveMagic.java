@@ -5,6 +5,7 @@ import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.ScriptHeader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -26,6 +27,10 @@ import java.util.TreeSet;
         footer = {"", "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines",
                 "are left out. Engine options given with -R are written as an //ENGINE line."})
 final class SaveMagic extends BaseMagic {
+    @Parameters(paramLabel = "FILE.jsh [N | A-B]...", arity = "0..*", hideParamSyntax = true,
+            description = "The file to write, then the inputs to save (numbers as %%history -n shows them).")
+    List<String> arguments = new ArrayList<>();
+
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing file.")
     boolean force;
 

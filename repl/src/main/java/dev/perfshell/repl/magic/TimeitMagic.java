@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "and run before each run, untimed.",
                 "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by",
                 "1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
-final class TimeitMagic extends BaseMagic {
+final class TimeitMagic extends CodeMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
     @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: runs are time-boxed, as in JMH).")
@@ -92,6 +92,11 @@ final class TimeitMagic extends BaseMagic {
 
     @Override
     public boolean acceptsCell() {
+        return true;
+    }
+
+    @Override
+    public boolean cellHasSetupLine() {
         return true;
     }
 
