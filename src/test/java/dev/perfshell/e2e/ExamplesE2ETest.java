@@ -56,7 +56,20 @@ class ExamplesE2ETest {
                     + TIME + " sequential vs " + TIME + " parallel\\)$"),
             "precomputed-vs-recomputed.jsh", Pattern.compile("^Conclusion: 100 words: (?:the precompiled Pattern is "
                     + RATIO + " faster than String\\.matches|String\\.matches is " + RATIO
-                    + " faster than the precompiled Pattern) \\(" + TIME + " vs " + TIME + "\\), per 100 matches$"));
+                    + " faster than the precompiled Pattern) \\(" + TIME + " vs " + TIME + "\\), per 100 matches$"),
+            // 33 elements pulled against 100,000 squared, boxed and stored: the lazy stream wins anywhere.
+            "lazy-vs-materialised.jsh", Pattern.compile("^Conclusion: first square above 1000 of 100000: the lazy stream is "
+                    + RATIO + " faster than the materialised list \\(" + TIME + " vs " + TIME + "\\)$"),
+            // An intrinsic against a loop C2 vectorises: either may win by a little.
+            "builtin-vs-hand-loop.jsh", Pattern.compile("^Conclusion: copying 10000 ints: (?:System\\.arraycopy is " + RATIO
+                    + " faster than the hand loop|the hand loop is " + RATIO + " faster than System\\.arraycopy) \\("
+                    + TIME + " vs " + TIME + "\\)$"),
+            // Inlined call against hand-inlined: the same code, either may read faster. An itable call per
+            // element against an inlined one: one receiver type wins anywhere.
+            "inlined-vs-megamorphic.jsh", Pattern.compile("^Conclusion: sum of 10000 areas: (?:the method call is " + RATIO
+                    + " faster than the hand-inlined loop|the hand-inlined loop is " + RATIO + " faster than the method call) \\("
+                    + TIME + " vs " + TIME + "\\); three receiver types: one type is " + RATIO + " faster than three types \\("
+                    + TIME + " vs " + TIME + "\\)$"));
 
     /** Lines that mean an input failed: a compile error, an exception, a bad magic, the script's FILE:LINE. */
     private static final Pattern ERROR_LINE = Pattern.compile(
