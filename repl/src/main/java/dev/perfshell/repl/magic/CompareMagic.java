@@ -70,6 +70,11 @@ final class CompareMagic extends BaseMagic {
     }
 
     @Override
+    public boolean takesJava() {
+        return true;
+    }
+
+    @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         List<SnippetList.Entry> entries = input.cell() ? SnippetList.ofCell(input.text()) : SnippetList.ofLine(input.text());

@@ -103,6 +103,11 @@ final class MemitMagic extends BaseMagic {
     }
 
     @Override
+    public boolean takesJava() {
+        return true;
+    }
+
+    @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         Session session = context.session();

@@ -98,6 +98,11 @@ final class PrunMagic extends BaseMagic {
         return true;
     }
 
+    @Override
+    public boolean takesJava() {
+        return true;
+    }
+
     /**
      * -r binds the profile by evaluating its constructor as Java: array initialisers of five values per method,
      * which javac refuses as "code too large" from about 1,600 methods on (and JShell then needs a new engine).

@@ -32,6 +32,11 @@ final class TimeMagic extends BaseMagic {
     }
 
     @Override
+    public boolean takesJava() {
+        return true;
+    }
+
+    @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         if (input.cell() && !input.code().isBlank()) {

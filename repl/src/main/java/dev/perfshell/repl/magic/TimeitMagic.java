@@ -96,6 +96,11 @@ final class TimeitMagic extends BaseMagic {
     }
 
     @Override
+    public boolean takesJava() {
+        return true;
+    }
+
+    @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         String code = input.text();
