@@ -113,6 +113,48 @@ class TerminalE2ETest {
     }
 
     @Test
+    void tabCompletesJavaInAMagicsCode() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            assertThat(shell.run("int grid(int n) { return n * n; }")).isEqualTo("created method grid(int)");
+            long prompts = shell.promptCount();
+            // Not an option (gr is one edit from -r): the session's method, as at the top level.
+            shell.type("%timeit gr");
+            shell.keys("Tab");
+            shell.await("completion of grid(", lines -> lines.get(lines.size() - 1).equals("perf> %timeit grid("));
+            shell.keys("C-u");
+            shell.await("an empty line", lines -> lines.get(lines.size() - 1).equals(Tmux.PROMPT));
+            // After options too, and the completed code runs.
+            shell.type("%timeit -r 3 -n 10 gr");
+            shell.keys("Tab");
+            shell.await("completion of grid( after options", lines -> lines.get(lines.size() - 1).equals("perf> %timeit -r 3 -n 10 grid("));
+            shell.type("7)");
+            shell.keys("Enter");
+            List<String> lines = shell.awaitPrompt(prompts);
+            assertThat(Tmux.outputOfLastInput(lines)).contains(" per loop (mean ± std. dev. of 3 runs, 10 loops each)");
+        }
+    }
+
+    @Test
+    void tabCompletesASessionMethodAfterLprunsF() throws Exception {
+        try (Tmux shell = Tmux.start(home)) {
+            assertThat(shell.run("long expensive(int n) { long s = 0; for (int i = 0; i < n; i++) s += i; return s; }"))
+                    .isEqualTo("created method expensive(int)");
+            long prompts = shell.promptCount();
+            shell.type("%lprun -f ex");
+            shell.keys("Tab");
+            shell.await("completion of expensive", lines -> lines.get(lines.size() - 1).equals("perf> %lprun -f expensive"));
+            // A finished name gets its space; the statement that follows completes as Java.
+            shell.type("ex");
+            shell.keys("Tab");
+            shell.await("completion of expensive(", lines -> lines.get(lines.size() - 1).equals("perf> %lprun -f expensive expensive("));
+            shell.type("1000)");
+            shell.keys("Enter");
+            List<String> lines = shell.awaitPrompt(prompts);
+            assertThat(Tmux.outputOfLastInput(lines)).contains("Total time: ").contains("long expensive(int n)");
+        }
+    }
+
+    @Test
     void historyIsSavedOnCtrlDAndRecalledWithUpInTheNextSession() throws Exception {
         try (Tmux first = Tmux.start(home)) {
             assertThat(first.run("int hist = 41;")).isEqualTo("hist ==> 41");

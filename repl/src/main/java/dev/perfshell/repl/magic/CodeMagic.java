@@ -10,4 +10,9 @@ public abstract class CodeMagic extends BaseMagic {
     @Parameters(paramLabel = "CODE", arity = "0..*", hideParamSyntax = true,
             description = "Java code, taken verbatim. Use -- before code that starts with '-'.")
     List<String> codeTokens = new ArrayList<>();
+
+    @Override
+    public boolean takesJava() {
+        return true;
+    }
 }

@@ -49,6 +49,22 @@ import java.util.regex.Pattern;
 final class FlameMagic extends CodeMagic {
     private static final List<String> EVENTS = List.of("cpu", "alloc", "wall", "lock");
     private static final List<String> BACKENDS = List.of("auto", "async", "jfr");
+
+    /** --event's values, for Tab (picocli's completion candidates). */
+    static final class Events implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return EVENTS.iterator();
+        }
+    }
+
+    /** --backend's values, for Tab. */
+    static final class Backends implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BACKENDS.iterator();
+        }
+    }
     /** async-profiler's interval syntax: a number with an optional time (ns, us, ms, s) or size (k, m) suffix. */
     private static final Pattern INTERVAL = Pattern.compile("\\d+(ns|us|ms|s|k|m|kb|mb)?", Pattern.CASE_INSENSITIVE);
     /**
@@ -63,7 +79,7 @@ final class FlameMagic extends CodeMagic {
             description = "Run the statement again and again for SECONDS (at least once; default 2).")
     double duration;
 
-    @Option(names = "--event", paramLabel = "EVENT", defaultValue = "cpu", description = "cpu (default), alloc, wall or lock.")
+    @Option(names = "--event", paramLabel = "EVENT", defaultValue = "cpu", completionCandidates = Events.class, description = "cpu (default), alloc, wall or lock.")
     String event;
 
     @Option(names = "--interval", paramLabel = "N",
@@ -85,7 +101,7 @@ final class FlameMagic extends CodeMagic {
     @Option(names = "--list", description = "Show the sampling backend and the events available here, then stop.")
     boolean list;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", completionCandidates = Backends.class,
             description = "auto (default: async-profiler, JFR where it cannot load), async (async-profiler or an error) or jfr (JFR's sampler: cpu and alloc).")
     String backend;
 
@@ -120,6 +136,7 @@ final class FlameMagic extends CodeMagic {
     public boolean acceptsCell() {
         return true;
     }
+
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {

@@ -51,6 +51,22 @@ final class JmhMagic extends CodeMagic {
     private static final List<String> MODES = List.of("avgt", "thrpt", "sample", "ss");
     private static final List<String> UNITS = List.of("ns", "us", "ms", "s", "m", "min");
 
+    /** -bm's values, for Tab (picocli's completion candidates). */
+    static final class Modes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return MODES.iterator();
+        }
+    }
+
+    /** -tu's values, for Tab. */
+    static final class Units implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return UNITS.iterator();
+        }
+    }
+
     @Option(names = "-f", paramLabel = "FORKS", defaultValue = "1", description = "Forked JVMs (default 1).")
     int forks;
 
@@ -66,10 +82,10 @@ final class JmhMagic extends CodeMagic {
     @Option(names = "-r", paramLabel = "TIME", defaultValue = "1s", description = "Measurement iteration time (default 1s).")
     String measurementTime;
 
-    @Option(names = "-bm", paramLabel = "MODE", defaultValue = "avgt", description = "Mode: avgt, thrpt, sample, ss (default avgt).")
+    @Option(names = "-bm", paramLabel = "MODE", defaultValue = "avgt", completionCandidates = Modes.class, description = "Mode: avgt, thrpt, sample, ss (default avgt).")
     String mode;
 
-    @Option(names = "-tu", paramLabel = "UNIT", defaultValue = "ns", description = "Time unit: ns, us, ms, s (default ns).")
+    @Option(names = "-tu", paramLabel = "UNIT", defaultValue = "ns", completionCandidates = Units.class, description = "Time unit: ns, us, ms, s (default ns).")
     String timeUnit;
 
     @Option(names = "-t", paramLabel = "THREADS", defaultValue = "1", description = "Threads running the snippet at once (default 1).")

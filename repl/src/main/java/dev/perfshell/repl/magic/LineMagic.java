@@ -23,9 +23,11 @@ import java.util.Map;
  * one run of the statement, reading the figures back onto the source lines, and the report's options.
  */
 abstract class LineMagic extends CodeMagic {
+    @NamesInSession(NamesInSession.Kind.METHOD)
     @Option(names = "-f", paramLabel = "METHOD", description = "A method to profile (repeatable): fib, fib(int), Box::twice, com.acme.Work::run.")
     List<String> methods = new ArrayList<>();
 
+    @NamesInSession(NamesInSession.Kind.CLASS)
     @Option(names = "-c", paramLabel = "CLASS", description = "Every method of a class (repeatable): a session class or a jar's (com.acme.Work).")
     List<String> classes = new ArrayList<>();
 
@@ -53,6 +55,7 @@ abstract class LineMagic extends CodeMagic {
     public boolean acceptsCell() {
         return true;
     }
+
 
     /** %lprun's time or %mprun's bytes. */
     abstract LineProfile.Kind kind();

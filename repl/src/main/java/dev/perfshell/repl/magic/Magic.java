@@ -21,4 +21,9 @@ public interface Magic {
     default boolean cellHasSetupLine() {
         return false;
     }
+
+    /** Whether the code after the options, and a cell's body, is Java: Tab completes it as Java there. */
+    default boolean takesJava() {
+        return false;
+    }
 }

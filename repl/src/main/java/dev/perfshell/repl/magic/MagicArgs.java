@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Splits a magic's argument text into tokens that remember where they start, so that after
- * picocli has taken the leading options the code can be cut from the original text verbatim
- * (DESIGN.md §5). Double quotes group a value and take Java escapes; {@code '} is Java's char
- * delimiter, not a quote. An unterminated quote runs to the end rather than failing: it may be code.
+ * picocli has taken the leading options the code can be cut from the original text verbatim.
+ * Double quotes group a value and take Java escapes; {@code '} is Java's char delimiter, not a
+ * quote. An unterminated quote runs to the end rather than failing: it may be code.
  */
 public final class MagicArgs {
     /** One token: its unquoted text and its offset in the argument text. */
@@ -17,6 +17,21 @@ public final class MagicArgs {
 
     public static List<Token> tokenize(String args) {
         List<Token> tokens = new ArrayList<>();
+        scan(args, tokens);
+        return tokens;
+    }
+
+    /**
+     * Whether the text ends inside a token: typed up to a cursor, whether the last token is the word being
+     * typed ({@code "-f fi"}, {@code "--label \"a "}) or a new word begins at the end ({@code "-f "}).
+     */
+    public static boolean endsInToken(String args) {
+        return !args.isEmpty() && scan(args, new ArrayList<>()) == args.length();
+    }
+
+    /** Adds the tokens of {@code args}; returns where the last one ends, or -1 when there is none. */
+    private static int scan(String args, List<Token> tokens) {
+        int end = -1;
         int i = 0;
         int n = args.length();
         while (i < n) {
@@ -34,8 +49,9 @@ public final class MagicArgs {
                 }
             }
             tokens.add(new Token(text.toString(), start));
+            end = i;
         }
-        return tokens;
+        return end;
     }
 
     /** Reads a quoted run after its opening quote; returns the index after the closing quote. */

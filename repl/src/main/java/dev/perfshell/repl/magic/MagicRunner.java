@@ -66,9 +66,9 @@ public final class MagicRunner {
     private boolean parseAndRun(Magic magic, String label, String args, String body) {
         Console console = context.console();
         CommandLine line = MagicRegistry.commandLineOf(magic);
-        List<MagicArgs.Token> tokens = MagicArgs.tokenize(args);
+        int codeStart;
         try {
-            line.parseArgs(tokens.stream().map(MagicArgs.Token::text).toArray(String[]::new));
+            codeStart = CodeStart.parse(line, args);
         } catch (CommandLine.ParameterException e) {
             // One line, as IPython's UsageError: the whole usage (45 lines for %timeit) buried the message.
             console.error(label + ": " + usageProblem(line, magic, e) + ". Next: " + label + " --help lists the options.");
@@ -78,9 +78,7 @@ public final class MagicRunner {
             console.println(MagicRegistry.usageOf(line, console.color()));
             return true;
         }
-        int codeTokens = line.getCommandSpec().positionalParameters().stream()
-                .mapToInt(p -> p.stringValues().size()).sum();
-        String code = codeTokens == 0 ? "" : args.substring(tokens.get(tokens.size() - codeTokens).start());
+        String code = args.substring(codeStart);
         try {
             return magic.run(context, new MagicInput(code, body));
         } catch (EngineException e) {

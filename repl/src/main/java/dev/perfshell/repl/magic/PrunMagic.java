@@ -98,6 +98,7 @@ final class PrunMagic extends CodeMagic {
         return true;
     }
 
+
     /**
      * -r binds the profile by evaluating its constructor as Java: array initialisers of five values per method,
      * which javac refuses as "code too large" from about 1,600 methods on (and JShell then needs a new engine).

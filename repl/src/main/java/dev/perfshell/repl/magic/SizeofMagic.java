@@ -31,6 +31,7 @@ final class SizeofMagic extends CodeMagic {
     @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
     String label;
 
+
     /** A declaration, import or statement: no value to measure (an erroneous expression gets javac's message instead). */
     private static boolean declaresOrActs(dev.perfshell.repl.session.Session session, String code) {
         java.util.List<jdk.jshell.Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code.strip());

@@ -31,6 +31,7 @@ final class TimeMagic extends CodeMagic {
         return true;
     }
 
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();

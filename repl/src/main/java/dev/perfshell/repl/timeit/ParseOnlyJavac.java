@@ -15,13 +15,13 @@ import java.util.List;
  * per task with the shell's class path, against 0.7 ms with an empty processor path. A parse needs
  * neither, and {@code %timeit} parses two or three times per call.
  */
-final class ParseOnlyJavac {
+public final class ParseOnlyJavac {
     /** {@code -processorpath ""}: an empty processor path, so javac does not scan the class path for processors. */
     static final List<String> OPTIONS = List.of("-proc:none", "-processorpath", "");
 
     private ParseOnlyJavac() {}
 
-    static JavacTask task(String fileName, String source, DiagnosticListener<JavaFileObject> listener) {
+    public static JavacTask task(String fileName, String source, DiagnosticListener<JavaFileObject> listener) {
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {

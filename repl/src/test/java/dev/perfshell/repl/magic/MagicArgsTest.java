@@ -66,4 +66,15 @@ class MagicArgsTest {
         assertThat(MagicArgs.tokenize("x \"abc def")).containsExactly(new Token("x", 0), new Token("abc def", 2));
         assertThat(MagicArgs.tokenize("\"abc\\")).extracting(Token::text).containsExactly("abc\\");
     }
+
+    @Test
+    void endsInTokenTellsAWordBeingTypedFromANewOne() {
+        assertThat(MagicArgs.endsInToken(" -f fi")).isTrue();
+        assertThat(MagicArgs.endsInToken(" -f ")).isFalse();
+        assertThat(MagicArgs.endsInToken("")).isFalse();
+        // An open quote holds the space: the word goes on.
+        assertThat(MagicArgs.endsInToken(" --label \"a ")).isTrue();
+        assertThat(MagicArgs.endsInToken(" --label \"a b\"")).isTrue();
+        assertThat(MagicArgs.endsInToken(" --label \"a b\" ")).isFalse();
+    }
 }
