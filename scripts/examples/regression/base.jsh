@@ -1,4 +1,4 @@
-// The "before" half of a regression pair for `perfshell compare` (see README, Comparing runs).
+// The "before" half of a regression pair for `perfshell compare` (see docs/compare.md).
 // new.jsh is this script with one change: checksum() walks the array twice. Compare them with
 //   scripts/perfshell run base.jsh --forks 3 --json base.json
 //   scripts/perfshell run new.jsh --forks 3 --json new.json

@@ -28,7 +28,7 @@ class CompareE2ETest {
     Path work;
 
     /**
-     * Three engines a side: the doubled snippet is the one regression flagged. The A/A experiment (README) saw 1 of
+     * Three engines a side: the doubled snippet is the one regression flagged. The A/A experiment (docs/compare.md) saw 1 of
      * 30 unchanged results beyond the 10% threshold, as a speed-up (-10.1%, p = 0.05): so an unchanged snippet may
      * rarely read "faster", which is not a regression and does not fail a CI job; "slower" must be checksum alone.
      */

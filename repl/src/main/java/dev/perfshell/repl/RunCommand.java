@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     boolean keepGoing;
 
     @Option(names = "--json", paramLabel = "OUT",
-            description = "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (see README).")
+            description = "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (docs/results.md).")
     Path json;
 
     @Option(names = "--csv", paramLabel = "OUT", description = "At the end, write one CSV row per result to OUT.")

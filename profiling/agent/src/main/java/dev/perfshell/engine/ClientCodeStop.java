@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
  * Ctrl-C without a debugger: stops the thread that runs user code with {@link Thread#stop()}, the mechanism
  * JDWP's {@code ThreadReference.stop} uses too (an asynchronous exception, thrown at the thread's next safepoint
  * poll). The shell asks for it over the engine's control connection ({@link ControlChannel}), so the engine JVM
- * needs no JDWP agent, whose capabilities slow compiled code (HashMap.get +20%, a sort +12% here; README).
+ * needs no JDWP agent, whose capabilities slow compiled code (HashMap.get +20%, a sort +12% here; docs/architecture.md).
  *
  * <p>The exception must never reach the engine's own loop: a stop is sent only while user code runs
  * ({@link #enter()} … {@link #leave()}), {@link #leave()} waits for a stop already sent and absorbs it, the way

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Comparer {
     /**
      * Changes smaller than this (in percent) are called noise even when significant. Calibrated by an A/A
-     * experiment on this project's 2-core machine (README, "Calibrating the threshold"): four runs of one
+     * experiment on this project's 2-core machine (docs/compare.md, "Calibrating the threshold"): four runs of one
      * build with {@code --forks 3}, compared pairwise (30 results): the significant changes were 5.8% and
      * 10.1%, so 5% would fail 2 of 30 unchanged results, 10% fails 1 of 30 (97% pass). Criterion's 2% is for
      * one process; separate JVMs differ more.

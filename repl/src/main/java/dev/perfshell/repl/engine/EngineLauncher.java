@@ -48,7 +48,7 @@ final class EngineLauncher {
     /**
      * Whether an engine on JDK {@code feature} needs JDWP: Ctrl-C without it stops user code with {@code Thread.stop},
      * which JDK 20 took away. With JDWP loaded (even idle) compiled code runs slower: HashMap.get +20%, a sort of
-     * 10,000 ints +12%, measured here in a plain JVM (README, "JDWP").
+     * 10,000 ints +12%, measured here in a plain JVM (docs/architecture.md, "No JDWP in the engine").
      */
     static boolean needsJdwp(int feature) {
         return feature >= 20;

@@ -7,7 +7,7 @@ import java.util.function.BiFunction;
 /**
  * Snippet ids as jshell users know them: startup snippets are {@code s1, s2…} and the user's
  * own count from 1, so a stack frame reads {@code at fib (#1:2)}. Hidden snippets perfshell
- * evaluates for itself take numbers too, so ids may skip (the README says so).
+ * evaluates for itself take numbers too, so ids may skip (docs/shell.md says so).
  */
 final class SnippetIds implements BiFunction<Snippet, Integer, String> {
     private volatile boolean startup;

@@ -122,11 +122,11 @@ final class FlameMagic extends CodeMagic {
     String label;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Keep only stacks with a frame matching REGEX (repeatable; the table and --collapsed, not the HTML).")
+            description = "Keep only stacks with a frame matching REGEX (repeatable; the table, the flame graph and --collapsed).")
     List<String> include = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "REGEX",
-            description = "Drop stacks with a frame matching REGEX (repeatable; the table and --collapsed, not the HTML).")
+            description = "Drop stacks with a frame matching REGEX (repeatable; the table, the flame graph and --collapsed).")
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--open", description = "Open the flame graph in the browser (xdg-open) when there is a display.")

@@ -34,7 +34,7 @@ abstract class LineMagic extends CodeMagic {
     @Option(names = {"-s", "-z"}, description = "Skip methods that never ran.")
     boolean skipUnhit;
 
-    @Option(names = "-q", description = "Quiet: print nothing (use with -T, -D or -r).")
+    @Option(names = "-q", description = "Quiet: print nothing (use with -T or -r; %%lprun also -D).")
     boolean quiet;
 
     @Option(names = "-r", arity = "0..1", fallbackValue = "", paramLabel = "NAME",

@@ -297,7 +297,8 @@ public record ResultRecord(String magic, String label, String source, Map<String
     }
 
     /**
-     * A {@code %prun} result: metric {@code total} in ns (the statement's wall time under the probes), one sample;
+     * A {@code %prun} result: metric {@code total} in ns (the statement's wall time: with -n, one run's from the sampled
+     * runs; otherwise the one run's, under the probes), one sample;
      * rows sorted by self time, largest first.
      */
     public static ResultRecord prun(String label, dev.perfshell.repl.profile.Profile profile, ResultOrigin origin) {

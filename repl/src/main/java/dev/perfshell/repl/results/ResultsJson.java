@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results export, schema {@value #SCHEMA} (documented in the README, "Results and JSON export"):
+ * The results export, schema {@value #SCHEMA} (documented in docs/results.md; machine-checkable in docs/results-schema.json):
  * {@code {"schema", "tool", "environment", "results": [...]}}. Every value is in ns or bytes, never
  * scaled; a figure that does not exist (NaN: no confidence interval for ≤ 2 runs, unknown allocation) is
  * {@code null}. Decimals are written in plain notation with the fewest digits that read back to the same

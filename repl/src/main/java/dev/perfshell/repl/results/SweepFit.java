@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The fitted complexity of a parameter sweep ({@code %timeit --param}, {@code %memit --param}), exported as
- * {@code complexity} on the sweep's last result (README, schema {@code perfshell-results/1}).
+ * {@code complexity} on the sweep's last result (docs/results.md, schema {@code perfshell-results/1}).
  *
  * @param parameter the parameter's name, e.g. {@code n}
  * @param values    the parameter's values that were measured, in order

@@ -139,7 +139,7 @@ class FuzzCompareTest {
         }
     }
 
-    /** Whether {@code value} breaks {@code field}'s contract (README, schema perfshell-results/1): what compare must refuse. */
+    /** Whether {@code value} breaks {@code field}'s contract (docs/results.md, schema perfshell-results/1): what compare must refuse. */
     private static boolean wrongFor(String field, String value) {
         boolean string = value.startsWith("\"");
         boolean object = value.startsWith("{");

@@ -72,7 +72,7 @@ class MemoryMeterTest {
     void allThreadsCountsOtherLiveThreads() throws InterruptedException {
         java.util.concurrent.CountDownLatch allocated = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch measured = new java.util.concurrent.CountDownLatch(1);
-        // JDK 17 sums live threads only: a thread that ended during the run is missed (the README says so)
+        // JDK 17 sums live threads only: a thread that ended during the run is missed (docs/magics/memit.md says so)
         Thread worker = new Thread(() -> {
             sink = new byte[5_000_000];
             allocated.countDown();
