@@ -151,7 +151,10 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
                 .min(Comparator.comparingDouble(Candidate::relativeError)).orElse(null);
 
         if (span < MIN_SPAN || tooFew != null) {
-            Complexity closest = bestGrowth == null || !growthSignificant(constant, bestGrowth, n.length) ? Complexity.CONSTANT
+            // Too little data to test growth (one residual degree of freedom with 3 values): the closest class
+            // is the best-fitting one, so a doubling at each doubling of n reads "closest O(n)", not O(1);
+            // the constant only when it already fits within FLAT_ERROR. The verdict says it is not a clear fit.
+            Complexity closest = bestGrowth == null || constant.relativeError() <= FLAT_ERROR ? Complexity.CONSTANT
                     : bestGrowth.complexity();
             String narrow = span < MIN_SPAN ? String.format(Locale.ROOT,
                     "the parameter spans only %.3g\u00d7; classes differ measurably from %.0f\u00d7 (1.5 decades) up", span, MIN_SPAN)

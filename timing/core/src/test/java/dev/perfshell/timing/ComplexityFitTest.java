@@ -145,6 +145,15 @@ class ComplexityFitTest {
         ComplexityFit three = ComplexityFit.of(new double[] {10, 1000, 100_000}, new double[] {10, 1000, 100_000});
         assertThat(three.verdict()).isEqualTo(Verdict.NO_CLEAR_FIT);
         assertThat(three.reason()).isEqualTo("3 values of the parameter; naming a class takes 4 or more (two parameters per model)");
+        // The nested loop of a sweep at 100, 200, 400 (y = n², slope 2 by hand: log(160000/10000)/log(4) = 2):
+        // not a clear fit with three values, but the closest class is the quadratic one, not O(1).
+        ComplexityFit quadratic = ComplexityFit.of(new double[] {100, 200, 400}, new double[] {10_000, 40_000, 160_000});
+        assertThat(quadratic.verdict()).isEqualTo(Verdict.NO_CLEAR_FIT);
+        assertThat(quadratic.best()).isEqualTo(Complexity.QUADRATIC);
+        assertThat(quadratic.exponent()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        // Within 5% of its mean at every value (mean 100, deviations 2, 1, 3: RMS 2.2%): still O(1).
+        ComplexityFit flatThree = ComplexityFit.of(new double[] {100, 200, 400}, new double[] {98, 101, 101});
+        assertThat(flatThree.best()).isEqualTo(Complexity.CONSTANT);
         ComplexityFit both = ComplexityFit.of(new double[] {100, 200, 400}, new double[] {300, 400, 600});
         assertThat(both.reason()).startsWith("3 values of the parameter; ").contains("; the parameter spans only 4.00\u00d7");
     }
