@@ -93,7 +93,23 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
         JsonNode confidence = metric.path("scoreConfidence");
         long count = perFork.stream().mapToLong(values -> values.length).sum();
         if (count == 0 && metric.has("rawDataHistogram")) {
-            for (JsonNode fork : metric.path("rawDataHistogram")) for (JsonNode iteration : fork) for (JsonNode bin : iteration) count += bin.path(1).asLong();
+            // Sample mode writes each iteration as a histogram of [value, count] bins instead of one score:
+            // the iteration's score is the bins' weighted mean (as JMH's own score is the mean of all samples),
+            // and the count is the samples'.
+            for (JsonNode fork : metric.path("rawDataHistogram")) {
+                double[] means = new double[fork.size()];
+                for (int i = 0; i < means.length; i++) {
+                    double sum = 0;
+                    long samples = 0;
+                    for (JsonNode bin : fork.get(i)) {
+                        sum += number(bin.path(0)) * bin.path(1).asLong();
+                        samples += bin.path(1).asLong();
+                    }
+                    means[i] = samples == 0 ? Double.NaN : sum / samples;
+                    count += samples;
+                }
+                perFork.add(means);
+            }
         }
         return new Score(name, number(metric.path("score")), number(metric.path("scoreError")), number(confidence.path(0)),
                 number(confidence.path(1)), metric.path("scoreUnit").asText(), count, perFork);
