@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way the engine can fail must leave the shell running with the session restored, and no
- * engine may outlive its shell (DESIGN.md §1, §2.2, §2.7).
+ * engine may outlive its shell (docs/shell.md, 'Faults the session survives'; docs/architecture.md, 'Safety').
  */
 class FaultsE2ETest {
     private static final Duration GONE = Duration.ofSeconds(15);

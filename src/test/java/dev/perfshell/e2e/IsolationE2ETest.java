@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Snippets compile against exactly the engine's class path, never the shell's libraries (DESIGN.md §2.4). */
+/**
+ * Snippets compile against exactly the engine's class path, never the shell's libraries
+ * (docs/architecture.md, 'Class-path isolation').
+ */
 class IsolationE2ETest {
     @TempDir
     Path home;

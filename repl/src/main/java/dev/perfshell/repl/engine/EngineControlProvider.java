@@ -26,12 +26,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Our {@link ExecutionControlProvider}: the stock JDI engine's launch sequence, plus what the
- * stock one cannot give (DESIGN.md §2.1): no JDWP at all on engine JDKs 17-19 (it slows compiled code; Ctrl-C then
- * travels over a second, token-checked connection: {@link ChannelStop}), TCP_NODELAY on the command socket (188 ms per eval
- * otherwise), a loopback-only JDWP handshake where JDWP is needed, a deserialization allow-list on replies ({@link ReplyFilter}),
- * a launch token so only the engine it started is accepted on its port ({@link LaunchToken}), the engine
- * {@link Process}, and an engine JDK other than the shell's ({@link EngineLauncher}).
+ * Our {@link ExecutionControlProvider}: the stock JDI engine's launch sequence, plus what the stock one cannot give
+ * (docs/architecture.md, 'Our own execution control' and 'No JDWP in the engine'): no JDWP at all on engine JDKs
+ * 17-19 (it slows compiled code; Ctrl-C then travels over a second, token-checked connection: {@link ChannelStop}),
+ * TCP_NODELAY on the command socket (188 ms per eval otherwise), a loopback-only JDWP handshake where JDWP is needed,
+ * a deserialization allow-list on replies ({@link ReplyFilter}), a launch token so only the engine it started is
+ * accepted on its port ({@link LaunchToken}), the engine {@link Process}, and an engine JDK other than the shell's
+ * ({@link EngineLauncher}).
  */
 final class EngineControlProvider implements ExecutionControlProvider {
     private final String agentClass;

@@ -6,10 +6,10 @@ import java.util.Set;
 /**
  * What the shell deserialises from the engine: an allow-list of the JDK types the protocol uses, every other
  * class refused before it is instantiated. JShell's stream carries strings and a user exception's
- * {@code StackTraceElement[]}; our extension commands reply with maps, lists, boxed numbers and primitive
- * arrays (DESIGN.md §2.2). A class not named here is rejected even inside the JDK (a deserialisation gadget
- * needs some class with a dangerous {@code readObject}, and none of these has one); a new reply type must be
- * added here, or the command fails with "filter status: REJECTED".
+ * {@code StackTraceElement[]}; our extension commands reply with maps, lists, boxed numbers and primitive arrays
+ * (docs/architecture.md, 'Safety'). A class not named here is rejected even inside the JDK (a deserialisation
+ * gadget needs some class with a dangerous {@code readObject}, and none of these has one); a new reply type
+ * must be added here, or the command fails with "filter status: REJECTED".
  */
 final class ReplyFilter implements ObjectInputFilter {
     static final Set<String> ALLOWED = Set.of(

@@ -3,7 +3,7 @@ package dev.perfshell.repl.jmh;
 /**
  * JShell's {@code VarSnippet.typeName()} as a type a field declaration can name, or {@code null}
  * when there is none: an anonymous class ({@code <anonymous class extending Object>}) or an
- * intersection ({@code Serializable&Comparable<...>}) has no name in Java (red-team.md §9).
+ * intersection ({@code Serializable&Comparable<...>}) has no name in Java.
  * Capture variables, which JShell mostly projects already, become wildcards.
  */
 final class DenotableTypes {

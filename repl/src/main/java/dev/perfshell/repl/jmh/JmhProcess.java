@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * JMH's runner in a child JVM ({@code JmhHost}, which hands its arguments to
  * {@code org.openjdk.jmh.Main}). No class-loader or system-property tricks in the shell, and
- * nothing of the shell's own JVM (agents, flags) reaches the benchmark (red-team.md §9).
+ * nothing of the shell's own JVM (agents, flags) reaches the benchmark.
  * The JVM is started before the benchmark is compiled and waits for its arguments, so its start
  * overlaps the compile. {@link #stop()} ends it and the forks it started.
  */

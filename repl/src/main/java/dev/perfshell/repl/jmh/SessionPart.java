@@ -1,7 +1,8 @@
 package dev.perfshell.repl.jmh;
 
 /**
- * One piece of the session as a JMH benchmark class rebuilds it (DESIGN.md §2.9).
+ * One piece of the session as a JMH benchmark class rebuilds it (docs/magics/jmh.md, 'How the session
+ * gets into the benchmark').
  *
  * @param kind        what it becomes in the class
  * @param origin      the snippet it came from ({@code #3}), for error lines

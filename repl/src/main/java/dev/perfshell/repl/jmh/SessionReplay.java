@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * The session's active snippets, in the order they were entered, as parts of a JMH benchmark class
- * (red-team.md §9): the replay model's order and sources, with every variable given a type a field
- * can have. A variable whose type cannot be written (an anonymous class, an intersection) makes the
- * session unreplayable; the problem names the snippet.
+ * (docs/magics/jmh.md, 'How the session gets into the benchmark'): the replay model's order and
+ * sources, with every variable given a type a field can have. A variable whose type cannot be written
+ * (an anonymous class, an intersection) makes the session unreplayable; the problem names the snippet.
  */
 public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code %lprun}'s report in line_profiler's layout (ipython-peers.md §2.4) and {@code %mprun}'s in memory_profiler's
- * (§2.6), with what a JVM measures instead of what CPython does. Differences, each for a reason:
+ * {@code %lprun}'s report in line_profiler's layout and {@code %mprun}'s in memory_profiler's,
+ * with what a JVM measures instead of what CPython does. Differences, each for a reason:
  * <ul>
  * <li>{@code Method:} for {@code Function:}, and {@code Method: NAME at #ID} for a snippet, which has no file.</li>
  * <li>A {@code Note:} under the timer unit: the probes keep the JIT from unrolling or vectorising the loop, so the

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The sort orders of {@code %prun -s}, named as Python 3.11's pstats names them (ipython-peers.md §1.4).
+ * The sort orders of {@code %prun -s}, named as Python 3.11's pstats names them.
  * Each constant is one order; some have two names ({@code time}/{@code tottime}). Counts and times sort
  * descending, names ascending.
  */

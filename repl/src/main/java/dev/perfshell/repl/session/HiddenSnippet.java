@@ -6,7 +6,10 @@ import jdk.jshell.SnippetEvent;
 
 import java.util.List;
 
-/** A snippet perfshell declared for itself; closing drops it (DESIGN.md §2.10). */
+/**
+ * A snippet perfshell declared for itself, outside the session's log; closing drops it. Such snippets never show
+ * in {@code /list}, {@code %history} or a replay (docs/shell.md).
+ */
 public final class HiddenSnippet implements AutoCloseable {
     private final Engine engine;
     private final List<SnippetEvent> events;

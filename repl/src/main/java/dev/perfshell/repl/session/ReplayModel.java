@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The session as a sequence of sources that rebuild it (DESIGN.md §2.9): imports, types, methods,
+ * The session as a sequence of sources that rebuild it (docs/shell.md, 'Replay'): imports, types, methods,
  * variables and the statements that built their state, in the order they were entered.
  * An expression's value replays as {@code var $N = expr;} so later references to {@code $N} work.
  */

@@ -191,8 +191,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * A short-lived copy of this session in a new engine that has seen nothing but the replayed
-     * session (DESIGN.md §2.9): free of the type profiles this session's earlier code left behind
-     * (red-team.md §1: a stream measured 6.7× slower in a used engine). Close it after use.
+     * session: free of the type profiles this session's earlier code left behind (a stream measured
+     * 6.7× slower in a used engine). Close it after use.
      *
      * @return the fresh session and what its replay could not restore
      */
@@ -231,7 +231,7 @@ public final class Session implements AutoCloseable {
 
     /**
      * Runs the blackhole self-check once per engine, before the first timing. When consumed values
-     * turn out dead (a dropped CompileCommand: red-team.md §4), the engine is restarted with JMH's
+     * turn out dead (a dropped CompileCommand), the engine is restarted with JMH's
      * full Blackhole and the session replayed into it.
      *
      * @return the restart report when the fallback restarted the engine

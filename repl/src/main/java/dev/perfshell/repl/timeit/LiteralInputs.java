@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The differential control of DESIGN.md §3: the snippet again, with every numeric and string
- * literal read from a field instead. A field read in the loop cannot be folded into a constant
- * (the loop's volatile flag forces it to be loaded each turn), so when the control is much
- * slower than the snippet, the snippet's work was folded away by the compiler.
+ * The differential control behind {@code %timeit}'s "folded" finding (docs/findings.md): the
+ * snippet again, with every numeric and string literal read from a field instead. A field read in
+ * the loop cannot be folded into a constant (the loop's volatile flag forces it to be loaded each
+ * turn), so when the control is much slower than the snippet, the snippet's work was folded away by
+ * the compiler.
  */
 public final class LiteralInputs {
     private static final String PREFIX = "class PerfshellLiterals { void m() {\n";

@@ -14,7 +14,7 @@ import java.util.Locale;
  * log n); {@code 1_000} and {@code 1e6} are accepted.
  *
  * <p>The parameter becomes a <em>field</em> of the generated class ({@link #field}), never a local of the
- * timing method: a local is hoisted out of the loop (red-team.md §3). It is an {@code int} unless a value
+ * timing method: a local is hoisted out of the loop. It is an {@code int} unless a value
  * needs a {@code long}, so {@code Perf.ints(n, 1)} and {@code new int[n]} compile as typed.
  *
  * @param name   the parameter's name, a Java identifier

@@ -41,7 +41,7 @@ public final class TimedSnippet implements AutoCloseable {
 
     /**
      * @param extraFields field declarations added to the class: a sweep's parameter ({@code int n = 1000;}),
-     *                    a field so the JIT cannot hoist or fold it (red-team.md §3)
+     *                    a field so the JIT cannot hoist or fold it
      */
     public static TimedSnippet declare(Session session, String className, String code, String setup, boolean asStatement,
                                        List<String> extraFields) throws TimedSourceBuilder.SetupTypeException {

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Generates the class that {@code %timeit} times, in JMH's stub shape (DESIGN.md §3):
+ * Generates the class that {@code %timeit} times, in JMH's stub shape (docs/magics/timeit.md, 'What is timed'):
  * <ul>
  *   <li>the payload in a method of its own, force-inlined into the loop by the engine's
  *       CompileCommands, and the loop a {@code do/while} on a volatile flag, never counted;</li>
  *   <li>an expression's value goes to the Blackhole with its own type (no boxing); a statement
  *       or block has every top-level local it declares consumed, or it would be dead code;</li>
  *   <li>setup values are <em>fields</em> assigned in {@code perfshell$setup()}: a setup local
- *       would be hoisted out of the loop (red-team.md §3: 0.154 ns instead of 2.4).</li>
+ *       would be hoisted out of the loop (0.154 ns instead of 2.4).</li>
  * </ul>
  */
 public final class TimedSourceBuilder {

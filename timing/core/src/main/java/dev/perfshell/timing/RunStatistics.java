@@ -6,7 +6,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Summary of the per-run times of one {@code %timeit}: one value per run, in nanoseconds per
- * operation. Definitions are pinned (red-team.md §10) so that every figure can be reproduced by hand:
+ * operation. Definitions are pinned so that every figure can be reproduced by hand:
  *
  * <ul>
  *   <li>{@code mean}: arithmetic mean (Commons Math {@code Mean}).</li>

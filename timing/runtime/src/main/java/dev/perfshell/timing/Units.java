@@ -3,7 +3,7 @@ package dev.perfshell.timing;
 import java.util.Locale;
 
 /**
- * IPython's time formatting (ipython-peers.md §2.1): the unit comes from the value's magnitude
+ * IPython's time formatting: the unit comes from the value's magnitude
  * (s, ms, µs, ns; ns is the smallest), the number has {@code precision} significant digits with
  * trailing zeros dropped, and 60 s or more switches to {@code 1min 5s}. Values are nanoseconds.
  */

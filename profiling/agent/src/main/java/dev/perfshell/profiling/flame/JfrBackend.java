@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * The fallback where async-profiler cannot load: JFR's sampler, built into every JDK 17. cpu is
  * {@code jdk.ExecutionSample} (running Java threads only, at safepoint-free points but subsampled: expect
- * fewer samples than asked, java-anchors.md §2.1), alloc is {@code jdk.ObjectAllocationSample}. JFR on
+ * fewer samples than asked), alloc is {@code jdk.ObjectAllocationSample}. JFR on
  * JDK 17 has no wall-clock sampler and its lock events are thresholds, not samples: those events are refused.
  * Stacks are folded the way async-profiler folds them (class names with slashes) so one reader serves both.
  */

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * Deep object footprints (JOL) for {@code %sizeof} and {@code %memit --result}. JOL and its bridge are
  * loaded on first use from jars the front end names, in a class loader whose parent is the platform
  * loader: JOL never joins the engine's class path, so snippets cannot see it and an engine that never
- * measures a footprint never loads it (DESIGN.md §4).
+ * measures a footprint never loads it (docs/architecture.md, 'Class-path isolation').
  */
 public final class Footprints {
     private static final String BRIDGE = "dev.perfshell.profiling.jol.JolFootprint";

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The engine process's resident set (RSS) from Linux's {@code /proc/self}: the secondary figure of
  * {@code %memit}. It is not a statement's footprint on a JVM (the heap reuses pages it has touched:
- * the same 76 MiB allocation moved RSS by 76, 3.5 and 1.5 MiB in three runs, red-team.md §6), but it is
+ * the same 76 MiB allocation moved RSS by 76, 3.5 and 1.5 MiB in three runs), but it is
  * what memory_profiler users compare with. Every read returns -1 where {@code /proc} is missing.
  */
 final class ProcessMemory {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * One thread's line profile. Each frame of a chosen method keeps its own line timer (a per-frame shadow
  * stack): a line's span runs from its event to the next event of the same frame, so profiled callees and
- * recursion add to the calling line rather than steal from it (red-team.md §12). One reading per event:
+ * recursion add to the calling line rather than steal from it. One reading per event:
  * the clock (%lprun) or the thread's allocation counter (%mprun).
  *
  * <p>For the clock, every event inside a span costs one probe's worth of time in it: the span's count of

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The running profile: one {@link ThreadRecord} per thread that runs profiled code, merged when the
  * statement is done, with the probes' own cost subtracted.
  *
- * <p>The cost model (DESIGN.md §3 "Probe cost"): a probe pair costs {@code pairNanos} of wall time, of
+ * <p>The probes' cost model: a probe pair costs {@code pairNanos} of wall time, of
  * which {@code windowNanos} falls between the two clock reads (the part of the entry probe after its
  * read and of the exit probe before its read). So a call's own raw time holds {@code windowNanos} of
  * probe, and each direct callee's pair adds {@code pairNanos - windowNanos} more to its self time;

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * it as a {@code Function}; arguments and results are JDK types only.
  *
  * <p>On JDK 17 JOL cannot read the field offsets of records and lambdas without Instrumentation
- * (red-team.md §13), and its own ways to get one (self-attach) print warnings. So the engine's agent
+ * and its own ways to get one (self-attach) print warnings. So the engine's agent
  * hands its Instrumentation over, and {@code jol.magicFieldOffset} lets ClassLayout read records.
  */
 public final class JolFootprint implements Function<Object[], Object> {

@@ -4,7 +4,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What {@code %timeit} generates in the session for each snippet: a class whose fields hold the
- * setup values (fields, never locals: a local is hoisted out of the loop, red-team.md §3) and
+ * setup values (fields, never locals: a local is hoisted out of the loop) and
  * whose methods have JMH's stub shape. The engine starts with CompileCommands that force-inline
  * the generated {@code perfshell$payload} into the loop and keep the loop out of its caller.
  * The odd names keep those CompileCommands off the user's own methods.
