@@ -117,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
         int code = Shell.OK;
         for (int fork = 1; fork <= forks; fork++) {
             if (forks > 1 && !quiet) console.dim("── engine " + fork + " of " + forks + " ──");
+            if (forks > 1) console.engine("engine " + fork + " of " + forks);
             Main.EngineRun run;
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 run = main.runScript(spec, console, reader, file, keepGoing, main.in, exporting);

@@ -22,6 +22,9 @@ public final class Console {
     private final boolean color;
     private final PrintStream userStream;
     private final boolean quiet;
+    /** Where the running input comes from ("bench.jsh:4, engine 2 of 3"), for quiet mode's warnings. */
+    private String engine = "";
+    private String input = "";
 
     public Console(Writer writer, boolean color) {
         this(writer, color, false);
@@ -65,8 +68,23 @@ public final class Console {
         always(styled(RED, line));
     }
 
+    /**
+     * A warning. Quiet mode prints no result lines, so a warning there names its input (and engine),
+     * or a reader could not tell which of a script's results it is about.
+     */
     public void warn(String line) {
-        always(styled(YELLOW, line));
+        String where = quiet ? String.join(", ", java.util.stream.Stream.of(input, engine).filter(s -> !s.isEmpty()).toList()) : "";
+        always(styled(YELLOW, where.isEmpty() ? line : where + ": " + line));
+    }
+
+    /** The script input now running, as FILE:LINE; empty when typed. */
+    public void input(String where) {
+        input = where;
+    }
+
+    /** The engine a forked run is in ("engine 2 of 3"); empty for one engine. */
+    public void engine(String which) {
+        engine = which;
     }
 
     public void dim(String line) {

@@ -153,6 +153,7 @@ public final class Shell {
                 return SCRIPT_FAILED;
             }
             if (input == null) break;
+            console.input(source.interactive() ? "" : source.name() + ":" + source.line());
             Handled handled = handle(input);
             if (handled == Handled.EXIT) break;
             if (handled == Handled.FAILED && !source.interactive()) {
