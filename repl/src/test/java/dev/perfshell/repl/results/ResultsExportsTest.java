@@ -74,8 +74,8 @@ class ResultsExportsTest {
         assertThat(sqrt.get("forks")).hasSize(3);
         assertThat(sqrt.get("forks").get(1).get("samples")).hasSize(3);
         assertThat(sqrt.get("forks").get(1).get("center").asDouble()).isEqualTo(3.0);
-        // Center: the median of the engines' centers 2.35, 3.0, 2.6.
-        assertThat(sqrt.get("center").asDouble()).isEqualTo(2.6);
+        // Center: the geometric mean of the engines' centers 2.35, 3.0, 2.6: the cube root of 18.33, 2.636660.
+        assertThat(sqrt.get("center").asDouble()).isCloseTo(Math.cbrt(2.35 * 3.0 * 2.6), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(sqrt.get("samples")).hasSize(5 + 3 + 3);
         assertThat(sqrt.get("ciLow").asDouble()).isLessThan(2.35);
         assertThat(sqrt.get("ciHigh").asDouble()).isGreaterThan(3.0);
@@ -97,18 +97,24 @@ class ResultsExportsTest {
         assertThat(merged.get(1).metric().forks()).extracting(Metric.EngineSamples::center).containsExactly(2.0, 4.0);
     }
 
+    /**
+     * Engines whose centres are 1000, 2000 and 4000: the merged centre is their geometric mean, 2000, and the
+     * interval 2000 · e^∓(t(0.975, 2) · ln 2 / √3) = [357.462, 11189.997] (scipy), what compare's model gives.
+     */
     @Test
-    void meanIntervalIsStudentT() {
-        double[] ci = ForkMerge.meanInterval(new double[] {1, 2, 3});
-        // mean 2, sd 1, t(0.975, 2) = 4.303: 2 ± 4.303 / sqrt(3)
-        assertThat(ci[0]).isCloseTo(2 - 4.302653 / Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(ci[1]).isCloseTo(2 + 4.302653 / Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(ForkMerge.meanInterval(new double[] {5})).containsOnly(Double.NaN);
+    void mergedCentreAndIntervalAreTheGeometricMeansAcrossEngines() {
+        ResultRecord a = ResultsJsonTest.fixedStore().all().get(0);
+        ResultRecord merged = ForkMerge.merge(List.of(List.of(withSamples(a, 1000, 1000)), List.of(withSamples(a, 2000, 2000)),
+                List.of(withSamples(a, 4000, 4000)))).get(0);
+        assertThat(merged.metric().center()).isCloseTo(2000, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(merged.metric().ciLow()).isCloseTo(357.46212358947463, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(merged.metric().ciHigh()).isCloseTo(11189.99674660294, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(merged.metric().samples()).containsExactly(1000, 1000, 2000, 2000, 4000, 4000);
     }
 
     private static ResultRecord withSamples(ResultRecord r, double... samples) {
         Metric m = r.metric();
-        Metric metric = new Metric(m.name(), m.unit(), m.direction(), samples, ForkMerge.median(samples), Double.NaN, Double.NaN);
+        Metric metric = new Metric(m.name(), m.unit(), m.direction(), samples, java.util.Arrays.stream(samples).sorted().toArray()[samples.length / 2], Double.NaN, Double.NaN);
         return new ResultRecord(r.magic(), r.label(), r.source(), r.params(), r.script(), r.line(), r.warnings(), metric, r.details());
     }
 }

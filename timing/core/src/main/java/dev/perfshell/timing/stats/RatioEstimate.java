@@ -96,18 +96,18 @@ public record RatioEstimate(double baseCentre, double candidateCentre, double ra
         return Math.exp(mean(logs(values)));
     }
 
-    private static boolean allPositive(double[] values) {
+    static boolean allPositive(double[] values) {
         for (double v : values) if (!(v > 0) || Double.isInfinite(v)) return false;
         return true;
     }
 
-    private static double[] logs(double[] values) {
+    static double[] logs(double[] values) {
         double[] logs = new double[values.length];
         for (int k = 0; k < values.length; k++) logs[k] = Math.log(values[k]);
         return logs;
     }
 
-    private static double mean(double[] values) {
+    static double mean(double[] values) {
         double sum = 0;
         for (double v : values) sum += v;
         return sum / values.length;
