@@ -83,7 +83,7 @@ final class CompareMagic extends BaseMagic {
             console.error("%compare: " + problem);
             return false;
         }
-        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
         Session session = context.session();
         TimeitMagic.checkBlackhole(session, console);
         List<TimedSnippet> declared = new ArrayList<>();

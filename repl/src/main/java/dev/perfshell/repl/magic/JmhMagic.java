@@ -115,7 +115,7 @@ final class JmhMagic extends BaseMagic {
             console.error("%jmh: " + problem);
             return false;
         }
-        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
         Session session = context.session();
         SessionReplay replay = SessionReplay.of(session.log());
         List<SessionPart> parts = replay.parts();

@@ -108,7 +108,7 @@ final class TimeitMagic extends BaseMagic {
             console.error("%timeit: " + problem);
             return false;
         }
-        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
         ParamSweep sweep = null;
         if (param != null) {
             try {
