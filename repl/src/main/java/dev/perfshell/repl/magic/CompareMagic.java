@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 times faster than B' with the ratio's 95%% interval.",
         footer = {"",
                 "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one",
-                "per line. 'name: code' labels one. Each is timed as %%timeit times it (JMH's loop shape, warm-up until",
+                "per line, setup after its options or on its first line. 'name: code' labels one. Each is timed as %%timeit times it (JMH's loop shape, warm-up until",
                 "settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%%",
                 "interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the",
                 "interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model."})
@@ -72,7 +72,9 @@ final class CompareMagic extends BaseMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        List<SnippetList.Entry> entries = input.cell() ? SnippetList.ofCell(input.text()) : SnippetList.ofLine(input.text());
+        SnippetList.Cell cell = input.cell() ? SnippetList.ofCell(input.text(), name -> sessionVariable(context.session(), name))
+                : new SnippetList.Cell("", SnippetList.ofLine(input.text()));
+        List<SnippetList.Entry> entries = cell.entries();
         if (entries.size() < 2) {
             console.error("%compare needs two snippets or more, separated by ;; (or one per line in %%compare). "
                     + "Example: %compare sumLoop(arr) ;; Arrays.stream(arr).sum()");
@@ -83,7 +85,8 @@ final class CompareMagic extends BaseMagic {
             console.error("%compare: " + problem);
             return false;
         }
-        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", cell.setup(), setupOption);
+        if (!cell.setup().isEmpty() && !quiet) console.dim("note: the cell's first line is setup (untimed): the snippets below read its variables");
         Session session = context.session();
         TimeitMagic.checkBlackhole(session, console);
         List<TimedSnippet> declared = new ArrayList<>();
@@ -94,6 +97,7 @@ final class CompareMagic extends BaseMagic {
                 if (!timed.ok()) {
                     console.error("%compare: " + name(entry) + " does not compile:");
                     timed.errors().forEach(console::error);
+                    if (timed.errors().stream().anyMatch(error -> error.contains("cannot find variable"))) console.error(SETUP_HINT);
                     return false;
                 }
             }
@@ -169,6 +173,15 @@ final class CompareMagic extends BaseMagic {
                 console.error("%compare: cannot write the plot " + plot + ": " + e.getMessage());
             }
         }
+    }
+
+    /** Where setup goes: a snippet that declares a variable keeps it to itself. */
+    static final String SETUP_HINT = "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the "
+            + "cell's first line; a snippet's own variables are its own.";
+
+    private static boolean sessionVariable(Session session, String name) {
+        jdk.jshell.JShell jshell = session.engine().jshell();
+        return jshell.variables().anyMatch(variable -> variable.name().equals(name) && jshell.status(variable).isActive());
     }
 
     /** The label, or the code itself, as hyperfine names a command by itself. */

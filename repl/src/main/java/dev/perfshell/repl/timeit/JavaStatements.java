@@ -162,6 +162,53 @@ public final class JavaStatements {
         }
     }
 
+    /**
+     * The simple names {@code code} reads as variables and declares nowhere itself ({@code f(a.b, c[0])}: a and c;
+     * {@code int c = 1; g(c)}: none), a method's own name left out. A parse, not an analysis: a name declared in
+     * one place and read in another counts as declared, so the set says only what the code surely needs from
+     * outside.
+     */
+    public static java.util.Set<String> freeNames(String code) {
+        java.util.Set<String> read = new java.util.LinkedHashSet<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        try {
+            // Statements, or else an expression that is none ("a + b"), declared with a primitive type: no name of its own.
+            boolean[] broken = new boolean[1];
+            JavacTask task = task(PREFIX + withFinalSemicolon(code) + SUFFIX, diagnostic -> broken[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+            CompilationUnitTree unit = task.parse().iterator().next();
+            if (broken[0]) {
+                task = task(PREFIX + "int perfshell$value = " + code + "\n;" + SUFFIX);
+                unit = task.parse().iterator().next();
+            }
+            MethodTree method = (MethodTree) ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
+            new com.sun.source.util.TreeScanner<Void, Void>() {
+                @Override
+                public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree call, Void unused) {
+                    // f(x): f is a method; a.f(x): a is read, and the scan of the member select finds it.
+                    if (!(call.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree)) scan(call.getMethodSelect(), null);
+                    scan(call.getTypeArguments(), null);
+                    return scan(call.getArguments(), null);
+                }
+
+                @Override
+                public Void visitVariable(VariableTree variable, Void unused) {
+                    declared.add(variable.getName().toString());
+                    return super.visitVariable(variable, null);
+                }
+
+                @Override
+                public Void visitIdentifier(com.sun.source.tree.IdentifierTree identifier, Void unused) {
+                    read.add(identifier.getName().toString());
+                    return null;
+                }
+            }.scan(method.getBody(), null);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Set.of();
+        }
+        read.removeAll(declared);
+        return read;
+    }
+
     private static String text(String source, SourcePositions positions, CompilationUnitTree unit, com.sun.source.tree.Tree tree) {
         long start = positions.getStartPosition(unit, tree);
         long end = positions.getEndPosition(unit, tree);

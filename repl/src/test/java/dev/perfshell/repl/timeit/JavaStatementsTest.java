@@ -138,4 +138,12 @@ class JavaStatementsTest {
         assertThat(JavaStatements.setup("", null)).isEmpty();
         assertThat(JavaStatements.setup("", "x = 1")).isEqualTo("x = 1;");
     }
+
+    @Test
+    void freeNamesAreReadAndNotDeclared() {
+        assertThat(JavaStatements.freeNames("f(a.b, c[0]) + d.g()")).containsExactlyInAnyOrder("a", "c", "d");
+        assertThat(JavaStatements.freeNames("{ int s = 0; for (int v : src) s += v; }")).containsExactly("src");
+        assertThat(JavaStatements.freeNames("int c = 1; g(c)")).isEmpty();
+        assertThat(JavaStatements.freeNames("list.forEach(x -> sink(x))")).containsExactly("list");
+    }
 }
