@@ -45,6 +45,7 @@ class CompareMagicScriptTest {
             "a: once(src2)",                                                                                     // 21
             "long[] src2 = new long[64];",                                                                       // 22
             "",                                                                                                  // 23
+            "%compare -q -r 4 --budget 0.3 --label pair --fresh once(arr) ;; three: thrice(arr)",                // 24
             "");
 
     private static ScriptRun run;
@@ -94,6 +95,14 @@ class CompareMagicScriptTest {
         List<JsonNode> records = compareRecords().subList(4, 6);
         assertThat(records).extracting(r -> r.get("label").asText()).containsExactly("a", "b");
         assertThat(records).extracting(r -> r.at("/params/setup").asText()).containsOnly("long[] src = new long[64];");
+    }
+
+    @Test
+    void labelNamesTheComparisonAndFreshTimesInANewEngine() {
+        List<JsonNode> records = compareRecords().subList(6, 8);
+        assertThat(records).extracting(r -> r.get("label").asText()).containsExactly("pair/A", "pair/three");
+        assertThat(records).extracting(r -> r.at("/params/fresh").asBoolean()).containsOnly(true);
+        assertThat(run.out).contains("--fresh: starting a new engine with the replayed session...");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Caret;
 import dev.perfshell.repl.shell.Console;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -90,8 +91,8 @@ final class JmhMagic extends BaseMagic {
     @Option(names = "--no-session", description = "Replay only imports, classes and methods: no variables or statements (build state in setup).")
     boolean noSession;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for the table, exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Option(names = "--print-source", description = "Print the generated benchmark class before running it.")
     boolean printSource;
@@ -226,20 +227,22 @@ final class JmhMagic extends BaseMagic {
     private void report(MagicContext context, String code, String setup, List<JmhResult> results) {
         Console console = context.console();
         console.println("");
-        JmhRenderer.table(label != null ? label : code.strip(), results).forEach(console::println);
+        JmhRenderer.table(labelOption.label != null ? labelOption.label : code.strip(), results).forEach(console::println);
         compareWithTimeit(context, code, results).ifPresent(console::dim);
         for (JmhResult result : results) {
-            context.record(origin -> ResultRecord.jmh(label, code.strip(), recordParams(setup), result, List.of(), origin));
+            context.record(origin -> ResultRecord.jmh(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
         }
     }
 
     private String validate(Map<String, List<String>> parameters) {
-        if (forks < 0) return "-f must be 0 or more, got " + forks;
-        if (warmupIterations < 0) return "-wi must be 0 or more, got " + warmupIterations;
-        if (iterations < 1) return "-i must be at least 1, got " + iterations;
-        if (threads < 1) return "-t must be at least 1, got " + threads;
+        String count = OptionRules.first(OptionRules.notNegative("-f", forks), OptionRules.notNegative("-wi", warmupIterations),
+                OptionRules.atLeastOne("-i", iterations), OptionRules.atLeastOne("-t", threads));
+        if (count != null) return count;
         if (!TIME.matcher(warmupTime).matches()) return "-w takes a time such as 1s or 500ms, got '" + warmupTime + "'";
         if (!TIME.matcher(measurementTime).matches()) return "-r takes a time such as 1s or 500ms, got '" + measurementTime + "'";
+        String time = OptionRules.first(OptionRules.positiveQuantity("-w", warmupTime, Double.parseDouble(warmupTime.replaceAll("[a-z]+$", ""))),
+                OptionRules.positiveQuantity("-r", measurementTime, Double.parseDouble(measurementTime.replaceAll("[a-z]+$", ""))));
+        if (time != null) return time;
         if (!MODES.contains(mode)) return "-bm takes one of " + String.join(", ", MODES) + ", got '" + mode + "'";
         if (!UNITS.contains(timeUnit)) return "-tu takes one of " + String.join(", ", UNITS) + ", got '" + timeUnit + "'";
         for (String param : params) {

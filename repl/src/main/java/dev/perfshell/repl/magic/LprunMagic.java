@@ -67,7 +67,7 @@ final class LprunMagic extends LineMagic {
     @Override
     String checkOptions() {
         try {
-            if (repeats < 1) return "-n must be at least 1, got " + repeats + ". Example: %lprun -n 20 -f fib fib(20)";
+            if (repeats < 1) return OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %lprun -n 20 -f fib fib(20)");
             if (repeats > 1 && timedProbes) return "-n repeats the statement for sampled times; --timed takes one run. Next: drop -n.";
             intervalNanos();
             if (unit != null) timerUnit = TimerUnit.parse(unit);

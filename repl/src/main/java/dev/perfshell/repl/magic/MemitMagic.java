@@ -20,6 +20,7 @@ import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import jdk.jshell.Snippet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class MemitMagic extends BaseMagic {
     int repeat;
 
     @Option(names = "-n", paramLabel = "LOOPS", description = "Measure B/op with LOOPS operations per run, also for a statement.")
-    long loops;
+    Long loops;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
     boolean quiet;
@@ -79,7 +80,7 @@ final class MemitMagic extends BaseMagic {
     String bind;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the statement after SECONDS (it is really stopped).")
-    double timeout;
+    Double timeout;
 
     @Option(names = "--all-threads", description = "Count the allocation of every engine thread, not only the statement's.")
     boolean allThreads;
@@ -87,8 +88,8 @@ final class MemitMagic extends BaseMagic {
     @Option(names = "--result", description = "Also the deep size of the expression's value (JOL), kept until measured.")
     boolean result;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: the expression's B/op at each value "
             + "(n=10,100,1000 or n=10..100000:x10), NAME a field it reads; one line per value, then the fitted complexity.")
@@ -156,7 +157,7 @@ final class MemitMagic extends BaseMagic {
             }
         }
         MemitReport report = new MemitReport(code, runs, perOp, perOpNote, last.value, last.stopped);
-        context.record(origin -> ResultRecord.memit(label, report, params(), origin));
+        context.record(origin -> ResultRecord.memit(labelOption.label, report, params(), origin));
         if (!last.stopped.isEmpty()) console.warn(last.stopped);
         if (!quiet) MemitRenderer.render(report).forEach(console::println);
         last.values.forEach(console::println);
@@ -179,7 +180,7 @@ final class MemitMagic extends BaseMagic {
         Once once = new Once();
         session.request(EngineRequest.memitArm(allThreads));
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledExecutorService timer = timeout > 0 ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledExecutorService timer = timeout != null ? Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "perfshell-memit-timeout");
             thread.setDaemon(true);
             return thread;
@@ -241,7 +242,7 @@ final class MemitMagic extends BaseMagic {
 
     /** Why B/op is not looped, or {@code null} to loop it. */
     private String perOpSkipped(boolean expression) {
-        if (loops > 0) return null;
+        if (loops != null) return null;
         if (!expression) return "not measured for a statement (looping it would repeat its effects); -n LOOPS loops it anyway";
         return null;
     }
@@ -256,10 +257,10 @@ final class MemitMagic extends BaseMagic {
     /** JMH's gc.alloc.rate.norm: warm code in %timeit's loop, the value consumed by the Blackhole so it escapes. */
     private PerOpOutcome perOp(Session session, Console console, String code) throws Exception {
         TimeitMagic.checkBlackhole(session, console);
-        TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
+        TimeitPlan plan = loops != null ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
         try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemit", code, "", false)) {
             if (!timed.ok()) return PerOpOutcome.skipped("not measured: the expression could not be looped (" + timed.errors().get(0) + ")");
-            if (loops == 0) {
+            if (loops == null) {
                 // An expression such as list.add(x) keeps what it allocates: a 0.1 s probe, measured for what it retains.
                 session.request(EngineRequest.memitArm(false));
                 TimeitRuns probe = session.request(EngineRequest.allocationRuns(timed.binaryName(), PROBE_PLAN));
@@ -302,13 +303,13 @@ final class MemitMagic extends BaseMagic {
         // Parsed, not analysed by JShell: the session does not know the parameter, so JShell calls the code erroneous.
         String statement = code.strip().endsWith(";") ? code.strip() : code.strip() + ";";
         List<dev.perfshell.repl.timeit.JavaStatements.Statement> parsed = dev.perfshell.repl.timeit.JavaStatements.parse(statement);
-        if (!(parsed.size() == 1 && parsed.get(0).expression()) && loops == 0) {
+        if (!(parsed.size() == 1 && parsed.get(0).expression()) && loops == null) {
             console.error("%memit: --param needs an expression whose B/op is looped (looping a statement repeats its effects); "
                     + "-n LOOPS loops a statement anyway");
             return false;
         }
         TimeitMagic.checkBlackhole(session, console);
-        TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 3, loops, 0, 2, 1) : SWEEP_PLAN;
+        TimeitPlan plan = loops != null ? new TimeitPlan(0, 3, loops, 0, 2, 1) : SWEEP_PLAN;
         List<Double> perOp = new ArrayList<>();
         List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new ArrayList<>();
         for (long value : sweep.values()) {
@@ -330,7 +331,7 @@ final class MemitMagic extends BaseMagic {
                 perOp.add(bytes);
                 Map<String, Object> params = params();
                 params.put(sweep.paramKey(), value);
-                done.add(origin -> ResultRecord.memitPerOp(label, code, params, bytes, origin));
+                done.add(origin -> ResultRecord.memitPerOp(labelOption.label, code, params, bytes, origin));
                 if (!quiet) console.println(SweepRenderer.prefix(sweep.name(), value, sweep.values()) + MemitRenderer.bytesPerOpLine(bytes, ops));
             } catch (TimedSourceBuilder.SetupTypeException e) {
                 console.error("%memit: " + e.getMessage());
@@ -357,18 +358,16 @@ final class MemitMagic extends BaseMagic {
     }
 
     private String validate() {
-        if (repeat < 1) return "-r must be at least 1, got " + repeat;
-        if (loops < 0) return "-n must be positive, got " + loops;
-        if (timeout < 0) return "--timeout must be positive seconds, got " + stripZeros(timeout);
-        return null;
+        return OptionRules.first(OptionRules.atLeastOne("-r", repeat), loops == null ? null : OptionRules.atLeastOne("-n", loops),
+                timeout == null ? null : OptionRules.positiveSeconds("--timeout", timeout, "leave --timeout out to let the statement finish"));
     }
 
     private Map<String, Object> params() {
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         if (repeat > 1) params.put("repeat", repeat);
-        if (loops > 0) params.put("loops", loops);
+        if (loops != null) params.put("loops", loops);
         if (allThreads) params.put("allThreads", true);
-        if (timeout > 0) params.put("timeoutSeconds", timeout);
+        if (timeout != null) params.put("timeoutSeconds", timeout);
         return params;
     }
 

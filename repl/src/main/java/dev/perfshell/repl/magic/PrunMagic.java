@@ -10,6 +10,7 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -90,8 +91,8 @@ final class PrunMagic extends BaseMagic {
     @Option(names = "--callees", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show what the matching rows called.")
     String callees;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Override
     public boolean acceptsCell() {
@@ -189,7 +190,7 @@ final class PrunMagic extends BaseMagic {
             return false;
         }
         if (repeats < 1) {
-            console.error("%prun: -n must be at least 1, got " + repeats + ". Example: %prun -n 20 fib(20)");
+            console.error("%prun: " + OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %prun -n 20 fib(20)"));
             return false;
         }
         if (timeBoundary && !timedProbes) {
@@ -252,7 +253,7 @@ final class PrunMagic extends BaseMagic {
         Profile profile = repeats > 1
                 ? reader.read(code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
                 : reader.read(code, wire, run.wallNanos, result.failed());
-        context.record(origin -> ResultRecord.prun(label, profile, origin));
+        context.record(origin -> ResultRecord.prun(labelOption.label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
         if (!quiet) samplingNotes(console, armed, wire, profile);
         long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;

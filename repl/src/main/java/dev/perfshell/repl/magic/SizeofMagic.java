@@ -7,6 +7,7 @@ import dev.perfshell.repl.render.SizeofRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.shell.Console;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -28,8 +29,8 @@ final class SizeofMagic extends BaseMagic {
     @Option(names = {"-v", "--verbose"}, description = "Also the root object's field layout: header, offsets, padding (JOL's ClassLayout).")
     boolean verbose;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     /** A declaration, import or statement: no value to measure (an erroneous expression gets javac's message instead). */
     private static boolean declaresOrActs(dev.perfshell.repl.session.Session session, String code) {
@@ -75,7 +76,7 @@ final class SizeofMagic extends BaseMagic {
                 else if (context.session().engine().alive()) console.error("%sizeof failed in the engine: " + e.getMessage());
                 return false;
             }
-            context.record(origin -> ResultRecord.sizeof(label, code, footprint, origin));
+            context.record(origin -> ResultRecord.sizeof(labelOption.label, code, footprint, origin));
             SizeofRenderer.render(code, footprint).forEach(console::println);
             return true;
         }
