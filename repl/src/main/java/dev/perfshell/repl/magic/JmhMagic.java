@@ -8,6 +8,7 @@ import dev.perfshell.repl.jmh.JmhProcess;
 import dev.perfshell.repl.jmh.JmhResult;
 import dev.perfshell.repl.jmh.JmhSource;
 import dev.perfshell.repl.jmh.JmhSourceBuilder;
+import dev.perfshell.repl.jmh.ReplayHint;
 import dev.perfshell.repl.jmh.SessionPart;
 import dev.perfshell.repl.jmh.SessionReplay;
 import dev.perfshell.repl.render.JmhRenderer;
@@ -120,7 +121,9 @@ final class JmhMagic extends BaseMagic {
         Session session = context.session();
         SessionReplay replay = SessionReplay.of(session.log());
         List<SessionPart> parts = replay.parts();
+        List<SessionPart> dropped = List.of();
         if (noSession) {
+            dropped = parts.stream().filter(part -> part.kind() == SessionPart.Kind.VARIABLE || part.kind() == SessionPart.Kind.STATEMENT).toList();
             parts = parts.stream().filter(part -> part.kind() != SessionPart.Kind.VARIABLE && part.kind() != SessionPart.Kind.STATEMENT).toList();
         } else if (replay.problem().isPresent()) {
             console.error("%jmh: cannot replay " + replay.problem().get()
@@ -129,14 +132,15 @@ final class JmhMagic extends BaseMagic {
         }
         Path folder = Files.createTempDirectory("perfshell-jmh-");
         try {
-            return benchmark(context, session, parts, code, setup, parameters, folder);
+            return benchmark(context, session, parts, dropped, code, setup, parameters, folder);
         } finally {
             deleteQuietly(folder);
         }
     }
 
-    private boolean benchmark(MagicContext context, Session session, List<SessionPart> parts, String code, String setup,
-                              Map<String, List<String>> parameters, Path folder) throws Exception {
+    /** @param dropped what --no-session left out of the replay, for the hint when the rest does not compile */
+    private boolean benchmark(MagicContext context, Session session, List<SessionPart> parts, List<SessionPart> dropped, String code,
+                              String setup, Map<String, List<String>> parameters, Path folder) throws Exception {
         Console console = context.console();
         EngineSpec spec = session.spec();
         JmhJars jars = JmhJars.locate();
@@ -149,7 +153,7 @@ final class JmhMagic extends BaseMagic {
         long compileStart = System.nanoTime();
         // The runner JVM starts now and waits for its arguments: its start overlaps the compile.
         try (JmhProcess process = JmhProcess.start(runnerCommand(spec, runPath))) {
-            JmhSource source = compile(console, session, jars, parts, code, setup, parameters, classes, classPath);
+            JmhSource source = compile(console, session, jars, parts, dropped, code, setup, parameters, classes, classPath);
             if (source == null) return false;
             long compileNanos = System.nanoTime() - compileStart;
             JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
@@ -182,8 +186,8 @@ final class JmhMagic extends BaseMagic {
     }
 
     /** The benchmark, compiled into {@code classes}; {@code null} after saying why it could not be. */
-    private JmhSource compile(Console console, Session session, JmhJars jars, List<SessionPart> parts, String code, String setup,
-                              Map<String, List<String>> parameters, Path classes, List<String> classPath) {
+    private JmhSource compile(Console console, Session session, JmhJars jars, List<SessionPart> parts, List<SessionPart> dropped,
+                              String code, String setup, Map<String, List<String>> parameters, Path classes, List<String> classPath) {
         EngineSpec spec = session.spec();
         jdk.jshell.SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
         JmhSourceBuilder builder = new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
@@ -200,7 +204,7 @@ final class JmhMagic extends BaseMagic {
                 errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
             }
             if (errors.isEmpty()) return source;
-            reportCompileErrors(console, source, errors);
+            reportCompileErrors(console, source, errors, dropped);
             return null;
         } catch (JmhSourceBuilder.BuildException e) {
             console.error("%jmh: " + e.getMessage());
@@ -289,7 +293,7 @@ final class JmhMagic extends BaseMagic {
         return recorded;
     }
 
-    private static void reportCompileErrors(Console console, JmhSource source, List<JmhCompiler.Error> errors) {
+    private void reportCompileErrors(Console console, JmhSource source, List<JmhCompiler.Error> errors, List<SessionPart> dropped) {
         JmhCompiler.Error first = errors.get(0);
         long start = source.codeOffset();
         long end = start + source.code().length();
@@ -299,8 +303,8 @@ final class JmhMagic extends BaseMagic {
         } else {
             String line = first.position() < 0 ? "" : lineAt(source.source(), (int) first.position());
             console.error("%jmh: the replayed session does not compile: " + first.message().lines().findFirst().orElse("")
-                    + (line.isEmpty() ? "" : " (in: " + line + ")")
-                    + ". Next: %jmh --print-source shows the generated class; --no-session replays declarations only.");
+                    + (line.isEmpty() ? "" : " (in: " + line + ")") + ". "
+                    + ReplayHint.of(errors.stream().map(JmhCompiler.Error::message).toList(), dropped, noSession));
         }
     }
 
