@@ -45,7 +45,7 @@ final class CompareFormat {
     static String ratio(double ratio, UnitKind kind) {
         if (Double.isNaN(ratio)) return "n/a";
         double factor = ratio >= 1 ? ratio : 1 / ratio;
-        String number = Double.isInfinite(factor) ? "\u221e" : String.format(Locale.ROOT, "%.2f", factor);
+        String number = Units.ratio(factor);
         if (number.equals("1.00")) return "1.00x";
         return number + "x " + kind.ratioWord(ratio > 1);
     }

@@ -341,8 +341,9 @@ final class JmhMagic extends BaseMagic {
             ResultRecord record = all.get(i);
             if (!record.magic().equals("timeit") || !record.source().strip().equals(code.strip())) continue;
             double timeit = record.metric().center();
-            return Optional.of(String.format(Locale.ROOT, "%%timeit (result %d) measured %s per op (median): %.2f× JMH's %s.",
-                    i + 1, dev.perfshell.timing.Units.time(timeit), timeit / jmhNanos, dev.perfshell.timing.Units.time(jmhNanos)));
+            return Optional.of(String.format(Locale.ROOT, "%%timeit (result %d) measured %s per op (median): %s× JMH's %s.",
+                    i + 1, dev.perfshell.timing.Units.time(timeit), dev.perfshell.timing.Units.ratio(timeit / jmhNanos),
+                    dev.perfshell.timing.Units.time(jmhNanos)));
         }
         return Optional.empty();
     }
