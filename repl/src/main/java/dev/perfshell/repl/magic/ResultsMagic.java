@@ -119,7 +119,7 @@ final class ResultsMagic extends BaseMagic {
                 .collect(Collectors.joining(", ")));
         if (record.details() instanceof ResultRecord.TimeitDetails timeit) {
             RunStatistics stats = timeit.stats();
-            field(console, "loops", String.format(Locale.ROOT, "%,d per run, %d runs", timeit.loops(), stats.runs()));
+            field(console, "loops", String.format(Locale.ROOT, "%,d per run, %d %s", timeit.loops(), stats.runs(), stats.runs() == 1 ? "run" : "runs"));
             field(console, "mean", Units.time(stats.mean()) + " ± " + Units.time(stats.stdev()) + " (std. dev.)");
             field(console, "median", Units.time(stats.median()) + " ± " + Units.time(stats.mad()) + " (MAD × 1.4826)");
             field(console, "min, max", Units.time(stats.min()) + ", " + Units.time(stats.max()));

@@ -23,7 +23,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -218,8 +217,7 @@ final class TimeitMagic extends BaseMagic {
                     return false;
                 }
             }
-            if (!quiet) console.dim(String.format(Locale.ROOT, "timing %d values of %s%s...", count, sweep.name(),
-                    twoPasses ? ", ascending then descending" : ""));
+            if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, twoPasses));
             // The first value is timed once more before, and that timing discarded. Callees every value shares
             // (Arrays.sort's DualPivotQuicksort, HashMap.getNode) are compiled on their own, outside what a
             // value's warm-up watches (its generated class and what that inlines), so without this they were
