@@ -86,7 +86,7 @@ final class ResultsMagic extends BaseMagic {
         for (int i = 0; i < all.size(); i++) {
             ResultRecord record = all.get(i);
             console.println(String.format(Locale.ROOT, "%" + width + "d  %-7s %-" + SOURCE_WIDTH + "s  %s", i + 1,
-                    "%" + record.magic(), shorten(record.label() != null ? record.label() : record.source()),
+                    "%" + record.magic(), MetricText.name(record, SOURCE_WIDTH),
                     value(record.metric().center(), record.metric().unit())));
         }
     }
@@ -169,10 +169,6 @@ final class ResultsMagic extends BaseMagic {
 
     static String value(double value, String unit) {
         return MetricText.value(value, unit);
-    }
-
-    static String shorten(String text) {
-        return MetricText.shorten(text, SOURCE_WIDTH);
     }
 
     private static String count(int n) {
