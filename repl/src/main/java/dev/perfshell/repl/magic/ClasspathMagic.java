@@ -9,7 +9,8 @@ import java.util.List;
 
 /** {@code %classpath add JAR...}: make jars or class folders visible to snippets (compiler and engine). */
 @Command(name = "classpath", description = "Show the user class path, or add jars and folders to it: %%classpath add JAR...",
-        footer = {"", "Added entries stay after an engine restart. The shell's own libraries are never visible to snippets."})
+        footer = {"",
+                "Added entries stay after an engine restart. The shell's own libraries are never visible to snippets."})
 final class ClasspathMagic extends BaseMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) {

@@ -31,11 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Command(name = "compare",
         description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 times faster than B' with the ratio's 95%% interval.",
         footer = {"",
-                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one",
-                "per line, setup after its options or on its first line. 'name: code' labels one. Each is timed as %%timeit times it (JMH's loop shape, warm-up until",
-                "settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%%",
-                "interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the",
-                "interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model.",
+                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one per line, setup after its options or on its first line. 'name: code' labels one.",
+                "",
+                "Each is timed as %%timeit times it (JMH's loop shape, warm-up until settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%% interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model.",
+                "",
                 "--label NAME names the comparison: each snippet's result is NAME/its label or letter (A, B, ...)."})
 final class CompareMagic extends BaseMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();

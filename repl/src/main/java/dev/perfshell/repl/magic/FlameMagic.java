@@ -40,13 +40,9 @@ import java.util.regex.Pattern;
 @Command(name = "flame",
         description = "Sampling profile of a statement run for a duration (async-profiler): flat top-N table and a flame graph HTML.",
         footer = {"",
-                "The statement runs again and again for --duration (at least once) in the engine, and only that",
-                "thread is sampled (every thread with --threads); the JDK's and libraries' frames are included,",
-                "inlined frames too. Snippet frames read fib (#3:1): the method, its snippet and the line it is",
-                "declared on, in the table and in the flame graph alike. The flame graph is async-profiler's HTML",
-                "page (no network needed); by default it goes to $PERFSHELL_HOME/flame/ (~/.perfshell/flame/).",
-                "cpu becomes itimer where perf events are refused; where async-profiler cannot load, JFR samples",
-                "(cpu and alloc only). --list says which."})
+                "The statement runs again and again for --duration (at least once) in the engine, and only that thread is sampled (every thread with --threads); the JDK's and libraries' frames are included, inlined frames too. Snippet frames read fib (#3:1): the method, its snippet and the line it is declared on, in the table and in the flame graph alike.",
+                "",
+                "The flame graph is async-profiler's HTML page (no network needed); by default it goes to $PERFSHELL_HOME/flame/ (~/.perfshell/flame/). cpu becomes itimer where perf events are refused; where async-profiler cannot load, JFR samples (cpu and alloc only). --list says which."})
 final class FlameMagic extends BaseMagic {
     private static final List<String> EVENTS = List.of("cpu", "alloc", "wall", "lock");
     private static final List<String> BACKENDS = List.of("auto", "async", "jfr");

@@ -42,10 +42,8 @@ import java.util.regex.Pattern;
         description = "Run a snippet as a real forked JMH benchmark with the session's state: JMH's result table.",
         footer = {"",
                 "Options are JMH's. Defaults sized for a REPL: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, avgt, ns.",
-                "The session is replayed into the benchmark: imports, classes (static nested), methods (static),",
-                "variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)).",
-                "%%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the",
-                "snippet and setup can read."})
+                "",
+                "The session is replayed into the benchmark: imports, classes (static nested), methods (static), variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)). %%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the snippet and setup can read."})
 final class JmhMagic extends BaseMagic {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
     private static final Pattern TIME = Pattern.compile("\\d+(\\.\\d+)?(ns|us|ms|s|m|min|hr)");

@@ -42,15 +42,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "memit",
         description = "Memory of a statement run once: peak heap and increment (memory_profiler's line), allocated, retained, GC; B/op.",
         footer = {"",
-                "peak memory: the most heap used while the statement ran, short-lived",
-                "garbage included (heap use only grows between collections, and the JVM",
-                "reports it at each one); increment: that peak minus the heap used before",
-                "(after a full collection). allocated: the thread's exact allocation counter.",
-                "retained: heap used after a full collection, minus before. Process RSS is",
-                "secondary: the JVM reuses heap pages.",
-                "An expression's value is not kept (as in IPython). Its B/op is measured by",
-                "looping it, the value kept alive, unless it retained what it allocated.",
-                "Statements and declarations run as typed and stay in the session."})
+                "peak memory: the most heap used while the statement ran, short-lived garbage included (heap use only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
+                "",
+                "An expression's value is not kept (as in IPython). Its B/op is measured by looping it, the value kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay in the session."})
 final class MemitMagic extends BaseMagic {
     /** The hidden variable an expression's value lives in while it is measured. */
     private static final String VALUE = "perfshell$memit";

@@ -26,14 +26,11 @@ import java.util.Map;
 @Command(name = "prun",
         description = "Profile a statement's calls, cProfile-style: exact call counts, self and cumulative time per method.",
         footer = {"",
-                "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls",
-                "out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows. Counts come from",
-                "probes and are exact; times come from samples of the statement's thread (async-profiler's wall",
-                "clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A",
-                "time marked ≈ rests on fewer than 20 samples. -n N times N runs without probes (after N runs of",
-                "warm-up) and counts one more: the way to profile short statements and small, hot methods.",
-                "--timed times each call with clock probes instead; --counts only counts. Probes are removed after",
-                "the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
+                "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows.",
+                "",
+                "Counts come from probes and are exact; times come from samples of the statement's thread (async-profiler's wall clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A time marked ≈ rests on fewer than 20 samples.",
+                "",
+                "-n N times N runs without probes (after N runs of warm-up) and counts one more: the way to profile short statements and small, hot methods. --timed times each call with clock probes instead; --counts only counts. Probes are removed after the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
 final class PrunMagic extends BaseMagic {
     /** The interval asked of the sampler by default (see {@link #intervalNanos}). */
     static final long SAMPLE_INTERVAL_NANOS = 500_000L;

@@ -31,9 +31,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "results",
         description = "The session's results: list, show N, save [-f] FILE.json (JSON export), clear.",
-        footer = {"", "%%timeit and %%time add a result each time they measure. 'save' writes schema perfshell-results/1",
-                "(see the README) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT'",
-                "writes the same file at the end of a script."})
+        footer = {"",
+                "%%timeit and %%time add a result each time they measure. 'save' writes schema perfshell-results/1 (see the README) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT' writes the same file at the end of a script."})
 final class ResultsMagic extends BaseMagic {
     private static final int SOURCE_WIDTH = 40;
 

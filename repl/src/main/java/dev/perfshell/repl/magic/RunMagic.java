@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * {@code %history} (the {@code %run} line is there).
  */
 @Command(name = "run", description = "Run a .jsh script in this session: %%run [--keep-going] FILE.jsh",
-        footer = {"", "The script's declarations and results stay in the session. A //CLASSPATH line in the script adds",
-                "to the class path; //ENGINE options need a new engine (perfshell run FILE.jsh, or -R at start)."})
+        footer = {"",
+                "The script's declarations and results stay in the session. A //CLASSPATH line in the script adds to the class path; //ENGINE options need a new engine (perfshell run FILE.jsh, or -R at start)."})
 final class RunMagic extends BaseMagic {
     @Option(names = "--keep-going", description = "Go on after a failing input.")
     boolean keepGoing;

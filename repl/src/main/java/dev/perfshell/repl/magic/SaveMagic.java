@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * the script runs to its end. The file is written atomically; an existing one is kept unless {@code -f}.
  */
 @Command(name = "save", description = "Save this session's inputs as a runnable script: %%save [-f] FILE.jsh [N | A-B]...",
-        footer = {"", "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines",
-                "are left out. Engine options given with -R are written as an //ENGINE line."})
+        footer = {"",
+                "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines are left out. Engine options given with -R are written as an //ENGINE line."})
 final class SaveMagic extends BaseMagic {
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing file.")
     boolean force;

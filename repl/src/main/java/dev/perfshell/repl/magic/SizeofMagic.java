@@ -19,9 +19,8 @@ import java.util.Map;
  */
 @Command(name = "sizeof",
         description = "Deep size of the object graph an expression returns (JOL): total, objects, bytes per class.",
-        footer = {"", "Sizes are this engine JVM's: compressed oops and class pointers (compact",
-                "headers on JDK 24+) change them. The expression is evaluated once; its value",
-                "is not kept."})
+        footer = {"",
+                "Sizes are this engine JVM's: compressed oops and class pointers (compact headers on JDK 24+) change them. The expression is evaluated once; its value is not kept."})
 final class SizeofMagic extends BaseMagic {
     private static final Map<String, Integer> PRIMITIVE_BYTES = Map.of("boolean", 1, "byte", 1, "char", 2, "short", 2,
             "int", 4, "float", 4, "long", 8, "double", 8);

@@ -33,11 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Command(name = "timeit",
         description = "Time a snippet in JMH's loop shape: IPython's mean ± std. dev. line; -v for full statistics.",
         footer = {"",
-                "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement",
-                "or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields",
-                "and run before each run, untimed.",
-                "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by",
-                "1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
+                "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields and run before each run, untimed.",
+                "",
+                "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by 1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
 final class TimeitMagic extends BaseMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
