@@ -30,7 +30,7 @@ public final class TerminalSource implements InputSource {
         this.reader = builder
                 .terminal(terminal)
                 .appName("perfshell")
-                .parser(new ShellParser(shell.completeness()))
+                .parser(new ShellParser(shell.typedCompleteness()))
                 .completer(new ShellCompleter(shell))
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
