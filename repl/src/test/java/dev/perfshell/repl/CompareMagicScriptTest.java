@@ -36,6 +36,16 @@ class CompareMagicScriptTest {
             "%compare -r 1 once(arr) ;; thrice(arr)",                                                            // 12 fails: one run
             "for (int i = 0; i < 2; i++) { }",                                                                   // 13
             "String end = \"end\";",                                                                             // 14
+            "%%compare -q -r 4 --budget 0.3",                                                                    // 15
+            "long[] src = new long[64]",                                                                         // 16 setup: 17, 18 read src
+            "a: once(src)",                                                                                      // 17
+            "b: thrice(src)",                                                                                    // 18
+            "",                                                                                                  // 19
+            "%%compare -q -r 4 --budget 0.3",                                                                    // 20 fails: src2 is a snippet's own
+            "a: once(src2)",                                                                                     // 21
+            "long[] src2 = new long[64];",                                                                       // 22
+            "",                                                                                                  // 23
+            "%compare -q -r 4 --budget 0.3 --label pair --fresh once(arr) ;; three: thrice(arr)",                // 24
             "");
 
     private static ScriptRun run;
@@ -59,7 +69,7 @@ class CompareMagicScriptTest {
 
     @Test
     void onlyTheBadLinesFail() {
-        assertThat(run.failedLines()).as(run.toString()).containsExactly(10, 11, 12);
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(10, 11, 12, 20);
         assertThat(run.value("end")).isEqualTo("\"end\"");
     }
 
@@ -81,10 +91,36 @@ class CompareMagicScriptTest {
     }
 
     @Test
-    void eachSnippetIsRecordedWithItsPlaceInTheComparison() {
+    void aCellsFirstLineIsSetupWhenTheSnippetsReadItsVariables() {
+        List<JsonNode> records = compareRecords().subList(4, 6);
+        assertThat(records).extracting(r -> r.get("label").asText()).containsExactly("a", "b");
+        assertThat(records).extracting(r -> r.at("/params/setup").asText()).containsOnly("long[] src = new long[64];");
+    }
+
+    @Test
+    void labelNamesTheComparisonAndFreshTimesInANewEngine() {
+        List<JsonNode> records = compareRecords().subList(6, 8);
+        assertThat(records).extracting(r -> r.get("label").asText()).containsExactly("pair/A", "pair/three");
+        assertThat(records).extracting(r -> r.at("/params/fresh").asBoolean()).containsOnly(true);
+        assertThat(run.out).contains("--fresh: starting a new engine with the replayed session...");
+    }
+
+    @Test
+    void setupElsewhereInACellIsToldWhereItGoes() {
+        assertThat(run.out).contains("%compare: a does not compile:\nerror: cannot find variable src2 in the session. Next: declare it first.\n"
+                + "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the cell's first line; "
+                + "a snippet's own variables are its own.");
+    }
+
+    private static List<JsonNode> compareRecords() {
         List<JsonNode> records = new ArrayList<>();
         for (JsonNode r : json.get("results")) if (r.get("magic").asText().equals("compare")) records.add(r);
-        assertThat(records).hasSize(4);
+        return records;
+    }
+
+    @Test
+    void eachSnippetIsRecordedWithItsPlaceInTheComparison() {
+        List<JsonNode> records = compareRecords().subList(0, 4);
         assertThat(records).extracting(r -> r.get("source").asText()).containsExactly("once(arr)", "thrice(arr)", "once(arr)", "thrice(arr)");
         assertThat(records).extracting(r -> r.at("/params/position").asInt()).containsExactly(1, 2, 1, 2);
         assertThat(records.get(2).get("label").asText()).isEqualTo("one");

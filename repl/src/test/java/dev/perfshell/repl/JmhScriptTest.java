@@ -53,6 +53,8 @@ class JmhScriptTest {
             "expect(arr.length == 4, \"arr\")",                                               // 27
             "",                                                                               // 28
             "String end = \"end\";",                                                          // 29
+            "int sizeOfM() { return m.size(); }",                                             // 30 a method reading a variable
+            QUICK + "--no-session sizeOfM()",                                                 // 31 fails: m is left out
             "");
 
     private static ScriptRun run;
@@ -73,8 +75,16 @@ class JmhScriptTest {
 
     @Test
     void theReplayedStateIsTheSessionsAndOnlyTheBadLinesFail() {
-        assertThat(run.failedLines()).as(run.toString()).containsExactly(17, 20, 21, 25);
+        assertThat(run.failedLines()).as(run.toString()).containsExactly(17, 20, 21, 25, 31);
         assertThat(run.value("end")).isEqualTo("\"end\"");
+    }
+
+    @Test
+    void noSessionNamesTheVariableAMethodReadsInsteadOfSuggestingItself() {
+        assertThat(run.out).as(run.toString()).contains("%jmh: the replayed session does not compile: cannot find symbol "
+                + "(in: static int sizeOfM() { return m.size(); }). The session's methods read the session variable 'm', which "
+                + "--no-session leaves out. Next: declare it in the setup, e.g. --setup \"Map<String, Integer> m = new HashMap<>();\", "
+                + "or drop --no-session.");
     }
 
     @Test

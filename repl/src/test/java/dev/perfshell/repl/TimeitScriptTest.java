@@ -248,7 +248,7 @@ class TimeitScriptTest {
     void aCountOrDurationGivenAsZeroIsRefusedNotTakenForTheDefault() {
         assertThat(lines.get(failureOf(50) - 1)).as(run.toString()).isEqualTo("%timeit: -r must be at least 1, got 0. Next: leave -r out for the default");
         assertThat(lines.get(failureOf(51) - 1)).isEqualTo("%timeit: -n must be at least 1, got 0. Next: leave -n out for time-boxed runs");
-        assertThat(lines.get(failureOf(52) - 1)).isEqualTo("%timeit: --budget must be more than 0 seconds, got 0.0. Next: leave --budget out for the default");
+        assertThat(lines.get(failureOf(52) - 1)).isEqualTo("%timeit: --budget must be more than 0 seconds, got 0. Next: leave --budget out for the default");
         assertThat(lines.get(failureOf(53) - 1)).isEqualTo("%compare: -r must be at least 1, got 0. Next: leave -r out for the default");
     }
 

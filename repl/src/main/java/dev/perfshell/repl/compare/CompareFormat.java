@@ -5,6 +5,7 @@ import dev.perfshell.timing.Units;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 
 /** How both renderers write figures, so the text table and the Markdown table say the same. */
@@ -16,7 +17,7 @@ final class CompareFormat {
         switch (unit) {
             case "ns/op", "ns":
                 return Units.time(value);
-            case "bytes":
+            case "bytes", "bytes/op":
                 return Math.abs(value) >= 1024 || value == Math.rint(value) ? Units.bytes(value) : significant(value) + " B";
             default:
                 return significant(value) + " " + unit;
@@ -35,13 +36,24 @@ final class CompareFormat {
         return change + " [" + signed(pair.ciLowPercent()) + ", " + signed(pair.ciHighPercent()) + "]";
     }
 
-    /** {@code 1.23x slower}, {@code 1.10x faster}, {@code 1.00x} when it rounds to no change. */
+    /** A time's ratio: {@code 1.23x slower}, {@code 1.10x faster}, {@code 1.00x} when it rounds to no change. */
     static String ratio(double ratio) {
+        return ratio(ratio, UnitKind.TIME);
+    }
+
+    /** {@code 1.23x slower} for a time, {@code 5.13x less} for bytes; {@code 1.00x} when it rounds to no change. */
+    static String ratio(double ratio, UnitKind kind) {
         if (Double.isNaN(ratio)) return "n/a";
         double factor = ratio >= 1 ? ratio : 1 / ratio;
-        String number = Double.isInfinite(factor) ? "\u221e" : String.format(Locale.ROOT, "%.2f", factor);
+        String number = Units.ratio(factor);
         if (number.equals("1.00")) return "1.00x";
-        return number + "x " + (ratio > 1 ? "slower" : "faster");
+        return number + "x " + kind.ratioWord(ratio > 1);
+    }
+
+    /** The pair's verdict in its unit's words: {@code slower}, {@code fewer bytes}, {@code no significant change}. */
+    static String verdict(ResultPair pair) {
+        if (pair.verdict() == Verdict.SLOWER || pair.verdict() == Verdict.FASTER) return pair.kind().verdictWord(pair.verdict() == Verdict.SLOWER);
+        return pair.verdict().text();
     }
 
     /** {@code pU=0.004 pT=0.001} (Mann-Whitney, exact where it can be; Welch's t on the logarithms); {@code no test} without one. */
@@ -63,21 +75,31 @@ final class CompareFormat {
         return BigDecimal.valueOf(percent).stripTrailingZeros().toPlainString() + "%";
     }
 
-    static String geometricMean(Comparison comparison) {
-        if (comparison.geometricMeanCount() == 0) return "Geometric mean: n/a (no result with a ratio)";
-        return "Geometric mean: " + ratio(comparison.geometricMean()) + " (" + comparison.geometricMeanCount()
-                + (comparison.geometricMeanCount() == 1 ? " result)" : " results)");
+    /** {@code Geometric mean (time): 1.08x slower (7 results)}, one line per unit kind: bytes and times never mix. */
+    static List<String> geometricMeans(Comparison comparison) {
+        if (comparison.geometricMeans().isEmpty()) return List.of("Geometric mean: n/a (no result with a ratio)");
+        return comparison.geometricMeans().stream().map(mean -> "Geometric mean (" + mean.kind().title() + "): "
+                + ratio(mean.value(), mean.kind()) + " (" + mean.count() + (mean.count() == 1 ? " result)" : " results)")).toList();
     }
 
-    /** {@code 1 slower, 0 faster, 11 unchanged — regression beyond 5%: exit 1}. */
+    /**
+     * {@code 1 slower, 0 faster, 11 unchanged — regression beyond 5%: exit 1}; bytes and other units counted in their
+     * own words ({@code 1 more bytes, 0 fewer bytes}) when one of them changed.
+     */
     static String summary(Comparison comparison) {
         long unchanged = comparison.count(Verdict.NO_SIGNIFICANT_CHANGE) + comparison.count(Verdict.WITHIN_NOISE);
         String what = comparison.failOn() == FailOn.ANY_CHANGE ? "change" : "regression";
         String threshold = threshold(comparison.thresholdPercent());
         long inconclusive = comparison.count(Verdict.INCONCLUSIVE);
-        return comparison.count(Verdict.SLOWER) + " slower, " + comparison.count(Verdict.FASTER) + " faster, "
-                + (inconclusive == 0 ? "" : inconclusive + " inconclusive, ") + unchanged + " unchanged \u2014 " + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold
-                + ": exit " + comparison.exitCode();
+        StringBuilder counts = new StringBuilder();
+        for (UnitKind kind : UnitKind.values()) {
+            boolean changed = comparison.count(kind, Verdict.SLOWER) + comparison.count(kind, Verdict.FASTER) > 0;
+            if (kind != UnitKind.TIME && !changed) continue;
+            counts.append(comparison.count(kind, Verdict.SLOWER)).append(' ').append(kind.verdictWord(true)).append(", ")
+                    .append(comparison.count(kind, Verdict.FASTER)).append(' ').append(kind.verdictWord(false)).append(", ");
+        }
+        return counts + (inconclusive == 0 ? "" : inconclusive + " inconclusive, ") + unchanged + " unchanged \u2014 "
+                + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold + ": exit " + comparison.exitCode();
     }
 
     private static String signed(double percent) {

@@ -16,10 +16,10 @@ public final class CompareMarkdown {
         lines.add("| :--- | ---: | ---: | ---: | :--- | :--- | :--- | :--- |");
         for (ResultPair pair : comparison.pairs()) {
             String verdict = pair.verdict() == Verdict.SLOWER || pair.verdict() == Verdict.FASTER
-                    ? "**" + pair.verdict().text() + "**" : pair.verdict().text();
+                    ? "**" + CompareFormat.verdict(pair) + "**" : CompareFormat.verdict(pair);
             lines.add("| " + String.join(" | ", escape(pair.name()), CompareFormat.value(pair.baseCenter(), pair.unit()),
                     CompareFormat.value(pair.newCenter(), pair.unit()), CompareFormat.change(pair),
-                    CompareFormat.ratio(pair.ratio()), pair.evidence().describe(), CompareFormat.pValues(pair), verdict) + " |");
+                    CompareFormat.ratio(pair.ratio(), pair.kind()), pair.evidence().describe(), CompareFormat.pValues(pair), verdict) + " |");
         }
         section(lines, "Only in `" + comparison.baseName() + "`", comparison.onlyInBase());
         section(lines, "Only in `" + comparison.newName() + "`", comparison.onlyInNew());
@@ -27,7 +27,7 @@ public final class CompareMarkdown {
         section(lines, "Notes", comparison.notes());
         section(lines, "Environment warnings", comparison.environmentWarnings());
         lines.add("");
-        lines.add(CompareFormat.geometricMean(comparison));
+        lines.addAll(CompareFormat.geometricMeans(comparison));
         lines.add("");
         lines.add("**" + CompareFormat.summary(comparison) + "**");
         return lines;

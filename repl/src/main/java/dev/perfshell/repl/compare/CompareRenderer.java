@@ -23,7 +23,7 @@ public final class CompareRenderer {
         section(lines, "Notes", comparison.notes());
         section(lines, "Environment warnings", comparison.environmentWarnings());
         lines.add("");
-        lines.add(CompareFormat.geometricMean(comparison));
+        lines.addAll(CompareFormat.geometricMeans(comparison));
         lines.add(CompareFormat.summary(comparison));
         return lines;
     }
@@ -34,8 +34,8 @@ public final class CompareRenderer {
         for (ResultPair pair : pairs) {
             rows.add(List.of(pair.name(), CompareFormat.value(pair.baseCenter(), pair.unit()),
                     CompareFormat.value(pair.newCenter(), pair.unit()), CompareFormat.change(pair),
-                    CompareFormat.ratio(pair.ratio()), pair.evidence().describe(), CompareFormat.pValues(pair),
-                    pair.verdict().text()));
+                    CompareFormat.ratio(pair.ratio(), pair.kind()), pair.evidence().describe(), CompareFormat.pValues(pair),
+                    CompareFormat.verdict(pair)));
         }
         int[] widths = new int[HEADINGS.size()];
         for (List<String> row : rows) {

@@ -76,19 +76,27 @@ public final class Comparer {
             notes.add(base.name() + " ran " + engines(base.forks()) + " per result, " + candidate.name() + " "
                     + engines(candidate.forks()) + ".");
         }
-        double logSum = 0;
-        int counted = 0;
-        for (ResultPair pair : pairs) {
-            if (pair.ratio() > 0 && Double.isFinite(pair.ratio())) {
-                logSum += Math.log(pair.ratio());
-                counted++;
-            }
-        }
         int exitCode = pairs.stream().anyMatch(pair -> failOn.fails(pair.verdict())) ? 1 : 0;
         return new Comparison(base.name(), candidate.name(), thresholdPercent, failOn, distinctNames(pairs),
                 names(matching.onlyInBase()), names(matching.onlyInNew()), notComparable, notes,
-                EnvironmentCheck.warnings(base, candidate), counted == 0 ? Double.NaN : Math.exp(logSum / counted), counted,
-                exitCode);
+                EnvironmentCheck.warnings(base, candidate), geometricMeans(pairs), exitCode);
+    }
+
+    /** One geometric mean per unit kind that has a result with a finite ratio. */
+    private static List<GeometricMean> geometricMeans(List<ResultPair> pairs) {
+        List<GeometricMean> means = new ArrayList<>();
+        for (UnitKind kind : UnitKind.values()) {
+            double logSum = 0;
+            int counted = 0;
+            for (ResultPair pair : pairs) {
+                if (pair.kind() == kind && pair.ratio() > 0 && Double.isFinite(pair.ratio())) {
+                    logSum += Math.log(pair.ratio());
+                    counted++;
+                }
+            }
+            if (counted > 0) means.add(new GeometricMean(kind, Math.exp(logSum / counted), counted));
+        }
+        return means;
     }
 
     /**

@@ -23,6 +23,11 @@ public record ResultPair(String name, String unit, Direction direction, double b
         return !Double.isNaN(pU);
     }
 
+    /** What the unit measures: the words for better and worse, and which geometric mean the ratio joins. */
+    public UnitKind kind() {
+        return UnitKind.of(unit);
+    }
+
     /** Whether the new value is worse than the base one, whatever the direction. */
     public boolean worse() {
         return ratio > 1;

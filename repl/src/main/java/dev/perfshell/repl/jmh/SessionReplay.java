@@ -11,14 +11,16 @@ import java.util.Optional;
 
 /**
  * The session's active snippets, in the order they were entered, as parts of a JMH benchmark class
- * (docs/magics/jmh.md, 'How the session gets into the benchmark'): the replay model's order and
- * sources, with every variable given a type a field can have. A variable whose type cannot be written
- * (an anonymous class, an intersection) makes the session unreplayable; the problem names the snippet.
+ * (docs/magics/jmh.md, 'How the session gets into the benchmark'): the replay model's order and sources, with every variable given a type a field
+ * can have. A variable whose type cannot be written (an anonymous class, an intersection) makes the
+ * session unreplayable with its variables; the problem names the first such snippet, and the parts are
+ * all the others.
  */
 public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
 
     public static SessionReplay of(SnippetLog log) {
         List<SessionPart> parts = new ArrayList<>();
+        String problem = null;
         List<SnippetLog.Entry> entries = log.entries();
         for (int i = 0; i < entries.size(); i++) {
             SnippetLog.Entry entry = entries.get(i);
@@ -43,8 +45,11 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
                     VarSnippet variable = (VarSnippet) snippet;
                     String type = DenotableTypes.project(variable.typeName());
                     if (type == null) {
-                        return new SessionReplay(List.copyOf(parts), Optional.of(origin + " " + firstLine(entry.source()) + ": the type of '"
-                                + variable.name() + "' (" + shorten(variable.typeName()) + ") cannot be written as a field type"));
+                        // The first such variable is the problem; the parts go on, so --no-session (which drops every
+                        // variable) still has the methods and types declared after it.
+                        if (problem == null) problem = origin + " " + firstLine(entry.source()) + ": the type of '"
+                                + variable.name() + "' (" + shorten(variable.typeName()) + ") cannot be written as a field type";
+                        continue;
                     }
                     parts.add(SessionPart.variable(origin, variable.name(), type, initializer(variable, entry.source())));
                 }
@@ -56,7 +61,7 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
                 default -> { } // errors never reach the log as active snippets
             }
         }
-        return new SessionReplay(List.copyOf(parts), Optional.empty());
+        return new SessionReplay(List.copyOf(parts), Optional.ofNullable(problem));
     }
 
     /** The initialiser of an overwritten variable that a later, active definition keeps the same type of. */

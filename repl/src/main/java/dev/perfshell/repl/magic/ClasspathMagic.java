@@ -11,7 +11,8 @@ import java.util.List;
 
 /** {@code %classpath add JAR...}: make jars or class folders visible to snippets (compiler and engine). */
 @Command(name = "classpath", description = "Show the user class path, or add jars and folders to it: %%classpath add JAR...",
-        footer = {"", "Added entries stay after an engine restart. The shell's own libraries are never visible to snippets."})
+        footer = {"",
+                "Added entries stay after an engine restart. The shell's own libraries are never visible to snippets."})
 final class ClasspathMagic extends BaseMagic {
     @Parameters(paramLabel = "[add JAR...]", arity = "0..*", hideParamSyntax = true,
             description = "Nothing to list the class path; add and jar files or folders to extend it.")

@@ -16,6 +16,7 @@ import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -30,11 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Command(name = "compare",
         description = "Time snippets head to head, runs interleaved: a table and hyperfine's 'A ran 1.83 times faster than B' with the ratio's 95%% interval.",
         footer = {"",
-                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one",
-                "per line. 'name: code' labels one. Each is timed as %%timeit times it (JMH's loop shape, warm-up until",
-                "settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%%",
-                "interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the",
-                "interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model."})
+                "Snippets are separated by ;; outside brackets, strings and comments (for (;;) is safe); %%%%compare takes one per line, setup after its options or on its first line. 'name: code' labels one.",
+                "",
+                "Each is timed as %%timeit times it (JMH's loop shape, warm-up until settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%% interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model.",
+                "",
+                "--label NAME names the comparison: each snippet's result is NAME/its label or letter (A, B, ...)."})
 final class CompareMagic extends CodeMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
     /** Each snippet's share of the call when --budget is not given. */
@@ -64,6 +65,12 @@ final class CompareMagic extends CodeMagic {
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.html", description = "Also draw a box plot of every snippet's runs (self-contained, no network).")
     String plot;
 
+    @Mixin
+    LabelOption labelOption = new LabelOption();
+
+    @Mixin
+    FreshOption freshOption = new FreshOption();
+
     @Override
     public boolean acceptsCell() {
         return true;
@@ -77,7 +84,9 @@ final class CompareMagic extends CodeMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        List<SnippetList.Entry> entries = input.cell() ? SnippetList.ofCell(input.text()) : SnippetList.ofLine(input.text());
+        SnippetList.Cell cell = input.cell() ? SnippetList.ofCell(input.text(), name -> sessionVariable(context.session(), name))
+                : new SnippetList.Cell("", SnippetList.ofLine(input.text()));
+        List<SnippetList.Entry> entries = cell.entries();
         if (entries.size() < 2) {
             console.error("%compare needs two snippets or more, separated by ;; (or one per line in %%compare). "
                     + "Example: %compare sumLoop(arr) ;; Arrays.stream(arr).sum()");
@@ -88,20 +97,31 @@ final class CompareMagic extends CodeMagic {
             console.error("%compare: " + problem);
             return false;
         }
-        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
-        Session session = context.session();
-        TimeitMagic.checkBlackhole(session, console);
-        List<TimedSnippet> declared = new ArrayList<>();
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", cell.setup(), setupOption);
+        if (!cell.setup().isEmpty() && !quiet) console.dim("note: the cell's first line is setup (untimed): the snippets below read its variables");
         try {
-            for (SnippetList.Entry entry : entries) {
-                TimedSnippet timed = TimedSnippet.declare(session, "PerfshellCompare" + CLASS_NUMBERS.incrementAndGet(), entry.code(), setup, false);
-                declared.add(timed);
-                if (!timed.ok()) {
-                    console.error("%compare: " + name(entry) + " does not compile:");
-                    timed.errors().forEach(console::error);
-                    return false;
-                }
+            if (!freshOption.fresh) return compare(context, context.session(), entries, setup);
+            // As %timeit --fresh: code that does not compile is said before a whole session is replayed for nothing.
+            List<TimedSnippet> check = declare(context.session(), entries, setup, console);
+            if (check == null) return false;
+            check.forEach(TimedSnippet::close);
+            console.dim("--fresh: starting a new engine with the replayed session...");
+            try (Session.FreshSession copy = context.session().fresh()) {
+                copy.lost().forEach(lost -> console.warn("Not in the fresh engine: " + lost));
+                return compare(context, copy.session(), entries, setup);
             }
+        } catch (TimedSourceBuilder.SetupTypeException e) {
+            console.error("%compare: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean compare(MagicContext context, Session session, List<SnippetList.Entry> entries, String setup) throws Exception {
+        Console console = context.console();
+        TimeitMagic.checkBlackhole(session, console);
+        List<TimedSnippet> declared = declare(session, entries, setup, console);
+        if (declared == null) return false;
+        try {
             List<TimeitRuns> measured;
             try {
                 measured = session.request(EngineRequest.timeitInterleaved(declared.stream().map(TimedSnippet::binaryName).toList(), plan()));
@@ -110,19 +130,39 @@ final class CompareMagic extends CodeMagic {
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            report(context, entries, measured, setup);
+            report(context, session, entries, measured, setup);
             return true;
-        } catch (TimedSourceBuilder.SetupTypeException e) {
-            console.error("%compare: " + e.getMessage());
-            return false;
         } finally {
             declared.forEach(TimedSnippet::close);
         }
     }
 
-    private void report(MagicContext context, List<SnippetList.Entry> entries, List<TimeitRuns> measured, String setup) {
+    /** Every snippet's class declared in the session, or {@code null} after saying which does not compile. */
+    private static List<TimedSnippet> declare(Session session, List<SnippetList.Entry> entries, String setup, Console console)
+            throws TimedSourceBuilder.SetupTypeException {
+        List<TimedSnippet> declared = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (SnippetList.Entry entry : entries) {
+                TimedSnippet timed = TimedSnippet.declare(session, "PerfshellCompare" + CLASS_NUMBERS.incrementAndGet(), entry.code(), setup, false);
+                declared.add(timed);
+                if (!timed.ok()) {
+                    console.error("%compare: " + name(entry) + " does not compile:");
+                    timed.errors().forEach(console::error);
+                    if (timed.errors().stream().anyMatch(error -> error.contains("cannot find variable"))) console.error(SETUP_HINT);
+                    return null;
+                }
+            }
+            done = true;
+            return declared;
+        } finally {
+            if (!done) declared.forEach(TimedSnippet::close);
+        }
+    }
+
+    private void report(MagicContext context, Session session, List<SnippetList.Entry> entries, List<TimeitRuns> measured, String setup) {
         Console console = context.console();
-        double floor = context.session().blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
+        double floor = session.blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
         List<TimeitReport> reports = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<SteadyRuns> steadies = new ArrayList<>();
@@ -137,7 +177,7 @@ final class CompareMagic extends CodeMagic {
             }
             List<dev.perfshell.timing.Finding> findings = dev.perfshell.timing.TimeitFindings.of(
                     runs.evidence(1, floor, entry.code().matches("[{};\\s]*")), RunStatistics.of(runs.perOpNanos()));
-            reports.add(TimeitReport.of(entry.labelled() ? entry.label() : "", entry.code(), runs.loopsPerRun(), runs.perOpNanos(),
+            reports.add(TimeitReport.of(resultLabel(entry), entry.code(), runs.loopsPerRun(), runs.perOpNanos(),
                     runs.allocatedBytesPerOp(1), runs.warmupNanos(), runs.warmupRuns(), runs.settled(), findings));
             names.add(name(entry));
         }
@@ -148,7 +188,7 @@ final class CompareMagic extends CodeMagic {
             SteadyRuns steady = steadies.get(k);
             int position = k + 1;
             context.record(origin -> {
-                ResultRecord timeit = ResultRecord.timeit(report, setup, plan, false, origin);
+                ResultRecord timeit = ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin);
                 java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(timeit.params());
                 params.put("snippets", entries.size());
                 params.put("position", position);
@@ -176,19 +216,36 @@ final class CompareMagic extends CodeMagic {
         }
     }
 
+    /** Where setup goes: a snippet that declares a variable keeps it to itself. */
+    static final String SETUP_HINT = "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the "
+            + "cell's first line; a snippet's own variables are its own.";
+
+    private static boolean sessionVariable(Session session, String name) {
+        jdk.jshell.JShell jshell = session.engine().jshell();
+        return jshell.variables().anyMatch(variable -> variable.name().equals(name) && jshell.status(variable).isActive());
+    }
+
+    /**
+     * A snippet's result's label: --label names the comparison, and each snippet's result is NAME/its label or letter,
+     * so a later comparison finds each again; without --label, a snippet's own label or none.
+     */
+    private String resultLabel(SnippetList.Entry entry) {
+        if (labelOption.label != null) return labelOption.label + "/" + entry.label();
+        return entry.labelled() ? entry.label() : "";
+    }
+
     /** The label, or the code itself, as hyperfine names a command by itself. */
     private static String name(SnippetList.Entry entry) {
         return entry.labelled() ? entry.label() : entry.code();
     }
 
     private String validate() {
-        // One rule for every count and duration: a value given must be positive (0 used to mean "the default")
-        if (loops != null && loops < 1) return "-n must be at least 1, got " + loops + ". Next: leave -n out for time-boxed runs";
-        if (runs != null && runs < 1) return "-r must be at least 1, got " + runs + ". Next: leave -r out for the default";
+        String problem = OptionRules.first(loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
+                runs == null ? null : OptionRules.atLeastOne("-r", runs),
+                budget == null ? null : OptionRules.positiveSeconds("--budget", budget), OptionRules.warmup(warmup));
+        if (problem != null) return problem;
         if (runs != null && runs == 1) return "-r must be at least 2 to compare runs, got 1";
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
-        if (budget != null && !(budget > 0)) return "--budget must be more than 0 seconds, got " + budget + ". Next: leave --budget out for the default";
-        if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
         if (plot != null) return dev.perfshell.repl.plot.PlotFiles.problem(plot);
         return null;
     }

@@ -19,6 +19,7 @@ import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -39,13 +40,9 @@ import java.util.regex.Pattern;
 @Command(name = "flame",
         description = "Sampling profile of a statement run for a duration (async-profiler): flat top-N table and a flame graph HTML.",
         footer = {"",
-                "The statement runs again and again for --duration (at least once) in the engine, and only that",
-                "thread is sampled (every thread with --threads); the JDK's and libraries' frames are included,",
-                "inlined frames too. Snippet frames read fib (#3:1): the method, its snippet and the line it is",
-                "declared on, in the table and in the flame graph alike. The flame graph is async-profiler's HTML",
-                "page (no network needed); by default it goes to $PERFSHELL_HOME/flame/ (~/.perfshell/flame/).",
-                "cpu becomes itimer where perf events are refused; where async-profiler cannot load, JFR samples",
-                "(cpu and alloc only). --list says which."})
+                "The statement runs again and again for --duration (at least once) in the engine, and only that thread is sampled (every thread with --threads); the JDK's and libraries' frames are included, inlined frames too. Snippet frames read fib (#3:1): the method, its snippet and the line it is declared on, in the table and in the flame graph alike.",
+                "",
+                "The flame graph is async-profiler's HTML page (no network needed); by default it goes to $PERFSHELL_HOME/flame/ (~/.perfshell/flame/). cpu becomes itimer where perf events are refused; where async-profiler cannot load, JFR samples (cpu and alloc only). --list says which."})
 final class FlameMagic extends CodeMagic {
     private static final List<String> EVENTS = List.of("cpu", "alloc", "wall", "lock");
     private static final List<String> BACKENDS = List.of("auto", "async", "jfr");
@@ -118,8 +115,8 @@ final class FlameMagic extends CodeMagic {
             description = "Bind the flat profile (List<Map.Entry<String, Long>>: method and self samples, highest first) to NAME or $fN.")
     String bind;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Keep only stacks with a frame matching REGEX (repeatable; the table, the flame graph and --collapsed).")
@@ -189,7 +186,7 @@ final class FlameMagic extends CodeMagic {
         }
         FlameReport report = new FlameReport(code.strip(), samples.event(), samples.backend(), notes(samples), interval(), stacks, flat,
                 samples.ops(), samples.nanos(), samples.threw(), html, samples.jfrFile());
-        context.record(origin -> ResultRecord.flame(label, report, params(), origin));
+        context.record(origin -> ResultRecord.flame(labelOption.label, report, params(), origin));
         if (!report.notes().isEmpty()) console.warn(report.notes());
         if (!quiet) FlameRenderer.render(report, top).forEach(console::println);
         if (report.html() != null) {
@@ -266,8 +263,13 @@ final class FlameMagic extends CodeMagic {
         if (interval != null && !INTERVAL.matcher(interval).matches()) {
             return "bad interval '" + interval + "'. Next: a number with an optional unit, e.g. 1ms, 500us, 512k.";
         }
-        if (!(duration > 0) || duration > 3600) return "--duration must be between 0 and 3600 seconds, got " + duration + ".";
-        if (top < 1) return "-n must be at least 1, got " + top + ".";
+        if (interval != null) {
+            String zero = OptionRules.positiveQuantity("--interval", interval, Double.parseDouble(interval.replaceAll("\\D+$", "")));
+            if (zero != null) return zero;
+        }
+        String count = OptionRules.first(OptionRules.positiveSeconds("--duration", duration), OptionRules.atLeastOne("-n", top));
+        if (count != null) return count;
+        if (duration > 3600) return "--duration must be at most 3600 seconds, got " + OptionRules.number(duration) + ".";
         for (String regex : concat(include, exclude)) {
             try {
                 Pattern.compile(regex);

@@ -8,6 +8,7 @@ import dev.perfshell.repl.jmh.JmhProcess;
 import dev.perfshell.repl.jmh.JmhResult;
 import dev.perfshell.repl.jmh.JmhSource;
 import dev.perfshell.repl.jmh.JmhSourceBuilder;
+import dev.perfshell.repl.jmh.ReplayHint;
 import dev.perfshell.repl.jmh.SessionPart;
 import dev.perfshell.repl.jmh.SessionReplay;
 import dev.perfshell.repl.render.JmhRenderer;
@@ -16,6 +17,7 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Caret;
 import dev.perfshell.repl.shell.Console;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -40,10 +42,8 @@ import java.util.regex.Pattern;
         description = "Run a snippet as a real forked JMH benchmark with the session's state: JMH's result table.",
         footer = {"",
                 "Options are JMH's. Defaults sized for a REPL: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, avgt, ns.",
-                "The session is replayed into the benchmark: imports, classes (static nested), methods (static),",
-                "variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)).",
-                "%%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the",
-                "snippet and setup can read."})
+                "",
+                "The session is replayed into the benchmark: imports, classes (static nested), methods (static), variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)). %%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the snippet and setup can read."})
 final class JmhMagic extends CodeMagic {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
     private static final Pattern TIME = Pattern.compile("\\d+(\\.\\d+)?(ns|us|ms|s|m|min|hr)");
@@ -106,8 +106,8 @@ final class JmhMagic extends CodeMagic {
     @Option(names = "--no-session", description = "Replay only imports, classes and methods: no variables or statements (build state in setup).")
     boolean noSession;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for the table, exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Option(names = "--print-source", description = "Print the generated benchmark class before running it.")
     boolean printSource;
@@ -136,11 +136,13 @@ final class JmhMagic extends CodeMagic {
             console.error("%jmh: " + problem);
             return false;
         }
-        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
         Session session = context.session();
         SessionReplay replay = SessionReplay.of(session.log());
         List<SessionPart> parts = replay.parts();
+        List<SessionPart> dropped = List.of();
         if (noSession) {
+            dropped = parts.stream().filter(part -> part.kind() == SessionPart.Kind.VARIABLE || part.kind() == SessionPart.Kind.STATEMENT).toList();
             parts = parts.stream().filter(part -> part.kind() != SessionPart.Kind.VARIABLE && part.kind() != SessionPart.Kind.STATEMENT).toList();
         } else if (replay.problem().isPresent()) {
             console.error("%jmh: cannot replay " + replay.problem().get()
@@ -149,14 +151,15 @@ final class JmhMagic extends CodeMagic {
         }
         Path folder = Files.createTempDirectory("perfshell-jmh-");
         try {
-            return benchmark(context, session, parts, code, setup, parameters, folder);
+            return benchmark(context, session, parts, dropped, code, setup, parameters, folder);
         } finally {
             deleteQuietly(folder);
         }
     }
 
-    private boolean benchmark(MagicContext context, Session session, List<SessionPart> parts, String code, String setup,
-                              Map<String, List<String>> parameters, Path folder) throws Exception {
+    /** @param dropped what --no-session left out of the replay, for the hint when the rest does not compile */
+    private boolean benchmark(MagicContext context, Session session, List<SessionPart> parts, List<SessionPart> dropped, String code,
+                              String setup, Map<String, List<String>> parameters, Path folder) throws Exception {
         Console console = context.console();
         EngineSpec spec = session.spec();
         JmhJars jars = JmhJars.locate();
@@ -169,7 +172,7 @@ final class JmhMagic extends CodeMagic {
         long compileStart = System.nanoTime();
         // The runner JVM starts now and waits for its arguments: its start overlaps the compile.
         try (JmhProcess process = JmhProcess.start(runnerCommand(spec, runPath))) {
-            JmhSource source = compile(console, session, jars, parts, code, setup, parameters, classes, classPath);
+            JmhSource source = compile(console, session, jars, parts, dropped, code, setup, parameters, classes, classPath);
             if (source == null) return false;
             long compileNanos = System.nanoTime() - compileStart;
             JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
@@ -202,8 +205,8 @@ final class JmhMagic extends CodeMagic {
     }
 
     /** The benchmark, compiled into {@code classes}; {@code null} after saying why it could not be. */
-    private JmhSource compile(Console console, Session session, JmhJars jars, List<SessionPart> parts, String code, String setup,
-                              Map<String, List<String>> parameters, Path classes, List<String> classPath) {
+    private JmhSource compile(Console console, Session session, JmhJars jars, List<SessionPart> parts, List<SessionPart> dropped,
+                              String code, String setup, Map<String, List<String>> parameters, Path classes, List<String> classPath) {
         EngineSpec spec = session.spec();
         jdk.jshell.SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
         JmhSourceBuilder builder = new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
@@ -220,7 +223,7 @@ final class JmhMagic extends CodeMagic {
                 errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
             }
             if (errors.isEmpty()) return source;
-            reportCompileErrors(console, source, errors);
+            reportCompileErrors(console, source, errors, dropped);
             return null;
         } catch (JmhSourceBuilder.BuildException e) {
             console.error("%jmh: " + e.getMessage());
@@ -247,20 +250,22 @@ final class JmhMagic extends CodeMagic {
     private void report(MagicContext context, String code, String setup, List<JmhResult> results) {
         Console console = context.console();
         console.println("");
-        JmhRenderer.table(label != null ? label : code.strip(), results).forEach(console::println);
+        JmhRenderer.table(labelOption.label != null ? labelOption.label : code.strip(), results).forEach(console::println);
         compareWithTimeit(context, code, results).ifPresent(console::dim);
         for (JmhResult result : results) {
-            context.record(origin -> ResultRecord.jmh(label, code.strip(), recordParams(setup), result, List.of(), origin));
+            context.record(origin -> ResultRecord.jmh(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
         }
     }
 
     private String validate(Map<String, List<String>> parameters) {
-        if (forks < 0) return "-f must be 0 or more, got " + forks;
-        if (warmupIterations < 0) return "-wi must be 0 or more, got " + warmupIterations;
-        if (iterations < 1) return "-i must be at least 1, got " + iterations;
-        if (threads < 1) return "-t must be at least 1, got " + threads;
+        String count = OptionRules.first(OptionRules.notNegative("-f", forks), OptionRules.notNegative("-wi", warmupIterations),
+                OptionRules.atLeastOne("-i", iterations), OptionRules.atLeastOne("-t", threads));
+        if (count != null) return count;
         if (!TIME.matcher(warmupTime).matches()) return "-w takes a time such as 1s or 500ms, got '" + warmupTime + "'";
         if (!TIME.matcher(measurementTime).matches()) return "-r takes a time such as 1s or 500ms, got '" + measurementTime + "'";
+        String time = OptionRules.first(OptionRules.positiveQuantity("-w", warmupTime, Double.parseDouble(warmupTime.replaceAll("[a-z]+$", ""))),
+                OptionRules.positiveQuantity("-r", measurementTime, Double.parseDouble(measurementTime.replaceAll("[a-z]+$", ""))));
+        if (time != null) return time;
         if (!MODES.contains(mode)) return "-bm takes one of " + String.join(", ", MODES) + ", got '" + mode + "'";
         if (!UNITS.contains(timeUnit)) return "-tu takes one of " + String.join(", ", UNITS) + ", got '" + timeUnit + "'";
         for (String param : params) {
@@ -307,7 +312,7 @@ final class JmhMagic extends CodeMagic {
         return recorded;
     }
 
-    private static void reportCompileErrors(Console console, JmhSource source, List<JmhCompiler.Error> errors) {
+    private void reportCompileErrors(Console console, JmhSource source, List<JmhCompiler.Error> errors, List<SessionPart> dropped) {
         JmhCompiler.Error first = errors.get(0);
         long start = source.codeOffset();
         long end = start + source.code().length();
@@ -317,8 +322,8 @@ final class JmhMagic extends CodeMagic {
         } else {
             String line = first.position() < 0 ? "" : lineAt(source.source(), (int) first.position());
             console.error("%jmh: the replayed session does not compile: " + first.message().lines().findFirst().orElse("")
-                    + (line.isEmpty() ? "" : " (in: " + line + ")")
-                    + ". Next: %jmh --print-source shows the generated class; --no-session replays declarations only.");
+                    + (line.isEmpty() ? "" : " (in: " + line + ")") + ". "
+                    + ReplayHint.of(errors.stream().map(JmhCompiler.Error::message).toList(), dropped, noSession));
         }
     }
 
@@ -355,8 +360,9 @@ final class JmhMagic extends CodeMagic {
             ResultRecord record = all.get(i);
             if (!record.magic().equals("timeit") || !record.source().strip().equals(code.strip())) continue;
             double timeit = record.metric().center();
-            return Optional.of(String.format(Locale.ROOT, "%%timeit (result %d) measured %s per op (median): %.2f× JMH's %s.",
-                    i + 1, dev.perfshell.timing.Units.time(timeit), timeit / jmhNanos, dev.perfshell.timing.Units.time(jmhNanos)));
+            return Optional.of(String.format(Locale.ROOT, "%%timeit (result %d) measured %s per op (median): %s× JMH's %s.",
+                    i + 1, dev.perfshell.timing.Units.time(timeit), dev.perfshell.timing.Units.ratio(timeit / jmhNanos),
+                    dev.perfshell.timing.Units.time(jmhNanos)));
         }
         return Optional.empty();
     }

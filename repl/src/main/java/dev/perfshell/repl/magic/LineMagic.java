@@ -10,6 +10,7 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -48,8 +49,8 @@ abstract class LineMagic extends CodeMagic {
             description = "Folders of .java sources for jar classes (repeatable or ':'-separated).")
     List<Path> sourcePath = new ArrayList<>();
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Override
     public boolean acceptsCell() {
@@ -201,7 +202,7 @@ abstract class LineMagic extends CodeMagic {
         List<String> layout = kind() == LineProfile.Kind.BYTES && wire.get("layoutFlags") instanceof List<?> flags
                 ? flags.stream().map(String::valueOf).toList() : List.of();
         LineProfile profile = new LineReader(session.engine().jshell(), sourcePath).read(kind(), code, wire, layout, result.failed());
-        context.record(origin -> ResultRecord.lines(magic(), label, profile, origin));
+        context.record(origin -> ResultRecord.lines(magic(), labelOption.label, profile, origin));
         List<String> report = new ArrayList<>(render(profile));
         if (sampled != null) report.add(sampled.footer());
         if (!quiet) report.forEach(console::println);

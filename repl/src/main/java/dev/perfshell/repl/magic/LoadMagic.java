@@ -13,7 +13,8 @@ import java.util.List;
  * input does not stop the ones after it.
  */
 @Command(name = "load", description = "Type a .jsh script's inputs into the session, showing each: %%load FILE.jsh",
-        footer = {"", "Unlike %%run, the inputs enter %%history one by one. A failing input does not stop the rest."})
+        footer = {"",
+                "Unlike %%run, the inputs enter %%history one by one. A failing input does not stop the rest."})
 final class LoadMagic extends BaseMagic {
     @Parameters(paramLabel = "FILE.jsh", arity = "0..*", hideParamSyntax = true,
             description = "The script whose inputs to type.")

@@ -20,11 +20,9 @@ import java.util.List;
 @Command(name = "lprun",
         description = "Time per line of chosen methods, line_profiler-style: exact hits, time per line from samples.",
         footer = {"",
-                "Hits are line-table entries executed (a for header counts n+1), counted by line probes. Times come",
-                "from samples of the statement's thread with their line numbers: a line's time includes the calls",
-                "it makes. -n N times N runs without probes (after N runs of warm-up) and counts one more run: probed",
-                "loops are not unrolled or vectorised, so that is the way to see the real code's lines. --timed",
-                "times each line with the probes' clock, their calibrated cost subtracted."})
+                "Hits are line-table entries executed (a for header counts n+1), counted by line probes. Times come from samples of the statement's thread with their line numbers: a line's time includes the calls it makes.",
+                "",
+                "-n N times N runs without probes (after N runs of warm-up) and counts one more run: probed loops are not unrolled or vectorised, so that is the way to see the real code's lines. --timed times each line with the probes' clock, their calibrated cost subtracted."})
 final class LprunMagic extends LineMagic {
     @Option(names = "--timed", description = "Time lines with the line probes' clock (their cost subtracted) instead of samples.")
     boolean timedProbes;
@@ -67,7 +65,7 @@ final class LprunMagic extends LineMagic {
     @Override
     String checkOptions() {
         try {
-            if (repeats < 1) return "-n must be at least 1, got " + repeats + ". Example: %lprun -n 20 -f fib fib(20)";
+            if (repeats < 1) return OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %lprun -n 20 -f fib fib(20)");
             if (repeats > 1 && timedProbes) return "-n repeats the statement for sampled times; --timed takes one run. Next: drop -n.";
             intervalNanos();
             if (unit != null) timerUnit = TimerUnit.parse(unit);

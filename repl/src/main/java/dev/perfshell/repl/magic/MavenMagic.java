@@ -19,8 +19,9 @@ import java.util.List;
  */
 @Command(name = "maven",
         description = "Add Maven artifacts and their runtime dependencies to the class path: %%maven GROUP:ARTIFACT:VERSION...",
-        footer = {"", "Jars are cached in the local Maven repository (~/.m2/repository, or settings.xml's",
-                "localRepository, or $PERFSHELL_MAVEN_LOCAL); what is cached resolves without network.",
+        footer = {"",
+                "Jars are cached in the local Maven repository (~/.m2/repository, or settings.xml's localRepository, or $PERFSHELL_MAVEN_LOCAL); what is cached resolves without network.",
+                "",
                 "With no coordinates: list what %%maven added in this session. In a script: //DEPS G:A:V."})
 final class MavenMagic extends BaseMagic {
     @Parameters(paramLabel = "GROUP:ARTIFACT:VERSION...", arity = "0..*", hideParamSyntax = true,

@@ -20,6 +20,7 @@ import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import jdk.jshell.Snippet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -41,15 +42,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "memit",
         description = "Memory of a statement run once: peak heap and increment (memory_profiler's line), allocated, retained, GC; B/op.",
         footer = {"",
-                "peak memory: the most heap used while the statement ran, short-lived",
-                "garbage included (heap use only grows between collections, and the JVM",
-                "reports it at each one); increment: that peak minus the heap used before",
-                "(after a full collection). allocated: the thread's exact allocation counter.",
-                "retained: heap used after a full collection, minus before. Process RSS is",
-                "secondary: the JVM reuses heap pages.",
-                "An expression's value is not kept (as in IPython). Its B/op is measured by",
-                "looping it, the value kept alive, unless it retained what it allocated.",
-                "Statements and declarations run as typed and stay in the session."})
+                "peak memory: the most heap used while the statement ran, short-lived garbage included (heap use only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
+                "",
+                "An expression's value is not kept (as in IPython). Its B/op is measured by looping it, the value kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay in the session."})
 final class MemitMagic extends CodeMagic {
     /** The hidden variable an expression's value lives in while it is measured. */
     private static final String VALUE = "perfshell$memit";
@@ -69,7 +64,7 @@ final class MemitMagic extends CodeMagic {
     int repeat;
 
     @Option(names = "-n", paramLabel = "LOOPS", description = "Measure B/op with LOOPS operations per run, also for a statement.")
-    long loops;
+    Long loops;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
     boolean quiet;
@@ -79,7 +74,7 @@ final class MemitMagic extends CodeMagic {
     String bind;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the statement after SECONDS (it is really stopped).")
-    double timeout;
+    Double timeout;
 
     @Option(names = "--all-threads", description = "Count the allocation of every engine thread, not only the statement's.")
     boolean allThreads;
@@ -87,8 +82,8 @@ final class MemitMagic extends CodeMagic {
     @Option(names = "--result", description = "Also the deep size of the expression's value (JOL), kept until measured.")
     boolean result;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: the expression's B/op at each value "
             + "(n=10,100,1000 or n=10..100000:x10), NAME a field it reads; one line per value, then the fitted complexity.")
@@ -161,7 +156,7 @@ final class MemitMagic extends CodeMagic {
             }
         }
         MemitReport report = new MemitReport(code, runs, perOp, perOpNote, last.value, last.stopped);
-        context.record(origin -> ResultRecord.memit(label, report, params(), origin));
+        context.record(origin -> ResultRecord.memit(labelOption.label, report, params(), origin));
         if (!last.stopped.isEmpty()) console.warn(last.stopped);
         if (!quiet) MemitRenderer.render(report).forEach(console::println);
         last.values.forEach(console::println);
@@ -184,7 +179,7 @@ final class MemitMagic extends CodeMagic {
         Once once = new Once();
         session.request(EngineRequest.memitArm(allThreads));
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledExecutorService timer = timeout > 0 ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledExecutorService timer = timeout != null ? Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "perfshell-memit-timeout");
             thread.setDaemon(true);
             return thread;
@@ -246,7 +241,7 @@ final class MemitMagic extends CodeMagic {
 
     /** Why B/op is not looped, or {@code null} to loop it. */
     private String perOpSkipped(boolean expression) {
-        if (loops > 0) return null;
+        if (loops != null) return null;
         if (!expression) return "not measured for a statement (looping it would repeat its effects); -n LOOPS loops it anyway";
         return null;
     }
@@ -261,10 +256,10 @@ final class MemitMagic extends CodeMagic {
     /** JMH's gc.alloc.rate.norm: warm code in %timeit's loop, the value consumed by the Blackhole so it escapes. */
     private PerOpOutcome perOp(Session session, Console console, String code) throws Exception {
         TimeitMagic.checkBlackhole(session, console);
-        TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
+        TimeitPlan plan = loops != null ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
         try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemit", code, "", false)) {
             if (!timed.ok()) return PerOpOutcome.skipped("not measured: the expression could not be looped (" + timed.errors().get(0) + ")");
-            if (loops == 0) {
+            if (loops == null) {
                 // An expression such as list.add(x) keeps what it allocates: a 0.1 s probe, measured for what it retains.
                 session.request(EngineRequest.memitArm(false));
                 TimeitRuns probe = session.request(EngineRequest.allocationRuns(timed.binaryName(), PROBE_PLAN));
@@ -307,13 +302,13 @@ final class MemitMagic extends CodeMagic {
         // Parsed, not analysed by JShell: the session does not know the parameter, so JShell calls the code erroneous.
         String statement = code.strip().endsWith(";") ? code.strip() : code.strip() + ";";
         List<dev.perfshell.repl.timeit.JavaStatements.Statement> parsed = dev.perfshell.repl.timeit.JavaStatements.parse(statement);
-        if (!(parsed.size() == 1 && parsed.get(0).expression()) && loops == 0) {
+        if (!(parsed.size() == 1 && parsed.get(0).expression()) && loops == null) {
             console.error("%memit: --param needs an expression whose B/op is looped (looping a statement repeats its effects); "
                     + "-n LOOPS loops a statement anyway");
             return false;
         }
         TimeitMagic.checkBlackhole(session, console);
-        TimeitPlan plan = loops > 0 ? new TimeitPlan(0, 3, loops, 0, 2, 1) : SWEEP_PLAN;
+        TimeitPlan plan = loops != null ? new TimeitPlan(0, 3, loops, 0, 2, 1) : SWEEP_PLAN;
         List<Double> perOp = new ArrayList<>();
         List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new ArrayList<>();
         for (long value : sweep.values()) {
@@ -335,7 +330,7 @@ final class MemitMagic extends CodeMagic {
                 perOp.add(bytes);
                 Map<String, Object> params = params();
                 params.put(sweep.paramKey(), value);
-                done.add(origin -> ResultRecord.memitPerOp(label, code, params, bytes, origin));
+                done.add(origin -> ResultRecord.memitPerOp(labelOption.label, code, params, bytes, origin));
                 if (!quiet) console.println(SweepRenderer.prefix(sweep.name(), value, sweep.values()) + MemitRenderer.bytesPerOpLine(bytes, ops));
             } catch (TimedSourceBuilder.SetupTypeException e) {
                 console.error("%memit: " + e.getMessage());
@@ -362,18 +357,16 @@ final class MemitMagic extends CodeMagic {
     }
 
     private String validate() {
-        if (repeat < 1) return "-r must be at least 1, got " + repeat;
-        if (loops < 0) return "-n must be positive, got " + loops;
-        if (timeout < 0) return "--timeout must be positive seconds, got " + stripZeros(timeout);
-        return null;
+        return OptionRules.first(OptionRules.atLeastOne("-r", repeat), loops == null ? null : OptionRules.atLeastOne("-n", loops),
+                timeout == null ? null : OptionRules.positiveSeconds("--timeout", timeout, "leave --timeout out to let the statement finish"));
     }
 
     private Map<String, Object> params() {
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         if (repeat > 1) params.put("repeat", repeat);
-        if (loops > 0) params.put("loops", loops);
+        if (loops != null) params.put("loops", loops);
         if (allThreads) params.put("allThreads", true);
-        if (timeout > 0) params.put("timeoutSeconds", timeout);
+        if (timeout != null) params.put("timeoutSeconds", timeout);
         return params;
     }
 

@@ -19,9 +19,7 @@ import java.util.List;
 @Command(name = "mprun",
         description = "Bytes allocated per line of chosen methods, exact (the thread's allocation counter), memory_profiler-style.",
         footer = {"",
-                "A line's bytes are what its thread allocated from the line's event to the next event of the",
-                "same call, callees included. Sizes depend on the JVM's object layout; a note says when it is",
-                "not the default."})
+                "A line's bytes are what its thread allocated from the line's event to the next event of the same call, callees included. Sizes depend on the JVM's object layout; a note says when it is not the default."})
 final class MprunMagic extends LineMagic {
     @Override
     LineProfile.Kind kind() {

@@ -10,6 +10,7 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.shell.Console;
 import dev.perfshell.repl.shell.JavaEvaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -25,14 +26,11 @@ import java.util.Map;
 @Command(name = "prun",
         description = "Profile a statement's calls, cProfile-style: exact call counts, self and cumulative time per method.",
         footer = {"",
-                "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls",
-                "out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows. Counts come from",
-                "probes and are exact; times come from samples of the statement's thread (async-profiler's wall",
-                "clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A",
-                "time marked ≈ rests on fewer than 20 samples. -n N times N runs without probes (after N runs of",
-                "warm-up) and counts one more: the way to profile short statements and small, hot methods.",
-                "--timed times each call with clock probes instead; --counts only counts. Probes are removed after",
-                "the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
+                "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows.",
+                "",
+                "Counts come from probes and are exact; times come from samples of the statement's thread (async-profiler's wall clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A time marked ≈ rests on fewer than 20 samples.",
+                "",
+                "-n N times N runs without probes (after N runs of warm-up) and counts one more: the way to profile short statements and small, hot methods. --timed times each call with clock probes instead; --counts only counts. Probes are removed after the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
 final class PrunMagic extends CodeMagic {
     /** The interval asked of the sampler by default (see {@link #intervalNanos}). */
     static final long SAMPLE_INTERVAL_NANOS = 500_000L;
@@ -90,8 +88,8 @@ final class PrunMagic extends CodeMagic {
     @Option(names = "--callees", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show what the matching rows called.")
     String callees;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
     @Override
     public boolean acceptsCell() {
@@ -190,7 +188,7 @@ final class PrunMagic extends CodeMagic {
             return false;
         }
         if (repeats < 1) {
-            console.error("%prun: -n must be at least 1, got " + repeats + ". Example: %prun -n 20 fib(20)");
+            console.error("%prun: " + OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %prun -n 20 fib(20)"));
             return false;
         }
         if (timeBoundary && !timedProbes) {
@@ -253,7 +251,7 @@ final class PrunMagic extends CodeMagic {
         Profile profile = repeats > 1
                 ? reader.read(code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
                 : reader.read(code, wire, run.wallNanos, result.failed());
-        context.record(origin -> ResultRecord.prun(label, profile, origin));
+        context.record(origin -> ResultRecord.prun(labelOption.label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
         if (!quiet) samplingNotes(console, armed, wire, profile);
         long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;

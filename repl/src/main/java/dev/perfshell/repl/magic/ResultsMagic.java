@@ -32,9 +32,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "results",
         description = "The session's results: list, show N, save [-f] FILE.json (JSON export), clear.",
-        footer = {"", "%%timeit and %%time add a result each time they measure. 'save' writes schema perfshell-results/1",
-                "(docs/results-schema.json) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT'",
-                "writes the same file at the end of a script."})
+        footer = {"",
+                "%%timeit and %%time add a result each time they measure. 'save' writes schema perfshell-results/1 (docs/results-schema.json) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT' writes the same file at the end of a script."})
 final class ResultsMagic extends BaseMagic {
     @Parameters(paramLabel = "[list | show N | save [-f] FILE.json | clear]", arity = "0..*", hideParamSyntax = true,
             description = "What to do with the results (default: list).")
@@ -91,7 +90,7 @@ final class ResultsMagic extends BaseMagic {
         for (int i = 0; i < all.size(); i++) {
             ResultRecord record = all.get(i);
             console.println(String.format(Locale.ROOT, "%" + width + "d  %-7s %-" + SOURCE_WIDTH + "s  %s", i + 1,
-                    "%" + record.magic(), shorten(record.label() != null ? record.label() : record.source()),
+                    "%" + record.magic(), MetricText.name(record, SOURCE_WIDTH),
                     value(record.metric().center(), record.metric().unit())));
         }
     }
@@ -124,7 +123,7 @@ final class ResultsMagic extends BaseMagic {
                 .collect(Collectors.joining(", ")));
         if (record.details() instanceof ResultRecord.TimeitDetails timeit) {
             RunStatistics stats = timeit.stats();
-            field(console, "loops", String.format(Locale.ROOT, "%,d per run, %d runs", timeit.loops(), stats.runs()));
+            field(console, "loops", String.format(Locale.ROOT, "%,d per run, %d %s", timeit.loops(), stats.runs(), stats.runs() == 1 ? "run" : "runs"));
             field(console, "mean", Units.time(stats.mean()) + " ± " + Units.time(stats.stdev()) + " (std. dev.)");
             field(console, "median", Units.time(stats.median()) + " ± " + Units.time(stats.mad()) + " (MAD × 1.4826)");
             field(console, "min, max", Units.time(stats.min()) + ", " + Units.time(stats.max()));
@@ -174,10 +173,6 @@ final class ResultsMagic extends BaseMagic {
 
     static String value(double value, String unit) {
         return MetricText.value(value, unit);
-    }
-
-    static String shorten(String text) {
-        return MetricText.shorten(text, SOURCE_WIDTH);
     }
 
     private static String count(int n) {

@@ -14,8 +14,8 @@ import java.util.List;
  * {@code %history} (the {@code %run} line is there).
  */
 @Command(name = "run", description = "Run a .jsh script in this session: %%run [--keep-going] FILE.jsh",
-        footer = {"", "The script's declarations and results stay in the session. A //CLASSPATH line in the script adds",
-                "to the class path; //ENGINE options need a new engine (perfshell run FILE.jsh, or -R at start)."})
+        footer = {"",
+                "The script's declarations and results stay in the session. A //CLASSPATH line in the script adds to the class path; //ENGINE options need a new engine (perfshell run FILE.jsh, or -R at start)."})
 final class RunMagic extends BaseMagic {
     @Parameters(paramLabel = "FILE.jsh", arity = "0..*", hideParamSyntax = true,
             description = "The script to run.")

@@ -24,8 +24,8 @@ import java.util.TreeSet;
  * the script runs to its end. The file is written atomically; an existing one is kept unless {@code -f}.
  */
 @Command(name = "save", description = "Save this session's inputs as a runnable script: %%save [-f] FILE.jsh [N | A-B]...",
-        footer = {"", "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines",
-                "are left out. Engine options given with -R are written as an //ENGINE line."})
+        footer = {"",
+                "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines are left out. Engine options given with -R are written as an //ENGINE line."})
 final class SaveMagic extends BaseMagic {
     @Parameters(paramLabel = "FILE.jsh [N | A-B]...", arity = "0..*", hideParamSyntax = true,
             description = "The file to write, then the inputs to save (numbers as %%history -n shows them).")

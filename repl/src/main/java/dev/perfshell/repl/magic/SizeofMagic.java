@@ -7,6 +7,7 @@ import dev.perfshell.repl.render.SizeofRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.shell.Console;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -18,9 +19,8 @@ import java.util.Map;
  */
 @Command(name = "sizeof",
         description = "Deep size of the object graph an expression returns (JOL): total, objects, bytes per class.",
-        footer = {"", "Sizes are this engine JVM's: compressed oops and class pointers (compact",
-                "headers on JDK 24+) change them. The expression is evaluated once; its value",
-                "is not kept."})
+        footer = {"",
+                "Sizes are this engine JVM's: compressed oops and class pointers (compact headers on JDK 24+) change them. The expression is evaluated once; its value is not kept."})
 final class SizeofMagic extends CodeMagic {
     private static final Map<String, Integer> PRIMITIVE_BYTES = Map.of("boolean", 1, "byte", 1, "char", 2, "short", 2,
             "int", 4, "float", 4, "long", 8, "double", 8);
@@ -28,8 +28,8 @@ final class SizeofMagic extends CodeMagic {
     @Option(names = {"-v", "--verbose"}, description = "Also the root object's field layout: header, offsets, padding (JOL's ClassLayout).")
     boolean verbose;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
 
     /** A declaration, import or statement: no value to measure (an erroneous expression gets javac's message instead). */
@@ -76,7 +76,7 @@ final class SizeofMagic extends CodeMagic {
                 else if (context.session().engine().alive()) console.error("%sizeof failed in the engine: " + e.getMessage());
                 return false;
             }
-            context.record(origin -> ResultRecord.sizeof(label, code, footprint, origin));
+            context.record(origin -> ResultRecord.sizeof(labelOption.label, code, footprint, origin));
             SizeofRenderer.render(code, footprint).forEach(console::println);
             return true;
         }

@@ -19,8 +19,8 @@ import java.util.List;
  */
 @Command(name = "time",
         description = "Run code once: CPU (user, sys), wall time, engine CPU and GC, then its value.",
-        footer = {"", "The code runs as typed in the session, so its declarations stay.",
-                "Times cover the snippet's execution in the engine; compiling it is shown as 'Compiler' when > 100 ms."})
+        footer = {"",
+                "The code runs as typed in the session, so its declarations stay. Times cover the snippet's execution in the engine; compiling it is shown as 'Compiler' when > 100 ms."})
 final class TimeMagic extends CodeMagic {
     @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
             description = "Bind the timing (an OnceTiming record) to a session variable: NAME, or $tN.")

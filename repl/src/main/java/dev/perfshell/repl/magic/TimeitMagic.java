@@ -19,10 +19,10 @@ import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,11 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Command(name = "timeit",
         description = "Time a snippet in JMH's loop shape: IPython's mean ± std. dev. line; -v for full statistics.",
         footer = {"",
-                "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement",
-                "or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields",
-                "and run before each run, untimed.",
-                "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by",
-                "1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
+                "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields and run before each run, untimed.",
+                "",
+                "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by 1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
 final class TimeitMagic extends CodeMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
@@ -69,12 +67,11 @@ final class TimeitMagic extends CodeMagic {
     @Option(names = {"-v", "--verbose"}, description = "Median ± MAD, min, max, 99.9%% CI, percentiles, outliers, histogram, B/op, warm-up.")
     boolean verbose;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Name the result (for exports and comparisons).")
-    String label;
+    @Mixin
+    LabelOption labelOption = new LabelOption();
 
-    @Option(names = "--fresh", description = "Time in a new engine that has seen only the replayed session, free of the "
-            + "type profiles earlier code left in this one (slower to start: about 1.5 s more).")
-    boolean fresh;
+    @Mixin
+    FreshOption freshOption = new FreshOption();
 
     @Option(names = "--keep-profiles", description = "Time with the JIT profiles earlier code left in this engine. By default "
             + "they are reset first (classes redefined with their own bytes), so the snippet reads what a forked JVM would.")
@@ -113,7 +110,7 @@ final class TimeitMagic extends CodeMagic {
             console.error("%timeit: " + problem);
             return false;
         }
-        String setup = String.join("\n", input.cell() ? input.code() : "", setupOption == null ? "" : setupOption).strip();
+        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
         ParamSweep sweep = null;
         if (param != null) {
             try {
@@ -129,7 +126,7 @@ final class TimeitMagic extends CodeMagic {
             }
         }
         try {
-            if (!fresh) return sweep == null ? time(context, context.session(), code, setup) : sweep(context, context.session(), code, setup, sweep);
+            if (!freshOption.fresh) return sweep == null ? time(context, context.session(), code, setup) : sweep(context, context.session(), code, setup, sweep);
             // Code that does not compile is said before a whole session is replayed into a new engine for nothing
             // (the fuzz test found a session of a thousand snippets replayed for every broken --fresh line).
             try (TimedSnippet check = TimedSnippet.declare(context.session(), "PerfshellCheck" + CLASS_NUMBERS.incrementAndGet(), code, setup,
@@ -172,7 +169,7 @@ final class TimeitMagic extends CodeMagic {
             List<Finding> folded = deadCodeControl(session, source, binaryName, setup, measured, plan, List.of());
             SteadyRuns steady = SteadyRuns.of(measured);
             TimeitReport report = report(context, session, code, steady, plan, folded);
-            context.record(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, fresh, origin))
+            context.record(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin))
                     .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
             if (!quiet) print(console, report, steady.runs());
             if (plot != null) writePlot(console, report);
@@ -223,8 +220,7 @@ final class TimeitMagic extends CodeMagic {
                     return false;
                 }
             }
-            if (!quiet) console.dim(String.format(Locale.ROOT, "timing %d values of %s%s...", count, sweep.name(),
-                    twoPasses ? ", ascending then descending" : ""));
+            if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, twoPasses));
             // The first value is timed once more before, and that timing discarded. Callees every value shares
             // (Arrays.sort's DualPivotQuicksort, HashMap.getNode) are compiled on their own, outside what a
             // value's warm-up watches (its generated class and what that inlines), so without this they were
@@ -276,7 +272,7 @@ final class TimeitMagic extends CodeMagic {
                 SteadyRuns steady = SteadyRuns.of(measured);
                 TimeitReport report = report(context, session, code, steady, plan, folded);
                 medians.add(report.stats().median());
-                done.add(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, asked, fresh, origin)).withParam(sweep.paramKey(), value)
+                done.add(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, asked, freshOption.fresh, origin)).withParam(sweep.paramKey(), value)
                         .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
                 for (Finding finding : report.findings()) {
                     foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>()).add(value);
@@ -394,13 +390,12 @@ final class TimeitMagic extends CodeMagic {
     }
 
     private String validate() {
-        // One rule for every count and duration: a value given must be positive (0 used to mean "the default")
-        if (loops != null && loops < 1) return "-n must be at least 1, got " + loops + ". Next: leave -n out for time-boxed runs";
-        if (runs != null && runs < 1) return "-r must be at least 1, got " + runs + ". Next: leave -r out for the default";
+        String problem = OptionRules.first(loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
+                runs == null ? null : OptionRules.atLeastOne("-r", runs),
+                budget == null ? null : OptionRules.positiveSeconds("--budget", budget), OptionRules.atLeastOne("--ops", ops),
+                OptionRules.warmup(warmup));
+        if (problem != null) return problem;
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
-        if (budget != null && !(budget > 0)) return "--budget must be more than 0 seconds, got " + budget + ". Next: leave --budget out for the default";
-        if (ops < 1) return "--ops must be at least 1, got " + ops;
-        if (warmup != null && !warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
         if (param != null && bind != null) {
             return "-o binds one result, and --param makes one per value; use --label and %results save (or perfshell run --json) for a sweep's figures";
         }
@@ -430,7 +425,7 @@ final class TimeitMagic extends CodeMagic {
         // The control's verdict is the stronger signal: no second line saying the same.
         boolean skipFloor = !control.isEmpty() || code.strip().matches("[{};\\s]*");
         findings.addAll(dev.perfshell.timing.TimeitFindings.of(measured.evidence(plan.opsPerInvocation(), floor, skipFloor), stats));
-        return TimeitReport.of(label == null ? "" : label, code, measured.loopsPerRun(), measured.perOpNanos(),
+        return TimeitReport.of(labelOption.label == null ? "" : labelOption.label, code, measured.loopsPerRun(), measured.perOpNanos(),
                 measured.allocatedBytesPerOp(plan.opsPerInvocation()), measured.warmupNanos(), measured.warmupRuns(),
                 measured.settled(), findings);
     }
@@ -445,7 +440,7 @@ final class TimeitMagic extends CodeMagic {
             if (measured.leftOutForJit() > 0) {
                 console.println("JIT: " + measured.leftOutForJit() + " measured runs left out: the JIT rebuilt the snippet's code after them");
             }
-            if (!fresh && !measured.profiles().clean() && PROFILE_SENSITIVE.matcher(report.source()).find()) {
+            if (!freshOption.fresh && !measured.profiles().clean() && PROFILE_SENSITIVE.matcher(report.source()).find()) {
                 console.dim("note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
                         + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
             }

@@ -27,7 +27,7 @@ public final class HeadToHeadRenderer {
             RunStatistics stats = report.stats();
             String interval = Double.isNaN(stats.ciLow()) ? "-"
                     : "[" + Units.time(stats.ciLow(), precision) + ", " + Units.time(stats.ciHigh(), precision) + "]";
-            String ratio = k == result.fastest() ? "fastest" : String.format(Locale.ROOT, "%.2f×", result.ratioToFastest(k));
+            String ratio = k == result.fastest() ? "fastest" : Units.ratio(result.ratioToFastest(k)) + "×";
             rows.add(new String[] {String.valueOf(k + 1), shorten(result.names().get(k)), Units.time(result.center(k), precision),
                     interval, String.valueOf(stats.runs()), ratio});
         }
@@ -53,7 +53,7 @@ public final class HeadToHeadRenderer {
         lines.add("  " + quoted(result.names().get(result.fastest())) + " ran");
         for (HeadToHead.Versus versus : result.bySpeed()) {
             lines.add(String.format(Locale.ROOT, "    %s times faster than %s  (95%% CI %s; Welch p = %s, Mann-Whitney p = %s)",
-                    twoDecimals(versus.ratio()), quoted(result.names().get(versus.other())), interval(versus.estimate()),
+                    Units.ratio(versus.ratio()), quoted(result.names().get(versus.other())), interval(versus.estimate()),
                     pValue(versus.estimate().p()), pValue(versus.pU())));
         }
         return lines;
@@ -73,7 +73,7 @@ public final class HeadToHeadRenderer {
     }
 
     private static String interval(dev.perfshell.timing.stats.RatioEstimate estimate) {
-        return twoDecimals(estimate.low()) + "–" + twoDecimals(estimate.high());
+        return Units.ratio(estimate.low()) + "–" + Units.ratio(estimate.high());
     }
 
     static String pValue(double p) {
@@ -82,9 +82,6 @@ public final class HeadToHeadRenderer {
         return String.format(Locale.ROOT, "%.3f", p);
     }
 
-    private static String twoDecimals(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
 
     private static String quoted(String name) {
         return "'" + shorten(name) + "'";

@@ -24,6 +24,12 @@ public final class SweepRenderer {
         return name + "=" + value;
     }
 
+    /** What a sweep is about to do: {@code timing 5 values of n, ascending then descending...}; one value has no order. */
+    public static String timing(String name, int count, boolean twoPasses) {
+        if (count == 1) return "timing 1 value of " + name + (twoPasses ? ", twice" : "") + "...";
+        return "timing " + count + " values of " + name + (twoPasses ? ", ascending then descending" : "") + "...";
+    }
+
     /** The fit line. */
     public static String fit(SweepFit sweep) {
         ComplexityFit fit = sweep.fit();

@@ -30,8 +30,22 @@ public final class MetricText {
         return line.length() <= width ? line : line.substring(0, width - 1) + "…";
     }
 
-    /** The result's label, else its source, on one line of at most {@code width} characters. */
+    /**
+     * The result's label, else its source, on one line of at most {@code width} characters, with the sweep's value it
+     * was measured at ({@code linear(n) [n=1000]}): without it, every value of a sweep reads the same.
+     */
     public static String name(ResultRecord record, int width) {
-        return shorten(record.label() != null ? record.label() : record.source(), width);
+        String values = sweepValues(record);
+        return shorten(record.label() != null ? record.label() : record.source(), Math.max(2, width - values.length())) + values;
+    }
+
+    /** {@code " [n=1000]"} for a --param sweep's value ({@code param.n}) or a %jmh -p value ({@code p.n}); else empty. */
+    public static String sweepValues(ResultRecord record) {
+        StringBuilder out = new StringBuilder();
+        record.params().forEach((key, value) -> {
+            String name = key.startsWith("param.") ? key.substring(6) : key.startsWith("p.") ? key.substring(2) : null;
+            if (name != null) out.append(out.length() == 0 ? " [" : ", ").append(name).append('=').append(value);
+        });
+        return out.length() == 0 ? "" : out.append(']').toString();
     }
 }

@@ -26,7 +26,8 @@ public final class ResultsMarkdown {
             String samples = row.samples() + (row.forks() > 1 ? " (" + row.forks() + " engines)" : "");
             String bytes = Double.isNaN(row.bytesPerOp()) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", row.bytesPerOp());
             out.append("| ").append(row.number())
-                    .append(" | ").append(cell(r.label() != null ? r.label() + " (" + code(r.source()) + ")" : code(r.source())))
+                    .append(" | ").append(cell((r.label() != null ? r.label() + " (" + code(r.source()) + ")" : code(r.source()))
+                            + MetricText.sweepValues(r)))
                     .append(" | %").append(r.magic())
                     .append(" | ").append(MetricText.value(m.center(), unit))
                     .append(" | ").append(MetricText.value(row.mean(), unit))

@@ -3,6 +3,7 @@ package dev.perfshell.repl.shell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +14,21 @@ import java.util.function.Supplier;
 public final class InputCompleteness {
     public static final String CELL_END = "%%end";
     private final Supplier<SourceCodeAnalysis> analysis;
+    private final Predicate<String> opensCell;
 
+    /** Every {@code %%name} opens a cell: a script's is read to its end, so its body never runs as Java. */
     public InputCompleteness(Supplier<SourceCodeAnalysis> analysis) {
+        this(analysis, name -> true);
+    }
+
+    /**
+     * @param opensCell whether {@code %%name} opens a cell; one that does not (a typo such as {@code %%timeitt}, a
+     *                  magic without a cell form) is complete at its first line, so typed input is refused before
+     *                  its body is typed
+     */
+    public InputCompleteness(Supplier<SourceCodeAnalysis> analysis, Predicate<String> opensCell) {
         this.analysis = analysis;
+        this.opensCell = opensCell;
     }
 
     public boolean complete(String buffer) {
@@ -30,6 +43,7 @@ public final class InputCompleteness {
     }
 
     private boolean cellComplete(String buffer) {
+        if (!opensCell.test(cellName(buffer))) return true;
         int firstBreak = buffer.indexOf('\n');
         if (firstBreak < 0) return false;
         String body = buffer.substring(firstBreak + 1);
@@ -65,6 +79,14 @@ public final class InputCompleteness {
     private static boolean endsWithBlankLine(String buffer) {
         int lastBreak = buffer.lastIndexOf('\n');
         return lastBreak >= 0 && buffer.substring(lastBreak + 1).isBlank();
+    }
+
+    /** {@code timeit} of {@code %%timeit -n 5 setup}; empty for a bare {@code %%}. */
+    static String cellName(String buffer) {
+        String header = buffer.stripLeading().substring(2);
+        int end = 0;
+        while (end < header.length() && !Character.isWhitespace(header.charAt(end))) end++;
+        return header.substring(0, end);
     }
 
     /** The body of a cell magic without its {@code %%end} line. */

@@ -116,6 +116,15 @@ public final class Shell {
         return new InputCompleteness(() -> session.engine().jshell().sourceCodeAnalysis());
     }
 
+    /**
+     * For input typed at the prompt: a {@code %%name} that opens no cell (a typo, a magic without a cell form) is
+     * refused as soon as its first line is entered, not after a whole body was typed for nothing.
+     */
+    public InputCompleteness typedCompleteness() {
+        return new InputCompleteness(() -> session.engine().jshell().sourceCodeAnalysis(),
+                name -> registry.create(name).map(dev.perfshell.repl.magic.Magic::acceptsCell).orElse(false));
+    }
+
     private enum Handled { OK, FAILED, EXIT }
 
     /**

@@ -30,7 +30,7 @@ public final class TerminalSource implements InputSource {
         this.reader = builder
                 .terminal(terminal)
                 .appName("perfshell")
-                .parser(new ShellParser(shell.completeness()))
+                .parser(new ShellParser(shell.typedCompleteness()))
                 .completer(new ShellCompleter(shell))
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
@@ -39,6 +39,7 @@ public final class TerminalSource implements InputSource {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is Java's not
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
+        ClosingBrackets.install(reader);
         DocumentationWidget docs = new DocumentationWidget(reader, shell);
         reader.getWidgets().put(DocumentationWidget.NAME, docs);
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(DocumentationWidget.NAME), KeyMap.key(terminal, org.jline.utils.InfoCmp.Capability.key_btab));

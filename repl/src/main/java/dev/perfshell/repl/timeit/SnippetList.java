@@ -24,9 +24,32 @@ public final class SnippetList {
         return label(split(text));
     }
 
-    /** The cell form: one snippet per non-blank line. */
-    public static List<Entry> ofCell(String body) {
-        return label(body.lines().filter(line -> !line.isBlank()).map(String::strip).toList());
+    /** A {@code %%compare} cell: the setup its first body line held (empty if none), and the snippets, one per non-blank line. */
+    public record Cell(String setup, List<Entry> entries) {}
+
+    /**
+     * The cell form, whose first line may be setup, as an IPython cell would have it under the magic's line.
+     * It is when it declares a variable that a later line reads and the session has not: timed as a
+     * snippet of its own, its locals would be out of every other snippet's reach, so such a cell could not
+     * compile read any other way. A first line whose variables no other line needs is a snippet (comparing
+     * {@code int[] c = a.clone()} with {@code int[] c = Arrays.copyOf(a, a.length)} declares in both), and
+     * so is a labelled one.
+     *
+     * @param sessionVariable whether the session has a variable of that name
+     */
+    public static Cell ofCell(String body, java.util.function.Predicate<String> sessionVariable) {
+        List<String> lines = lines(body);
+        if (lines.size() < 2 || label(lines.subList(0, 1)).get(0).labelled()) return new Cell("", label(lines));
+        List<String> declared = JavaStatements.parse(lines.get(0)).stream().filter(JavaStatements.Statement::declaresLocal)
+                .map(JavaStatements.Statement::name).filter(name -> !sessionVariable.test(name)).toList();
+        List<String> rest = lines.subList(1, lines.size());
+        boolean needed = !declared.isEmpty() && label(rest).stream()
+                .anyMatch(entry -> JavaStatements.freeNames(entry.code()).stream().anyMatch(declared::contains));
+        return needed ? new Cell(lines.get(0), label(rest)) : new Cell("", label(lines));
+    }
+
+    private static List<String> lines(String body) {
+        return body.lines().filter(line -> !line.isBlank()).map(String::strip).toList();
     }
 
     /** The parts of {@code text} between top-level {@code ;;}, stripped, blanks kept out. */

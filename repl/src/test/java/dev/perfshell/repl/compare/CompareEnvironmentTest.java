@@ -40,6 +40,14 @@ class CompareEnvironmentTest {
     }
 
     @Test
+    void howTheEngineFindsItsShellIsNoDifferenceEvenWhenOneFileHasNone() throws Exception {
+        // A results file from a perfshell that passed no pid said "only base.json has -Dperfshell.shell.pid=2989".
+        assertThat(warnings(TestDocuments.environment(with(TestDocuments.engineArguments(1), "-Dperfshell.shell.pid=2989")),
+                TestDocuments.environment(TestDocuments.engineArguments(2)))).isEmpty();
+        assertThat(JvmArguments.normalise(List.of("-Dperfshell.shell.pid=2989", "-Xmx2g"))).containsExactly("-Xmx2g");
+    }
+
+    @Test
     void normalisedArgumentsKeepWhatMatters() {
         assertThat(JvmArguments.normalise("-agentlib:jdwp=transport=dt_socket,address=localhost:60169"))
                 .isEqualTo("-agentlib:jdwp=transport=dt_socket");

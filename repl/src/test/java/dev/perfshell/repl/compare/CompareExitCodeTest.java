@@ -36,7 +36,7 @@ class CompareExitCodeTest {
     void aFileComparedWithItselfExitsZero() {
         CompareRun run = CompareRun.of(fixture("base.json"), fixture("base.json"));
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).contains("Geometric mean: 1.00x (11 results)").doesNotContain("Environment");
+        assertThat(run.out()).contains("Geometric mean (time): 1.00x (9 results)\nGeometric mean (bytes): 1.00x (2 results)").doesNotContain("Environment");
     }
 
     @Test

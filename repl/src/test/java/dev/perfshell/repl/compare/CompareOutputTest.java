@@ -33,6 +33,24 @@ class CompareOutputTest {
     }
 
     @Test
+    void bytesTextReport() throws Exception {
+        Golden.assertMatches("compare-bytes.txt", CompareRenderer.render(fixtures("bytes-base.json", "bytes-new.json")));
+    }
+
+    @Test
+    void bytesAreMoreOrLessAndKeptOutOfTheTimesGeometricMean() throws Exception {
+        Comparison comparison = fixtures("bytes-base.json", "bytes-new.json");
+        java.util.List<String> lines = CompareRenderer.render(comparison);
+        // memit: compute() 328 B -> 64 B read "5.13x faster" (5.125: 5.12 as every ratio rounds); its geometric mean mixed bytes with the time's 1.5x.
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("memit: compute()").contains("5.12x less").endsWith("fewer bytes"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("memit: copy()").contains("2.00x more").endsWith("more bytes"));
+        assertThat(lines).contains("Geometric mean (time): 1.50x slower (1 result)", "Geometric mean (bytes): 1.60x less (2 results)");
+        assertThat(lines).last().asString().isEqualTo("0 slower, 0 faster, 1 more bytes, 1 fewer bytes, 1 inconclusive, 0 unchanged \u2014 regression beyond 10%: exit 1");
+        assertThat(String.join("\n", CompareMarkdown.render(comparison))).contains("| 5.12x less |").contains("**fewer bytes**")
+                .contains("Geometric mean (bytes): 1.60x less (2 results)");
+    }
+
+    @Test
     void tableColumnsAreAligned() throws Exception {
         var lines = CompareRenderer.render(fixtures("base.json", "new.json"));
         String heading = lines.get(2);
@@ -64,5 +82,11 @@ class CompareOutputTest {
         assertThat(CompareFormat.ratio(1 / 1.1)).isEqualTo("1.10x faster");
         assertThat(CompareFormat.ratio(1.001)).isEqualTo("1.00x");
         assertThat(CompareFormat.ratio(Double.POSITIVE_INFINITY)).isEqualTo("\u221ex slower");
+        assertThat(CompareFormat.ratio(8484802.44)).isEqualTo("8,480,000x slower");
+        assertThat(CompareFormat.ratio(64 / 328.0, UnitKind.BYTES)).isEqualTo("5.12x less");
+        assertThat(CompareFormat.ratio(2, UnitKind.BYTES)).isEqualTo("2.00x more");
+        assertThat(CompareFormat.ratio(2, UnitKind.OTHER)).isEqualTo("2.00x worse");
+        assertThat(UnitKind.of("bytes/op")).isEqualTo(UnitKind.BYTES);
+        assertThat(UnitKind.of("ops/s")).isEqualTo(UnitKind.TIME);
     }
 }

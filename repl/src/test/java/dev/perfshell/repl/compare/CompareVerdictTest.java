@@ -139,7 +139,8 @@ class CompareVerdictTest {
         assertThat(decode.verdict()).isEqualTo(Verdict.SLOWER);
         assertThat(CompareFormat.ratio(decode.ratio())).isEqualTo("1.43x slower");
         // Geometric mean of the two direction-adjusted ratios.
-        assertThat(comparison.geometricMean()).isCloseTo(Math.sqrt((1 / 1.499012755) * 1.427964866), within(1e-8));
+        assertThat(comparison.geometricMeans()).singleElement().extracting(GeometricMean::kind).isEqualTo(UnitKind.TIME);
+        assertThat(comparison.geometricMeans().get(0).value()).isCloseTo(Math.sqrt((1 / 1.499012755) * 1.427964866), within(1e-8));
         assertThat(comparison.exitCode()).isEqualTo(1);
     }
 

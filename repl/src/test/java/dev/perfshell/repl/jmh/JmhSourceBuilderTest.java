@@ -99,6 +99,14 @@ class JmhSourceBuilderTest {
     }
 
     @Test
+    void setupWhoseLastStatementLacksItsSemicolonCompiles(@TempDir Path out) throws Exception {
+        Map<String, List<String>> params = Map.of("n", List.of("4"));
+        JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t6b", List.of(), "data[0]", "int[] data = new int[n]; data[0] = n", params, 1, false);
+        assertThat(compile(source, out)).isEmpty();
+        assertThat(source.source()).contains("        data[0] = n;");
+    }
+
+    @Test
     void severalThreadsShareOneBenchmarkState() throws Exception {
         JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t7", List.of(), "Math.abs(-1.0)", "", Map.of(), 2, false);
         assertThat(source.source()).contains("Scope.Benchmark").doesNotContain("Scope.Thread");

@@ -114,6 +114,16 @@ class SessionReplayTest {
     }
 
     @Test
+    void whatFollowsAnUnreplayableVariableIsStillReplayed() {
+        // --no-session drops every variable, so a method declared after one it cannot replay must still be there.
+        eval("var anon = new Object() { int z = 7; };");
+        eval("int twice(int n) { return 2 * n; }");
+        SessionReplay replay = SessionReplay.of(log);
+        assertThat(replay.problem()).isPresent();
+        assertThat(replay.parts()).extracting(SessionPart::kind).containsExactly(SessionPart.Kind.METHOD);
+    }
+
+    @Test
     void anIntersectionTypeIsRefusedToo() {
         eval("var both = true ? 1 : \"s\";");
         assertThat(SessionReplay.of(log).problem()).hasValueSatisfying(problem -> assertThat(problem).contains("'both'"));

@@ -25,6 +25,13 @@ class SweepRendererTest {
     }
 
     @Test
+    void theTimingLineCountsInTheRightNumber() {
+        assertThat(SweepRenderer.timing("n", 1, true)).isEqualTo("timing 1 value of n, twice...");
+        assertThat(SweepRenderer.timing("n", 1, false)).isEqualTo("timing 1 value of n...");
+        assertThat(SweepRenderer.timing("size", 5, true)).isEqualTo("timing 5 values of size, ascending then descending...");
+    }
+
+    @Test
     void fitLinesGolden() {
         List<String> lines = new ArrayList<>();
         lines.add("# linear with a fixed overhead");

@@ -55,6 +55,26 @@ class InputCompletenessTest {
     }
 
     @Test
+    void aCellNameThatOpensNoCellIsCompleteAtItsFirstLine() {
+        // %%timeitt was refused only after its whole body had been typed.
+        InputCompleteness typed = new InputCompleteness(jshell::sourceCodeAnalysis, name -> name.equals("timeit"));
+        assertThat(typed.complete("%%timeitt -n 5")).isTrue();
+        assertThat(typed.complete("  %%env")).isTrue();
+        assertThat(typed.complete("%%")).isTrue();
+        assertThat(typed.complete("%%timeit -n 5")).isFalse();
+        assertThat(typed.complete("%%timeit\nint a = 1;\n")).isTrue();
+        // A script's reader keeps the body, so it is refused with it and never run line by line as Java.
+        assertThat(completeness.complete("%%timeitt -n 5")).isFalse();
+    }
+
+    @Test
+    void theCellNameIsTheWordAfterThePercentSigns() {
+        assertThat(InputCompleteness.cellName("%%timeit -n 5 int[] a = {1};")).isEqualTo("timeit");
+        assertThat(InputCompleteness.cellName("  %%compare\nx")).isEqualTo("compare");
+        assertThat(InputCompleteness.cellName("%%")).isEmpty();
+    }
+
+    @Test
     void cellBodyDropsTheHeaderAndEnd() {
         assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\nlong b = 2;\n\n")).isEqualTo("int a = 1;\nlong b = 2;");
         assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\n%%end")).isEqualTo("int a = 1;");

@@ -87,4 +87,14 @@ class HeadToHeadTest {
         lines.addAll(HeadToHeadRenderer.warnings(same));
         Golden.assertMatches("compare-head-to-head.txt", lines);
     }
+
+    @Test
+    void aHugeRatioIsWrittenWithThreeSignificantDigitsEverywhere() {
+        // A snippet folded to nothing against a real one read "8484802.44×" in the table and the summary.
+        HeadToHead huge = HeadToHead.of(List.of("folded", "real"), List.of(report("a", 0.01, 0.0005, 1), report("b", 84_848.0244, 4, 2)));
+        List<String> lines = new ArrayList<>(HeadToHeadRenderer.table(huge, 3));
+        lines.addAll(HeadToHeadRenderer.summary(huge));
+        assertThat(String.join("\n", lines)).containsPattern("\\b8,\\d\\d0,000×").containsPattern("    8,\\d\\d0,000 times faster than 'real'  \\(95% CI 8,\\d\\d0,000–8,\\d\\d0,000;")
+                .doesNotContainPattern("\\d{5,}\\.\\d\\d");
+    }
 }

@@ -95,4 +95,55 @@ class JavaStatementsTest {
         assertThat(JavaStatements.isSingleBlock("{ int a = 1; a++")).isFalse();
     }
 
+    @Test
+    void aLastStatementWithoutItsSemicolonGetsOneWhereJavacExpectsIt() {
+        assertThat(JavaStatements.withFinalSemicolon("data = new java.util.Random(1).ints(n).toArray()"))
+                .isEqualTo("data = new java.util.Random(1).ints(n).toArray();");
+        assertThat(JavaStatements.withFinalSemicolon("int a = 1; a++")).isEqualTo("int a = 1; a++;");
+        assertThat(JavaStatements.withFinalSemicolon("if (x > 0) a = 1")).isEqualTo("if (x > 0) a = 1;");
+        // Before a trailing comment: after it, the ';' would be commented out.
+        assertThat(JavaStatements.withFinalSemicolon("a = f() // the input")).isEqualTo("a = f(); // the input");
+        assertThat(JavaStatements.withFinalSemicolon("a = f() /* the input */ ")).isEqualTo("a = f(); /* the input */ ");
+    }
+
+    @Test
+    void completeCodeAndOtherErrorsAreLeftAlone() {
+        for (String code : List.of("a = f();", "for (int i = 0; i < 3; i++) { f(i); }", "{ int a = 1; }", "f(); // done",
+                "if (x) { a(); } // done", "", "// only a comment")) {
+            assertThat(JavaStatements.withFinalSemicolon(code)).as(code).isEqualTo(code);
+        }
+        // A ';' missing before the end is the compiler's to report, not perfshell's to guess.
+        for (String code : List.of("int a = 1 int b = 2;", "a = f( ", "x +* 2", "{ int a = 1")) {
+            assertThat(JavaStatements.withFinalSemicolon(code)).as(code).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void parseCompletesTheLastStatement() {
+        List<Statement> statements = JavaStatements.parse("int[] a = {1, 2}; a[0] = 3");
+        assertThat(statements).extracting(Statement::source).containsExactly("int[] a = {1, 2};", "a[0] = 3;");
+        assertThat(JavaStatements.asFieldAssignment(statements.get(1))).isEqualTo("a[0] = 3;");
+    }
+
+    @Test
+    void aBodyGetsItsSemicolonBeforeATrailingComment() {
+        assertThat(JavaStatements.asBody("x++ // count")).isEqualTo("x++; // count");
+        assertThat(JavaStatements.asBody("{ f(); }")).isEqualTo("f();");
+        assertThat(JavaStatements.asBody("for (;;) { break; }")).isEqualTo("for (;;) { break; }");
+    }
+
+    @Test
+    void setupFromTheCellAndFromTheOptionIsCompletedPartByPart() {
+        assertThat(JavaStatements.setup("int[] a = new int[4]; a[0] = 1", " a[1] = 2 ")).isEqualTo("int[] a = new int[4]; a[0] = 1;\na[1] = 2;");
+        assertThat(JavaStatements.setup("", null)).isEmpty();
+        assertThat(JavaStatements.setup("", "x = 1")).isEqualTo("x = 1;");
+    }
+
+    @Test
+    void freeNamesAreReadAndNotDeclared() {
+        assertThat(JavaStatements.freeNames("f(a.b, c[0]) + d.g()")).containsExactlyInAnyOrder("a", "c", "d");
+        assertThat(JavaStatements.freeNames("{ int s = 0; for (int v : src) s += v; }")).containsExactly("src");
+        assertThat(JavaStatements.freeNames("int c = 1; g(c)")).isEmpty();
+        assertThat(JavaStatements.freeNames("list.forEach(x -> sink(x))")).containsExactly("list");
+    }
 }

@@ -38,9 +38,30 @@ class SnippetListTest {
 
     @Test
     void aCellHasOneSnippetPerLine() {
-        List<SnippetList.Entry> entries = SnippetList.ofCell("fast: a + b\n\n  slow: Math.pow(a, b)\ndefault: x\n");
+        List<SnippetList.Entry> entries = SnippetList.ofCell("fast: a + b\n\n  slow: Math.pow(a, b)\ndefault: x\n", name -> false).entries();
         assertThat(entries).extracting(SnippetList.Entry::label).containsExactly("fast", "slow", "C");
         assertThat(codes(entries)).containsExactly("a + b", "Math.pow(a, b)", "default: x");
+    }
+
+    @Test
+    void aFirstLineDeclaringWhatTheOthersReadIsSetup() {
+        SnippetList.Cell cell = SnippetList.ofCell("int[] src = new int[1000]; int k = 3\nloop: { int s = 0; for (int v : src) s += v; }\n"
+                + "stream: java.util.Arrays.stream(src).sum()\n", name -> false);
+        assertThat(cell.setup()).isEqualTo("int[] src = new int[1000]; int k = 3");
+        assertThat(cell.entries()).extracting(SnippetList.Entry::label).containsExactly("loop", "stream");
+    }
+
+    @Test
+    void aFirstLineNoOtherLineNeedsIsASnippet() {
+        // Each declares its own c: timed alike, nothing shared.
+        SnippetList.Cell own = SnippetList.ofCell("int[] c = a.clone()\nint[] c = java.util.Arrays.copyOf(a, a.length)", name -> false);
+        assertThat(own.setup()).isEmpty();
+        assertThat(codes(own.entries())).containsExactly("int[] c = a.clone()", "int[] c = java.util.Arrays.copyOf(a, a.length)");
+        // The session has src: the first line is a snippet that shadows it, and the others read the session's.
+        assertThat(SnippetList.ofCell("int[] src = new int[4];\nsrc.length\nsrc.clone()", "src"::equals).setup()).isEmpty();
+        // A labelled first line is a snippet; so is a method call named like the variable.
+        assertThat(SnippetList.ofCell("a: int n = 3;\nn + 1\nn * 2", name -> false).entries()).hasSize(3);
+        assertThat(SnippetList.ofCell("int n = 3;\nn()\nm(1)", name -> false).setup()).isEmpty();
     }
 
     @Test

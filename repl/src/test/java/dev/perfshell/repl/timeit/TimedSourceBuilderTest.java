@@ -109,6 +109,14 @@ class TimedSourceBuilderTest {
     }
 
     @Test
+    void setupWhoseLastStatementLacksItsSemicolonCompiles() throws Exception {
+        // As jshell accepts 'x = f()': %timeit --setup "int[] a = new int[4]; a[0] = 7" used to fail with "';' expected".
+        TimedSource source = build("a[0]", "int[] a = new int[4]; a[0] = 7 // the input");
+        assertCompiles(source);
+        assertThat(method(source.source(), "perfshell$setup")).contains("a[0] = 7;");
+    }
+
+    @Test
     void setupArrayWithBraceInitialiserCompiles() throws Exception {
         TimedSource source = build("a[0] + a[1]", "int[] a = {1, 2};");
         assertCompiles(source);

@@ -110,10 +110,10 @@ class TimeitFindingsTest {
 
     @Test
     void slowRunsOnFreshMemoryAreNamedWithTheirSlowdown() {
-        // Faults 30,000 + 28,000 = 58,000 pages × 4 KiB = 226.6 MiB; medians 580 against 14.5: 40.0×.
+        // Faults 30,000 + 28,000 = 58,000 pages × 4 KiB = 226.6 MiB; medians 580 against 14.5: 40.00×.
         Finding f = TimeitFindings.freshMemory(new double[] {14, 15, 600, 560, 14.5}, new long[] {0, 2, 30_000, 28_000, 1});
         assertThat(FindingText.line(f)).startsWith("The heap was still growing: 2 of 5 runs wrote to never-touched memory (227 MiB, page faults) "
-                + "and were 40.0× slower than the others. Next: a larger --budget");
+                + "and were 40.00× slower than the others. Next: a larger --budget");
         assertThat(FindingText.line(TimeitFindings.freshMemory(new double[] {600, 610, 590}, new long[] {20_000, 21_000, 19_000})))
                 .startsWith("The heap was still growing: every run wrote to never-touched memory (234 MiB in all, page faults)");
     }
@@ -124,6 +124,12 @@ class TimeitFindingsTest {
         assertThat(TimeitFindings.freshMemory(new double[] {14, 14.2, 14.1}, new long[] {0, 16, 3})).isNull();
         assertThat(TimeitFindings.freshMemory(new double[] {14, 600}, new long[] {-1, -1})).isNull();
         assertThat(TimeitFindings.freshMemory(new double[] {14, 600}, null)).isNull();
+    }
+
+    @Test
+    void aHugeFoldingRatioReadsAtAGlance() {
+        assertThat(FindingText.line(Finding.of(Finding.Kind.FOLDED, "controlNanos", 2.5e6, "ratio", 8484802.44)))
+                .contains("the snippet takes 2.5 ms, 8,480,000× as long as here.");
     }
 
     @Test

@@ -62,4 +62,19 @@ public final class Units {
         return i == 0 ? String.format(Locale.ROOT, "%d B", (long) value)
                 : significant(value, 3) + " " + names[i];
     }
+
+    /**
+     * A ratio (no sign after it, each place writes its own: {@code ×}, {@code x}, {@code times}): two decimals
+     * below 100 ({@code 1.83}, {@code 40.00}, {@code 0.12}; {@code 5.125} is {@code 5.12}, as Python rounds), three significant digits with thousands separators
+     * from 100 up ({@code 119}, {@code 8,480,000}), {@code ∞} for an infinite one. {@code 8484802.44} claimed
+     * digits no measurement has and took counting to read; every renderer of a ratio uses this one rule.
+     */
+    public static String ratio(double ratio) {
+        if (Double.isNaN(ratio)) return "NaN";
+        if (Double.isInfinite(ratio)) return ratio > 0 ? "\u221e" : "-\u221e";
+        // Half-even on the double's exact value, as Python's '%.2f' rounds IPython's "took 5.12 times longer" (5.125).
+        if (Math.abs(ratio) < 100) return new java.math.BigDecimal(ratio).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        java.math.BigDecimal rounded = new java.math.BigDecimal(ratio).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN));
+        return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
+    }
 }

@@ -102,4 +102,19 @@ class UnitsTest {
         assertThat(Units.time(60e9)).isEqualTo("1min");
         assertThat(Units.time(61e9)).isEqualTo("1min 1s");
     }
+
+    @Test
+    void ratiosHaveTwoDecimalsThenThreeSignificantDigitsGrouped() {
+        assertThat(Units.ratio(1.8349)).isEqualTo("1.83");
+        assertThat(Units.ratio(0.1234)).isEqualTo("0.12");
+        assertThat(Units.ratio(40)).isEqualTo("40.00");
+        assertThat(Units.ratio(5.125)).isEqualTo("5.12");
+        assertThat(Units.ratio(99.994)).isEqualTo("99.99");
+        assertThat(Units.ratio(118.8)).isEqualTo("119");
+        assertThat(Units.ratio(1234.5)).isEqualTo("1,230");
+        // A folded snippet's control read 8484802.44× its time.
+        assertThat(Units.ratio(8484802.44)).isEqualTo("8,480,000");
+        assertThat(Units.ratio(3.2e15)).isEqualTo("3,200,000,000,000,000");
+        assertThat(Units.ratio(Double.POSITIVE_INFINITY)).isEqualTo("\u221e");
+    }
 }
