@@ -59,6 +59,8 @@ public final class Comparer {
             }
             ResultPair pair = pair(name, b, n);
             pairs.add(pair);
+            String warned = warnedVerdict(pair, match.base(), base.name(), match.candidate(), candidate.name());
+            if (warned != null) notes.add(warned);
             if (!pair.evidence().testable()) {
                 notes.add(name + ": " + samples(pair.evidence().base().length) + " in " + base.name() + ", "
                         + samples(pair.evidence().candidate().length) + " in " + candidate.name()
@@ -80,6 +82,29 @@ public final class Comparer {
         return new Comparison(base.name(), candidate.name(), thresholdPercent, failOn, distinctNames(pairs),
                 names(matching.onlyInBase()), names(matching.onlyInNew()), notComparable, notes,
                 EnvironmentCheck.warnings(base, candidate), geometricMeans(pairs), exitCode);
+    }
+
+    /**
+     * A verdict that decides (slower, faster) on runs whose own run printed a warning: say so, with the first
+     * warning. An A/A pair read "22.81x faster" when every engine of one side wrote to fresh memory while its
+     * heap grew (each had warned "The heap was still growing"), and nothing in the comparison showed it.
+     */
+    private static String warnedVerdict(ResultPair pair, ResultsFile.Entry b, String baseName, ResultsFile.Entry n,
+                                        String candidateName) {
+        if (pair.verdict() != Verdict.SLOWER && pair.verdict() != Verdict.FASTER) return null;
+        List<String> sides = new ArrayList<>();
+        if (!b.warnings().isEmpty()) sides.add(baseName);
+        if (!n.warnings().isEmpty()) sides.add(candidateName);
+        if (sides.isEmpty()) return null;
+        String first = (b.warnings().isEmpty() ? n : b).warnings().get(0);
+        int count = b.warnings().size() + n.warnings().size();
+        return pair.name() + ": the verdict rests on runs that warned in " + String.join(" and ", sides) + " (" + count
+                + (count == 1 ? " warning" : " warnings") + "; first: \"" + abbreviated(first) + "\"). Next: read the "
+                + "warnings in the file, and run again where they point to a cause.";
+    }
+
+    private static String abbreviated(String warning) {
+        return warning.length() <= 120 ? warning : warning.substring(0, 117) + "...";
     }
 
     /** One geometric mean per unit kind that has a result with a finite ratio. */

@@ -26,8 +26,16 @@ public record ResultsFile(String name, int forks, Map<String, String> environmen
      *
      * @param label     {@code --label}, or null
      * @param paramsKey the params object as canonical JSON (fields sorted), so equal params compare equal
+     * @param warnings  the warnings the run printed with the result (every engine's, with --forks)
      */
-    public record Entry(String magic, String label, String source, String paramsKey, MetricBlock metric) {
+    public record Entry(String magic, String label, String source, String paramsKey, MetricBlock metric, List<String> warnings) {
+        public Entry {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        public Entry(String magic, String label, String source, String paramsKey, MetricBlock metric) {
+            this(magic, label, source, paramsKey, metric, List.of());
+        }
 
         /** What identifies an unlabelled result across two runs (an occurrence index is added by the matcher). */
         String key() {

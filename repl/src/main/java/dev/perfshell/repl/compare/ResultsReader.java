@@ -122,7 +122,20 @@ public final class ResultsReader {
         JsonNode metric = node.get("metric");
         if (metric == null || metric.isNull()) throw problem(where + " has no \"metric\" block");
         if (!metric.isObject()) throw problem(where + ".metric must be an object, found " + describe(metric));
-        return new ResultsFile.Entry(magic, label, source == null ? "" : source, paramsKey, metric(metric, where + ".metric"));
+        return new ResultsFile.Entry(magic, label, source == null ? "" : source, paramsKey, metric(metric, where + ".metric"),
+                warnings(node.get("warnings"), where + ".warnings"));
+    }
+
+    /** The warnings printed with a result; none when the file does not say. */
+    private List<String> warnings(JsonNode node, String where) throws CompareException {
+        if (node == null || node.isNull()) return List.of();
+        if (!node.isArray()) throw problem(where + " must be an array of strings, found " + describe(node));
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) throw problem(where + "[" + i + "] must be a string, found " + describe(node.get(i)));
+            warnings.add(node.get(i).asText());
+        }
+        return warnings;
     }
 
     private MetricBlock metric(JsonNode node, String where) throws CompareException {
