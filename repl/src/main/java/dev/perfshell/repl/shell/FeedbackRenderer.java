@@ -106,6 +106,11 @@ public final class FeedbackRenderer {
 
     /** A value's echo is cut to this many characters, as jshell's normal feedback mode cuts long values. */
     static final int VALUE_WIDTH = 100;
+    /**
+     * JShell's engine link writes a value with {@code DataOutput.writeUTF}, whose 64 KiB bound it keeps by cutting
+     * the value to 21,844 characters (three bytes each at worst): a value this long has lost its end on the way.
+     */
+    static final int LINK_VALUE_LIMIT = 21_844;
 
     /**
      * The value as jshell's normal feedback shows it: whole up to {@link #VALUE_WIDTH} characters, else its start
@@ -113,6 +118,13 @@ public final class FeedbackRenderer {
      */
     static String truncated(String value) {
         if (value == null || value.length() <= VALUE_WIDTH) return value;
+        // The end that arrived is not the value's end (a million-element list ended "... 3824, 382"): show no tail.
+        if (value.length() >= LINK_VALUE_LIMIT) {
+            String head = value.substring(0, VALUE_WIDTH - 4);
+            int space = head.lastIndexOf(' ');
+            if (space > head.length() / 2) head = head.substring(0, space); // "24, 25, ...", not "24, 25, 2 ..."
+            return head.stripTrailing() + " ...";
+        }
         String gap = " ... ";
         int head = (VALUE_WIDTH - gap.length()) * 2 / 3;
         int tail = VALUE_WIDTH - gap.length() - head;

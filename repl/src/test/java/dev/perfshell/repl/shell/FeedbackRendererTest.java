@@ -59,6 +59,15 @@ class FeedbackRendererTest {
         assertThat(values("String s = \"short\";")).containsExactly("s ==> \"short\"");
     }
 
+    /** Past 21,844 characters the engine link has cut the value: its start and " ...", never a false end. */
+    @Test
+    void aValueTheEngineLinkCutShowsNoEnd() {
+        String echo = values("java.util.List<Integer> l = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();").get(0);
+        assertThat(echo).isEqualTo("l ==> [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, ...");
+        assertThat(FeedbackRenderer.truncated("x".repeat(21_843))).endsWith("x".repeat(32));
+        assertThat(FeedbackRenderer.truncated("x".repeat(21_844))).isEqualTo("x".repeat(96) + " ...");
+    }
+
     @Test
     void valuesAndDeclarations() {
         assertThat(values("1 + 1")).containsExactly("$1 ==> 2");
