@@ -2,7 +2,7 @@ package dev.perfshell.repl.command;
 
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.TypeDeclSnippet;

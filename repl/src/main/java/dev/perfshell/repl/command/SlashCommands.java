@@ -1,9 +1,9 @@
 package dev.perfshell.repl.command;
 
-import dev.perfshell.repl.magic.EditDistance;
+import dev.perfshell.repl.io.EditDistance;
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import jdk.jshell.Snippet;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.flame;
 
-import dev.perfshell.repl.results.AtomicFiles;
+import dev.perfshell.repl.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,7 +11,7 @@ import dev.perfshell.repl.lines.LineProfile.Kind;
 import dev.perfshell.repl.lines.LineProfile.Line;
 import dev.perfshell.repl.lines.LineProfile.MethodLines;
 import dev.perfshell.repl.profile.PythonRepr;
-import dev.perfshell.repl.results.AtomicFiles;
+import dev.perfshell.repl.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

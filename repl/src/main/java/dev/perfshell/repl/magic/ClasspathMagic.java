@@ -1,6 +1,7 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.script.MagicArgs;
+import dev.perfshell.repl.io.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

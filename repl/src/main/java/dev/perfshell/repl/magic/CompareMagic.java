@@ -6,7 +6,7 @@ import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.render.HeadToHeadRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.HeadToHead;
 import dev.perfshell.repl.timeit.SnippetList;

@@ -3,7 +3,7 @@ package dev.perfshell.repl.magic;
 import dev.perfshell.repl.engine.EngineInfo;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineSpec;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.timing.Units;
 import picocli.CommandLine.Command;
 

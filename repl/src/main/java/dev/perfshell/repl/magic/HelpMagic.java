@@ -1,6 +1,6 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

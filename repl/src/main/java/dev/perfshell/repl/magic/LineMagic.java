@@ -8,8 +8,8 @@ import dev.perfshell.repl.lines.MethodChoices;
 import dev.perfshell.repl.lines.SampledLineTimes;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Console;
-import dev.perfshell.repl.shell.JavaEvaluator;
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.session.JavaEvaluator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import picocli.CommandLine.Command;
 
 /** {@code %lsmagic}: every magic with its one-line description, in the registry's order. */

@@ -5,9 +5,9 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Console;
-import dev.perfshell.repl.shell.JavaEvaluator;
-import dev.perfshell.repl.shell.ScriptHost;
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.session.JavaEvaluator;
+import dev.perfshell.repl.script.ScriptHost;
 
 import java.util.Map;
 import java.util.function.Function;

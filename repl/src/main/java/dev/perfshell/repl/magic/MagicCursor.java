@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.script.MagicArgs;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.io.EditDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,8 +1,8 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.shell.Console;
-import dev.perfshell.repl.shell.InputCompleteness;
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.script.InputCompleteness;
 import picocli.CommandLine;
 
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.maven.ArtifactResolver;
 import dev.perfshell.repl.maven.Coordinates;
 import dev.perfshell.repl.maven.MavenConfig;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.shell.Console;
-import dev.perfshell.repl.shell.JavaEvaluator;
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.session.JavaEvaluator;
 
 import java.util.HashMap;
 import java.util.Map;

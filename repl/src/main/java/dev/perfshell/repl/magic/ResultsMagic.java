@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.results.Metric;
 import dev.perfshell.repl.results.MetricText;
@@ -8,7 +9,7 @@ import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.ResultsJson;
 import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.results.Tool;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.Units;
 import picocli.CommandLine.Command;

@@ -1,9 +1,10 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.results.AtomicFiles;
+import dev.perfshell.repl.script.MagicArgs;
+import dev.perfshell.repl.io.AtomicFiles;
 import dev.perfshell.repl.session.InputHistory;
-import dev.perfshell.repl.shell.Console;
-import dev.perfshell.repl.shell.ScriptHeader;
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.script.ScriptHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;

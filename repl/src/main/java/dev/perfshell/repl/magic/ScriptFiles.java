@@ -1,10 +1,11 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.maven.MavenConfig;
-import dev.perfshell.repl.shell.Console;
-import dev.perfshell.repl.shell.ScriptHeader;
-import dev.perfshell.repl.shell.ScriptSource;
-import dev.perfshell.repl.shell.ScriptText;
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.script.ScriptHeader;
+import dev.perfshell.repl.script.ScriptSource;
+import dev.perfshell.repl.script.ScriptText;
 
 import java.io.BufferedReader;
 import java.io.IOException;

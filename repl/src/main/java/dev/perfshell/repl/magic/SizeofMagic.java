@@ -5,7 +5,7 @@ import dev.perfshell.repl.engine.Footprint;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.render.SizeofRenderer;
 import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

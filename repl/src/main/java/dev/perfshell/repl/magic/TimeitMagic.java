@@ -7,7 +7,7 @@ import dev.perfshell.repl.render.TimeitRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.timeit.SteadyRuns;

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.maven;
 
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import dev.perfshell.repl.engine.Footprint;
 import dev.perfshell.repl.session.EvalOutcome;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Caret;
-import dev.perfshell.repl.shell.FeedbackRenderer;
+import dev.perfshell.repl.io.Caret;
+import dev.perfshell.repl.session.FeedbackRenderer;
 import jdk.jshell.Diag;
 import jdk.jshell.VarSnippet;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfshell.repl.profile.Profile.CallEdge;
 import dev.perfshell.repl.profile.Profile.MethodStats;
-import dev.perfshell.repl.results.AtomicFiles;
+import dev.perfshell.repl.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

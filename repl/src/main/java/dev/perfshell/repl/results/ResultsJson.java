@@ -1,5 +1,6 @@
 package dev.perfshell.repl.results;
 
+import dev.perfshell.repl.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.results;
 
+import dev.perfshell.repl.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

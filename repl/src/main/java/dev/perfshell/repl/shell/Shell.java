@@ -1,5 +1,13 @@
 package dev.perfshell.repl.shell;
 
+import dev.perfshell.repl.script.InputKind;
+import dev.perfshell.repl.session.JavaEvaluator;
+import dev.perfshell.repl.script.ScriptHost;
+import dev.perfshell.repl.script.InputCompleteness;
+import dev.perfshell.repl.script.InputSource;
+import dev.perfshell.repl.script.ScriptSource;
+import dev.perfshell.repl.script.ScriptText;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.command.SlashCommands;
 import dev.perfshell.repl.magic.MagicContext;
 import dev.perfshell.repl.magic.MagicRegistry;

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.shell;
 
+import dev.perfshell.repl.script.InputKind;
 import org.jline.builtins.Completers.FileNameCompleter;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.shell;
 
+import dev.perfshell.repl.script.InputCompleteness;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.DefaultParser;

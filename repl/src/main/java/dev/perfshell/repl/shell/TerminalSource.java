@@ -1,5 +1,6 @@
 package dev.perfshell.repl.shell;
 
+import dev.perfshell.repl.script.InputSource;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;

@@ -2,7 +2,7 @@ package dev.perfshell.repl.timeit;
 
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.shell.Caret;
+import dev.perfshell.repl.io.Caret;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.Snippet;

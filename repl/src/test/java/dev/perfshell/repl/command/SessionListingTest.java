@@ -1,7 +1,7 @@
 package dev.perfshell.repl.command;
 
 import dev.perfshell.repl.session.InputHistory;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

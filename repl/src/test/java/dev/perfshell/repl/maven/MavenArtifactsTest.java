@@ -1,7 +1,7 @@
 package dev.perfshell.repl.maven;
 
 import dev.perfshell.repl.maven.FakeRepository.Dep;
-import dev.perfshell.repl.shell.Console;
+import dev.perfshell.repl.io.Console;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.perfshell.repl.results;
 
+import dev.perfshell.repl.io.AtomicFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.results;
 
+import dev.perfshell.repl.io.AtomicFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
 /** The router's one predicate: what a complete input is. */
 public enum InputKind {

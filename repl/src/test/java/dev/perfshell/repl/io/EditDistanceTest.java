@@ -1,4 +1,4 @@
-package dev.perfshell.repl.magic;
+package dev.perfshell.repl.io;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,6 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.session.EvalOutcome;
-import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.io.Console;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 

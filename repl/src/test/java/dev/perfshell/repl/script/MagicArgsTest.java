@@ -1,6 +1,6 @@
-package dev.perfshell.repl.magic;
+package dev.perfshell.repl.script;
 
-import dev.perfshell.repl.magic.MagicArgs.Token;
+import dev.perfshell.repl.script.MagicArgs.Token;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

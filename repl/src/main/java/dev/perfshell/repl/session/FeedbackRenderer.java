@@ -1,8 +1,6 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.session.EvalOutcome;
-import dev.perfshell.repl.session.RestartReport;
-import dev.perfshell.repl.session.ExceptionNames;
+import dev.perfshell.repl.io.Caret;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;

@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

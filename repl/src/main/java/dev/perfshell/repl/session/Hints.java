@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.session;
 
 /** A next step for errors whose fix is not obvious from the exception alone. */
 final class Hints {

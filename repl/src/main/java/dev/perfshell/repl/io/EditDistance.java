@@ -1,4 +1,4 @@
-package dev.perfshell.repl.magic;
+package dev.perfshell.repl.io;
 
 /** Levenshtein distance, for "did you mean" suggestions. */
 public final class EditDistance {

@@ -1,4 +1,4 @@
-package dev.perfshell.repl.results;
+package dev.perfshell.repl.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

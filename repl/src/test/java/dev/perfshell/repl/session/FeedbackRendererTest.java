@@ -1,7 +1,6 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.Golden;
-import dev.perfshell.repl.session.EvalOutcome;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.AfterEach;

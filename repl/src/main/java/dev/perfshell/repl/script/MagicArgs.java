@@ -1,4 +1,4 @@
-package dev.perfshell.repl.magic;
+package dev.perfshell.repl.script;
 
 import java.util.ArrayList;
 import java.util.List;

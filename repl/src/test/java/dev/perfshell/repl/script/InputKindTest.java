@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,5 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.script;
 
-import dev.perfshell.repl.magic.MagicArgs;
 import dev.perfshell.repl.maven.Coordinates;
 
 import java.io.IOException;

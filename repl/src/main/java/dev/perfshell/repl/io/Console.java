@@ -1,4 +1,4 @@
-package dev.perfshell.repl.shell;
+package dev.perfshell.repl.io;
 
 import org.jline.utils.WriterOutputStream;
 
