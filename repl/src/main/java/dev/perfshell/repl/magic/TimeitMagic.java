@@ -5,12 +5,13 @@ import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.render.TimeitRenderer;
 import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.timeit.SteadyRuns;
+import dev.perfshell.repl.timeit.SweepSchedule;
+import dev.perfshell.repl.timeit.FoldingControl;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSnippet;
@@ -166,7 +167,7 @@ final class TimeitMagic extends CodeMagic {
                 else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            List<Finding> folded = deadCodeControl(session, source, binaryName, setup, measured, plan, List.of());
+            List<Finding> folded = new FoldingControl(session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet()).findings(source, binaryName, setup, measured, plan, List.of());
             SteadyRuns steady = SteadyRuns.of(measured);
             TimeitReport report = report(context, session, code, steady, plan, folded);
             context.record(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin))
@@ -178,37 +179,18 @@ final class TimeitMagic extends CodeMagic {
     }
 
     /**
-     * A sweep splits the budget (--budget, else 2 s) across its values and two passes, but gives each value at
-     * least this much per pass: a value's line needs a warm-up and runs enough for its median.
-     */
-    static final long SWEEP_PASS_FLOOR_NANOS = 300_000_000L;
-    private static final long DEFAULT_BUDGET_NANOS = 2_000_000_000L;
-
-    /**
      * {@code --param}: one generated class per value, the parameter a field initialised to it (never a local:
-     * a local is hoisted out of the loop), each timed like a single %timeit in two passes, ascending then descending, whose runs are
-     * pooled; one line per value, then the complexity fitted to the medians. A value that fails to compile
-     * ends the sweep before anything runs; one that throws ends it without results.
-     *
-     * <p>Why two passes: the values are timed one after the other, so anything that drifts during the sweep
-     * (the machine's load, the heap growing) becomes a trend over the parameter. Measured here in one
-     * ascending pass: HashMap.get read 2.24, 2.61, 2.93, 3.74, 4.78 ns for n = 10…100000, a clean O(log n) fit
-     * of a constant-time call. Ascending then descending (ABBA), a drift that is steady over the sweep lands
-     * on every value alike.
+     * a local is hoisted out of the loop), each timed like a single %timeit on {@link SweepSchedule}'s passes;
+     * one line per value, then the complexity fitted to the medians. A value that fails to compile ends the
+     * sweep before anything runs; one that throws ends it without results.
      */
     private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep) throws Exception {
         Console console = context.console();
         checkBlackhole(session, console);
         TimeitPlan asked = plan();
-        long total = asked.budgetNanos() > 0 ? asked.budgetNanos() : DEFAULT_BUDGET_NANOS;
         int count = sweep.values().size();
-        long perPass = Math.max(SWEEP_PASS_FLOOR_NANOS, total / (2L * count));
-        // An explicit -r is split between the passes (3 = 2 + 1); -r 1 leaves one pass.
-        TimeitPlan plan = new TimeitPlan(perPass, asked.runs() > 0 ? (asked.runs() + 1) / 2 : 0, asked.loops(),
-                asked.warmupNanos(), asked.warmupRuns(), asked.opsPerInvocation());
-        TimeitPlan down = new TimeitPlan(perPass, asked.runs() / 2, asked.loops(), asked.warmupNanos(), asked.warmupRuns(),
-                asked.opsPerInvocation());
-        boolean twoPasses = asked.runs() != 1;
+        SweepSchedule schedule = SweepSchedule.of(asked, count);
+        TimeitPlan plan = schedule.plan();
         List<TimedSnippet> classes = new java.util.ArrayList<>();
         try {
             for (long value : sweep.values()) {
@@ -220,42 +202,16 @@ final class TimeitMagic extends CodeMagic {
                     return false;
                 }
             }
-            if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, twoPasses));
-            // The first value is timed once more before, and that timing discarded. Callees every value shares
-            // (Arrays.sort's DualPivotQuicksort, HashMap.getNode) are compiled on their own, outside what a
-            // value's warm-up watches (its generated class and what that inlines), so without this they were
-            // still being compiled while the first value was measured: a sort at n=1000 read 198 µs instead of 35.
-            List<Integer> order = new java.util.ArrayList<>();
-            order.add(0);
-            for (int i = 0; i < count; i++) order.add(i);
-            if (twoPasses) for (int i = count - 1; i >= 0; i--) order.add(i);
-            TimeitRuns[] first = new TimeitRuns[count];
-            TimeitRuns[] both = new TimeitRuns[count];
-            for (int step = 0; step < order.size(); step++) {
-                int index = order.get(step);
-                TimeitRuns measured;
-                try {
-                    measured = session.request(EngineRequest.timeit(classes.get(index).binaryName(), step > count ? down : plan, true,
-                            keepProfiles));
-                } catch (EngineException e) {
-                    long value = sweep.values().get(index);
-                    if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + "; nothing was kept.");
-                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
-                            + sweep.name() + "=" + value + "; nothing was kept)");
-                    return false;
-                }
-                if (step == 0) continue;
-                if (first[index] == null) {
-                    first[index] = measured;
-                    if (!twoPasses) both[index] = measured;
-                } else if (asked.runs() == 0 && first[index].jitEvents() > 0 && measured.jitEvents() == 0) {
-                    // The JIT recompiled the snippet's own code during the first pass's runs (they mixed two versions of
-                    // it): the clean second pass alone is kept. Not with an explicit -r: the runs asked for are kept,
-                    // and the JIT warning says what happened in them.
-                    both[index] = measured;
-                } else {
-                    both[index] = TimeitRuns.combine(first[index], measured);
-                }
+            if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, schedule.twoPasses()));
+            TimeitRuns[] both;
+            try {
+                both = schedule.measure(session, classes.stream().map(TimedSnippet::binaryName).toList(), keepProfiles);
+            } catch (SweepSchedule.ValueFailed e) {
+                long value = sweep.values().get(e.index());
+                if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + "; nothing was kept.");
+                else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
+                        + sweep.name() + "=" + value + "; nothing was kept)");
+                return false;
             }
             List<Double> medians = new java.util.ArrayList<>();
             List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
@@ -267,7 +223,7 @@ final class TimeitMagic extends CodeMagic {
                 long value = sweep.values().get(i);
                 TimedSnippet timed = classes.get(i);
                 TimeitRuns measured = both[i];
-                List<Finding> folded = deadCodeControl(session, timed.source(), timed.binaryName(), setup, measured, plan,
+                List<Finding> folded = new FoldingControl(session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet()).findings(timed.source(), timed.binaryName(), setup, measured, plan,
                         List.of(sweep.field(value)));
                 SteadyRuns steady = SteadyRuns.of(measured);
                 TimeitReport report = report(context, session, code, steady, plan, folded);
@@ -319,62 +275,6 @@ final class TimeitMagic extends CodeMagic {
             }
         }
         return null;
-    }
-
-    /** Below this many ns/op a snippet gets the differential dead-code control. */
-    private static final double CONTROL_BELOW_NANOS = 20;
-    /**
-     * The control this many times slower than the snippet means the snippet's work was folded away. A folded snippet
-     * stays 5-10× faster than its control; at 1.5 (the first threshold) reading one literal from a field was enough
-     * to accuse {@code Math.sqrt(x) * x + 1.0} (1.81 ns, JMH 1.81 ns).
-     */
-    private static final double CONTROL_RATIO = 2.5;
-    private static final TimeitPlan CONTROL_PLAN = new TimeitPlan(400_000_000L, 5, 0, 200_000_000L, 0, 1);
-
-    /**
-     * The differential control: the same snippet with its literals read from fields.
-     * A fast snippet that the control finds much slower was folded to a constant by the JIT.
-     * Any problem building or running the control means no verdict, never a failure.
-     *
-     * <p>The control runs a short plan; a short plan on a busy machine can read 1.7× slow on its own. So
-     * before it accuses the snippet, the snippet is timed again with the very same plan, and the two short
-     * measurements are compared like for like (a folded snippet stays 5–10× faster than its control).
-     */
-    private List<Finding> deadCodeControl(Session session, TimedSource timed, String timedClass, String setup, TimeitRuns measured,
-                                          TimeitPlan plan, List<String> paramFields) {
-        double median = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
-        if (median > CONTROL_BELOW_NANOS || plan.loops() > 0) return List.of();
-        dev.perfshell.repl.timeit.LiteralInputs.Rewrite rewrite =
-                dev.perfshell.repl.timeit.LiteralInputs.of(timed.code().text(), !timed.expression());
-        if (!rewrite.changed()) return List.of();
-        try {
-            TimedSource control = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis()).build(
-                    "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(), rewrite.code(), setup, !timed.expression(),
-                    java.util.stream.Stream.concat(paramFields.stream(), rewrite.fieldDeclarations().stream()).toList());
-            try (HiddenSnippet hidden = session.declareHidden(control.source())) {
-                if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
-                TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
-                        CONTROL_PLAN.warmupNanos(), 0, plan.opsPerInvocation());
-                TimeitRuns runs = session.request(EngineRequest.timeit(session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + control.className(), controlPlan, true, keepProfiles));
-                double controlMedian = dev.perfshell.timing.RunStatistics.of(runs.perOpNanos()).median();
-                if (controlMedian <= CONTROL_RATIO * median) return List.of();
-                // Slower because it allocates: reading the inputs from fields defeated escape analysis (new P(x, x + 1).sum()
-                // read 0.55 ns, as in JMH, and its control 2.4 ns with 24 B/op). That is not folding, and not a finding.
-                if (allocatesMore(runs, measured, plan)) return List.of();
-                double again = dev.perfshell.timing.RunStatistics.of(session.request(EngineRequest.timeit(timedClass, controlPlan, true, keepProfiles)).perOpNanos()).median();
-                if (controlMedian <= CONTROL_RATIO * again) return List.of();
-                return List.of(Finding.of(Finding.Kind.FOLDED, "controlNanos", controlMedian, "ratio", controlMedian / Math.max(median, again)));
-            }
-        } catch (TimedSourceBuilder.SetupTypeException | EngineException | RuntimeException noVerdict) {
-            return List.of();
-        }
-    }
-
-    /** The control allocated at least half a byte per operation more than the snippet did. */
-    static boolean allocatesMore(TimeitRuns control, TimeitRuns snippet, TimeitPlan plan) {
-        double controlBytes = control.allocatedBytesPerOp(plan.opsPerInvocation());
-        double snippetBytes = snippet.allocatedBytesPerOp(plan.opsPerInvocation());
-        return !Double.isNaN(controlBytes) && !Double.isNaN(snippetBytes) && controlBytes >= snippetBytes + 0.5;
     }
 
     /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
