@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Each is timed as %%timeit times it (JMH's loop shape, warm-up until settled); the measured runs then alternate between them. The ratio is of the runs' geometric means, its 95%% interval Welch's t on the runs' logarithms (more runs narrow it); 'may be equally fast' exactly when the interval includes 1. Mann-Whitney's exact p is shown beside it. perfshell compare uses the same model.",
                 "",
                 "--label NAME names the comparison: each snippet's result is NAME/its label or letter (A, B, ...)."})
-final class CompareMagic extends CodeMagic {
+final class CompareMagic extends SetupCellMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
     /** Each snippet's share of the call when --budget is not given. */
     private static final double DEFAULT_BUDGET_SECONDS = 1.5;
@@ -70,16 +70,6 @@ final class CompareMagic extends CodeMagic {
 
     @Mixin
     FreshOption freshOption = new FreshOption();
-
-    @Override
-    public boolean acceptsCell() {
-        return true;
-    }
-
-    @Override
-    public boolean cellHasSetupLine() {
-        return true;
-    }
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {

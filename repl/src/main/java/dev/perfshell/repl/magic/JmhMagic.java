@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
                 "Options are JMH's. Defaults sized for a REPL: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, avgt, ns.",
                 "",
                 "The session is replayed into the benchmark: imports, classes (static nested), methods (static), variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)). %%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the snippet and setup can read."})
-final class JmhMagic extends CodeMagic {
+final class JmhMagic extends SetupCellMagic {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
     private static final Pattern TIME = Pattern.compile("\\d+(\\.\\d+)?(ns|us|ms|s|m|min|hr)");
     private static final Pattern PROGRESS = Pattern.compile("^(# Fork: |# Warmup Iteration|Iteration |# Parameters: ).*");
@@ -111,16 +111,6 @@ final class JmhMagic extends CodeMagic {
 
     @Option(names = "--print-source", description = "Print the generated benchmark class before running it.")
     boolean printSource;
-
-    @Override
-    public boolean acceptsCell() {
-        return true;
-    }
-
-    @Override
-    public boolean cellHasSetupLine() {
-        return true;
-    }
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {

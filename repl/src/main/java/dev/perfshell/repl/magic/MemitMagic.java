@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 "peak memory: the most heap used while the statement ran, short-lived garbage included (heap use only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
                 "",
                 "An expression's value is not kept (as in IPython). Its B/op is measured by looping it, the value kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay in the session."})
-final class MemitMagic extends CodeMagic {
+final class MemitMagic extends SetupCellMagic {
     /** The hidden variable an expression's value lives in while it is measured. */
     private static final String VALUE = "perfshell$memit";
     /**
@@ -91,16 +91,6 @@ final class MemitMagic extends CodeMagic {
 
     /** A sweep's looped B/op per value: allocation per operation is exact, so a short plan is enough. */
     private static final TimeitPlan SWEEP_PLAN = new TimeitPlan(300_000_000L, 3, 0, 100_000_000L, 0, 1);
-
-    @Override
-    public boolean acceptsCell() {
-        return true;
-    }
-
-    @Override
-    public boolean cellHasSetupLine() {
-        return true;
-    }
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields and run before each run, untimed.",
                 "",
                 "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by 1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
-final class TimeitMagic extends CodeMagic {
+final class TimeitMagic extends SetupCellMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
     @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: runs are time-boxed, as in JMH).")
@@ -87,16 +87,6 @@ final class TimeitMagic extends CodeMagic {
     @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: time the snippet at each value (n=10,100,1000 or "
             + "n=10..100000:x10); the snippet and setup read NAME, a field. One line per value, then the fitted complexity.")
     String param;
-
-    @Override
-    public boolean acceptsCell() {
-        return true;
-    }
-
-    @Override
-    public boolean cellHasSetupLine() {
-        return true;
-    }
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
