@@ -47,8 +47,8 @@ final class CompareMagic extends SetupCellMagic {
     @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs of each snippet (default 20).")
     Integer runs;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS|Ni", description = "Warm-up of each snippet: seconds (0.5) or runs (10i). Default: until settled.")
-    String warmup;
+    @Mixin
+    WarmupOption warmup = new WarmupOption();
 
     @Option(names = "--budget", paramLabel = "SECONDS", description = "Time for each snippet (default 1.5).")
     Double budget;
@@ -232,7 +232,7 @@ final class CompareMagic extends SetupCellMagic {
     private String validate() {
         String problem = OptionRules.first(loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
                 runs == null ? null : OptionRules.atLeastOne("-r", runs),
-                budget == null ? null : OptionRules.positiveSeconds("--budget", budget), OptionRules.warmup(warmup));
+                budget == null ? null : OptionRules.positiveSeconds("--budget", budget), warmup.problem());
         if (problem != null) return problem;
         if (runs != null && runs == 1) return "-r must be at least 2 to compare runs, got 1";
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
@@ -241,13 +241,7 @@ final class CompareMagic extends SetupCellMagic {
     }
 
     private TimeitPlan plan() {
-        long warmupNanos = 0;
-        int warmupRuns = 0;
-        if (warmup != null) {
-            if (warmup.endsWith("i")) warmupRuns = Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)));
-            else warmupNanos = Math.max(1, (long) (Double.parseDouble(warmup) * 1e9));
-        }
         double seconds = budget != null ? budget : DEFAULT_BUDGET_SECONDS;
-        return new TimeitPlan((long) (seconds * 1e9), runs == null ? 0 : runs, loops == null ? 0 : loops, warmupNanos, warmupRuns, 1);
+        return new TimeitPlan((long) (seconds * 1e9), runs == null ? 0 : runs, loops == null ? 0 : loops, warmup.nanos(), warmup.runs(), 1);
     }
 }

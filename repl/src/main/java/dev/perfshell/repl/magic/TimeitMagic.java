@@ -56,8 +56,8 @@ final class TimeitMagic extends SetupCellMagic {
             description = "Bind the result (TimeitResult: mean(), median(), stdev(), best(), worst(), runs(), loops()) to NAME or $tN.")
     String bind;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS|Ni", description = "Warm-up: seconds (0.5) or runs (10i). Default: until the times settle.")
-    String warmup;
+    @Mixin
+    WarmupOption warmup = new WarmupOption();
 
     @Option(names = "--budget", paramLabel = "SECONDS", description = "Target duration of the whole call (default 1.3; a --param sweep's whole, default 2).")
     Double budget;
@@ -283,7 +283,7 @@ final class TimeitMagic extends SetupCellMagic {
         String problem = OptionRules.first(loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
                 runs == null ? null : OptionRules.atLeastOne("-r", runs),
                 budget == null ? null : OptionRules.positiveSeconds("--budget", budget), OptionRules.atLeastOne("--ops", ops),
-                OptionRules.warmup(warmup));
+                warmup.problem());
         if (problem != null) return problem;
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
         if (param != null && bind != null) {
@@ -294,14 +294,8 @@ final class TimeitMagic extends SetupCellMagic {
     }
 
     private TimeitPlan plan() {
-        long warmupNanos = 0;
-        int warmupRuns = 0;
-        if (warmup != null) {
-            if (warmup.endsWith("i")) warmupRuns = Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)));
-            else warmupNanos = Math.max(1, (long) (Double.parseDouble(warmup) * 1e9));
-        }
         return new TimeitPlan(budget == null ? 0 : (long) (budget * 1e9), runs == null ? 0 : runs, loops == null ? 0 : loops,
-                warmupNanos, warmupRuns, ops); // 0: the default, chosen by the plan
+                warmup.nanos(), warmup.runs(), ops); // 0: the default, chosen by the plan
     }
 
     private TimeitReport report(MagicContext context, Session session, String code, SteadyRuns steady, TimeitPlan plan,
