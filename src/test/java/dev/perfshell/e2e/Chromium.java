@@ -33,7 +33,11 @@ final class Chromium {
     /** A screenshot of the page in an 800 × 800 window. */
     BufferedImage screenshot(Path page, String name) throws Exception {
         Path png = work.resolve(name + ".png");
-        run(List.of("--hide-scrollbars", "--window-size=800,800", "--screenshot=" + png, page.toUri().toString()));
+        run(List.of(
+                "--hide-scrollbars",
+                "--window-size=800,800",
+                "--screenshot=" + png,
+                page.toUri().toString()));
         return ImageIO.read(png.toFile());
     }
 
@@ -53,10 +57,16 @@ final class Chromium {
     }
 
     private String run(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
                 "--user-data-dir=" + work.resolve("chromium-profile")));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         assertThat(p.exitValue()).as("chromium's exit code").isZero();

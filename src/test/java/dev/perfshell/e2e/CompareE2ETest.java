@@ -20,10 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareE2ETest {
     private static final List<String> LABELS = List.of("checksum", "sort", "lookup", "format", "max");
     /** A row of the report: the label, then the verdict at the end of the line. */
-    private static final Pattern ROW = Pattern.compile("^(\\S+) .*  (no significant change|within noise threshold|inconclusive \\(one engine a side\\)|slower|faster)$");
+    private static final Pattern ROW = Pattern.compile(
+            "^(\\S+) .*  (no significant change|within noise threshold|inconclusive \\(one engine a side\\)|slower|faster)$");
 
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -38,9 +40,16 @@ class CompareE2ETest {
         assertThat(compare.exitCode()).as(compare.toString()).isEqualTo(1);
         Map<String, String> verdicts = verdicts(compare.stdout());
         assertThat(verdicts.keySet()).as(compare.toString()).containsExactlyInAnyOrderElementsOf(LABELS);
-        assertThat(verdicts.entrySet().stream().filter(e -> e.getValue().equals("slower")).map(Map.Entry::getKey).toList())
-                .as(compare.toString()).containsExactly("checksum");
-        assertThat(compare.stdout()).as(compare.toString()).contains("1 slower, ").contains("3+3 engines")
+        assertThat(verdicts.entrySet().stream()
+                        .filter(e -> e.getValue().equals("slower"))
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .as(compare.toString())
+                .containsExactly("checksum");
+        assertThat(compare.stdout())
+                .as(compare.toString())
+                .contains("1 slower, ")
+                .contains("3+3 engines")
                 .doesNotContain("inconclusive");
     }
 
@@ -57,14 +66,29 @@ class CompareE2ETest {
         assertThat(verdicts.keySet()).as(compare.toString()).containsExactlyInAnyOrderElementsOf(LABELS);
         assertThat(verdicts.get("checksum")).as(compare.toString()).isEqualTo("inconclusive (one engine a side)");
         assertThat(verdicts.values()).as(compare.toString()).noneMatch(v -> v.equals("slower") || v.equals("faster"));
-        assertThat(compare.stdout()).as(compare.toString()).contains("20+20 runs")
-                .contains("tested on the runs of one engine JVM per side").contains("Next: perfshell run --forks 3 for both files.");
+        assertThat(compare.stdout())
+                .as(compare.toString())
+                .contains("20+20 runs")
+                .contains("tested on the runs of one engine JVM per side")
+                .contains("Next: perfshell run --forks 3 for both files.");
 
         // A file compared with itself: nothing changed, exit 0; and the Markdown form of the same report.
-        Result same = Perfshell.run(home, null, "compare", work.resolve("base.json").toString(), work.resolve("base.json").toString());
+        Result same = Perfshell.run(
+                home,
+                null,
+                "compare",
+                work.resolve("base.json").toString(),
+                work.resolve("base.json").toString());
         assertThat(same.exitCode()).as(same.toString()).isZero();
-        assertThat(verdicts(same.stdout()).values()).as(same.toString()).allMatch(v -> !v.equals("slower") && !v.equals("faster"));
-        Result markdown = Perfshell.run(home, null, "compare", "--markdown", work.resolve("base.json").toString(),
+        assertThat(verdicts(same.stdout()).values())
+                .as(same.toString())
+                .allMatch(v -> !v.equals("slower") && !v.equals("faster"));
+        Result markdown = Perfshell.run(
+                home,
+                null,
+                "compare",
+                "--markdown",
+                work.resolve("base.json").toString(),
                 work.resolve("new.json").toString());
         assertThat(markdown.exitCode()).as(markdown.toString()).isZero();
         assertThat(markdown.stdout()).contains("| checksum |").contains("inconclusive (one engine a side)");
@@ -74,27 +98,43 @@ class CompareE2ETest {
     private Result compare(String... runOptions) throws Exception {
         Path examples = Perfshell.repoRoot().resolve("scripts/examples/regression");
         for (String name : List.of("base", "new")) {
-            List<String> args = new java.util.ArrayList<>(List.of("run", examples.resolve(name + ".jsh").toString(), "--quiet",
-                    "--json", work.resolve(name + ".json").toString()));
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "run",
+                    examples.resolve(name + ".jsh").toString(),
+                    "--quiet",
+                    "--json",
+                    work.resolve(name + ".json").toString()));
             args.addAll(List.of(runOptions));
             Result run = Perfshell.run(home, null, args.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.toString()).isZero();
         }
-        return Perfshell.run(home, null, "compare", work.resolve("base.json").toString(), work.resolve("new.json").toString());
+        return Perfshell.run(
+                home,
+                null,
+                "compare",
+                work.resolve("base.json").toString(),
+                work.resolve("new.json").toString());
     }
 
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path broken = work.resolve("broken.json");
         Files.writeString(broken, "{\"schema\": \"perfshell-results/1\", \"results\": [");
-        Result r = Perfshell.run(home, null, "compare", broken.toString(), work.resolve("missing.json").toString());
+        Result r = Perfshell.run(
+                home,
+                null,
+                "compare",
+                broken.toString(),
+                work.resolve("missing.json").toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.stderr().lines().toList()).as(r.toString()).hasSize(1);
         assertThat(r.stderr()).startsWith("perfshell compare: " + broken).doesNotContain("Exception");
     }
 
     private static Map<String, String> verdicts(String report) {
-        return report.lines().map(ROW::matcher).filter(Matcher::matches)
+        return report.lines()
+                .map(ROW::matcher)
+                .filter(Matcher::matches)
                 .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2), (x, y) -> x + "," + y));
     }
 }

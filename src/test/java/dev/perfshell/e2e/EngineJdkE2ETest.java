@@ -15,6 +15,7 @@ class EngineJdkE2ETest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -32,7 +33,8 @@ class EngineJdkE2ETest {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-agentlib:jdwp"))
                 """, "--engine-jdk", TEMURIN_25.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).as(r.toString())
+        assertThat(r.stdout())
+                .as(r.toString())
                 .containsPattern("v ==> \"25[.\"]")
                 .contains("$1 ==> true")
                 .contains("$2 ==> 25")
@@ -62,7 +64,8 @@ class EngineJdkE2ETest {
                 engineErr.contains("restricted method")
                 """, "--engine-jdk", TEMURIN_25.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).as(r.toString())
+        assertThat(r.stdout())
+                .as(r.toString())
                 .contains("backend: async-profiler")
                 .contains("$1 ==> true")
                 .contains("$2 ==> false");

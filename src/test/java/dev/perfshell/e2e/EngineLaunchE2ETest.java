@@ -26,12 +26,16 @@ class EngineLaunchE2ETest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(options));
         command.addAll(List.of("-cp", jar.toString(), "dev.perfshell.engine.EngineAgent", "1"));
-        Process engine = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process engine = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             engine.getOutputStream().write(stdin.getBytes(StandardCharsets.US_ASCII));
             engine.getOutputStream().close();
             String stderr = new String(engine.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("the engine ended").isTrue();
+            assertThat(engine.waitFor(60, TimeUnit.SECONDS))
+                    .as("the engine ended")
+                    .isTrue();
             return new Outcome(engine.exitValue(), stderr);
         } finally {
             engine.destroyForcibly();
@@ -42,8 +46,9 @@ class EngineLaunchE2ETest {
     void withoutTheShellsPidItRefusesInOneLine() throws Exception {
         Outcome o = startByHand(TOKEN + "\n");
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.stderr()).isEqualTo("perfshell engine: refusing to start: no -Dperfshell.shell.pid: "
-                + "the engine is started by perfshell, not by hand" + System.lineSeparator());
+        assertThat(o.stderr())
+                .isEqualTo("perfshell engine: refusing to start: no -Dperfshell.shell.pid: "
+                        + "the engine is started by perfshell, not by hand" + System.lineSeparator());
     }
 
     @Test
@@ -51,16 +56,20 @@ class EngineLaunchE2ETest {
         long notTheParent = ProcessHandle.current().parent().orElseThrow().pid();
         Outcome o = startByHand(TOKEN + "\n", "-Dperfshell.shell.pid=" + notTheParent);
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.stderr()).isEqualTo("perfshell engine: refusing to start: the parent process is "
-                + ProcessHandle.current().pid() + ", not the shell " + notTheParent + " that -Dperfshell.shell.pid names"
-                + System.lineSeparator());
+        assertThat(o.stderr())
+                .isEqualTo("perfshell engine: refusing to start: the parent process is "
+                        + ProcessHandle.current().pid() + ", not the shell " + notTheParent
+                        + " that -Dperfshell.shell.pid names"
+                        + System.lineSeparator());
     }
 
     @Test
     void withTheRightParentButNoTokenItRefuses() throws Exception {
-        Outcome o = startByHand("", "-Dperfshell.shell.pid=" + ProcessHandle.current().pid());
+        Outcome o = startByHand(
+                "", "-Dperfshell.shell.pid=" + ProcessHandle.current().pid());
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.stderr()).startsWith("perfshell engine: refusing to start: no valid launch token")
+        assertThat(o.stderr())
+                .startsWith("perfshell engine: refusing to start: no valid launch token")
                 .hasLineCount(1);
     }
 }

@@ -35,45 +35,63 @@ class ExamplesE2ETest {
      */
     static final Map<String, Pattern> CONCLUSIONS = Map.of(
             // O(1) against a scan of all 1000 elements: HashSet wins a missing-key lookup anywhere.
-            "hashset-vs-arraylist.jsh", Pattern.compile("^Conclusion: n=1000, missing key: HashSet\\.contains is " + RATIO
-                    + " faster than ArrayList\\.contains \\(" + TIME + " vs " + TIME + "\\); middle key: "
-                    + "(?:HashSet\\.contains is " + RATIO + " faster than ArrayList\\.contains|ArrayList\\.contains is "
-                    + RATIO + " faster than HashSet\\.contains) \\(" + TIME + " vs " + TIME + "\\)$"),
+            "hashset-vs-arraylist.jsh",
+                    Pattern.compile("^Conclusion: n=1000, missing key: HashSet\\.contains is " + RATIO
+                            + " faster than ArrayList\\.contains \\(" + TIME + " vs " + TIME + "\\); middle key: "
+                            + "(?:HashSet\\.contains is " + RATIO
+                            + " faster than ArrayList\\.contains|ArrayList\\.contains is "
+                            + RATIO + " faster than HashSet\\.contains) \\(" + TIME + " vs " + TIME + "\\)$"),
             // 49 calls against 242,785: the memoised fib(25) wins anywhere.
-            "memoised-vs-naive.jsh", Pattern.compile("^Conclusion: fib\\(25\\): memoised is " + RATIO
-                    + " faster than naive \\(" + TIME + " vs " + TIME + "\\); iterative: " + TIME + "$"),
-            "loop-vs-stream.jsh", Pattern.compile("^Conclusion: n=10000: (?:for loop is " + RATIO
-                    + " faster than IntStream\\.sum|IntStream\\.sum is " + RATIO + " faster than for loop) \\("
-                    + TIME + " vs " + TIME + "\\); boxed stream: " + TIME + ", \\d+(?:\\.\\d)?x the loop's time$"),
-            "boxed-vs-primitive.jsh", Pattern.compile("^Conclusion: n=10000: (?:long is " + RATIO
-                    + " faster than Long|Long is " + RATIO + " faster than long) \\(" + TIME + " vs " + TIME
-                    + "\\); allocated per call: Long [\\d,]+ B \\(\\d+\\.\\d B per element\\), long [\\d,]+ B$"),
+            "memoised-vs-naive.jsh",
+                    Pattern.compile("^Conclusion: fib\\(25\\): memoised is " + RATIO + " faster than naive \\(" + TIME
+                            + " vs " + TIME + "\\); iterative: " + TIME + "$"),
+            "loop-vs-stream.jsh",
+                    Pattern.compile("^Conclusion: n=10000: (?:for loop is " + RATIO
+                            + " faster than IntStream\\.sum|IntStream\\.sum is " + RATIO + " faster than for loop) \\("
+                            + TIME + " vs " + TIME + "\\); boxed stream: " + TIME
+                            + ", \\d+(?:\\.\\d)?x the loop's time$"),
+            "boxed-vs-primitive.jsh",
+                    Pattern.compile(
+                            "^Conclusion: n=10000: (?:long is " + RATIO
+                                    + " faster than Long|Long is " + RATIO + " faster than long) \\(" + TIME + " vs "
+                                    + TIME
+                                    + "\\); allocated per call: Long [\\d,]+ B \\(\\d+\\.\\d B per element\\), long [\\d,]+ B$"),
             // O(n) against O(n^2) copying of 1,600 chars: StringBuilder wins anywhere.
-            "stringbuilder-vs-concat.jsh", Pattern.compile("^Conclusion: 200 parts: StringBuilder is " + RATIO
-                    + " faster than \\+= concatenation \\(" + TIME + " vs " + TIME + "\\)$"),
-            "sequential-vs-parallel.jsh", Pattern.compile("^Conclusion: 1M longs: parallel/sequential speed-up "
-                    + "\\d+\\.\\d\\dx \\(parallel is (?:not )?faster\\) with \\d+ available processors \\("
-                    + TIME + " sequential vs " + TIME + " parallel\\)$"),
-            "precomputed-vs-recomputed.jsh", Pattern.compile("^Conclusion: 100 words: (?:the precompiled Pattern is "
-                    + RATIO + " faster than String\\.matches|String\\.matches is " + RATIO
-                    + " faster than the precompiled Pattern) \\(" + TIME + " vs " + TIME + "\\), per 100 matches$"),
+            "stringbuilder-vs-concat.jsh",
+                    Pattern.compile("^Conclusion: 200 parts: StringBuilder is " + RATIO
+                            + " faster than \\+= concatenation \\(" + TIME + " vs " + TIME + "\\)$"),
+            "sequential-vs-parallel.jsh",
+                    Pattern.compile("^Conclusion: 1M longs: parallel/sequential speed-up "
+                            + "\\d+\\.\\d\\dx \\(parallel is (?:not )?faster\\) with \\d+ available processors \\("
+                            + TIME + " sequential vs " + TIME + " parallel\\)$"),
+            "precomputed-vs-recomputed.jsh",
+                    Pattern.compile("^Conclusion: 100 words: (?:the precompiled Pattern is "
+                            + RATIO + " faster than String\\.matches|String\\.matches is " + RATIO
+                            + " faster than the precompiled Pattern) \\(" + TIME + " vs " + TIME
+                            + "\\), per 100 matches$"),
             // 33 elements pulled against 100,000 squared, boxed and stored: the lazy stream wins anywhere.
-            "lazy-vs-materialised.jsh", Pattern.compile("^Conclusion: first square above 1000 of 100000: the lazy stream is "
-                    + RATIO + " faster than the materialised list \\(" + TIME + " vs " + TIME + "\\)$"),
+            "lazy-vs-materialised.jsh",
+                    Pattern.compile("^Conclusion: first square above 1000 of 100000: the lazy stream is " + RATIO
+                            + " faster than the materialised list \\(" + TIME + " vs " + TIME + "\\)$"),
             // An intrinsic against a loop C2 vectorises: either may win by a little.
-            "builtin-vs-hand-loop.jsh", Pattern.compile("^Conclusion: copying 10000 ints: (?:System\\.arraycopy is " + RATIO
-                    + " faster than the hand loop|the hand loop is " + RATIO + " faster than System\\.arraycopy) \\("
-                    + TIME + " vs " + TIME + "\\)$"),
+            "builtin-vs-hand-loop.jsh",
+                    Pattern.compile("^Conclusion: copying 10000 ints: (?:System\\.arraycopy is " + RATIO
+                            + " faster than the hand loop|the hand loop is " + RATIO
+                            + " faster than System\\.arraycopy) \\("
+                            + TIME + " vs " + TIME + "\\)$"),
             // Inlined call against hand-inlined: the same code, either may read faster. An itable call per
             // element against an inlined one: one receiver type wins anywhere.
-            "inlined-vs-megamorphic.jsh", Pattern.compile("^Conclusion: sum of 10000 areas: (?:the method call is " + RATIO
-                    + " faster than the hand-inlined loop|the hand-inlined loop is " + RATIO + " faster than the method call) \\("
-                    + TIME + " vs " + TIME + "\\); three receiver types: one type is " + RATIO + " faster than three types \\("
-                    + TIME + " vs " + TIME + "\\)$"));
+            "inlined-vs-megamorphic.jsh",
+                    Pattern.compile("^Conclusion: sum of 10000 areas: (?:the method call is " + RATIO
+                            + " faster than the hand-inlined loop|the hand-inlined loop is " + RATIO
+                            + " faster than the method call) \\("
+                            + TIME + " vs " + TIME + "\\); three receiver types: one type is " + RATIO
+                            + " faster than three types \\("
+                            + TIME + " vs " + TIME + "\\)$"));
 
     /** Lines that mean an input failed: a compile error, an exception, a bad magic, the script's FILE:LINE. */
-    private static final Pattern ERROR_LINE = Pattern.compile(
-            "(?m)^(?:[Ee]rror: .*|Exception .*|Unknown magic .*|.*\\.jsh:\\d+: .*)$");
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("(?m)^(?:[Ee]rror: .*|Exception .*|Unknown magic .*|.*\\.jsh:\\d+: .*)$");
 
     @TempDir
     Path home;
@@ -84,7 +102,10 @@ class ExamplesE2ETest {
 
     static List<String> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(examples())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsh")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jsh"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -100,7 +121,8 @@ class ExamplesE2ETest {
     @MethodSource("exampleFiles")
     void exampleRunsAndPrintsItsConclusion(String name) throws Exception {
         Pattern expected = CONCLUSIONS.get(name);
-        assertThat(expected).as("no expected conclusion for scripts/examples/%s in ExamplesE2ETest.CONCLUSIONS", name)
+        assertThat(expected)
+                .as("no expected conclusion for scripts/examples/%s in ExamplesE2ETest.CONCLUSIONS", name)
                 .isNotNull();
         Path script = examples().resolve(name);
         ProcessBuilder pb = Perfshell.builder(home, "run", script.toString())
@@ -109,8 +131,10 @@ class ExamplesE2ETest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(ERROR_LINE.matcher(r.stdout()).results().map(m -> m.group()).toList())
-                .as("error lines in " + r).isEmpty();
-        List<String> conclusions = r.stdout().lines().filter(l -> l.startsWith("Conclusion: ")).toList();
+                .as("error lines in " + r)
+                .isEmpty();
+        List<String> conclusions =
+                r.stdout().lines().filter(l -> l.startsWith("Conclusion: ")).toList();
         assertThat(conclusions).as(r.toString()).hasSize(1);
         assertThat(conclusions.get(0)).as(r.toString()).matches(expected);
     }

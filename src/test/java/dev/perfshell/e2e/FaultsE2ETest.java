@@ -18,6 +18,7 @@ class FaultsE2ETest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -28,7 +29,8 @@ class FaultsE2ETest {
                 System.exit(3)
                 keepMe + 1
                 """, "--keep-going");
-        assertThat(r.all()).as(r.toString())
+        assertThat(r.all())
+                .as(r.toString())
                 .contains("exited with code 3")
                 .containsPattern("exit\\.jsh:2: ")
                 .contains("==> 8");
@@ -43,14 +45,17 @@ class FaultsE2ETest {
                 down(0)
                 keepMe + 2
                 """, "--keep-going");
-        assertThat(r.all()).as(r.toString())
+        assertThat(r.all())
+                .as(r.toString())
                 .contains("StackOverflowError")
                 .containsPattern("soe\\.jsh:3: ")
                 .contains("==> 9")
                 .doesNotContain("Started a new engine");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         // Snippet frames are trimmed, not 1024 lines of them.
-        assertThat(r.stdout().lines().filter(l -> l.contains("at down")).count()).as(r.toString()).isLessThan(50);
+        assertThat(r.stdout().lines().filter(l -> l.contains("at down")).count())
+                .as(r.toString())
+                .isLessThan(50);
     }
 
     @Test
@@ -63,7 +68,8 @@ class FaultsE2ETest {
                 keep.clear();
                 keepMe + 3
                 """, "--keep-going", "-R", "-Xmx64m");
-        assertThat(r.all()).as(r.toString())
+        assertThat(r.all())
+                .as(r.toString())
                 .contains("OutOfMemoryError")
                 .containsPattern("oom\\.jsh:3: ")
                 .contains("==> true")
@@ -78,13 +84,16 @@ class FaultsE2ETest {
             shell.eval("int keepMe = 7;", "keepMe ==> 7");
             long engine = shell.engine();
             assertThat(shell.handle().descendants().mapToLong(ProcessHandle::pid))
-                    .as("the engine is a child of the shell").contains(engine);
+                    .as("the engine is a child of the shell")
+                    .contains(engine);
             // Also the pid as the engine itself sees it.
             String self = shell.eval("ProcessHandle.current().pid()", "==> ");
             assertThat(self).contains("==> " + engine);
 
             Perfshell.kill9(engine);
-            assertThat(Perfshell.awaitGone(engine, GONE)).as("engine %d killed", engine).isTrue();
+            assertThat(Perfshell.awaitGone(engine, GONE))
+                    .as("engine %d killed", engine)
+                    .isTrue();
 
             String after = shell.eval("keepMe + 1", "==> 8");
             assertThat(after).contains("killed by signal 9");
@@ -93,7 +102,9 @@ class FaultsE2ETest {
             shell.eval("keepMe * 6", "==> 42");
 
             assertThat(shell.finish()).as(shell.output()).isZero();
-            assertThat(Perfshell.awaitGone(newEngine, GONE)).as("engine %d outlived its shell", newEngine).isTrue();
+            assertThat(Perfshell.awaitGone(newEngine, GONE))
+                    .as("engine %d outlived its shell", newEngine)
+                    .isTrue();
         }
     }
 
@@ -125,7 +136,9 @@ class FaultsE2ETest {
             long last = shell.engine();
             // The script had failing inputs, so it ends with 1; the shell itself is fine.
             assertThat(shell.finish()).as(shell.output()).isEqualTo(1);
-            assertThat(Perfshell.awaitGone(last, GONE)).as("engine %d outlived its shell", last).isTrue();
+            assertThat(Perfshell.awaitGone(last, GONE))
+                    .as("engine %d outlived its shell", last)
+                    .isTrue();
         }
     }
 
@@ -135,7 +148,9 @@ class FaultsE2ETest {
             long engine = shell.engine();
             assertThat(ProcessHandle.of(engine)).isPresent();
             assertThat(shell.finish()).as(shell.output()).isZero();
-            assertThat(Perfshell.awaitGone(engine, GONE)).as("engine %d outlived its shell", engine).isTrue();
+            assertThat(Perfshell.awaitGone(engine, GONE))
+                    .as("engine %d outlived its shell", engine)
+                    .isTrue();
         }
     }
 
@@ -145,7 +160,9 @@ class FaultsE2ETest {
             long engine = shell.engine();
             shell.eval("int b = nope;", "<stdin>:2:");
             assertThat(shell.finish()).as(shell.output()).isEqualTo(1);
-            assertThat(Perfshell.awaitGone(engine, GONE)).as("engine %d outlived its shell", engine).isTrue();
+            assertThat(Perfshell.awaitGone(engine, GONE))
+                    .as("engine %d outlived its shell", engine)
+                    .isTrue();
         }
     }
 
@@ -159,7 +176,9 @@ class FaultsE2ETest {
             Perfshell.kill9(shell.pid());
             assertThat(Perfshell.awaitGone(shell.pid(), GONE)).isTrue();
             assertThat(Perfshell.awaitGone(engine, GONE))
-                    .as("engine %d outlived a shell killed with SIGKILL; output:%n%s", engine, shell.output().substring(mark))
+                    .as(
+                            "engine %d outlived a shell killed with SIGKILL; output:%n%s",
+                            engine, shell.output().substring(mark))
                     .isTrue();
         }
     }

@@ -24,6 +24,7 @@ class FlameBrowserE2ETest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -31,19 +32,29 @@ class FlameBrowserE2ETest {
     void theFlameGraphRendersInHeadlessChromium() throws Exception {
         assumeTrue(Chromium.available(), "no /usr/bin/chromium (.ci/run installs Debian's chromium)");
         Path html = work.resolve("fib.html");
-        Result r = Perfshell.runScript(home, work, "flame.jsh", String.join("\n",
-                "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
-                "%flame --duration 1 --html " + html + " fib(22)",
-                ""));
+        Result r = Perfshell.runScript(
+                home,
+                work,
+                "flame.jsh",
+                String.join(
+                        "\n",
+                        "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
+                        "%flame --duration 1 --html " + html + " fib(22)",
+                        ""));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(html).exists();
-        assertThat(Files.readString(html)).doesNotContain("<script src=").doesNotContain("<link ")
-                .contains("fib (#1:1)").doesNotContain("REPL/"); // the table's names, not the engine's class names
+        assertThat(Files.readString(html))
+                .doesNotContain("<script src=")
+                .doesNotContain("<link ")
+                .contains("fib (#1:1)")
+                .doesNotContain("REPL/"); // the table's names, not the engine's class names
 
         Chromium chromium = new Chromium(work);
         String dom = chromium.dom(html);
         Matcher height = CANVAS_HEIGHT.matcher(dom);
-        assertThat(height.find()).as("no sized canvas in the rendered page:\n%s", dom).isTrue();
+        assertThat(height.find())
+                .as("no sized canvas in the rendered page:\n%s", dom)
+                .isTrue();
         // 16 px a level: fib's recursion alone is more than 10 levels deep.
         assertThat(Integer.parseInt(height.group(1))).isGreaterThan(160);
 
@@ -52,11 +63,14 @@ class FlameBrowserE2ETest {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y) & 0xffffff;
-                int spread = Math.max(rgb >> 16, Math.max((rgb >> 8) & 0xff, rgb & 0xff)) - Math.min(rgb >> 16, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+                int spread = Math.max(rgb >> 16, Math.max((rgb >> 8) & 0xff, rgb & 0xff))
+                        - Math.min(rgb >> 16, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
                 if (spread > 60) colours.add(rgb);
             }
         }
-        assertThat(Chromium.saturatedPixels(image)).as("saturated pixels of frames in the screenshot").isGreaterThan(image.getWidth() * image.getHeight() / 10);
+        assertThat(Chromium.saturatedPixels(image))
+                .as("saturated pixels of frames in the screenshot")
+                .isGreaterThan(image.getWidth() * image.getHeight() / 10);
         assertThat(colours).as("frame colours").hasSizeGreaterThan(8);
     }
 }

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HistoryCrashE2ETest {
     /** Plain Java, a magic, and text that JLine's history file must escape (backslash, quotes, non-ASCII). */
-    private static final List<String> INPUTS = List.of(
-            "int crash = 41;",
-            "crash + 1",
-            "%time crash * 2",
-            "String odd = \"é \\\\ \\\"q\\\"\";");
+    private static final List<String> INPUTS =
+            List.of("int crash = 41;", "crash + 1", "%time crash * 2", "String odd = \"é \\\\ \\\"q\\\"\";");
     /** Accepted, and still running when the shell is killed. */
     private static final String RUNNING = "Thread.sleep(600_000)";
 
@@ -40,8 +37,10 @@ class HistoryCrashE2ETest {
             long prompts = first.promptCount();
             first.type(RUNNING);
             first.keys("Enter");
-            first.await("the sleep to be accepted", lines -> lines.get(lines.size() - 1).equals(Tmux.PROMPT + " " + RUNNING)
-                    || Tmux.promptCount(lines) > prompts);
+            first.await(
+                    "the sleep to be accepted",
+                    lines -> lines.get(lines.size() - 1).equals(Tmux.PROMPT + " " + RUNNING)
+                            || Tmux.promptCount(lines) > prompts);
             long shell = first.shellPid();
             // The line is in the file once JLine accepts it; wait for it rather than for a fixed time.
             awaitHistoryContains(RUNNING);
@@ -60,7 +59,9 @@ class HistoryCrashE2ETest {
             for (int back = expected.size() - 1; back >= 0; back--) {
                 String recalled = Tmux.PROMPT + " " + expected.get(back);
                 second.keys("Up");
-                second.await("'" + expected.get(back) + "' recalled", lines -> lines.get(lines.size() - 1).equals(recalled));
+                second.await(
+                        "'" + expected.get(back) + "' recalled",
+                        lines -> lines.get(lines.size() - 1).equals(recalled));
             }
             // The escaped line comes back exactly: evaluate it.
             for (int forward = 0; forward < 3; forward++) second.keys("Down");

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryE2ETest {
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
     private static double number(Result r, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " ==> ([0-9.E-]+)$").matcher(r.stdout());
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " ==> ([0-9.E-]+)$")
+                .matcher(r.stdout());
         assertThat(m.find()).as("no %s in\n%s", name, r).isTrue();
         return Double.parseDouble(m.group(1));
     }
@@ -76,7 +78,8 @@ class HistoryE2ETest {
         // code layout alone (CI: 0.052 against 0.034 ns/op), so the band separates the two cases and no more.
         assertThat(number(r, "resetRatio")).as(r.toString()).isBetween(0.5, 2.0);
         // 0.03 ns per operation is 30 ns a call of 1000 operations: far from the empty loop, and not folded.
-        String measured = r.stdout().substring(r.stdout().indexOf("mark ==>"), r.stdout().indexOf("end ==>"));
+        String measured =
+                r.stdout().substring(r.stdout().indexOf("mark ==>"), r.stdout().indexOf("end ==>"));
         assertThat(measured).as(r.toString()).doesNotContain("empty loop").doesNotContain("folded");
     }
 
@@ -87,8 +90,11 @@ class HistoryE2ETest {
                 """);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<String> warnings = new ArrayList<>();
-        for (String line : r.stdout().lines().toList()) if (line.startsWith("n=") && !line.matches("n=\\s*\\d+ .*per loop.*")) warnings.add(line);
-        List<String> kinds = warnings.stream().map(w -> w.substring(w.indexOf(": ") + 2, Math.min(w.length(), w.indexOf(": ") + 30))).toList();
+        for (String line : r.stdout().lines().toList())
+            if (line.startsWith("n=") && !line.matches("n=\\s*\\d+ .*per loop.*")) warnings.add(line);
+        List<String> kinds = warnings.stream()
+                .map(w -> w.substring(w.indexOf(": ") + 2, Math.min(w.length(), w.indexOf(": ") + 30)))
+                .toList();
         assertThat(kinds).as(r.toString()).doesNotHaveDuplicates();
         assertThat(r.stdout()).as(r.toString()).doesNotContain("Warm-up did not settle");
     }
@@ -106,9 +112,12 @@ class HistoryE2ETest {
         // Either check may name it: the field-read control, or (when the busy machine kept the control's short
         // re-timing from confirming it, as in one CI run) the empty-loop floor. Both say "folded to a constant".
         assertThat(kinds(results.get(0))).as(r.toString()).containsAnyOf("folded", "empty-loop");
-        assertThat(results.get(0).get("warnings").get(0).asText()).as(r.toString()).contains("folded to a constant");
+        assertThat(results.get(0).get("warnings").get(0).asText())
+                .as(r.toString())
+                .contains("folded to a constant");
         for (JsonNode finding : results.get(0).get("findings")) {
-            if (finding.get("kind").asText().equals("folded")) assertThat(finding.get("ratio").asDouble()).isGreaterThanOrEqualTo(2.5);
+            if (finding.get("kind").asText().equals("folded"))
+                assertThat(finding.get("ratio").asDouble()).isGreaterThanOrEqualTo(2.5);
         }
         assertThat(kinds(results.get(1))).as(r.toString()).doesNotContain("folded", "empty-loop");
     }

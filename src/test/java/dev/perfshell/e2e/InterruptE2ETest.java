@@ -41,12 +41,15 @@ class InterruptE2ETest {
 
             long sent = System.nanoTime();
             shell.keys("C-c");
-            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            List<String> lines = shell.await(
+                    "the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
             long latencyMillis = (System.nanoTime() - sent) / 1_000_000;
             System.out.printf("perfshell e2e: Ctrl-C on while (true) {} -> prompt back in %d ms%n", latencyMillis);
 
             String said = Tmux.outputOfLastInput(lines);
-            assertThat(said).as("what Ctrl-C printed").contains("Stopped")
+            assertThat(said)
+                    .as("what Ctrl-C printed")
+                    .contains("Stopped")
                     .doesNotContain("Exception in thread")
                     .doesNotContain("killed by signal")
                     .doesNotContain("Started a new engine");
@@ -61,23 +64,33 @@ class InterruptE2ETest {
     @Test
     void ctrlCStopsAProfiledStatementItsPartialProfileShowsAndProfilingGoesOn() throws Exception {
         try (Tmux shell = Tmux.start(home)) {
-            shell.run("long spin() { System.out.println(\"spinning\"); long n = 0; while (n >= 0) n = step(n); return n; }");
+            shell.run(
+                    "long spin() { System.out.println(\"spinning\"); long n = 0; while (n >= 0) n = step(n); return n; }");
             shell.run("long step(long n) { return n + 1; }");
             long engine = Perfshell.enginePid(shell.run("%env"));
             long prompts = shell.promptCount();
             shell.type("%prun --counts spin()");
             shell.keys("Enter");
             // The engine's CPU alone is no sign that spin() runs: the magic's own preparation burns CPU too.
-            shell.await("spin() runs", l -> l.stream().anyMatch(line -> line.strip().equals("spinning")), Duration.ofSeconds(30));
+            shell.await(
+                    "spin() runs",
+                    l -> l.stream().anyMatch(line -> line.strip().equals("spinning")),
+                    Duration.ofSeconds(30));
             awaitCpu(engine, cpuMillis(engine) + 300, shell);
             assertThat(shell.promptCount()).as("the profiled loop still runs").isEqualTo(prompts);
             shell.keys("C-c");
-            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            List<String> lines = shell.await(
+                    "the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
             String said = Tmux.outputOfLastInput(lines);
-            assertThat(said).as("what Ctrl-C printed").contains("*** Partial profile").contains("(step)").contains("Stopped")
+            assertThat(said)
+                    .as("what Ctrl-C printed")
+                    .contains("*** Partial profile")
+                    .contains("(step)")
+                    .contains("Stopped")
                     .doesNotContain("Started a new engine");
             // the probes are gone and profiling works again, with exact counts
-            assertThat(shell.run("%prun -q --counts -r again step(1) + step(2)")).contains("again ==> ");
+            assertThat(shell.run("%prun -q --counts -r again step(1) + step(2)"))
+                    .contains("again ==> ");
             assertThat(shell.run("again.calls(\"step(long)\")")).endsWith("==> 2");
             assertThat(Perfshell.enginePid(shell.run("%env"))).isEqualTo(engine);
         }
@@ -90,11 +103,17 @@ class InterruptE2ETest {
             long prompts = shell.promptCount();
             shell.type("%timeit --fresh slow()");
             shell.keys("Enter");
-            shell.await("slow() runs in the fresh engine", l -> l.stream().anyMatch(line -> line.strip().equals("slow runs")),
+            shell.await(
+                    "slow() runs in the fresh engine",
+                    l -> l.stream().anyMatch(line -> line.strip().equals("slow runs")),
                     Duration.ofSeconds(60));
             shell.keys("C-c");
-            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
-            assertThat(Tmux.outputOfLastInput(lines)).as("what Ctrl-C printed").contains("Stopped").doesNotContain("Started a new engine");
+            List<String> lines = shell.await(
+                    "the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            assertThat(Tmux.outputOfLastInput(lines))
+                    .as("what Ctrl-C printed")
+                    .contains("Stopped")
+                    .doesNotContain("Started a new engine");
             assertThat(shell.run("1 + 1")).endsWith("==> 2");
         }
     }
@@ -108,11 +127,16 @@ class InterruptE2ETest {
             shell.type("%jmh -wi 0 -i 100 -r 1s Math.log(x)");
             shell.keys("Enter");
             // Ctrl-C once JMH's fork measures: its first iteration is on the screen.
-            shell.await("JMH's first iteration", l -> l.stream().anyMatch(line -> line.contains("Iteration   1:")), Duration.ofSeconds(60));
+            shell.await(
+                    "JMH's first iteration",
+                    l -> l.stream().anyMatch(line -> line.contains("Iteration   1:")),
+                    Duration.ofSeconds(60));
             assertThat(jmhJvms()).as("JMH's runner and fork run").isNotEmpty();
             shell.keys("C-c");
-            List<String> lines = shell.await("the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
-            assertThat(Tmux.outputOfLastInput(lines)).contains("Stopped: the JMH run was interrupted (Ctrl-C)")
+            List<String> lines = shell.await(
+                    "the prompt after Ctrl-C", l -> Tmux.isIdleAtPrompt(l, prompts), Duration.ofSeconds(30));
+            assertThat(Tmux.outputOfLastInput(lines))
+                    .contains("Stopped: the JMH run was interrupted (Ctrl-C)")
                     .doesNotContain("Started a new engine");
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (!jmhJvms().isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -125,7 +149,10 @@ class InterruptE2ETest {
     /** The JVMs of a %jmh run: its runner and forks carry the run's class folder, perfshell-jmh-*. */
     private static List<ProcessHandle> jmhJvms() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains("perfshell-jmh-")).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains("perfshell-jmh-"))
+                        .orElse(false))
                 .toList();
     }
 
@@ -139,8 +166,13 @@ class InterruptE2ETest {
             shell.awaitPrompt(prompts);
             assertThat(shell.paneDead()).as("the shell still runs").isFalse();
             String said = shell.run("kept + 1");
-            assertThat(said).doesNotContain("killed by signal").doesNotContain("Started a new engine").endsWith("$1 ==> 6");
-            assertThat(Perfshell.enginePid(shell.run("%env"))).as("the engine survived").isEqualTo(engine);
+            assertThat(said)
+                    .doesNotContain("killed by signal")
+                    .doesNotContain("Started a new engine")
+                    .endsWith("$1 ==> 6");
+            assertThat(Perfshell.enginePid(shell.run("%env")))
+                    .as("the engine survived")
+                    .isEqualTo(engine);
         }
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IsolationE2ETest {
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -29,6 +30,9 @@ class IsolationE2ETest {
         ScriptE2ETest.assertCompileError(r.stdout(), "org.jline.reader.LineReader.class");
         ScriptE2ETest.assertCompileError(r.stdout(), "picocli.CommandLine.class");
         ScriptE2ETest.assertCompileError(r.stdout(), "org.apache.commons.math3.stat.StatUtils");
-        assertThat(r.stdout()).as(r.toString()).doesNotContain("NoClassDefFoundError").contains("==> 2");
+        assertThat(r.stdout())
+                .as(r.toString())
+                .doesNotContain("NoClassDefFoundError")
+                .contains("==> 2");
     }
 }

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class OrphanE2ETest {
     /** The engine sees its command stream end within milliseconds; generous for a loaded machine. */
     private static final Duration GONE = Duration.ofSeconds(5);
+
     private static final Pattern ENGINE_LINE = Pattern.compile("Engine JVM .*\\bpid (\\d+)");
 
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -31,12 +33,15 @@ class OrphanE2ETest {
         try (Tmux shell = Tmux.start(home)) {
             long engine = Perfshell.enginePid(shell.run("%env"));
             long pid = shell.shellPid();
-            assertThat(ProcessHandle.of(pid).orElseThrow().descendants().mapToLong(ProcessHandle::pid)).contains(engine);
+            assertThat(ProcessHandle.of(pid).orElseThrow().descendants().mapToLong(ProcessHandle::pid))
+                    .contains(engine);
             shell.type("while (true) {}"); // an orphan would keep burning a core
             shell.keys("Enter");
             Perfshell.kill9(pid);
             assertThat(Perfshell.awaitGone(pid, GONE)).as("shell %d", pid).isTrue();
-            assertThat(Perfshell.awaitGone(engine, GONE)).as("engine %d outlived a shell killed with SIGKILL", engine).isTrue();
+            assertThat(Perfshell.awaitGone(engine, GONE))
+                    .as("engine %d outlived a shell killed with SIGKILL", engine)
+                    .isTrue();
         }
     }
 
@@ -44,16 +49,22 @@ class OrphanE2ETest {
     void killingAHeadlessRunOfALongScriptEndsItsEngine() throws Exception {
         Path script = Files.writeString(work.resolve("long.jsh"), "%env\nThread.sleep(600_000)\n");
         Path out = work.resolve("out.txt");
-        Process run = Perfshell.builder(home, "run", script.toString()).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process run = Perfshell.builder(home, "run", script.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         long engine = -1;
         try {
             engine = awaitEnginePid(out, run);
-            assertThat(ProcessHandle.of(run.pid()).orElseThrow().descendants().mapToLong(ProcessHandle::pid)).contains(engine);
+            assertThat(ProcessHandle.of(run.pid()).orElseThrow().descendants().mapToLong(ProcessHandle::pid))
+                    .contains(engine);
             Perfshell.kill9(run.pid()); // the launcher execs the shell JVM: this is the shell
             assertThat(Perfshell.awaitGone(run.pid(), GONE)).isTrue();
             assertThat(Perfshell.awaitGone(engine, GONE))
-                    .as("engine %d outlived 'perfshell run' killed with SIGKILL; output:%n%s", engine, Files.readString(out))
+                    .as(
+                            "engine %d outlived 'perfshell run' killed with SIGKILL; output:%n%s",
+                            engine, Files.readString(out))
                     .isTrue();
         } finally {
             Perfshell.killTree(run.toHandle());

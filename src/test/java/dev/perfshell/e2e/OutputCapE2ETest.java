@@ -14,6 +14,7 @@ class OutputCapE2ETest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -25,14 +26,24 @@ class OutputCapE2ETest {
                 System.out.println("small output after the flood is shown whole");
                 """);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        long floodLines = r.stdout().lines().filter(line -> line.equals("x".repeat(100))).count();
-        assertThat(floodLines * 101).as("bytes of the flood shown").isLessThanOrEqualTo(CAP).isGreaterThan(CAP - 101);
+        long floodLines =
+                r.stdout().lines().filter(line -> line.equals("x".repeat(100))).count();
+        assertThat(floodLines * 101)
+                .as("bytes of the flood shown")
+                .isLessThanOrEqualTo(CAP)
+                .isGreaterThan(CAP - 101);
         // 200,000 lines of 101 bytes = 19.3 MiB printed, 4 MiB shown
-        assertThat(r.stdout()).containsPattern("\\.\\.\\. 15\\.\\d MiB more output dropped: the console shows the first 4 MiB of each "
-                + "input\\. Next: to keep it all, write it to a file in the snippet")
+        assertThat(r.stdout())
+                .containsPattern(
+                        "\\.\\.\\. 15\\.\\d MiB more output dropped: the console shows the first 4 MiB of each "
+                                + "input\\. Next: to keep it all, write it to a file in the snippet")
                 .contains("$1 ==> 2")
                 .contains("small output after the flood is shown whole");
-        assertThat(r.stdout().lines().filter(line -> line.contains("more output dropped")).count()).isEqualTo(1);
+        assertThat(r.stdout()
+                        .lines()
+                        .filter(line -> line.contains("more output dropped"))
+                        .count())
+                .isEqualTo(1);
         assertThat((long) r.stdout().length()).as("nothing else grew").isLessThan(CAP + 10_000);
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class Perfshell {
     /** Generous: the launcher may build on first start; a healthy run takes a few seconds. */
     static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(180);
+
     static final Duration OUTPUT_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern ENGINE_PID = Pattern.compile("Engine JVM .*\\bpid (\\d+)");
 
@@ -87,8 +88,8 @@ final class Perfshell {
         }
         if (!process.waitFor(PROCESS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             killTree(process.toHandle());
-            throw new AssertionError("timed out after " + PROCESS_TIMEOUT + ": " + pb.command()
-                    + "\n--- stdout ---\n" + Files.readString(out) + "--- stderr ---\n" + Files.readString(err));
+            throw new AssertionError("timed out after " + PROCESS_TIMEOUT + ": " + pb.command() + "\n--- stdout ---\n"
+                    + Files.readString(out) + "--- stderr ---\n" + Files.readString(err));
         }
         return new Result(pb.command(), process.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -134,7 +135,9 @@ final class Perfshell {
 
     /** Sends SIGKILL with {@code kill -9}, as a user would from another terminal (bash's builtin: no procps needed). */
     static void kill9(long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("bash", "-c", "kill -9 " + pid).redirectErrorStream(true).start();
+        Process kill = new ProcessBuilder("bash", "-c", "kill -9 " + pid)
+                .redirectErrorStream(true)
+                .start();
         String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new AssertionError("kill -9 " + pid + " failed: " + said);
@@ -155,18 +158,20 @@ final class Perfshell {
         private Live(Process process) {
             this.process = process;
             this.stdin = process.getOutputStream();
-            this.pump = new Thread(() -> {
-                byte[] chunk = new byte[8192];
-                try (InputStream in = process.getInputStream()) {
-                    for (int n; (n = in.read(chunk)) >= 0; ) {
-                        synchronized (buffer) {
-                            buffer.write(chunk, 0, n);
+            this.pump = new Thread(
+                    () -> {
+                        byte[] chunk = new byte[8192];
+                        try (InputStream in = process.getInputStream()) {
+                            for (int n; (n = in.read(chunk)) >= 0; ) {
+                                synchronized (buffer) {
+                                    buffer.write(chunk, 0, n);
+                                }
+                            }
+                        } catch (IOException ignored) {
+                            // the process ended
                         }
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            }, "perfshell-e2e-pump");
+                    },
+                    "perfshell-e2e-pump");
             pump.setDaemon(true);
             pump.start();
         }

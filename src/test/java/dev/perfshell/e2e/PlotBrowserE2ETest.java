@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotBrowserE2ETest {
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -26,16 +27,28 @@ class PlotBrowserE2ETest {
         Path histogram = work.resolve("runs.svg");
         Path boxes = work.resolve("compare.html");
         Path sweep = work.resolve("sweep.svg");
-        Result r = Perfshell.runScript(home, work, "plots.jsh", String.join("\n",
-                "int[] arr = new int[5_000];",
-                "long sumLoop(int[] a) { long s = 0; for (int v : a) s += v; return s; }",
-                "%timeit -q --budget 0.5 --plot " + histogram + " sumLoop(arr)",
-                "%compare -q --budget 0.4 --plot " + boxes + " sumLoop(arr) ;; Arrays.stream(arr).sum()",
-                "%timeit -q --budget 1 --param n=1000,4000,16000 --setup \"int[] data = new int[n];\" --plot " + sweep + " sumLoop(data)",
-                ""));
+        Result r = Perfshell.runScript(
+                home,
+                work,
+                "plots.jsh",
+                String.join(
+                        "\n",
+                        "int[] arr = new int[5_000];",
+                        "long sumLoop(int[] a) { long s = 0; for (int v : a) s += v; return s; }",
+                        "%timeit -q --budget 0.5 --plot " + histogram + " sumLoop(arr)",
+                        "%compare -q --budget 0.4 --plot " + boxes + " sumLoop(arr) ;; Arrays.stream(arr).sum()",
+                        "%timeit -q --budget 1 --param n=1000,4000,16000 --setup \"int[] data = new int[n];\" --plot "
+                                + sweep + " sumLoop(data)",
+                        ""));
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(Files.readString(histogram)).startsWith("<svg").doesNotContain("href").doesNotContain("<script");
-        assertThat(Files.readString(boxes)).startsWith("<!DOCTYPE html>").doesNotContain("href").doesNotContain("<script");
+        assertThat(Files.readString(histogram))
+                .startsWith("<svg")
+                .doesNotContain("href")
+                .doesNotContain("<script");
+        assertThat(Files.readString(boxes))
+                .startsWith("<!DOCTYPE html>")
+                .doesNotContain("href")
+                .doesNotContain("<script");
 
         Chromium chromium = new Chromium(work);
         String dom = chromium.dom(boxes);
@@ -43,14 +56,20 @@ class PlotBrowserE2ETest {
         assertThat(dom.split("class=\"box\"", -1)).hasSize(3); // two boxes
 
         BufferedImage drawnHistogram = chromium.screenshot(histogram, "runs");
-        assertThat(Chromium.saturatedPixels(drawnHistogram)).as("coloured bars and marks of the histogram").isGreaterThan(2_000);
+        assertThat(Chromium.saturatedPixels(drawnHistogram))
+                .as("coloured bars and marks of the histogram")
+                .isGreaterThan(2_000);
         assertThat(Files.readString(sweep)).contains("class=\"point\"").contains("class=\"fit\"");
         BufferedImage drawnSweep = chromium.screenshot(sweep, "sweep");
-        assertThat(Chromium.saturatedPixels(drawnSweep)).as("coloured points and fitted line of the sweep").isGreaterThan(150);
+        assertThat(Chromium.saturatedPixels(drawnSweep))
+                .as("coloured points and fitted line of the sweep")
+                .isGreaterThan(150);
         BufferedImage drawnBoxes = chromium.screenshot(boxes, "compare");
         // The boxes' width follows the measured spread, so the count does too: 381 pixels on one clean-clone CI
         // run, 141 on another. The fewest a correct plot draws (every run of both snippets within 0.1%, one run
         // 30x out) is 76; a page that draws nothing has none.
-        assertThat(Chromium.saturatedPixels(drawnBoxes)).as("coloured boxes and dots of the box plot").isGreaterThan(50);
+        assertThat(Chromium.saturatedPixels(drawnBoxes))
+                .as("coloured boxes and dots of the box plot")
+                .isGreaterThan(50);
     }
 }

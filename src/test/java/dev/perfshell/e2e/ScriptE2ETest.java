@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptE2ETest {
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -41,7 +42,8 @@ class ScriptE2ETest {
                 """);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         String out = r.stdout();
-        assertThat(out).as(r.toString())
+        assertThat(out)
+                .as(r.toString())
                 .contains("x ==> 21")
                 .contains("$1 ==> 42")
                 .contains("s ==> 499500")
@@ -50,7 +52,10 @@ class ScriptE2ETest {
         assertThat(out.split("CPU times: user ", -1)).as(r.toString()).hasSize(3);
         assertThat(out.split("Wall time: ", -1)).as(r.toString()).hasSize(3);
         // %env names the engine JVM and its pid; /vars lists the variables with their types.
-        assertThat(out).as(r.toString()).containsPattern("Engine JVM .*pid \\d+").contains("Java home");
+        assertThat(out)
+                .as(r.toString())
+                .containsPattern("Engine JVM .*pid \\d+")
+                .contains("Java home");
         assertThat(out).as(r.toString()).contains("int x = 21").contains("int s = 499500");
         // No prompts in a script's output.
         assertThat(out).as(r.toString()).doesNotContain("perf> ").doesNotContain("...>");
@@ -60,7 +65,9 @@ class ScriptE2ETest {
     void pipedStdinBehavesLikeAScript() throws Exception {
         Result r = Perfshell.run(home, "int a = 40;\na + 2\nSystem.out.println(\"printed \" + (a * 2));\n");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).as(r.toString()).contains("a ==> 40", "$1 ==> 42", "printed 80")
+        assertThat(r.stdout())
+                .as(r.toString())
+                .contains("a ==> 40", "$1 ==> 42", "printed 80")
                 .doesNotContain("perf> ");
     }
 
@@ -72,7 +79,8 @@ class ScriptE2ETest {
                 int c = 3;
                 """);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.all()).as(r.toString())
+        assertThat(r.all())
+                .as(r.toString())
                 .contains("a ==> 1")
                 .contains("cannot find symbol")
                 .containsPattern("fails\\.jsh:2: ")
@@ -91,7 +99,8 @@ class ScriptE2ETest {
                 a + 1
                 """);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.all()).as(r.toString())
+        assertThat(r.all())
+                .as(r.toString())
                 .contains("created method boom()")
                 .contains("IllegalStateException: boom")
                 .containsPattern("throws\\.jsh:6: ")
@@ -117,7 +126,8 @@ class ScriptE2ETest {
                 a + c
                 """, "--keep-going");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.all()).as(r.toString())
+        assertThat(r.all())
+                .as(r.toString())
                 .containsPattern("keep\\.jsh:2: ")
                 .containsPattern("keep\\.jsh:4: ")
                 .containsPattern("keep\\.jsh:5: ")
@@ -137,7 +147,8 @@ class ScriptE2ETest {
 
     @Test
     void runOfAMissingFileIsAUsageError() throws Exception {
-        Result r = Perfshell.run(home, null, "run", work.resolve("no-such-script.jsh").toString());
+        Result r = Perfshell.run(
+                home, null, "run", work.resolve("no-such-script.jsh").toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.stderr()).as(r.toString()).contains("no-such-script.jsh");
     }
@@ -174,7 +185,8 @@ class ScriptE2ETest {
     void helpPrintsUsageAndExits0() throws Exception {
         Result r = Perfshell.run(home, null, "--help");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).as(r.toString())
+        assertThat(r.stdout())
+                .as(r.toString())
                 .contains("Usage: perfshell")
                 .contains("--class-path")
                 .contains("--engine-jdk")
@@ -182,7 +194,10 @@ class ScriptE2ETest {
                 .contains("run");
         Result run = Perfshell.run(home, null, "run", "--help");
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stdout()).as(run.toString()).contains("Usage: perfshell run").contains("--keep-going");
+        assertThat(run.stdout())
+                .as(run.toString())
+                .contains("Usage: perfshell run")
+                .contains("--keep-going");
     }
 
     @Test
@@ -195,9 +210,7 @@ class ScriptE2ETest {
                 demo.Greeter.hi("still here")
                 """, "--keep-going", "--class-path", jar.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stdout()).as(r.toString())
-                .contains("$1 ==> \"hi e2e\"")
-                .contains("\"hi still here\"");
+        assertThat(r.stdout()).as(r.toString()).contains("$1 ==> \"hi e2e\"").contains("\"hi still here\"");
         assertCompileError(r.stdout(), "org.jline.reader.LineReader.class");
         assertCompileError(r.stdout(), "picocli.CommandLine.class");
         assertThat(r.stdout()).as(r.toString()).doesNotContain("NoClassDefFoundError");
@@ -214,9 +227,12 @@ class ScriptE2ETest {
     /** The snippet that mentions {@code code} failed to compile (not at run time). */
     static void assertCompileError(String output, String code) {
         int at = output.indexOf(code);
-        assertThat(at).as("the snippet with %s is echoed in an error in:%n%s", code, output).isPositive();
+        assertThat(at)
+                .as("the snippet with %s is echoed in an error in:%n%s", code, output)
+                .isPositive();
         String before = output.substring(Math.max(0, output.lastIndexOf("error:", at)), at);
-        assertThat(before).as("compile error for %s in:%n%s", code, output)
+        assertThat(before)
+                .as("compile error for %s in:%n%s", code, output)
                 .startsWith("error:")
                 .containsAnyOf("does not exist", "cannot find symbol");
     }
@@ -238,7 +254,8 @@ class ScriptE2ETest {
         Path jar = dir.resolve("greeter.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (String entry : List.of("demo/", "demo/Greeter.class")) {
                 out.putNextEntry(new JarEntry(entry));
                 if (!entry.endsWith("/")) out.write(Files.readAllBytes(classes.resolve(entry)));

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SocketsE2ETest {
     /** {@code ss -ltnpH}: state, queues, local address:port, peer, users:(("java",pid=N,fd=M)). */
     private static final Pattern PID = Pattern.compile("pid=(\\d+)");
-    private static final Pattern LOOPBACK = Pattern.compile("(127\\.\\d+\\.\\d+\\.\\d+|\\[::1]|\\[::ffff:127\\.\\d+\\.\\d+\\.\\d+]):\\d+");
+
+    private static final Pattern LOOPBACK =
+            Pattern.compile("(127\\.\\d+\\.\\d+\\.\\d+|\\[::1]|\\[::ffff:127\\.\\d+\\.\\d+\\.\\d+]):\\d+");
 
     @TempDir
     Path home;
@@ -43,7 +45,8 @@ class SocketsE2ETest {
     /** Every listening TCP socket on the machine with its process, one line each; null without ss. */
     static List<String> listeningSockets() {
         try {
-            Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+            Process ss =
+                    new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
             String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!ss.waitFor(10, TimeUnit.SECONDS) || ss.exitValue() != 0) return null;
             return out.lines().filter(l -> !l.isBlank()).toList();
@@ -57,7 +60,8 @@ class SocketsE2ETest {
 
     /** The lines of {@code sockets} that belong to the shell or any process under it (its engine). */
     static List<String> ofShell(List<String> sockets, long shellPid) {
-        Set<Long> pids = ProcessHandle.of(shellPid).map(h -> h.descendants().map(ProcessHandle::pid).collect(Collectors.toSet()))
+        Set<Long> pids = ProcessHandle.of(shellPid)
+                .map(h -> h.descendants().map(ProcessHandle::pid).collect(Collectors.toSet()))
                 .orElse(new java.util.HashSet<>());
         pids.add(shellPid);
         List<String> mine = new ArrayList<>();
@@ -101,12 +105,16 @@ class SocketsE2ETest {
                 seen.addAll(listenersUntil(shell, "System.exit(0);", "Started a new engine"));
             }
             // The command port is open for the whole engine JVM start-up (hundreds of ms); ss runs every few ms.
-            assertThat(seen).as("listening sockets seen while three engines started").isNotEmpty();
-            assertThat(seen).allSatisfy(line -> assertThat(localAddress(line)).as(line).matches(LOOPBACK));
+            assertThat(seen)
+                    .as("listening sockets seen while three engines started")
+                    .isNotEmpty();
+            assertThat(seen)
+                    .allSatisfy(line -> assertThat(localAddress(line)).as(line).matches(LOOPBACK));
 
             shell.engine();
             assertThat(ofShell(listeningSockets(), shell.pid()))
-                    .as("after start-up: every listener took its one connection and closed").isEmpty();
+                    .as("after start-up: every listener took its one connection and closed")
+                    .isEmpty();
         }
     }
 
@@ -115,17 +123,22 @@ class SocketsE2ETest {
         try (Live shell = Live.start(home)) {
             shell.eval("int kept = 41;", "kept ==> 41");
             long engine = shell.engine();
-            List<String> arguments = List.of(ProcessHandle.of(engine).orElseThrow().info().arguments().orElseThrow());
+            List<String> arguments = List.of(
+                    ProcessHandle.of(engine).orElseThrow().info().arguments().orElseThrow());
             // On JDK 17-19 the engine starts without JDWP (it slows compiled code): java … EngineAgent COMMAND_PORT
             if (Runtime.version().feature() < 20) {
-                assertThat(arguments).as("the engine JVM's arguments: no JDWP agent").noneMatch(a -> a.contains("jdwp"));
+                assertThat(arguments)
+                        .as("the engine JVM's arguments: no JDWP agent")
+                        .noneMatch(a -> a.contains("jdwp"));
             }
             int commandPort = Integer.parseInt(arguments.get(arguments.size() - 1));
             assertThatThrownBy(() -> {
-                try (Socket second = new Socket()) {
-                    second.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), commandPort), 5_000);
-                }
-            }).as("a second connection to the command port %d", commandPort).isInstanceOf(ConnectException.class);
+                        try (Socket second = new Socket()) {
+                            second.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), commandPort), 5_000);
+                        }
+                    })
+                    .as("a second connection to the command port %d", commandPort)
+                    .isInstanceOf(ConnectException.class);
 
             shell.eval("1+1", "==> 2");
             shell.eval("kept + 1", "==> 42");

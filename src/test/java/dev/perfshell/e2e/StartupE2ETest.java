@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupE2ETest {
     @TempDir
     Path home;
+
     @TempDir
     Path work;
 
@@ -47,12 +48,16 @@ class StartupE2ETest {
 
     @Test
     void aJavaOlderThan17IsNamedWithItsVersion() throws Exception {
-        Path jdk = fakeJdk("jdk-11", "JAVA_VERSION=\"11.0.2\"\nMODULES=\"java.base jdk.jshell jdk.jdi\"\n",
+        Path jdk = fakeJdk(
+                "jdk-11",
+                "JAVA_VERSION=\"11.0.2\"\nMODULES=\"java.base jdk.jshell jdk.jdi\"\n",
                 "echo 'the launcher must not start this java' >&2; exit 97");
         Result r = runWithJavaHome(jdk);
         assertOneLineAndExit2(r);
-        assertThat(r.stderr()).as(r.toString()).isEqualTo("perfshell: needs Java 17 or newer; " + jdk.resolve("bin/java")
-                + " is 11.0.2. Next: set JAVA_HOME to a JDK 17+.\n");
+        assertThat(r.stderr())
+                .as(r.toString())
+                .isEqualTo("perfshell: needs Java 17 or newer; " + jdk.resolve("bin/java")
+                        + " is 11.0.2. Next: set JAVA_HOME to a JDK 17+.\n");
     }
 
     @Test
@@ -60,16 +65,22 @@ class StartupE2ETest {
         Path jdk = fakeJdk("jdk-8", "JAVA_VERSION=\"1.8.0_292\"\n", "exit 97");
         Result r = runWithJavaHome(jdk);
         assertOneLineAndExit2(r);
-        assertThat(r.stderr()).as(r.toString()).contains("needs Java 17 or newer").contains(" is 1.8.0_292.");
+        assertThat(r.stderr())
+                .as(r.toString())
+                .contains("needs Java 17 or newer")
+                .contains(" is 1.8.0_292.");
     }
 
     @Test
     void aRuntimeWithoutJShellAndJdiIsNamedFromItsReleaseFile() throws Exception {
-        Path jre = fakeJdk("jre-17", "JAVA_VERSION=\"17.0.2\"\nMODULES=\"java.base java.logging java.sql\"\n", "exit 97");
+        Path jre =
+                fakeJdk("jre-17", "JAVA_VERSION=\"17.0.2\"\nMODULES=\"java.base java.logging java.sql\"\n", "exit 97");
         Result r = runWithJavaHome(jre);
         assertOneLineAndExit2(r);
-        assertThat(r.stderr()).as(r.toString()).isEqualTo("perfshell: needs a full JDK; " + jre.resolve("bin/java")
-                + " (17.0.2) has no jdk.jshell and jdk.jdi (a JRE?). Next: set JAVA_HOME to a JDK 17+.\n");
+        assertThat(r.stderr())
+                .as(r.toString())
+                .isEqualTo("perfshell: needs a full JDK; " + jre.resolve("bin/java")
+                        + " (17.0.2) has no jdk.jshell and jdk.jdi (a JRE?). Next: set JAVA_HOME to a JDK 17+.\n");
     }
 
     /** No release file: the launcher cannot tell, so the shell's Main checks its boot layer (here limited to java.se). */
@@ -79,7 +90,9 @@ class StartupE2ETest {
         Path jre = fakeJdk("no-release", null, "exec '" + realJava + "' --limit-modules java.se \"$@\"");
         Result r = runWithJavaHome(jre);
         assertOneLineAndExit2(r);
-        assertThat(r.stderr()).as(r.toString()).startsWith("perfshell: needs a full JDK; ")
+        assertThat(r.stderr())
+                .as(r.toString())
+                .startsWith("perfshell: needs a full JDK; ")
                 .contains("has no jdk.jshell and jdk.jdi (a JRE?). Next: set JAVA_HOME to a JDK 17+.");
     }
 
@@ -87,7 +100,9 @@ class StartupE2ETest {
     void aJavaHomeWithoutJavaIsNamed() throws Exception {
         Result r = runWithJavaHome(work.resolve("nowhere"));
         assertOneLineAndExit2(r);
-        assertThat(r.stderr()).as(r.toString()).startsWith("perfshell: no java found (JAVA_HOME=" + work.resolve("nowhere"));
+        assertThat(r.stderr())
+                .as(r.toString())
+                .startsWith("perfshell: no java found (JAVA_HOME=" + work.resolve("nowhere"));
     }
 
     /**
@@ -101,12 +116,21 @@ class StartupE2ETest {
         pb.environment().put("PERFSHELL_ENGINE_TIMEOUT", "3");
         Result r = Perfshell.run(pb, "1+1\n", home);
         assertOneLineAndExit2(r);
-        assertThat(r.stderr()).as(r.toString()).isEqualTo("perfshell: the engine JVM did not connect within 3 s ("
-                + hanging.resolve("bin/java") + ", -R options: -Xmx64m). Next: check that '" + hanging.resolve("bin/java")
-                + " -version' starts; on a slow machine set PERFSHELL_ENGINE_TIMEOUT to more seconds (now 3).\n");
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep 120")
-                && p.info().user().equals(ProcessHandle.current().info().user())).toList())
-                .as("the stub engine was ended").isEmpty();
+        assertThat(r.stderr())
+                .as(r.toString())
+                .isEqualTo(
+                        "perfshell: the engine JVM did not connect within 3 s ("
+                                + hanging.resolve("bin/java") + ", -R options: -Xmx64m). Next: check that '"
+                                + hanging.resolve("bin/java")
+                                + " -version' starts; on a slow machine set PERFSHELL_ENGINE_TIMEOUT to more seconds (now 3).\n");
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("sleep 120")
+                                && p.info()
+                                        .user()
+                                        .equals(ProcessHandle.current().info().user()))
+                        .toList())
+                .as("the stub engine was ended")
+                .isEmpty();
     }
 
     @Test
@@ -125,8 +149,9 @@ class StartupE2ETest {
         Path file = Files.writeString(work.resolve("a-file"), "not a folder");
         Path unwritable = file.resolve("perfshell-home");
         try (Tmux shell = Tmux.start(home, Map.of("PERFSHELL_HOME", unwritable.toString()))) {
-            assertThat(shell.screen()).contains("No history this session: cannot create " + unwritable + " (Not a directory)."
-                    + " Next: set PERFSHELL_HOME to a writable folder");
+            assertThat(shell.screen())
+                    .contains("No history this session: cannot create " + unwritable + " (Not a directory)."
+                            + " Next: set PERFSHELL_HOME to a writable folder");
             assertThat(shell.run("20 + 22")).isEqualTo("$1 ==> 42");
             assertThat(shell.run("$1 + 1")).isEqualTo("$2 ==> 43");
             shell.keys("C-d");

@@ -35,17 +35,20 @@ class TerminalE2ETest {
             long prompts = shell.promptCount();
             shell.type("int sq(int x) {");
             shell.keys("Enter");
-            shell.await("continuation prompt", lines -> lines.get(lines.size() - 1).equals("  ...>"));
+            shell.await(
+                    "continuation prompt", lines -> lines.get(lines.size() - 1).equals("  ...>"));
             shell.type("return x * x;");
             shell.keys("Enter");
-            shell.await("second continuation prompt",
+            shell.await(
+                    "second continuation prompt",
                     lines -> lines.stream().filter(l -> l.startsWith("  ...>")).count() == 2
                             && lines.get(lines.size() - 1).equals("  ...>"));
             shell.type("}");
             shell.keys("Enter");
             List<String> lines = shell.awaitPrompt(prompts);
             String screen = String.join("\n", lines);
-            assertThat(screen).contains("perf> int sq(int x) {\n  ...> return x * x;\n  ...> }\ncreated method sq(int)");
+            assertThat(screen)
+                    .contains("perf> int sq(int x) {\n  ...> return x * x;\n  ...> }\ncreated method sq(int)");
             assertThat(shell.run("sq(7)")).isEqualTo("$1 ==> 49");
         }
     }
@@ -56,7 +59,9 @@ class TerminalE2ETest {
             long prompts = shell.promptCount();
             shell.type("\"abc\".toUpp");
             shell.keys("Tab");
-            shell.await("completion of toUpperCase", lines -> lines.get(lines.size() - 1).startsWith("perf> \"abc\".toUpperCase("));
+            shell.await(
+                    "completion of toUpperCase",
+                    lines -> lines.get(lines.size() - 1).startsWith("perf> \"abc\".toUpperCase("));
             shell.type(")");
             shell.keys("Enter");
             List<String> lines = shell.awaitPrompt(prompts);
@@ -70,7 +75,9 @@ class TerminalE2ETest {
             long prompts = shell.promptCount();
             shell.type("%timei");
             shell.keys("Tab");
-            shell.await("completion of %timeit", lines -> lines.get(lines.size() - 1).matches("perf> %timeit ?"));
+            shell.await(
+                    "completion of %timeit",
+                    lines -> lines.get(lines.size() - 1).matches("perf> %timeit ?"));
             // The completed magic works.
             if (!shell.lastLine().endsWith(" ")) shell.type(" ");
             shell.type("-r 3 -n 10 Thread.sleep(1)");
@@ -85,8 +92,10 @@ class TerminalE2ETest {
         try (Tmux shell = Tmux.start(home)) {
             shell.type("%ti");
             shell.keys("Tab");
-            shell.await("both %time and %timeit offered", lines -> String.join("\n", lines).contains("%timeit")
-                    && lines.stream().anyMatch(l -> l.startsWith("%time ")));
+            shell.await(
+                    "both %time and %timeit offered",
+                    lines -> String.join("\n", lines).contains("%timeit")
+                            && lines.stream().anyMatch(l -> l.startsWith("%time ")));
             shell.keys("C-u");
             assertThat(shell.run("2+3")).isEqualTo("$1 ==> 5");
         }
@@ -98,14 +107,17 @@ class TerminalE2ETest {
             long prompts = shell.promptCount();
             shell.type("%time --bi");
             shell.keys("Tab");
-            shell.await("completion of --bind", lines -> lines.get(lines.size() - 1).matches("perf> %time --bind\\b.*"));
+            shell.await(
+                    "completion of --bind", lines -> lines.get(lines.size() - 1).matches("perf> %time --bind\\b.*"));
             shell.keys("C-u");
             shell.await("an empty line", lines -> lines.get(lines.size() - 1).equals(Tmux.PROMPT));
             // Offered options when there is more than one.
             shell.type("%time --");
             shell.keys("Tab");
-            shell.await("the options of %time", lines -> String.join("\n", lines).contains("--help")
-                    && String.join("\n", lines).contains("--bind"));
+            shell.await(
+                    "the options of %time",
+                    lines -> String.join("\n", lines).contains("--help")
+                            && String.join("\n", lines).contains("--bind"));
             shell.keys("C-u");
             assertThat(shell.run("2+3")).isEqualTo("$1 ==> 5");
             assertThat(shell.promptCount()).isGreaterThan(prompts);
@@ -120,13 +132,16 @@ class TerminalE2ETest {
             // Not an option (gr is one edit from -r): the session's method, as at the top level.
             shell.type("%timeit gr");
             shell.keys("Tab");
-            shell.await("completion of grid(", lines -> lines.get(lines.size() - 1).equals("perf> %timeit grid("));
+            shell.await(
+                    "completion of grid(", lines -> lines.get(lines.size() - 1).equals("perf> %timeit grid("));
             shell.keys("C-u");
             shell.await("an empty line", lines -> lines.get(lines.size() - 1).equals(Tmux.PROMPT));
             // After options too, and the completed code runs.
             shell.type("%timeit -r 3 -n 10 gr");
             shell.keys("Tab");
-            shell.await("completion of grid( after options", lines -> lines.get(lines.size() - 1).equals("perf> %timeit -r 3 -n 10 grid("));
+            shell.await(
+                    "completion of grid( after options",
+                    lines -> lines.get(lines.size() - 1).equals("perf> %timeit -r 3 -n 10 grid("));
             shell.type("7)");
             shell.keys("Enter");
             List<String> lines = shell.awaitPrompt(prompts);
@@ -142,11 +157,15 @@ class TerminalE2ETest {
             long prompts = shell.promptCount();
             shell.type("%lprun -f ex");
             shell.keys("Tab");
-            shell.await("completion of expensive", lines -> lines.get(lines.size() - 1).equals("perf> %lprun -f expensive"));
+            shell.await(
+                    "completion of expensive",
+                    lines -> lines.get(lines.size() - 1).equals("perf> %lprun -f expensive"));
             // A finished name gets its space; the statement that follows completes as Java.
             shell.type("ex");
             shell.keys("Tab");
-            shell.await("completion of expensive(", lines -> lines.get(lines.size() - 1).equals("perf> %lprun -f expensive expensive("));
+            shell.await(
+                    "completion of expensive(",
+                    lines -> lines.get(lines.size() - 1).equals("perf> %lprun -f expensive expensive("));
             shell.type("1000)");
             shell.keys("Enter");
             List<String> lines = shell.awaitPrompt(prompts);
@@ -171,9 +190,13 @@ class TerminalE2ETest {
         try (Tmux second = Tmux.start(home)) {
             long prompts = second.promptCount();
             second.keys("Up");
-            second.await("the last input recalled", lines -> lines.get(lines.size() - 1).equals("perf> hist + 1"));
+            second.await(
+                    "the last input recalled",
+                    lines -> lines.get(lines.size() - 1).equals("perf> hist + 1"));
             second.keys("Up");
-            second.await("the input before recalled", lines -> lines.get(lines.size() - 1).equals("perf> int hist = 41;"));
+            second.await(
+                    "the input before recalled",
+                    lines -> lines.get(lines.size() - 1).equals("perf> int hist = 41;"));
             second.keys("Enter");
             List<String> lines = second.awaitPrompt(prompts);
             assertThat(Tmux.outputOfLastInput(lines)).isEqualTo("hist ==> 41");
@@ -185,11 +208,14 @@ class TerminalE2ETest {
         try (Tmux shell = Tmux.start(home)) {
             long engine = Perfshell.enginePid(shell.run("%env"));
             long pid = shell.shellPid();
-            assertThat(ProcessHandle.of(pid).orElseThrow().descendants().mapToLong(ProcessHandle::pid)).contains(engine);
+            assertThat(ProcessHandle.of(pid).orElseThrow().descendants().mapToLong(ProcessHandle::pid))
+                    .contains(engine);
             shell.keys("C-d");
             assertThat(shell.awaitExit()).as(shell.screen()).isZero();
             assertThat(Perfshell.awaitGone(pid, Duration.ofSeconds(15))).isTrue();
-            assertThat(Perfshell.awaitGone(engine, Duration.ofSeconds(15))).as("engine %d outlived its shell", engine).isTrue();
+            assertThat(Perfshell.awaitGone(engine, Duration.ofSeconds(15)))
+                    .as("engine %d outlived its shell", engine)
+                    .isTrue();
         }
     }
 }

@@ -34,7 +34,8 @@ final class Tmux implements AutoCloseable {
 
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
@@ -51,7 +52,8 @@ final class Tmux implements AutoCloseable {
      * Starts {@code scripts/perfshell args} with these environment variables (e.g. a {@code PERFSHELL_HOME} other
      * than the scratch folder, where tmux's configuration goes) and waits for the first prompt.
      */
-    static Tmux start(Path scratch, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static Tmux start(Path scratch, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         String name = "perfshell-e2e-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Path config = Files.createTempFile(scratch, "tmux", ".conf");
         // The pane stays after the shell exits, so a test can read its last words and exit status.
@@ -65,7 +67,8 @@ final class Tmux implements AutoCloseable {
         // The pane's sh waits for the shell and reports its exit status.
         command.append("; echo \"").append(EXIT_STATUS).append("$?]\"");
         Tmux tmux = new Tmux(name, name, config);
-        tmux.tmux("-f", config.toString(), "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command.toString());
+        tmux.tmux(
+                "-f", config.toString(), "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command.toString());
         tmux.awaitPrompt(0);
         return tmux;
     }
@@ -142,7 +145,8 @@ final class Tmux implements AutoCloseable {
             List<String> lines = lines();
             if (condition.test(lines)) return lines;
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout + " for " + what + "; the pane shows:\n" + String.join("\n", lines));
+                throw new AssertionError(
+                        "waited " + timeout + " for " + what + "; the pane shows:\n" + String.join("\n", lines));
             }
             Thread.sleep(10);
         }
@@ -154,7 +158,9 @@ final class Tmux implements AutoCloseable {
     }
 
     static boolean isIdleAtPrompt(List<String> lines, long before) {
-        return promptCount(lines) > before && !lines.isEmpty() && lines.get(lines.size() - 1).equals(PROMPT);
+        return promptCount(lines) > before
+                && !lines.isEmpty()
+                && lines.get(lines.size() - 1).equals(PROMPT);
     }
 
     /** Types one input line, presses Enter, waits for the next prompt; returns what was printed in between. */
@@ -176,19 +182,28 @@ final class Tmux implements AutoCloseable {
 
     /** The pid of the shell: the launcher, which execs the shell JVM, a child of the pane's sh. */
     long shellPid() throws IOException, InterruptedException {
-        long pane = Long.parseLong(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip());
-        return ProcessHandle.of(pane).orElseThrow().children().findFirst().orElseThrow().pid();
+        long pane = Long.parseLong(
+                tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip());
+        return ProcessHandle.of(pane)
+                .orElseThrow()
+                .children()
+                .findFirst()
+                .orElseThrow()
+                .pid();
     }
 
     boolean paneDead() throws IOException, InterruptedException {
-        return "1".equals(tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip());
+        return "1"
+                .equals(tmux("display-message", "-p", "-t", session, "#{pane_dead}")
+                        .strip());
     }
 
     /** Waits for the shell to exit; returns its exit status. */
     int awaitExit() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!paneDead()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the shell did not exit; the pane shows:\n" + screen());
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("the shell did not exit; the pane shows:\n" + screen());
             Thread.sleep(20);
         }
         String screen = screen();
@@ -200,7 +215,8 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            long pane = Long.parseLong(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip());
+            long pane = Long.parseLong(
+                    tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip());
             ProcessHandle.of(pane).ifPresent(Perfshell::killTree);
         } catch (IOException | RuntimeException ignored) {
             // already gone

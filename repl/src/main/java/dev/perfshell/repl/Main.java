@@ -2,25 +2,18 @@ package dev.perfshell.repl;
 
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.magic.MagicRegistry;
-import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.Tool;
+import dev.perfshell.repl.script.ScriptSource;
 import dev.perfshell.repl.session.EngineIo;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.session.TimingPreparation;
-import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.shell.HistoryFile;
-import dev.perfshell.repl.script.ScriptSource;
 import dev.perfshell.repl.shell.Shell;
 import dev.perfshell.repl.shell.TerminalSource;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,38 +30,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code perfshell}: the interactive shell, and {@code perfshell run FILE.jsh} for saved perf
  * scripts. Exit codes: 0 ok, 1 a script input failed, 2 usage error.
  */
-@Command(name = "perfshell", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"A terminal REPL for Java performance work: type Java as in jshell, measure it with %%magics.",
-                "Piped stdin runs as a script."},
+@Command(
+        name = "perfshell",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "A terminal REPL for Java performance work: type Java as in jshell, measure it with %%magics.",
+            "Piped stdin runs as a script."
+        },
         subcommands = {RunCommand.class, CompareCommand.class})
 public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
 
-    @Option(names = "--class-path", paramLabel = "PATH", split = ":", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--class-path",
+            paramLabel = "PATH",
+            split = ":",
+            scope = ScopeType.INHERIT,
             description = "Jars and folders visible to snippets (':'-separated; repeatable).")
     List<String> classPath = new ArrayList<>();
 
-    @Option(names = {"-R", "--engine-option"}, paramLabel = "OPT", scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-R", "--engine-option"},
+            paramLabel = "OPT",
+            scope = ScopeType.INHERIT,
             description = "A JVM option for the engine, e.g. -R -Xmx4g (repeatable; shown by %%env).")
     List<String> engineOptions = new ArrayList<>();
 
-    @Option(names = "--engine-jdk", paramLabel = "JAVA_HOME", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--engine-jdk",
+            paramLabel = "JAVA_HOME",
+            scope = ScopeType.INHERIT,
             description = "Run the engine on another installed JDK (snippets still compile with the shell's JDK).")
     Path engineJdk;
 
-    @Option(names = "--enable-preview", scope = ScopeType.INHERIT, description = "Enable preview features (compiler and engine).")
+    @Option(
+            names = "--enable-preview",
+            scope = ScopeType.INHERIT,
+            description = "Enable preview features (compiler and engine).")
     boolean enablePreview;
 
-    @Option(names = "--add-modules", paramLabel = "MODULE", split = ",", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--add-modules",
+            paramLabel = "MODULE",
+            split = ",",
+            scope = ScopeType.INHERIT,
             description = "Resolve extra modules, e.g. jdk.incubator.vector (compiler and engine).")
     List<String> addModules = new ArrayList<>();
 
-    @Option(names = "--startup", paramLabel = "FILE", scope = ScopeType.INHERIT, description = "A .jsh file to run first.")
+    @Option(
+            names = "--startup",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description = "A .jsh file to run first.")
     Path startup;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colour (also when NO_COLOR is set).")
@@ -93,8 +118,13 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Runs perfshell with injected streams; returns the exit code. */
-    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err,
-                              Map<String, String> env, boolean terminal) {
+    public static int execute(
+            String[] args,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            boolean terminal) {
         java.util.Optional<String> runtimeProblem = RequiredModules.problemOfThisRuntime();
         if (runtimeProblem.isPresent()) {
             err.println("perfshell: " + runtimeProblem.get());
@@ -105,20 +135,24 @@ public final class Main implements Callable<Integer> {
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
             err.println("perfshell: " + e.getMessage());
-            return e instanceof dev.perfshell.repl.session.EngineStartException || e instanceof IOException ? USAGE : Shell.SCRIPT_FAILED;
+            return e instanceof dev.perfshell.repl.session.EngineStartException || e instanceof IOException
+                    ? USAGE
+                    : Shell.SCRIPT_FAILED;
         });
         return line.execute(args);
     }
 
     EngineSpec spec() throws IOException {
         if (engineJdk != null && !Files.isExecutable(engineJdk.resolve("bin/java"))) {
-            throw new IOException("--engine-jdk " + engineJdk + " has no bin/java. Next: pass a JDK home, e.g. /usr/lib/jvm/temurin-25-jdk-amd64");
+            throw new IOException("--engine-jdk " + engineJdk
+                    + " has no bin/java. Next: pass a JDK home, e.g. /usr/lib/jvm/temurin-25-jdk-amd64");
         }
         List<String> entries = new ArrayList<>();
         for (String entry : classPath) {
             if (entry.isBlank()) continue;
             Path path = Path.of(entry).toAbsolutePath().normalize();
-            if (!Files.exists(path)) throw new IOException("--class-path entry not found: " + entry + ". Next: check the path.");
+            if (!Files.exists(path))
+                throw new IOException("--class-path entry not found: " + entry + ". Next: check the path.");
             entries.add(path.toString());
         }
         return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false, connectTimeout());
@@ -134,7 +168,8 @@ public final class Main implements Callable<Integer> {
         } catch (NumberFormatException notANumber) {
             // said below
         }
-        throw new IOException("PERFSHELL_ENGINE_TIMEOUT=" + text + " is not a whole number of seconds from 1 to 3600. Next: e.g. PERFSHELL_ENGINE_TIMEOUT=60");
+        throw new IOException("PERFSHELL_ENGINE_TIMEOUT=" + text
+                + " is not a whole number of seconds from 1 to 3600. Next: e.g. PERFSHELL_ENGINE_TIMEOUT=60");
     }
 
     private boolean color() {
@@ -146,9 +181,17 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         EngineSpec spec = spec();
         if (!terminal) {
-            Console console = new Console(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true), false);
-            return runScript(spec, console, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), null, false,
-                    InputStream.nullInputStream(), false).code();
+            Console console =
+                    new Console(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true), false);
+            return runScript(
+                            spec,
+                            console,
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                            null,
+                            false,
+                            InputStream.nullInputStream(),
+                            false)
+                    .code();
         }
         return interactive(spec);
     }
@@ -160,8 +203,11 @@ public final class Main implements Callable<Integer> {
         AtomicReference<OutputStream> terminalOut = new AtomicReference<>(OutputStream.nullOutputStream());
         PrintStream engineOut = new PrintStream(new ForwardingOutput(terminalOut::get), true, StandardCharsets.UTF_8);
         Session session = Session.start(spec, new EngineIo(new ForwardingInput(terminalIn::get), engineOut, engineOut));
-        try (Terminal term = TerminalBuilder.builder().system(true).name("perfshell").build()) {
-            boolean color = color() && !Terminal.TYPE_DUMB.equals(term.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(term.getType());
+        try (Terminal term =
+                TerminalBuilder.builder().system(true).name("perfshell").build()) {
+            boolean color = color()
+                    && !Terminal.TYPE_DUMB.equals(term.getType())
+                    && !Terminal.TYPE_DUMB_COLOR.equals(term.getType());
             Console console = new Console(term.writer(), color);
             terminalOut.set(console.userStream());
             terminalIn.set(term.input());
@@ -188,9 +234,17 @@ public final class Main implements Callable<Integer> {
      * @param file        the script file, or {@code null} for piped stdin
      * @param environment whether to ask the engine about itself at the end (for exports)
      */
-    EngineRun runScript(EngineSpec spec, Console console, BufferedReader reader, Path file, boolean keepGoing, InputStream engineIn,
-                        boolean environment) {
-        Session session = Session.start(spec, new EngineIo(engineIn, console.userStream(), console.userStream()),
+    EngineRun runScript(
+            EngineSpec spec,
+            Console console,
+            BufferedReader reader,
+            Path file,
+            boolean keepGoing,
+            InputStream engineIn,
+            boolean environment) {
+        Session session = Session.start(
+                spec,
+                new EngineIo(engineIn, console.userStream(), console.userStream()),
                 TimingPreparation.timesAnything(file));
         try {
             Shell shell = new Shell(session, console, MagicRegistry.standard(), env);
@@ -203,8 +257,11 @@ public final class Main implements Callable<Integer> {
 
     private int runInputs(Shell shell, BufferedReader reader, Path file, boolean keepGoing) {
         if (startup != null && shell.runFile(startup, keepGoing) != Shell.OK && !keepGoing) return Shell.SCRIPT_FAILED;
-        return shell.run(file == null ? new ScriptSource(reader, "<stdin>", shell.completeness())
-                : new ScriptSource(reader, file, shell.completeness()), keepGoing);
+        return shell.run(
+                file == null
+                        ? new ScriptSource(reader, "<stdin>", shell.completeness())
+                        : new ScriptSource(reader, file, shell.completeness()),
+                keepGoing);
     }
 
     private static ResultsEnvironment environment(Shell shell, Console console) {

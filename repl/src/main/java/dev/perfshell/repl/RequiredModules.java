@@ -16,8 +16,10 @@ final class RequiredModules {
 
     /** The boot layer's answer: what {@link Main} asks. */
     static Optional<String> problemOfThisRuntime() {
-        return problem(name -> ModuleLayer.boot().findModule(name).isPresent(),
-                System.getProperty("java.home") + "/bin/java", System.getProperty("java.version"));
+        return problem(
+                name -> ModuleLayer.boot().findModule(name).isPresent(),
+                System.getProperty("java.home") + "/bin/java",
+                System.getProperty("java.version"));
     }
 
     /**

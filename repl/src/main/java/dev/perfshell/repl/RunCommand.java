@@ -1,6 +1,7 @@
 package dev.perfshell.repl;
 
 import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.maven.MavenArtifacts;
 import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.results.ForkMerge;
@@ -11,15 +12,9 @@ import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.ResultsJson;
 import dev.perfshell.repl.results.ResultsMarkdown;
 import dev.perfshell.repl.results.Tool;
-import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.script.ScriptHeader;
 import dev.perfshell.repl.script.ScriptText;
 import dev.perfshell.repl.shell.Shell;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,13 +26,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code perfshell run FILE.jsh}: a saved perf script, headless, in one engine or several ({@code --forks}). */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
-                + "Stops at the first failing input with FILE:LINE and exit code 1.",
-                "A script may declare its needs on lines of their own: //CLASSPATH lib/a.jar (relative to the script) "
-                        + "//ENGINE -Xmx2g (engine JVM options) and //DEPS G:A:V (Maven artifacts, as %%maven resolves them)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a saved perf script: snippets and magics, output as in the shell minus prompts. "
+                    + "Stops at the first failing input with FILE:LINE and exit code 1.",
+            "A script may declare its needs on lines of their own: //CLASSPATH lib/a.jar (relative to the script) "
+                    + "//ENGINE -Xmx2g (engine JVM options) and //DEPS G:A:V (Maven artifacts, as %%maven resolves them)."
+        })
 final class RunCommand implements Callable<Integer> {
     private static final int NAME_WIDTH = 40;
 
@@ -50,23 +53,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-going", description = "Go on after a failing input; exit 1 at the end.")
     boolean keepGoing;
 
-    @Option(names = "--json", paramLabel = "OUT",
-            description = "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (docs/results.md).")
+    @Option(
+            names = "--json",
+            paramLabel = "OUT",
+            description =
+                    "At the end (also after a failure), write every result to OUT as JSON, schema perfshell-results/1 (docs/results.md).")
     Path json;
 
     @Option(names = "--csv", paramLabel = "OUT", description = "At the end, write one CSV row per result to OUT.")
     Path csv;
 
-    @Option(names = "--markdown", paramLabel = "OUT", description = "At the end, write the results as a Markdown table to OUT.")
+    @Option(
+            names = "--markdown",
+            paramLabel = "OUT",
+            description = "At the end, write the results as a Markdown table to OUT.")
     Path markdown;
 
-    @Option(names = {"-q", "--quiet"},
+    @Option(
+            names = {"-q", "--quiet"},
             description = "Print only errors, warnings and the script's own output, then one line per result.")
     boolean quiet;
 
-    @Option(names = "--forks", paramLabel = "K", defaultValue = "1",
-            description = "Run the script in K fresh engines, one after the other, and keep each engine's samples apart "
-                    + "(the JVM is the unit of replication; 'perfshell compare' uses it). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--forks",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "Run the script in K fresh engines, one after the other, and keep each engine's samples apart "
+                            + "(the JVM is the unit of replication; 'perfshell compare' uses it). Default: ${DEFAULT-VALUE}.")
     int forks;
 
     @Override
@@ -83,8 +97,10 @@ final class RunCommand implements Callable<Integer> {
             header = Files.isRegularFile(file) ? ScriptHeader.read(file) : ScriptHeader.none();
         } catch (IOException e) {
             main.out.flush();
-            main.err.println("perfshell run: " + (e instanceof ScriptText.NotUtf8Exception ? e.getMessage()
-                    : "cannot read " + file + " (" + e.getMessage() + "). Next: check the path."));
+            main.err.println("perfshell run: "
+                    + (e instanceof ScriptText.NotUtf8Exception
+                            ? e.getMessage()
+                            : "cannot read " + file + " (" + e.getMessage() + "). Next: check the path."));
             return Main.USAGE;
         }
         if (!header.problems().isEmpty()) {
@@ -95,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
         EngineSpec spec = main.spec().withEngineOptions(header.engineOptions());
         for (String entry : header.classPath()) spec = spec.withClassPath(entry);
 
-        Console console = new Console(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false, quiet);
+        Console console = new Console(
+                new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true), false, quiet);
         if (!header.deps().isEmpty()) {
             // Resolved once, before the first engine starts: every fork gets the same jars, and a script that
             // cannot get its libraries fails before it runs anything.
@@ -103,7 +120,13 @@ final class RunCommand implements Callable<Integer> {
             boolean resolved;
             try (MavenArtifacts maven = new MavenArtifacts()) {
                 MavenConfig config = MavenConfig.of(main.env, Path.of(System.getProperty("user.home")));
-                resolved = maven.add(file + ": " + ScriptHeader.DEPS, header.deps(), false, config, console, jar -> jars.add(jar.toString()));
+                resolved = maven.add(
+                        file + ": " + ScriptHeader.DEPS,
+                        header.deps(),
+                        false,
+                        config,
+                        console,
+                        jar -> jars.add(jar.toString()));
             }
             if (!resolved) {
                 console.flush();
@@ -139,7 +162,8 @@ final class RunCommand implements Callable<Integer> {
     private String problem() {
         if (!Files.isReadable(file)) return "cannot read " + file + ". Next: check the path.";
         // A folder is readable, and would otherwise start an engine to fail reading it with exit 1.
-        if (Files.isDirectory(file)) return (file.toString().isEmpty() ? "''" : file) + " is a folder, not a script. Next: name a .jsh file.";
+        if (Files.isDirectory(file))
+            return (file.toString().isEmpty() ? "''" : file) + " is a folder, not a script. Next: name a .jsh file.";
         if (forks < 1 || forks > 100) return "--forks " + forks + ": expected 1 to 100 engines. Example: --forks 3";
         Path[] outs = {json, csv, markdown};
         String[] options = {"--json", "--csv", "--markdown"};
@@ -160,10 +184,19 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < results.size(); i++) {
             ResultRecord r = results.get(i);
             String unit = r.metric().unit();
-            String ci = Double.isNaN(r.metric().ciLow()) ? ""
-                    : "  [" + MetricText.value(r.metric().ciLow(), unit) + " … " + MetricText.value(r.metric().ciHigh(), unit) + "]";
-            console.always(String.format(Locale.ROOT, "%2d  %-8s %-" + NAME_WIDTH + "s  %s%s  (%s)", i + 1, "%" + r.magic(),
-                    MetricText.name(r, NAME_WIDTH), MetricText.value(r.metric().center(), unit), ci, r.origin().describe()));
+            String ci = Double.isNaN(r.metric().ciLow())
+                    ? ""
+                    : "  [" + MetricText.value(r.metric().ciLow(), unit) + " … "
+                            + MetricText.value(r.metric().ciHigh(), unit) + "]";
+            console.always(String.format(
+                    Locale.ROOT,
+                    "%2d  %-8s %-" + NAME_WIDTH + "s  %s%s  (%s)",
+                    i + 1,
+                    "%" + r.magic(),
+                    MetricText.name(r, NAME_WIDTH),
+                    MetricText.value(r.metric().center(), unit),
+                    ci,
+                    r.origin().describe()));
         }
     }
 

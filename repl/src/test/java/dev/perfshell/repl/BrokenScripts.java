@@ -44,16 +44,76 @@ final class BrokenScripts {
             "var p = new P(1, \"a{b}\");",
             "/* a comment */ p.x()");
 
-    private static final List<String> INSERTS = List.of("{", "}", "(", ")", "\"", "\"\"\"", "'", ";", "/*", "*/", "%", "%%",
-            "\\u", "\\", "@", "#", "<", "\u0000", "\u001b[31m", "\r", "\t", "\u00a0", "\u2028", "\ufeff", "😀", "日本");
-    private static final List<String> MAGIC_LINES = List.of("%nosuch 1", "%tiemit 1 + 1", "%", "%%", "% time 1", "%%nosuch\n1\n%%end",
-            "%time", "%timeit", "%timeit --nosuch 1", "%timeit -n abc sum(data)", "%timeit -r -5 sum(data)", "%timeit --budget NaN 1",
-            "%timeit --budget -1 1", "%timeit --warmup \"unclosed 1", "%timeit -n 99999999999999999999 1", "%memit -r 0 1",
-            "%prun -s nosuch sum(data)", "%lprun -f sum", "%lprun -f nosuch sum(data)", "%sizeof", "%sizeof nosuch",
-            "%results show 99", "%results save", "%results frobnicate", "%history -n abc", "%help nosuch", "%run", "%run a b",
-            "%load", "%classpath add /nonexistent/x.jar", "%jmh -f abc 1", "%flame --event nosuch 1", "%compare 1", "%compare 1 ;;",
-            "%%timeit --nosuch\n1\n%%end", "%%memit -r abc\nnew int[1]\n%%end", "/nosuch", "/drop 99999", "/open /nonexistent.jsh",
-            "/edit", "%save", "%env --nosuch");
+    private static final List<String> INSERTS = List.of(
+            "{",
+            "}",
+            "(",
+            ")",
+            "\"",
+            "\"\"\"",
+            "'",
+            ";",
+            "/*",
+            "*/",
+            "%",
+            "%%",
+            "\\u",
+            "\\",
+            "@",
+            "#",
+            "<",
+            "\u0000",
+            "\u001b[31m",
+            "\r",
+            "\t",
+            "\u00a0",
+            "\u2028",
+            "\ufeff",
+            "😀",
+            "日本");
+    private static final List<String> MAGIC_LINES = List.of(
+            "%nosuch 1",
+            "%tiemit 1 + 1",
+            "%",
+            "%%",
+            "% time 1",
+            "%%nosuch\n1\n%%end",
+            "%time",
+            "%timeit",
+            "%timeit --nosuch 1",
+            "%timeit -n abc sum(data)",
+            "%timeit -r -5 sum(data)",
+            "%timeit --budget NaN 1",
+            "%timeit --budget -1 1",
+            "%timeit --warmup \"unclosed 1",
+            "%timeit -n 99999999999999999999 1",
+            "%memit -r 0 1",
+            "%prun -s nosuch sum(data)",
+            "%lprun -f sum",
+            "%lprun -f nosuch sum(data)",
+            "%sizeof",
+            "%sizeof nosuch",
+            "%results show 99",
+            "%results save",
+            "%results frobnicate",
+            "%history -n abc",
+            "%help nosuch",
+            "%run",
+            "%run a b",
+            "%load",
+            "%classpath add /nonexistent/x.jar",
+            "%jmh -f abc 1",
+            "%flame --event nosuch 1",
+            "%compare 1",
+            "%compare 1 ;;",
+            "%%timeit --nosuch\n1\n%%end",
+            "%%memit -r abc\nnew int[1]\n%%end",
+            "/nosuch",
+            "/drop 99999",
+            "/open /nonexistent.jsh",
+            "/edit",
+            "%save",
+            "%env --nosuch");
 
     private final Random random;
 
@@ -75,17 +135,28 @@ final class BrokenScripts {
         String good = String.join("\n", BASE) + "\n";
         switch (random.nextInt(9)) {
             case 0 -> {
-                Path missing = dir.resolve(pick(List.of("missing", "no/such/folder/x", "é ü", "-dash", "a b", "..nope")) + number + ".jsh");
-                return new Case("missing file", List.of(missing.toString()), missing.getFileName().toString());
+                Path missing = dir.resolve(pick(List.of("missing", "no/such/folder/x", "é ü", "-dash", "a b", "..nope"))
+                        + number + ".jsh");
+                return new Case(
+                        "missing file",
+                        List.of(missing.toString()),
+                        missing.getFileName().toString());
             }
             case 1 -> {
-                Path folder = Files.createDirectories(dir.resolve("folder" + number + (random.nextBoolean() ? ".jsh" : "")));
-                return new Case("a folder", List.of(folder.toString()), folder.getFileName().toString());
+                Path folder =
+                        Files.createDirectories(dir.resolve("folder" + number + (random.nextBoolean() ? ".jsh" : "")));
+                return new Case(
+                        "a folder",
+                        List.of(folder.toString()),
+                        folder.getFileName().toString());
             }
             case 2 -> {
                 byte[] bytes = invalidUtf8(good);
                 Files.write(script, bytes);
-                return new Case("invalid UTF-8", List.of(script.toString()), script.getFileName().toString());
+                return new Case(
+                        "invalid UTF-8",
+                        List.of(script.toString()),
+                        script.getFileName().toString());
             }
             case 3 -> {
                 List<String> lines = new ArrayList<>(BASE);
@@ -93,14 +164,20 @@ final class BrokenScripts {
                 String header = badHeader();
                 lines.add(at, header);
                 Files.writeString(script, String.join("\n", lines) + "\n");
-                return new Case("bad header " + header.replace("\u0000", "\\0"), List.of(script.toString()), script.getFileName() + ":" + (at + 1));
+                return new Case(
+                        "bad header " + header.replace("\u0000", "\\0"),
+                        List.of(script.toString()),
+                        script.getFileName() + ":" + (at + 1));
             }
             case 4 -> {
                 Files.writeString(script, good);
                 String option = pick(List.of("--json", "--csv", "--markdown"));
                 boolean folder = random.nextBoolean();
                 Path out = folder ? dir : dir.resolve("no/such/folder/out");
-                return new Case("export to " + (folder ? "a folder" : "a missing folder"), List.of(script.toString(), option, out.toString()), option);
+                return new Case(
+                        "export to " + (folder ? "a folder" : "a missing folder"),
+                        List.of(script.toString(), option, out.toString()),
+                        option);
             }
             case 5 -> {
                 Files.writeString(script, good);
@@ -109,11 +186,17 @@ final class BrokenScripts {
             }
             case 6 -> {
                 Files.writeString(script, good);
-                List<String> bad = pick(List.of(List.of("--nosuch"), List.of("-x"), List.of("--keep-going=maybe"), List.of("extra.jsh"),
-                        List.of("--json"), List.of("--quiet", "--quiet=3")));
+                List<String> bad = pick(List.of(
+                        List.of("--nosuch"),
+                        List.of("-x"),
+                        List.of("--keep-going=maybe"),
+                        List.of("extra.jsh"),
+                        List.of("--json"),
+                        List.of("--quiet", "--quiet=3")));
                 List<String> args = new ArrayList<>(List.of(script.toString()));
                 args.addAll(bad);
-                return new Case("bad option " + bad, args, bad.get(bad.size() - 1).replaceAll("=.*", ""));
+                return new Case(
+                        "bad option " + bad, args, bad.get(bad.size() - 1).replaceAll("=.*", ""));
             }
             case 7 -> {
                 return new Case("no file", List.of(), "FILE.jsh");
@@ -123,22 +206,42 @@ final class BrokenScripts {
                 List<String> lines = new ArrayList<>(BASE);
                 lines.add("//CLASSPATH lib/nosuch" + number + ".jar");
                 Files.writeString(script, String.join("\n", lines) + "\n");
-                return new Case("//CLASSPATH at the end", List.of(script.toString()), script.getFileName() + ":" + lines.size());
+                return new Case(
+                        "//CLASSPATH at the end",
+                        List.of(script.toString()),
+                        script.getFileName() + ":" + lines.size());
             }
         }
     }
 
     private String badHeader() {
-        return pick(List.of("//CLASSPATH", "//CLASSPATH lib/nosuch.jar", "//CLASSPATH ::", "//ENGINE", "//ENGINE Xmx2g",
-                "//ENGINE -Xmx2g notanoption", "//DEPS", "//DEPS a:b", "//DEPS :::", "//DEPS g:a:v:x:y:z", "//DEPS ,,",
+        return pick(List.of(
+                "//CLASSPATH",
+                "//CLASSPATH lib/nosuch.jar",
+                "//CLASSPATH ::",
+                "//ENGINE",
+                "//ENGINE Xmx2g",
+                "//ENGINE -Xmx2g notanoption",
+                "//DEPS",
+                "//DEPS a:b",
+                "//DEPS :::",
+                "//DEPS g:a:v:x:y:z",
+                "//DEPS ,,",
                 "//CLASSPATH \u0000"));
     }
 
     /** The text with a few bytes that are not UTF-8 spliced in at a random place. */
     private byte[] invalidUtf8(String text) {
         byte[] good = text.getBytes(StandardCharsets.UTF_8);
-        byte[][] bad = {{(byte) 0xff}, {(byte) 0xc3, (byte) 0x28}, {(byte) 0xe2, (byte) 0x82}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
-                {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}};
+        byte[][] bad = {
+            {(byte) 0xff},
+            {(byte) 0xc3, (byte) 0x28},
+            {(byte) 0xe2, (byte) 0x82},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            {(byte) 0xc0, (byte) 0xaf},
+            {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0x80}
+        };
         byte[] insert = bad[random.nextInt(bad.length)];
         int at = random.nextInt(good.length + 1);
         byte[] out = new byte[good.length + insert.length];
@@ -161,7 +264,8 @@ final class BrokenScripts {
         List<String> lines = new ArrayList<>(BASE);
         int mutations = 1 + random.nextInt(4);
         for (int i = 0; i < mutations; i++) mutate(lines);
-        // Unbalanced brackets may join the rest of the file into one input, as in jshell; the end of the file closes it.
+        // Unbalanced brackets may join the rest of the file into one input, as in jshell; the end of the file closes
+        // it.
         return String.join(random.nextInt(10) == 0 ? "\r\n" : "\n", lines) + (random.nextInt(5) == 0 ? "" : "\n");
     }
 
@@ -180,8 +284,22 @@ final class BrokenScripts {
             case 4 -> lines.remove(at);
             case 5 -> lines.add(at, garbage(20 + random.nextInt(200)));
             case 6 -> lines.subList(at, lines.size()).clear(); // the file ends early
-            default -> lines.add(at, pick(List.of("\"\"\"", "String s = \"\"\"", "String s = \"\"\"\nno end", "'", "\"",
-                    "{", "}", "((((", "int x = (1 + ;", "/* never closed", "class A {", "%%time\n{")));
+            default ->
+                lines.add(
+                        at,
+                        pick(List.of(
+                                "\"\"\"",
+                                "String s = \"\"\"",
+                                "String s = \"\"\"\nno end",
+                                "'",
+                                "\"",
+                                "{",
+                                "}",
+                                "((((",
+                                "int x = (1 + ;",
+                                "/* never closed",
+                                "class A {",
+                                "%%time\n{")));
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.perfshell.repl;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One rule for every magic's counts and durations: a value given must be positive, and a zero or negative one is
@@ -44,23 +43,25 @@ class CountOptionsScriptTest {
     @Test
     void everyZeroIsRefusedBeforeAnythingRuns() {
         assertThat(run.failedLines()).as(run.toString()).hasSize(INPUTS.size());
-        assertThat(run.lines().stream().filter(line -> line.startsWith("%")).toList()).as(run.toString()).containsExactly(
-                "%memit: -r must be at least 1, got 0. Next: leave -r out for the default",
-                "%memit: -n must be at least 1, got 0. Next: leave -n out for the default",
-                "%memit: --timeout must be more than 0 seconds, got 0. Next: leave --timeout out to let the statement finish",
-                "%flame: -n must be at least 1, got 0. Next: leave -n out for the default",
-                "%flame: --duration must be more than 0 seconds, got 0. Next: leave --duration out for the default",
-                "%flame: --interval must be more than 0, got '0'. Next: leave --interval out for the default",
-                "%jmh: -i must be at least 1, got 0. Next: leave -i out for the default",
-                "%jmh: -t must be at least 1, got 0. Next: leave -t out for the default",
-                "%jmh: -f must be 0 or more, got -1. Next: leave -f out for the default",
-                "%jmh: -w must be more than 0, got '0s'. Next: leave -w out for the default",
-                "%jmh: -r must be more than 0, got '0ms'. Next: leave -r out for the default",
-                "%prun: -n must be at least 1, got 0. Next: leave -n out for one run, or e.g. %prun -n 20 fib(20)",
-                "%timeit: -r must be at least 1, got 0. Next: leave -r out for the default",
-                "%timeit: --ops must be at least 1, got 0. Next: leave --ops out for the default",
-                "%timeit: --warmup must be more than 0, got '0i'. Next: leave --warmup out to warm up until the times settle",
-                "%compare: -n must be at least 1, got 0. Next: leave -n out for time-boxed runs",
-                "%compare: --budget must be more than 0 seconds, got 0. Next: leave --budget out for the default");
+        assertThat(run.lines().stream().filter(line -> line.startsWith("%")).toList())
+                .as(run.toString())
+                .containsExactly(
+                        "%memit: -r must be at least 1, got 0. Next: leave -r out for the default",
+                        "%memit: -n must be at least 1, got 0. Next: leave -n out for the default",
+                        "%memit: --timeout must be more than 0 seconds, got 0. Next: leave --timeout out to let the statement finish",
+                        "%flame: -n must be at least 1, got 0. Next: leave -n out for the default",
+                        "%flame: --duration must be more than 0 seconds, got 0. Next: leave --duration out for the default",
+                        "%flame: --interval must be more than 0, got '0'. Next: leave --interval out for the default",
+                        "%jmh: -i must be at least 1, got 0. Next: leave -i out for the default",
+                        "%jmh: -t must be at least 1, got 0. Next: leave -t out for the default",
+                        "%jmh: -f must be 0 or more, got -1. Next: leave -f out for the default",
+                        "%jmh: -w must be more than 0, got '0s'. Next: leave -w out for the default",
+                        "%jmh: -r must be more than 0, got '0ms'. Next: leave -r out for the default",
+                        "%prun: -n must be at least 1, got 0. Next: leave -n out for one run, or e.g. %prun -n 20 fib(20)",
+                        "%timeit: -r must be at least 1, got 0. Next: leave -r out for the default",
+                        "%timeit: --ops must be at least 1, got 0. Next: leave --ops out for the default",
+                        "%timeit: --warmup must be more than 0, got '0i'. Next: leave --warmup out to warm up until the times settle",
+                        "%compare: -n must be at least 1, got 0. Next: leave -n out for time-boxed runs",
+                        "%compare: --budget must be more than 0 seconds, got 0. Next: leave --budget out for the default");
     }
 }

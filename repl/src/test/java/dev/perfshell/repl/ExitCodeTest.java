@@ -1,11 +1,10 @@
 package dev.perfshell.repl;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** perfshell's exit codes: 0 ok, 1 a script input failed, 2 usage error. */
 class ExitCodeTest {
@@ -25,13 +24,16 @@ class ExitCodeTest {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.lines()).first().isEqualTo("a ==> 1");
         assertThat(run.lines()).contains("error: incompatible types: java.lang.String cannot be converted to int");
-        assertThat(run.lines()).last().isEqualTo("<stdin>:3: this input failed; stopping. Next: fix it, or run with --keep-going");
+        assertThat(run.lines())
+                .last()
+                .isEqualTo("<stdin>:3: this input failed; stopping. Next: fix it, or run with --keep-going");
         assertThat(run.out).doesNotContain("c ==> 3");
     }
 
     @Test
     void multiLineInputIsReportedAtItsFirstLine(@TempDir Path dir) throws Exception {
-        ScriptRun run = ScriptRun.file(dir, "int a = 1;\nint f() {\n  return \"no\";\n}\nint c = 3;\n", java.util.List.of(), "--keep-going");
+        ScriptRun run = ScriptRun.file(
+                dir, "int a = 1;\nint f() {\n  return \"no\";\n}\nint c = 3;\n", java.util.List.of(), "--keep-going");
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.lines()).anyMatch(l -> l.endsWith("script.jsh:2: this input failed; going on (--keep-going)"));
         assertThat(run.lines()).last().isEqualTo("c ==> 3");

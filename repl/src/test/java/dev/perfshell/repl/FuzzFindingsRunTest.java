@@ -1,14 +1,13 @@
 package dev.perfshell.repl;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What fuzzing {@code perfshell run} found ({@link FuzzRunTest}), each kept as a case. */
 class FuzzFindingsRunTest {
@@ -31,8 +30,9 @@ class FuzzFindingsRunTest {
         ScriptRun run = runWithoutEngine(script.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
         assertThat(run.out).isEmpty();
-        assertThat(run.err.strip()).isEqualTo("perfshell run: " + script + ":2: not UTF-8 text (byte 0xE9, column 7)."
-                + " Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)");
+        assertThat(run.err.strip())
+                .isEqualTo("perfshell run: " + script + ":2: not UTF-8 text (byte 0xE9, column 7)."
+                        + " Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)");
     }
 
     /** A folder given as the script started an engine, then failed to read it with exit 1 (a script failure) and no next step. */
@@ -42,7 +42,8 @@ class FuzzFindingsRunTest {
         ScriptRun run = runWithoutEngine(folder.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
         assertThat(run.out).isEmpty();
-        assertThat(run.err.strip()).isEqualTo("perfshell run: " + folder + " is a folder, not a script. Next: name a .jsh file.");
+        assertThat(run.err.strip())
+                .isEqualTo("perfshell run: " + folder + " is a folder, not a script. Next: name a .jsh file.");
     }
 
     /** A NUL byte in a //CLASSPATH entry escaped as "perfshell: Nul character not allowed" with exit 1. */
@@ -52,8 +53,9 @@ class FuzzFindingsRunTest {
         ScriptRun run = runWithoutEngine(script.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
         assertThat(run.out).isEmpty();
-        assertThat(run.err.strip()).isEqualTo("perfshell run: " + script + ":2: //CLASSPATH entry is not a valid path: lib/a\\u0000.jar"
-                + " (Nul character not allowed). Next: fix the line.");
+        assertThat(run.err.strip())
+                .isEqualTo("perfshell run: " + script + ":2: //CLASSPATH entry is not a valid path: lib/a\\u0000.jar"
+                        + " (Nul character not allowed). Next: fix the line.");
     }
 
     /** "//CLASSPATH ::" and "//DEPS ,," named nothing and were silently ignored, where an empty line is an error. */
@@ -62,8 +64,9 @@ class FuzzFindingsRunTest {
         Path classPath = Files.writeString(dir.resolve("cp.jsh"), "//CLASSPATH : :\nint a = 1;\n");
         ScriptRun run = runWithoutEngine(classPath.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
-        assertThat(run.err.strip()).isEqualTo("perfshell run: " + classPath + ":1: //CLASSPATH names no jar or folder. "
-                + "Example: //CLASSPATH lib/guava.jar. Next: fix the line.");
+        assertThat(run.err.strip())
+                .isEqualTo("perfshell run: " + classPath + ":1: //CLASSPATH names no jar or folder. "
+                        + "Example: //CLASSPATH lib/guava.jar. Next: fix the line.");
         Path deps = Files.writeString(dir.resolve("deps.jsh"), "int a = 1;\n//DEPS ,,\n");
         run = runWithoutEngine(deps.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
@@ -82,14 +85,17 @@ class FuzzFindingsRunTest {
         Path ping = dir.resolve("ping.jsh");
         Path pong = Files.writeString(dir.resolve("pong.jsh"), "%load " + ping + "\n");
         Files.writeString(ping, "%run " + pong + "\n");
-        Path deep = Files.writeString(dir.resolve("deep.jsh"), "int deep = 1" + "+1".repeat(150_000) + ";\nint after = 2;\n");
+        Path deep = Files.writeString(
+                dir.resolve("deep.jsh"), "int deep = 1" + "+1".repeat(150_000) + ";\nint after = 2;\n");
         Path latin1 = Files.write(dir.resolve("latin1.jsh"), "// caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        String script = String.join("\n", "%run " + self, "%run " + ping, "%run --keep-going " + deep, "%run " + latin1, "after + a", "");
+        String script = String.join(
+                "\n", "%run " + self, "%run " + ping, "%run --keep-going " + deep, "%run " + latin1, "after + a", "");
         ScriptRun run = ScriptRun.file(dir, script, List.of(), "--keep-going");
         String all = run.out + run.err;
         FuzzRunTest.assertNoStackTrace(all, run.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
-        assertThat(run.out).as(run.toString())
+        assertThat(run.out)
+                .as(run.toString())
                 .contains(self + " is already running (self.jsh → self.jsh): a script that runs itself never ends. "
                         + "Next: remove the line that runs it again.")
                 .contains(ping + " is already running (ping.jsh → pong.jsh → ping.jsh)")

@@ -1,7 +1,7 @@
 package dev.perfshell.repl;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing of {@code perfshell run} with broken scripts and command lines (the hardening issue),
@@ -35,6 +34,7 @@ class FuzzRunTest {
     private static final int ENGINE_SCRIPTS = 24;
     /** An engine option no JVM accepts: an engine started by mistake fails at once, and says so. */
     private static final List<String> NO_ENGINE = List.of("-R", "-XX:+PerfshellFuzzNoSuchFlag");
+
     private static final Pattern FAILED_INPUT = Pattern.compile("(.*): this input failed; (going on|stopping).*");
 
     @Test
@@ -49,16 +49,19 @@ class FuzzRunTest {
             args.add("run");
             args.addAll(generated.runArgs());
             ScriptRun run = ScriptRun.piped("", args.toArray(String[]::new));
-            String context = "seed " + SEED + ", case " + i + " (" + generated.description() + "): perfshell " + String.join(" ", args)
-                    + "\n" + run;
+            String context = "seed " + SEED + ", case " + i + " (" + generated.description() + "): perfshell "
+                    + String.join(" ", args) + "\n" + run;
             try {
                 checkRefusedEarly(run, generated.culprit(), context);
             } catch (AssertionError e) {
                 failures.putIfAbsent(generated.kind(), e.getMessage());
             }
         }
-        assertThat(failures).as("inputs that broke an invariant, the first of each kind").isEmpty();
-        System.out.printf("perfshell run fuzz: %d command lines (seed %d) in %d ms, each refused before an engine%n",
+        assertThat(failures)
+                .as("inputs that broke an invariant, the first of each kind")
+                .isEmpty();
+        System.out.printf(
+                "perfshell run fuzz: %d command lines (seed %d) in %d ms, each refused before an engine%n",
                 BEFORE_ENGINE_CASES, SEED, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -69,7 +72,8 @@ class FuzzRunTest {
         assertNoStackTrace(run.err, context);
         String first = run.err.lines().findFirst().orElse("");
         assertThat(first).as(context).contains(culprit);
-        // picocli's own errors are followed by the usage or its suggestions; perfshell's carry their next step on the line.
+        // picocli's own errors are followed by the usage or its suggestions; perfshell's carry their next step on the
+        // line.
         if (!run.err.contains("Usage: perfshell run") && !run.err.contains("Possible solutions:")) {
             assertThat(run.err.lines()).as(context).hasSize(1);
             assertThat(first).as(context).containsAnyOf("Next:", "Example:");
@@ -100,14 +104,21 @@ class FuzzRunTest {
         driver.add("System.out.println(\"@@end\")");
         driver.add("1 + 1 == 2");
         long start = System.nanoTime();
-        ScriptRun run = assertTimeoutPreemptively(Duration.ofMinutes(3),
+        ScriptRun run = assertTimeoutPreemptively(
+                Duration.ofMinutes(3),
                 () -> ScriptRun.file(dir, String.join("\n", driver) + "\n", List.of(), "--keep-going"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         String context = "seed " + (SEED + 1) + "\n" + run;
 
         assertNoStackTrace(run.out + run.err, context);
-        assertThat(run.exitCode).as(context).isEqualTo(1); // recursion at least fails; never 2 (a crash of the front end)
-        assertThat(run.lines()).as("the session still evaluates at the end: " + context).last().asString().endsWith("==> true");
+        assertThat(run.exitCode)
+                .as(context)
+                .isEqualTo(1); // recursion at least fails; never 2 (a crash of the front end)
+        assertThat(run.lines())
+                .as("the session still evaluates at the end: " + context)
+                .last()
+                .asString()
+                .endsWith("==> true");
         List<List<String>> segments = segments(run.lines());
         assertThat(segments).as(context).hasSize(ENGINE_SCRIPTS);
         for (int i = 0; i < ENGINE_SCRIPTS; i++) {
@@ -116,9 +127,13 @@ class FuzzRunTest {
             checkFailuresExplained(segments.get(i), dir, caseContext);
         }
         for (int i = 0; i <= 5; i++) {
-            assertThat(segments.get(i)).as("case " + i + " must fail: " + segments.get(i)).anyMatch(l -> FAILED_INPUT.matcher(l).matches());
+            assertThat(segments.get(i))
+                    .as("case " + i + " must fail: " + segments.get(i))
+                    .anyMatch(l -> FAILED_INPUT.matcher(l).matches());
         }
-        assertThat(String.join("\n", segments.get(0))).as("self-recursion is named").contains("already running");
+        assertThat(String.join("\n", segments.get(0)))
+                .as("self-recursion is named")
+                .contains("already running");
         assertNoEngineLeft();
         System.out.printf("perfshell run fuzz: %d broken scripts in one engine in %d ms%n", ENGINE_SCRIPTS, millis);
     }
@@ -129,14 +144,18 @@ class FuzzRunTest {
         ScriptRun recursive = ScriptRun.file(dir, "int a = 1;\n%run " + self + "\nint b = 2;\n", List.of());
         assertNoStackTrace(recursive.out + recursive.err, recursive.toString());
         assertThat(recursive.exitCode).as(recursive.toString()).isEqualTo(1);
-        assertThat(recursive.lines()).as(recursive.toString()).last()
+        assertThat(recursive.lines())
+                .as(recursive.toString())
+                .last()
                 .isEqualTo(self + ":2: this input failed; stopping. Next: fix it, or run with --keep-going");
         assertThat(recursive.out).doesNotContain("b ==> 2");
 
         ScriptRun textBlock = ScriptRun.file(dir, "int a = 1;\nString s = \"\"\"\nnever closed\n", List.of());
         assertNoStackTrace(textBlock.out + textBlock.err, textBlock.toString());
         assertThat(textBlock.exitCode).as(textBlock.toString()).isEqualTo(1);
-        assertThat(textBlock.lines()).as(textBlock.toString()).last()
+        assertThat(textBlock.lines())
+                .as(textBlock.toString())
+                .last()
                 .isEqualTo(self + ":2: this input failed; stopping. Next: fix it, or run with --keep-going");
         assertNoEngineLeft();
     }
@@ -154,7 +173,8 @@ class FuzzRunTest {
             assertThat(i).as("failed without a word: " + context).isPositive();
             Matcher previous = FAILED_INPUT.matcher(output.get(i - 1));
             assertThat(previous.matches() && file(previous.group(1)).equals(file(m.group(1))))
-                    .as("%s failed without a word: %s", m.group(1), context).isFalse();
+                    .as("%s failed without a word: %s", m.group(1), context)
+                    .isFalse();
         }
     }
 
@@ -179,13 +199,24 @@ class FuzzRunTest {
 
     /** A snippet's own exception shows its trimmed stack; perfshell's code and uncaught errors never do. */
     static void assertNoStackTrace(String output, String context) {
-        assertThat(output).as(context).doesNotContain("at dev.perfshell").doesNotContain("Exception in thread")
-                .doesNotContain("perfshell bug").doesNotContain("\tat java.base/").doesNotContain("\tat jdk.");
+        assertThat(output)
+                .as(context)
+                .doesNotContain("at dev.perfshell")
+                .doesNotContain("Exception in thread")
+                .doesNotContain("perfshell bug")
+                .doesNotContain("\tat java.base/")
+                .doesNotContain("\tat jdk.");
     }
 
     static void assertNoEngineLeft() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline) Thread.sleep(50);
-        assertThat(ProcessHandle.current().descendants().map(p -> p.info().commandLine().orElse("?")).toList()).as("orphans").isEmpty();
+        while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline)
+            Thread.sleep(50);
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .map(p -> p.info().commandLine().orElse("?"))
+                        .toList())
+                .as("orphans")
+                .isEmpty();
     }
 }

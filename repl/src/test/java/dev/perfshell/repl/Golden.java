@@ -1,5 +1,7 @@
 package dev.perfshell.repl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden files under {@code src/test/resources/golden/}. Run with {@code -Dgolden.update=true}
@@ -30,7 +30,9 @@ public final class Golden {
             return;
         }
         try (InputStream stream = Golden.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(stream).as("golden file golden/%s (create it with -Dgolden.update=true)", name).isNotNull();
+            assertThat(stream)
+                    .as("golden file golden/%s (create it with -Dgolden.update=true)", name)
+                    .isNotNull();
             String expected = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(actual).as("golden/%s", name).isEqualTo(expected);
         } catch (IOException e) {

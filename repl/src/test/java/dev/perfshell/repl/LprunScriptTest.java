@@ -1,70 +1,70 @@
 package dev.perfshell.repl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code %lprun} and {@code %mprun} end to end: exact hits (line-table entries executed), bytes per line from
  * the allocation counter, and the methods chosen by name, signature and class.
  */
 class LprunScriptTest {
-    private static final String SCRIPT = String.join("\n",
-            "long loop(int n) {",                                                   // 1
-            "    long total = 0;",                                                  // 2
-            "    for (int i = 0; i < n; i++)",                                      // 3
-            "        total += (long) i * i;",                                       // 4
-            "    return total;",                                                    // 5
-            "}",                                                                    // 6
-            "%lprun -q --timed -r loops -f loop loop(1000)",                        // 7 the probes' clock: too short to sample
-            "long header = loops.hits(\"loop(int)\", 3);",                          // 8
-            "long body = loops.hits(\"loop(int)\", 4);",                            // 9
-            "long ret = loops.hits(\"loop(int)\", 5);",                             // 10
-            "int early(int x) {",                                                   // 11
-            "    if (x > 0) return 1;",                                             // 12
-            "    if (x == 0) throw new IllegalStateException(\"zero\");",           // 13
-            "    return -1;",                                                       // 14
-            "}",                                                                    // 15
+    private static final String SCRIPT = String.join(
+            "\n",
+            "long loop(int n) {", // 1
+            "    long total = 0;", // 2
+            "    for (int i = 0; i < n; i++)", // 3
+            "        total += (long) i * i;", // 4
+            "    return total;", // 5
+            "}", // 6
+            "%lprun -q --timed -r loops -f loop loop(1000)", // 7 the probes' clock: too short to sample
+            "long header = loops.hits(\"loop(int)\", 3);", // 8
+            "long body = loops.hits(\"loop(int)\", 4);", // 9
+            "long ret = loops.hits(\"loop(int)\", 5);", // 10
+            "int early(int x) {", // 11
+            "    if (x > 0) return 1;", // 12
+            "    if (x == 0) throw new IllegalStateException(\"zero\");", // 13
+            "    return -1;", // 14
+            "}", // 15
             "int calls() { int s = 0; for (int i = -2; i <= 3; i++) { try { s += early(i); } catch (IllegalStateException e) { s += 10; } } return s; }", // 16
-            "%lprun -q -r early -f early calls()",                                  // 17
-            "long firstIf = early.hits(\"early(int)\", 2);",                         // 18
-            "long secondIf = early.hits(\"early(int)\", 3);",                        // 19
-            "long lastReturn = early.hits(\"early(int)\", 4);",                      // 20
-            "int over(int x) { return x; }",                                        // 21
-            "int over(String s) { return s.length(); }",                            // 22
-            "%lprun -q -r picked -f over(String) over(\"abc\") + over(1)",          // 23
-            "java.util.List<String> pickedMethods = picked.methods();",             // 24
-            "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",       // 25
-            "%lprun -q -r rec -f fib fib(10)",                                      // 26
-            "long fibHits = rec.hits(\"fib(int)\", 1);",                             // 27
-            "class Box {",                                                          // 28
-            "    int twice(int x) { return 2 * x; }",                               // 29
-            "    int thrice(int x) { return 3 * x; }",                              // 30
-            "}",                                                                    // 31
-            "%lprun -q -r box -c Box new Box().twice(1) + new Box().thrice(1)",    // 32
-            "java.util.List<String> boxMethods = box.methods();",                   // 33
-            "long twiceHits = box.hits(\"Box.twice(int)\", 2);",                     // 34
-            "Object sink;",                                                         // 35
-            "void fill(int n) {",                                                   // 36
-            "    for (int i = 0; i < n; i++) {",                                    // 37
-            "        sink = new byte[1024];",                                       // 38
-            "    }",                                                                // 39
-            "}",                                                                    // 40
-            "%mprun -r filled -f fill fill(5)",                                     // 41
-            "long filledBytes = filled.value(\"fill(int)\", 3);",                    // 42
-            "long filledHits = filled.hits(\"fill(int)\", 3);",                      // 43
-            "%lprun -f nosuch loop(1)",                                             // 44 fails
-            "%lprun loop(1)",                                                       // 45 fails: no -f
-            "%lprun -u parsecs -f loop loop(1)",                                    // 46 fails
-            "String end = \"end\";",                                                // 47
+            "%lprun -q -r early -f early calls()", // 17
+            "long firstIf = early.hits(\"early(int)\", 2);", // 18
+            "long secondIf = early.hits(\"early(int)\", 3);", // 19
+            "long lastReturn = early.hits(\"early(int)\", 4);", // 20
+            "int over(int x) { return x; }", // 21
+            "int over(String s) { return s.length(); }", // 22
+            "%lprun -q -r picked -f over(String) over(\"abc\") + over(1)", // 23
+            "java.util.List<String> pickedMethods = picked.methods();", // 24
+            "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", // 25
+            "%lprun -q -r rec -f fib fib(10)", // 26
+            "long fibHits = rec.hits(\"fib(int)\", 1);", // 27
+            "class Box {", // 28
+            "    int twice(int x) { return 2 * x; }", // 29
+            "    int thrice(int x) { return 3 * x; }", // 30
+            "}", // 31
+            "%lprun -q -r box -c Box new Box().twice(1) + new Box().thrice(1)", // 32
+            "java.util.List<String> boxMethods = box.methods();", // 33
+            "long twiceHits = box.hits(\"Box.twice(int)\", 2);", // 34
+            "Object sink;", // 35
+            "void fill(int n) {", // 36
+            "    for (int i = 0; i < n; i++) {", // 37
+            "        sink = new byte[1024];", // 38
+            "    }", // 39
+            "}", // 40
+            "%mprun -r filled -f fill fill(5)", // 41
+            "long filledBytes = filled.value(\"fill(int)\", 3);", // 42
+            "long filledHits = filled.hits(\"fill(int)\", 3);", // 43
+            "%lprun -f nosuch loop(1)", // 44 fails
+            "%lprun loop(1)", // 45 fails: no -f
+            "%lprun -u parsecs -f loop loop(1)", // 46 fails
+            "String end = \"end\";", // 47
             "");
 
     private static ScriptRun run;
@@ -138,7 +138,8 @@ class LprunScriptTest {
 
     @Test
     void errorsNameTheCulprit() {
-        assertThat(run.out + run.err).contains("%lprun: no method nosuch in the session.")
+        assertThat(run.out + run.err)
+                .contains("%lprun: no method nosuch in the session.")
                 .contains("%lprun needs the methods to profile: -f METHOD")
                 .contains("%lprun: -u parsecs: not a timer unit");
     }

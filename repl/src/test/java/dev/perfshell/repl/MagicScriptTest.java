@@ -1,16 +1,15 @@
 package dev.perfshell.repl;
 
-import dev.perfshell.repl.magic.MagicRegistry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshell.repl.magic.MagicRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The magic framework and the jshell commands end to end inside this JVM: one script, one real
@@ -18,39 +17,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MagicScriptTest {
     private static final String TIME = "[0-9.]+ (s|ms|\u00b5s|ns)";
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", // 1
-            "%timit fib(5)",                                                  // 2 fails
-            "int counter = 0;",                                               // 3
-            "%time --bogus counter++",                                        // 4 fails
-            "counter",                                                        // 5
-            "%time fib(20)",                                                  // 6
-            "%%time",                                                         // 7
-            "int q = fib(10);",                                               // 8
-            "long w = 5;",                                                    // 9
-            "",                                                               // 10
-            "q + w",                                                          // 11
-            "%time -o t fib(3)",                                              // 12
-            "t instanceof dev.perfshell.timing.runtime.OnceTiming",           // 13
-            "String m1 = \"vars\";",                                          // 14
-            "/vars",                                                          // 15
-            "String m2 = \"who\";",                                           // 16
-            "%who",                                                           // 17
-            "String m3 = \"list\";",                                          // 18
-            "/list",                                                          // 19
-            "String m4 = \"history\";",                                       // 20
-            "%history -n 3",                                                  // 21
-            "/drop q",                                                        // 22
-            "String m5 = \"after drop\";",                                    // 23
-            "/list",                                                          // 24
-            "%classpath add /no/such/file.jar",                               // 25 fails
-            "String m6 = \"lsmagic\";",                                       // 26
-            "%lsmagic",                                                       // 27
-            "String m7 = \"help\";",                                          // 28
-            "%help time",                                                     // 29
-            "String m8 = \"time --help\";",                                   // 30
-            "%time --help",                                                   // 31
-            "String m9 = \"end\";",                                           // 32
+            "%timit fib(5)", // 2 fails
+            "int counter = 0;", // 3
+            "%time --bogus counter++", // 4 fails
+            "counter", // 5
+            "%time fib(20)", // 6
+            "%%time", // 7
+            "int q = fib(10);", // 8
+            "long w = 5;", // 9
+            "", // 10
+            "q + w", // 11
+            "%time -o t fib(3)", // 12
+            "t instanceof dev.perfshell.timing.runtime.OnceTiming", // 13
+            "String m1 = \"vars\";", // 14
+            "/vars", // 15
+            "String m2 = \"who\";", // 16
+            "%who", // 17
+            "String m3 = \"list\";", // 18
+            "/list", // 19
+            "String m4 = \"history\";", // 20
+            "%history -n 3", // 21
+            "/drop q", // 22
+            "String m5 = \"after drop\";", // 23
+            "/list", // 24
+            "%classpath add /no/such/file.jar", // 25 fails
+            "String m6 = \"lsmagic\";", // 26
+            "%lsmagic", // 27
+            "String m7 = \"help\";", // 28
+            "%help time", // 29
+            "String m8 = \"time --help\";", // 30
+            "%time --help", // 31
+            "String m9 = \"end\";", // 32
             "");
 
     private static ScriptRun run;
@@ -77,8 +77,11 @@ class MagicScriptTest {
     void exitCodeOneAndOnlyTheFailingLinesFail() {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         Pattern failure = Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
-        List<Integer> failed = lines.stream().map(failure::matcher).filter(Matcher::matches)
-                .map(m -> Integer.parseInt(m.group(1))).toList();
+        List<Integer> failed = lines.stream()
+                .map(failure::matcher)
+                .filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1)))
+                .toList();
         assertThat(failed).as(run.toString()).containsExactly(2, 4, 25);
     }
 
@@ -90,7 +93,8 @@ class MagicScriptTest {
 
     @Test
     void badOptionPrintsOneLineAndRunsNothing() {
-        int i = indexOf("%time: Unknown option: '--bogus' (put -- before code that starts with '-'). Next: %time --help lists the options.");
+        int i = indexOf(
+                "%time: Unknown option: '--bogus' (put -- before code that starts with '-'). Next: %time --help lists the options.");
         int failure = indexMatching(".*script\\.jsh:4: this input failed.*", i);
         assertThat(failure).as("one line, then the script's failure line").isEqualTo(i + 1);
         assertThat(lines.subList(i + 1, failure)).noneMatch(l -> l.startsWith("CPU times"));
@@ -120,8 +124,10 @@ class MagicScriptTest {
 
     @Test
     void timeDashOBindsARecord() {
-        int bound = indexMatching("t ==> OnceTiming\\[wallNanos=\\d+, userNanos=\\d+, systemNanos=\\d+, processCpuNanos=\\d+, "
-                + "gcCount=\\d+, gcMillis=\\d+, compileNanos=\\d+\\]", 0);
+        int bound = indexMatching(
+                "t ==> OnceTiming\\[wallNanos=\\d+, userNanos=\\d+, systemNanos=\\d+, processCpuNanos=\\d+, "
+                        + "gcCount=\\d+, gcMillis=\\d+, compileNanos=\\d+\\]",
+                0);
         assertThat(lines.subList(bound - 5, bound)).anyMatch(l -> l.startsWith("Wall time: "));
         indexMatching("\\$\\d+ ==> 2", bound - 6);
         int check = indexMatching("\\$\\d+ ==> true", bound);
@@ -138,7 +144,8 @@ class MagicScriptTest {
     void varsListsTypesNamesAndValues() {
         List<String> vars = section("m1 ==> \"vars\"", "m2 ==>");
         assertThat(vars).contains("int counter = 0", "int q = 55", "long w = 5", "String m1 = \"vars\"");
-        assertThat(vars).anyMatch(l -> l.startsWith("dev.perfshell.timing.runtime.OnceTiming t = OnceTiming[wallNanos="));
+        assertThat(vars)
+                .anyMatch(l -> l.startsWith("dev.perfshell.timing.runtime.OnceTiming t = OnceTiming[wallNanos="));
         assertThat(vars).noneMatch(l -> l.contains("fib"));
     }
 
@@ -146,29 +153,43 @@ class MagicScriptTest {
     void whoIsVars() {
         List<String> vars = section("m1 ==> \"vars\"", "m2 ==>");
         List<String> who = section("m2 ==> \"who\"", "m3 ==>");
-        assertThat(who).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(vars.stream(), java.util.stream.Stream.of("String m2 = \"who\"")).toList());
+        assertThat(who)
+                .containsExactlyElementsOf(
+                        java.util.stream.Stream.concat(vars.stream(), java.util.stream.Stream.of("String m2 = \"who\""))
+                                .toList());
     }
 
     @Test
     void listShowsActiveSnippetsWithIdsInOrder() {
         List<String> list = section("m3 ==> \"list\"", "m4 ==>");
         assertThat(list).allMatch(l -> l.matches("\\s*\\d+ : .*"), "every line is 'ID : source'");
-        List<String> sources = list.stream().map(l -> l.substring(l.indexOf(" : ") + 3)).toList();
-        assertThat(sources).containsSubsequence(
-                "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
-                "int counter = 0;", "counter", "fib(20)", "int q = fib(10);", "long w = 5;", "q + w", "fib(3)",
-                "t instanceof dev.perfshell.timing.runtime.OnceTiming", "String m3 = \"list\";");
+        List<String> sources =
+                list.stream().map(l -> l.substring(l.indexOf(" : ") + 3)).toList();
+        assertThat(sources)
+                .containsSubsequence(
+                        "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
+                        "int counter = 0;",
+                        "counter",
+                        "fib(20)",
+                        "int q = fib(10);",
+                        "long w = 5;",
+                        "q + w",
+                        "fib(3)",
+                        "t instanceof dev.perfshell.timing.runtime.OnceTiming",
+                        "String m3 = \"list\";");
         assertThat(sources).noneMatch(s -> s.startsWith("%") || s.startsWith("/"));
         assertThat(sources).noneMatch(s -> s.contains("counter++"));
-        List<Integer> ids = list.stream().map(l -> Integer.parseInt(l.substring(0, l.indexOf(" : ")).strip())).toList();
+        List<Integer> ids = list.stream()
+                .map(l -> Integer.parseInt(l.substring(0, l.indexOf(" : ")).strip()))
+                .toList();
         assertThat(ids).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
     void historyNumbersEveryInputIncludingMagicsAndCommands() {
         int i = indexOf("m4 ==> \"history\"");
-        assertThat(lines.subList(i + 1, i + 4)).containsExactly(" 16: /list", " 17: String m4 = \"history\";", " 18: %history -n 3");
+        assertThat(lines.subList(i + 1, i + 4))
+                .containsExactly(" 16: /list", " 17: String m4 = \"history\";", " 18: %history -n 3");
     }
 
     @Test
@@ -184,7 +205,8 @@ class MagicScriptTest {
 
     @Test
     void classpathAddOfAMissingFileIsOneErrorLine() {
-        int i = indexOf("%classpath: no such file or folder: /no/such/file.jar. Next: check the path (Tab completes file names).");
+        int i = indexOf(
+                "%classpath: no such file or folder: /no/such/file.jar. Next: check the path (Tab completes file names).");
         assertThat(lines.get(i + 1)).endsWith("script.jsh:25: this input failed; going on (--keep-going)");
         assertThat(lines.get(i + 2)).isEqualTo("m6 ==> \"lsmagic\"");
     }
@@ -192,18 +214,50 @@ class MagicScriptTest {
     @Test
     void lsmagicListsMagicsInRegistryOrder() {
         List<String> section = section("m6 ==> \"lsmagic\"", "m7 ==>");
-        assertThat(section.get(0)).isEqualTo("Magics (%name --help for options; %%name for the cell form where shown):");
-        List<String> names = section.stream().filter(l -> l.startsWith("  %")).map(l -> l.substring(3).split("\\s+")[0]).toList();
-        assertThat(names).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare", "maven");
-        assertThat(section).contains(
-                "  %time       Run code once: CPU (user, sys), wall time, engine CPU and GC, then its value.  [%%time]",
-                "  %lsmagic    List the magics.");
+        assertThat(section.get(0))
+                .isEqualTo("Magics (%name --help for options; %%name for the cell form where shown):");
+        List<String> names = section.stream()
+                .filter(l -> l.startsWith("  %"))
+                .map(l -> l.substring(3).split("\\s+")[0])
+                .toList();
+        assertThat(names)
+                .containsExactly(
+                        "timeit",
+                        "time",
+                        "prun",
+                        "lprun",
+                        "mprun",
+                        "memit",
+                        "sizeof",
+                        "env",
+                        "classpath",
+                        "who",
+                        "history",
+                        "reset",
+                        "lsmagic",
+                        "help",
+                        "results",
+                        "run",
+                        "load",
+                        "save",
+                        "flame",
+                        "jmh",
+                        "compare",
+                        "maven");
+        assertThat(section)
+                .contains(
+                        "  %time       Run code once: CPU (user, sys), wall time, engine CPU and GC, then its value.  [%%time]",
+                        "  %lsmagic    List the magics.");
         assertThat(section.get(section.size() - 1)).startsWith("Commands: /vars ");
     }
 
     @Test
     void helpAndDashDashHelpPrintTheUsageTheManualShows() {
-        List<String> expected = MagicRegistry.standard().usage("time", false).orElseThrow().lines().toList();
+        List<String> expected = MagicRegistry.standard()
+                .usage("time", false)
+                .orElseThrow()
+                .lines()
+                .toList();
         List<String> help = section("m7 ==> \"help\"", "m8 ==>");
         assertThat(help.get(0)).isEqualTo("Usage: %time [-h] [-o[=NAME]] CODE");
         assertThat(help).anyMatch(l -> l.strip().startsWith("-o, --bind[=NAME]"));

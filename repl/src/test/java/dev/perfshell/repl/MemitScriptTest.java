@@ -1,19 +1,18 @@
 package dev.perfshell.repl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jol.info.GraphLayout;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jol.info.GraphLayout;
 
 /**
  * {@code %memit} and {@code %sizeof} end to end: one script, one real engine JVM. Byte counts are exact
@@ -22,49 +21,50 @@ import static org.assertj.core.api.Assertions.within;
  */
 class MemitScriptTest {
     private static final long MB10 = 10_000_000L;
-    private static final String SCRIPT = String.join("\n",
-            "double d = 3.7;",                                                               // 1
-            "int zero = 0;",                                                                 // 2
-            "%memit -q -o bytes new byte[1024]",                                             // 3
-            "double bytesPerOp = bytes.allocatedBytesPerOp();",                              // 4
-            "%memit -q -o none Math.sqrt(d) * d",                                            // 5
-            "double nonePerOp = none.allocatedBytesPerOp();",                                // 6
-            "java.util.List<byte[]> keep = new java.util.ArrayList<>();",                    // 7
+    private static final String SCRIPT = String.join(
+            "\n",
+            "double d = 3.7;", // 1
+            "int zero = 0;", // 2
+            "%memit -q -o bytes new byte[1024]", // 3
+            "double bytesPerOp = bytes.allocatedBytesPerOp();", // 4
+            "%memit -q -o none Math.sqrt(d) * d", // 5
+            "double nonePerOp = none.allocatedBytesPerOp();", // 6
+            "java.util.List<byte[]> keep = new java.util.ArrayList<>();", // 7
             "%memit -q -o kept for (int i = 0; i < 10; i++) keep.add(new byte[1_000_000]);", // 8
-            "long keptRetained = kept.retainedBytes();",                                     // 9
-            "double keptPerOp = kept.allocatedBytesPerOp();",                                // 10
-            "%memit -q -o cleared keep.clear()",                                             // 11
-            "long clearedRetained = cleared.retainedBytes();",                               // 12
-            "%memit -q -o dropped { byte[] b = new byte[10_000_000]; b[1] = 1; }",           // 13
-            "long droppedRetained = dropped.retainedBytes();",                               // 14
-            "long droppedIncrement = dropped.incrementBytes();",                             // 15
-            "long droppedAllocated = dropped.allocatedBytes();",                             // 16
-            "%memit -q -o big new long[10_000_000]",                                         // 17
-            "long bigIncrement = big.incrementBytes();",                                     // 18
-            "long bigRetained = big.retainedBytes();",                                       // 19
-            "%memit -q -o rep -r 3 new long[1_000]",                                         // 20
-            "int repeats = rep.peakBytesPerRepeat().length;",                                // 21
-            "%memit 1 / zero",                                                               // 22 fails
-            "%memit -r 0 new long[1]",                                                       // 23 fails
-            "%memit --timeout 1 while (true) {}",                                            // 24
-            "int after = 1 + 1;",                                                            // 25
-            "%memit new byte[1024]",                                                         // 26
+            "long keptRetained = kept.retainedBytes();", // 9
+            "double keptPerOp = kept.allocatedBytesPerOp();", // 10
+            "%memit -q -o cleared keep.clear()", // 11
+            "long clearedRetained = cleared.retainedBytes();", // 12
+            "%memit -q -o dropped { byte[] b = new byte[10_000_000]; b[1] = 1; }", // 13
+            "long droppedRetained = dropped.retainedBytes();", // 14
+            "long droppedIncrement = dropped.incrementBytes();", // 15
+            "long droppedAllocated = dropped.allocatedBytes();", // 16
+            "%memit -q -o big new long[10_000_000]", // 17
+            "long bigIncrement = big.incrementBytes();", // 18
+            "long bigRetained = big.retainedBytes();", // 19
+            "%memit -q -o rep -r 3 new long[1_000]", // 20
+            "int repeats = rep.peakBytesPerRepeat().length;", // 21
+            "%memit 1 / zero", // 22 fails
+            "%memit -r 0 new long[1]", // 23 fails
+            "%memit --timeout 1 while (true) {}", // 24
+            "int after = 1 + 1;", // 25
+            "%memit new byte[1024]", // 26
             "%sizeof java.util.stream.IntStream.range(0, 100).boxed().collect(java.util.stream.Collectors.toList())", // 27
-            "record Point(int x, int y) {}",                                                 // 28
-            "%sizeof -v new Point(1, 2)",                                                    // 29
-            "Runnable lambda = () -> {};",                                                   // 30
-            "%sizeof lambda",                                                                // 31
-            "%sizeof 42",                                                                    // 32
-            "%sizeof nosuch + 1",                                                            // 33 fails
+            "record Point(int x, int y) {}", // 28
+            "%sizeof -v new Point(1, 2)", // 29
+            "Runnable lambda = () -> {};", // 30
+            "%sizeof lambda", // 31
+            "%sizeof 42", // 32
+            "%sizeof nosuch + 1", // 33 fails
             "%memit --result -q -o res java.util.stream.IntStream.range(0, 100).boxed().collect(java.util.stream.Collectors.toList())", // 34
-            "%sizeof int y = 3;",                                                            // 35 fails
+            "%sizeof int y = 3;", // 35 fails
             "java.util.List<java.lang.ref.WeakReference<Object>> refs = new java.util.ArrayList<>();", // 36
             "Object made() { Object o = new int[1000]; refs.add(new java.lang.ref.WeakReference<>(o)); return o; }", // 37
-            "%sizeof made()",                                                                // 38
-            "%memit -q made()",                                                              // 39
-            "System.gc(); Thread.sleep(100); System.gc();",                                  // 40
+            "%sizeof made()", // 38
+            "%memit -q made()", // 39
+            "System.gc(); Thread.sleep(100); System.gc();", // 40
             "boolean measuredValuesFreed = refs.stream().allMatch(r -> r.get() == null) && refs.size() >= 2;", // 41
-            "String end = \"end\";",                                                         // 42
+            "String end = \"end\";", // 42
             "");
 
     private static ScriptRun run;
@@ -125,7 +125,9 @@ class MemitScriptTest {
         assertThat(number("droppedAllocated")).as(run.toString()).isBetween(10_000_016.0, 10_001_000.0);
         assertThat(number("droppedIncrement")).as(run.toString()).isGreaterThanOrEqualTo(10_000_016.0);
         assertThat(number("bigIncrement")).as(run.toString()).isGreaterThanOrEqualTo(80_000_016.0);
-        assertThat(Math.abs(number("bigRetained"))).as("an expression's value is not kept").isLessThan(100_000);
+        assertThat(Math.abs(number("bigRetained")))
+                .as("an expression's value is not kept")
+                .isLessThan(100_000);
     }
 
     @Test
@@ -140,13 +142,16 @@ class MemitScriptTest {
         assertThat(lines.get(i + 1)).startsWith("allocated: ").endsWith("by the statement's thread");
         assertThat(lines.get(i + 2)).startsWith("retained after GC: ");
         assertThat(lines.get(i + 3)).startsWith("GC: ");
-        assertThat(lines.get(i + 4)).matches("per operation: 1,040 B/op \\(the expression looped [0-9,]+ times after warm-up, its value kept alive\\)");
+        assertThat(lines.get(i + 4))
+                .matches(
+                        "per operation: 1,040 B/op \\(the expression looped [0-9,]+ times after warm-up, its value kept alive\\)");
         assertThat(lines.get(i + 5)).startsWith("process RSS: peak ").contains("secondary");
     }
 
     @Test
     void errorsNameTheCulprit() {
-        assertThat(run.out + run.err).contains("Exception java.lang.ArithmeticException: / by zero")
+        assertThat(run.out + run.err)
+                .contains("Exception java.lang.ArithmeticException: / by zero")
                 .contains("%memit: -r must be at least 1, got 0")
                 .contains("error: cannot find symbol")
                 .contains("%sizeof measures the value of an expression, not a statement or declaration: int y = 3;. "
@@ -190,15 +195,28 @@ class MemitScriptTest {
         assertThat(memits).hasSizeGreaterThanOrEqualTo(8);
         JsonNode first = memits.get(0);
         assertThat(first.get("source").asText()).isEqualTo("new byte[1024]");
-        for (String field : List.of("peakBytes", "incrementBytes", "allocatedBytes", "allocatedBytesPerOp", "ops", "retainedBytes",
-                "gcCount", "gcTimeNanos", "peakRssBytes", "rssIncrementBytes")) {
+        for (String field : List.of(
+                "peakBytes",
+                "incrementBytes",
+                "allocatedBytes",
+                "allocatedBytesPerOp",
+                "ops",
+                "retainedBytes",
+                "gcCount",
+                "gcTimeNanos",
+                "peakRssBytes",
+                "rssIncrementBytes")) {
             assertThat(first.has(field)).as(field).isTrue();
         }
         assertThat(first.get("allocatedBytesPerOp").asDouble()).isEqualTo(1040.0);
         assertThat(first.get("metric").get("name").asText()).isEqualTo("allocated");
         assertThat(first.get("metric").get("unit").asText()).isEqualTo("bytes");
-        JsonNode withValue = memits.stream().filter(r -> !r.get("valueBytes").isNull()).findFirst().orElseThrow();
-        assertThat(withValue.get("valueBytes").asLong()).isEqualTo(sizeofs.get(0).get("totalBytes").asLong());
+        JsonNode withValue = memits.stream()
+                .filter(r -> !r.get("valueBytes").isNull())
+                .findFirst()
+                .orElseThrow();
+        assertThat(withValue.get("valueBytes").asLong())
+                .isEqualTo(sizeofs.get(0).get("totalBytes").asLong());
         assertThat(sizeofs.get(0).get("objects").asLong()).isEqualTo(102);
         assertThat(sizeofs.get(0).get("classes").get(0).get("class").asText()).isEqualTo("java.lang.Integer");
     }

@@ -1,19 +1,19 @@
 package dev.perfshell.repl;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The cell forms of %prun, %lprun, %mprun and %memit: several statements measured as one, declarations kept. */
 class ProfilerCellsTest {
 
     @Test
     void cellsProfileEveryStatementAndKeepTheirDeclarations(@TempDir Path dir) throws Exception {
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
                 "%%prun -q -r cellProfile",
                 "int a = fib(10);",
@@ -39,10 +39,19 @@ class ProfilerCellsTest {
         ScriptRun run = ScriptRun.file(dir, script, List.of());
         assertThat(run.exitCode).as(run.toString()).isZero();
         // fib(10) is 177 calls, fib(5) 15
-        assertThat(run.lines()).as(run.toString()).contains("cellCalls ==> 192", "kept ==> 60",
-                "lineHits ==> 14", "bigLength ==> 1000000", "fibBytes ==> 0");
-        long allocated = Long.parseLong(run.lines().stream().filter(l -> l.startsWith("cellAllocated ==> ")).findFirst()
-                .orElseThrow().substring("cellAllocated ==> ".length()));
+        assertThat(run.lines())
+                .as(run.toString())
+                .contains(
+                        "cellCalls ==> 192",
+                        "kept ==> 60",
+                        "lineHits ==> 14",
+                        "bigLength ==> 1000000",
+                        "fibBytes ==> 0");
+        long allocated = Long.parseLong(run.lines().stream()
+                .filter(l -> l.startsWith("cellAllocated ==> "))
+                .findFirst()
+                .orElseThrow()
+                .substring("cellAllocated ==> ".length()));
         // the body's array (1,000,016 B), not the setup line's, plus JShell's few wrapper bytes
         assertThat(allocated).as(run.toString()).isBetween(1_000_016L, 1_002_000L);
     }

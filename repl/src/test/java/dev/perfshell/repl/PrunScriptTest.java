@@ -1,17 +1,16 @@
 package dev.perfshell.repl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code %prun} end to end: one script, one real engine. Call counts are exact and asserted exactly
@@ -19,65 +18,66 @@ import static org.assertj.core.api.Assertions.within;
  * add up to the statement's cumulative time).
  */
 class PrunScriptTest {
-    private static final String SCRIPT = String.join("\n",
-            "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",          // 1
-            "%prun -q --timed -r f fib(20)",                                           // 2 clock probes: self times add up
-            "long fibCalls = f.calls(\"fib(int)\");",                                  // 3
-            "long fibPrimitive = f.primitiveCalls(\"fib(int)\");",                     // 4
+    private static final String SCRIPT = String.join(
+            "\n",
+            "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", // 1
+            "%prun -q --timed -r f fib(20)", // 2 clock probes: self times add up
+            "long fibCalls = f.calls(\"fib(int)\");", // 3
+            "long fibPrimitive = f.primitiveCalls(\"fib(int)\");", // 4
             "boolean cumAtLeastSelf = f.cumulativeNanos(\"fib(int)\") >= f.selfNanos(\"fib(int)\");", // 5
-            "double selfSum = f.methods().stream().mapToLong(f::selfNanos).sum();",    // 6
-            "double selfShare = selfSum / f.cumulativeNanos(\"<statement>\");",         // 7
-            "int leaf(int x) { return x + 1; }",                                       // 8
-            "int left(int x) { return leaf(x); }",                                     // 9
-            "int right(int x) { return leaf(x) + leaf(x); }",                          // 10
-            "%prun -q -r two left(1) + right(2)",                                      // 11
-            "long leafCalls = two.calls(\"leaf(int)\");",                              // 12
-            "class Box { int twice(int x) { return 2 * x; } }",                        // 13
-            "%prun -q -r nested new Box().twice(3)",                                   // 14
-            "long boxCalls = nested.calls(\"Box.twice(int)\");",                       // 15
+            "double selfSum = f.methods().stream().mapToLong(f::selfNanos).sum();", // 6
+            "double selfShare = selfSum / f.cumulativeNanos(\"<statement>\");", // 7
+            "int leaf(int x) { return x + 1; }", // 8
+            "int left(int x) { return leaf(x); }", // 9
+            "int right(int x) { return leaf(x) + leaf(x); }", // 10
+            "%prun -q -r two left(1) + right(2)", // 11
+            "long leafCalls = two.calls(\"leaf(int)\");", // 12
+            "class Box { int twice(int x) { return 2 * x; } }", // 13
+            "%prun -q -r nested new Box().twice(3)", // 14
+            "long boxCalls = nested.calls(\"Box.twice(int)\");", // 15
             "%prun -q -r lambdas java.util.stream.IntStream.range(0, 10).map(i -> fib(i)).sum()", // 16
-            "long lambdaFib = lambdas.calls(\"fib(int)\");",                            // 17
+            "long lambdaFib = lambdas.calls(\"fib(int)\");", // 17
             "int boom(int n) { if (n == 0) throw new IllegalStateException(\"boom\"); return boom(n - 1); }", // 18
-            "%prun -r thrown boom(5)",                                                 // 19 fails (throws)
-            "long boomCalls = thrown.calls(\"boom(int)\");",                           // 20
+            "%prun -r thrown boom(5)", // 19 fails (throws)
+            "long boomCalls = thrown.calls(\"boom(int)\");", // 20
             "int safe(int n) { try { return boom(n); } catch (IllegalStateException e) { return -1; } }", // 21
-            "%prun -q -r caught safe(3) + fib(5)",                                      // 22
-            "long caughtFib = caught.calls(\"fib(int)\");",                            // 23
-            "long caughtBoom = caught.calls(\"boom(int)\");",                          // 24
-            "long caughtSafe = caught.calls(\"safe(int)\");",                          // 25
-            "int tri(int n) { return n == 0 ? 0 : tri(n - 1); }",                      // 26
-            "int tri(int n) { return n <= 1 ? 0 : tri(n - 2); }",                     // 27 redefined: half the calls
-            "%prun -q -r redefined tri(10)",                                           // 28
-            "%prun -q --counts -r counted fib(20)",                                    // 29
-            "long countedCalls = counted.calls(\"fib(int)\");",                        // 30
-            "long countedSelf = counted.selfNanos(\"fib(int)\");",                     // 31
-            "java.util.Map<Integer, Integer> map = new java.util.HashMap<>();",        // 32
+            "%prun -q -r caught safe(3) + fib(5)", // 22
+            "long caughtFib = caught.calls(\"fib(int)\");", // 23
+            "long caughtBoom = caught.calls(\"boom(int)\");", // 24
+            "long caughtSafe = caught.calls(\"safe(int)\");", // 25
+            "int tri(int n) { return n == 0 ? 0 : tri(n - 1); }", // 26
+            "int tri(int n) { return n <= 1 ? 0 : tri(n - 2); }", // 27 redefined: half the calls
+            "%prun -q -r redefined tri(10)", // 28
+            "%prun -q --counts -r counted fib(20)", // 29
+            "long countedCalls = counted.calls(\"fib(int)\");", // 30
+            "long countedSelf = counted.selfNanos(\"fib(int)\");", // 31
+            "java.util.Map<Integer, Integer> map = new java.util.HashMap<>();", // 32
             "int fill(int n) { for (int i = 0; i < n; i++) map.put(i, i); return map.size(); }", // 33
-            "%prun -q -r boundary fill(100)",                                          // 34
-            "long puts = boundary.calls(\"java.util.Map.put(Object, Object)\");",      // 35
-            "%prun -q -r noBoundary --no-boundary fill(100)",                          // 36
-            "long noPuts = noBoundary.calls(\"java.util.Map.put(Object, Object)\");",  // 37
-            "%prun -s nosuchkey fib(3)",                                               // 38 fails before running
+            "%prun -q -r boundary fill(100)", // 34
+            "long puts = boundary.calls(\"java.util.Map.put(Object, Object)\");", // 35
+            "%prun -q -r noBoundary --no-boundary fill(100)", // 36
+            "long noPuts = noBoundary.calls(\"java.util.Map.put(Object, Object)\");", // 37
+            "%prun -s nosuchkey fib(3)", // 38 fails before running
             "%prun -q -r par java.util.stream.IntStream.range(0, 64).parallel().map(i -> fib(15)).sum()", // 39
-            "long parCalls = par.calls(\"fib(int)\");",                                // 40
-            "%prun -q -r after fib(20)",                                               // 41
-            "long afterCalls = after.calls(\"fib(int)\");",                            // 42
+            "long parCalls = par.calls(\"fib(int)\");", // 40
+            "%prun -q -r after fib(20)", // 41
+            "long afterCalls = after.calls(\"fib(int)\");", // 42
             "long sumLeaves(int n) { long s = 0; for (int i = 0; i < n; i++) s += leaf(i); return s; }", // 43
-            "%timeit -q -o before sumLeaves(10_000)",                                   // 44
-            "%prun -q sumLeaves(10_000)",                                              // 45
-            "%timeit -q -o afterTimeit sumLeaves(10_000)",                             // 46
-            "double probeFree = afterTimeit.median() / before.median();",              // 47
-            "%prun --callers leaf -l leaf left(1) + right(2)",                         // 48
-            "%prun -q -D DUMP fib(5)",                                                 // 49
-            "%prun -q --timed -r timedBoundary --time-boundary fill(100)",             // 50
+            "%timeit -q -o before sumLeaves(10_000)", // 44
+            "%prun -q sumLeaves(10_000)", // 45
+            "%timeit -q -o afterTimeit sumLeaves(10_000)", // 46
+            "double probeFree = afterTimeit.median() / before.median();", // 47
+            "%prun --callers leaf -l leaf left(1) + right(2)", // 48
+            "%prun -q -D DUMP fib(5)", // 49
+            "%prun -q --timed -r timedBoundary --time-boundary fill(100)", // 50
             "boolean putsTimed = timedBoundary.calls(\"java.util.Map.put(Object, Object)\") == 100 && timedBoundary.cumulativeNanos(\"java.util.Map.put(Object, Object)\") > 0;", // 51
-            "java.util.List<Integer> seen = new java.util.ArrayList<>();",             // 52
-            "%prun -q seen.add(7)",                                                    // 53 a value: neither shown nor kept as $N
-            "%lprun -q -f fib seen.add(fib(6))",                                       // 54
-            "%mprun -q -f fib seen.add(fib(1))",                                       // 55
-            "System.exit(3)",                                                          // 56 fails: a new engine replays the session
-            "String seenAfter = seen.toString();",                                     // 57 the side effects were replayed
-            "String end = \"end\";",                                                   // 58
+            "java.util.List<Integer> seen = new java.util.ArrayList<>();", // 52
+            "%prun -q seen.add(7)", // 53 a value: neither shown nor kept as $N
+            "%lprun -q -f fib seen.add(fib(6))", // 54
+            "%mprun -q -f fib seen.add(fib(1))", // 55
+            "System.exit(3)", // 56 fails: a new engine replays the session
+            "String seenAfter = seen.toString();", // 57 the side effects were replayed
+            "String end = \"end\";", // 58
             "");
 
     private static ScriptRun run;
@@ -89,7 +89,8 @@ class PrunScriptTest {
     static void runScript(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
         dump = dir.resolve("fib.json");
-        run = ScriptRun.file(dir, SCRIPT.replace("DUMP", dump.toString()), List.of(), "--keep-going", "--json", out.toString());
+        run = ScriptRun.file(
+                dir, SCRIPT.replace("DUMP", dump.toString()), List.of(), "--keep-going", "--json", out.toString());
         lines = run.lines();
         json = new ObjectMapper().readTree(Files.readString(out));
     }
@@ -139,7 +140,8 @@ class PrunScriptTest {
     @Test
     void aRedefinedMethodIsProfiledWithItsNewBody() {
         // tri(10) -> tri(8) -> ... -> tri(0): 6 calls with the new body (11 with the old one)
-        // rows: tri 6/1, <statement> 1; JShell's boxing of the value ({Integer.valueOf}) is not the user's and not shown
+        // rows: tri 6/1, <statement> 1; JShell's boxing of the value ({Integer.valueOf}) is not the user's and not
+        // shown
         assertThat(value("redefined")).as(run.toString()).startsWith("7 method calls (2 primitive calls) in ");
     }
 
@@ -211,7 +213,9 @@ class PrunScriptTest {
         for (JsonNode r : json.get("results")) {
             if (!r.get("magic").asText().equals("prun")) continue;
             for (JsonNode m : r.get("methods")) {
-                assertThat(m.get("cumulativeNanos").asLong()).as(m.toString()).isGreaterThanOrEqualTo(m.get("selfNanos").asLong());
+                assertThat(m.get("cumulativeNanos").asLong())
+                        .as(m.toString())
+                        .isGreaterThanOrEqualTo(m.get("selfNanos").asLong());
                 rows++;
             }
         }
@@ -236,6 +240,7 @@ class PrunScriptTest {
         assertThat(fib.get("location").asText()).isEqualTo("#1:1(fib)");
         assertThat(fib.get("calls").asLong()).isEqualTo(21_891);
         assertThat(fib.get("primitiveCalls").asLong()).isEqualTo(1);
-        assertThat(fib.get("cumulativeNanos").asLong()).isGreaterThanOrEqualTo(fib.get("selfNanos").asLong());
+        assertThat(fib.get("cumulativeNanos").asLong())
+                .isGreaterThanOrEqualTo(fib.get("selfNanos").asLong());
     }
 }

@@ -1,12 +1,11 @@
 package dev.perfshell.repl;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code perfshell run --quiet} prints no result lines, so each warning names the input it is about
@@ -21,7 +20,9 @@ class QuietWarningsTest {
     }
 
     private static List<String> dropped(ScriptRun run) {
-        return run.lines().stream().filter(l -> l.contains("asks for engine options")).toList();
+        return run.lines().stream()
+                .filter(l -> l.contains("asks for engine options"))
+                .toList();
     }
 
     @Test
@@ -29,7 +30,9 @@ class QuietWarningsTest {
         ScriptRun run = run(dir, "--quiet");
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(dropped(run)).as(run.toString()).hasSize(1);
-        assertThat(dropped(run).get(0)).as(run.toString()).matches(".*script\\.jsh:2: .*sub\\.jsh asks for engine options -Dperfshell\\.test\\.sub=1 .*");
+        assertThat(dropped(run).get(0))
+                .as(run.toString())
+                .matches(".*script\\.jsh:2: .*sub\\.jsh asks for engine options -Dperfshell\\.test\\.sub=1 .*");
     }
 
     @Test
@@ -37,14 +40,21 @@ class QuietWarningsTest {
         ScriptRun run = run(dir, "--quiet", "--forks", "2");
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(dropped(run)).as(run.toString()).hasSize(2);
-        assertThat(dropped(run).get(0)).as(run.toString()).matches(".*script\\.jsh:2, engine 1 of 2: .*sub\\.jsh asks .*");
-        assertThat(dropped(run).get(1)).as(run.toString()).matches(".*script\\.jsh:2, engine 2 of 2: .*sub\\.jsh asks .*");
+        assertThat(dropped(run).get(0))
+                .as(run.toString())
+                .matches(".*script\\.jsh:2, engine 1 of 2: .*sub\\.jsh asks .*");
+        assertThat(dropped(run).get(1))
+                .as(run.toString())
+                .matches(".*script\\.jsh:2, engine 2 of 2: .*sub\\.jsh asks .*");
     }
 
     @Test
     void withoutQuietTheWarningFollowsItsOutputUnprefixed(@TempDir Path dir) throws Exception {
         ScriptRun run = run(dir);
         assertThat(dropped(run)).as(run.toString()).hasSize(1);
-        assertThat(dropped(run).get(0)).as(run.toString()).doesNotContain("script.jsh:2").contains("sub.jsh asks for engine options");
+        assertThat(dropped(run).get(0))
+                .as(run.toString())
+                .doesNotContain("script.jsh:2")
+                .contains("sub.jsh asks for engine options");
     }
 }

@@ -1,12 +1,10 @@
 package dev.perfshell.repl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfshell.repl.results.ResultsSchema;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code perfshell run FILE.jsh --json OUT} with every magic that records a result, on real engines, and the export
@@ -23,14 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResultsSchemaScriptTest {
     private static final String JMH = "%jmh -wi 0 -i 1 -r 20ms ";
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "double x = 2.0;",
             "int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }",
             "long work(int n) { long s = 0; for (int i = 0; i < n; i++) s += i % 7; return s; }",
             "int[] fill(int n) { int[] a = new int[n]; for (int i = 0; i < n; i++) a[i] = i; return a; }",
             "String nothing = null;",
             "%timeit -q -r 5 -n 1000 --label sqrt Math.sqrt(x)",
-            "%timeit -q -r 2 -n 1000 --setup \"double y = 3.0;\" Math.sqrt(y)",  // two runs: no interval
+            "%timeit -q -r 2 -n 1000 --setup \"double y = 3.0;\" Math.sqrt(y)", // two runs: no interval
             "%timeit -q --param n=10,100,1000,10000 -r 3 -n 10 work(n)",
             "%compare -q -r 3 -n 1000 Math.sqrt(x) ;; Math.cbrt(x)",
             "%time fib(20)",
@@ -74,14 +74,30 @@ class ResultsSchemaScriptTest {
             String unit = result.get("metric").get("unit").asText();
             if (magic.equals("prun")) variants.add("prun " + result.get("mode").asText());
             if (magic.equals("memit")) variants.add("memit " + unit);
-            if (magic.equals("jmh")) variants.add("jmh " + unit + " forks " + result.get("metric").path("forks").size());
+            if (magic.equals("jmh"))
+                variants.add("jmh " + unit + " forks "
+                        + result.get("metric").path("forks").size());
             if (magic.equals("sizeof") && result.get("rootClass").isNull()) variants.add("sizeof null");
             if (result.has("complexity")) variants.add(magic + " complexity");
-            if (magic.equals("timeit") && result.get("metric").get("ciLow").isNull()) variants.add("timeit no interval");
+            if (magic.equals("timeit") && result.get("metric").get("ciLow").isNull())
+                variants.add("timeit no interval");
         }
-        assertThat(kinds).containsExactlyInAnyOrder("timeit", "compare", "time", "prun", "lprun", "mprun", "memit", "sizeof", "flame", "jmh");
-        assertThat(variants).contains("prun sampled", "prun timed", "prun counts", "memit bytes", "memit bytes/op", "sizeof null",
-                "timeit complexity", "memit complexity", "timeit no interval", "jmh ns/op forks 0", "jmh ops/s forks 2");
+        assertThat(kinds)
+                .containsExactlyInAnyOrder(
+                        "timeit", "compare", "time", "prun", "lprun", "mprun", "memit", "sizeof", "flame", "jmh");
+        assertThat(variants)
+                .contains(
+                        "prun sampled",
+                        "prun timed",
+                        "prun counts",
+                        "memit bytes",
+                        "memit bytes/op",
+                        "sizeof null",
+                        "timeit complexity",
+                        "memit complexity",
+                        "timeit no interval",
+                        "jmh ns/op forks 0",
+                        "jmh ops/s forks 2");
 
         ResultsSchema.assertValid(export, "perfshell run --json of every magic");
     }
@@ -89,32 +105,42 @@ class ResultsSchemaScriptTest {
     /** The same export, changed in one place each the way no writer of the magic would: each change is named exactly. */
     @Test
     void whatAMagicNeverWritesIsRejected() {
-        int counts = index(r -> r.get("magic").asText().equals("prun") && r.get("mode").asText().equals("counts"));
+        int counts = index(r ->
+                r.get("magic").asText().equals("prun") && r.get("mode").asText().equals("counts"));
         assertThat(problems(counts, r -> ((ObjectNode) r.get("methods").get(0)).put("selfNanos", 5)))
                 .containsExactly("/results/" + counts + "/methods/0/selfNanos const: must be the constant value '0'");
-        int timed = index(r -> r.get("magic").asText().equals("prun") && r.get("mode").asText().equals("timed"));
+        int timed = index(r ->
+                r.get("magic").asText().equals("prun") && r.get("mode").asText().equals("timed"));
         assertThat(problems(timed, r -> ((ObjectNode) r.get("methods").get(0)).put("selfSamples", 3)))
-                .containsExactly("/results/" + timed + "/methods/0/selfSamples false: schema for 'selfSamples' is false");
-        int thrpt = index(r -> r.get("magic").asText().equals("jmh") && r.get("params").get("mode").asText().equals("thrpt"));
+                .containsExactly(
+                        "/results/" + timed + "/methods/0/selfSamples false: schema for 'selfSamples' is false");
+        int thrpt = index(r -> r.get("magic").asText().equals("jmh")
+                && r.get("params").get("mode").asText().equals("thrpt"));
         assertThat(problems(thrpt, r -> ((ObjectNode) r.get("metric")).put("direction", "lower")))
                 .containsExactly("/results/" + thrpt + "/metric/direction const: must be the constant value 'higher'");
-        int nothing = index(r -> r.get("magic").asText().equals("sizeof") && r.get("rootClass").isNull());
+        int nothing = index(r ->
+                r.get("magic").asText().equals("sizeof") && r.get("rootClass").isNull());
         assertThat(problems(nothing, r -> r.put("totalBytes", 8)))
                 .containsExactly("/results/" + nothing + "/totalBytes const: must be the constant value '0'");
-        int sweep = index(r -> r.get("magic").asText().equals("memit") && r.get("metric").get("unit").asText().equals("bytes/op"));
-        assertThat(problems(sweep, r -> r.put("peakBytes", 8))).containsExactly("/results/" + sweep
-                + " additionalProperties: property 'peakBytes' is not defined in the schema and the schema does not allow additional properties");
+        int sweep = index(r -> r.get("magic").asText().equals("memit")
+                && r.get("metric").get("unit").asText().equals("bytes/op"));
+        assertThat(problems(sweep, r -> r.put("peakBytes", 8)))
+                .containsExactly(
+                        "/results/" + sweep
+                                + " additionalProperties: property 'peakBytes' is not defined in the schema and the schema does not allow additional properties");
         // asked for cpu samples (which may run as itimer), not allocations
         int flame = index(r -> r.get("magic").asText().equals("flame"));
         assertThat(problems(flame, r -> r.put("event", "alloc")))
-                .containsExactly("/results/" + flame + "/event enum: does not have a value in the enumeration [\"cpu\", \"itimer\"]");
+                .containsExactly("/results/" + flame
+                        + "/event enum: does not have a value in the enumeration [\"cpu\", \"itimer\"]");
         int compare = index(r -> r.get("magic").asText().equals("compare"));
         assertThat(problems(compare, r -> ((ObjectNode) r.get("params")).remove("position")))
                 .containsExactly("/results/" + compare + "/params required: required property 'position' not found");
     }
 
     private static int index(Predicate<JsonNode> which) {
-        for (int i = 0; i < export.get("results").size(); i++) if (which.test(export.get("results").get(i))) return i;
+        for (int i = 0; i < export.get("results").size(); i++)
+            if (which.test(export.get("results").get(i))) return i;
         throw new AssertionError("no such result in the export");
     }
 
@@ -127,16 +153,28 @@ class ResultsSchemaScriptTest {
     @Test
     void aRunInSeveralEnginesIsValid(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.json");
-        ScriptRun run = ScriptRun.file(dir, String.join("\n",
-                "%timeit -q -r 3 -n 1000 Math.sqrt(2.0)",
-                "%time Math.sqrt(2.0)",
-                "%memit -q new byte[1024]",
-                "%sizeof new int[4]",
-                ""), List.of(), "--forks", "2", "--quiet", "--json", out.toString());
+        ScriptRun run = ScriptRun.file(
+                dir,
+                String.join(
+                        "\n",
+                        "%timeit -q -r 3 -n 1000 Math.sqrt(2.0)",
+                        "%time Math.sqrt(2.0)",
+                        "%memit -q new byte[1024]",
+                        "%sizeof new int[4]",
+                        ""),
+                List.of(),
+                "--forks",
+                "2",
+                "--quiet",
+                "--json",
+                out.toString());
         assertThat(run.exitCode).as(run.toString()).isZero();
         JsonNode export = ResultsSchema.read(out);
         assertThat(export.get("forks").asInt()).isEqualTo(2);
-        assertThat(export.get("results")).hasSize(4).allSatisfy(result -> assertThat(result.get("metric").get("forks")).hasSize(2));
+        assertThat(export.get("results"))
+                .hasSize(4)
+                .allSatisfy(
+                        result -> assertThat(result.get("metric").get("forks")).hasSize(2));
 
         ResultsSchema.assertValid(export, "perfshell run --forks 2 --json");
     }

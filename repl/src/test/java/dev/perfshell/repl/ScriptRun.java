@@ -32,9 +32,13 @@ final class ScriptRun {
     static ScriptRun piped(Map<String, String> env, String script, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, false);
+        int code = Main.execute(
+                args,
+                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                false);
         return new ScriptRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -44,7 +48,8 @@ final class ScriptRun {
     }
 
     /** As {@link #file(Path, String, List, String...)}, with {@code env} as the shell's environment variables. */
-    static ScriptRun file(Map<String, String> env, Path dir, String script, List<String> options, String... runOptions) throws IOException {
+    static ScriptRun file(Map<String, String> env, Path dir, String script, List<String> options, String... runOptions)
+            throws IOException {
         Path file = dir.resolve("script.jsh");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(options);
@@ -64,13 +69,15 @@ final class ScriptRun {
         int from = lines.indexOf(marker);
         if (from < 0) throw new AssertionError("no line '" + marker + "' in:\n" + out);
         List<String> section = new ArrayList<>();
-        for (int i = from + 1; i < lines.size() && !lines.get(i).startsWith(untilPrefix); i++) section.add(lines.get(i));
+        for (int i = from + 1; i < lines.size() && !lines.get(i).startsWith(untilPrefix); i++)
+            section.add(lines.get(i));
         return section;
     }
 
     /** The value printed for {@code NAME ==> VALUE}: jshell's echo of a variable or expression. */
     String value(String name) {
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + " ==> (.*)");
+        java.util.regex.Pattern pattern =
+                java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + " ==> (.*)");
         for (String line : lines()) {
             java.util.regex.Matcher m = pattern.matcher(line);
             if (m.matches()) return m.group(1);
@@ -80,8 +87,8 @@ final class ScriptRun {
 
     /** The script lines that failed under --keep-going, in order. */
     List<Integer> failedLines() {
-        java.util.regex.Pattern failure =
-                java.util.regex.Pattern.compile(".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
+        java.util.regex.Pattern failure = java.util.regex.Pattern.compile(
+                ".*script\\.jsh:(\\d+): this input failed; going on \\(--keep-going\\)");
         List<Integer> failed = new ArrayList<>();
         for (String line : lines()) {
             java.util.regex.Matcher m = failure.matcher(line);

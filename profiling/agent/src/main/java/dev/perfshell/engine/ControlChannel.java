@@ -29,17 +29,19 @@ final class ControlChannel {
         out.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
-        Thread reader = new Thread(() -> {
-            try (socket) {
-                for (int request; (request = in.read()) >= 0; ) {
-                    if (request == EngineProtocol.CONTROL_INTERRUPT) interrupted.run();
-                    else if (request == EngineProtocol.CONTROL_STOP) stop.stop();
-                    // any other byte: a later shell's request, nothing to do
-                }
-            } catch (IOException shellGone) {
-                // nothing more will come; the command connection's end halts the engine
-            }
-        }, "perfshell-control");
+        Thread reader = new Thread(
+                () -> {
+                    try (socket) {
+                        for (int request; (request = in.read()) >= 0; ) {
+                            if (request == EngineProtocol.CONTROL_INTERRUPT) interrupted.run();
+                            else if (request == EngineProtocol.CONTROL_STOP) stop.stop();
+                            // any other byte: a later shell's request, nothing to do
+                        }
+                    } catch (IOException shellGone) {
+                        // nothing more will come; the command connection's end halts the engine
+                    }
+                },
+                "perfshell-control");
         reader.setDaemon(true);
         reader.start();
     }

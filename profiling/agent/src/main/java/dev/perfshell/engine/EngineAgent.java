@@ -2,13 +2,10 @@ package dev.perfshell.engine;
 
 import dev.perfshell.profiling.memory.MemoryMeter;
 import dev.perfshell.timing.runtime.OnceMeter;
-import jdk.jshell.execution.RemoteExecutionControl;
-import jdk.jshell.execution.Util;
-
 import java.io.InputStream;
-import java.lang.instrument.ClassDefinition;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.instrument.ClassDefinition;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
@@ -18,6 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
 
 /**
  * The engine JVM's side of the JShell protocol: JShell launches {@code java ... EngineAgent PORT}.
@@ -49,14 +48,16 @@ public final class EngineAgent extends RemoteExecutionControl {
     private final ClientCodeStop stop = new ClientCodeStop();
     /** %memit's meter, made on its first use: its management beans are start-up time an engine may never need. */
     private MemoryMeter memory;
-    private final EngineCommands commands = new EngineCommands(meter, this::memoryMeter, EnginePremain.instrumentation(), reserve,
-            this::runUserCode, this::findClass);
+
+    private final EngineCommands commands = new EngineCommands(
+            meter, this::memoryMeter, EnginePremain.instrumentation(), reserve, this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
         String token;
         ProcessHandle shell;
         try {
-            shell = LaunchCheck.verifyParent(System.getProperty(LaunchCheck.SHELL_PID_PROPERTY),
+            shell = LaunchCheck.verifyParent(
+                    System.getProperty(LaunchCheck.SHELL_PID_PROPERTY),
                     ProcessHandle.current().parent());
             ParentWatchdog.watch(shell);
             token = LaunchCheck.readToken(System.in, LaunchCheck.TOKEN_WAIT_SECONDS);
@@ -72,7 +73,10 @@ public final class EngineAgent extends RemoteExecutionControl {
         int port = Integer.parseInt(args[args.length - 1]);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
-        InputStream in = new CommandStream(socket.getInputStream(), shell, Duration.ofSeconds(1),
+        InputStream in = new CommandStream(
+                socket.getInputStream(),
+                shell,
+                Duration.ofSeconds(1),
                 () -> Runtime.getRuntime().halt(EngineProtocol.EXIT_PARENT_GONE));
         OutputStream out = socket.getOutputStream();
         // First on the wire, before JShell's object streams: the shell accepts the connection only with it.
@@ -93,7 +97,8 @@ public final class EngineAgent extends RemoteExecutionControl {
      * the command loop and end the engine: it is reported as stopped instead.
      */
     @Override
-    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
         try {
             return super.invoke(className, methodName);
         } catch (ThreadDeath late) {
@@ -185,7 +190,8 @@ public final class EngineAgent extends RemoteExecutionControl {
 
     /** JShell's load of new snippet classes; their bytes are kept for a profile reset ({@code ClassProfileReset}). */
     @Override
-    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(classes);
         for (ClassBytecodes loaded : classes) EnginePremain.classBytes().remember(loaded.name(), loaded.bytecodes());
     }
@@ -195,7 +201,8 @@ public final class EngineAgent extends RemoteExecutionControl {
      * stock engine has the shell do it over JDI; this engine may carry no JDWP). JVMTI's RedefineClasses either way.
      */
     @Override
-    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
         try {
             ClassDefinition[] definitions = new ClassDefinition[classes.length];
             for (int i = 0; i < classes.length; i++) {
@@ -207,11 +214,13 @@ public final class EngineAgent extends RemoteExecutionControl {
             throw new ClassInstallException("redefine: " + e.getMessage(), new boolean[classes.length]);
         }
         super.redefine(classes); // records the new bytes with the class loader, as after a redefinition over JDI
-        for (ClassBytecodes redefined : classes) EnginePremain.classBytes().remember(redefined.name(), redefined.bytecodes());
+        for (ClassBytecodes redefined : classes)
+            EnginePremain.classBytes().remember(redefined.name(), redefined.bytecodes());
     }
 
     @Override
-    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
         try {
             return super.varValue(className, varName); // a frame of this class, so a stop over JDI can find it
         } catch (ThreadDeath late) {
@@ -231,9 +240,11 @@ public final class EngineAgent extends RemoteExecutionControl {
     }
 
     @Override
-    public Object extensionCommand(String name, Object argument) throws RunException, EngineTerminationException, InternalException {
+    public Object extensionCommand(String name, Object argument)
+            throws RunException, EngineTerminationException, InternalException {
         // A new input clears Ctrl-C's flag in order with the commands that follow (a control request could overtake).
-        EngineCommand command = EngineProtocol.NEW_INPUT.equals(name) ? arg -> interrupted = false : commands.find(name);
+        EngineCommand command =
+                EngineProtocol.NEW_INPUT.equals(name) ? arg -> interrupted = false : commands.find(name);
         if (command == null) throw new NotImplementedException("Unknown engine command: " + name);
         commands.prestart().enter();
         try {

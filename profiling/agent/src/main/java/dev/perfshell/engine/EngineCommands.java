@@ -4,10 +4,9 @@ import dev.perfshell.profiling.memory.Footprints;
 import dev.perfshell.profiling.memory.MemoryMeter;
 import dev.perfshell.timing.runtime.BlackholeSelfCheck;
 import dev.perfshell.timing.runtime.OnceMeter;
+import dev.perfshell.timing.runtime.Timed;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import dev.perfshell.timing.runtime.TimeitRunner;
-import dev.perfshell.timing.runtime.Timed;
-
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.GarbageCollectorMXBean;
@@ -45,13 +44,22 @@ final class EngineCommands {
         Class<?> find(String binaryName) throws ClassNotFoundException;
     }
 
-    EngineCommands(OnceMeter meter, java.util.function.Supplier<MemoryMeter> memory, Instrumentation instrumentation, MemoryReserve reserve,
-                   UserCode userCode, SessionClasses classes) {
+    EngineCommands(
+            OnceMeter meter,
+            java.util.function.Supplier<MemoryMeter> memory,
+            Instrumentation instrumentation,
+            MemoryReserve reserve,
+            UserCode userCode,
+            SessionClasses classes) {
         dev.perfshell.timing.runtime.ProfileReset profileReset = instrumentation == null
-                ? dev.perfshell.timing.runtime.ProfileReset.unavailable("the engine runs without its agent: no instrumentation")
-                : new dev.perfshell.timing.runtime.ClassProfileReset(instrumentation, type ->
-                        dev.perfshell.profiling.probe.SessionClassBytes.isSessionLoader(type.getClassLoader())
-                                ? EnginePremain.classBytes().original(type.getName().replace('.', '/')) : null);
+                ? dev.perfshell.timing.runtime.ProfileReset.unavailable(
+                        "the engine runs without its agent: no instrumentation")
+                : new dev.perfshell.timing.runtime.ClassProfileReset(
+                        instrumentation,
+                        type -> dev.perfshell.profiling.probe.SessionClassBytes.isSessionLoader(type.getClassLoader())
+                                ? EnginePremain.classBytes()
+                                        .original(type.getName().replace('.', '/'))
+                                : null);
         TimeitRunner timeit = new TimeitRunner(profileReset);
         dev.perfshell.profiling.flame.Samplers samplers = new dev.perfshell.profiling.flame.Samplers();
         table.put(EngineProtocol.TIMEIT, arg -> {
@@ -65,7 +73,8 @@ final class EngineCommands {
         table.put(EngineProtocol.TIMEIT_INTERLEAVED, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
             java.util.List<Timed> snippets = new ArrayList<>();
-            for (Object name : (java.util.List<?>) request.get("classes")) snippets.add(instantiate(classes.find((String) name)));
+            for (Object name : (java.util.List<?>) request.get("classes"))
+                snippets.add(instantiate(classes.find((String) name)));
             TimeitPlan plan = TimeitPlan.fromWire(request);
             boolean resetProfiles = !Boolean.TRUE.equals(request.get("keepProfiles"));
             return userCode.run(() -> timeit.interleaved(snippets, plan, resetProfiles));
@@ -92,28 +101,39 @@ final class EngineCommands {
         });
         table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.get().cancel());
         Footprints footprints = new Footprints(instrumentation);
-        dev.perfshell.profiling.probe.Profiler profiler =
-                instrumentation == null ? null
-                        : new dev.perfshell.profiling.probe.Profiler(instrumentation, EnginePremain.classBytes(), samplers, profileReset);
+        dev.perfshell.profiling.probe.Profiler profiler = instrumentation == null
+                ? null
+                : new dev.perfshell.profiling.probe.Profiler(
+                        instrumentation, EnginePremain.classBytes(), samplers, profileReset);
         table.put(EngineProtocol.PRUN_ARM, arg -> {
-            if (profiler == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
+            if (profiler == null)
+                throw new IllegalStateException("the engine runs without its agent: no instrumentation");
             Map<?, ?> request = (Map<?, ?>) arg;
             @SuppressWarnings("unchecked")
             java.util.List<String> includes = (java.util.List<String>) request.get("includes");
-            return profiler.arm(includes, dev.perfshell.profiling.probe.Profiler.Mode.valueOf((String) request.get("mode")),
-                    Boolean.TRUE.equals(request.get("boundaries")), Boolean.TRUE.equals(request.get("timeBoundaries")),
-                    (Map<?, ?>) request.get("classBytes"), (String) request.get("jar"), ((Number) request.get("intervalNanos")).longValue());
+            return profiler.arm(
+                    includes,
+                    dev.perfshell.profiling.probe.Profiler.Mode.valueOf((String) request.get("mode")),
+                    Boolean.TRUE.equals(request.get("boundaries")),
+                    Boolean.TRUE.equals(request.get("timeBoundaries")),
+                    (Map<?, ?>) request.get("classBytes"),
+                    (String) request.get("jar"),
+                    ((Number) request.get("intervalNanos")).longValue());
         });
         table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
-        dev.perfshell.profiling.probe.LineProfiler lines =
-                instrumentation == null ? null
-                        : new dev.perfshell.profiling.probe.LineProfiler(instrumentation, EnginePremain.classBytes(), samplers, profileReset);
+        dev.perfshell.profiling.probe.LineProfiler lines = instrumentation == null
+                ? null
+                : new dev.perfshell.profiling.probe.LineProfiler(
+                        instrumentation, EnginePremain.classBytes(), samplers, profileReset);
         table.put(EngineProtocol.LINES_ARM, arg -> {
             if (lines == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
             Map<?, ?> request = (Map<?, ?>) arg;
-            return lines.arm(dev.perfshell.profiling.probe.LineProfiler.choices((java.util.List<?>) request.get("choices")),
-                    Boolean.TRUE.equals(request.get("bytes")), (Map<?, ?>) request.get("classBytes"),
-                    dev.perfshell.profiling.probe.LineProfiler.Mode.valueOf((String) request.get("mode")), (String) request.get("jar"),
+            return lines.arm(
+                    dev.perfshell.profiling.probe.LineProfiler.choices((java.util.List<?>) request.get("choices")),
+                    Boolean.TRUE.equals(request.get("bytes")),
+                    (Map<?, ?>) request.get("classBytes"),
+                    dev.perfshell.profiling.probe.LineProfiler.Mode.valueOf((String) request.get("mode")),
+                    (String) request.get("jar"),
                     ((Number) request.get("intervalNanos")).longValue());
         });
         table.put(EngineProtocol.LINES_TAKE, arg -> {
@@ -130,7 +150,8 @@ final class EngineCommands {
         table.put(EngineProtocol.FLAME_LIST, arg -> flames.list((Map<?, ?>) arg));
         table.put(EngineProtocol.FORGET, arg -> {
             Map<?, ?> request = (Map<?, ?>) arg;
-            accessibleField(classes.find((String) request.get("class")), (String) request.get("field")).set(null, null);
+            accessibleField(classes.find((String) request.get("class")), (String) request.get("field"))
+                    .set(null, null);
             return Boolean.TRUE;
         });
         table.put(EngineProtocol.SIZEOF, arg -> {
@@ -141,12 +162,21 @@ final class EngineCommands {
             java.util.List<String> jars = (java.util.List<String>) request.get("jars");
             return userCode.run(() -> footprints.measure(value, jars, Boolean.TRUE.equals(request.get("layout"))));
         });
-        prestart = new JitWatchPrestart(() -> {
-            timeit.jitWatch();
-            runEarlyCheck(timeit);
-        }, System::nanoTime);
-        for (String measuring : java.util.List.of(EngineProtocol.TIMEIT, EngineProtocol.TIMEIT_INTERLEAVED, EngineProtocol.BLACKHOLE_CHECK,
-                EngineProtocol.TIME_ARM, EngineProtocol.MEMIT_ARM, EngineProtocol.PRUN_ARM, EngineProtocol.LINES_ARM, EngineProtocol.FLAME)) {
+        prestart = new JitWatchPrestart(
+                () -> {
+                    timeit.jitWatch();
+                    runEarlyCheck(timeit);
+                },
+                System::nanoTime);
+        for (String measuring : java.util.List.of(
+                EngineProtocol.TIMEIT,
+                EngineProtocol.TIMEIT_INTERLEAVED,
+                EngineProtocol.BLACKHOLE_CHECK,
+                EngineProtocol.TIME_ARM,
+                EngineProtocol.MEMIT_ARM,
+                EngineProtocol.PRUN_ARM,
+                EngineProtocol.LINES_ARM,
+                EngineProtocol.FLAME)) {
             EngineCommand command = table.get(measuring);
             table.put(measuring, arg -> {
                 prestart.beforeMeasurement();
@@ -190,7 +220,8 @@ final class EngineCommands {
         return accessibleField(type, name).get(null);
     }
 
-    private static java.lang.reflect.Field accessibleField(Class<?> type, String name) throws ReflectiveOperationException {
+    private static java.lang.reflect.Field accessibleField(Class<?> type, String name)
+            throws ReflectiveOperationException {
         java.lang.reflect.Field field = type.getDeclaredField(name);
         field.setAccessible(true);
         return field;
@@ -219,15 +250,21 @@ final class EngineCommands {
         ArrayList<String> collectors = new ArrayList<>();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) collectors.add(gc.getName());
         info.put("gc", collectors);
-        info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        info.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         info.put("cpuModel", cpuModel());
         info.put("inputArguments", new ArrayList<>(runtime.getInputArguments()));
         info.put("classPath", System.getProperty("java.class.path"));
         info.put("maxHeap", Runtime.getRuntime().maxMemory());
         info.put("processors", Runtime.getRuntime().availableProcessors());
-        info.put("instrumentation", instrumentation == null ? "absent"
-                : "redefine=" + instrumentation.isRedefineClassesSupported()
-                + " retransform=" + instrumentation.isRetransformClassesSupported());
+        info.put(
+                "instrumentation",
+                instrumentation == null
+                        ? "absent"
+                        : "redefine=" + instrumentation.isRedefineClassesSupported() + " retransform="
+                                + instrumentation.isRetransformClassesSupported());
         info.put("memoryReserve", reserve.held() ? "held" : "released");
         return info;
     }
@@ -235,8 +272,10 @@ final class EngineCommands {
     /** The first "model name" of /proc/cpuinfo (Linux), or {@code null} where there is none. */
     private static String cpuModel() {
         try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst().orElse(null);
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -9,7 +9,8 @@ import java.lang.instrument.Instrumentation;
  */
 public final class EnginePremain {
     private static volatile Instrumentation instrumentation;
-    private static final dev.perfshell.profiling.probe.SessionClassBytes CLASS_BYTES = new dev.perfshell.profiling.probe.SessionClassBytes();
+    private static final dev.perfshell.profiling.probe.SessionClassBytes CLASS_BYTES =
+            new dev.perfshell.profiling.probe.SessionClassBytes();
 
     private EnginePremain() {}
 

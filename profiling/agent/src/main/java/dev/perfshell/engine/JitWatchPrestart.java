@@ -22,6 +22,7 @@ final class JitWatchPrestart {
     private volatile long idleSince;
     /** The shell expects timings soon (a script with %timeit): start without waiting for idleness. */
     private volatile boolean now;
+
     private boolean done; // guarded by this: started, or a measurement came first
 
     JitWatchPrestart(Runnable start, LongSupplier clock) {
@@ -66,13 +67,15 @@ final class JitWatchPrestart {
 
     /** Polls {@link #startIfIdle()} on a daemon thread until it is done. */
     void startWhenIdle() {
-        Thread thread = new Thread(() -> {
-            try {
-                while (!startIfIdle()) Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException | RuntimeException noHeadStart) {
-                // no head start: the first timing starts the watch itself
-            }
-        }, "perfshell-jit-watch-start");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (!startIfIdle()) Thread.sleep(POLL_MILLIS);
+                    } catch (InterruptedException | RuntimeException noHeadStart) {
+                        // no head start: the first timing starts the watch itself
+                    }
+                },
+                "perfshell-jit-watch-start");
         thread.setDaemon(true);
         thread.start();
     }

@@ -21,6 +21,7 @@ final class LaunchCheck {
     static final String SHELL_PID_PROPERTY = "perfshell.shell.pid";
     /** A token is hex; anything longer than this is not one (and is not read to the end). */
     static final int MAX_TOKEN = 128;
+
     static final long TOKEN_WAIT_SECONDS = 10;
 
     /** Why the engine will not start: one line for its stderr. */
@@ -47,7 +48,8 @@ final class LaunchCheck {
         } catch (NumberFormatException e) {
             throw new Refused("-D" + SHELL_PID_PROPERTY + "=" + shellPid + " is not a process id");
         }
-        ProcessHandle actual = parent.orElseThrow(() -> new Refused("this process has no parent (the shell " + expected + " is gone)"));
+        ProcessHandle actual = parent.orElseThrow(
+                () -> new Refused("this process has no parent (the shell " + expected + " is gone)"));
         if (actual.pid() != expected) {
             throw new Refused("the parent process is " + actual.pid() + ", not the shell " + expected + " that -D"
                     + SHELL_PID_PROPERTY + " names");
@@ -59,20 +61,23 @@ final class LaunchCheck {
     static String readToken(InputStream stdin, long waitSeconds) throws Refused {
         // Read on a daemon thread: a blocked read of a terminal cannot be interrupted.
         CompletableFuture<String> line = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                line.complete(readLine(stdin));
-            } catch (IOException | RuntimeException e) {
-                line.completeExceptionally(e);
-            }
-        }, "perfshell-launch-token");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        line.complete(readLine(stdin));
+                    } catch (IOException | RuntimeException e) {
+                        line.completeExceptionally(e);
+                    }
+                },
+                "perfshell-launch-token");
         reader.setDaemon(true);
         reader.start();
         String token;
         try {
             token = line.get(waitSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new Refused("no launch token on standard input within " + waitSeconds + " s: the engine is started by perfshell, not by hand");
+            throw new Refused("no launch token on standard input within " + waitSeconds
+                    + " s: the engine is started by perfshell, not by hand");
         } catch (ExecutionException e) {
             throw new Refused("cannot read the launch token from standard input: " + e.getCause());
         } catch (InterruptedException e) {
@@ -80,7 +85,8 @@ final class LaunchCheck {
             throw new Refused("interrupted while reading the launch token");
         }
         if (token == null || !token.matches("[0-9a-f]{32," + MAX_TOKEN + "}")) {
-            throw new Refused("no valid launch token on standard input: the engine is started by perfshell, not by hand");
+            throw new Refused(
+                    "no valid launch token on standard input: the engine is started by perfshell, not by hand");
         }
         return token;
     }

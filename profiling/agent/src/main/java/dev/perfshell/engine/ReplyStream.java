@@ -34,8 +34,10 @@ public final class ReplyStream {
     /** An extension command's reply: the value, and on the engine side the stream it is written to. */
     public static final class Envelope implements Serializable {
         private static final long serialVersionUID = 1L;
+
         @SuppressWarnings("serial") // every reply is one of the serialisable JDK types the shell's filter allows
         private final Object value;
+
         private final transient ReplyStream owner;
 
         Envelope(Object value, ReplyStream owner) {

@@ -98,7 +98,9 @@ class ClientCodeStopTest {
         assertThat(swallowed.await(10, TimeUnit.SECONDS)).isTrue();
         stop.stop(); // at once: the first one counts as on its way, nothing is sent
         Thread.sleep(100);
-        assertThat(engine.isAlive()).as("a stop within the arrival time is not sent twice").isTrue();
+        assertThat(engine.isAlive())
+                .as("a stop within the arrival time is not sent twice")
+                .isTrue();
         Thread.sleep(300);
         stop.stop();
         engine.join(10_000);
@@ -125,7 +127,8 @@ class ClientCodeStopTest {
             }
             try {
                 stop.leave();
-                outcome.compareAndSet("nothing", Thread.currentThread().isInterrupted() ? "interrupt flag left set" : "absorbed");
+                outcome.compareAndSet(
+                        "nothing", Thread.currentThread().isInterrupted() ? "interrupt flag left set" : "absorbed");
             } catch (ThreadDeath escaped) {
                 outcome.set("escaped leave()");
             }

@@ -23,8 +23,11 @@ class CommandStreamTest {
 
     @Test
     void commandsPassThroughUntouched() throws Exception {
-        CommandStream in = new CommandStream(new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), ProcessHandle.current(),
-                Duration.ofSeconds(1), halts::incrementAndGet);
+        CommandStream in = new CommandStream(
+                new ByteArrayInputStream(new byte[] {1, 2, 3, 4}),
+                ProcessHandle.current(),
+                Duration.ofSeconds(1),
+                halts::incrementAndGet);
         assertThat(in.read()).isEqualTo(1);
         byte[] rest = new byte[8];
         assertThat(in.read(rest, 0, 8)).isEqualTo(3);
@@ -33,8 +36,11 @@ class CommandStreamTest {
 
     @Test
     void theEndOfTheStreamWithTheShellGoneHaltsAtOnce() throws Exception {
-        CommandStream in = new CommandStream(new ByteArrayInputStream(new byte[] {7}), deadProcess(),
-                Duration.ofMinutes(10), halts::incrementAndGet);
+        CommandStream in = new CommandStream(
+                new ByteArrayInputStream(new byte[] {7}),
+                deadProcess(),
+                Duration.ofMinutes(10),
+                halts::incrementAndGet);
         assertThat(in.read(new byte[4], 0, 4)).isEqualTo(1);
         assertThat(in.read()).isEqualTo(-1); // would wait ten minutes if it waited for a live shell
         assertThat(halts).hasValue(1);
@@ -57,11 +63,13 @@ class CommandStreamTest {
 
     @Test
     void aShellThatIsStillAliveGetsTheGraceToEndTheEngineWithItsCloseCommand() throws Exception {
-        CommandStream in = new CommandStream(InputStream.nullInputStream(), ProcessHandle.current(),
-                Duration.ofMillis(300), halts::incrementAndGet);
+        CommandStream in = new CommandStream(
+                InputStream.nullInputStream(), ProcessHandle.current(), Duration.ofMillis(300), halts::incrementAndGet);
         long start = System.nanoTime();
         assertThat(in.read()).isEqualTo(-1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(halts).as("then halts anyway: nobody can talk to it any more").hasValue(1);
+        assertThat(halts)
+                .as("then halts anyway: nobody can talk to it any more")
+                .hasValue(1);
     }
 }

@@ -1,11 +1,10 @@
 package dev.perfshell.engine;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JitWatchPrestartTest {
     private final AtomicLong now = new AtomicLong(1_000);
@@ -57,14 +56,16 @@ class JitWatchPrestartTest {
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         AtomicLong clock = new AtomicLong();
-        JitWatchPrestart slow = new JitWatchPrestart(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, clock::get);
+        JitWatchPrestart slow = new JitWatchPrestart(
+                () -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                clock::get);
         clock.set(10 * JitWatchPrestart.IDLE_NANOS);
         Thread starter = new Thread(slow::startIfIdle);
         starter.start();
@@ -72,7 +73,9 @@ class JitWatchPrestartTest {
         Thread measurement = new Thread(slow::beforeMeasurement);
         measurement.start();
         measurement.join(200);
-        assertThat(measurement.isAlive()).as("the measurement waits while JFR starts").isTrue();
+        assertThat(measurement.isAlive())
+                .as("the measurement waits while JFR starts")
+                .isTrue();
         release.countDown();
         measurement.join(5_000);
         starter.join(5_000);

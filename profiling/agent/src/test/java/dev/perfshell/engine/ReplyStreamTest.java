@@ -1,6 +1,6 @@
 package dev.perfshell.engine;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,8 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ReplyStreamTest {
     /**
@@ -54,7 +53,9 @@ class ReplyStreamTest {
     @Test
     void aResetBeforeAnyReplyIsHarmless() throws IOException {
         new ReplyStream().reset();
-        assertThat(new ReplyStream().wrap(List.of(1L))).isInstanceOfSatisfying(ReplyStream.Envelope.class,
-                envelope -> assertThat(envelope.value()).isEqualTo(List.of(1L)));
+        assertThat(new ReplyStream().wrap(List.of(1L)))
+                .isInstanceOfSatisfying(
+                        ReplyStream.Envelope.class,
+                        envelope -> assertThat(envelope.value()).isEqualTo(List.of(1L)));
     }
 }

@@ -1,14 +1,13 @@
 package dev.perfshell.repl.command;
 
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Console;
+import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
-
-import java.util.List;
 
 /** The session's listings, shared by the jshell commands and their IPython-flavoured magics. */
 public final class SessionListing {
@@ -16,31 +15,40 @@ public final class SessionListing {
 
     public static void vars(Session session, Console console) {
         JShell jshell = session.engine().jshell();
-        List<VarSnippet> vars = jshell.variables().filter(v -> jshell.status(v).isActive()).toList();
+        List<VarSnippet> vars =
+                jshell.variables().filter(v -> jshell.status(v).isActive()).toList();
         if (vars.isEmpty()) console.println("No variables yet. Declare one: int n = 1000;");
         for (VarSnippet v : vars) {
-            String value = jshell.status(v) == jdk.jshell.Snippet.Status.VALID ? session.engine().varValue(v) : "(not yet defined)";
+            String value = jshell.status(v) == jdk.jshell.Snippet.Status.VALID
+                    ? session.engine().varValue(v)
+                    : "(not yet defined)";
             console.println(v.typeName() + " " + v.name() + " = " + value);
         }
     }
 
     public static void methods(Session session, Console console) {
         JShell jshell = session.engine().jshell();
-        List<MethodSnippet> methods = jshell.methods().filter(m -> jshell.status(m).isActive()).toList();
+        List<MethodSnippet> methods =
+                jshell.methods().filter(m -> jshell.status(m).isActive()).toList();
         if (methods.isEmpty()) console.println("No methods yet.");
         for (MethodSnippet m : methods) console.println(m.name() + " " + m.signature());
     }
 
     public static void types(Session session, Console console) {
         JShell jshell = session.engine().jshell();
-        List<TypeDeclSnippet> types = jshell.types().filter(t -> jshell.status(t).isActive()).toList();
+        List<TypeDeclSnippet> types =
+                jshell.types().filter(t -> jshell.status(t).isActive()).toList();
         if (types.isEmpty()) console.println("No types yet.");
-        for (TypeDeclSnippet t : types) console.println(t.subKind().toString().replace("_SUBKIND", "").toLowerCase(java.util.Locale.ROOT) + " " + t.name());
+        for (TypeDeclSnippet t : types)
+            console.println(
+                    t.subKind().toString().replace("_SUBKIND", "").toLowerCase(java.util.Locale.ROOT) + " " + t.name());
     }
 
     public static void imports(Session session, Console console) {
         JShell jshell = session.engine().jshell();
-        jshell.imports().filter(i -> jshell.status(i).isActive()).forEach(i -> console.println(i.source().strip()));
+        jshell.imports()
+                .filter(i -> jshell.status(i).isActive())
+                .forEach(i -> console.println(i.source().strip()));
     }
 
     /** The active snippets with their ids, as jshell's /list shows them. */
@@ -73,7 +81,8 @@ public final class SessionListing {
                     from = Math.max(1, all.size() - Integer.parseInt(range) + 1);
                 }
             } catch (NumberFormatException e) {
-                console.error("history: '" + range + "' is not a range. Examples: %history 5 (last five), %history 2-4");
+                console.error(
+                        "history: '" + range + "' is not a range. Examples: %history 5 (last five), %history 2-4");
                 return false;
             }
         }

@@ -1,11 +1,9 @@
 package dev.perfshell.repl.command;
 
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.io.EditDistance;
 import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Console;
-import jdk.jshell.Snippet;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jdk.jshell.Snippet;
 
 /**
  * jshell's commands for the habits people have: {@code /vars /methods /types /imports /list /drop
@@ -22,7 +21,11 @@ import java.util.Optional;
  */
 public final class SlashCommands {
     /** What the shell does after a command. */
-    public enum Result { OK, FAILED, EXIT }
+    public enum Result {
+        OK,
+        FAILED,
+        EXIT
+    }
 
     /** The parts of the shell a command needs beyond the session. */
     public interface Host {
@@ -55,13 +58,19 @@ public final class SlashCommands {
         this.host = host;
         add("vars", "list variables with types and values", a -> done(() -> SessionListing.vars(session, console)));
         add("methods", "list methods with their signatures", a -> done(() -> SessionListing.methods(session, console)));
-        add("types", "list classes, interfaces, enums and records", a -> done(() -> SessionListing.types(session, console)));
+        add(
+                "types",
+                "list classes, interfaces, enums and records",
+                a -> done(() -> SessionListing.types(session, console)));
         add("imports", "list the active imports", a -> done(() -> SessionListing.imports(session, console)));
         add("list", "list the active snippets with their ids", a -> done(() -> SessionListing.list(session, console)));
         add("drop", "drop a snippet: /drop ID or /drop NAME", this::drop);
         add("edit", "edit a snippet in $EDITOR: /edit [ID or NAME]", this::edit);
         add("open", "run a .jsh file in this session: /open FILE", this::open);
-        add("history", "show this session's inputs", a -> SessionListing.history(history, a, false, console) ? Result.OK : Result.FAILED);
+        add(
+                "history",
+                "show this session's inputs",
+                a -> SessionListing.history(history, a, false, console) ? Result.OK : Result.FAILED);
         add("reset", "forget every snippet and restart the engine", a -> {
             session.reset();
             console.println("Session reset: the engine restarted with no snippets.");
@@ -96,9 +105,11 @@ public final class SlashCommands {
         String name = typed.equals("?") ? "help" : typed;
         Handler handler = table.get(name);
         if (handler == null) {
-            Optional<String> close = table.keySet().stream().filter(n -> EditDistance.of(n, name) <= 2 || n.startsWith(name))
+            Optional<String> close = table.keySet().stream()
+                    .filter(n -> EditDistance.of(n, name) <= 2 || n.startsWith(name))
                     .min(Comparator.comparingInt(n -> EditDistance.of(n, name)));
-            console.error("Unknown command /" + name + "." + close.map(n -> " Did you mean /" + n + "?").orElse(" Next: /help lists the commands."));
+            console.error("Unknown command /" + name + "."
+                    + close.map(n -> " Did you mean /" + n + "?").orElse(" Next: /help lists the commands."));
             return Result.FAILED;
         }
         return handler.run(args);
@@ -123,9 +134,11 @@ public final class SlashCommands {
             console.error("Which snippet? Next: /list shows ids; /drop 3 or /drop fib");
             return Optional.empty();
         }
-        Optional<Snippet> found = session.log().active().stream().map(e -> e.snippet())
-                .filter(s -> s.id().equals(idOrName) || (s instanceof jdk.jshell.DeclarationSnippet
-                        && ((jdk.jshell.DeclarationSnippet) s).name().equals(idOrName)))
+        Optional<Snippet> found = session.log().active().stream()
+                .map(e -> e.snippet())
+                .filter(s -> s.id().equals(idOrName)
+                        || (s instanceof jdk.jshell.DeclarationSnippet
+                                && ((jdk.jshell.DeclarationSnippet) s).name().equals(idOrName)))
                 .reduce((first, later) -> later);
         if (found.isEmpty()) console.error("No active snippet '" + idOrName + "'. Next: /list shows ids and names.");
         return found;
@@ -138,11 +151,16 @@ public final class SlashCommands {
             if (snippet.isEmpty()) return Result.FAILED;
             original = snippet.get().source();
         }
-        String editor = Optional.ofNullable(System.getenv("VISUAL")).or(() -> Optional.ofNullable(System.getenv("EDITOR"))).orElse("vi");
+        String editor = Optional.ofNullable(System.getenv("VISUAL"))
+                .or(() -> Optional.ofNullable(System.getenv("EDITOR")))
+                .orElse("vi");
         try {
             Path file = Files.createTempFile("perfshell-edit", ".jsh");
             Files.writeString(file, original, StandardCharsets.UTF_8);
-            int code = new ProcessBuilder(List.of("sh", "-c", editor + " \"$0\"", file.toString())).inheritIO().start().waitFor();
+            int code = new ProcessBuilder(List.of("sh", "-c", editor + " \"$0\"", file.toString()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             String edited = Files.readString(file, StandardCharsets.UTF_8);
             Files.deleteIfExists(file);
             if (code != 0) {

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.compare;
 
 import dev.perfshell.timing.Units;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -18,7 +17,9 @@ final class CompareFormat {
             case "ns/op", "ns":
                 return Units.time(value);
             case "bytes", "bytes/op":
-                return Math.abs(value) >= 1024 || value == Math.rint(value) ? Units.bytes(value) : significant(value) + " B";
+                return Math.abs(value) >= 1024 || value == Math.rint(value)
+                        ? Units.bytes(value)
+                        : significant(value) + " B";
             default:
                 return significant(value) + " " + unit;
         }
@@ -52,7 +53,8 @@ final class CompareFormat {
 
     /** The pair's verdict in its unit's words: {@code slower}, {@code fewer bytes}, {@code no significant change}. */
     static String verdict(ResultPair pair) {
-        if (pair.verdict() == Verdict.SLOWER || pair.verdict() == Verdict.FASTER) return pair.kind().verdictWord(pair.verdict() == Verdict.SLOWER);
+        if (pair.verdict() == Verdict.SLOWER || pair.verdict() == Verdict.FASTER)
+            return pair.kind().verdictWord(pair.verdict() == Verdict.SLOWER);
         return pair.verdict().text();
     }
 
@@ -78,8 +80,10 @@ final class CompareFormat {
     /** {@code Geometric mean (time): 1.08x slower (7 results)}, one line per unit kind: bytes and times never mix. */
     static List<String> geometricMeans(Comparison comparison) {
         if (comparison.geometricMeans().isEmpty()) return List.of("Geometric mean: n/a (no result with a ratio)");
-        return comparison.geometricMeans().stream().map(mean -> "Geometric mean (" + mean.kind().title() + "): "
-                + ratio(mean.value(), mean.kind()) + " (" + mean.count() + (mean.count() == 1 ? " result)" : " results)")).toList();
+        return comparison.geometricMeans().stream()
+                .map(mean -> "Geometric mean (" + mean.kind().title() + "): " + ratio(mean.value(), mean.kind()) + " ("
+                        + mean.count() + (mean.count() == 1 ? " result)" : " results)"))
+                .toList();
     }
 
     /**
@@ -95,11 +99,18 @@ final class CompareFormat {
         for (UnitKind kind : UnitKind.values()) {
             boolean changed = comparison.count(kind, Verdict.SLOWER) + comparison.count(kind, Verdict.FASTER) > 0;
             if (kind != UnitKind.TIME && !changed) continue;
-            counts.append(comparison.count(kind, Verdict.SLOWER)).append(' ').append(kind.verdictWord(true)).append(", ")
-                    .append(comparison.count(kind, Verdict.FASTER)).append(' ').append(kind.verdictWord(false)).append(", ");
+            counts.append(comparison.count(kind, Verdict.SLOWER))
+                    .append(' ')
+                    .append(kind.verdictWord(true))
+                    .append(", ")
+                    .append(comparison.count(kind, Verdict.FASTER))
+                    .append(' ')
+                    .append(kind.verdictWord(false))
+                    .append(", ");
         }
         return counts + (inconclusive == 0 ? "" : inconclusive + " inconclusive, ") + unchanged + " unchanged \u2014 "
-                + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold + ": exit " + comparison.exitCode();
+                + (comparison.exitCode() == 0 ? "no " + what : what) + " beyond " + threshold + ": exit "
+                + comparison.exitCode();
     }
 
     private static String signed(double percent) {
@@ -110,6 +121,9 @@ final class CompareFormat {
 
     private static String significant(double value) {
         if (!Double.isFinite(value)) return String.valueOf(value);
-        return new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(3, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

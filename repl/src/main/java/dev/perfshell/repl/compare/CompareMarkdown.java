@@ -16,10 +16,20 @@ public final class CompareMarkdown {
         lines.add("| :--- | ---: | ---: | ---: | :--- | :--- | :--- | :--- |");
         for (ResultPair pair : comparison.pairs()) {
             String verdict = pair.verdict() == Verdict.SLOWER || pair.verdict() == Verdict.FASTER
-                    ? "**" + CompareFormat.verdict(pair) + "**" : CompareFormat.verdict(pair);
-            lines.add("| " + String.join(" | ", escape(pair.name()), CompareFormat.value(pair.baseCenter(), pair.unit()),
-                    CompareFormat.value(pair.newCenter(), pair.unit()), CompareFormat.change(pair),
-                    CompareFormat.ratio(pair.ratio(), pair.kind()), pair.evidence().describe(), CompareFormat.pValues(pair), verdict) + " |");
+                    ? "**" + CompareFormat.verdict(pair) + "**"
+                    : CompareFormat.verdict(pair);
+            lines.add("| "
+                    + String.join(
+                            " | ",
+                            escape(pair.name()),
+                            CompareFormat.value(pair.baseCenter(), pair.unit()),
+                            CompareFormat.value(pair.newCenter(), pair.unit()),
+                            CompareFormat.change(pair),
+                            CompareFormat.ratio(pair.ratio(), pair.kind()),
+                            pair.evidence().describe(),
+                            CompareFormat.pValues(pair),
+                            verdict)
+                    + " |");
         }
         section(lines, "Only in `" + comparison.baseName() + "`", comparison.onlyInBase());
         section(lines, "Only in `" + comparison.newName() + "`", comparison.onlyInNew());

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** A {@link Comparison} as a plain-text table for the terminal and CI logs: aligned columns, no colour. */
 public final class CompareRenderer {
-    private static final List<String> HEADINGS = List.of("Result", "Base", "New", "Change [95% CI]", "Ratio", "Evidence", "p-values", "Verdict");
+    private static final List<String> HEADINGS =
+            List.of("Result", "Base", "New", "Change [95% CI]", "Ratio", "Evidence", "p-values", "Verdict");
     /** Columns whose values are right-aligned (figures of one kind line up on their unit). */
     private static final List<Integer> RIGHT = List.of(1, 2);
 
@@ -32,14 +33,20 @@ public final class CompareRenderer {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (ResultPair pair : pairs) {
-            rows.add(List.of(pair.name(), CompareFormat.value(pair.baseCenter(), pair.unit()),
-                    CompareFormat.value(pair.newCenter(), pair.unit()), CompareFormat.change(pair),
-                    CompareFormat.ratio(pair.ratio(), pair.kind()), pair.evidence().describe(), CompareFormat.pValues(pair),
+            rows.add(List.of(
+                    pair.name(),
+                    CompareFormat.value(pair.baseCenter(), pair.unit()),
+                    CompareFormat.value(pair.newCenter(), pair.unit()),
+                    CompareFormat.change(pair),
+                    CompareFormat.ratio(pair.ratio(), pair.kind()),
+                    pair.evidence().describe(),
+                    CompareFormat.pValues(pair),
                     CompareFormat.verdict(pair)));
         }
         int[] widths = new int[HEADINGS.size()];
         for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], row.get(i).length());
+            for (int i = 0; i < widths.length; i++)
+                widths[i] = Math.max(widths[i], row.get(i).length());
         }
         List<String> lines = new ArrayList<>();
         for (List<String> row : rows) {

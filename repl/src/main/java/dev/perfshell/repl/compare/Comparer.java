@@ -3,7 +3,6 @@ package dev.perfshell.repl.compare;
 import dev.perfshell.repl.results.Metric.Direction;
 import dev.perfshell.timing.stats.MannWhitney;
 import dev.perfshell.timing.stats.RatioEstimate;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +40,10 @@ public final class Comparer {
         ResultMatcher.Matching matching = ResultMatcher.match(base.results(), candidate.results());
         if (matching.matches().isEmpty()) {
             throw new CompareException(base.name() + " and " + candidate.name() + " have no result in common ("
-                    + matching.onlyInBase().size() + " only in " + base.name() + ", " + matching.onlyInNew().size()
-                    + " only in " + candidate.name() + "). Next: compare runs of the same script; results match by label, "
+                    + matching.onlyInBase().size() + " only in " + base.name() + ", "
+                    + matching.onlyInNew().size()
+                    + " only in " + candidate.name()
+                    + "). Next: compare runs of the same script; results match by label, "
                     + "else by magic, source and params");
         }
         List<ResultPair> pairs = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class Comparer {
             MetricBlock n = match.candidate().metric();
             String name = match.base().displayName();
             if (!b.name().equals(n.name()) || !b.unit().equals(n.unit()) || b.direction() != n.direction()) {
-                notComparable.add(name + ": " + describe(b) + " in " + base.name() + ", " + describe(n) + " in " + candidate.name());
+                notComparable.add(name + ": " + describe(b) + " in " + base.name() + ", " + describe(n) + " in "
+                        + candidate.name());
                 continue;
             }
             ResultPair pair = pair(name, b, n);
@@ -65,23 +67,37 @@ public final class Comparer {
                 notes.add(name + ": " + samples(pair.evidence().base().length) + " in " + base.name() + ", "
                         + samples(pair.evidence().candidate().length) + " in " + candidate.name()
                         + ": no test possible; judged by the threshold alone.");
-            } else if (pair.evidence().kind() == Evidence.Kind.RUNS && !pair.evidence().exact()) {
+            } else if (pair.evidence().kind() == Evidence.Kind.RUNS
+                    && !pair.evidence().exact()) {
                 singleEngine++;
             }
         }
         if (singleEngine > 0) {
-            notes.add(0, singleEngine + " of " + pairs.size() + " results were tested on the runs of one engine JVM per side: "
-                    + "two engines differ by more than runs within one, so a change there is called inconclusive, not slower or "
-                    + "faster. Next: perfshell run --forks 3 for both files.");
+            notes.add(
+                    0,
+                    singleEngine + " of " + pairs.size()
+                            + " results were tested on the runs of one engine JVM per side: "
+                            + "two engines differ by more than runs within one, so a change there is called inconclusive, not slower or "
+                            + "faster. Next: perfshell run --forks 3 for both files.");
         }
         if (base.forks() != candidate.forks()) {
             notes.add(base.name() + " ran " + engines(base.forks()) + " per result, " + candidate.name() + " "
                     + engines(candidate.forks()) + ".");
         }
         int exitCode = pairs.stream().anyMatch(pair -> failOn.fails(pair.verdict())) ? 1 : 0;
-        return new Comparison(base.name(), candidate.name(), thresholdPercent, failOn, distinctNames(pairs),
-                names(matching.onlyInBase()), names(matching.onlyInNew()), notComparable, notes,
-                EnvironmentCheck.warnings(base, candidate), geometricMeans(pairs), exitCode);
+        return new Comparison(
+                base.name(),
+                candidate.name(),
+                thresholdPercent,
+                failOn,
+                distinctNames(pairs),
+                names(matching.onlyInBase()),
+                names(matching.onlyInNew()),
+                notComparable,
+                notes,
+                EnvironmentCheck.warnings(base, candidate),
+                geometricMeans(pairs),
+                exitCode);
     }
 
     /**
@@ -89,8 +105,8 @@ public final class Comparer {
      * warning. An A/A pair read "22.81x faster" when every engine of one side wrote to fresh memory while its
      * heap grew (each had warned "The heap was still growing"), and nothing in the comparison showed it.
      */
-    private static String warnedVerdict(ResultPair pair, ResultsFile.Entry b, String baseName, ResultsFile.Entry n,
-                                        String candidateName) {
+    private static String warnedVerdict(
+            ResultPair pair, ResultsFile.Entry b, String baseName, ResultsFile.Entry n, String candidateName) {
         if (pair.verdict() != Verdict.SLOWER && pair.verdict() != Verdict.FASTER) return null;
         List<String> sides = new ArrayList<>();
         if (!b.warnings().isEmpty()) sides.add(baseName);
@@ -137,8 +153,20 @@ public final class Comparer {
             double candidate = n.center();
             double change = relative(candidate - base, base);
             double ratio = directed(b.direction(), base == candidate ? 1 : candidate / base);
-            return new ResultPair(name, b.unit(), b.direction(), base, candidate, change, Double.NaN, Double.NaN, ratio,
-                    Double.NaN, Double.NaN, evidence, beyondThreshold(change, ratio) ? direction(ratio) : Verdict.WITHIN_NOISE);
+            return new ResultPair(
+                    name,
+                    b.unit(),
+                    b.direction(),
+                    base,
+                    candidate,
+                    change,
+                    Double.NaN,
+                    Double.NaN,
+                    ratio,
+                    Double.NaN,
+                    Double.NaN,
+                    evidence,
+                    beyondThreshold(change, ratio) ? direction(ratio) : Verdict.WITHIN_NOISE);
         }
         RatioEstimate estimate = RatioEstimate.of(evidence.base(), evidence.candidate());
         double pU = MannWhitney.test(evidence.base(), evidence.candidate()).p();
@@ -149,8 +177,20 @@ public final class Comparer {
         else if (!beyondThreshold(change, ratio)) verdict = Verdict.WITHIN_NOISE;
         else if (evidence.kind() == Evidence.Kind.RUNS && !evidence.exact()) verdict = Verdict.INCONCLUSIVE;
         else verdict = direction(ratio);
-        return new ResultPair(name, b.unit(), b.direction(), estimate.baseCentre(), estimate.candidateCentre(), change,
-                estimate.lowPercent(), estimate.highPercent(), ratio, pU, estimate.p(), evidence, verdict);
+        return new ResultPair(
+                name,
+                b.unit(),
+                b.direction(),
+                estimate.baseCentre(),
+                estimate.candidateCentre(),
+                change,
+                estimate.lowPercent(),
+                estimate.highPercent(),
+                ratio,
+                pU,
+                estimate.p(),
+                evidence,
+                verdict);
     }
 
     /** Above 1 is worse: {@code new/base} for lower-is-better metrics, its inverse for higher-is-better ones. */
@@ -194,9 +234,23 @@ public final class Comparer {
         List<ResultPair> named = new ArrayList<>();
         for (ResultPair pair : pairs) {
             int nth = seen.merge(pair.name(), 1, Integer::sum);
-            named.add(nth == 1 ? pair : new ResultPair(pair.name() + " (" + nth + ")", pair.unit(), pair.direction(),
-                    pair.baseCenter(), pair.newCenter(), pair.changePercent(), pair.ciLowPercent(), pair.ciHighPercent(),
-                    pair.ratio(), pair.pU(), pair.pT(), pair.evidence(), pair.verdict()));
+            named.add(
+                    nth == 1
+                            ? pair
+                            : new ResultPair(
+                                    pair.name() + " (" + nth + ")",
+                                    pair.unit(),
+                                    pair.direction(),
+                                    pair.baseCenter(),
+                                    pair.newCenter(),
+                                    pair.changePercent(),
+                                    pair.ciLowPercent(),
+                                    pair.ciHighPercent(),
+                                    pair.ratio(),
+                                    pair.pU(),
+                                    pair.pT(),
+                                    pair.evidence(),
+                                    pair.verdict()));
         }
         return named;
     }

@@ -13,10 +13,19 @@ import java.util.List;
  *                           over times and bytes together would mix a speed-up with a saving
  * @param exitCode           0, or 1 when a verdict fails the run under {@code failOn}
  */
-public record Comparison(String baseName, String newName, double thresholdPercent, FailOn failOn,
-                         List<ResultPair> pairs, List<String> onlyInBase, List<String> onlyInNew,
-                         List<String> notComparable, List<String> notes, List<String> environmentWarnings,
-                         List<GeometricMean> geometricMeans, int exitCode) {
+public record Comparison(
+        String baseName,
+        String newName,
+        double thresholdPercent,
+        FailOn failOn,
+        List<ResultPair> pairs,
+        List<String> onlyInBase,
+        List<String> onlyInNew,
+        List<String> notComparable,
+        List<String> notes,
+        List<String> environmentWarnings,
+        List<GeometricMean> geometricMeans,
+        int exitCode) {
 
     public Comparison {
         pairs = List.copyOf(pairs);
@@ -33,6 +42,8 @@ public record Comparison(String baseName, String newName, double thresholdPercen
     }
 
     long count(UnitKind kind, Verdict verdict) {
-        return pairs.stream().filter(pair -> pair.kind() == kind && pair.verdict() == verdict).count();
+        return pairs.stream()
+                .filter(pair -> pair.kind() == kind && pair.verdict() == verdict)
+                .count();
     }
 }

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.compare;
 
 import dev.perfshell.timing.Units;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +13,15 @@ final class EnvironmentCheck {
     /** A compared fact: its field in the file and its name in a warning. */
     private record Fact(String field, String label) {}
 
-    private static final List<Fact> FACTS = List.of(new Fact("javaVersion", "Java version"), new Fact("vmName", "VM"),
-            new Fact("vmVersion", "VM version"), new Fact("gc", "GC"), new Fact("maxHeapBytes", "max heap"),
-            new Fact("os", "OS"), new Fact("cpuModel", "CPU model"), new Fact("cpus", "CPUs"));
+    private static final List<Fact> FACTS = List.of(
+            new Fact("javaVersion", "Java version"),
+            new Fact("vmName", "VM"),
+            new Fact("vmVersion", "VM version"),
+            new Fact("gc", "GC"),
+            new Fact("maxHeapBytes", "max heap"),
+            new Fact("os", "OS"),
+            new Fact("cpuModel", "CPU model"),
+            new Fact("cpus", "CPUs"));
 
     private EnvironmentCheck() {}
 
@@ -42,7 +47,8 @@ final class EnvironmentCheck {
         after.forEach(onlyBefore::remove);
         List<String> onlyAfter = new ArrayList<>(after);
         before.forEach(onlyAfter::remove);
-        if (onlyBefore.isEmpty() && onlyAfter.isEmpty()) return "engine JVM arguments differ in order between " + baseName + " and " + newName;
+        if (onlyBefore.isEmpty() && onlyAfter.isEmpty())
+            return "engine JVM arguments differ in order between " + baseName + " and " + newName;
         List<String> parts = new ArrayList<>();
         if (!onlyBefore.isEmpty()) parts.add("only " + baseName + " has " + String.join(" ", onlyBefore));
         if (!onlyAfter.isEmpty()) parts.add("only " + newName + " has " + String.join(" ", onlyAfter));

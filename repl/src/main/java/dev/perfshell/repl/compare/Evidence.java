@@ -43,7 +43,8 @@ public record Evidence(Kind kind, double[] base, double[] candidate) {
 
     /** Neither side varies (exact counts such as bytes allocated): one engine's values are every engine's. */
     public boolean exact() {
-        return java.util.Arrays.stream(base).distinct().count() <= 1 && java.util.Arrays.stream(candidate).distinct().count() <= 1;
+        return java.util.Arrays.stream(base).distinct().count() <= 1
+                && java.util.Arrays.stream(candidate).distinct().count() <= 1;
     }
 
     /** {@code 3+3 engines}, {@code 5+5 runs}. */

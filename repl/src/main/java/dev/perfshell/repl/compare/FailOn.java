@@ -23,8 +23,9 @@ public enum FailOn {
     /** The option's spelling ({@code regression}, {@code any-change}) to the constant. */
     public static FailOn parse(String text) {
         for (FailOn value : values()) if (value.option.equals(text)) return value;
-        throw new IllegalArgumentException("expected " + Arrays.stream(values()).map(FailOn::option).collect(Collectors.joining(" or "))
-                + ", found '" + text + "'");
+        throw new IllegalArgumentException(
+                "expected " + Arrays.stream(values()).map(FailOn::option).collect(Collectors.joining(" or "))
+                        + ", found '" + text + "'");
     }
 
     boolean fails(Verdict verdict) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 final class JvmArguments {
     private static final Pattern JDWP_ADDRESS = Pattern.compile("(?<=[=,])address=[^,]*,?");
-    private static final Pattern PER_RUN_PROPERTY = Pattern.compile("-D[^=]*(port|pid|token|secret|nonce)=.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PER_RUN_PROPERTY =
+            Pattern.compile("-D[^=]*(port|pid|token|secret|nonce)=.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern JAVA_AGENT = Pattern.compile("-javaagent:(?:[^=]*[/\\\\])?([^/\\\\=]+)(=.*)?");
     private static final Pattern TEMP_PATH = Pattern.compile(
             "(?:/tmp|/var/tmp|/var/folders|/private/var/folders|[A-Za-z]:\\\\[^\\s,;=]*\\\\Temp)[/\\\\][^\\s,;:=]*");
@@ -48,7 +49,9 @@ final class JvmArguments {
     }
 
     private static boolean startupArchive(String argument) {
-        return argument.startsWith("-XX:SharedArchiveFile=") || argument.startsWith("-Xshare:")
-                || argument.startsWith("-Xlog:cds") || argument.startsWith("-XX:ArchiveClassesAtExit=");
+        return argument.startsWith("-XX:SharedArchiveFile=")
+                || argument.startsWith("-Xshare:")
+                || argument.startsWith("-Xlog:cds")
+                || argument.startsWith("-XX:ArchiveClassesAtExit=");
     }
 }

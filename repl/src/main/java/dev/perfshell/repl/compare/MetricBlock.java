@@ -1,7 +1,6 @@
 package dev.perfshell.repl.compare;
 
 import dev.perfshell.repl.results.Metric.Direction;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ import java.util.List;
  * @param center  the value to compare (with forks: the median of the engines' centers)
  * @param forks   one entry per engine JVM when the run was forked ({@code --forks K}); empty otherwise
  */
-public record MetricBlock(String name, String unit, Direction direction, double[] samples, double center,
-                          List<EngineRun> forks) {
+public record MetricBlock(
+        String name, String unit, Direction direction, double[] samples, double center, List<EngineRun> forks) {
 
     public MetricBlock {
         samples = samples.clone();

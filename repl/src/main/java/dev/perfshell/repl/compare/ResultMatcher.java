@@ -45,13 +45,18 @@ final class ResultMatcher {
      * still unpaired where not both are labelled (two different labels are two different results).
      * Occurrences are counted among the results taking part in the pass, on each side in file order.
      */
-    private static void pair(List<ResultsFile.Entry> base, List<ResultsFile.Entry> candidate, boolean[] taken,
-                             Map<ResultsFile.Entry, ResultsFile.Entry> partner, boolean byLabel) {
+    private static void pair(
+            List<ResultsFile.Entry> base,
+            List<ResultsFile.Entry> candidate,
+            boolean[] taken,
+            Map<ResultsFile.Entry, ResultsFile.Entry> partner,
+            boolean byLabel) {
         Map<String, List<Integer>> waiting = new HashMap<>(); // key -> unpaired candidate indexes, in order
         for (int i = 0; i < candidate.size(); i++) {
             ResultsFile.Entry entry = candidate.get(i);
             if (taken[i] || byLabel && entry.label() == null) continue;
-            waiting.computeIfAbsent(identity(entry, byLabel), k -> new ArrayList<>()).add(i);
+            waiting.computeIfAbsent(identity(entry, byLabel), k -> new ArrayList<>())
+                    .add(i);
         }
         Map<String, Integer> occurrence = new HashMap<>();
         for (ResultsFile.Entry entry : base) {

@@ -15,9 +15,20 @@ import dev.perfshell.repl.results.Metric.Direction;
  * @param pU            Mann-Whitney U p-value (exact without ties, up to 60 values); NaN when no test was possible
  * @param pT            Welch's t p-value on the logarithms, the verdict's test; NaN when no test was possible
  */
-public record ResultPair(String name, String unit, Direction direction, double baseCenter, double newCenter,
-                         double changePercent, double ciLowPercent, double ciHighPercent, double ratio,
-                         double pU, double pT, Evidence evidence, Verdict verdict) {
+public record ResultPair(
+        String name,
+        String unit,
+        Direction direction,
+        double baseCenter,
+        double newCenter,
+        double changePercent,
+        double ciLowPercent,
+        double ciHighPercent,
+        double ratio,
+        double pU,
+        double pT,
+        Evidence evidence,
+        Verdict verdict) {
 
     public boolean tested() {
         return !Double.isNaN(pU);

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param environment display values of the environment facts by field name (null when absent), in schema order
  * @param jvmArguments the engine's JVM arguments as written, or null when the file does not say
  */
-public record ResultsFile(String name, int forks, Map<String, String> environment, List<String> jvmArguments,
-                          List<Entry> results) {
+public record ResultsFile(
+        String name, int forks, Map<String, String> environment, List<String> jvmArguments, List<Entry> results) {
 
     public ResultsFile {
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
@@ -28,7 +28,8 @@ public record ResultsFile(String name, int forks, Map<String, String> environmen
      * @param paramsKey the params object as canonical JSON (fields sorted), so equal params compare equal
      * @param warnings  the warnings the run printed with the result (every engine's, with --forks)
      */
-    public record Entry(String magic, String label, String source, String paramsKey, MetricBlock metric, List<String> warnings) {
+    public record Entry(
+            String magic, String label, String source, String paramsKey, MetricBlock metric, List<String> warnings) {
         public Entry {
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
@@ -56,11 +57,15 @@ public record ResultsFile(String name, int forks, Map<String, String> environmen
         private String sweepValue() {
             if (!paramsKey.contains("\"param.")) return "";
             try {
-                com.fasterxml.jackson.databind.JsonNode params = new com.fasterxml.jackson.databind.ObjectMapper().readTree(paramsKey);
+                com.fasterxml.jackson.databind.JsonNode params =
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(paramsKey);
                 StringBuilder out = new StringBuilder();
                 params.fields().forEachRemaining(field -> {
                     if (field.getKey().startsWith("param.")) {
-                        out.append(out.length() == 0 ? " [" : ", ").append(field.getKey().substring(6)).append('=').append(field.getValue().asText());
+                        out.append(out.length() == 0 ? " [" : ", ")
+                                .append(field.getKey().substring(6))
+                                .append('=')
+                                .append(field.getValue().asText());
                     }
                 });
                 return out.length() == 0 ? "" : out.append(']').toString();

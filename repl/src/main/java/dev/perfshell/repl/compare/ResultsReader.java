@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.perfshell.repl.results.Metric.Direction;
 import dev.perfshell.repl.results.ResultsJson;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ public final class ResultsReader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // Two "center"s in one metric: Jackson kept the last in silence, so which one compare used depended on order.
+            // Two "center"s in one metric: Jackson kept the last in silence, so which one compare used depended on
+            // order.
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -81,7 +81,8 @@ public final class ResultsReader {
 
         JsonNode schema = root.get("schema");
         if (schema == null || schema.isNull()) {
-            throw problem("no \"schema\" field; expected \"" + ResultsJson.SCHEMA + "\" (is it a perfshell results file?)");
+            throw problem(
+                    "no \"schema\" field; expected \"" + ResultsJson.SCHEMA + "\" (is it a perfshell results file?)");
         }
         if (!schema.isTextual() || !schema.asText().equals(ResultsJson.SCHEMA)) {
             throw problem("unsupported schema " + schema + "; expected \"" + ResultsJson.SCHEMA + "\"");
@@ -122,7 +123,12 @@ public final class ResultsReader {
         JsonNode metric = node.get("metric");
         if (metric == null || metric.isNull()) throw problem(where + " has no \"metric\" block");
         if (!metric.isObject()) throw problem(where + ".metric must be an object, found " + describe(metric));
-        return new ResultsFile.Entry(magic, label, source == null ? "" : source, paramsKey, metric(metric, where + ".metric"),
+        return new ResultsFile.Entry(
+                magic,
+                label,
+                source == null ? "" : source,
+                paramsKey,
+                metric(metric, where + ".metric"),
                 warnings(node.get("warnings"), where + ".warnings"));
     }
 
@@ -132,7 +138,8 @@ public final class ResultsReader {
         if (!node.isArray()) throw problem(where + " must be an array of strings, found " + describe(node));
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isTextual()) throw problem(where + "[" + i + "] must be a string, found " + describe(node.get(i)));
+            if (!node.get(i).isTextual())
+                throw problem(where + "[" + i + "] must be a string, found " + describe(node.get(i)));
             warnings.add(node.get(i).asText());
         }
         return warnings;
@@ -157,7 +164,8 @@ public final class ResultsReader {
                 JsonNode fork = forkArray.get(i);
                 String at = where + ".forks[" + i + "]";
                 if (!fork.isObject()) throw problem(at + " must be an object, found " + describe(fork));
-                forks.add(new MetricBlock.EngineRun(numbers(fork.get("samples"), at + ".samples"), number(fork.get("center"), at + ".center")));
+                forks.add(new MetricBlock.EngineRun(
+                        numbers(fork.get("samples"), at + ".samples"), number(fork.get("center"), at + ".center")));
             }
         }
         return new MetricBlock(metricName, unit, parsed, samples, center, forks);
@@ -169,7 +177,8 @@ public final class ResultsReader {
         double[] values = new double[node.size()];
         for (int i = 0; i < values.length; i++) {
             JsonNode item = node.get(i);
-            if (!item.isNumber()) throw problem(where + " must be an array of numbers, found " + describe(item) + " at [" + i + "]");
+            if (!item.isNumber())
+                throw problem(where + " must be an array of numbers, found " + describe(item) + " at [" + i + "]");
             values[i] = item.asDouble();
             if (!Double.isFinite(values[i])) throw problem(where + "[" + i + "] is a number beyond a double's range");
         }
@@ -210,10 +219,12 @@ public final class ResultsReader {
     private List<String> jvmArguments(JsonNode environment) throws CompareException {
         JsonNode node = environment == null ? null : environment.get("engineJvmArguments");
         if (node == null || node.isNull()) return null;
-        if (!node.isArray()) throw problem("environment.engineJvmArguments must be an array of strings, found " + describe(node));
+        if (!node.isArray())
+            throw problem("environment.engineJvmArguments must be an array of strings, found " + describe(node));
         List<String> arguments = new ArrayList<>();
         for (JsonNode item : node) {
-            if (!item.isTextual()) throw problem("environment.engineJvmArguments must be an array of strings, found " + describe(item));
+            if (!item.isTextual())
+                throw problem("environment.engineJvmArguments must be an array of strings, found " + describe(item));
             arguments.add(item.asText());
         }
         return arguments;
@@ -240,7 +251,9 @@ public final class ResultsReader {
             StringBuilder out = new StringBuilder("{");
             for (Map.Entry<String, JsonNode> field : sorted.entrySet()) {
                 if (out.length() > 1) out.append(',');
-                out.append(MAPPER.getNodeFactory().textNode(field.getKey())).append(':').append(canonical(field.getValue()));
+                out.append(MAPPER.getNodeFactory().textNode(field.getKey()))
+                        .append(':')
+                        .append(canonical(field.getValue()));
             }
             return out.append('}').toString();
         }
@@ -279,7 +292,8 @@ public final class ResultsReader {
     /** The problem on one line with the file's name and, unless it has its own, a next step. */
     private CompareException problem(String what) {
         if (what.contains("Next:")) return new CompareException(name + ": " + what);
-        String next = what.startsWith("is a folder") ? "name the results file in it"
+        String next = what.startsWith("is a folder")
+                ? "name the results file in it"
                 : "write the file again with perfshell run --json or %results save (schema " + ResultsJson.SCHEMA + ")";
         return new CompareException(name + ": " + what + ". Next: " + next);
     }

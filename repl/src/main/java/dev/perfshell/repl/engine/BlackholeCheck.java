@@ -14,14 +14,22 @@ import java.util.Map;
 public record BlackholeCheck(double consumedNanos, double emptyNanos, String mode, boolean passed) {
 
     static BlackholeCheck fromWire(Map<?, ?> wire) {
-        return new BlackholeCheck(((Number) wire.get("consumedNanos")).doubleValue(), ((Number) wire.get("emptyNanos")).doubleValue(),
-                (String) wire.get("mode"), (Boolean) wire.get("passed"));
+        return new BlackholeCheck(
+                ((Number) wire.get("consumedNanos")).doubleValue(),
+                ((Number) wire.get("emptyNanos")).doubleValue(),
+                (String) wire.get("mode"),
+                (Boolean) wire.get("passed"));
     }
 
     /** One line for %env. */
     public String describe() {
         String blackhole = mode.equals("compiler") ? "compiler blackholes" : "JMH's full Blackhole";
-        return String.format(Locale.ROOT, "%s; self-check %s (Math.sqrt(x) * x + 1.0 consumed: %.2f ns, empty loop: %.2f ns)",
-                blackhole, passed ? "passed" : "FAILED", consumedNanos, emptyNanos);
+        return String.format(
+                Locale.ROOT,
+                "%s; self-check %s (Math.sqrt(x) * x + 1.0 consumed: %.2f ns, empty loop: %.2f ns)",
+                blackhole,
+                passed ? "passed" : "FAILED",
+                consumedNanos,
+                emptyNanos);
     }
 }

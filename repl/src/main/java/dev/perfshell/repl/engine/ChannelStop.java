@@ -1,7 +1,6 @@
 package dev.perfshell.repl.engine;
 
 import dev.perfshell.engine.EngineProtocol;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

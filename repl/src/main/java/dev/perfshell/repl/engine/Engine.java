@@ -1,16 +1,15 @@
 package dev.perfshell.repl.engine;
 
 import dev.perfshell.engine.EngineAgent;
-import jdk.jshell.JShell;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.spi.ExecutionControl;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * One engine JVM and the JShell instance that drives it.
@@ -41,17 +40,28 @@ public final class Engine implements AutoCloseable {
      * {@code tempNames} names expression values ({@code $1}…); the session owns it so numbering
      * goes on across engine restarts.
      */
-    public static Engine start(EngineSpec spec, InputStream in, PrintStream out, PrintStream err,
-                               java.util.function.Supplier<String> tempNames) {
+    public static Engine start(
+            EngineSpec spec,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            java.util.function.Supplier<String> tempNames) {
         Path jar = EngineJar.locate();
         List<String> vmOptions = EngineCommandLine.vmOptions(spec, jar);
         boolean[] died = new boolean[1];
-        EngineControlProvider provider = new EngineControlProvider(EngineAgent.class.getName(), spec.javaLauncher(), spec.feature(), spec.connectTimeout(), why -> died[0] = true);
+        EngineControlProvider provider = new EngineControlProvider(
+                EngineAgent.class.getName(),
+                spec.javaLauncher(),
+                spec.feature(),
+                spec.connectTimeout(),
+                why -> died[0] = true);
         SnippetIds ids = new SnippetIds();
         JShell.Builder builder = JShell.builder()
                 .idGenerator(ids)
                 .tempVariableNameGenerator(tempNames)
-                .in(in).out(out).err(err)
+                .in(in)
+                .out(out)
+                .err(err)
                 .executionEngine(provider, java.util.Map.of())
                 .remoteVMOptions(vmOptions.toArray(String[]::new))
                 .compilerOptions(EngineCommandLine.compilerOptions(spec).toArray(String[]::new));
@@ -227,7 +237,8 @@ public final class Engine implements AutoCloseable {
      * CI after a kill -9). The process handle asks the operating system instead.
      */
     public boolean alive() {
-        return !dead && process().map(p -> p.isAlive() && p.toHandle().isAlive()).orElse(false);
+        return !dead
+                && process().map(p -> p.isAlive() && p.toHandle().isAlive()).orElse(false);
     }
 
     /**
@@ -257,14 +268,16 @@ public final class Engine implements AutoCloseable {
 
     /** How the engine ended; waits briefly for the exit code to be known. */
     public EngineDeath death() {
-        return process().map(p -> {
-            try {
-                if (p.waitFor(2, TimeUnit.SECONDS)) return new EngineDeath(p.exitValue());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new EngineDeath(-1);
-        }).orElse(new EngineDeath(-1));
+        return process()
+                .map(p -> {
+                    try {
+                        if (p.waitFor(2, TimeUnit.SECONDS)) return new EngineDeath(p.exitValue());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new EngineDeath(-1);
+                })
+                .orElse(new EngineDeath(-1));
     }
 
     /** Ends the engine at once, for snippets that ignore Ctrl-C. */

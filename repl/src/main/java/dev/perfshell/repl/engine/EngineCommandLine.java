@@ -90,7 +90,8 @@ public final class EngineCommandLine {
      */
     private static void addStartupArchive(List<String> options, EngineSpec spec) {
         String archive = System.getProperty("perfshell.engine.cds");
-        if (archive == null || archive.isEmpty() || spec.engineJdk() != null || !Files.isRegularFile(Path.of(archive))) return;
+        if (archive == null || archive.isEmpty() || spec.engineJdk() != null || !Files.isRegularFile(Path.of(archive)))
+            return;
         options.add("-XX:SharedArchiveFile=" + archive);
         options.add("-Xshare:auto");
         options.add("-Xlog:cds=off,cds+dynamic=off");

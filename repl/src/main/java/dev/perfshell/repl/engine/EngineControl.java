@@ -1,10 +1,9 @@
 package dev.perfshell.repl.engine;
 
 import dev.perfshell.engine.ReplyStream;
-import jdk.jshell.execution.StreamingExecutionControl;
-
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import jdk.jshell.execution.StreamingExecutionControl;
 
 /**
  * The front end's half of our engine, built from the exported {@code jdk.jshell.execution} API: JShell's command
@@ -40,13 +39,15 @@ final class EngineControl extends StreamingExecutionControl {
     }
 
     @Override
-    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(classes);
         record(classes);
     }
 
     @Override
-    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.redefine(classes);
         record(classes);
     }
@@ -70,7 +71,8 @@ final class EngineControl extends StreamingExecutionControl {
     }
 
     @Override
-    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
         if (interrupted) {
             stopped = true;
             throw new StoppedException(); // as if stopped at its first instruction
@@ -87,7 +89,8 @@ final class EngineControl extends StreamingExecutionControl {
     }
 
     @Override
-    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
         running(true);
         try {
             return super.varValue(className, varName);
@@ -97,7 +100,8 @@ final class EngineControl extends StreamingExecutionControl {
     }
 
     @Override
-    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
+    public Object extensionCommand(String command, Object arg)
+            throws RunException, EngineTerminationException, InternalException {
         running(true);
         try {
             Object reply = super.extensionCommand(command, arg);

@@ -1,12 +1,7 @@
 package dev.perfshell.repl.engine;
 
-import dev.perfshell.engine.EngineProtocol;
 import com.sun.jdi.VirtualMachine;
-import jdk.jshell.execution.Util;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
-
+import dev.perfshell.engine.EngineProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -24,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Our {@link ExecutionControlProvider}: the stock JDI engine's launch sequence, plus what the stock one cannot give
@@ -76,8 +75,8 @@ final class EngineControlProvider implements ExecutionControlProvider {
     /** An engine without JDWP: Ctrl-C reaches it over a control connection, its death shows as its process's exit. */
     private ExecutionControl generate(ExecutionEnv env, ServerSocket listener, LaunchToken token) throws Throwable {
         // The engine connects twice, command first; the listener closes when generate returns, whatever came in.
-        EngineLauncher.Connected<Socket[]> engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()),
-                listener.getLocalPort(), process -> {
+        EngineLauncher.Connected<Socket[]> engine =
+                launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort(), process -> {
                     token.sendTo(process);
                     Socket command = acceptEngine(listener, token);
                     try {
@@ -110,9 +109,11 @@ final class EngineControlProvider implements ExecutionControlProvider {
     }
 
     /** An engine with JDWP (JDK 20+): Ctrl-C over JDI, its death as JDI's exit event. */
-    private ExecutionControl generateWithJdwp(ExecutionEnv env, ServerSocket listener, LaunchToken token) throws Throwable {
+    private ExecutionControl generateWithJdwp(ExecutionEnv env, ServerSocket listener, LaunchToken token)
+            throws Throwable {
         // Ends the process itself when it fails; a timeout comes as EngineConnectTimeout.
-        EngineLauncher.Launched engine = launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort());
+        EngineLauncher.Launched engine =
+                launcher.launch(withShellPid(env.extraRemoteVMOptions()), listener.getLocalPort());
         VirtualMachine vm = engine.vm();
         Process process = engine.process();
         Socket socket = null;
@@ -137,7 +138,8 @@ final class EngineControlProvider implements ExecutionControlProvider {
         try {
             socket = listener.accept();
         } catch (SocketTimeoutException e) {
-            throw new EngineConnectTimeout(timeout, e); // the process runs (and JDWP connected, if any) but the agent never did
+            throw new EngineConnectTimeout(
+                    timeout, e); // the process runs (and JDWP connected, if any) but the agent never did
         }
         try {
             socket.setSoTimeout(timeoutMillis());
@@ -151,7 +153,8 @@ final class EngineControlProvider implements ExecutionControlProvider {
         return socket;
     }
 
-    private ExecutionControl connect(ExecutionEnv env, Socket socket, EngineStop engineStop, Process process) throws IOException {
+    private ExecutionControl connect(ExecutionEnv env, Socket socket, EngineStop engineStop, Process process)
+            throws IOException {
         OutputStream out = socket.getOutputStream(); // out before in, as the agent creates them
         Map<String, OutputStream> outputs = new HashMap<>();
         outputs.put("out", env.userOut());
@@ -160,10 +163,13 @@ final class EngineControlProvider implements ExecutionControlProvider {
         inputs.put("in", env.userIn());
         return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (in, cmdOut) -> {
             // Fail closed: without the filter every class on the shell's class path could be instantiated.
-            if (!(in instanceof ObjectInputStream)) throw new IllegalStateException("no filterable reply stream: " + in);
+            if (!(in instanceof ObjectInputStream))
+                throw new IllegalStateException("no filterable reply stream: " + in);
             ((ObjectInputStream) in).setObjectInputFilter(new ReplyFilter());
-            if (!(cmdOut instanceof ObjectOutputStream)) throw new IllegalStateException("no resettable command stream: " + cmdOut);
-            EngineControl created = new EngineControl(new ResettingObjectOutput((ObjectOutputStream) cmdOut), in, engineStop, process);
+            if (!(cmdOut instanceof ObjectOutputStream))
+                throw new IllegalStateException("no resettable command stream: " + cmdOut);
+            EngineControl created =
+                    new EngineControl(new ResettingObjectOutput((ObjectOutputStream) cmdOut), in, engineStop, process);
             control.set(created);
             return created;
         });
@@ -187,7 +193,8 @@ final class EngineControlProvider implements ExecutionControlProvider {
      */
     private static List<String> withShellPid(List<String> vmOptions) {
         List<String> options = new ArrayList<>(vmOptions);
-        options.add("-D" + EngineProtocol.SHELL_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+        options.add("-D" + EngineProtocol.SHELL_PID_PROPERTY + "="
+                + ProcessHandle.current().pid());
         return options;
     }
 }

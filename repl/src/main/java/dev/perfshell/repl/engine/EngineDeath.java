@@ -21,11 +21,16 @@ public record EngineDeath(int exitCode) {
 
     private static String signalName(int signal) {
         switch (signal) {
-            case 9: return " (SIGKILL)";
-            case 15: return " (SIGTERM)";
-            case 6: return " (SIGABRT, a JVM crash)";
-            case 11: return " (SIGSEGV, a JVM crash)";
-            default: return "";
+            case 9:
+                return " (SIGKILL)";
+            case 15:
+                return " (SIGTERM)";
+            case 6:
+                return " (SIGABRT, a JVM crash)";
+            case 11:
+                return " (SIGSEGV, a JVM crash)";
+            default:
+                return "";
         }
     }
 }

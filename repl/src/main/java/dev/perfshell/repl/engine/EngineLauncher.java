@@ -6,7 +6,6 @@ import com.sun.jdi.connect.Connector;
 import com.sun.jdi.connect.IllegalConnectorArgumentsException;
 import com.sun.jdi.connect.ListeningConnector;
 import com.sun.jdi.connect.TransportTimeoutException;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +85,8 @@ final class EngineLauncher {
      * @throws EngineConnectTimeout when nothing connected within the timeout
      * @throws IOException when the process could not start or exited first (the message is what it printed)
      */
-    <T> Connected<T> launch(List<String> vmOptions, int commandPort, Connections<T> connections) throws IOException, EngineConnectTimeout {
+    <T> Connected<T> launch(List<String> vmOptions, int commandPort, Connections<T> connections)
+            throws IOException, EngineConnectTimeout {
         return withOutputFiles((out, err) -> {
             Process process = start(command(java, null, vmOptions, agentClass, commandPort), out, err);
             try {
@@ -134,11 +134,13 @@ final class EngineLauncher {
 
     private Process start(List<String> command, Path out, Path err) throws IOException {
         return new ProcessBuilder(command)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()) // stdin stays a pipe: LaunchToken
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile()) // stdin stays a pipe: LaunchToken
                 .start();
     }
 
-    private Launched launchWithJdwp(List<String> vmOptions, int commandPort, Path out, Path err) throws IOException, EngineConnectTimeout {
+    private Launched launchWithJdwp(List<String> vmOptions, int commandPort, Path out, Path err)
+            throws IOException, EngineConnectTimeout {
         ListeningConnector connector = socketListen();
         Map<String, Connector.Argument> args = connector.defaultArguments();
         args.get("localAddress").setValue(LOOPBACK);
@@ -164,11 +166,14 @@ final class EngineLauncher {
      * @param jdwpAddress where JDWP connects, or {@code null} for an engine without JDWP, which then opens a control
      *                    connection for Ctrl-C
      */
-    static List<String> command(Path java, String jdwpAddress, List<String> vmOptions, String agentClass, int commandPort) {
+    static List<String> command(
+            Path java, String jdwpAddress, List<String> vmOptions, String agentClass, int commandPort) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.add(jdwpAddress != null ? "-agentlib:jdwp=transport=dt_socket,address=" + jdwpAddress
-                : "-D" + dev.perfshell.engine.EngineProtocol.CONTROL_PROPERTY + "=true");
+        command.add(
+                jdwpAddress != null
+                        ? "-agentlib:jdwp=transport=dt_socket,address=" + jdwpAddress
+                        : "-D" + dev.perfshell.engine.EngineProtocol.CONTROL_PROPERTY + "=true");
         command.addAll(vmOptions);
         command.add(agentClass);
         command.add(Integer.toString(commandPort));
@@ -187,13 +192,15 @@ final class EngineLauncher {
     private <T> T await(java.util.concurrent.Callable<T> accept, Process process, Path out, Path err)
             throws IOException, EngineConnectTimeout {
         CompletableFuture<T> connected = new CompletableFuture<>();
-        Thread acceptor = new Thread(() -> {
-            try {
-                connected.complete(accept.call());
-            } catch (Throwable t) {
-                connected.completeExceptionally(t);
-            }
-        }, "perfshell-engine-accept");
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        connected.complete(accept.call());
+                    } catch (Throwable t) {
+                        connected.completeExceptionally(t);
+                    }
+                },
+                "perfshell-engine-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         process.onExit().thenRun(() -> connected.completeExceptionally(new ExitedFirst()));
@@ -217,17 +224,20 @@ final class EngineLauncher {
     /** What the process printed (a JVM that refuses an option says which), or else its exit code. */
     private String exitedFirst(Process process, Path out, Path err) throws IOException {
         String printed = (new String(Files.readAllBytes(err), StandardCharsets.UTF_8)
-                + new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).strip();
+                        + new String(Files.readAllBytes(out), StandardCharsets.UTF_8))
+                .strip();
         return printed.isEmpty() ? java + " exited with code " + process.exitValue() + " before connecting" : printed;
     }
 
     private static ListeningConnector socketListen() {
         return Bootstrap.virtualMachineManager().listeningConnectors().stream()
-                .filter(c -> c.name().equals(CONNECTOR)).findFirst()
+                .filter(c -> c.name().equals(CONNECTOR))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no JDI connector " + CONNECTOR + " in this JDK"));
     }
 
-    private static String startListening(ListeningConnector connector, Map<String, Connector.Argument> args) throws IOException {
+    private static String startListening(ListeningConnector connector, Map<String, Connector.Argument> args)
+            throws IOException {
         try {
             return connector.startListening(args);
         } catch (IllegalConnectorArgumentsException e) {

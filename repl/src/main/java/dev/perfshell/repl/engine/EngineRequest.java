@@ -2,7 +2,6 @@ package dev.perfshell.repl.engine;
 
 import dev.perfshell.engine.EngineProtocol;
 import dev.perfshell.timing.runtime.OnceTiming;
-
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,7 +23,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      * 0.7 s) and no profile reset (the class files it reads and keeps the first time would read as memory the statement
      * retained).
      */
-    public static EngineRequest<TimeitRuns> allocationRuns(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
+    public static EngineRequest<TimeitRuns> allocationRuns(
+            String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
         return timeit(binaryName, plan, false, true);
     }
 
@@ -33,8 +33,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      * @param keepProfiles time with the JIT profiles earlier code left ({@code --keep-profiles}); by default the engine
      *                     resets them first, so the snippet reads what a forked JVM would
      */
-    public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit,
-                                                   boolean keepProfiles) {
+    public static EngineRequest<TimeitRuns> timeit(
+            String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit, boolean keepProfiles) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
         argument.put("class", binaryName);
         argument.put("watchJit", watchJit);
@@ -43,18 +43,24 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** {@code %compare}: the generated classes timed under one plan, their runs interleaved; one result each, in order. */
-    public static EngineRequest<java.util.List<TimeitRuns>> timeitInterleaved(java.util.List<String> binaryNames,
-                                                                              dev.perfshell.timing.runtime.TimeitPlan plan) {
+    public static EngineRequest<java.util.List<TimeitRuns>> timeitInterleaved(
+            java.util.List<String> binaryNames, dev.perfshell.timing.runtime.TimeitPlan plan) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
         argument.put("classes", new java.util.ArrayList<>(binaryNames));
         argument.put("keepProfiles", false);
-        return new EngineRequest<>(EngineProtocol.TIMEIT_INTERLEAVED, argument,
-                wire -> ((java.util.List<?>) wire).stream().map(each -> TimeitRuns.fromWire((Map<?, ?>) each)).toList());
+        return new EngineRequest<>(
+                EngineProtocol.TIMEIT_INTERLEAVED,
+                argument,
+                wire -> ((java.util.List<?>) wire)
+                        .stream()
+                                .map(each -> TimeitRuns.fromWire((Map<?, ?>) each))
+                                .toList());
     }
 
     /** Runs the engine's blackhole self-check (about 0.4 s). */
     public static EngineRequest<BlackholeCheck> blackholeCheck() {
-        return new EngineRequest<>(EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));
+        return new EngineRequest<>(
+                EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));
     }
 
     /** The engine JVM's facts, for {@code %env}. */
@@ -130,9 +136,13 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      * @param mode          SAMPLED (counting probes, times from samples), TIMED (clock probes) or COUNTS
      * @param intervalNanos the sampling interval asked for (SAMPLED)
      */
-    public static EngineRequest<Map<?, ?>> prunArm(java.util.List<String> includes, String mode, boolean boundaries,
-                                                   boolean timeBoundaries, java.util.HashMap<String, byte[]> classBytes,
-                                                   long intervalNanos) {
+    public static EngineRequest<Map<?, ?>> prunArm(
+            java.util.List<String> includes,
+            String mode,
+            boolean boundaries,
+            boolean timeBoundaries,
+            java.util.HashMap<String, byte[]> classBytes,
+            long intervalNanos) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
         argument.put("timeBoundaries", timeBoundaries);
         argument.put("classBytes", classBytes);
@@ -155,8 +165,12 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      *                      SAMPLES (no probes: the timed runs of -n)
      * @param intervalNanos the sampling interval asked for
      */
-    public static EngineRequest<Map<?, ?>> linesArm(java.util.List<java.util.HashMap<String, Object>> choices, boolean bytes,
-                                                    java.util.HashMap<String, byte[]> classBytes, String mode, long intervalNanos) {
+    public static EngineRequest<Map<?, ?>> linesArm(
+            java.util.List<java.util.HashMap<String, Object>> choices,
+            boolean bytes,
+            java.util.HashMap<String, byte[]> classBytes,
+            String mode,
+            long intervalNanos) {
         java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
         argument.put("classBytes", classBytes);
         argument.put("choices", new java.util.ArrayList<>(choices));
@@ -181,8 +195,14 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      * @param threads  sample every thread, each stack under its thread's frame
      * @param jfrFile  absolute path for a JFR recording of the profile, or {@code null}
      */
-    public static EngineRequest<FlameSamples> flame(String binaryName, long durationNanos, String event, String interval,
-                                                    String backend, boolean threads, String jfrFile) {
+    public static EngineRequest<FlameSamples> flame(
+            String binaryName,
+            long durationNanos,
+            String event,
+            String interval,
+            String backend,
+            boolean threads,
+            String jfrFile) {
         java.util.HashMap<String, Object> argument = flameArgument(backend);
         argument.put("class", binaryName);
         argument.put("durationNanos", durationNanos);
@@ -195,7 +215,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
 
     /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
     public static EngineRequest<FlameBackends> flameList(String backend) {
-        return new EngineRequest<>(EngineProtocol.FLAME_LIST, flameArgument(backend), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+        return new EngineRequest<>(
+                EngineProtocol.FLAME_LIST, flameArgument(backend), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
     }
 
     private static java.util.HashMap<String, Object> flameArgument(String backend) {

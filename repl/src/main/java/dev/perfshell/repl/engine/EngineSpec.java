@@ -18,8 +18,14 @@ import java.util.List;
  * @param connectTimeout how long a starting engine JVM may take to connect back before the start counts as failed
  *                       ({@code PERFSHELL_ENGINE_TIMEOUT}, seconds)
  */
-public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String> classPath,
-                         boolean enablePreview, List<String> addModules, boolean fullBlackhole, Duration connectTimeout) {
+public record EngineSpec(
+        List<String> engineOptions,
+        Path engineJdk,
+        List<String> classPath,
+        boolean enablePreview,
+        List<String> addModules,
+        boolean fullBlackhole,
+        Duration connectTimeout) {
     /** Generous: a cold engine connects in well under a second here, a loaded CI machine may take several. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -27,11 +33,17 @@ public record EngineSpec(List<String> engineOptions, Path engineJdk, List<String
         engineOptions = List.copyOf(engineOptions);
         classPath = List.copyOf(classPath);
         addModules = List.copyOf(addModules);
-        if (connectTimeout.isNegative() || connectTimeout.isZero()) throw new IllegalArgumentException("connectTimeout " + connectTimeout);
+        if (connectTimeout.isNegative() || connectTimeout.isZero())
+            throw new IllegalArgumentException("connectTimeout " + connectTimeout);
     }
 
-    public EngineSpec(List<String> engineOptions, Path engineJdk, List<String> classPath, boolean enablePreview,
-                      List<String> addModules, boolean fullBlackhole) {
+    public EngineSpec(
+            List<String> engineOptions,
+            Path engineJdk,
+            List<String> classPath,
+            boolean enablePreview,
+            List<String> addModules,
+            boolean fullBlackhole) {
         this(engineOptions, engineJdk, classPath, enablePreview, addModules, fullBlackhole, DEFAULT_CONNECT_TIMEOUT);
     }
 

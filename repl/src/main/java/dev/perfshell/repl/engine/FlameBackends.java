@@ -14,8 +14,12 @@ public record FlameBackends(String backend, String why, List<String> events, Str
 
     static FlameBackends fromWire(Map<?, ?> wire) {
         Object events = wire.get("events");
-        List<String> list = events instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-        return new FlameBackends(String.valueOf(wire.get("backend")), wire.get("why") == null ? "" : wire.get("why").toString(), list,
+        List<String> list =
+                events instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        return new FlameBackends(
+                String.valueOf(wire.get("backend")),
+                wire.get("why") == null ? "" : wire.get("why").toString(),
+                list,
                 String.valueOf(wire.get("paranoid")));
     }
 }

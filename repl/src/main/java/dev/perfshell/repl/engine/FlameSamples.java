@@ -15,12 +15,27 @@ import java.util.Map;
  * @param threw     the exception that ended the loop ({@code Class: message}), or {@code null}
  * @param jfrFile   the JFR recording written ({@code --jfr FILE}), or {@code null}
  */
-public record FlameSamples(String backend, String why, String event, String note, String collapsed, long ops, long nanos,
-                           String threw, String jfrFile) {
+public record FlameSamples(
+        String backend,
+        String why,
+        String event,
+        String note,
+        String collapsed,
+        long ops,
+        long nanos,
+        String threw,
+        String jfrFile) {
 
     static FlameSamples fromWire(Map<?, ?> wire) {
-        return new FlameSamples(text(wire, "backend"), text(wire, "why"), text(wire, "event"), text(wire, "note"),
-                text(wire, "collapsed"), number(wire, "ops"), number(wire, "nanos"), (String) wire.get("threw"),
+        return new FlameSamples(
+                text(wire, "backend"),
+                text(wire, "why"),
+                text(wire, "event"),
+                text(wire, "note"),
+                text(wire, "collapsed"),
+                number(wire, "ops"),
+                number(wire, "nanos"),
+                (String) wire.get("threw"),
                 (String) wire.get("jfrFile"));
     }
 

@@ -36,9 +36,16 @@ public record Footprint(String rootClass, long totalBytes, long objects, List<Ro
         List<Row> rows = new ArrayList<>();
         for (Object item : (List<?>) wire.get("classes")) {
             Map<?, ?> row = (Map<?, ?>) item;
-            rows.add(new Row((String) row.get("class"), ((Number) row.get("count")).longValue(), ((Number) row.get("bytes")).longValue()));
+            rows.add(new Row(
+                    (String) row.get("class"),
+                    ((Number) row.get("count")).longValue(),
+                    ((Number) row.get("bytes")).longValue()));
         }
-        return new Footprint((String) wire.get("rootClass"), ((Number) wire.get("totalBytes")).longValue(),
-                ((Number) wire.get("objects")).longValue(), rows, (String) wire.get("layout"));
+        return new Footprint(
+                (String) wire.get("rootClass"),
+                ((Number) wire.get("totalBytes")).longValue(),
+                ((Number) wire.get("objects")).longValue(),
+                rows,
+                (String) wire.get("layout"));
     }
 }

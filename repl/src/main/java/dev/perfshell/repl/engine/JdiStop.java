@@ -11,10 +11,9 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
 import dev.perfshell.engine.EngineProtocol;
+import java.util.Set;
 import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
 import jdk.jshell.spi.ExecutionControl.InternalException;
-
-import java.util.Set;
 
 /**
  * Ctrl-C over JDI, for engine JDKs (20+) that have no {@code Thread.stop}: throws the agent's stop exception into
@@ -44,7 +43,10 @@ final class JdiStop implements EngineStop {
             java.util.List<com.sun.jdi.ReferenceType> types = target.classesByName(agentClass);
             if (types.isEmpty() || !(types.get(0) instanceof com.sun.jdi.ClassType agent)) return;
             agent.setValue(agent.fieldByName(EngineProtocol.INTERRUPTED_FIELD), target.mirrorOf(true));
-        } catch (InvalidTypeException | ClassNotLoadedException | EngineTerminationException | RuntimeException engineGone) {
+        } catch (InvalidTypeException
+                | ClassNotLoadedException
+                | EngineTerminationException
+                | RuntimeException engineGone) {
             // a dead engine runs nothing: the shell reports its death
         }
     }

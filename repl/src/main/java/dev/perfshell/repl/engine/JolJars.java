@@ -29,7 +29,8 @@ final class JolJars {
             if (location == null) throw new IllegalStateException("cannot locate " + className + "'s jar");
             return Path.of(location.toURI()).toString();
         } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException("JOL is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
+            throw new IllegalStateException(
+                    "JOL is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
         }
     }
 }

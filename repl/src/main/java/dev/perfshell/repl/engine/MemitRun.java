@@ -20,9 +20,19 @@ import java.util.Map;
  * @param peakRssSinceStart whether the kernel refused a peak reset, so the RSS peak is since the engine started
  * @param layoutFlags       JVM flags that make object sizes differ from the default
  */
-public record MemitRun(long invocations, long baselineBytes, long peakBytes, long allocatedBytes, boolean allThreads,
-                       long retainedBytes, long gcCount, long gcTimeNanos, long rssBytes, long peakRssBytes,
-                       boolean peakRssSinceStart, List<String> layoutFlags) {
+public record MemitRun(
+        long invocations,
+        long baselineBytes,
+        long peakBytes,
+        long allocatedBytes,
+        boolean allThreads,
+        long retainedBytes,
+        long gcCount,
+        long gcTimeNanos,
+        long rssBytes,
+        long peakRssBytes,
+        boolean peakRssSinceStart,
+        List<String> layoutFlags) {
 
     public MemitRun {
         layoutFlags = List.copyOf(layoutFlags);
@@ -39,11 +49,22 @@ public record MemitRun(long invocations, long baselineBytes, long peakBytes, lon
 
     static MemitRun fromWire(Map<?, ?> wire) {
         Object flags = wire.get("layoutFlags");
-        List<String> layout = flags instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-        return new MemitRun(number(wire, "invocations"), number(wire, "baselineBytes"), number(wire, "peakBytes"),
-                number(wire, "allocatedBytes"), number(wire, "allThreads") != 0, number(wire, "retainedBytes"),
-                number(wire, "gcCount"), number(wire, "gcTimeNanos"), number(wire, "rssBytes"), number(wire, "peakRssBytes"),
-                number(wire, "peakRssSinceStart") != 0, layout);
+        List<String> layout = flags instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        return new MemitRun(
+                number(wire, "invocations"),
+                number(wire, "baselineBytes"),
+                number(wire, "peakBytes"),
+                number(wire, "allocatedBytes"),
+                number(wire, "allThreads") != 0,
+                number(wire, "retainedBytes"),
+                number(wire, "gcCount"),
+                number(wire, "gcTimeNanos"),
+                number(wire, "rssBytes"),
+                number(wire, "peakRssBytes"),
+                number(wire, "peakRssSinceStart") != 0,
+                layout);
     }
 
     private static long number(Map<?, ?> wire, String key) {

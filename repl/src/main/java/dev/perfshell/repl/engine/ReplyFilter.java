@@ -15,19 +15,34 @@ final class ReplyFilter implements ObjectInputFilter {
     static final Set<String> ALLOWED = Set.of(
             // Object[] inside the serial form of List.of/Map.of/toList() (java.util.CollSer)
             "java.lang.Object",
-            "java.lang.String", "java.lang.Number", "java.lang.Boolean", "java.lang.Character",
-            "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Float", "java.lang.Double",
+            "java.lang.String",
+            "java.lang.Number",
+            "java.lang.Boolean",
+            "java.lang.Character",
+            "java.lang.Byte",
+            "java.lang.Short",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Float",
+            "java.lang.Double",
             "java.lang.StackTraceElement",
-            "java.util.ArrayList", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
-            "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
+            "java.util.ArrayList",
+            "java.util.HashMap",
+            "java.util.LinkedHashMap",
+            "java.util.TreeMap",
+            "java.util.HashSet",
+            "java.util.LinkedHashSet",
+            "java.util.TreeSet",
             // HashMap and HashSet check the size of their table as a Map.Entry[] before building it
             "java.util.Map$Entry",
             // List.of, Map.of, Set.of and Stream.toList() serialise as this proxy, which resolves to these
             "java.util.CollSer",
-            "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$ListN",
-            "java.util.ImmutableCollections$Set12", "java.util.ImmutableCollections$SetN",
-            "java.util.ImmutableCollections$Map1", "java.util.ImmutableCollections$MapN",
+            "java.util.ImmutableCollections$List12",
+            "java.util.ImmutableCollections$ListN",
+            "java.util.ImmutableCollections$Set12",
+            "java.util.ImmutableCollections$SetN",
+            "java.util.ImmutableCollections$Map1",
+            "java.util.ImmutableCollections$MapN",
             // an extension command's reply, whose writing lets the engine reset the stream after it
             "dev.perfshell.engine.ReplyStream$Envelope");
     /** Generous for a profile's nested maps; a reply deeper than this is not ours. */

@@ -1,8 +1,7 @@
 package dev.perfshell.repl.engine;
 
-import jdk.jshell.Snippet;
-
 import java.util.function.BiFunction;
+import jdk.jshell.Snippet;
 
 /**
  * Snippet ids as jshell users know them: startup snippets are {@code s1, s2…} and the user's

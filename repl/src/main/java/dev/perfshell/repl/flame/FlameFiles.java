@@ -17,7 +17,8 @@ public final class FlameFiles {
     private FlameFiles() {}
 
     public static Path folder(java.util.Map<String, String> env) {
-        return Path.of(env.getOrDefault("PERFSHELL_HOME", System.getProperty("user.home") + "/.perfshell")).resolve("flame");
+        return Path.of(env.getOrDefault("PERFSHELL_HOME", System.getProperty("user.home") + "/.perfshell"))
+                .resolve("flame");
     }
 
     /** A new file in {@code folder}: {@code flame-20261129-221500.html}, or {@code …-2.html} when taken. */

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.flame;
 
 import dev.perfshell.repl.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,19 +29,23 @@ public final class FlameGraphHtml {
     private static final String TEMPLATE = "flame-template.html";
     /** async-profiler's palette: 1 compiled Java (green), 2 allocated type (aqua), 3 native (red), 4 C++ (yellow), 5 kernel (orange). */
     private static final int JAVA = 1;
+
     private static final int ALLOCATED = 2;
     private static final int NATIVE = 3;
     private static final int CPP = 4;
     private static final int KERNEL = 5;
     /** async-profiler caps the shared prefix so the marker stays one printable ASCII character. */
     private static final int MAX_PREFIX = 95;
-    private static final java.util.regex.Pattern SLOT = java.util.regex.Pattern.compile("\\{\\{(TITLE|LEVELS|HEIGHT|DATA)}}");
+
+    private static final java.util.regex.Pattern SLOT =
+            java.util.regex.Pattern.compile("\\{\\{(TITLE|LEVELS|HEIGHT|DATA)}}");
 
     private FlameGraphHtml() {}
 
     /** Writes the page for {@code stacks} (names as {@link FrameNames} gives them) to {@code file}. */
     public static void write(FoldedStacks stacks, String title, Path file) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        if (file.toAbsolutePath().getParent() != null)
+            Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, page(stacks, title).getBytes(StandardCharsets.UTF_8), true);
     }
 
@@ -73,10 +76,18 @@ public final class FlameGraphHtml {
         data.append("];\nunpack(cpool);\n\n");
         new Frames(names, data).write("all", root, 0, 0);
         int levels = Math.max(1, depth + 1);
-        Map<String, String> slots = Map.of("TITLE", htmlEscape(title), "LEVELS", Integer.toString(levels),
-                "HEIGHT", Integer.toString(levels * 16), "DATA", data.toString());
+        Map<String, String> slots = Map.of(
+                "TITLE",
+                htmlEscape(title),
+                "LEVELS",
+                Integer.toString(levels),
+                "HEIGHT",
+                Integer.toString(levels * 16),
+                "DATA",
+                data.toString());
         // one pass, so a slot's text that happens to contain another slot's marker is left alone
-        return SLOT.matcher(template()).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(slots.get(m.group(1))));
+        return SLOT.matcher(template())
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(slots.get(m.group(1))));
     }
 
     /** The frames as calls, depth first, children in name order (async-profiler's order). */
@@ -93,11 +104,20 @@ public final class FlameGraphHtml {
 
         void write(String frame, Node node, int level, long left) {
             int key = index.get(title(frame)) << 3 | colour(frame);
-            if (previousLevel >= 0 && level == previousLevel + 1 && left == previousLeft) { // not the root: u() adds a level
+            if (previousLevel >= 0
+                    && level == previousLevel + 1
+                    && left == previousLeft) { // not the root: u() adds a level
                 out.append("u(").append(key).append(',').append(node.count).append(")\n");
             } else {
-                out.append("f(").append(key).append(',').append(level).append(',').append(left - previousLeft).append(',')
-                        .append(node.count).append(")\n");
+                out.append("f(")
+                        .append(key)
+                        .append(',')
+                        .append(level)
+                        .append(',')
+                        .append(left - previousLeft)
+                        .append(',')
+                        .append(node.count)
+                        .append(")\n");
             }
             previousLeft = left;
             previousLevel = level;
@@ -144,7 +164,10 @@ public final class FlameGraphHtml {
         if (frame.contains("::")) return CPP;
         if (FoldedStacks.isThread(frame)) return NATIVE;
         // <statement>, a snippet's method (fib (#3:1)) or a dotted class.method
-        if (frame.equals("all") || frame.startsWith("<") || frame.matches(".+ \\(#\\d+:\\d+\\)") || frame.matches("[\\p{L}_$][^ ]*\\.[^ ]+")) {
+        if (frame.equals("all")
+                || frame.startsWith("<")
+                || frame.matches(".+ \\(#\\d+:\\d+\\)")
+                || frame.matches("[\\p{L}_$][^ ]*\\.[^ ]+")) {
             return JAVA;
         }
         return NATIVE;
@@ -175,12 +198,17 @@ public final class FlameGraphHtml {
     }
 
     private static String htmlEscape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static String template() {
         try (InputStream in = FlameGraphHtml.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) throw new IllegalStateException("the shell's jar has no " + TEMPLATE + " (rebuild with mvn install)");
+            if (in == null)
+                throw new IllegalStateException("the shell's jar has no " + TEMPLATE + " (rebuild with mvn install)");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,8 +16,19 @@ package dev.perfshell.repl.flame;
  * @param html        the flame graph file, or {@code null}
  * @param jfr         the JFR recording written ({@code --jfr FILE}), or {@code null}
  */
-public record FlameReport(String source, String event, String backend, String notes, String interval, FoldedStacks stacks,
-                          FlatProfile flat, long ops, long nanos, String threw, String html, String jfr) {
+public record FlameReport(
+        String source,
+        String event,
+        String backend,
+        String notes,
+        String interval,
+        FoldedStacks stacks,
+        FlatProfile flat,
+        long ops,
+        long nanos,
+        String threw,
+        String html,
+        String jfr) {
 
     /** Samples per thread, most first, when the profile was split by thread ({@code --threads}); else empty. */
     public java.util.List<FoldedStacks.ThreadSamples> threads() {

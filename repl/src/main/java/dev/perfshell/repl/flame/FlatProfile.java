@@ -42,7 +42,9 @@ public record FlatProfile(long samples, List<Row> rows) {
         }
         List<Row> rows = new ArrayList<>();
         counts.forEach((method, c) -> rows.add(new Row(method, c[0], c[1])));
-        rows.sort(Comparator.comparingLong(Row::selfSamples).reversed().thenComparing(Comparator.comparingLong(Row::totalSamples).reversed())
+        rows.sort(Comparator.comparingLong(Row::selfSamples)
+                .reversed()
+                .thenComparing(Comparator.comparingLong(Row::totalSamples).reversed())
                 .thenComparing(Row::method));
         return new FlatProfile(samples, rows);
     }
@@ -53,7 +55,8 @@ public record FlatProfile(long samples, List<Row> rows) {
      */
     private static List<String> methodsOnly(List<String> frames) {
         int end = frames.size();
-        while (end > 0 && (frames.get(end - 1).endsWith("_[i]") || frames.get(end - 1).endsWith("_[k]"))) end--;
+        while (end > 0
+                && (frames.get(end - 1).endsWith("_[i]") || frames.get(end - 1).endsWith("_[k]"))) end--;
         return frames.subList(0, end);
     }
 

@@ -48,8 +48,13 @@ public record FoldedStacks(List<Stack> stacks) {
      */
     public FoldedStacks filter(List<java.util.regex.Pattern> include, List<java.util.regex.Pattern> exclude) {
         return new FoldedStacks(stacks.stream()
-                .filter(stack -> include.isEmpty() || stack.frames().stream().anyMatch(f -> include.stream().anyMatch(p -> p.matcher(f).find())))
-                .filter(stack -> stack.frames().stream().noneMatch(f -> exclude.stream().anyMatch(p -> p.matcher(f).find())))
+                .filter(stack -> include.isEmpty()
+                        || stack.frames().stream()
+                                .anyMatch(f -> include.stream()
+                                        .anyMatch(p -> p.matcher(f).find())))
+                .filter(stack -> stack.frames().stream()
+                        .noneMatch(
+                                f -> exclude.stream().anyMatch(p -> p.matcher(f).find())))
                 .toList());
     }
 
@@ -67,7 +72,8 @@ public record FoldedStacks(List<Stack> stacks) {
     public List<ThreadSamples> threads() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         for (Stack stack : stacks) {
-            if (!stack.frames().isEmpty() && isThread(stack.frames().get(0))) counts.merge(stack.frames().get(0), stack.count(), Long::sum);
+            if (!stack.frames().isEmpty() && isThread(stack.frames().get(0)))
+                counts.merge(stack.frames().get(0), stack.count(), Long::sum);
         }
         List<ThreadSamples> threads = new ArrayList<>();
         counts.forEach((thread, samples) -> threads.add(new ThreadSamples(thread, samples)));
@@ -82,7 +88,11 @@ public record FoldedStacks(List<Stack> stacks) {
     /** The folded text again, one stack per line. */
     public String text() {
         StringBuilder out = new StringBuilder();
-        for (Stack stack : stacks) out.append(String.join(";", stack.frames())).append(' ').append(stack.count()).append('\n');
+        for (Stack stack : stacks)
+            out.append(String.join(";", stack.frames()))
+                    .append(' ')
+                    .append(stack.count())
+                    .append('\n');
         return out.toString();
     }
 }

@@ -1,15 +1,14 @@
 package dev.perfshell.repl.flame;
 
 import dev.perfshell.repl.session.SnippetSources;
-import jdk.jshell.MethodSnippet;
-import jdk.jshell.Snippet;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
 
 /**
  * Turns the engine's frames into what the user typed, as %prun names its rows: {@code REPL/$JShell$3.fib} becomes
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 public final class FrameNames {
     /** The timed loop's method: frames up to and including it are the harness. */
     private static final String LOOP = "perfshell$loop";
+
     private static final String KERNEL = "[kernel]";
     private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("\\.0x[0-9a-fA-F]+");
 
@@ -48,7 +48,8 @@ public final class FrameNames {
         // stacks are kept whole, while the statement's thread keeps only the stacks of the statement.
         java.util.Set<String> statementThreads = new java.util.HashSet<>();
         for (FoldedStacks.Stack stack : raw.stacks()) {
-            if (thread(stack.frames()) != null && loopIndex(stack.frames()) >= 0) statementThreads.add(stack.frames().get(0));
+            if (thread(stack.frames()) != null && loopIndex(stack.frames()) >= 0)
+                statementThreads.add(stack.frames().get(0));
         }
         java.util.Map<List<String>, Long> merged = new java.util.LinkedHashMap<>();
         for (FoldedStacks.Stack stack : raw.stacks()) {
@@ -61,11 +62,13 @@ public final class FrameNames {
             if (loop >= 0) {
                 // a sample in the loop itself, or in the VM on its behalf (the interpreter, a compilation trigger), is
                 // the statement's too: every stack of the statement starts at <statement>
-                boolean payload = loop + 1 < frames.size() && frames.get(loop + 1).endsWith(".perfshell$payload");
+                boolean payload =
+                        loop + 1 < frames.size() && frames.get(loop + 1).endsWith(".perfshell$payload");
                 if (!payload) named.add("<statement>");
                 from = loop + 1;
             } else {
-                if (thread == null || statementThreads.contains(thread)) continue; // the harness, before or after the runs
+                if (thread == null || statementThreads.contains(thread))
+                    continue; // the harness, before or after the runs
                 from = 1;
             }
             for (String frame : frames.subList(from, frames.size())) {

@@ -26,10 +26,13 @@ public final class AtomicFiles {
      * @throws NoSuchFileException        when the target's folder does not exist
      */
     public static void write(Path target, byte[] content, boolean overwrite) throws IOException {
-        write(target, channel -> {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) channel.write(buffer);
-        }, overwrite);
+        write(
+                target,
+                channel -> {
+                    ByteBuffer buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) channel.write(buffer);
+                },
+                overwrite);
     }
 
     /** Writes the content of a file into the (temporary) channel it is given. */
@@ -45,14 +48,16 @@ public final class AtomicFiles {
     public static void write(Path target, Content content, boolean overwrite) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) throw new NoSuchFileException(target.toString(), null, "no such folder");
+        if (folder == null || !Files.isDirectory(folder))
+            throw new NoSuchFileException(target.toString(), null, "no such folder");
         if (Files.isDirectory(absolute)) throw new FileAlreadyExistsException(target.toString(), null, "is a folder");
         if (!overwrite && Files.exists(absolute)) throw new FileAlreadyExistsException(target.toString());
         Path temp = folder.resolve("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
         try {
             // Not Files.createTempFile: its 0600 permissions would end up on the result file.
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(channel);
                 channel.force(true);
             }

@@ -1,11 +1,10 @@
 package dev.perfshell.repl.io;
 
-import org.jline.utils.WriterOutputStream;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.jline.utils.WriterOutputStream;
 
 /**
  * Everything the shell prints goes through here: plain lines, errors, warnings, and the user's
@@ -24,6 +23,7 @@ public final class Console {
     private final boolean quiet;
     /** Where the running input comes from ("bench.jsh:4, engine 2 of 3"), for quiet mode's warnings. */
     private String engine = "";
+
     private String input = "";
 
     public Console(Writer writer, boolean color) {
@@ -38,7 +38,8 @@ public final class Console {
         this.out = writer instanceof PrintWriter ? (PrintWriter) writer : new PrintWriter(writer, true);
         this.color = color;
         this.quiet = quiet;
-        this.userStream = new PrintStream(new WriterOutputStream(this.out, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
+        this.userStream =
+                new PrintStream(new WriterOutputStream(this.out, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
     }
 
     public boolean color() {
@@ -73,7 +74,13 @@ public final class Console {
      * or a reader could not tell which of a script's results it is about.
      */
     public void warn(String line) {
-        String where = quiet ? String.join(", ", java.util.stream.Stream.of(input, engine).filter(s -> !s.isEmpty()).toList()) : "";
+        String where = quiet
+                ? String.join(
+                        ", ",
+                        java.util.stream.Stream.of(input, engine)
+                                .filter(s -> !s.isEmpty())
+                                .toList())
+                : "";
         always(styled(YELLOW, where.isEmpty() ? line : where + ": " + line));
     }
 

@@ -1,17 +1,17 @@
 package dev.perfshell.repl.jmh;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * Compiles a generated benchmark with javax.tools and JMH's annotation processor, named
@@ -28,26 +28,40 @@ public final class JmhCompiler {
     public record Error(long start, long position, long end, String message) {}
 
     /** @return the errors; empty when the benchmark compiled */
-    public static List<Error> compile(JmhSource source, Path out, List<String> classPath, List<String> processorPath,
-                                      List<String> extraOptions) {
+    public static List<Error> compile(
+            JmhSource source, Path out, List<String> classPath, List<String> processorPath, List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) return List.of(new Error(-1, -1, -1, "this Java has no compiler (a JRE?): run perfshell on a JDK"));
-        List<String> options = new ArrayList<>(List.of("-d", out.toString(),
-                "-cp", String.join(java.io.File.pathSeparator, classPath),
-                "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-g"));
+        if (javac == null)
+            return List.of(new Error(-1, -1, -1, "this Java has no compiler (a JRE?): run perfshell on a JDK"));
+        List<String> options = new ArrayList<>(List.of(
+                "-d",
+                out.toString(),
+                "-cp",
+                String.join(java.io.File.pathSeparator, classPath),
+                "-encoding",
+                "UTF-8",
+                "-nowarn",
+                "-Xlint:none",
+                "-g"));
         options.addAll(extraOptions);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter chatter = new StringWriter();
-        JavaCompiler.CompilationTask task = javac.getTask(chatter, null, diagnostics, options, null, List.of(new Source(source)));
+        JavaCompiler.CompilationTask task =
+                javac.getTask(chatter, null, diagnostics, options, null, List.of(new Source(source)));
         task.setProcessors(List.of(newProcessor(processorPath)));
         boolean ok = task.call();
         List<Error> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
             if (diagnostic.getKind() != Diagnostic.Kind.ERROR) continue;
-            errors.add(new Error(diagnostic.getStartPosition(), diagnostic.getPosition(), diagnostic.getEndPosition(),
+            errors.add(new Error(
+                    diagnostic.getStartPosition(),
+                    diagnostic.getPosition(),
+                    diagnostic.getEndPosition(),
                     diagnostic.getMessage(Locale.ROOT)));
         }
-        if (!ok && errors.isEmpty()) errors.add(new Error(-1, -1, -1, chatter.toString().strip().lines().findFirst().orElse("javac failed")));
+        if (!ok && errors.isEmpty())
+            errors.add(new Error(
+                    -1, -1, -1, chatter.toString().strip().lines().findFirst().orElse("javac failed")));
         return errors;
     }
 
@@ -57,8 +71,10 @@ public final class JmhCompiler {
      */
     private static javax.annotation.processing.Processor newProcessor(List<String> processorPath) {
         try {
-            return (javax.annotation.processing.Processor) ProcessorLoader.of(processorPath).loadClass(PROCESSOR)
-                    .getDeclaredConstructor().newInstance();
+            return (javax.annotation.processing.Processor) ProcessorLoader.of(processorPath)
+                    .loadClass(PROCESSOR)
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("JMH's annotation processor cannot be created from " + processorPath, e);
         }
@@ -78,13 +94,15 @@ public final class JmhCompiler {
         }
 
         private static ClassLoader create(List<String> path) {
-            java.net.URL[] urls = path.stream().map(entry -> {
-                try {
-                    return java.nio.file.Path.of(entry).toUri().toURL();
-                } catch (java.net.MalformedURLException e) {
-                    throw new IllegalArgumentException(entry, e);
-                }
-            }).toArray(java.net.URL[]::new);
+            java.net.URL[] urls = path.stream()
+                    .map(entry -> {
+                        try {
+                            return java.nio.file.Path.of(entry).toUri().toURL();
+                        } catch (java.net.MalformedURLException e) {
+                            throw new IllegalArgumentException(entry, e);
+                        }
+                    })
+                    .toArray(java.net.URL[]::new);
             return new java.net.URLClassLoader("jmh-processor", urls, ClassLoader.getPlatformClassLoader());
         }
     }

@@ -22,7 +22,8 @@ public record JmhJars(List<String> runner, List<String> processor, String runtim
         String jopt = where("joptsimple.OptionParser");
         String math = where("org.apache.commons.math3.stat.descriptive.DescriptiveStatistics");
         String generator = where("org.openjdk.jmh.generators.BenchmarkProcessor");
-        return new JmhJars(List.of(core, jopt, math), List.of(generator, core), where("dev.perfshell.timing.runtime.Perf"));
+        return new JmhJars(
+                List.of(core, jopt, math), List.of(generator, core), where("dev.perfshell.timing.runtime.Perf"));
     }
 
     private static String where(String className) {
@@ -33,7 +34,8 @@ public record JmhJars(List<String> runner, List<String> processor, String runtim
             if (location == null) throw new IllegalStateException("cannot locate " + className + "'s jar");
             return Path.of(location.toURI()).toString();
         } catch (ClassNotFoundException | URISyntaxException | LinkageError e) {
-            throw new IllegalStateException("JMH is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
+            throw new IllegalStateException(
+                    "JMH is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
         }
     }
 }

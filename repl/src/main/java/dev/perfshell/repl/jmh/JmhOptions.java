@@ -11,9 +11,18 @@ import java.util.Map;
  * @param jvmArgs the forked JVM's arguments, always given explicitly: without them JMH hands the
  *                fork its host's flags
  */
-public record JmhOptions(int forks, int warmupIterations, String warmupTime, int iterations, String measurementTime,
-                         String mode, String timeUnit, int threads, Map<String, List<String>> params,
-                         List<String> profilers, List<String> jvmArgs) {
+public record JmhOptions(
+        int forks,
+        int warmupIterations,
+        String warmupTime,
+        int iterations,
+        String measurementTime,
+        String mode,
+        String timeUnit,
+        int threads,
+        Map<String, List<String>> params,
+        List<String> profilers,
+        List<String> jvmArgs) {
 
     public JmhOptions {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
@@ -23,10 +32,30 @@ public record JmhOptions(int forks, int warmupIterations, String warmupTime, int
 
     /** The arguments after {@code org.openjdk.jmh.Main}. */
     public List<String> arguments(String include, String resultFile) {
-        List<String> args = new ArrayList<>(List.of(include,
-                "-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations), "-w", warmupTime,
-                "-i", String.valueOf(iterations), "-r", measurementTime, "-bm", mode, "-tu", timeUnit,
-                "-t", String.valueOf(threads), "-foe", "true", "-rf", "json", "-rff", resultFile));
+        List<String> args = new ArrayList<>(List.of(
+                include,
+                "-f",
+                String.valueOf(forks),
+                "-wi",
+                String.valueOf(warmupIterations),
+                "-w",
+                warmupTime,
+                "-i",
+                String.valueOf(iterations),
+                "-r",
+                measurementTime,
+                "-bm",
+                mode,
+                "-tu",
+                timeUnit,
+                "-t",
+                String.valueOf(threads),
+                "-foe",
+                "true",
+                "-rf",
+                "json",
+                "-rff",
+                resultFile));
         args.add("-jvmArgs");
         args.add(String.join(" ", jvmArgs));
         for (Map.Entry<String, List<String>> param : params.entrySet()) {

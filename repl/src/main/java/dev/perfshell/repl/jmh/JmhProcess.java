@@ -29,14 +29,16 @@ public final class JmhProcess implements AutoCloseable {
 
     /** Starts the runner JVM; it waits for {@link #run}'s arguments. */
     public static JmhProcess start(List<String> command) throws IOException {
-        return new JmhProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new JmhProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** Gives JMH its arguments and runs it to the end, passing each line of output to {@code lines} as it comes. */
     public Outcome run(List<String> arguments, Consumer<String> lines) throws IOException, InterruptedException {
         try (OutputStream in = process.getOutputStream()) {
             for (String argument : arguments) {
-                if (argument.isEmpty() || argument.contains("\n")) throw new IllegalArgumentException("JMH argument '" + argument + "'");
+                if (argument.isEmpty() || argument.contains("\n"))
+                    throw new IllegalArgumentException("JMH argument '" + argument + "'");
                 in.write((argument + "\n").getBytes(StandardCharsets.UTF_8));
             }
             in.write('\n');
@@ -44,7 +46,8 @@ public final class JmhProcess implements AutoCloseable {
             if (!stopped) throw gone;
         }
         List<String> output = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);

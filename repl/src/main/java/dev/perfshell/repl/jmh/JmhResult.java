@@ -2,7 +2,6 @@ package dev.perfshell.repl.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +18,14 @@ import java.util.Map;
  * @param secondary the profilers' metrics ({@code gc.alloc.rate.norm}, …), in JMH's order
  * @param json      JMH's own object for this result, unchanged, for the export
  */
-public record JmhResult(String benchmark, String mode, int threads, Map<String, String> params, Score primary,
-                        List<Score> secondary, JsonNode json) {
+public record JmhResult(
+        String benchmark,
+        String mode,
+        int threads,
+        Map<String, String> params,
+        Score primary,
+        List<Score> secondary,
+        JsonNode json) {
 
     /**
      * A metric as JMH reports it.
@@ -29,8 +34,15 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
      * @param error    the 99.9% half-interval; NaN when JMH has none (one measurement)
      * @param perFork  each fork's iteration values, when JMH kept raw data
      */
-    public record Score(String name, double score, double error, double low, double high, String unit, long count,
-                        List<double[]> perFork) {
+    public record Score(
+            String name,
+            double score,
+            double error,
+            double low,
+            double high,
+            String unit,
+            long count,
+            List<double[]> perFork) {
         public Score {
             perFork = List.copyOf(perFork);
         }
@@ -47,13 +59,16 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
      * cold, the first read costs 0.2 s after the run, when the user is waiting for the table.
      */
     public static void prepareReader() {
-        Thread warm = new Thread(() -> {
-            try {
-                of(JSON.readTree("{\"primaryMetric\": {\"rawData\": [[1.0]], \"scoreConfidence\": [1.0, 1.0]}}"));
-            } catch (IOException | RuntimeException ignored) {
-                // only a warm-up: the real read reports its own problems
-            }
-        }, "perfshell-jmh-json-warmup");
+        Thread warm = new Thread(
+                () -> {
+                    try {
+                        of(JSON.readTree(
+                                "{\"primaryMetric\": {\"rawData\": [[1.0]], \"scoreConfidence\": [1.0, 1.0]}}"));
+                    } catch (IOException | RuntimeException ignored) {
+                        // only a warm-up: the real read reports its own problems
+                    }
+                },
+                "perfshell-jmh-json-warmup");
         warm.setDaemon(true);
         warm.start();
     }
@@ -74,13 +89,21 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
             params.put(param.getKey(), param.getValue().asText());
         }
         List<Score> secondary = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.path("secondaryMetrics").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        item.path("secondaryMetrics").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> metric = it.next();
             // JMH before 1.35 prefixed secondary metrics with a middle dot.
             secondary.add(score(metric.getKey().replaceFirst("^\u00b7", ""), metric.getValue()));
         }
-        return new JmhResult(item.path("benchmark").asText(), item.path("mode").asText(), item.path("threads").asInt(1), params,
-                score("", item.path("primaryMetric")), secondary, item.deepCopy());
+        return new JmhResult(
+                item.path("benchmark").asText(),
+                item.path("mode").asText(),
+                item.path("threads").asInt(1),
+                params,
+                score("", item.path("primaryMetric")),
+                secondary,
+                item.deepCopy());
     }
 
     private static Score score(String name, JsonNode metric) {
@@ -111,8 +134,15 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
                 perFork.add(means);
             }
         }
-        return new Score(name, number(metric.path("score")), number(metric.path("scoreError")), number(confidence.path(0)),
-                number(confidence.path(1)), metric.path("scoreUnit").asText(), count, perFork);
+        return new Score(
+                name,
+                number(metric.path("score")),
+                number(metric.path("scoreError")),
+                number(confidence.path(0)),
+                number(confidence.path(1)),
+                metric.path("scoreUnit").asText(),
+                count,
+                perFork);
     }
 
     /** JMH writes NaN as the string "NaN". */
@@ -140,8 +170,10 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
     /** A value in JMH's unit as a value in {@link #canonicalUnit()}. */
     public double canonical(double value) {
         String[] parts = primary.unit().split("/");
-        if (parts.length == 2 && parts[1].equals("op") && !Double.isNaN(nanosIn(parts[0]))) return value * nanosIn(parts[0]);
-        if (parts.length == 2 && parts[0].equals("ops") && !Double.isNaN(nanosIn(parts[1]))) return value * 1e9 / nanosIn(parts[1]);
+        if (parts.length == 2 && parts[1].equals("op") && !Double.isNaN(nanosIn(parts[0])))
+            return value * nanosIn(parts[0]);
+        if (parts.length == 2 && parts[0].equals("ops") && !Double.isNaN(nanosIn(parts[1])))
+            return value * 1e9 / nanosIn(parts[1]);
         return value;
     }
 

@@ -9,7 +9,8 @@ package dev.perfshell.repl.jmh;
  * @param code        the user's code as placed there
  * @param expression  whether the code's value is returned (or consumed), rather than run as statements
  */
-public record JmhSource(String packageName, String source, int codeOffset, String code, boolean expression, boolean resetsProfiles) {
+public record JmhSource(
+        String packageName, String source, int codeOffset, String code, boolean expression, boolean resetsProfiles) {
     public static final String SESSION_CLASS = "PerfshellSession";
     public static final String BENCHMARK_CLASS = "PerfshellBenchmark";
     public static final String METHOD = "run";

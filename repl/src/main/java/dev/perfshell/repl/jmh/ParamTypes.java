@@ -5,8 +5,8 @@ import java.util.Set;
 
 /** The field type of a {@code -p} parameter the session does not declare: the narrowest its values all fit. */
 final class ParamTypes {
-    private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean", "String",
-            "java.lang.String");
+    private static final Set<String> PRIMITIVES =
+            Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean", "String", "java.lang.String");
 
     private ParamTypes() {}
 

@@ -23,18 +23,25 @@ public final class ReplayHint {
      * @param noSession whether {@code --no-session} was given
      */
     public static String of(List<String> messages, List<SessionPart> dropped, boolean noSession) {
-        if (!noSession) return "Next: %jmh --print-source shows the generated class; --no-session replays declarations only.";
+        if (!noSession)
+            return "Next: %jmh --print-source shows the generated class; --no-session replays declarations only.";
         Set<String> missing = new LinkedHashSet<>();
         for (String message : messages) {
             Matcher m = MISSING_VARIABLE.matcher(message);
             while (m.find()) missing.add(m.group(1));
         }
-        List<SessionPart> needed = dropped.stream().filter(part -> part.kind() == SessionPart.Kind.VARIABLE && missing.contains(part.name())).toList();
+        List<SessionPart> needed = dropped.stream()
+                .filter(part -> part.kind() == SessionPart.Kind.VARIABLE && missing.contains(part.name()))
+                .toList();
         if (needed.isEmpty()) return "Next: %jmh --print-source shows the generated class.";
-        String names = String.join(", ", needed.stream().map(part -> "'" + part.name() + "'").toList());
+        String names = String.join(
+                ", ", needed.stream().map(part -> "'" + part.name() + "'").toList());
         SessionPart first = needed.get(0);
-        String example = first.type() + " " + first.name() + (first.source() == null ? "" : " = " + first.source()) + ";";
-        return (needed.size() == 1 ? "The session's methods read the session variable " : "The session's methods read the session variables ")
+        String example =
+                first.type() + " " + first.name() + (first.source() == null ? "" : " = " + first.source()) + ";";
+        return (needed.size() == 1
+                        ? "The session's methods read the session variable "
+                        : "The session's methods read the session variables ")
                 + names + ", which --no-session leaves out. Next: declare " + (needed.size() == 1 ? "it" : "them")
                 + " in the setup, e.g. --setup \"" + example + "\", or drop --no-session.";
     }

@@ -2,12 +2,11 @@ package dev.perfshell.repl.jmh;
 
 import dev.perfshell.repl.session.SnippetLog;
 import dev.perfshell.repl.timeit.JavaStatements;
-import jdk.jshell.Snippet;
-import jdk.jshell.VarSnippet;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
 
 /**
  * The session's active snippets, in the order they were entered, as parts of a JMH benchmark class
@@ -34,7 +33,8 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
                 // A statement typed against an earlier definition of a variable still finds its value
                 // if the earlier initialiser runs at its place (same name, same type).
                 redefinedEarlier(entry, entries.subList(i + 1, entries.size()))
-                        .ifPresent(init -> parts.add(SessionPart.statement(origin, ((VarSnippet) snippet).name() + " = " + init + ";")));
+                        .ifPresent(init -> parts.add(
+                                SessionPart.statement(origin, ((VarSnippet) snippet).name() + " = " + init + ";")));
                 continue;
             }
             switch (snippet.kind()) {
@@ -47,18 +47,21 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
                     if (type == null) {
                         // The first such variable is the problem; the parts go on, so --no-session (which drops every
                         // variable) still has the methods and types declared after it.
-                        if (problem == null) problem = origin + " " + firstLine(entry.source()) + ": the type of '"
-                                + variable.name() + "' (" + shorten(variable.typeName()) + ") cannot be written as a field type";
+                        if (problem == null)
+                            problem = origin + " " + firstLine(entry.source()) + ": the type of '" + variable.name()
+                                    + "' (" + shorten(variable.typeName()) + ") cannot be written as a field type";
                         continue;
                     }
-                    parts.add(SessionPart.variable(origin, variable.name(), type, initializer(variable, entry.source())));
+                    parts.add(
+                            SessionPart.variable(origin, variable.name(), type, initializer(variable, entry.source())));
                 }
                 case EXPRESSION -> {
                     // A bare variable reference shows a value and changes nothing; an assignment does.
-                    if (snippet.subKind() != Snippet.SubKind.VAR_VALUE_SUBKIND) parts.add(SessionPart.statement(origin, withSemicolon(entry.source())));
+                    if (snippet.subKind() != Snippet.SubKind.VAR_VALUE_SUBKIND)
+                        parts.add(SessionPart.statement(origin, withSemicolon(entry.source())));
                 }
                 case STATEMENT -> parts.add(SessionPart.statement(origin, withSemicolon(entry.source())));
-                default -> { } // errors never reach the log as active snippets
+                default -> {} // errors never reach the log as active snippets
             }
         }
         return new SessionReplay(List.copyOf(parts), Optional.ofNullable(problem));
@@ -66,10 +69,14 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
 
     /** The initialiser of an overwritten variable that a later, active definition keeps the same type of. */
     private static Optional<String> redefinedEarlier(SnippetLog.Entry entry, List<SnippetLog.Entry> later) {
-        if (entry.status() != Snippet.Status.OVERWRITTEN || !(entry.snippet() instanceof VarSnippet old)) return Optional.empty();
+        if (entry.status() != Snippet.Status.OVERWRITTEN || !(entry.snippet() instanceof VarSnippet old))
+            return Optional.empty();
         if (old.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) return Optional.empty();
-        boolean sameTypeLater = later.stream().anyMatch(next -> next.replayable() && next.snippet() instanceof VarSnippet now
-                && now.name().equals(old.name()) && now.typeName().equals(old.typeName()));
+        boolean sameTypeLater = later.stream()
+                .anyMatch(next -> next.replayable()
+                        && next.snippet() instanceof VarSnippet now
+                        && now.name().equals(old.name())
+                        && now.typeName().equals(old.typeName()));
         return sameTypeLater ? Optional.ofNullable(initializer(old, entry.source())) : Optional.empty();
     }
 
@@ -95,7 +102,9 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
 
     private static String stripSemicolon(String source) {
         String trimmed = source.strip();
-        return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
+        return trimmed.endsWith(";")
+                ? trimmed.substring(0, trimmed.length() - 1).strip()
+                : trimmed;
     }
 
     static String firstLine(String source) {

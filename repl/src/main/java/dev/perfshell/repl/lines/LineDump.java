@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfshell.repl.io.AtomicFiles;
 import dev.perfshell.repl.lines.LineProfile.Kind;
 import dev.perfshell.repl.lines.LineProfile.Line;
 import dev.perfshell.repl.lines.LineProfile.MethodLines;
 import dev.perfshell.repl.profile.PythonRepr;
-import dev.perfshell.repl.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,9 @@ public final class LineDump {
     public static final String SCHEMA = "perfshell-lines/1";
 
     /** The {@code -D} formats, chosen by the file name: one so far. */
-    public enum Format { JSON }
+    public enum Format {
+        JSON
+    }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()

@@ -13,11 +13,19 @@ import java.util.Objects;
  * @param layoutFlags  for bytes: JVM flags that make object sizes differ from the default, else empty
  * @param partial      the statement threw or was stopped: the figures cover what ran
  */
-public record LineProfile(Kind kind, String source, List<MethodLines> methods, double perEventNanos, List<String> layoutFlags,
-                          boolean partial) {
+public record LineProfile(
+        Kind kind,
+        String source,
+        List<MethodLines> methods,
+        double perEventNanos,
+        List<String> layoutFlags,
+        boolean partial) {
 
     /** Nanoseconds (%lprun) or allocated bytes (%mprun). */
-    public enum Kind { TIME, BYTES }
+    public enum Kind {
+        TIME,
+        BYTES
+    }
 
     public LineProfile {
         Objects.requireNonNull(kind, "kind");
@@ -36,7 +44,8 @@ public record LineProfile(Kind kind, String source, List<MethodLines> methods, d
      * @param lines      every source line of the method, in order; lines without line events have 0 hits
      * @param sourceFound whether the source lines are the method's text (false: "(source not available)")
      */
-    public record MethodLines(String method, String location, int firstLine, long total, List<Line> lines, boolean sourceFound) {
+    public record MethodLines(
+            String method, String location, int firstLine, long total, List<Line> lines, boolean sourceFound) {
         public MethodLines {
             lines = List.copyOf(lines);
         }

@@ -2,10 +2,6 @@ package dev.perfshell.repl.lines;
 
 import dev.perfshell.profiling.probe.Descriptors;
 import dev.perfshell.repl.session.SnippetSources;
-import jdk.jshell.JShell;
-import jdk.jshell.MethodSnippet;
-import jdk.jshell.Snippet;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
 
 /**
  * The engine's line profile (class-file lines) as users read it: each chosen method with its source lines
@@ -29,7 +28,8 @@ public final class LineReader {
         this.sourcePath = List.copyOf(sourcePath);
     }
 
-    public LineProfile read(LineProfile.Kind kind, String source, Map<?, ?> wire, List<String> layoutFlags, boolean partial) {
+    public LineProfile read(
+            LineProfile.Kind kind, String source, Map<?, ?> wire, List<String> layoutFlags, boolean partial) {
         List<LineProfile.MethodLines> methods = new ArrayList<>();
         for (Object item : (List<?>) wire.get("methods")) methods.add(method((Map<?, ?>) item));
         double perEvent = wire.get("perEventNanos") instanceof Number n ? n.doubleValue() : 0;
@@ -41,12 +41,15 @@ public final class LineReader {
         String name = (String) wire.get("name");
         String descriptor = (String) wire.get("descriptor");
         String nested = SnippetSources.isSnippetClass(owner) ? SnippetSources.nested(owner) : owner;
-        String shown = (nested == null ? "" : nested.replace('$', '.') + ".") + name + "(" + Descriptors.parameters(descriptor) + ")";
+        String shown = (nested == null ? "" : nested.replace('$', '.') + ".") + name + "("
+                + Descriptors.parameters(descriptor) + ")";
         // class-file line → its hits and figure
         TreeMap<Integer, long[]> classLines = new TreeMap<>();
         for (Object item : (List<?>) wire.get("lines")) {
             Map<?, ?> l = (Map<?, ?>) item;
-            classLines.put(((Number) l.get("line")).intValue(), new long[] {((Number) l.get("hits")).longValue(), ((Number) l.get("value")).longValue()});
+            classLines.put(
+                    ((Number) l.get("line")).intValue(),
+                    new long[] {((Number) l.get("hits")).longValue(), ((Number) l.get("value")).longValue()});
         }
         long total = classLines.values().stream().mapToLong(v -> v[1]).sum();
         Optional<Snippet> snippet = sources.snippetOf(owner);
@@ -54,7 +57,8 @@ public final class LineReader {
         return fromFile(shown, owner, classLines, total);
     }
 
-    private LineProfile.MethodLines fromSnippet(String shown, Snippet snippet, String name, TreeMap<Integer, long[]> classLines, long total) {
+    private LineProfile.MethodLines fromSnippet(
+            String shown, Snippet snippet, String name, TreeMap<Integer, long[]> classLines, long total) {
         TreeMap<Integer, long[]> byLine = new TreeMap<>();
         classLines.forEach((classLine, figures) -> {
             int line = sources.snippetLine(snippet, classLine);
@@ -65,14 +69,17 @@ public final class LineReader {
         int last = text.length;
         boolean ownSnippet = snippet instanceof MethodSnippet m && m.name().equals(name);
         if (!ownSnippet && !byLine.isEmpty()) {
-            // a method of a class snippet: from the line before its first line (its declaration) to the one after its last
+            // a method of a class snippet: from the line before its first line (its declaration) to the one after its
+            // last
             first = Math.max(1, byLine.firstKey() - 1);
             last = Math.min(text.length, byLine.lastKey() + 1);
         }
-        return new LineProfile.MethodLines(shown, "#" + snippet.id(), first, total, lines(text, first, last, byLine), true);
+        return new LineProfile.MethodLines(
+                shown, "#" + snippet.id(), first, total, lines(text, first, last, byLine), true);
     }
 
-    private LineProfile.MethodLines fromFile(String shown, String owner, TreeMap<Integer, long[]> classLines, long total) {
+    private LineProfile.MethodLines fromFile(
+            String shown, String owner, TreeMap<Integer, long[]> classLines, long total) {
         String top = owner.contains("$") ? owner.substring(0, owner.indexOf('$')) : owner;
         String relative = top.replace('.', '/') + ".java";
         for (Path root : sourcePath) {
@@ -81,15 +88,19 @@ public final class LineReader {
             try {
                 String[] text = Files.readString(file).split("\n", -1);
                 int first = classLines.isEmpty() ? 1 : Math.max(1, classLines.firstKey() - 1);
-                int last = classLines.isEmpty() ? Math.min(text.length, 1) : Math.min(text.length, classLines.lastKey() + 1);
-                return new LineProfile.MethodLines(shown, relative, first, total, lines(text, first, last, classLines), true);
+                int last = classLines.isEmpty()
+                        ? Math.min(text.length, 1)
+                        : Math.min(text.length, classLines.lastKey() + 1);
+                return new LineProfile.MethodLines(
+                        shown, relative, first, total, lines(text, first, last, classLines), true);
             } catch (IOException unreadable) {
                 break;
             }
         }
         List<LineProfile.Line> lines = new ArrayList<>();
         classLines.forEach((line, figures) -> lines.add(new LineProfile.Line(line, figures[0], figures[1], "")));
-        return new LineProfile.MethodLines(shown, relative, classLines.isEmpty() ? 1 : classLines.firstKey(), total, lines, false);
+        return new LineProfile.MethodLines(
+                shown, relative, classLines.isEmpty() ? 1 : classLines.firstKey(), total, lines, false);
     }
 
     private static List<LineProfile.Line> lines(String[] text, int first, int last, TreeMap<Integer, long[]> figures) {

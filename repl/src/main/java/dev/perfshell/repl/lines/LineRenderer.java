@@ -4,7 +4,6 @@ import dev.perfshell.repl.lines.LineProfile.Kind;
 import dev.perfshell.repl.lines.LineProfile.Line;
 import dev.perfshell.repl.lines.LineProfile.MethodLines;
 import dev.perfshell.repl.profile.ProfileRenderer;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,8 @@ public final class LineRenderer {
             out.add(unit.header());
             out.add(NOTE);
         } else if (!profile.layoutFlags().isEmpty()) {
-            out.add("Object layout: " + String.join(" ", profile.layoutFlags()) + " (byte counts differ from a default JVM's)");
+            out.add("Object layout: " + String.join(" ", profile.layoutFlags())
+                    + " (byte counts differ from a default JVM's)");
         }
         for (MethodLines method : profile.methods()) {
             if (skipUnhit && !method.hit()) continue;
@@ -101,12 +101,15 @@ public final class LineRenderer {
                 continue;
             }
             cells.add(new String[] {
-                    Integer.toString(line.number()),
-                    Long.toString(line.hits()),
-                    unit.format(line.value(), 1),
-                    unit.format(line.value(), line.hits()),
-                    method.total() == 0 ? "" : PythonFormat.oneDecimal(BigDecimal.valueOf(line.value()).movePointRight(2),
-                            BigDecimal.valueOf(method.total()))});
+                Integer.toString(line.number()),
+                Long.toString(line.hits()),
+                unit.format(line.value(), 1),
+                unit.format(line.value(), line.hits()),
+                method.total() == 0
+                        ? ""
+                        : PythonFormat.oneDecimal(
+                                BigDecimal.valueOf(line.value()).movePointRight(2), BigDecimal.valueOf(method.total()))
+            });
         }
         int[] widths = widths(cells, LINE_WIDTH, HITS_WIDTH, TIME_WIDTH, PER_HIT_WIDTH, PERCENT_WIDTH);
         String[] header = {"Line #", "Hits", "Time", "Per Hit", "% Time"};
@@ -122,9 +125,12 @@ public final class LineRenderer {
         List<Line> shown = shownLines(method);
         List<String[]> cells = new ArrayList<>();
         for (Line line : shown) {
-            cells.add(line.hits() == 0
-                    ? new String[] {Integer.toString(line.number()), "", ""}
-                    : new String[] {Integer.toString(line.number()), bytes(line.value()), Long.toString(line.hits())});
+            cells.add(
+                    line.hits() == 0
+                            ? new String[] {Integer.toString(line.number()), "", ""}
+                            : new String[] {
+                                Integer.toString(line.number()), bytes(line.value()), Long.toString(line.hits())
+                            });
         }
         int[] widths = widths(cells, LINE_WIDTH, ALLOCATED_WIDTH, OCCURRENCES_WIDTH);
         String[] header = {"Line #", "Allocated", "Occurrences"};
@@ -153,14 +159,22 @@ public final class LineRenderer {
      * nothing when there are no rows (a method without source that never ran), as a bare header reads like a bug.
      * {@code gaps[i]} separates column i from i+1; {@code beforeText} separates the last number column from the text.
      */
-    private static void table(String[] header, String beforeText, List<String[]> cells, List<Line> lines, int[] widths,
-                              String[] gaps, List<String> out) {
+    private static void table(
+            String[] header,
+            String beforeText,
+            List<String[]> cells,
+            List<Line> lines,
+            int[] widths,
+            String[] gaps,
+            List<String> out) {
         if (lines.isEmpty()) return;
         String headerLine = row(header, widths, gaps, beforeText, "Line Contents");
         out.add("");
         out.add(headerLine);
         out.add("=".repeat(headerLine.length()));
-        for (int i = 0; i < lines.size(); i++) out.add(row(cells.get(i), widths, gaps, beforeText, lines.get(i).text()).stripTrailing());
+        for (int i = 0; i < lines.size(); i++)
+            out.add(row(cells.get(i), widths, gaps, beforeText, lines.get(i).text())
+                    .stripTrailing());
     }
 
     private static String row(String[] cells, int[] widths, String[] gaps, String beforeText, String text) {

@@ -1,13 +1,12 @@
 package dev.perfshell.repl.lines;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.TypeDeclSnippet;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 
 /**
  * Turns %lprun's {@code -f} and {@code -c} arguments into the engine's choices (class binary name, method
@@ -51,8 +50,9 @@ public final class MethodChoices {
             found.add(choice(wrapper(snippet), snippet.name(), parameters));
         }
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no method " + spec + " in the session. Next: declare it, or name a class's "
-                    + "method as Class::method (%who lists the session)");
+            throw new IllegalArgumentException(
+                    "no method " + spec + " in the session. Next: declare it, or name a class's "
+                            + "method as Class::method (%who lists the session)");
         }
         return found;
     }
@@ -64,13 +64,15 @@ public final class MethodChoices {
 
     private String classBinaryName(String type) {
         for (Snippet snippet : (Iterable<Snippet>) jshell.snippets()::iterator) {
-            if (snippet instanceof TypeDeclSnippet decl && decl.name().equals(type) && jshell.status(snippet).isActive()) {
+            if (snippet instanceof TypeDeclSnippet decl
+                    && decl.name().equals(type)
+                    && jshell.status(snippet).isActive()) {
                 return wrapper(snippet) + "$" + type;
             }
         }
         if (!type.contains(".")) {
-            throw new IllegalArgumentException("no class " + type + " in the session. Next: declare it, or give a jar class's "
-                    + "full name (com.acme.Work)");
+            throw new IllegalArgumentException("no class " + type
+                    + " in the session. Next: declare it, or give a jar class's " + "full name (com.acme.Work)");
         }
         return type; // a class of a %classpath jar: the engine finds it, or reports nothing woven
     }
@@ -92,8 +94,11 @@ public final class MethodChoices {
         static MethodName parse(String text, String spec) {
             int open = text.indexOf('(');
             if (open < 0) return new MethodName(text.strip(), null);
-            if (!text.endsWith(")")) throw new IllegalArgumentException("unbalanced parentheses in -f " + spec + ". Next: -f name(int, String)");
-            return new MethodName(text.substring(0, open).strip(), normalise(text.substring(open + 1, text.length() - 1)));
+            if (!text.endsWith(")"))
+                throw new IllegalArgumentException(
+                        "unbalanced parentheses in -f " + spec + ". Next: -f name(int, String)");
+            return new MethodName(
+                    text.substring(0, open).strip(), normalise(text.substring(open + 1, text.length() - 1)));
         }
 
         /** {@code java.util.List<String>, int[]} → {@code List, int[]}: the form of the engine's descriptors. */

@@ -24,7 +24,8 @@ final class PythonFormat {
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent >= -4 && exponent < G_PRECISION) {
             return rounded.setScale(Math.max(0, G_PRECISION - 1 - exponent), RoundingMode.UNNECESSARY)
-                    .stripTrailingZeros().toPlainString();
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         String digits = rounded.unscaledValue().abs().toString().replaceFirst("0+$", "");
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.lines;
 
 import dev.perfshell.profiling.probe.LineSamples;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,8 @@ public record SampledLineTimes(Map<String, Object> wire, long samples, long prob
         List<LineSamples.Method> chosen = new ArrayList<>();
         for (Object item : (List<?>) wire.get("methods")) {
             Map<?, ?> m = (Map<?, ?>) item;
-            chosen.add(new LineSamples.Method((String) m.get("owner"), (String) m.get("name"), (String) m.get("descriptor")));
+            chosen.add(new LineSamples.Method(
+                    (String) m.get("owner"), (String) m.get("name"), (String) m.get("descriptor")));
         }
         LineSamples.Result counted = new LineSamples(chosen).attribute(stacks);
         long all = counted.statementSamples() + counted.probeSamples();
@@ -64,9 +64,18 @@ public record SampledLineTimes(Map<String, Object> wire, long samples, long prob
     /** The footer under a sampled line table. */
     public String footer() {
         if (samples == 0) return "No sample fell in the statement (" + sampler + "). Next: -n N, or --timed.";
-        String probes = probeSamples == 0 ? "" : String.format(java.util.Locale.ROOT, "; the line probes' own %d%% of the samples is left out",
-                Math.round(100.0 * probeSamples / (samples + probeSamples)));
-        return String.format(java.util.Locale.ROOT, "Times rest on %,d samples (%s)%s; hits are counted exactly. "
-                + "A line with fewer than 20 samples has a rough time.", samples, sampler, probes);
+        String probes = probeSamples == 0
+                ? ""
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "; the line probes' own %d%% of the samples is left out",
+                        Math.round(100.0 * probeSamples / (samples + probeSamples)));
+        return String.format(
+                java.util.Locale.ROOT,
+                "Times rest on %,d samples (%s)%s; hits are counted exactly. "
+                        + "A line with fewer than 20 samples has a rough time.",
+                samples,
+                sampler,
+                probes);
     }
 }

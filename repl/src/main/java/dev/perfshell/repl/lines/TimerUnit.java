@@ -1,7 +1,6 @@
 package dev.perfshell.repl.lines;
 
 import dev.perfshell.repl.profile.PythonNumbers;
-
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -17,8 +16,8 @@ public record TimerUnit(double seconds) {
     public static final TimerUnit DEFAULT = new TimerUnit(1e-9);
 
     // both micro signs: U+00B5 (what the keyboard and Units print) and U+03BC (Greek mu, which some input methods give)
-    private static final Map<String, Double> NAMES = Map.of(
-            "ns", 1e-9, "us", 1e-6, "\u00b5s", 1e-6, "\u03bcs", 1e-6, "ms", 1e-3, "s", 1.0);
+    private static final Map<String, Double> NAMES =
+            Map.of("ns", 1e-9, "us", 1e-6, "\u00b5s", 1e-6, "\u03bcs", 1e-6, "ms", 1e-3, "s", 1.0);
 
     public TimerUnit {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
@@ -39,8 +38,8 @@ public record TimerUnit(double seconds) {
             double seconds = PythonNumbers.parseFloat(trimmed);
             if (seconds > 0 && !Double.isInfinite(seconds)) return new TimerUnit(seconds);
         }
-        throw new IllegalArgumentException("-u " + text + ": not a timer unit; give positive seconds (1e-09, 1e-06, 0.001) "
-                + "or ns, us (\u00b5s), ms, s");
+        throw new IllegalArgumentException("-u " + text
+                + ": not a timer unit; give positive seconds (1e-09, 1e-06, 0.001) " + "or ns, us (\u00b5s), ms, s");
     }
 
     /** {@code Timer unit: 1e-09 s}, the seconds as line_profiler prints them ({@code %g}). */

@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
  * line by offset, so spacing, quotes and braces survive ({@code %time f("a  b")}).
  */
 public abstract class BaseMagic implements Magic {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
     boolean help;
 }

@@ -1,9 +1,8 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.script.MagicArgs;
-import picocli.CommandLine;
-
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * Where a magic's code begins: picocli takes the leading options ({@link MagicRegistry#commandLineOf}
@@ -30,7 +29,8 @@ public final class CodeStart {
     /** After {@code parsed} took {@code tokenCount} tokens: the index of the first one that is code. */
     static int firstCodeToken(CommandLine parsed, int tokenCount) {
         int codeTokens = parsed.getCommandSpec().positionalParameters().stream()
-                .mapToInt(p -> p.stringValues().size()).sum();
+                .mapToInt(p -> p.stringValues().size())
+                .sum();
         return tokenCount - codeTokens;
     }
 

@@ -1,6 +1,8 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.io.Caret;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.jmh.JmhCompiler;
 import dev.perfshell.repl.jmh.JmhJars;
 import dev.perfshell.repl.jmh.JmhOptions;
@@ -14,12 +16,6 @@ import dev.perfshell.repl.jmh.SessionReplay;
 import dev.perfshell.repl.render.JmhRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Caret;
-import dev.perfshell.repl.io.Console;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code %jmh [options] SNIPPET} and {@code %%jmh [options] [SETUP]} with a body: the snippet as a
@@ -38,16 +37,20 @@ import java.util.regex.Pattern;
  * The benchmark is generated, compiled with JMH's annotation processor in a fresh
  * package and folder, and run by JMH's own runner in a child JVM on the engine's JDK.
  */
-@Command(name = "jmh",
+@Command(
+        name = "jmh",
         description = "Run a snippet as a real forked JMH benchmark with the session's state: JMH's result table.",
-        footer = {"",
-                "Options are JMH's. Defaults sized for a REPL: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, avgt, ns.",
-                "",
-                "The session is replayed into the benchmark: imports, classes (static nested), methods (static), variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)). %%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the snippet and setup can read."})
+        footer = {
+            "",
+            "Options are JMH's. Defaults sized for a REPL: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, avgt, ns.",
+            "",
+            "The session is replayed into the benchmark: imports, classes (static nested), methods (static), variables (static fields, rebuilt in order with the statements that built them, in @Setup(Level.Trial)). %%%%jmh's first line after the options is setup code, run after the replay; -p values are fields the snippet and setup can read."
+        })
 final class JmhMagic extends SetupCellMagic {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
     private static final Pattern TIME = Pattern.compile("\\d+(\\.\\d+)?(ns|us|ms|s|m|min|hr)");
-    private static final Pattern PROGRESS = Pattern.compile("^(# Fork: |# Warmup Iteration|Iteration |# Parameters: ).*");
+    private static final Pattern PROGRESS =
+            Pattern.compile("^(# Fork: |# Warmup Iteration|Iteration |# Parameters: ).*");
     private static final List<String> MODES = List.of("avgt", "thrpt", "sample", "ss");
     private static final List<String> UNITS = List.of("ns", "us", "ms", "s", "m", "min");
 
@@ -73,37 +76,74 @@ final class JmhMagic extends SetupCellMagic {
     @Option(names = "-wi", paramLabel = "N", defaultValue = "3", description = "Warm-up iterations (default 3).")
     int warmupIterations;
 
-    @Option(names = "-w", paramLabel = "TIME", defaultValue = "1s", description = "Warm-up iteration time (default 1s).")
+    @Option(
+            names = "-w",
+            paramLabel = "TIME",
+            defaultValue = "1s",
+            description = "Warm-up iteration time (default 1s).")
     String warmupTime;
 
     @Option(names = "-i", paramLabel = "N", defaultValue = "5", description = "Measurement iterations (default 5).")
     int iterations;
 
-    @Option(names = "-r", paramLabel = "TIME", defaultValue = "1s", description = "Measurement iteration time (default 1s).")
+    @Option(
+            names = "-r",
+            paramLabel = "TIME",
+            defaultValue = "1s",
+            description = "Measurement iteration time (default 1s).")
     String measurementTime;
 
-    @Option(names = "-bm", paramLabel = "MODE", defaultValue = "avgt", completionCandidates = Modes.class, description = "Mode: avgt, thrpt, sample, ss (default avgt).")
+    @Option(
+            names = "-bm",
+            paramLabel = "MODE",
+            defaultValue = "avgt",
+            completionCandidates = Modes.class,
+            description = "Mode: avgt, thrpt, sample, ss (default avgt).")
     String mode;
 
-    @Option(names = "-tu", paramLabel = "UNIT", defaultValue = "ns", completionCandidates = Units.class, description = "Time unit: ns, us, ms, s (default ns).")
+    @Option(
+            names = "-tu",
+            paramLabel = "UNIT",
+            defaultValue = "ns",
+            completionCandidates = Units.class,
+            description = "Time unit: ns, us, ms, s (default ns).")
     String timeUnit;
 
-    @Option(names = "-t", paramLabel = "THREADS", defaultValue = "1", description = "Threads running the snippet at once (default 1).")
+    @Option(
+            names = "-t",
+            paramLabel = "THREADS",
+            defaultValue = "1",
+            description = "Threads running the snippet at once (default 1).")
     int threads;
 
-    @Option(names = "-p", paramLabel = "NAME=V1,V2", description = "A parameter the snippet and setup can read; one run per value. Repeatable.")
+    @Option(
+            names = "-p",
+            paramLabel = "NAME=V1,V2",
+            description = "A parameter the snippet and setup can read; one run per value. Repeatable.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "-prof", paramLabel = "PROFILER", description = "A JMH profiler: gc, stack, comp, cl, ... Repeatable.")
+    @Option(
+            names = "-prof",
+            paramLabel = "PROFILER",
+            description = "A JMH profiler: gc, stack, comp, cl, ... Repeatable.")
     List<String> profilers = new ArrayList<>();
 
-    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "The forked JVM's arguments, space-separated (the engine's -R options are passed too).")
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "ARGS",
+            description = "The forked JVM's arguments, space-separated (the engine's -R options are passed too).")
     String jvmArgs;
 
-    @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run once per trial after the replay; its variables become fields.")
+    @Option(
+            names = "--setup",
+            paramLabel = "CODE",
+            description = "Setup code run once per trial after the replay; its variables become fields.")
     String setupOption;
 
-    @Option(names = "--no-session", description = "Replay only imports, classes and methods: no variables or statements (build state in setup).")
+    @Option(
+            names = "--no-session",
+            description =
+                    "Replay only imports, classes and methods: no variables or statements (build state in setup).")
     boolean noSession;
 
     @Mixin
@@ -132,11 +172,18 @@ final class JmhMagic extends SetupCellMagic {
         List<SessionPart> parts = replay.parts();
         List<SessionPart> dropped = List.of();
         if (noSession) {
-            dropped = parts.stream().filter(part -> part.kind() == SessionPart.Kind.VARIABLE || part.kind() == SessionPart.Kind.STATEMENT).toList();
-            parts = parts.stream().filter(part -> part.kind() != SessionPart.Kind.VARIABLE && part.kind() != SessionPart.Kind.STATEMENT).toList();
+            dropped = parts.stream()
+                    .filter(part ->
+                            part.kind() == SessionPart.Kind.VARIABLE || part.kind() == SessionPart.Kind.STATEMENT)
+                    .toList();
+            parts = parts.stream()
+                    .filter(part ->
+                            part.kind() != SessionPart.Kind.VARIABLE && part.kind() != SessionPart.Kind.STATEMENT)
+                    .toList();
         } else if (replay.problem().isPresent()) {
-            console.error("%jmh: cannot replay " + replay.problem().get()
-                    + ". Next: give it a named type, or use %%jmh --no-session with the state built in its setup line.");
+            console.error(
+                    "%jmh: cannot replay " + replay.problem().get()
+                            + ". Next: give it a named type, or use %%jmh --no-session with the state built in its setup line.");
             return false;
         }
         Path folder = Files.createTempDirectory("perfshell-jmh-");
@@ -148,8 +195,16 @@ final class JmhMagic extends SetupCellMagic {
     }
 
     /** @param dropped what --no-session left out of the replay, for the hint when the rest does not compile */
-    private boolean benchmark(MagicContext context, Session session, List<SessionPart> parts, List<SessionPart> dropped, String code,
-                              String setup, Map<String, List<String>> parameters, Path folder) throws Exception {
+    private boolean benchmark(
+            MagicContext context,
+            Session session,
+            List<SessionPart> parts,
+            List<SessionPart> dropped,
+            String code,
+            String setup,
+            Map<String, List<String>> parameters,
+            Path folder)
+            throws Exception {
         Console console = context.console();
         EngineSpec spec = session.spec();
         JmhJars jars = JmhJars.locate();
@@ -162,14 +217,35 @@ final class JmhMagic extends SetupCellMagic {
         long compileStart = System.nanoTime();
         // The runner JVM starts now and waits for its arguments: its start overlaps the compile.
         try (JmhProcess process = JmhProcess.start(runnerCommand(spec, runPath))) {
-            JmhSource source = compile(console, session, jars, parts, dropped, code, setup, parameters, classes, classPath);
+            JmhSource source =
+                    compile(console, session, jars, parts, dropped, code, setup, parameters, classes, classPath);
             if (source == null) return false;
             long compileNanos = System.nanoTime() - compileStart;
-            JmhOptions options = new JmhOptions(forks, warmupIterations, warmupTime, iterations, measurementTime, mode, timeUnit, threads,
-                    parameters, profilers, forkJvmArgs(spec, source.resetsProfiles() && jars.runtime().endsWith(".jar") ? jars.runtime() : null));
+            JmhOptions options = new JmhOptions(
+                    forks,
+                    warmupIterations,
+                    warmupTime,
+                    iterations,
+                    measurementTime,
+                    mode,
+                    timeUnit,
+                    threads,
+                    parameters,
+                    profilers,
+                    forkJvmArgs(
+                            spec, source.resetsProfiles() && jars.runtime().endsWith(".jar") ? jars.runtime() : null));
             Path resultFile = folder.resolve("result.json");
-            console.dim(String.format(Locale.ROOT, "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
-                    compileNanos / 1e9, forks, forks == 1 ? "" : "s", warmupIterations, warmupTime, iterations, measurementTime, mode));
+            console.dim(String.format(
+                    Locale.ROOT,
+                    "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
+                    compileNanos / 1e9,
+                    forks,
+                    forks == 1 ? "" : "s",
+                    warmupIterations,
+                    warmupTime,
+                    iterations,
+                    measurementTime,
+                    mode));
             JmhResult.prepareReader();
             JmhProcess.Outcome outcome;
             try (AutoCloseable stopHook = session.onStop(process::stop)) {
@@ -181,10 +257,13 @@ final class JmhMagic extends SetupCellMagic {
                 });
             }
             if (outcome.stopped()) {
-                console.error("Stopped: the JMH run was interrupted (Ctrl-C); its JVMs were ended and nothing was recorded.");
+                console.error(
+                        "Stopped: the JMH run was interrupted (Ctrl-C); its JVMs were ended and nothing was recorded.");
                 return false;
             }
-            List<JmhResult> results = Files.isRegularFile(resultFile) && Files.size(resultFile) > 0 ? JmhResult.read(resultFile) : List.of();
+            List<JmhResult> results = Files.isRegularFile(resultFile) && Files.size(resultFile) > 0
+                    ? JmhResult.read(resultFile)
+                    : List.of();
             if (outcome.exitCode() != 0 || results.isEmpty()) {
                 reportFailure(console, outcome);
                 return false;
@@ -195,20 +274,36 @@ final class JmhMagic extends SetupCellMagic {
     }
 
     /** The benchmark, compiled into {@code classes}; {@code null} after saying why it could not be. */
-    private JmhSource compile(Console console, Session session, JmhJars jars, List<SessionPart> parts, List<SessionPart> dropped,
-                              String code, String setup, Map<String, List<String>> parameters, Path classes, List<String> classPath) {
+    private JmhSource compile(
+            Console console,
+            Session session,
+            JmhJars jars,
+            List<SessionPart> parts,
+            List<SessionPart> dropped,
+            String code,
+            String setup,
+            Map<String, List<String>> parameters,
+            Path classes,
+            List<String> classPath) {
         EngineSpec spec = session.spec();
         jdk.jshell.SourceCodeAnalysis analysis = session.engine().jshell().sourceCodeAnalysis();
-        JmhSourceBuilder builder = new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
+        JmhSourceBuilder builder =
+                new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
         String packageName = "perfshell.jmh.run" + RUN_NUMBERS.incrementAndGet();
         List<String> options = new ArrayList<>();
-        if (spec.enablePreview()) options.addAll(List.of("--enable-preview", "--release", String.valueOf(Runtime.version().feature())));
+        if (spec.enablePreview())
+            options.addAll(List.of(
+                    "--enable-preview",
+                    "--release",
+                    String.valueOf(Runtime.version().feature())));
         if (!spec.addModules().isEmpty()) options.add("--add-modules=" + String.join(",", spec.addModules()));
         try {
             JmhSource source = builder.build(packageName, parts, code, setup, parameters, threads, false);
             if (printSource) source.source().lines().forEach(console::dim);
             List<JmhCompiler.Error> errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
-            if (!errors.isEmpty() && source.expression() && errors.stream().anyMatch(e -> e.message().contains("'void' type not allowed"))) {
+            if (!errors.isEmpty()
+                    && source.expression()
+                    && errors.stream().anyMatch(e -> e.message().contains("'void' type not allowed"))) {
                 source = builder.build(packageName, parts, code, setup, parameters, threads, true);
                 errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
             }
@@ -226,13 +321,18 @@ final class JmhMagic extends SetupCellMagic {
      * reach the forks, which get exactly the {@code -jvmArgs} JMH is given.
      */
     private static List<String> runnerCommand(EngineSpec spec, List<String> runPath) {
-        List<String> command = new ArrayList<>(List.of(spec.javaLauncher().toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> command = new ArrayList<>(List.of(
+                spec.javaLauncher().toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
                 // Compiler blackholes, as JMH's auto-detection finds on every JDK 17+, without the
                 // probe JVM it starts to find out (0.25 s).
-                "-Djmh.blackhole.autoDetect=false", "-Djmh.blackhole.mode=COMPILER"));
+                "-Djmh.blackhole.autoDetect=false",
+                "-Djmh.blackhole.mode=COMPILER"));
         if (spec.feature() >= 23) command.add("--sun-misc-unsafe-memory-access=allow");
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, runPath), "dev.perfshell.timing.runtime.JmhHost"));
+        command.addAll(List.of(
+                "-cp", String.join(java.io.File.pathSeparator, runPath), "dev.perfshell.timing.runtime.JmhHost"));
         return command;
     }
 
@@ -240,28 +340,40 @@ final class JmhMagic extends SetupCellMagic {
     private void report(MagicContext context, String code, String setup, List<JmhResult> results) {
         Console console = context.console();
         console.println("");
-        JmhRenderer.table(labelOption.label != null ? labelOption.label : code.strip(), results).forEach(console::println);
+        JmhRenderer.table(labelOption.label != null ? labelOption.label : code.strip(), results)
+                .forEach(console::println);
         compareWithTimeit(context, code, results).ifPresent(console::dim);
         for (JmhResult result : results) {
-            context.record(origin -> ResultRecord.jmh(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
+            context.record(origin ->
+                    ResultRecord.jmh(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
         }
     }
 
     private String validate(Map<String, List<String>> parameters) {
-        String count = OptionRules.first(OptionRules.notNegative("-f", forks), OptionRules.notNegative("-wi", warmupIterations),
-                OptionRules.atLeastOne("-i", iterations), OptionRules.atLeastOne("-t", threads));
+        String count = OptionRules.first(
+                OptionRules.notNegative("-f", forks),
+                OptionRules.notNegative("-wi", warmupIterations),
+                OptionRules.atLeastOne("-i", iterations),
+                OptionRules.atLeastOne("-t", threads));
         if (count != null) return count;
         if (!TIME.matcher(warmupTime).matches()) return "-w takes a time such as 1s or 500ms, got '" + warmupTime + "'";
-        if (!TIME.matcher(measurementTime).matches()) return "-r takes a time such as 1s or 500ms, got '" + measurementTime + "'";
-        String time = OptionRules.first(OptionRules.positiveQuantity("-w", warmupTime, Double.parseDouble(warmupTime.replaceAll("[a-z]+$", ""))),
-                OptionRules.positiveQuantity("-r", measurementTime, Double.parseDouble(measurementTime.replaceAll("[a-z]+$", ""))));
+        if (!TIME.matcher(measurementTime).matches())
+            return "-r takes a time such as 1s or 500ms, got '" + measurementTime + "'";
+        String time = OptionRules.first(
+                OptionRules.positiveQuantity(
+                        "-w", warmupTime, Double.parseDouble(warmupTime.replaceAll("[a-z]+$", ""))),
+                OptionRules.positiveQuantity(
+                        "-r", measurementTime, Double.parseDouble(measurementTime.replaceAll("[a-z]+$", ""))));
         if (time != null) return time;
         if (!MODES.contains(mode)) return "-bm takes one of " + String.join(", ", MODES) + ", got '" + mode + "'";
-        if (!UNITS.contains(timeUnit)) return "-tu takes one of " + String.join(", ", UNITS) + ", got '" + timeUnit + "'";
+        if (!UNITS.contains(timeUnit))
+            return "-tu takes one of " + String.join(", ", UNITS) + ", got '" + timeUnit + "'";
         for (String param : params) {
             int equals = param.indexOf('=');
             String name = equals < 0 ? "" : param.substring(0, equals).strip();
-            if (equals < 0 || !javax.lang.model.SourceVersion.isName(name) || param.substring(equals + 1).isBlank()) {
+            if (equals < 0
+                    || !javax.lang.model.SourceVersion.isName(name)
+                    || param.substring(equals + 1).isBlank()) {
                 return "-p takes NAME=V1,V2 with a Java name, got '" + param + "'";
             }
             parameters.put(name, List.of(param.substring(equals + 1).split(",")));
@@ -280,11 +392,14 @@ final class JmhMagic extends SetupCellMagic {
      */
     private List<String> forkJvmArgs(EngineSpec spec, String resetAgent) {
         List<String> args = new ArrayList<>(List.of("-Dfile.encoding=UTF-8"));
-        if (resetAgent != null) args.addAll(List.of("-javaagent:" + resetAgent, dev.perfshell.repl.engine.EngineCommandLine.TIER3_WHILE_C2_BUSY));
+        if (resetAgent != null)
+            args.addAll(List.of(
+                    "-javaagent:" + resetAgent, dev.perfshell.repl.engine.EngineCommandLine.TIER3_WHILE_C2_BUSY));
         if (spec.feature() >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
         if (spec.enablePreview()) args.add("--enable-preview");
         args.addAll(spec.engineOptions());
-        if (jvmArgs != null && !jvmArgs.isBlank()) args.addAll(List.of(jvmArgs.strip().split("\\s+")));
+        if (jvmArgs != null && !jvmArgs.isBlank())
+            args.addAll(List.of(jvmArgs.strip().split("\\s+")));
         return args;
     }
 
@@ -302,18 +417,23 @@ final class JmhMagic extends SetupCellMagic {
         return recorded;
     }
 
-    private void reportCompileErrors(Console console, JmhSource source, List<JmhCompiler.Error> errors, List<SessionPart> dropped) {
+    private void reportCompileErrors(
+            Console console, JmhSource source, List<JmhCompiler.Error> errors, List<SessionPart> dropped) {
         JmhCompiler.Error first = errors.get(0);
         long start = source.codeOffset();
         long end = start + source.code().length();
         if (first.position() >= start && first.position() <= end) {
-            console.error("%jmh: the snippet does not compile: " + first.message().lines().findFirst().orElse(""));
-            Caret.under(source.code(), first.start() - start, first.position() - start, first.end() - start).forEach(console::error);
+            console.error("%jmh: the snippet does not compile: "
+                    + first.message().lines().findFirst().orElse(""));
+            Caret.under(source.code(), first.start() - start, first.position() - start, first.end() - start)
+                    .forEach(console::error);
         } else {
             String line = first.position() < 0 ? "" : lineAt(source.source(), (int) first.position());
-            console.error("%jmh: the replayed session does not compile: " + first.message().lines().findFirst().orElse("")
+            console.error("%jmh: the replayed session does not compile: "
+                    + first.message().lines().findFirst().orElse("")
                     + (line.isEmpty() ? "" : " (in: " + line + ")") + ". "
-                    + ReplayHint.of(errors.stream().map(JmhCompiler.Error::message).toList(), dropped, noSession));
+                    + ReplayHint.of(
+                            errors.stream().map(JmhCompiler.Error::message).toList(), dropped, noSession));
         }
     }
 
@@ -323,16 +443,24 @@ final class JmhMagic extends SetupCellMagic {
         int failure = -1;
         for (int i = 0; i < output.size() && failure < 0; i++) if (output.get(i).contains("<failure>")) failure = i;
         if (failure >= 0) {
-            List<String> trace = output.subList(failure + 1, output.size()).stream().filter(line -> !line.isBlank()).toList();
-            String exception = trace.isEmpty() ? "an unknown failure" : trace.get(0).replaceFirst("^java\\.lang\\.", "");
+            List<String> trace = output.subList(failure + 1, output.size()).stream()
+                    .filter(line -> !line.isBlank())
+                    .toList();
+            String exception =
+                    trace.isEmpty() ? "an unknown failure" : trace.get(0).replaceFirst("^java\\.lang\\.", "");
             console.error("%jmh: the benchmark threw " + exception);
             // The generated class's line numbers mean nothing to the user: name the session's methods only.
-            trace.stream().skip(1).map(String::strip).takeWhile(line -> line.startsWith("at ") || line.startsWith("..."))
+            trace.stream()
+                    .skip(1)
+                    .map(String::strip)
+                    .takeWhile(line -> line.startsWith("at ") || line.startsWith("..."))
                     .filter(line -> line.contains(JmhSource.SESSION_CLASS + "."))
                     .map(line -> line.replaceFirst("^at .*\\.([\\w$]+)\\(.*$", "$1"))
                     .filter(method -> !method.startsWith("perfshell$") && !method.equals(JmhSource.METHOD))
-                    .limit(4).forEach(method -> console.error("    at " + method));
-            console.error("Next: the session's state is rebuilt in the benchmark's @Setup; --print-source shows the generated class.");
+                    .limit(4)
+                    .forEach(method -> console.error("    at " + method));
+            console.error(
+                    "Next: the session's state is rebuilt in the benchmark's @Setup; --print-source shows the generated class.");
             return;
         }
         List<String> tail = output.stream().filter(line -> !line.isBlank()).toList();
@@ -350,8 +478,12 @@ final class JmhMagic extends SetupCellMagic {
             ResultRecord record = all.get(i);
             if (!record.magic().equals("timeit") || !record.source().strip().equals(code.strip())) continue;
             double timeit = record.metric().center();
-            return Optional.of(String.format(Locale.ROOT, "%%timeit (result %d) measured %s per op (median): %s× JMH's %s.",
-                    i + 1, dev.perfshell.timing.Units.time(timeit), dev.perfshell.timing.Units.ratio(timeit / jmhNanos),
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "%%timeit (result %d) measured %s per op (median): %s× JMH's %s.",
+                    i + 1,
+                    dev.perfshell.timing.Units.time(timeit),
+                    dev.perfshell.timing.Units.ratio(timeit / jmhNanos),
                     dev.perfshell.timing.Units.time(jmhNanos)));
         }
         return Optional.empty();
@@ -365,7 +497,8 @@ final class JmhMagic extends SetupCellMagic {
 
     private static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | RuntimeException leftBehind) {
             // a temporary folder left behind is harmless; the result is what matters
         }

@@ -2,22 +2,21 @@ package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineReader;
 import dev.perfshell.repl.lines.MethodChoices;
 import dev.perfshell.repl.lines.SampledLineTimes;
 import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.session.JavaEvaluator;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
+import dev.perfshell.repl.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * What %lprun and %mprun share: choosing methods ({@code -f}, {@code -c}), weaving line probes into them for
@@ -25,27 +24,43 @@ import java.util.Map;
  */
 abstract class LineMagic extends CodeMagic {
     @NamesInSession(NamesInSession.Kind.METHOD)
-    @Option(names = "-f", paramLabel = "METHOD", description = "A method to profile (repeatable): fib, fib(int), Box::twice, com.acme.Work::run.")
+    @Option(
+            names = "-f",
+            paramLabel = "METHOD",
+            description = "A method to profile (repeatable): fib, fib(int), Box::twice, com.acme.Work::run.")
     List<String> methods = new ArrayList<>();
 
     @NamesInSession(NamesInSession.Kind.CLASS)
-    @Option(names = "-c", paramLabel = "CLASS", description = "Every method of a class (repeatable): a session class or a jar's (com.acme.Work).")
+    @Option(
+            names = "-c",
+            paramLabel = "CLASS",
+            description = "Every method of a class (repeatable): a session class or a jar's (com.acme.Work).")
     List<String> classes = new ArrayList<>();
 
-    @Option(names = {"-s", "-z"}, description = "Skip methods that never ran.")
+    @Option(
+            names = {"-s", "-z"},
+            description = "Skip methods that never ran.")
     boolean skipUnhit;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -T or -r; %%lprun also -D).")
     boolean quiet;
 
-    @Option(names = "-r", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
-            description = "Bind the result (LineResult: hits(method, line), value(method, line), total(method)) to NAME or $lN.")
+    @Option(
+            names = "-r",
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "NAME",
+            description =
+                    "Bind the result (LineResult: hits(method, line), value(method, line), total(method)) to NAME or $lN.")
     String bind;
 
     @Option(names = "-T", paramLabel = "FILE", description = "Also write the printed report to FILE.")
     String textFile;
 
-    @Option(names = "--source-path", paramLabel = "DIRS", split = ":",
+    @Option(
+            names = "--source-path",
+            paramLabel = "DIRS",
+            split = ":",
             description = "Folders of .java sources for jar classes (repeatable or ':'-separated).")
     List<Path> sourcePath = new ArrayList<>();
 
@@ -56,7 +71,6 @@ abstract class LineMagic extends CodeMagic {
     public boolean acceptsCell() {
         return true;
     }
-
 
     /** %lprun's time or %mprun's bytes. */
     abstract LineProfile.Kind kind();
@@ -90,15 +104,21 @@ abstract class LineMagic extends CodeMagic {
     }
 
     /** One armed run of the statement: the engine's reply to the take, the run's wall time, and what it printed. */
-    private record Run(Map<?, ?> wire, JavaEvaluator.Result result, long wallNanos, List<String> values, List<String> errors) {}
+    private record Run(
+            Map<?, ?> wire, JavaEvaluator.Result result, long wallNanos, List<String> values, List<String> errors) {}
 
     /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
-    private Run runArmed(MagicContext context, List<HashMap<String, Object>> choices, String mode, String code) throws Exception {
+    private Run runArmed(MagicContext context, List<HashMap<String, Object>> choices, String mode, String code)
+            throws Exception {
         Console console = context.console();
         Session session = context.session();
         try {
-            session.request(EngineRequest.linesArm(choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytesToSend(),
-                    mode, intervalNanos()));
+            session.request(EngineRequest.linesArm(
+                    choices,
+                    kind() == LineProfile.Kind.BYTES,
+                    session.engine().classBytesToSend(),
+                    mode,
+                    intervalNanos()));
         } catch (EngineException e) {
             console.error("%" + magic() + " could not install its probes: " + e.getMessage());
             return null;
@@ -115,7 +135,8 @@ abstract class LineMagic extends CodeMagic {
         Map<?, ?> wire = session.request(EngineRequest.linesTake());
         if (!result.ran()) {
             errors.forEach(console::error);
-            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%" + magic(), "%" + magic() + " -f fib fib(25)"));
+            if (result.nothingToRun())
+                console.error(JavaEvaluator.Result.nothingRanMessage("%" + magic(), "%" + magic() + " -f fib fib(25)"));
             return null;
         }
         return new Run(wire, result, timing != null ? timing.wallNanos() : result.nanos(), values, errors);
@@ -131,7 +152,7 @@ abstract class LineMagic extends CodeMagic {
         boolean expression = SampledRuns.valueExpression(context.session(), code);
         String looped = SampledRuns.repeated(code, repeats(), expression);
         List<String> warmupErrors = new ArrayList<>();
-        JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(looped, v -> { }, warmupErrors::add);
+        JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(looped, v -> {}, warmupErrors::add);
         if (!context.session().engine().alive()) return null;
         if (!warm.ran() || warm.failed()) {
             warmupErrors.forEach(console::error);
@@ -142,8 +163,11 @@ abstract class LineMagic extends CodeMagic {
         if (sampled == null) return null;
         if (sampled.result().failed() || !(sampled.wire().get("stacks") instanceof String stacks)) {
             sampled.errors().forEach(console::error);
-            console.error(name + " -n: " + (sampled.result().failed() ? "the statement failed in its sampled runs"
-                    : "could not sample (" + sampled.wire().get("samplingProblem") + ")") + "; nothing was profiled.");
+            console.error(name + " -n: "
+                    + (sampled.result().failed()
+                            ? "the statement failed in its sampled runs"
+                            : "could not sample (" + sampled.wire().get("samplingProblem") + ")")
+                    + "; nothing was profiled.");
             return null;
         }
         return new SampledRun(stacks, String.valueOf(sampled.wire().get("sampler")), sampled.wallNanos());
@@ -162,7 +186,8 @@ abstract class LineMagic extends CodeMagic {
             return false;
         }
         if (methods.isEmpty() && classes.isEmpty()) {
-            console.error(name + " needs the methods to profile: -f METHOD (repeatable) or -c CLASS. Example: " + name + " -f fib fib(20)");
+            console.error(name + " needs the methods to profile: -f METHOD (repeatable) or -c CLASS. Example: " + name
+                    + " -f fib fib(20)");
             return false;
         }
         String problem = checkOptions();
@@ -192,16 +217,20 @@ abstract class LineMagic extends CodeMagic {
         Map<?, ?> wire = run.wire();
         SampledLineTimes sampled = null;
         if (timedRuns != null) {
-            sampled = SampledLineTimes.of(wire, timedRuns.stacks(), timedRuns.sampler(), timedRuns.wallNanos(), repeats());
+            sampled = SampledLineTimes.of(
+                    wire, timedRuns.stacks(), timedRuns.sampler(), timedRuns.wallNanos(), repeats());
         } else if (wire.get("stacks") instanceof String stacks) {
             sampled = SampledLineTimes.of(wire, stacks, String.valueOf(wire.get("sampler")), run.wallNanos(), 1);
         } else if (wire.get("samplingProblem") != null && !quiet) {
-            console.warn(name + " could not sample (" + wire.get("samplingProblem") + "): the times are the line probes' own. Next: --timed says so.");
+            console.warn(name + " could not sample (" + wire.get("samplingProblem")
+                    + "): the times are the line probes' own. Next: --timed says so.");
         }
         if (sampled != null) wire = sampled.wire();
         List<String> layout = kind() == LineProfile.Kind.BYTES && wire.get("layoutFlags") instanceof List<?> flags
-                ? flags.stream().map(String::valueOf).toList() : List.of();
-        LineProfile profile = new LineReader(session.engine().jshell(), sourcePath).read(kind(), code, wire, layout, result.failed());
+                ? flags.stream().map(String::valueOf).toList()
+                : List.of();
+        LineProfile profile =
+                new LineReader(session.engine().jshell(), sourcePath).read(kind(), code, wire, layout, result.failed());
         context.record(origin -> ResultRecord.lines(magic(), labelOption.label, profile, origin));
         List<String> report = new ArrayList<>(render(profile));
         if (sampled != null) report.add(sampled.footer());
@@ -209,11 +238,13 @@ abstract class LineMagic extends CodeMagic {
         try {
             save(profile, report).forEach(console::println);
         } catch (java.io.IOException e) {
-            console.error(name + ": could not write " + e.getMessage() + ". Next: check the folder exists and is writable.");
+            console.error(
+                    name + ": could not write " + e.getMessage() + ". Next: check the folder exists and is writable.");
         }
         values.forEach(console::println);
         errors.forEach(console::error);
-        boolean bound = bind == null || context.binder().bind('l', bind, constructor(profile), context.evaluator(), console);
+        boolean bound =
+                bind == null || context.binder().bind('l', bind, constructor(profile), context.evaluator(), console);
         return !result.failed() && bound;
     }
 
@@ -225,7 +256,10 @@ abstract class LineMagic extends CodeMagic {
         StringBuilder values = new StringBuilder();
         for (LineProfile.MethodLines m : profile.methods()) {
             String sep = names.length() == 0 ? "" : ", ";
-            names.append(sep).append('"').append(m.method().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            names.append(sep)
+                    .append('"')
+                    .append(m.method().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
             lines.append(sep).append("new int[] {");
             hits.append(sep).append("new long[] {");
             values.append(sep).append("new long[] {");

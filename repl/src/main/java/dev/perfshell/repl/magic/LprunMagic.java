@@ -4,34 +4,44 @@ import dev.perfshell.repl.lines.LineDump;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineRenderer;
 import dev.perfshell.repl.lines.TimerUnit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code %lprun -f METHOD … STATEMENT} (and {@code %%lprun}, which line_profiler lacks): line_profiler for
  * Java. Exact hits per line from line probes; time per line from samples of the statement's thread that carry
  * line numbers (a line's time includes what it called). {@code --timed}: the line probes' clock instead.
  */
-@Command(name = "lprun",
+@Command(
+        name = "lprun",
         description = "Time per line of chosen methods, line_profiler-style: exact hits, time per line from samples.",
-        footer = {"",
-                "Hits are line-table entries executed (a for header counts n+1), counted by line probes. Times come from samples of the statement's thread with their line numbers: a line's time includes the calls it makes.",
-                "",
-                "-n N times N runs without probes (after N runs of warm-up) and counts one more run: probed loops are not unrolled or vectorised, so that is the way to see the real code's lines. --timed times each line with the probes' clock, their calibrated cost subtracted."})
+        footer = {
+            "",
+            "Hits are line-table entries executed (a for header counts n+1), counted by line probes. Times come from samples of the statement's thread with their line numbers: a line's time includes the calls it makes.",
+            "",
+            "-n N times N runs without probes (after N runs of warm-up) and counts one more run: probed loops are not unrolled or vectorised, so that is the way to see the real code's lines. --timed times each line with the probes' clock, their calibrated cost subtracted."
+        })
 final class LprunMagic extends LineMagic {
-    @Option(names = "--timed", description = "Time lines with the line probes' clock (their cost subtracted) instead of samples.")
+    @Option(
+            names = "--timed",
+            description = "Time lines with the line probes' clock (their cost subtracted) instead of samples.")
     boolean timedProbes;
 
-    @Option(names = "-n", paramLabel = "N", description = "Times from N sampled runs without probes, after N runs of warm-up; "
-            + "hits from one more run (the statement runs 2N+1 times).")
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            description = "Times from N sampled runs without probes, after N runs of warm-up; "
+                    + "hits from one more run (the statement runs 2N+1 times).")
     int repeats = 1;
 
-    @Option(names = "--interval", paramLabel = "TIME", description = "Sampling interval (default 500us; 1ms, 200us, 100000 = ns).")
+    @Option(
+            names = "--interval",
+            paramLabel = "TIME",
+            description = "Sampling interval (default 500us; 1ms, 200us, 100000 = ns).")
     String interval;
 
     @Override
@@ -49,7 +59,10 @@ final class LprunMagic extends LineMagic {
         return SampledRuns.intervalNanos(interval, PrunMagic.SAMPLE_INTERVAL_NANOS);
     }
 
-    @Option(names = "-u", paramLabel = "UNIT", description = "Timer unit: seconds as line_profiler takes them (1e-6) or ns, us, ms, s (default 1e-09).")
+    @Option(
+            names = "-u",
+            paramLabel = "UNIT",
+            description = "Timer unit: seconds as line_profiler takes them (1e-6) or ns, us, ms, s (default 1e-09).")
     String unit;
 
     @Option(names = "-D", paramLabel = "FILE", description = "Dump the line profile as JSON (FILE.json).")
@@ -65,8 +78,11 @@ final class LprunMagic extends LineMagic {
     @Override
     String checkOptions() {
         try {
-            if (repeats < 1) return OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %lprun -n 20 -f fib fib(20)");
-            if (repeats > 1 && timedProbes) return "-n repeats the statement for sampled times; --timed takes one run. Next: drop -n.";
+            if (repeats < 1)
+                return OptionRules.atLeastOne(
+                        "-n", repeats, "leave -n out for one run, or e.g. %lprun -n 20 -f fib fib(20)");
+            if (repeats > 1 && timedProbes)
+                return "-n repeats the statement for sampled times; --timed takes one run. Next: drop -n.";
             intervalNanos();
             if (unit != null) timerUnit = TimerUnit.parse(unit);
             if (dumpFile != null) LineDump.formatOf(Path.of(dumpFile));

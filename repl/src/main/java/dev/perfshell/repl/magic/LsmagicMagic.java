@@ -13,9 +13,11 @@ final class LsmagicMagic extends BaseMagic {
         console.println("Magics (%name --help for options; %%name for the cell form where shown):");
         for (String name : registry.names()) {
             String cell = registry.create(name).map(Magic::acceptsCell).orElse(false) ? "  %%" + name : "";
-            console.println(String.format("  %%%-10s %s%s", name, registry.summary(name), cell.isEmpty() ? "" : "  [" + cell.strip() + "]"));
+            console.println(String.format(
+                    "  %%%-10s %s%s", name, registry.summary(name), cell.isEmpty() ? "" : "  [" + cell.strip() + "]"));
         }
-        console.println("Commands: /vars /methods /types /imports /list /drop /edit /open /history /reset /reload /exit /help");
+        console.println(
+                "Commands: /vars /methods /types /imports /list /drop /edit /open /history /reset /reload /exit /help");
         return true;
     }
 }

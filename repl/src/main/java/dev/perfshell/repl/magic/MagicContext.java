@@ -1,14 +1,13 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.results.ResultOrigin;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.ResultsStore;
-import dev.perfshell.repl.session.InputHistory;
-import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Console;
-import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.script.ScriptHost;
-
+import dev.perfshell.repl.session.InputHistory;
+import dev.perfshell.repl.session.JavaEvaluator;
+import dev.perfshell.repl.session.Session;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,9 +18,17 @@ import java.util.function.Supplier;
  * variables as {@code Main} received them (injected, never {@code System.getenv()}, so tests choose
  * {@code PERFSHELL_HOME} and {@code DISPLAY}).
  */
-public record MagicContext(Session session, Console console, JavaEvaluator evaluator, MagicRegistry registry,
-                           ResultBinder binder, InputHistory history, ResultsStore results,
-                           Supplier<ResultOrigin> origin, ScriptHost scripts, Map<String, String> env) {
+public record MagicContext(
+        Session session,
+        Console console,
+        JavaEvaluator evaluator,
+        MagicRegistry registry,
+        ResultBinder binder,
+        InputHistory history,
+        ResultsStore results,
+        Supplier<ResultOrigin> origin,
+        ScriptHost scripts,
+        Map<String, String> env) {
 
     public MagicContext {
         env = Map.copyOf(env);

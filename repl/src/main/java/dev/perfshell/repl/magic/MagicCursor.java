@@ -1,12 +1,11 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.script.MagicArgs;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * What the word at the cursor in a magic's first line is to the magic: an option's name, an option's
@@ -45,7 +44,8 @@ public record MagicCursor(Role role, int start, OptionSpec option) {
         int wordStart = inWord ? tokens.get(tokens.size() - 1).start() : args.length();
         String word = inWord ? tokens.get(tokens.size() - 1).text() : "";
         String raw = args.substring(wordStart);
-        if (word.startsWith("-") && optionCanStand(parser.get(), before)) return optionName(parser.get(), wordStart, raw);
+        if (word.startsWith("-") && optionCanStand(parser.get(), before))
+            return optionName(parser.get(), wordStart, raw);
 
         CommandLine line = parser.get();
         try {
@@ -69,16 +69,21 @@ public record MagicCursor(Role role, int start, OptionSpec option) {
         // An option with an optional value (-o [NAME]) takes a plain word that follows it.
         for (OptionSpec option : line.getCommandSpec().options()) {
             List<String> values = option.originalStringValues();
-            if (!values.isEmpty() && values.get(values.size() - 1).equals(PLAIN_WORD)) return value(option, wordStart, raw);
+            if (!values.isEmpty() && values.get(values.size() - 1).equals(PLAIN_WORD))
+                return value(option, wordStart, raw);
         }
         int firstCode = CodeStart.firstCodeToken(line, probe.size());
-        if (firstCode < before.size()) return new MagicCursor(Role.CODE, tokens.get(firstCode).start(), null);
+        if (firstCode < before.size())
+            return new MagicCursor(Role.CODE, tokens.get(firstCode).start(), null);
         return new MagicCursor(Role.CODE, wordStart, null);
     }
 
     /** Whether picocli would read an option here: an option (the help flag every magic has) put here is taken as one. */
     private static boolean optionCanStand(CommandLine line, List<MagicArgs.Token> before) {
-        OptionSpec help = line.getCommandSpec().options().stream().filter(OptionSpec::usageHelp).findFirst().orElse(null);
+        OptionSpec help = line.getCommandSpec().options().stream()
+                .filter(OptionSpec::usageHelp)
+                .findFirst()
+                .orElse(null);
         if (help == null) return false;
         List<String> probe = new ArrayList<>(List.of(CodeStart.texts(before)));
         probe.add(help.longestName());

@@ -1,9 +1,6 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.io.EditDistance;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Every magic, in one place; this order is {@code %lsmagic}'s order.
@@ -77,14 +76,17 @@ public final class MagicRegistry {
         // A fixed width, not the terminal's: %help, --help and the pages in docs/magics print one text.
         line.setUsageHelpWidth(USAGE_WIDTH);
         line.setUsageHelpAutoWidth(false);
-        line.setStopAtPositional(true);   // options lead; everything after is code
-        line.setExpandAtFiles(false);     // "@" starts Java annotations, not argument files
+        line.setStopAtPositional(true); // options lead; everything after is code
+        line.setExpandAtFiles(false); // "@" starts Java annotations, not argument files
         line.setPosixClusteredShortOptionsAllowed(false);
         if (magic.acceptsCell()) {
-            String cell = "  or: %" + line.getCommandName() + " [OPTIONS]" + (magic.cellHasSetupLine() ? " [SETUP]" : "")
-                    + System.lineSeparator() + "      CODE (the cell's following lines)" + System.lineSeparator();
-            line.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
-                    help -> help.synopsis(help.synopsisHeadingLength()) + cell);
+            String cell = "  or: %" + line.getCommandName() + " [OPTIONS]"
+                    + (magic.cellHasSetupLine() ? " [SETUP]" : "") + System.lineSeparator()
+                    + "      CODE (the cell's following lines)" + System.lineSeparator();
+            line.getHelpSectionMap()
+                    .put(
+                            CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                            help -> help.synopsis(help.synopsisHeadingLength()) + cell);
         }
         return line;
     }
@@ -95,16 +97,20 @@ public final class MagicRegistry {
     }
 
     static String usageOf(CommandLine line, boolean color) {
-        return line.getUsageMessage(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF).stripTrailing();
+        return line.getUsageMessage(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF)
+                .stripTrailing();
     }
 
     /** One-line description of a magic, from its {@code @Command}. */
     public String summary(String name) {
-        return create(name).map(m -> {
-            String[] description = m.getClass().getAnnotation(Command.class).description();
-            // picocli formats descriptions, so a literal % is written %% there
-            return description.length == 0 ? "" : description[0].replace("%%", "%");
-        }).orElse("");
+        return create(name)
+                .map(m -> {
+                    String[] description =
+                            m.getClass().getAnnotation(Command.class).description();
+                    // picocli formats descriptions, so a literal % is written %% there
+                    return description.length == 0 ? "" : description[0].replace("%%", "%");
+                })
+                .orElse("");
     }
 
     /** "Did you mean" candidates: names within two edits, or sharing the typed prefix. */

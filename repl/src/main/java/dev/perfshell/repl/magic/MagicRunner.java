@@ -3,10 +3,9 @@ package dev.perfshell.repl.magic;
 import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.script.InputCompleteness;
-import picocli.CommandLine;
-
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /**
  * Runs one magic input: finds the magic, lets picocli parse only its leading options, cuts the
@@ -52,7 +51,9 @@ public final class MagicRunner {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) return message;
         if (magic instanceof CodeMagic) return message + " (put -- before code that starts with '-')";
         boolean takesWords = !line.getCommandSpec().positionalParameters().isEmpty();
-        if (takesWords || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) return message;
+        if (takesWords
+                || unmatched.getUnmatched().isEmpty()
+                || unmatched.getUnmatched().get(0).startsWith("-")) return message;
         return "takes no arguments, got '" + String.join(" ", unmatched.getUnmatched()) + "'";
     }
 
@@ -71,7 +72,8 @@ public final class MagicRunner {
             codeStart = CodeStart.parse(line, args);
         } catch (CommandLine.ParameterException e) {
             // One line, as IPython's UsageError: the whole usage (45 lines for %timeit) buried the message.
-            console.error(label + ": " + usageProblem(line, magic, e) + ". Next: " + label + " --help lists the options.");
+            console.error(
+                    label + ": " + usageProblem(line, magic, e) + ". Next: " + label + " --help lists the options.");
             return false;
         }
         if (line.isUsageHelpRequested()) {
@@ -90,5 +92,4 @@ public final class MagicRunner {
             return false;
         }
     }
-
 }

@@ -5,24 +5,19 @@ import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.Footprint;
 import dev.perfshell.repl.engine.MemitRun;
 import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.memory.MemitReport;
 import dev.perfshell.repl.render.MemitRenderer;
 import dev.perfshell.repl.render.SweepRenderer;
-import dev.perfshell.repl.results.SweepFit;
-import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.session.JavaEvaluator;
+import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.timing.runtime.TimeitPlan;
-import jdk.jshell.Snippet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jshell.Snippet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code %memit [options] STATEMENT} and {@code %%memit [options] [SETUP]} with the statement on the
@@ -39,12 +38,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVM statement's memory lives, then the JVM's exact figures. The statement runs once per repeat; an
  * expression's allocation per operation is then measured in a loop, as JMH's {@code gc.alloc.rate.norm}.
  */
-@Command(name = "memit",
-        description = "Memory of a statement run once: peak heap and increment (memory_profiler's line), allocated, retained, GC; B/op.",
-        footer = {"",
-                "peak memory: the most heap used while the statement ran, short-lived garbage included (heap use only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
-                "",
-                "An expression's value is not kept (as in IPython). Its B/op is measured by looping it, the value kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay in the session."})
+@Command(
+        name = "memit",
+        description =
+                "Memory of a statement run once: peak heap and increment (memory_profiler's line), allocated, retained, GC; B/op.",
+        footer = {
+            "",
+            "peak memory: the most heap used while the statement ran, short-lived garbage included (heap use only grows between collections, and the JVM reports it at each one); increment: that peak minus the heap used before (after a full collection). allocated: the thread's exact allocation counter. retained: heap used after a full collection, minus before. Process RSS is secondary: the JVM reuses heap pages.",
+            "",
+            "An expression's value is not kept (as in IPython). Its B/op is measured by looping it, the value kept alive, unless it retained what it allocated. Statements and declarations run as typed and stay in the session."
+        })
 final class MemitMagic extends SetupCellMagic {
     /** The hidden variable an expression's value lives in while it is measured. */
     private static final String VALUE = "perfshell$memit";
@@ -57,36 +60,60 @@ final class MemitMagic extends SetupCellMagic {
     private static final long RETAINED_BY_PROBE_BYTES = 32 * 1024;
     /** About 0.1 s: one warm-up run, then one measured run, time-boxed. */
     private static final TimeitPlan PROBE_PLAN = new TimeitPlan(100_000_000L, 1, 0, 0, 1, 1);
+
     private static final TimeitPlan PER_OP_PLAN = new TimeitPlan(600_000_000L, 5, 0, 250_000_000L, 0, 1);
 
-    @Option(names = "-r", paramLabel = "REPEAT", defaultValue = "1",
-            description = "Run the statement REPEAT times; the highest peak is reported, as memory_profiler does (default 1).")
+    @Option(
+            names = "-r",
+            paramLabel = "REPEAT",
+            defaultValue = "1",
+            description =
+                    "Run the statement REPEAT times; the highest peak is reported, as memory_profiler does (default 1).")
     int repeat;
 
-    @Option(names = "-n", paramLabel = "LOOPS", description = "Measure B/op with LOOPS operations per run, also for a statement.")
+    @Option(
+            names = "-n",
+            paramLabel = "LOOPS",
+            description = "Measure B/op with LOOPS operations per run, also for a statement.")
     Long loops;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
     boolean quiet;
 
-    @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
-            description = "Bind the result (MemitResult: peakBytes(), incrementBytes(), allocatedBytes(), retainedBytes()...) to NAME or $mN.")
+    @Option(
+            names = {"-o", "--bind"},
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "NAME",
+            description =
+                    "Bind the result (MemitResult: peakBytes(), incrementBytes(), allocatedBytes(), retainedBytes()...) to NAME or $mN.")
     String bind;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the statement after SECONDS (it is really stopped).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Stop the statement after SECONDS (it is really stopped).")
     Double timeout;
 
-    @Option(names = "--all-threads", description = "Count the allocation of every engine thread, not only the statement's.")
+    @Option(
+            names = "--all-threads",
+            description = "Count the allocation of every engine thread, not only the statement's.")
     boolean allThreads;
 
-    @Option(names = "--result", description = "Also the deep size of the expression's value (JOL), kept until measured.")
+    @Option(
+            names = "--result",
+            description = "Also the deep size of the expression's value (JOL), kept until measured.")
     boolean result;
 
     @Mixin
     LabelOption labelOption = new LabelOption();
 
-    @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: the expression's B/op at each value "
-            + "(n=10,100,1000 or n=10..100000:x10), NAME a field it reads; one line per value, then the fitted complexity.")
+    @Option(
+            names = "--param",
+            paramLabel = "NAME=VALUES",
+            description =
+                    "Sweep: the expression's B/op at each value "
+                            + "(n=10,100,1000 or n=10..100000:x10), NAME a field it reads; one line per value, then the fitted complexity.")
     String param;
 
     /** A sweep's looped B/op per value: allocation per operation is exact, so a short plan is enough. */
@@ -107,7 +134,9 @@ final class MemitMagic extends SetupCellMagic {
             return false;
         }
         if (param != null) return sweep(context, input, code);
-        if (input.cell() && !input.code().isBlank() && context.evaluator().evaluate(input.code(), console).failed()) {
+        if (input.cell()
+                && !input.code().isBlank()
+                && context.evaluator().evaluate(input.code(), console).failed()) {
             return false; // the setup line runs once, unmeasured, as memory_profiler's %%memit does
         }
         boolean expression = isExpression(session, code);
@@ -126,7 +155,8 @@ final class MemitMagic extends SetupCellMagic {
         if (runs.isEmpty() || last.failed) {
             last.errors.forEach(console::error);
             // Code that is only a comment (or an unclosed one) evaluates to nothing: say so (found by fuzzing).
-            if (last.errors.isEmpty()) console.error(JavaEvaluator.Result.nothingRanMessage("%memit", "%memit new int[1000]"));
+            if (last.errors.isEmpty())
+                console.error(JavaEvaluator.Result.nothingRanMessage("%memit", "%memit new int[1000]"));
             return false;
         }
         MemitReport.PerOp perOp = null;
@@ -151,7 +181,9 @@ final class MemitMagic extends SetupCellMagic {
         if (!quiet) MemitRenderer.render(report).forEach(console::println);
         last.values.forEach(console::println);
         last.errors.forEach(console::error);
-        return bind == null || context.binder().bind('m', bind, MemitRenderer.constructor(report.result()), context.evaluator(), console);
+        return bind == null
+                || context.binder()
+                        .bind('m', bind, MemitRenderer.constructor(report.result()), context.evaluator(), console);
     }
 
     /** One measured run of the statement. */
@@ -169,16 +201,21 @@ final class MemitMagic extends SetupCellMagic {
         Once once = new Once();
         session.request(EngineRequest.memitArm(allThreads));
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledExecutorService timer = timeout != null ? Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "perfshell-memit-timeout");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        ScheduledExecutorService timer = timeout != null
+                ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "perfshell-memit-timeout");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
         if (timer != null) {
-            timer.schedule(() -> {
-                timedOut.set(true);
-                session.stop();
-            }, (long) (timeout * 1e9), TimeUnit.NANOSECONDS);
+            timer.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        session.stop();
+                    },
+                    (long) (timeout * 1e9),
+                    TimeUnit.NANOSECONDS);
         }
         try {
             boolean asTyped = !expression;
@@ -204,14 +241,16 @@ final class MemitMagic extends SetupCellMagic {
         }
         if (timedOut.get()) {
             once.errors.removeIf(line -> line.startsWith("Stopped:"));
-            once.stopped = String.format(Locale.ROOT, "Stopped by --timeout after %s s: the figures cover the part that ran.",
+            once.stopped = String.format(
+                    Locale.ROOT,
+                    "Stopped by --timeout after %s s: the figures cover the part that ran.",
                     stripZeros(timeout));
         }
         return once;
     }
 
-    private static void expressionRun(Session session, HiddenValue value, boolean keepValue, boolean timedOut, Once once)
-            throws EngineException {
+    private static void expressionRun(
+            Session session, HiddenValue value, boolean keepValue, boolean timedOut, Once once) throws EngineException {
         once.errors.addAll(value.errors());
         once.failed = !value.ok() && !timedOut;
         if (!session.engine().alive()) return;
@@ -232,7 +271,8 @@ final class MemitMagic extends SetupCellMagic {
     /** Why B/op is not looped, or {@code null} to loop it. */
     private String perOpSkipped(boolean expression) {
         if (loops != null) return null;
-        if (!expression) return "not measured for a statement (looping it would repeat its effects); -n LOOPS loops it anyway";
+        if (!expression)
+            return "not measured for a statement (looping it would repeat its effects); -n LOOPS loops it anyway";
         return null;
     }
 
@@ -248,21 +288,31 @@ final class MemitMagic extends SetupCellMagic {
         TimeitMagic.checkBlackhole(session, console);
         TimeitPlan plan = loops != null ? new TimeitPlan(0, 5, loops, 0, 2, 1) : PER_OP_PLAN;
         try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemit", code, "", false)) {
-            if (!timed.ok()) return PerOpOutcome.skipped("not measured: the expression could not be looped (" + timed.errors().get(0) + ")");
+            if (!timed.ok())
+                return PerOpOutcome.skipped("not measured: the expression could not be looped ("
+                        + timed.errors().get(0) + ")");
             if (loops == null) {
-                // An expression such as list.add(x) keeps what it allocates: a 0.1 s probe, measured for what it retains.
+                // An expression such as list.add(x) keeps what it allocates: a 0.1 s probe, measured for what it
+                // retains.
                 session.request(EngineRequest.memitArm(false));
                 TimeitRuns probe = session.request(EngineRequest.allocationRuns(timed.binaryName(), PROBE_PLAN));
                 long retained = session.request(EngineRequest.memitTake()).retainedBytes();
                 long allocated = Arrays.stream(probe.allocatedBytes()).sum();
                 if (retained > RETAINED_BY_PROBE_BYTES && retained * 4 > allocated) {
-                    return PerOpOutcome.skipped(String.format(Locale.ROOT, "not measured: the expression keeps what it allocates "
-                            + "(a 0.1 s probe loop retained %s; looping it longer would grow the session's state); "
-                            + "-n LOOPS loops it anyway", dev.perfshell.timing.Units.bytes(retained)));
+                    return PerOpOutcome.skipped(String.format(
+                            Locale.ROOT,
+                            "not measured: the expression keeps what it allocates "
+                                    + "(a 0.1 s probe loop retained %s; looping it longer would grow the session's state); "
+                                    + "-n LOOPS loops it anyway",
+                            dev.perfshell.timing.Units.bytes(retained)));
                 }
             }
             TimeitRuns runs = session.request(EngineRequest.allocationRuns(timed.binaryName(), plan));
-            return new PerOpOutcome(new MemitReport.PerOp(runs.allocatedBytesPerOp(1), Arrays.stream(runs.ops()).sum()), "");
+            return new PerOpOutcome(
+                    new MemitReport.PerOp(
+                            runs.allocatedBytesPerOp(1),
+                            Arrays.stream(runs.ops()).sum()),
+                    "");
         } catch (EngineException e) {
             if (session.engine().wasStopped()) return PerOpOutcome.skipped("not measured: stopped (Ctrl-C)");
             return PerOpOutcome.skipped("not measured: the loop failed (" + e.getMessage() + ")");
@@ -286,23 +336,28 @@ final class MemitMagic extends SetupCellMagic {
             return false;
         }
         if (input.cell() || bind != null || result || repeat > 1) {
-            console.error("%memit: --param measures one expression's B/op per value: use the line form, without -o, --result or -r");
+            console.error(
+                    "%memit: --param measures one expression's B/op per value: use the line form, without -o, --result or -r");
             return false;
         }
         // Parsed, not analysed by JShell: the session does not know the parameter, so JShell calls the code erroneous.
         String statement = code.strip().endsWith(";") ? code.strip() : code.strip() + ";";
-        List<dev.perfshell.repl.timeit.JavaStatements.Statement> parsed = dev.perfshell.repl.timeit.JavaStatements.parse(statement);
+        List<dev.perfshell.repl.timeit.JavaStatements.Statement> parsed =
+                dev.perfshell.repl.timeit.JavaStatements.parse(statement);
         if (!(parsed.size() == 1 && parsed.get(0).expression()) && loops == null) {
-            console.error("%memit: --param needs an expression whose B/op is looped (looping a statement repeats its effects); "
-                    + "-n LOOPS loops a statement anyway");
+            console.error(
+                    "%memit: --param needs an expression whose B/op is looped (looping a statement repeats its effects); "
+                            + "-n LOOPS loops a statement anyway");
             return false;
         }
         TimeitMagic.checkBlackhole(session, console);
         TimeitPlan plan = loops != null ? new TimeitPlan(0, 3, loops, 0, 2, 1) : SWEEP_PLAN;
         List<Double> perOp = new ArrayList<>();
-        List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new ArrayList<>();
+        List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done =
+                new ArrayList<>();
         for (long value : sweep.values()) {
-            try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellMemitSweep", code, "", false, List.of(sweep.field(value)))) {
+            try (TimedSnippet timed = TimedSnippet.declare(
+                    session, "PerfshellMemitSweep", code, "", false, List.of(sweep.field(value)))) {
                 if (!timed.ok()) {
                     timed.errors().forEach(console::error);
                     return false;
@@ -311,8 +366,11 @@ final class MemitMagic extends SetupCellMagic {
                 try {
                     runs = session.request(EngineRequest.allocationRuns(timed.binaryName(), plan));
                 } catch (EngineException e) {
-                    if (session.engine().wasStopped()) console.error("Stopped: interrupted (Ctrl-C) at " + sweep.name() + "=" + value + ".");
-                    else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown at " + sweep.name() + "=" + value + ")");
+                    if (session.engine().wasStopped())
+                        console.error("Stopped: interrupted (Ctrl-C) at " + sweep.name() + "=" + value + ".");
+                    else if (session.engine().alive())
+                        console.error(
+                                "Exception " + e.getMessage() + " (thrown at " + sweep.name() + "=" + value + ")");
                     return false;
                 }
                 double bytes = runs.allocatedBytesPerOp(1);
@@ -321,7 +379,9 @@ final class MemitMagic extends SetupCellMagic {
                 Map<String, Object> params = params();
                 params.put(sweep.paramKey(), value);
                 done.add(origin -> ResultRecord.memitPerOp(labelOption.label, code, params, bytes, origin));
-                if (!quiet) console.println(SweepRenderer.prefix(sweep.name(), value, sweep.values()) + MemitRenderer.bytesPerOpLine(bytes, ops));
+                if (!quiet)
+                    console.println(SweepRenderer.prefix(sweep.name(), value, sweep.values())
+                            + MemitRenderer.bytesPerOpLine(bytes, ops));
             } catch (TimedSourceBuilder.SetupTypeException e) {
                 console.error("%memit: " + e.getMessage());
                 return false;
@@ -347,8 +407,13 @@ final class MemitMagic extends SetupCellMagic {
     }
 
     private String validate() {
-        return OptionRules.first(OptionRules.atLeastOne("-r", repeat), loops == null ? null : OptionRules.atLeastOne("-n", loops),
-                timeout == null ? null : OptionRules.positiveSeconds("--timeout", timeout, "leave --timeout out to let the statement finish"));
+        return OptionRules.first(
+                OptionRules.atLeastOne("-r", repeat),
+                loops == null ? null : OptionRules.atLeastOne("-n", loops),
+                timeout == null
+                        ? null
+                        : OptionRules.positiveSeconds(
+                                "--timeout", timeout, "leave --timeout out to let the statement finish"));
     }
 
     private Map<String, Object> params() {

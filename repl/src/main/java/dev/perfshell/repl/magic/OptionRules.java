@@ -22,7 +22,9 @@ final class OptionRules {
 
     /** A count where 0 means something of its own (JMH's -f 0: no fork; -wi 0: no warm-up). */
     static String notNegative(String option, long value) {
-        return value >= 0 ? null : option + " must be 0 or more, got " + value + ". Next: leave " + option + " out for the default";
+        return value >= 0
+                ? null
+                : option + " must be 0 or more, got " + value + ". Next: leave " + option + " out for the default";
     }
 
     /** A duration in seconds. */
@@ -36,21 +38,28 @@ final class OptionRules {
 
     /** A quantity with its unit as typed ({@code 0s}, {@code 0ms}): its number must be above 0. */
     static String positiveQuantity(String option, String text, double number) {
-        return number > 0 ? null : option + " must be more than 0, got '" + text + "'. Next: leave " + option + " out for the default";
+        return number > 0
+                ? null
+                : option + " must be more than 0, got '" + text + "'. Next: leave " + option + " out for the default";
     }
 
     /** {@code 0} not {@code 0.0}, {@code 1.5} as it is. */
     static String number(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : String.valueOf(value);
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 
     /** {@code --warmup} of %timeit and %compare: seconds ({@code 0.5}) or runs ({@code 10i}), more than none. */
     static String warmup(String warmup) {
         if (warmup == null) return null;
-        if (!warmup.matches("\\d+i|\\d*\\.?\\d+")) return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
+        if (!warmup.matches("\\d+i|\\d*\\.?\\d+"))
+            return "--warmup takes seconds (0.5) or runs (10i), got '" + warmup + "'";
         double number = Double.parseDouble(warmup.endsWith("i") ? warmup.substring(0, warmup.length() - 1) : warmup);
-        return number > 0 ? null
-                : "--warmup must be more than 0, got '" + warmup + "'. Next: leave --warmup out to warm up until the times settle";
+        return number > 0
+                ? null
+                : "--warmup must be more than 0, got '" + warmup
+                        + "'. Next: leave --warmup out to warm up until the times settle";
     }
 
     /** The first problem of several checks, or {@code null}. */

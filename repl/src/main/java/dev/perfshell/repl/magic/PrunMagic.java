@@ -2,20 +2,19 @@ package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.profile.Profile;
 import dev.perfshell.repl.profile.ProfileReader;
 import dev.perfshell.repl.profile.ProfileView;
 import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.session.JavaEvaluator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
+import dev.perfshell.repl.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code %prun [options] STATEMENT} and {@code %%prun [options]} with a body: cProfile for Java. Every
@@ -23,29 +22,44 @@ import java.util.Map;
  * the run of the statement only, and a sampling profiler on the statement's thread gives the times; the
  * report is pstats' table. {@code --timed} times with clock probes instead, their calibrated cost subtracted.
  */
-@Command(name = "prun",
-        description = "Profile a statement's calls, cProfile-style: exact call counts, self and cumulative time per method.",
-        footer = {"",
-                "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows.",
-                "",
-                "Counts come from probes and are exact; times come from samples of the statement's thread (async-profiler's wall clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A time marked ≈ rests on fewer than 20 samples.",
-                "",
-                "-n N times N runs without probes (after N runs of warm-up) and counts one more: the way to profile short statements and small, hot methods. --timed times each call with clock probes instead; --counts only counts. Probes are removed after the run and the JIT's profiles of the code are reset, so it runs as fast as before."})
+@Command(
+        name = "prun",
+        description =
+                "Profile a statement's calls, cProfile-style: exact call counts, self and cumulative time per method.",
+        footer = {
+            "",
+            "Every method of the session's snippets is profiled (nested classes and lambda bodies too), and calls out of them into the JDK or libraries are counted as {java.util.HashMap.get} rows.",
+            "",
+            "Counts come from probes and are exact; times come from samples of the statement's thread (async-profiler's wall clock, JFR where it cannot load), so a small method's time is not swamped by the probes' cost. A time marked ≈ rests on fewer than 20 samples.",
+            "",
+            "-n N times N runs without probes (after N runs of warm-up) and counts one more: the way to profile short statements and small, hot methods. --timed times each call with clock probes instead; --counts only counts. Probes are removed after the run and the JIT's profiles of the code are reset, so it runs as fast as before."
+        })
 final class PrunMagic extends CodeMagic {
     /** The interval asked of the sampler by default (see {@link #intervalNanos}). */
     static final long SAMPLE_INTERVAL_NANOS = 500_000L;
     /** Fewer samples than this for the whole statement: the footer suggests -n. */
     static final long ENOUGH_SAMPLES = 500;
 
-    @Option(names = "-s", paramLabel = "KEY", description = "Sort key (repeatable): time/tottime (default), cumulative/cumtime, "
-            + "calls/ncalls, pcalls, name, filename, line, nfl, stdname; unique prefixes work.")
+    @Option(
+            names = "-s",
+            paramLabel = "KEY",
+            description = "Sort key (repeatable): time/tottime (default), cumulative/cumtime, "
+                    + "calls/ncalls, pcalls, name, filename, line, nfl, stdname; unique prefixes work.")
     List<String> sortKeys = new ArrayList<>();
 
-    @Option(names = "-l", paramLabel = "LIMIT", description = "Restrict the rows (repeatable): N rows, a fraction 0.2, or a regex on the location.")
+    @Option(
+            names = "-l",
+            paramLabel = "LIMIT",
+            description = "Restrict the rows (repeatable): N rows, a fraction 0.2, or a regex on the location.")
     List<String> limits = new ArrayList<>();
 
-    @Option(names = "-r", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
-            description = "Bind the profile (ProfileResult: calls(m), selfNanos(m), cumulativeNanos(m), methods()) to NAME or $pN.")
+    @Option(
+            names = "-r",
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "NAME",
+            description =
+                    "Bind the profile (ProfileResult: calls(m), selfNanos(m), cumulativeNanos(m), methods()) to NAME or $pN.")
     String bind;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -T, -D or -r).")
@@ -54,38 +68,66 @@ final class PrunMagic extends CodeMagic {
     @Option(names = "-T", paramLabel = "FILE", description = "Also write the printed report to FILE.")
     String textFile;
 
-    @Option(names = "-D", paramLabel = "FILE", description = "Dump the profile: FILE.json, or callgrind format for .callgrind/.out (KCachegrind, gprof2dot).")
+    @Option(
+            names = "-D",
+            paramLabel = "FILE",
+            description =
+                    "Dump the profile: FILE.json, or callgrind format for .callgrind/.out (KCachegrind, gprof2dot).")
     String dumpFile;
 
     @Option(names = "--counts", description = "Count calls only (no times): the lowest overhead.")
     boolean counts;
 
-    @Option(names = "--timed", description = "Time every call with clock probes (their calibrated cost subtracted) "
-            + "instead of sampling; unreliable for methods that take less than about 10× the probes' cost.")
+    @Option(
+            names = "--timed",
+            description = "Time every call with clock probes (their calibrated cost subtracted) "
+                    + "instead of sampling; unreliable for methods that take less than about 10× the probes' cost.")
     boolean timedProbes;
 
-    @Option(names = "--interval", paramLabel = "TIME", description = "Sampling interval (default 500us; 1ms, 200us, 100000 = ns): "
-            + "shorter gives more samples and costs the statement more.")
+    @Option(
+            names = "--interval",
+            paramLabel = "TIME",
+            description = "Sampling interval (default 500us; 1ms, 200us, 100000 = ns): "
+                    + "shorter gives more samples and costs the statement more.")
     String interval;
 
-    @Option(names = "-n", paramLabel = "N", description = "Times from N sampled runs without probes, after N runs of warm-up; "
-            + "counts from one more run (the statement runs 2N+1 times: a call or a statement, not a declaration).")
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            description =
+                    "Times from N sampled runs without probes, after N runs of warm-up; "
+                            + "counts from one more run (the statement runs 2N+1 times: a call or a statement, not a declaration).")
     int repeats = 1;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Also profile classes of the session's jars matching GLOB (repeatable), e.g. com.acme.*")
+    @Option(
+            names = "--include",
+            paramLabel = "GLOB",
+            description = "Also profile classes of the session's jars matching GLOB (repeatable), e.g. com.acme.*")
     List<String> includes = new ArrayList<>();
 
     @Option(names = "--no-boundary", description = "No rows for calls out of profiled code (JDK, libraries).")
     boolean noBoundary;
 
-    @Option(names = "--time-boundary", description = "With --timed: time the calls out of profiled code too (a probe pair each, "
-            + "its cost subtracted); --timed counts them only. Sampled profiles time them always.")
+    @Option(
+            names = "--time-boundary",
+            description = "With --timed: time the calls out of profiled code too (a probe pair each, "
+                    + "its cost subtracted); --timed counts them only. Sampled profiles time them always.")
     boolean timeBoundary;
 
-    @Option(names = "--callers", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show who called the matching rows.")
+    @Option(
+            names = "--callers",
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "REGEX",
+            description = "Also show who called the matching rows.")
     String callers;
 
-    @Option(names = "--callees", arity = "0..1", fallbackValue = "", paramLabel = "REGEX", description = "Also show what the matching rows called.")
+    @Option(
+            names = "--callees",
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "REGEX",
+            description = "Also show what the matching rows called.")
     String callees;
 
     @Mixin
@@ -96,21 +138,29 @@ final class PrunMagic extends CodeMagic {
         return true;
     }
 
-
     /**
      * -r binds the profile by evaluating its constructor as Java: array initialisers of five values per method,
      * which javac refuses as "code too large" from about 1,600 methods on (and JShell then needs a new engine).
      */
     private static boolean bindable(Profile profile, Console console) {
         if (profile.methods().size() <= ProfileView.MAX_BOUND_ROWS) return true;
-        console.error(String.format(java.util.Locale.ROOT, "%%prun -r: %,d methods are too many to bind (at most %,d). "
-                + "Next: -D FILE.json keeps every row; read it with any JSON library.", profile.methods().size(), ProfileView.MAX_BOUND_ROWS));
+        console.error(String.format(
+                java.util.Locale.ROOT,
+                "%%prun -r: %,d methods are too many to bind (at most %,d). "
+                        + "Next: -D FILE.json keeps every row; read it with any JSON library.",
+                profile.methods().size(),
+                ProfileView.MAX_BOUND_ROWS));
         return false;
     }
 
     /** One armed run of the statement: what the engine said at arm and take, and what the run printed. */
-    private record Run(Map<?, ?> armed, Map<?, ?> wire, JavaEvaluator.Result result, long wallNanos, List<String> values,
-                       List<String> errors) {}
+    private record Run(
+            Map<?, ?> armed,
+            Map<?, ?> wire,
+            JavaEvaluator.Result result,
+            long wallNanos,
+            List<String> values,
+            List<String> errors) {}
 
     /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
     private Run runArmed(MagicContext context, String mode, String code) throws Exception {
@@ -118,8 +168,8 @@ final class PrunMagic extends CodeMagic {
         Session session = context.session();
         Map<?, ?> armed;
         try {
-            armed = session.request(EngineRequest.prunArm(includes, mode, !noBoundary, timeBoundary,
-                    session.engine().classBytesToSend(), intervalNanos()));
+            armed = session.request(EngineRequest.prunArm(
+                    includes, mode, !noBoundary, timeBoundary, session.engine().classBytesToSend(), intervalNanos()));
         } catch (EngineException e) {
             console.error("%prun could not install its probes: " + e.getMessage());
             return null;
@@ -139,7 +189,9 @@ final class PrunMagic extends CodeMagic {
             if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%prun", "%prun fib(25)"));
             return null;
         }
-        long wall = timing != null ? timing.wallNanos() : wire.get("wallNanos") instanceof Number n ? n.longValue() : result.nanos();
+        long wall = timing != null
+                ? timing.wallNanos()
+                : wire.get("wallNanos") instanceof Number n ? n.longValue() : result.nanos();
         return new Run(armed, wire, result, wall, values, errors);
     }
 
@@ -158,18 +210,27 @@ final class PrunMagic extends CodeMagic {
 
     /** Why the times are not sampled, or the advice to repeat a statement that got too few samples. */
     private void samplingNotes(Console console, Map<?, ?> armed, Map<?, ?> wire, Profile profile) {
-        Object problem = wire.get("samplingProblem") != null ? wire.get("samplingProblem") : armed.get("samplingProblem");
+        Object problem =
+                wire.get("samplingProblem") != null ? wire.get("samplingProblem") : armed.get("samplingProblem");
         if (problem != null) {
-            console.warn("%prun could not sample (" + problem + "): the profile has counts only. Next: --timed times with clock probes.");
+            console.warn("%prun could not sample (" + problem
+                    + "): the profile has counts only. Next: --timed times with clock probes.");
             return;
         }
         Object why = armed.get("samplerWhy");
         if (why instanceof String reason && !reason.isEmpty()) console.dim("note: sampled with JFR: " + reason);
         Profile.Sampling sampling = profile.sampling();
         if (sampling != null && sampling.samples() < ENOUGH_SAMPLES && !profile.partial()) {
-            long suggested = SampledRuns.niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / Math.max(1, sampling.samples()));
-            console.dim(String.format(java.util.Locale.ROOT, "note: the times rest on only %d samples. Next: %%prun -n %d %s runs it %d "
-                    + "times for about %,d.", sampling.samples(), suggested, profile.source().strip(), suggested,
+            long suggested =
+                    SampledRuns.niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / Math.max(1, sampling.samples()));
+            console.dim(String.format(
+                    java.util.Locale.ROOT,
+                    "note: the times rest on only %d samples. Next: %%prun -n %d %s runs it %d "
+                            + "times for about %,d.",
+                    sampling.samples(),
+                    suggested,
+                    profile.source().strip(),
+                    suggested,
                     Math.round(sampling.samples() * (double) suggested / repeats)));
         }
     }
@@ -184,20 +245,24 @@ final class PrunMagic extends CodeMagic {
             return false;
         }
         if (counts && timedProbes) {
-            console.error("%prun: --counts and --timed exclude each other (--counts has no times). Next: drop one of them.");
+            console.error(
+                    "%prun: --counts and --timed exclude each other (--counts has no times). Next: drop one of them.");
             return false;
         }
         if (repeats < 1) {
-            console.error("%prun: " + OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %prun -n 20 fib(20)"));
+            console.error("%prun: "
+                    + OptionRules.atLeastOne("-n", repeats, "leave -n out for one run, or e.g. %prun -n 20 fib(20)"));
             return false;
         }
         if (timeBoundary && !timedProbes) {
-            console.error("%prun: --time-boundary times boundary calls with clock probes and goes with --timed; sampled "
-                    + "profiles time them already. Next: add --timed, or drop --time-boundary.");
+            console.error(
+                    "%prun: --time-boundary times boundary calls with clock probes and goes with --timed; sampled "
+                            + "profiles time them already. Next: add --timed, or drop --time-boundary.");
             return false;
         }
         if (repeats > 1 && (counts || timedProbes)) {
-            console.error("%prun: -n repeats the statement for sampled times; --counts and --timed take one run. Next: drop -n.");
+            console.error(
+                    "%prun: -n repeats the statement for sampled times; --counts and --timed take one run. Next: drop -n.");
             return false;
         }
         try {
@@ -220,7 +285,9 @@ final class PrunMagic extends CodeMagic {
             // sampled, for the times; then one more run, with counting probes, for the counts
             boolean expression = SampledRuns.valueExpression(session, code);
             List<String> warmupErrors = new ArrayList<>();
-            JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(SampledRuns.repeated(code, repeats, expression), v -> { }, warmupErrors::add);
+            JavaEvaluator.Result warm = context.evaluator()
+                    .evaluateDiscardingValues(
+                            SampledRuns.repeated(code, repeats, expression), v -> {}, warmupErrors::add);
             if (!session.engine().alive()) return false;
             if (!warm.ran() || warm.failed()) {
                 warmupErrors.forEach(console::error);
@@ -235,9 +302,11 @@ final class PrunMagic extends CodeMagic {
                 return false;
             }
             if (sampled.wire.get("stacks") instanceof String stacks) {
-                timedRuns = new ProfileReader.Samples(stacks, String.valueOf(sampled.wire.get("sampler")), sampled.wallNanos, repeats);
+                timedRuns = new ProfileReader.Samples(
+                        stacks, String.valueOf(sampled.wire.get("sampler")), sampled.wallNanos, repeats);
             } else if (!quiet) {
-                console.warn("%prun could not sample (" + sampled.wire.get("samplingProblem") + "): the profile has counts only.");
+                console.warn("%prun could not sample (" + sampled.wire.get("samplingProblem")
+                        + "): the profile has counts only.");
             }
         }
         Run run = runArmed(context, repeats > 1 ? "COUNTS" : mode(), code);
@@ -249,28 +318,33 @@ final class PrunMagic extends CodeMagic {
         List<String> errors = run.errors;
         ProfileReader reader = new ProfileReader(session.engine().jshell());
         Profile profile = repeats > 1
-                ? reader.read(code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
+                ? reader.read(
+                        code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
                 : reader.read(code, wire, run.wallNanos, result.failed());
         context.record(origin -> ResultRecord.prun(labelOption.label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
         if (!quiet) samplingNotes(console, armed, wire, profile);
         long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;
         if (clamped > 0 && !quiet && timedProbes) {
-            console.warn("The probes cost more than " + clamped + (clamped == 1 ? " method" : " methods")
-                    + " measured (shown as 0 tottime): code that runs briefly after its probes are installed is not yet "
-                    + "compiled again. Next: profile a longer run, use --counts for exact counts, or %timeit for its time.");
+            console.warn(
+                    "The probes cost more than " + clamped + (clamped == 1 ? " method" : " methods")
+                            + " measured (shown as 0 tottime): code that runs briefly after its probes are installed is not yet "
+                            + "compiled again. Next: profile a longer run, use --counts for exact counts, or %timeit for its time.");
         }
         List<String> report = view.render(profile);
         if (!quiet) report.forEach(console::println);
         try {
             view.save(profile, report).forEach(console::println);
         } catch (java.io.IOException e) {
-            console.error("%prun: could not write " + e.getMessage() + ". Next: check the folder exists and is writable.");
+            console.error(
+                    "%prun: could not write " + e.getMessage() + ". Next: check the folder exists and is writable.");
         }
         values.forEach(console::println);
         errors.forEach(console::error);
-        boolean bound = bind == null || bindable(profile, console)
-                && context.binder().bind('p', bind, ProfileView.constructor(profile), context.evaluator(), console);
+        boolean bound = bind == null
+                || bindable(profile, console)
+                        && context.binder()
+                                .bind('p', bind, ProfileView.constructor(profile), context.evaluator(), console);
         return !result.failed() && bound;
     }
 }

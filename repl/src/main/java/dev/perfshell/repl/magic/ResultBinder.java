@@ -2,7 +2,6 @@ package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.session.JavaEvaluator;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,10 +23,13 @@ public final class ResultBinder {
     public boolean bind(char kind, String requested, String expression, JavaEvaluator evaluator, Console console) {
         String name = requested == null || requested.isBlank() ? nextName(kind) : requested.strip();
         if (!name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")) {
-            console.error("Cannot bind the result to '" + name + "': not a Java identifier. Next: -o NAME with a valid name.");
+            console.error("Cannot bind the result to '" + name
+                    + "': not a Java identifier. Next: -o NAME with a valid name.");
             return false;
         }
-        return !evaluator.evaluate("var " + name + " = " + expression + ";", console).failed();
+        return !evaluator
+                .evaluate("var " + name + " = " + expression + ";", console)
+                .failed();
     }
 
     private String nextName(char kind) {

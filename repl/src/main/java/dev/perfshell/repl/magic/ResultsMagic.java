@@ -1,7 +1,7 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.results.Metric;
 import dev.perfshell.repl.results.MetricText;
 import dev.perfshell.repl.results.ResultRecord;
@@ -9,13 +9,9 @@ import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.ResultsJson;
 import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.results.Tool;
-import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.Units;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
@@ -26,23 +22,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code %results [list|show N|save [-f] FILE.json|clear]}: the session's results store, the record
  * every measuring magic adds, and its JSON export (schema {@code perfshell-results/1}).
  */
-@Command(name = "results",
+@Command(
+        name = "results",
         description = "The session's results: list, show N, save [-f] FILE.json (JSON export), clear.",
-        footer = {"",
-                "%%timeit and %%time add a result each time they measure. 'save' writes schema perfshell-results/1 (docs/results-schema.json) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT' writes the same file at the end of a script."})
+        footer = {
+            "",
+            "%%timeit and %%time add a result each time they measure. 'save' writes schema perfshell-results/1 (docs/results-schema.json) atomically, and refuses to overwrite a file without -f. 'perfshell run FILE.jsh --json OUT' writes the same file at the end of a script."
+        })
 final class ResultsMagic extends BaseMagic {
-    @Parameters(paramLabel = "[list | show N | save [-f] FILE.json | clear]", arity = "0..*", hideParamSyntax = true,
+    @Parameters(
+            paramLabel = "[list | show N | save [-f] FILE.json | clear]",
+            arity = "0..*",
+            hideParamSyntax = true,
             description = "What to do with the results (default: list).")
     List<String> arguments = new ArrayList<>();
 
     private static final int SOURCE_WIDTH = 40;
 
-    @Option(names = {"-f", "--force"}, description = "save: overwrite an existing file.")
+    @Option(
+            names = {"-f", "--force"},
+            description = "save: overwrite an existing file.")
     boolean force;
 
     @Override
@@ -90,54 +97,85 @@ final class ResultsMagic extends BaseMagic {
         int width = String.valueOf(all.size()).length();
         for (int i = 0; i < all.size(); i++) {
             ResultRecord record = all.get(i);
-            console.println(String.format(Locale.ROOT, "%" + width + "d  %-7s %-" + SOURCE_WIDTH + "s  %s", i + 1,
-                    "%" + record.magic(), MetricText.name(record, SOURCE_WIDTH),
+            console.println(String.format(
+                    Locale.ROOT,
+                    "%" + width + "d  %-7s %-" + SOURCE_WIDTH + "s  %s",
+                    i + 1,
+                    "%" + record.magic(),
+                    MetricText.name(record, SOURCE_WIDTH),
                     value(record.metric().center(), record.metric().unit())));
         }
     }
 
     private static boolean show(ResultsStore store, List<String> args, Console console) {
-        if (args.size() != 1 || !args.get(0).matches("\\d{1,9}")) return usage(console, "show takes a result number, e.g. %results show 1");
+        if (args.size() != 1 || !args.get(0).matches("\\d{1,9}"))
+            return usage(console, "show takes a result number, e.g. %results show 1");
         int number = Integer.parseInt(args.get(0));
         ResultRecord record = store.get(number).orElse(null);
         if (record == null) {
-            console.error("%results: no result " + number + " (there " + (store.size() == 1 ? "is 1" : "are " + store.size())
-                    + "). Next: %results list.");
+            console.error("%results: no result " + number + " (there "
+                    + (store.size() == 1 ? "is 1" : "are " + store.size()) + "). Next: %results list.");
             return false;
         }
         Metric metric = record.metric();
         String unit = metric.unit();
-        console.println("Result " + number + ": %" + record.magic() + (record.label() == null ? "" : " --label " + record.label()));
-        field(console, "source", record.source().lines().findFirst().orElse("")
-                + (record.source().lines().count() > 1 ? " …" : ""));
+        console.println("Result " + number + ": %" + record.magic()
+                + (record.label() == null ? "" : " --label " + record.label()));
+        field(
+                console,
+                "source",
+                record.source().lines().findFirst().orElse("")
+                        + (record.source().lines().count() > 1 ? " …" : ""));
         field(console, "from", record.origin().describe());
         if (!record.params().isEmpty()) {
-            field(console, "params", record.params().entrySet().stream().map(ResultsMagic::param).collect(Collectors.joining(", ")));
+            field(
+                    console,
+                    "params",
+                    record.params().entrySet().stream().map(ResultsMagic::param).collect(Collectors.joining(", ")));
         }
-        field(console, "metric", metric.name() + " in " + unit + ", " + metric.direction().json() + " is better");
+        field(
+                console,
+                "metric",
+                metric.name() + " in " + unit + ", " + metric.direction().json() + " is better");
         field(console, "center", value(metric.center(), unit));
         if (!Double.isNaN(metric.ciLow()) && !(record.details() instanceof ResultRecord.TimeitDetails)) {
             field(console, "interval", value(metric.ciLow(), unit) + " … " + value(metric.ciHigh(), unit));
         }
         double[] samples = metric.samples();
-        field(console, "samples", samples.length + ": " + Arrays.stream(samples).mapToObj(s -> value(s, unit))
-                .collect(Collectors.joining(", ")));
+        field(
+                console,
+                "samples",
+                samples.length + ": "
+                        + Arrays.stream(samples).mapToObj(s -> value(s, unit)).collect(Collectors.joining(", ")));
         if (record.details() instanceof ResultRecord.TimeitDetails timeit) {
             RunStatistics stats = timeit.stats();
-            field(console, "loops", String.format(Locale.ROOT, "%,d per run, %d %s", timeit.loops(), stats.runs(), stats.runs() == 1 ? "run" : "runs"));
+            field(
+                    console,
+                    "loops",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d per run, %d %s",
+                            timeit.loops(),
+                            stats.runs(),
+                            stats.runs() == 1 ? "run" : "runs"));
             field(console, "mean", Units.time(stats.mean()) + " ± " + Units.time(stats.stdev()) + " (std. dev.)");
             field(console, "median", Units.time(stats.median()) + " ± " + Units.time(stats.mad()) + " (MAD × 1.4826)");
             field(console, "min, max", Units.time(stats.min()) + ", " + Units.time(stats.max()));
             if (!Double.isNaN(stats.ciLow())) {
-                field(console, String.format(Locale.ROOT, "%.1f%% CI", stats.ciLevel() * 100),
+                field(
+                        console,
+                        String.format(Locale.ROOT, "%.1f%% CI", stats.ciLevel() * 100),
                         Units.time(stats.ciLow()) + " … " + Units.time(stats.ciHigh()) + " (of the mean)");
             }
             if (!Double.isNaN(timeit.allocatedBytesPerOp())) {
                 field(console, "allocated", String.format(Locale.ROOT, "%.1f B/op", timeit.allocatedBytesPerOp()));
             }
         } else if (record.details() instanceof ResultRecord.TimeDetails time) {
-            field(console, "cpu", "user " + Units.time(time.userNanos()) + ", sys " + Units.time(time.systemNanos())
-                    + ", engine process " + Units.time(time.processCpuNanos()));
+            field(
+                    console,
+                    "cpu",
+                    "user " + Units.time(time.userNanos()) + ", sys " + Units.time(time.systemNanos())
+                            + ", engine process " + Units.time(time.processCpuNanos()));
             field(console, "gc", time.gcCount() + " collections, " + Units.time(time.gcTimeNanos()));
         }
         for (String warning : record.warnings()) field(console, "warning", warning);
@@ -153,7 +191,8 @@ final class ResultsMagic extends BaseMagic {
             console.error("%results save: " + file + " exists. Next: %results save -f " + file + " to overwrite it.");
             return false;
         } catch (NoSuchFileException e) {
-            console.error("%results save: no folder for " + file + ". Next: create the folder, or choose another path.");
+            console.error(
+                    "%results save: no folder for " + file + ". Next: create the folder, or choose another path.");
             return false;
         } catch (IOException e) {
             console.error("%results save: cannot write " + file + ": " + e.getMessage());
@@ -169,7 +208,8 @@ final class ResultsMagic extends BaseMagic {
 
     private static String param(Map.Entry<String, Object> entry) {
         String value = String.valueOf(entry.getValue());
-        return entry.getKey() + "=" + (value.contains("\n") ? value.lines().findFirst().orElse("") + " …" : value);
+        return entry.getKey() + "="
+                + (value.contains("\n") ? value.lines().findFirst().orElse("") + " …" : value);
     }
 
     static String value(double value, String unit) {

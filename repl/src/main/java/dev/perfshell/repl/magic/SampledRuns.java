@@ -1,7 +1,6 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.session.Session;
-
 import java.util.List;
 
 /**
@@ -14,11 +13,18 @@ final class SampledRuns {
     /** --interval in nanoseconds: a number with an optional ns, us or ms suffix; {@code null} gives the default. */
     static long intervalNanos(String interval, long defaultNanos) {
         if (interval == null) return defaultNanos;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms)?").matcher(interval.strip().toLowerCase(java.util.Locale.ROOT));
-        if (!m.matches()) throw new IllegalArgumentException("--interval takes a time such as 500us, 1ms or 100000 (ns), got '" + interval + "'. Next: --interval 500us");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms)?")
+                .matcher(interval.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches())
+            throw new IllegalArgumentException("--interval takes a time such as 500us, 1ms or 100000 (ns), got '"
+                    + interval + "'. Next: --interval 500us");
         long value = Long.parseLong(m.group(1));
-        long nanos = m.group(2) == null || m.group(2).equals("ns") ? value : m.group(2).equals("us") ? value * 1_000L : value * 1_000_000L;
-        if (nanos < 10_000L) throw new IllegalArgumentException("--interval must be at least 10us, got '" + interval + "'. Next: --interval 500us (the default)");
+        long nanos = m.group(2) == null || m.group(2).equals("ns")
+                ? value
+                : m.group(2).equals("us") ? value * 1_000L : value * 1_000_000L;
+        if (nanos < 10_000L)
+            throw new IllegalArgumentException(
+                    "--interval must be at least 10us, got '" + interval + "'. Next: --interval 500us (the default)");
         return nanos;
     }
 
@@ -31,8 +37,10 @@ final class SampledRuns {
         if (repeats == 1) return code;
         String body = code.strip();
         if (valueExpression) {
-            while (body.endsWith(";")) body = body.substring(0, body.length() - 1).strip();
-            return "{ long perfshell$kept = 0; for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { "
+            while (body.endsWith(";"))
+                body = body.substring(0, body.length() - 1).strip();
+            return "{ long perfshell$kept = 0; for (int perfshell$run = 0; perfshell$run < " + repeats
+                    + "; perfshell$run++) { "
                     + "perfshell$kept += System.identityHashCode((Object) (" + body + "\n)); } "
                     + "if (perfshell$kept == 42) System.out.print(\"\"); }";
         }
@@ -43,10 +51,12 @@ final class SampledRuns {
     /** The code is one expression with a value ({@code fib(25) + memo(60)}), which is not a statement on its own. */
     static boolean valueExpression(Session session, String code) {
         try {
-            List<jdk.jshell.Snippet> snippets = session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code);
+            List<jdk.jshell.Snippet> snippets =
+                    session.engine().jshell().sourceCodeAnalysis().sourceToSnippets(code);
             if (snippets.size() != 1) return false;
             jdk.jshell.Snippet.SubKind kind = snippets.get(0).subKind();
-            return kind == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || kind == jdk.jshell.Snippet.SubKind.VAR_VALUE_SUBKIND;
+            return kind == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    || kind == jdk.jshell.Snippet.SubKind.VAR_VALUE_SUBKIND;
         } catch (RuntimeException cannotTell) {
             return false;
         }
@@ -60,5 +70,4 @@ final class SampledRuns {
             step *= 10;
         }
     }
-
 }

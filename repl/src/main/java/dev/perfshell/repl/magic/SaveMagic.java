@@ -1,14 +1,10 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.io.AtomicFiles;
-import dev.perfshell.repl.session.InputHistory;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.script.ScriptHeader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Option;
-
+import dev.perfshell.repl.session.InputHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code %save [-f] FILE.jsh [N | A-B]...}: writes this session's inputs (Java, magics and commands) as a
@@ -24,24 +23,35 @@ import java.util.TreeSet;
  * (IPython's {@code %save}). Inputs that failed, and {@code %save}/{@code %load} lines, are left out, so
  * the script runs to its end. The file is written atomically; an existing one is kept unless {@code -f}.
  */
-@Command(name = "save", description = "Save this session's inputs as a runnable script: %%save [-f] FILE.jsh [N | A-B]...",
-        footer = {"",
-                "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines are left out. Engine options given with -R are written as an //ENGINE line."})
+@Command(
+        name = "save",
+        description = "Save this session's inputs as a runnable script: %%save [-f] FILE.jsh [N | A-B]...",
+        footer = {
+            "",
+            "Numbers as %%history -n shows them; no range saves every input. Failed inputs and %%save/%%load lines are left out. Engine options given with -R are written as an //ENGINE line."
+        })
 final class SaveMagic extends BaseMagic {
-    @Parameters(paramLabel = "FILE.jsh [N | A-B]...", arity = "0..*", hideParamSyntax = true,
+    @Parameters(
+            paramLabel = "FILE.jsh [N | A-B]...",
+            arity = "0..*",
+            hideParamSyntax = true,
             description = "The file to write, then the inputs to save (numbers as %%history -n shows them).")
     List<String> arguments = new ArrayList<>();
 
-    @Option(names = {"-f", "--force"}, description = "Overwrite an existing file.")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Overwrite an existing file.")
     boolean force;
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        List<String> words = MagicArgs.tokenize(input.code()).stream().map(MagicArgs.Token::text).toList();
+        List<String> words = MagicArgs.tokenize(input.code()).stream()
+                .map(MagicArgs.Token::text)
+                .toList();
         if (words.isEmpty() || !words.get(0).endsWith(".jsh")) {
-            console.error("%save: expected a .jsh file name first, got " + (words.isEmpty() ? "none" : "'" + words.get(0) + "'")
-                    + ". Example: %save bench.jsh 3-7");
+            console.error("%save: expected a .jsh file name first, got "
+                    + (words.isEmpty() ? "none" : "'" + words.get(0) + "'") + ". Example: %save bench.jsh 3-7");
             return false;
         }
         Path file = Path.of(words.get(0));
@@ -65,14 +75,16 @@ final class SaveMagic extends BaseMagic {
             else if (!isSaveOrLoad(entry.text())) kept.add(entry.text());
         }
         if (kept.isEmpty()) {
-            console.error("%save: nothing to save" + (failed > 0 ? " (the chosen inputs failed)" : "") + ". Next: %history -n");
+            console.error("%save: nothing to save" + (failed > 0 ? " (the chosen inputs failed)" : "")
+                    + ". Next: %history -n");
             return false;
         }
         String script = script(kept, context.session().spec().engineOptions());
         try {
             AtomicFiles.write(file, script.getBytes(StandardCharsets.UTF_8), force);
         } catch (FileAlreadyExistsException e) {
-            console.error("%save: " + file + " exists. Next: %save -f " + String.join(" ", words) + " to overwrite it.");
+            console.error(
+                    "%save: " + file + " exists. Next: %save -f " + String.join(" ", words) + " to overwrite it.");
             return false;
         } catch (NoSuchFileException e) {
             console.error("%save: no folder for " + file + ". Next: create the folder, or choose another path.");
@@ -107,7 +119,11 @@ final class SaveMagic extends BaseMagic {
      */
     static String script(List<String> inputs, List<String> engineOptions) {
         StringBuilder out = new StringBuilder();
-        if (!engineOptions.isEmpty()) out.append(ScriptHeader.ENGINE).append(' ').append(String.join(" ", engineOptions)).append("\n\n");
+        if (!engineOptions.isEmpty())
+            out.append(ScriptHeader.ENGINE)
+                    .append(' ')
+                    .append(String.join(" ", engineOptions))
+                    .append("\n\n");
         for (String input : inputs) out.append(input).append("\n\n");
         return out.toString();
     }

@@ -1,12 +1,11 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.script.MagicArgs;
-import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.maven.MavenConfig;
+import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.repl.script.ScriptHeader;
 import dev.perfshell.repl.script.ScriptSource;
 import dev.perfshell.repl.script.ScriptText;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,10 +20,11 @@ final class ScriptFiles {
 
     /** The single file named by the magic's words, or {@code null} after printing why not. */
     static Path file(String magic, String code, Console console) {
-        List<String> words = MagicArgs.tokenize(code).stream().map(MagicArgs.Token::text).toList();
+        List<String> words =
+                MagicArgs.tokenize(code).stream().map(MagicArgs.Token::text).toList();
         if (words.size() != 1) {
-            console.error(magic + ": expected one script file, got " + (words.isEmpty() ? "none" : "'" + code.strip() + "'")
-                    + ". Example: " + magic + " bench.jsh");
+            console.error(magic + ": expected one script file, got "
+                    + (words.isEmpty() ? "none" : "'" + code.strip() + "'") + ". Example: " + magic + " bench.jsh");
             return null;
         }
         Path file = Path.of(words.get(0));
@@ -56,13 +56,16 @@ final class ScriptFiles {
             return false;
         }
         for (String entry : header.classPath()) {
-            if (!context.session().spec().classPath().contains(entry)) context.session().addClassPath(entry);
+            if (!context.session().spec().classPath().contains(entry))
+                context.session().addClassPath(entry);
         }
         if (!header.deps().isEmpty()) {
             MavenConfig config = MavenConfig.of(context.env(), Path.of(System.getProperty("user.home")));
-            boolean resolved = context.session().maven().add(file + ": " + ScriptHeader.DEPS, header.deps(), false, config, console,
-                    jar -> {
-                        if (!context.session().spec().classPath().contains(jar.toString())) context.session().addClassPath(jar.toString());
+            boolean resolved = context.session()
+                    .maven()
+                    .add(file + ": " + ScriptHeader.DEPS, header.deps(), false, config, console, jar -> {
+                        if (!context.session().spec().classPath().contains(jar.toString()))
+                            context.session().addClassPath(jar.toString());
                     });
             if (!resolved) return false;
         }
@@ -79,7 +82,10 @@ final class ScriptFiles {
     /** The script's inputs, split as a script run splits them. */
     static List<String> inputs(Path file, MagicContext context) throws IOException {
         String text = ScriptText.read(file);
-        ScriptSource source = new ScriptSource(new BufferedReader(new StringReader(text)), file, context.scripts().completeness());
+        ScriptSource source = new ScriptSource(
+                new BufferedReader(new StringReader(text)),
+                file,
+                context.scripts().completeness());
         List<String> inputs = new ArrayList<>();
         for (String input = source.next(); input != null; input = source.next()) inputs.add(input);
         return inputs;

@@ -1,28 +1,34 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.engine.EngineRequest;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.render.TimeRenderer;
 import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.timing.runtime.OnceTiming;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code %time STATEMENT} and {@code %%time}: run once in the engine, then IPython's lines (CPU
  * user/sys/total, wall) plus the engine process's CPU (JIT, GC, worker threads) and GC activity,
  * then the value. Declarations made in {@code %%time} stay in the session, as IPython keeps assignments.
  */
-@Command(name = "time",
+@Command(
+        name = "time",
         description = "Run code once: CPU (user, sys), wall time, engine CPU and GC, then its value.",
-        footer = {"",
-                "The code runs as typed in the session, so its declarations stay. Times cover the snippet's execution in the engine; compiling it is shown as 'Compiler' when > 100 ms."})
+        footer = {
+            "",
+            "The code runs as typed in the session, so its declarations stay. Times cover the snippet's execution in the engine; compiling it is shown as 'Compiler' when > 100 ms."
+        })
 final class TimeMagic extends CodeMagic {
-    @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+    @Option(
+            names = {"-o", "--bind"},
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "NAME",
             description = "Bind the timing (an OnceTiming record) to a session variable: NAME, or $tN.")
     String bind;
 
@@ -30,7 +36,6 @@ final class TimeMagic extends CodeMagic {
     public boolean acceptsCell() {
         return true;
     }
-
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
@@ -55,14 +60,16 @@ final class TimeMagic extends CodeMagic {
         if (timing != null) {
             TimeRenderer.render(timing).forEach(console::println);
         }
-        if (timing != null && !result.failed()) context.record(origin -> ResultRecord.time(input.text(), timing, origin));
+        if (timing != null && !result.failed())
+            context.record(origin -> ResultRecord.time(input.text(), timing, origin));
         values.forEach(console::println);
         errors.forEach(console::error);
         if (result.nothingToRun()) {
             console.error(JavaEvaluator.Result.nothingRanMessage("%time", "%time fib(30)"));
             return false;
         }
-        boolean bound = timing == null || bind == null
+        boolean bound = timing == null
+                || bind == null
                 || context.binder().bind('t', bind, TimeRenderer.constructor(timing), context.evaluator(), console);
         return !result.failed() && bound;
     }

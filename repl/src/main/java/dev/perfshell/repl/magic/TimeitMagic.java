@@ -3,47 +3,55 @@ package dev.perfshell.repl.magic;
 import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.TimeitRuns;
-import dev.perfshell.repl.render.TimeitRenderer;
-import dev.perfshell.repl.results.ResultRecord;
-import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.render.SweepRenderer;
+import dev.perfshell.repl.render.TimeitRenderer;
+import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.SweepFit;
-import dev.perfshell.repl.timeit.SteadyRuns;
-import dev.perfshell.repl.timeit.SweepSchedule;
+import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.timeit.FoldingControl;
 import dev.perfshell.repl.timeit.ParamSweep;
-import dev.perfshell.repl.timeit.TimedSource;
+import dev.perfshell.repl.timeit.SteadyRuns;
+import dev.perfshell.repl.timeit.SweepSchedule;
 import dev.perfshell.repl.timeit.TimedSnippet;
+import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code %timeit [options] SNIPPET} and {@code %%timeit [options] [SETUP]} with the body on the
  * following lines: JIT-aware timing in JMH's stub shape, IPython's output line, and with
  * {@code -v} the statistics that say how far to trust it.
  */
-@Command(name = "timeit",
+@Command(
+        name = "timeit",
         description = "Time a snippet in JMH's loop shape: IPython's mean ± std. dev. line; -v for full statistics.",
-        footer = {"",
-                "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields and run before each run, untimed.",
-                "",
-                "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by 1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."})
+        footer = {
+            "",
+            "The snippet sees the whole session. An expression's value is consumed by JMH's Blackhole; in a statement or block every top-level local is consumed. Setup values (%%%%timeit's first line, --setup) become fields and run before each run, untimed.",
+            "",
+            "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by 1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."
+        })
 final class TimeitMagic extends SetupCellMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
-    @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: runs are time-boxed, as in JMH).")
+    @Option(
+            names = "-n",
+            paramLabel = "LOOPS",
+            description = "Operations per run (default: runs are time-boxed, as in JMH).")
     Long loops;
 
-    @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs (default 20, fewer when one operation is long).")
+    @Option(
+            names = "-r",
+            paramLabel = "RUNS",
+            description = "Measured runs (default 20, fewer when one operation is long).")
     Integer runs;
 
     @Option(names = "-q", description = "Quiet: print nothing (use with -o).")
@@ -52,20 +60,34 @@ final class TimeitMagic extends SetupCellMagic {
     @Option(names = "-p", paramLabel = "PRECISION", defaultValue = "3", description = "Significant digits (default 3).")
     int precision;
 
-    @Option(names = {"-o", "--bind"}, arity = "0..1", fallbackValue = "", paramLabel = "NAME",
-            description = "Bind the result (TimeitResult: mean(), median(), stdev(), best(), worst(), runs(), loops()) to NAME or $tN.")
+    @Option(
+            names = {"-o", "--bind"},
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "NAME",
+            description =
+                    "Bind the result (TimeitResult: mean(), median(), stdev(), best(), worst(), runs(), loops()) to NAME or $tN.")
     String bind;
 
     @Mixin
     WarmupOption warmup = new WarmupOption();
 
-    @Option(names = "--budget", paramLabel = "SECONDS", description = "Target duration of the whole call (default 1.3; a --param sweep's whole, default 2).")
+    @Option(
+            names = "--budget",
+            paramLabel = "SECONDS",
+            description = "Target duration of the whole call (default 1.3; a --param sweep's whole, default 2).")
     Double budget;
 
-    @Option(names = "--ops", paramLabel = "N", defaultValue = "1", description = "Operations one snippet call performs (JMH's @OperationsPerInvocation).")
+    @Option(
+            names = "--ops",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Operations one snippet call performs (JMH's @OperationsPerInvocation).")
     long ops;
 
-    @Option(names = {"-v", "--verbose"}, description = "Median ± MAD, min, max, 99.9%% CI, percentiles, outliers, histogram, B/op, warm-up.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Median ± MAD, min, max, 99.9%% CI, percentiles, outliers, histogram, B/op, warm-up.")
     boolean verbose;
 
     @Mixin
@@ -74,18 +96,31 @@ final class TimeitMagic extends SetupCellMagic {
     @Mixin
     FreshOption freshOption = new FreshOption();
 
-    @Option(names = "--keep-profiles", description = "Time with the JIT profiles earlier code left in this engine. By default "
-            + "they are reset first (classes redefined with their own bytes), so the snippet reads what a forked JVM would.")
+    @Option(
+            names = "--keep-profiles",
+            description =
+                    "Time with the JIT profiles earlier code left in this engine. By default "
+                            + "they are reset first (classes redefined with their own bytes), so the snippet reads what a forked JVM would.")
     boolean keepProfiles;
 
-    @Option(names = "--setup", paramLabel = "CODE", description = "Setup code run before each run, untimed; its variables become fields.")
+    @Option(
+            names = "--setup",
+            paramLabel = "CODE",
+            description = "Setup code run before each run, untimed; its variables become fields.")
     String setupOption;
 
-    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.html", description = "Also draw a histogram of the runs with mean, median and CI (self-contained, no network).")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.svg|FILE.html",
+            description = "Also draw a histogram of the runs with mean, median and CI (self-contained, no network).")
     String plot;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUES", description = "Sweep: time the snippet at each value (n=10,100,1000 or "
-            + "n=10..100000:x10); the snippet and setup read NAME, a field. One line per value, then the fitted complexity.")
+    @Option(
+            names = "--param",
+            paramLabel = "NAME=VALUES",
+            description =
+                    "Sweep: time the snippet at each value (n=10,100,1000 or "
+                            + "n=10..100000:x10); the snippet and setup read NAME, a field. One line per value, then the fitted complexity.")
     String param;
 
     @Override
@@ -117,11 +152,21 @@ final class TimeitMagic extends SetupCellMagic {
             }
         }
         try {
-            if (!freshOption.fresh) return sweep == null ? time(context, context.session(), code, setup) : sweep(context, context.session(), code, setup, sweep);
+            if (!freshOption.fresh)
+                return sweep == null
+                        ? time(context, context.session(), code, setup)
+                        : sweep(context, context.session(), code, setup, sweep);
             // Code that does not compile is said before a whole session is replayed into a new engine for nothing
             // (the fuzz test found a session of a thousand snippets replayed for every broken --fresh line).
-            try (TimedSnippet check = TimedSnippet.declare(context.session(), "PerfshellCheck" + CLASS_NUMBERS.incrementAndGet(), code, setup,
-                    false, sweep == null ? List.of() : List.of(sweep.field(sweep.values().get(0))))) {
+            try (TimedSnippet check = TimedSnippet.declare(
+                    context.session(),
+                    "PerfshellCheck" + CLASS_NUMBERS.incrementAndGet(),
+                    code,
+                    setup,
+                    false,
+                    sweep == null
+                            ? List.of()
+                            : List.of(sweep.field(sweep.values().get(0))))) {
                 if (!check.ok()) {
                     check.errors().forEach(console::error);
                     return false;
@@ -130,7 +175,9 @@ final class TimeitMagic extends SetupCellMagic {
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
                 copy.lost().forEach(lost -> console.warn("Not in the fresh engine: " + lost));
-                return sweep == null ? time(context, copy.session(), code, setup) : sweep(context, copy.session(), code, setup, sweep);
+                return sweep == null
+                        ? time(context, copy.session(), code, setup)
+                        : sweep(context, copy.session(), code, setup, sweep);
             }
         } catch (TimedSourceBuilder.SetupTypeException e) {
             console.error("%timeit: " + e.getMessage());
@@ -141,7 +188,8 @@ final class TimeitMagic extends SetupCellMagic {
     private boolean time(MagicContext context, Session session, String code, String setup) throws Exception {
         Console console = context.console();
         checkBlackhole(session, console);
-        try (TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, false)) {
+        try (TimedSnippet timed =
+                TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, false)) {
             if (!timed.ok()) {
                 timed.errors().forEach(console::error);
                 return false;
@@ -153,18 +201,25 @@ final class TimeitMagic extends SetupCellMagic {
             try {
                 measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
             } catch (EngineException e) {
-                if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-                else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                if (session.engine().wasStopped())
+                    console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
+                else if (session.engine().alive())
+                    console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
                 return false;
             }
-            List<Finding> folded = new FoldingControl(session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet()).findings(source, binaryName, setup, measured, plan, List.of());
+            List<Finding> folded = new FoldingControl(
+                            session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet())
+                    .findings(source, binaryName, setup, measured, plan, List.of());
             SteadyRuns steady = SteadyRuns.of(measured);
             TimeitReport report = report(context, session, code, steady, plan, folded);
-            context.record(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin))
-                    .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
+            context.record(
+                    origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin))
+                            .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
             if (!quiet) print(console, report, steady.runs());
             if (plot != null) writePlot(console, report);
-            return bind == null || context.binder().bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
+            return bind == null
+                    || context.binder()
+                            .bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
         }
     }
 
@@ -174,7 +229,8 @@ final class TimeitMagic extends SetupCellMagic {
      * one line per value, then the complexity fitted to the medians. A value that fails to compile ends the
      * sweep before anything runs; one that throws ends it without results.
      */
-    private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep) throws Exception {
+    private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep)
+            throws Exception {
         Console console = context.console();
         checkBlackhole(session, console);
         TimeitPlan asked = plan();
@@ -184,8 +240,13 @@ final class TimeitMagic extends SetupCellMagic {
         List<TimedSnippet> classes = new java.util.ArrayList<>();
         try {
             for (long value : sweep.values()) {
-                TimedSnippet timed = TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup,
-                        false, List.of(sweep.field(value)));
+                TimedSnippet timed = TimedSnippet.declare(
+                        session,
+                        "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(),
+                        code,
+                        setup,
+                        false,
+                        List.of(sweep.field(value)));
                 classes.add(timed);
                 if (!timed.ok()) {
                     timed.errors().forEach(console::error);
@@ -195,16 +256,21 @@ final class TimeitMagic extends SetupCellMagic {
             if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, schedule.twoPasses()));
             TimeitRuns[] both;
             try {
-                both = schedule.measure(session, classes.stream().map(TimedSnippet::binaryName).toList(), keepProfiles);
+                both = schedule.measure(
+                        session, classes.stream().map(TimedSnippet::binaryName).toList(), keepProfiles);
             } catch (SweepSchedule.ValueFailed e) {
                 long value = sweep.values().get(e.index());
-                if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value + "; nothing was kept.");
-                else if (session.engine().alive()) console.error("Exception " + e.getMessage() + " (thrown while timing "
-                        + sweep.name() + "=" + value + "; nothing was kept)");
+                if (session.engine().wasStopped())
+                    console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value
+                            + "; nothing was kept.");
+                else if (session.engine().alive())
+                    console.error("Exception " + e.getMessage() + " (thrown while timing " + sweep.name() + "=" + value
+                            + "; nothing was kept)");
                 return false;
             }
             List<Double> medians = new java.util.ArrayList<>();
-            List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done = new java.util.ArrayList<>();
+            List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done =
+                    new java.util.ArrayList<>();
             // A finding is said once per sweep, naming the values it was found at (a sweep printed one line per value).
             java.util.Map<Finding.Kind, List<Long>> foundAt = new java.util.LinkedHashMap<>();
             java.util.Map<Finding.Kind, String> firstLine = new java.util.HashMap<>();
@@ -213,25 +279,32 @@ final class TimeitMagic extends SetupCellMagic {
                 long value = sweep.values().get(i);
                 TimedSnippet timed = classes.get(i);
                 TimeitRuns measured = both[i];
-                List<Finding> folded = new FoldingControl(session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet()).findings(timed.source(), timed.binaryName(), setup, measured, plan,
-                        List.of(sweep.field(value)));
+                List<Finding> folded = new FoldingControl(
+                                session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet())
+                        .findings(
+                                timed.source(), timed.binaryName(), setup, measured, plan, List.of(sweep.field(value)));
                 SteadyRuns steady = SteadyRuns.of(measured);
                 TimeitReport report = report(context, session, code, steady, plan, folded);
                 medians.add(report.stats().median());
-                done.add(origin -> withKeepProfiles(ResultRecord.timeit(report, setup, asked, freshOption.fresh, origin)).withParam(sweep.paramKey(), value)
-                        .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
+                done.add(
+                        origin -> withKeepProfiles(ResultRecord.timeit(report, setup, asked, freshOption.fresh, origin))
+                                .withParam(sweep.paramKey(), value)
+                                .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
                 for (Finding finding : report.findings()) {
-                    foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>()).add(value);
+                    foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>())
+                            .add(value);
                     firstLine.putIfAbsent(finding.kind(), dev.perfshell.timing.FindingText.line(finding));
                 }
-                if (!measured.note().isEmpty()) lines.add("note: " + sweep.name() + "=" + value + ": " + measured.note());
+                if (!measured.note().isEmpty())
+                    lines.add("note: " + sweep.name() + "=" + value + ": " + measured.note());
                 String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
                 TimeitRenderer.line(report, precision).forEach(line -> lines.add(prefix + line));
                 if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> lines.add("    " + line));
             }
             if (!quiet) {
-                foundAt.forEach((kind, values) -> console.warn(sweep.name() + "=" + values.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",")) + ": " + firstLine.get(kind)));
+                foundAt.forEach((kind, values) -> console.warn(sweep.name() + "="
+                        + values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ": "
+                        + firstLine.get(kind)));
                 lines.forEach(line -> {
                     if (line.startsWith("note: ")) console.dim(line);
                     else console.println(line);
@@ -259,9 +332,11 @@ final class TimeitMagic extends SetupCellMagic {
     /** Setup that declares the parameter's own name would declare the field twice. */
     static String setupClash(ParamSweep sweep, String setup) {
         if (setup == null || setup.isBlank()) return null;
-        for (dev.perfshell.repl.timeit.JavaStatements.Statement statement : dev.perfshell.repl.timeit.JavaStatements.parse(setup)) {
+        for (dev.perfshell.repl.timeit.JavaStatements.Statement statement :
+                dev.perfshell.repl.timeit.JavaStatements.parse(setup)) {
             if (statement.declaresLocal() && statement.name().equals(sweep.name())) {
-                return "the setup declares '" + sweep.name() + "', the --param name; rename one (the parameter is already a field)";
+                return "the setup declares '" + sweep.name()
+                        + "', the --param name; rename one (the parameter is already a field)";
             }
         }
         return null;
@@ -270,19 +345,24 @@ final class TimeitMagic extends SetupCellMagic {
     /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
     static void checkBlackhole(Session session, Console console) throws EngineException {
         session.ensureBlackhole().ifPresent(report -> {
-            console.warn("The engine's blackhole self-check failed (consumed values were optimised away, "
-                    + "a JVM option may have dropped JMH's CompileCommand): restarted the engine with JMH's full Blackhole.");
+            console.warn(
+                    "The engine's blackhole self-check failed (consumed values were optimised away, "
+                            + "a JVM option may have dropped JMH's CompileCommand): restarted the engine with JMH's full Blackhole.");
             report.skipped().forEach(skipped -> console.warn("Not replayed: " + skipped));
             report.failed().forEach(failed -> console.warn("Lost on replay: " + failed));
         });
-        session.blackhole().filter(check -> !check.passed()).ifPresent(check ->
-                console.warn("Consumed values may be optimised away in this engine (" + check.describe() + "): results may be too fast."));
+        session.blackhole()
+                .filter(check -> !check.passed())
+                .ifPresent(check -> console.warn("Consumed values may be optimised away in this engine ("
+                        + check.describe() + "): results may be too fast."));
     }
 
     private String validate() {
-        String problem = OptionRules.first(loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
+        String problem = OptionRules.first(
+                loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
                 runs == null ? null : OptionRules.atLeastOne("-r", runs),
-                budget == null ? null : OptionRules.positiveSeconds("--budget", budget), OptionRules.atLeastOne("--ops", ops),
+                budget == null ? null : OptionRules.positiveSeconds("--budget", budget),
+                OptionRules.atLeastOne("--ops", ops),
                 warmup.problem());
         if (problem != null) return problem;
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
@@ -294,24 +374,45 @@ final class TimeitMagic extends SetupCellMagic {
     }
 
     private TimeitPlan plan() {
-        return new TimeitPlan(budget == null ? 0 : (long) (budget * 1e9), runs == null ? 0 : runs, loops == null ? 0 : loops,
-                warmup.nanos(), warmup.runs(), ops); // 0: the default, chosen by the plan
+        return new TimeitPlan(
+                budget == null ? 0 : (long) (budget * 1e9),
+                runs == null ? 0 : runs,
+                loops == null ? 0 : loops,
+                warmup.nanos(),
+                warmup.runs(),
+                ops); // 0: the default, chosen by the plan
     }
 
-    private TimeitReport report(MagicContext context, Session session, String code, SteadyRuns steady, TimeitPlan plan,
-                                List<Finding> control) {
+    private TimeitReport report(
+            MagicContext context,
+            Session session,
+            String code,
+            SteadyRuns steady,
+            TimeitPlan plan,
+            List<Finding> control) {
         TimeitRuns measured = steady.runs();
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
-        double floor = session.blackhole().map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos).orElse(Double.NaN);
+        double floor = session.blackhole()
+                .map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos)
+                .orElse(Double.NaN);
         List<Finding> findings = new java.util.ArrayList<>(control);
         // Runs left out for the heap's growth are a note, not a finding: the figures come from the steady runs.
-        if (steady.finding() != null && !quiet) context.console().dim("note: " + dev.perfshell.timing.FindingText.line(steady.finding()));
+        if (steady.finding() != null && !quiet)
+            context.console().dim("note: " + dev.perfshell.timing.FindingText.line(steady.finding()));
         // The control's verdict is the stronger signal: no second line saying the same.
         boolean skipFloor = !control.isEmpty() || code.strip().matches("[{};\\s]*");
-        findings.addAll(dev.perfshell.timing.TimeitFindings.of(measured.evidence(plan.opsPerInvocation(), floor, skipFloor), stats));
-        return TimeitReport.of(labelOption.label == null ? "" : labelOption.label, code, measured.loopsPerRun(), measured.perOpNanos(),
-                measured.allocatedBytesPerOp(plan.opsPerInvocation()), measured.warmupNanos(), measured.warmupRuns(),
-                measured.settled(), findings);
+        findings.addAll(dev.perfshell.timing.TimeitFindings.of(
+                measured.evidence(plan.opsPerInvocation(), floor, skipFloor), stats));
+        return TimeitReport.of(
+                labelOption.label == null ? "" : labelOption.label,
+                code,
+                measured.loopsPerRun(),
+                measured.perOpNanos(),
+                measured.allocatedBytesPerOp(plan.opsPerInvocation()),
+                measured.warmupNanos(),
+                measured.warmupRuns(),
+                measured.settled(),
+                findings);
     }
 
     private void print(Console console, TimeitReport report, TimeitRuns measured) {
@@ -322,11 +423,15 @@ final class TimeitMagic extends SetupCellMagic {
             TimeitRenderer.verbose(report, precision).forEach(console::println);
             console.println(measured.profiles().describe());
             if (measured.leftOutForJit() > 0) {
-                console.println("JIT: " + measured.leftOutForJit() + " measured runs left out: the JIT rebuilt the snippet's code after them");
+                console.println("JIT: " + measured.leftOutForJit()
+                        + " measured runs left out: the JIT rebuilt the snippet's code after them");
             }
-            if (!freshOption.fresh && !measured.profiles().clean() && PROFILE_SENSITIVE.matcher(report.source()).find()) {
-                console.dim("note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
-                        + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
+            if (!freshOption.fresh
+                    && !measured.profiles().clean()
+                    && PROFILE_SENSITIVE.matcher(report.source()).find()) {
+                console.dim(
+                        "note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
+                                + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
             }
         }
     }
@@ -334,9 +439,19 @@ final class TimeitMagic extends SetupCellMagic {
     private void writeSweepPlot(Console console, String code, SweepFit fit) {
         try {
             String title = "%timeit --param " + (code.length() > 50 ? code.substring(0, 47) + "..." : code);
-            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(plot, dev.perfshell.repl.plot.Plots.sweep(title, fit.parameter(),
-                    fit.values().stream().mapToDouble(Long::doubleValue).toArray(), fit.measured().stream().mapToDouble(Double::doubleValue).toArray(),
-                    fit.unit(), fit.fit(), SweepRenderer.fit(fit).strip()), title);
+            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
+                    plot,
+                    dev.perfshell.repl.plot.Plots.sweep(
+                            title,
+                            fit.parameter(),
+                            fit.values().stream().mapToDouble(Long::doubleValue).toArray(),
+                            fit.measured().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .toArray(),
+                            fit.unit(),
+                            fit.fit(),
+                            SweepRenderer.fit(fit).strip()),
+                    title);
             console.dim("plot: " + written);
         } catch (java.io.IOException e) {
             console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
@@ -345,9 +460,10 @@ final class TimeitMagic extends SetupCellMagic {
 
     private void writePlot(Console console, TimeitReport report) {
         try {
-            String title = "%timeit " + (report.source().length() > 60 ? report.source().substring(0, 57) + "..." : report.source());
-            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(plot,
-                    dev.perfshell.repl.plot.Plots.histogram(title, report.perOpNanos(), report.stats()), title);
+            String title = "%timeit "
+                    + (report.source().length() > 60 ? report.source().substring(0, 57) + "..." : report.source());
+            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
+                    plot, dev.perfshell.repl.plot.Plots.histogram(title, report.perOpNanos(), report.stats()), title);
             console.dim("plot: " + written);
         } catch (java.io.IOException e) {
             console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());

@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
  * gets the same one-line refusal as every other count.
  */
 final class WarmupOption {
-    @Option(names = "--warmup", paramLabel = "SECONDS|Ni",
-            description = "Warm-up (of each snippet, in %%compare): seconds (0.5) or runs (10i). Default: until the times settle.")
+    @Option(
+            names = "--warmup",
+            paramLabel = "SECONDS|Ni",
+            description =
+                    "Warm-up (of each snippet, in %%compare): seconds (0.5) or runs (10i). Default: until the times settle.")
     String warmup;
 
     /** What is wrong with the value, or {@code null}. */
@@ -24,6 +27,8 @@ final class WarmupOption {
 
     /** The warm-up's runs; 0 when given in seconds or not at all. */
     int runs() {
-        return warmup != null && warmup.endsWith("i") ? Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1))) : 0;
+        return warmup != null && warmup.endsWith("i")
+                ? Math.max(1, Integer.parseInt(warmup.substring(0, warmup.length() - 1)))
+                : 0;
     }
 }

@@ -1,5 +1,18 @@
 package dev.perfshell.repl.maven;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.AbstractRepositoryListener;
 import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
@@ -22,20 +35,6 @@ import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
-
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves artifacts and their runtime dependencies with Maven Resolver (the library inside Maven), the way
@@ -79,7 +78,8 @@ public final class ArtifactResolver implements AutoCloseable {
         CollectRequest collect = new CollectRequest();
         for (Coordinates c : requested) collect.addDependency(new Dependency(artifact(c), JavaScopes.RUNTIME));
         collect.addRepository(remote());
-        DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+        DependencyRequest request =
+                new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         try (RepositorySystemSession.CloseableSession session = session(offline, downloaded)) {
             DependencyResult result = system.resolveDependencies(session, request);
             List<Resolved> jars = new ArrayList<>();
@@ -87,7 +87,11 @@ public final class ArtifactResolver implements AutoCloseable {
                 Artifact a = r.getArtifact();
                 if (a == null || a.getPath() == null) continue;
                 Path file = a.getPath();
-                jars.add(new Resolved(coordinates(a), file, size(file), downloaded.contains(file.toAbsolutePath().toString())));
+                jars.add(new Resolved(
+                        coordinates(a),
+                        file,
+                        size(file),
+                        downloaded.contains(file.toAbsolutePath().toString())));
             }
             return jars;
         } catch (DependencyResolutionException e) {
@@ -119,10 +123,14 @@ public final class ArtifactResolver implements AutoCloseable {
 
     private RemoteRepository remote() {
         // Releases never change on Central: no daily re-check of what is already cached (and so no network needed).
-        RepositoryPolicy releases = new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_NEVER, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
-        RepositoryPolicy snapshots = new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN);
+        RepositoryPolicy releases =
+                new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_NEVER, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+        RepositoryPolicy snapshots = new RepositoryPolicy(
+                false, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN);
         return new RemoteRepository.Builder(REMOTE_ID, "default", config.remoteUrl())
-                .setReleasePolicy(releases).setSnapshotPolicy(snapshots).build();
+                .setReleasePolicy(releases)
+                .setSnapshotPolicy(snapshots)
+                .build();
     }
 
     private static DefaultArtifact artifact(Coordinates c) {
@@ -147,18 +155,22 @@ public final class ArtifactResolver implements AutoCloseable {
         Throwable network = networkCause(e);
         if (network != null && !offline) {
             return "cannot reach " + config.remoteName() + " (" + describe(network) + ")"
-                    + ". Next: check the network or proxy; artifacts already in " + local + " resolve offline (%maven --offline).";
+                    + ". Next: check the network or proxy; artifacts already in " + local
+                    + " resolve offline (%maven --offline).";
         }
         ArtifactNotFoundException missing = find(e, ArtifactNotFoundException.class);
         ArtifactDescriptorException descriptor = find(e, ArtifactDescriptorException.class);
-        Artifact culprit = missing != null ? missing.getArtifact()
+        Artifact culprit = missing != null
+                ? missing.getArtifact()
                 : descriptor != null ? descriptor.getResult().getRequest().getArtifact() : null;
         if (culprit != null) {
             String name = coordinates(culprit).toString();
-            boolean asked = requested.stream().anyMatch(c -> c.key().equals(coordinates(culprit).key()));
+            boolean asked = requested.stream()
+                    .anyMatch(c -> c.key().equals(coordinates(culprit).key()));
             String which = asked ? name : name + " (a dependency of " + join(requested) + ")";
             if (offline) {
-                return which + " is not in the local repository " + local + ". Next: run %maven without --offline to download it.";
+                return which + " is not in the local repository " + local
+                        + ". Next: run %maven without --offline to download it.";
             }
             return which + " was not found in " + config.remoteName()
                     + ". Next: check the group, artifact and version (a typo, or a version that was never published).";
@@ -176,8 +188,11 @@ public final class ArtifactResolver implements AutoCloseable {
 
     private static Throwable networkCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof SocketTimeoutException || t instanceof javax.net.ssl.SSLException) {
+            if (t instanceof UnknownHostException
+                    || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof javax.net.ssl.SSLException) {
                 return t;
             }
             for (Throwable suppressed : t.getSuppressed()) {
@@ -189,10 +204,13 @@ public final class ArtifactResolver implements AutoCloseable {
     }
 
     private static String describe(Throwable network) {
-        String kind = network instanceof UnknownHostException ? "unknown host"
-                : network instanceof SocketTimeoutException ? "timed out"
-                : network instanceof javax.net.ssl.SSLException ? "TLS failed"
-                : "connection refused or no route";
+        String kind = network instanceof UnknownHostException
+                ? "unknown host"
+                : network instanceof SocketTimeoutException
+                        ? "timed out"
+                        : network instanceof javax.net.ssl.SSLException
+                                ? "TLS failed"
+                                : "connection refused or no route";
         String message = network.getMessage();
         return message == null || message.isBlank() ? kind : kind + ": " + firstLine(message);
     }

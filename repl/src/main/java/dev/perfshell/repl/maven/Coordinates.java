@@ -14,6 +14,7 @@ public record Coordinates(String groupId, String artifactId, String extension, S
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.\\-]+");
     /** A version without range syntax ({@code [1.0,2.0)}) or Maven's meta-versions. */
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.\\-+]+");
+
     private static final String EXAMPLE = "com.google.code.gson:gson:2.11.0";
 
     /** Why a text is not a coordinate: one line naming it, with an example. */
@@ -27,9 +28,11 @@ public record Coordinates(String groupId, String artifactId, String extension, S
         String[] parts = text.split(":", -1);
         if (parts.length < 3 || parts.length > 5) {
             if (parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()) {
-                throw new Malformed("'" + text + "' names no version: expected GROUP:ARTIFACT:VERSION. Example: " + EXAMPLE);
+                throw new Malformed(
+                        "'" + text + "' names no version: expected GROUP:ARTIFACT:VERSION. Example: " + EXAMPLE);
             }
-            throw new Malformed("'" + text + "' is not a Maven coordinate: expected GROUP:ARTIFACT:VERSION. Example: " + EXAMPLE);
+            throw new Malformed(
+                    "'" + text + "' is not a Maven coordinate: expected GROUP:ARTIFACT:VERSION. Example: " + EXAMPLE);
         }
         String group = parts[0];
         String artifact = parts[1];
@@ -38,8 +41,10 @@ public record Coordinates(String groupId, String artifactId, String extension, S
         String classifier = parts.length == 5 ? parts[3] : "";
         for (String[] named : new String[][] {{"group", group}, {"artifact", artifact}, {"extension", extension}}) {
             if (!ID.matcher(named[1]).matches()) {
-                throw new Malformed("'" + text + "': " + (named[1].isEmpty() ? "empty " + named[0] + " id"
-                        : "bad " + named[0] + " id '" + named[1] + "' (letters, digits, '.', '-', '_')")
+                throw new Malformed("'" + text + "': "
+                        + (named[1].isEmpty()
+                                ? "empty " + named[0] + " id"
+                                : "bad " + named[0] + " id '" + named[1] + "' (letters, digits, '.', '-', '_')")
                         + ". Example: " + EXAMPLE);
             }
         }
@@ -47,13 +52,15 @@ public record Coordinates(String groupId, String artifactId, String extension, S
             throw new Malformed("'" + text + "': bad classifier '" + classifier + "'. Example: " + EXAMPLE);
         }
         if (version.isEmpty()) {
-            throw new Malformed("'" + text + "' names no version: expected GROUP:ARTIFACT:VERSION. Example: " + EXAMPLE);
+            throw new Malformed(
+                    "'" + text + "' names no version: expected GROUP:ARTIFACT:VERSION. Example: " + EXAMPLE);
         }
         // Ranges and LATEST/RELEASE would make a session (and its replay, and a saved script) depend on the day
         // it ran: a benchmark names the exact version it measured.
         if (!VERSION.matcher(version).matches() || version.equals("LATEST") || version.equals("RELEASE")) {
-            throw new Malformed("'" + text + "': '" + version + "' is not one version (ranges, LATEST and RELEASE are not taken)"
-                    + ". Next: name the exact version, e.g. " + EXAMPLE);
+            throw new Malformed(
+                    "'" + text + "': '" + version + "' is not one version (ranges, LATEST and RELEASE are not taken)"
+                            + ". Next: name the exact version, e.g. " + EXAMPLE);
         }
         return new Coordinates(group, artifact, extension, classifier, version);
     }
@@ -67,6 +74,7 @@ public record Coordinates(String groupId, String artifactId, String extension, S
     @Override
     public String toString() {
         if (classifier.isEmpty() && extension.equals("jar")) return groupId + ":" + artifactId + ":" + version;
-        return groupId + ":" + artifactId + ":" + extension + (classifier.isEmpty() ? "" : ":" + classifier) + ":" + version;
+        return groupId + ":" + artifactId + ":" + extension + (classifier.isEmpty() ? "" : ":" + classifier) + ":"
+                + version;
     }
 }

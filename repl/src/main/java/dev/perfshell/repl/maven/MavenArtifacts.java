@@ -1,7 +1,6 @@
 package dev.perfshell.repl.maven;
 
 import dev.perfshell.repl.io.Console;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +30,13 @@ public final class MavenArtifacts implements AutoCloseable {
      * @param who the prefix of an error line: {@code %maven}, or a script's {@code FILE:LINE: //DEPS}
      * @return false after printing one error line
      */
-    public boolean add(String who, List<Coordinates> requested, boolean offline, MavenConfig config, Console console,
-                       Consumer<Path> addJar) {
+    public boolean add(
+            String who,
+            List<Coordinates> requested,
+            boolean offline,
+            MavenConfig config,
+            Console console,
+            Consumer<Path> addJar) {
         long start = System.nanoTime();
         List<ArtifactResolver.Resolved> jars;
         try {
@@ -50,7 +54,8 @@ public final class MavenArtifacts implements AutoCloseable {
         for (Coordinates c : requested) {
             ArtifactResolver.Resolved earlier = byKey.get(c.key());
             if (earlier != null && !earlier.coordinates().version().equals(c.version())) {
-                console.error(who + ": " + c + " conflicts with version " + earlier.coordinates().version()
+                console.error(who + ": " + c + " conflicts with version "
+                        + earlier.coordinates().version()
                         + " already on the class path (a jar cannot be removed from a running session). Next: use "
                         + earlier.coordinates().version() + ", or restart perfshell for " + c.version() + ".");
                 return false;
@@ -66,11 +71,13 @@ public final class MavenArtifacts implements AutoCloseable {
             } else if (earlier.coordinates().version().equals(jar.coordinates().version())) {
                 already++;
             } else {
-                console.warn(who + ": kept " + earlier.coordinates() + " (added earlier); " + jar.coordinates()
-                        + ", a dependency, is not added: two versions of one library on a class path mix their classes.");
+                console.warn(
+                        who + ": kept " + earlier.coordinates() + " (added earlier); " + jar.coordinates()
+                                + ", a dependency, is not added: two versions of one library on a class path mix their classes.");
             }
         }
-        String asked = String.join(", ", requested.stream().map(Coordinates::toString).toList());
+        String asked =
+                String.join(", ", requested.stream().map(Coordinates::toString).toList());
         if (fresh.isEmpty()) {
             console.println(asked + " and " + (requested.size() == 1 ? "its" : "their")
                     + " dependencies are already on the class path; nothing added.");
@@ -81,26 +88,50 @@ public final class MavenArtifacts implements AutoCloseable {
             added.add(jar);
         }
         console.println(summary(requested, fresh, already, seconds, config));
-        int width = fresh.stream().mapToInt(j -> j.coordinates().toString().length()).max().orElse(0);
-        int fileWidth = fresh.stream().mapToInt(j -> j.file().getFileName().toString().length()).max().orElse(0);
+        int width = fresh.stream()
+                .mapToInt(j -> j.coordinates().toString().length())
+                .max()
+                .orElse(0);
+        int fileWidth = fresh.stream()
+                .mapToInt(j -> j.file().getFileName().toString().length())
+                .max()
+                .orElse(0);
         for (ArtifactResolver.Resolved jar : fresh) console.println(line(jar, width, fileWidth));
         console.dim("Local repository: " + config.localRepository());
         return true;
     }
 
     /** {@code Added 2 jars (1 requested + 1 dependency; 1 downloaded from Maven Central, 280 KiB) in 0.84 s:} */
-    static String summary(List<Coordinates> requested, List<ArtifactResolver.Resolved> fresh, int already, double seconds,
-                          MavenConfig config) {
-        long requestedKeys = fresh.stream().filter(j -> requested.stream().anyMatch(c -> c.key().equals(j.coordinates().key()))).count();
+    static String summary(
+            List<Coordinates> requested,
+            List<ArtifactResolver.Resolved> fresh,
+            int already,
+            double seconds,
+            MavenConfig config) {
+        long requestedKeys = fresh.stream()
+                .filter(j -> requested.stream()
+                        .anyMatch(c -> c.key().equals(j.coordinates().key())))
+                .count();
         long dependencies = fresh.size() - requestedKeys;
-        List<ArtifactResolver.Resolved> downloaded = fresh.stream().filter(ArtifactResolver.Resolved::downloaded).toList();
-        long bytes = downloaded.stream().mapToLong(ArtifactResolver.Resolved::bytes).sum();
-        StringBuilder s = new StringBuilder("Added ").append(count(fresh.size(), "jar")).append(" (")
-                .append(requestedKeys).append(" requested + ").append(count(dependencies, "dependency", "dependencies"));
+        List<ArtifactResolver.Resolved> downloaded =
+                fresh.stream().filter(ArtifactResolver.Resolved::downloaded).toList();
+        long bytes =
+                downloaded.stream().mapToLong(ArtifactResolver.Resolved::bytes).sum();
+        StringBuilder s = new StringBuilder("Added ")
+                .append(count(fresh.size(), "jar"))
+                .append(" (")
+                .append(requestedKeys)
+                .append(" requested + ")
+                .append(count(dependencies, "dependency", "dependencies"));
         if (already > 0) s.append(", ").append(already).append(" already on the class path");
         s.append("; ");
         if (downloaded.isEmpty()) s.append("all from the local repository");
-        else s.append(downloaded.size()).append(" downloaded from ").append(config.remoteName()).append(", ").append(bytes(bytes));
+        else
+            s.append(downloaded.size())
+                    .append(" downloaded from ")
+                    .append(config.remoteName())
+                    .append(", ")
+                    .append(bytes(bytes));
         s.append(") in ").append(String.format(Locale.ROOT, "%.2f s", seconds)).append(':');
         return s.toString();
     }
@@ -111,7 +142,8 @@ public final class MavenArtifacts implements AutoCloseable {
         String file = jar.file().getFileName().toString();
         String size = bytes(jar.bytes());
         return "  " + name + " ".repeat(Math.max(0, width - name.length())) + "  " + file
-                + " ".repeat(Math.max(0, fileWidth - file.length())) + "  " + " ".repeat(Math.max(0, 7 - size.length())) + size;
+                + " ".repeat(Math.max(0, fileWidth - file.length())) + "  " + " ".repeat(Math.max(0, 7 - size.length()))
+                + size;
     }
 
     static String bytes(long bytes) {

@@ -1,15 +1,14 @@
 package dev.perfshell.repl.maven;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
  * Where {@code %maven} caches artifacts and where it fetches them from.
@@ -33,12 +32,15 @@ public record MavenConfig(Path localRepository, String remoteUrl, String remoteN
      */
     public static MavenConfig of(Map<String, String> env, Path userHome) {
         String local = env.get(LOCAL_ENV);
-        Path repository = local != null && !local.isBlank() ? Path.of(local)
+        Path repository = local != null && !local.isBlank()
+                ? Path.of(local)
                 : settingsRepository(userHome.resolve(".m2/settings.xml"), env, userHome);
         if (repository == null) repository = userHome.resolve(".m2/repository");
         String remote = env.get(REMOTE_ENV);
         boolean custom = remote != null && !remote.isBlank();
-        return new MavenConfig(repository.toAbsolutePath().normalize(), custom ? remote : CENTRAL_URL,
+        return new MavenConfig(
+                repository.toAbsolutePath().normalize(),
+                custom ? remote : CENTRAL_URL,
                 custom ? remote : "Maven Central");
     }
 
@@ -69,7 +71,8 @@ public record MavenConfig(Path localRepository, String remoteUrl, String remoteN
             Matcher m = PROPERTY.matcher(value);
             StringBuilder expanded = new StringBuilder();
             while (m.find()) {
-                String replacement = m.group(1) != null ? env.get(m.group(2))
+                String replacement = m.group(1) != null
+                        ? env.get(m.group(2))
                         : m.group(2).equals("user.home") ? userHome.toString() : null;
                 if (replacement == null) return null;
                 m.appendReplacement(expanded, Matcher.quoteReplacement(replacement));

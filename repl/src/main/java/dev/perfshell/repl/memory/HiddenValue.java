@@ -3,19 +3,18 @@ package dev.perfshell.repl.memory;
 import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.Footprint;
+import dev.perfshell.repl.io.Caret;
 import dev.perfshell.repl.session.EvalOutcome;
+import dev.perfshell.repl.session.FeedbackRenderer;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Caret;
-import dev.perfshell.repl.session.FeedbackRenderer;
-import jdk.jshell.Diag;
-import jdk.jshell.VarSnippet;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.VarSnippet;
 
 /**
  * An expression evaluated once by perfshell for itself, its value either held in a hidden session
@@ -25,7 +24,8 @@ import java.util.stream.Collectors;
  * never shows in /vars, history or replay.
  */
 public final class HiddenValue implements AutoCloseable {
-    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
+    private static final Set<String> PRIMITIVES =
+            Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
 
     private final Session session;
     private final String name;
@@ -65,10 +65,14 @@ public final class HiddenValue implements AutoCloseable {
         }
         if (!hidden.accepted()) {
             errors.addAll(compileErrors(session, hidden, expression.strip(), prefix.length()));
-        } else if (hidden.events().get(0).exception() != null || session.engine().wasStopped()) {
+        } else if (hidden.events().get(0).exception() != null
+                || session.engine().wasStopped()) {
             boolean stopped = session.engine().wasStopped();
-            EvalOutcome outcome = new EvalOutcome(expression, hidden.events(), stopped, !session.engine().alive(), 0);
-            errors.addAll(new FeedbackRenderer().render(outcome, session.engine().jshell()).errors());
+            EvalOutcome outcome = new EvalOutcome(
+                    expression, hidden.events(), stopped, !session.engine().alive(), 0);
+            errors.addAll(new FeedbackRenderer()
+                    .render(outcome, session.engine().jshell())
+                    .errors());
         }
         return new HiddenValue(session, name, hidden, keep, errors);
     }
@@ -99,7 +103,11 @@ public final class HiddenValue implements AutoCloseable {
     }
 
     private String binaryName() {
-        return session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName();
+        return session.engine()
+                .jshell()
+                .sourceCodeAnalysis()
+                .wrapper(hidden.snippet())
+                .fullClassName();
     }
 
     @Override
@@ -117,20 +125,33 @@ public final class HiddenValue implements AutoCloseable {
     }
 
     private static boolean mentions(Session session, HiddenSnippet hidden, String word) {
-        return hidden.snippet() != null && session.engine().jshell().diagnostics(hidden.snippet())
-                .anyMatch(diag -> diag.getMessage(Locale.ROOT).contains(word));
+        return hidden.snippet() != null
+                && session.engine()
+                        .jshell()
+                        .diagnostics(hidden.snippet())
+                        .anyMatch(diag -> diag.getMessage(Locale.ROOT).contains(word));
     }
 
     private static List<String> compileErrors(Session session, HiddenSnippet hidden, String expression, int offset) {
         if (hidden.snippet() == null) return List.of("error: " + expression + " is not an expression");
-        List<Diag> diags = session.engine().jshell().diagnostics(hidden.snippet()).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) return List.of("error: not a value: " + expression + " (" + hidden.events().get(0).status() + ")");
+        List<Diag> diags = session.engine()
+                .jshell()
+                .diagnostics(hidden.snippet())
+                .filter(Diag::isError)
+                .collect(Collectors.toList());
+        if (diags.isEmpty())
+            return List.of("error: not a value: " + expression + " ("
+                    + hidden.events().get(0).status() + ")");
         List<String> lines = new ArrayList<>();
         for (Diag diag : diags) {
-            lines.add("error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            lines.add(
+                    "error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
             long position = diag.getPosition() - offset;
             if (position >= 0 && position <= expression.length()) {
-                lines.addAll(Caret.under(expression, Math.max(0, diag.getStartPosition() - offset), position,
+                lines.addAll(Caret.under(
+                        expression,
+                        Math.max(0, diag.getStartPosition() - offset),
+                        position,
                         Math.min(expression.length(), diag.getEndPosition() - offset)));
             }
         }

@@ -3,7 +3,6 @@ package dev.perfshell.repl.memory;
 import dev.perfshell.profiling.memory.MemitResult;
 import dev.perfshell.repl.engine.Footprint;
 import dev.perfshell.repl.engine.MemitRun;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +18,8 @@ import java.util.Objects;
  * @param value      the deep footprint of the expression's value ({@code --result}), or {@code null}
  * @param stopped    why the statement was stopped early ({@code --timeout}), or empty
  */
-public record MemitReport(String source, List<MemitRun> runs, PerOp perOp, String perOpNote, Footprint value, String stopped) {
+public record MemitReport(
+        String source, List<MemitRun> runs, PerOp perOp, String perOpNote, Footprint value, String stopped) {
 
     /** Allocation per operation of a looped expression: JMH's {@code gc.alloc.rate.norm}. */
     public record PerOp(double bytesPerOp, long ops) {}
@@ -41,14 +41,24 @@ public record MemitReport(String source, List<MemitRun> runs, PerOp perOp, Strin
     public MemitResult result() {
         MemitRun worst = worst();
         long[] peaks = runs.stream().mapToLong(MemitRun::peakBytes).toArray();
-        return new MemitResult(worst.peakBytes(), worst.incrementBytes(), worst.allocatedBytes(),
-                perOp == null ? Double.NaN : perOp.bytesPerOp(), worst.retainedBytes(), worst.gcCount(), worst.gcTimeNanos(),
-                worst.peakRssBytes(), worst.rssIncrementBytes(), peaks);
+        return new MemitResult(
+                worst.peakBytes(),
+                worst.incrementBytes(),
+                worst.allocatedBytes(),
+                perOp == null ? Double.NaN : perOp.bytesPerOp(),
+                worst.retainedBytes(),
+                worst.gcCount(),
+                worst.gcTimeNanos(),
+                worst.peakRssBytes(),
+                worst.rssIncrementBytes(),
+                peaks);
     }
 
     /** The smallest and largest peak over the repeats. */
     public long[] peakRange() {
         long[] peaks = runs.stream().mapToLong(MemitRun::peakBytes).toArray();
-        return new long[] {Arrays.stream(peaks).min().orElse(0), Arrays.stream(peaks).max().orElse(0)};
+        return new long[] {
+            Arrays.stream(peaks).min().orElse(0), Arrays.stream(peaks).max().orElse(0)
+        };
     }
 }

@@ -32,7 +32,9 @@ final class Axis {
     }
 
     double pixel(double value) {
-        double share = log ? (Math.log10(value) - Math.log10(low)) / (Math.log10(high) - Math.log10(low)) : (value - low) / (high - low);
+        double share = log
+                ? (Math.log10(value) - Math.log10(low)) / (Math.log10(high) - Math.log10(low))
+                : (value - low) / (high - low);
         return from + share * (to - from);
     }
 
@@ -52,7 +54,9 @@ final class Axis {
         }
         double raw = (high - low) / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3.5 ? 2 * magnitude : raw / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
+        double step = raw / magnitude < 1.5
+                ? magnitude
+                : raw / magnitude < 3.5 ? 2 * magnitude : raw / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
         for (double t = Math.ceil(low / step) * step; t <= high + step * 1e-9; t += step) ticks.add(t);
         return ticks;
     }

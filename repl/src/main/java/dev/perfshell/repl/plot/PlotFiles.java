@@ -1,7 +1,6 @@
 package dev.perfshell.repl.plot;
 
 import dev.perfshell.repl.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +12,8 @@ public final class PlotFiles {
     /** Why {@code file} cannot take a plot, or {@code null} when it can. */
     public static String problem(String file) {
         String name = file.toLowerCase(Locale.ROOT);
-        return name.endsWith(".svg") || name.endsWith(".html") || name.endsWith(".htm") ? null
+        return name.endsWith(".svg") || name.endsWith(".html") || name.endsWith(".htm")
+                ? null
                 : "--plot takes FILE.svg or FILE.html, got '" + file + "'";
     }
 

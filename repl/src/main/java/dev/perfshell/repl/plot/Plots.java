@@ -2,7 +2,6 @@ package dev.perfshell.repl.plot;
 
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.Units;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,28 +43,60 @@ public final class Plots {
         Axis x = new Axis(low, high, LEFT, WIDTH - RIGHT, false);
         Axis y = new Axis(0, most, bottom, top, false);
         if (!Double.isNaN(stats.ciLow())) {
-            svg.rect(x.pixel(stats.ciLow()), top, x.pixel(stats.ciHigh()) - x.pixel(stats.ciLow()), bottom - top, CI, "fill-opacity=\"0.25\"");
+            svg.rect(
+                    x.pixel(stats.ciLow()),
+                    top,
+                    x.pixel(stats.ciHigh()) - x.pixel(stats.ciLow()),
+                    bottom - top,
+                    CI,
+                    "fill-opacity=\"0.25\"");
         }
         for (int b = 0; b < bins; b++) {
             if (counts[b] == 0) continue;
             double x0 = x.pixel(min + b * width);
             double x1 = x.pixel(min + (b + 1) * width);
-            svg.rect(x0 + 0.5, y.pixel(counts[b]), Math.max(1, x1 - x0 - 1), bottom - y.pixel(counts[b]), BAR, "class=\"bar\"");
+            svg.rect(
+                    x0 + 0.5,
+                    y.pixel(counts[b]),
+                    Math.max(1, x1 - x0 - 1),
+                    bottom - y.pixel(counts[b]),
+                    BAR,
+                    "class=\"bar\"");
         }
         svg.line(x.pixel(stats.mean()), top, x.pixel(stats.mean()), bottom, MEAN, "stroke-width=\"2\" class=\"mean\"");
-        svg.line(x.pixel(stats.median()), top, x.pixel(stats.median()), bottom, MEDIAN, "stroke-width=\"2\" stroke-dasharray=\"6 4\" class=\"median\"");
+        svg.line(
+                x.pixel(stats.median()),
+                top,
+                x.pixel(stats.median()),
+                bottom,
+                MEDIAN,
+                "stroke-width=\"2\" stroke-dasharray=\"6 4\" class=\"median\"");
         timeAxis(svg, x, bottom, top, false);
         for (double tick : y.ticks()) {
             if (tick != Math.rint(tick)) continue;
             svg.line(LEFT - 4, y.pixel(tick), LEFT, y.pixel(tick), "#888", "");
             svg.text(LEFT - 8, y.pixel(tick) + 4, String.valueOf((long) tick), "end", 11, "");
         }
-        svg.text(18, (top + bottom) / 2.0, "runs", "middle", 12, "transform=\"rotate(-90 18 " + (top + bottom) / 2 + ")\"");
-        legend(svg, WIDTH - RIGHT - 330, 40, List.of(
-                new String[] {MEAN, "mean " + Units.time(stats.mean())},
-                new String[] {MEDIAN, "median " + Units.time(stats.median())},
-                new String[] {CI, Double.isNaN(stats.ciLow()) ? "no 99.9% CI (≤ 2 runs)"
-                        : "99.9% CI [" + Units.time(stats.ciLow()) + ", " + Units.time(stats.ciHigh()) + "]"}));
+        svg.text(
+                18,
+                (top + bottom) / 2.0,
+                "runs",
+                "middle",
+                12,
+                "transform=\"rotate(-90 18 " + (top + bottom) / 2 + ")\"");
+        legend(
+                svg,
+                WIDTH - RIGHT - 330,
+                40,
+                List.of(
+                        new String[] {MEAN, "mean " + Units.time(stats.mean())},
+                        new String[] {MEDIAN, "median " + Units.time(stats.median())},
+                        new String[] {
+                            CI,
+                            Double.isNaN(stats.ciLow())
+                                    ? "no 99.9% CI (≤ 2 runs)"
+                                    : "99.9% CI [" + Units.time(stats.ciLow()) + ", " + Units.time(stats.ciHigh()) + "]"
+                        }));
         return svg;
     }
 
@@ -87,7 +118,12 @@ public final class Plots {
         boolean log = min > 0 && max / min >= 10;
         Axis x = log
                 ? new Axis(min / 1.25, max * 1.25, left, WIDTH + 150 - RIGHT, true)
-                : new Axis(Math.max(0, min - (max - min) * 0.05), max + (max - min) * 0.05, left, WIDTH + 150 - RIGHT, false);
+                : new Axis(
+                        Math.max(0, min - (max - min) * 0.05),
+                        max + (max - min) * 0.05,
+                        left,
+                        WIDTH + 150 - RIGHT,
+                        false);
         int bottom = top + rowHeight * names.size();
         for (int k = 0; k < names.size(); k++) {
             double[] sorted = runs.get(k).clone();
@@ -95,12 +131,30 @@ public final class Plots {
             double center = top + rowHeight * k + rowHeight / 2.0;
             String name = names.get(k).length() > 30 ? names.get(k).substring(0, 27) + "..." : names.get(k);
             svg.text(left - 10, center + 4, name, "end", 12, "");
-            svg.line(x.pixel(sorted[0]), center, x.pixel(sorted[sorted.length - 1]), center, "#555", "class=\"whisker\"");
+            svg.line(
+                    x.pixel(sorted[0]),
+                    center,
+                    x.pixel(sorted[sorted.length - 1]),
+                    center,
+                    "#555",
+                    "class=\"whisker\"");
             double q1 = quantile(sorted, 0.25);
             double q3 = quantile(sorted, 0.75);
-            svg.rect(x.pixel(q1), center - 14, Math.max(1, x.pixel(q3) - x.pixel(q1)), 28, BAR, "fill-opacity=\"0.35\" stroke=\"" + BAR + "\" class=\"box\"");
+            svg.rect(
+                    x.pixel(q1),
+                    center - 14,
+                    Math.max(1, x.pixel(q3) - x.pixel(q1)),
+                    28,
+                    BAR,
+                    "fill-opacity=\"0.35\" stroke=\"" + BAR + "\" class=\"box\"");
             double median = quantile(sorted, 0.5);
-            svg.line(x.pixel(median), center - 14, x.pixel(median), center + 14, MEDIAN, "stroke-width=\"3\" class=\"median\"");
+            svg.line(
+                    x.pixel(median),
+                    center - 14,
+                    x.pixel(median),
+                    center + 14,
+                    MEDIAN,
+                    "stroke-width=\"3\" class=\"median\"");
             for (int i = 0; i < sorted.length; i++) {
                 // Spread the dots a little vertically, so equal runs stay visible.
                 double offset = ((i % 5) - 2) * 3.0;
@@ -118,8 +172,14 @@ public final class Plots {
      *
      * @param unit {@code ns/op} (times, labelled as such) or another unit, printed as numbers
      */
-    public static Svg sweep(String title, String parameter, double[] n, double[] y, String unit,
-                            dev.perfshell.timing.ComplexityFit fit, String caption) {
+    public static Svg sweep(
+            String title,
+            String parameter,
+            double[] n,
+            double[] y,
+            String unit,
+            dev.perfshell.timing.ComplexityFit fit,
+            String caption) {
         int height = 420;
         int top = 60;
         int bottom = height - 70;
@@ -138,7 +198,8 @@ public final class Plots {
         }
         for (double tick : v.ticks()) {
             svg.line(LEFT, v.pixel(tick), WIDTH - RIGHT, v.pixel(tick), "#eee", "");
-            svg.text(LEFT - 6, v.pixel(tick) + 4, unit.equals("ns/op") ? Units.time(tick) : number(tick), "end", 11, "");
+            svg.text(
+                    LEFT - 6, v.pixel(tick) + 4, unit.equals("ns/op") ? Units.time(tick) : number(tick), "end", 11, "");
         }
         svg.line(LEFT, bottom, WIDTH - RIGHT, bottom, "#888", "");
         svg.line(LEFT, top, LEFT, bottom, "#888", "");
@@ -158,7 +219,8 @@ public final class Plots {
                 kept++;
             }
             String dash = fit.best() == null ? " stroke-dasharray=\"6 4\"" : "";
-            svg.polyline(Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept), MEAN, "stroke-width=\"2\" class=\"fit\"" + dash);
+            svg.polyline(
+                    Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept), MEAN, "stroke-width=\"2\" class=\"fit\"" + dash);
         }
         for (int i = 0; i < n.length; i++) {
             if (y[i] > 0) svg.circle(x.pixel(n[i]), v.pixel(y[i]), 4.5, BAR, "class=\"point\"");
@@ -179,8 +241,13 @@ public final class Plots {
     }
 
     private static String number(double value) {
-        if (value >= 1e4 || value < 1e-2) return String.format(java.util.Locale.ROOT, "%.0e", value).replace("e+0", "e").replace("e+", "e");
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2g", value);
+        if (value >= 1e4 || value < 1e-2)
+            return String.format(java.util.Locale.ROOT, "%.0e", value)
+                    .replace("e+0", "e")
+                    .replace("e+", "e");
+        return value == Math.rint(value)
+                ? String.valueOf((long) value)
+                : String.format(java.util.Locale.ROOT, "%.2g", value);
     }
 
     private static void timeAxis(Svg svg, Axis x, int bottom, int top, boolean log) {
@@ -190,7 +257,13 @@ public final class Plots {
             svg.line(x.pixel(tick), top, x.pixel(tick), bottom, "#eee", "");
             svg.text(x.pixel(tick), bottom + 20, Units.time(tick), "middle", 11, "");
         }
-        svg.text((x.fromPixel() + x.toPixel()) / 2, bottom + 42, log ? "time per operation (log scale)" : "time per operation", "middle", 12, "");
+        svg.text(
+                (x.fromPixel() + x.toPixel()) / 2,
+                bottom + 42,
+                log ? "time per operation (log scale)" : "time per operation",
+                "middle",
+                12,
+                "");
     }
 
     private static void legend(Svg svg, double x, double y, List<String[]> entries) {

@@ -13,8 +13,11 @@ record Location(String file, int line, String name) {
     private static final Pattern FILE_LINE_NAME = Pattern.compile("(.*):(\\d+)\\((.*)\\)");
 
     /** pstats' order of callers and callees in its call views: file, then line, then name. */
-    static final Comparator<String> PSTATS_ORDER = Comparator.comparing(Location::parse,
-            Comparator.comparing(Location::file).thenComparingInt(Location::line).thenComparing(Location::name));
+    static final Comparator<String> PSTATS_ORDER = Comparator.comparing(
+            Location::parse,
+            Comparator.comparing(Location::file)
+                    .thenComparingInt(Location::line)
+                    .thenComparing(Location::name));
 
     static Location parse(String location) {
         Matcher m = FILE_LINE_NAME.matcher(location);

@@ -20,8 +20,17 @@ import java.util.Objects;
  * @param repeats                runs the times were sampled over (%prun -n; the counts are of one more run, with
  *                               probes); the times are per run
  */
-public record Profile(String source, long totalNanos, long subtractedNanosPerCall, int threads, boolean timed,
-                      List<MethodStats> methods, List<CallEdge> edges, boolean partial, Sampling sampling, int repeats) {
+public record Profile(
+        String source,
+        long totalNanos,
+        long subtractedNanosPerCall,
+        int threads,
+        boolean timed,
+        List<MethodStats> methods,
+        List<CallEdge> edges,
+        boolean partial,
+        Sampling sampling,
+        int repeats) {
 
     public Profile {
         Objects.requireNonNull(source, "source");
@@ -31,8 +40,15 @@ public record Profile(String source, long totalNanos, long subtractedNanosPerCal
     }
 
     /** A profile whose times came from clock probes (or none, with --counts), of one run of the statement. */
-    public Profile(String source, long totalNanos, long subtractedNanosPerCall, int threads, boolean timed,
-                   List<MethodStats> methods, List<CallEdge> edges, boolean partial) {
+    public Profile(
+            String source,
+            long totalNanos,
+            long subtractedNanosPerCall,
+            int threads,
+            boolean timed,
+            List<MethodStats> methods,
+            List<CallEdge> edges,
+            boolean partial) {
         this(source, totalNanos, subtractedNanosPerCall, threads, timed, methods, edges, partial, null, 1);
     }
 
@@ -79,11 +95,27 @@ public record Profile(String source, long totalNanos, long subtractedNanosPerCal
      * @param selfSamples      samples whose innermost row was this one (-1 when the profile was not sampled)
      * @param totalSamples     samples with this row on the stack (-1 when not sampled)
      */
-    public record MethodStats(String key, String method, String location, boolean boundary, long calls, long primitiveCalls,
-                              long selfNanos, long cumulativeNanos, long selfSamples, long totalSamples) {
+    public record MethodStats(
+            String key,
+            String method,
+            String location,
+            boolean boundary,
+            long calls,
+            long primitiveCalls,
+            long selfNanos,
+            long cumulativeNanos,
+            long selfSamples,
+            long totalSamples) {
         /** A row of a profile that was not sampled: no sample counts (-1). */
-        public MethodStats(String key, String method, String location, boolean boundary, long calls, long primitiveCalls,
-                           long selfNanos, long cumulativeNanos) {
+        public MethodStats(
+                String key,
+                String method,
+                String location,
+                boolean boundary,
+                long calls,
+                long primitiveCalls,
+                long selfNanos,
+                long cumulativeNanos) {
             this(key, method, location, boundary, calls, primitiveCalls, selfNanos, cumulativeNanos, -1, -1);
         }
     }
@@ -98,5 +130,6 @@ public record Profile(String source, long totalNanos, long subtractedNanosPerCal
      * @param selfNanos       the callee's self time spent in these calls
      * @param cumulativeNanos the callee's cumulative time spent in these calls
      */
-    public record CallEdge(String caller, String callee, long calls, long primitiveCalls, long selfNanos, long cumulativeNanos) {}
+    public record CallEdge(
+            String caller, String callee, long calls, long primitiveCalls, long selfNanos, long cumulativeNanos) {}
 }

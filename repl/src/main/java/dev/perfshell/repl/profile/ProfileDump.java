@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfshell.repl.io.AtomicFiles;
 import dev.perfshell.repl.profile.Profile.CallEdge;
 import dev.perfshell.repl.profile.Profile.MethodStats;
-import dev.perfshell.repl.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,10 @@ public final class ProfileDump {
     public static final String SCHEMA = "perfshell-profile/1";
 
     /** The {@code -D} formats, chosen by the file name. */
-    public enum Format { JSON, CALLGRIND }
+    public enum Format {
+        JSON,
+        CALLGRIND
+    }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
@@ -49,9 +51,11 @@ public final class ProfileDump {
         Path name = file.getFileName();
         String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) return Format.JSON;
-        if (lower.endsWith(".callgrind") || lower.endsWith(".out") || lower.startsWith("callgrind.out")) return Format.CALLGRIND;
-        throw new IllegalArgumentException("-D " + file + ": name the file .json (perfshell's JSON) or .callgrind, .out, "
-                + "callgrind.out.* (callgrind format, for KCachegrind and gprof2dot)");
+        if (lower.endsWith(".callgrind") || lower.endsWith(".out") || lower.startsWith("callgrind.out"))
+            return Format.CALLGRIND;
+        throw new IllegalArgumentException(
+                "-D " + file + ": name the file .json (perfshell's JSON) or .callgrind, .out, "
+                        + "callgrind.out.* (callgrind format, for KCachegrind and gprof2dot)");
     }
 
     /**
@@ -135,14 +139,23 @@ public final class ProfileDump {
         out.append("version: 1\n");
         out.append("creator: perfshell %prun\n");
         out.append("cmd: ").append(oneLine(p.source())).append('\n');
-        out.append("# wall time ").append(p.totalNanos()).append(" ns on ").append(p.threads())
+        out.append("# wall time ")
+                .append(p.totalNanos())
+                .append(" ns on ")
+                .append(p.threads())
                 .append(p.threads() == 1 ? " thread" : " threads")
-                .append(p.timed() ? "; probe cost subtracted: " + p.subtractedNanosPerCall() + " ns per call" : "; counts only: times are 0")
-                .append(p.partial() ? "; partial: the statement did not complete" : "").append('\n');
+                .append(
+                        p.timed()
+                                ? "; probe cost subtracted: " + p.subtractedNanosPerCall() + " ns per call"
+                                : "; counts only: times are 0")
+                .append(p.partial() ? "; partial: the statement did not complete" : "")
+                .append('\n');
         out.append("positions: line\n");
         out.append("event: Ticks : Time (ns)\n");
         out.append("events: Ticks\n");
-        out.append("summary: ").append(p.methods().stream().mapToLong(MethodStats::selfNanos).sum()).append('\n');
+        out.append("summary: ")
+                .append(p.methods().stream().mapToLong(MethodStats::selfNanos).sum())
+                .append('\n');
         for (MethodStats m : p.methods()) {
             Location at = Location.parse(m.location());
             out.append('\n');
@@ -155,7 +168,11 @@ public final class ProfileDump {
                 Location target = Location.parse(callee.location());
                 out.append("cfl=").append(target.file()).append('\n');
                 out.append("cfn=").append(names.get(callee.key())).append('\n');
-                out.append("calls=").append(e.calls()).append(' ').append(target.line()).append('\n');
+                out.append("calls=")
+                        .append(e.calls())
+                        .append(' ')
+                        .append(target.line())
+                        .append('\n');
                 out.append(at.line()).append(' ').append(e.cumulativeNanos()).append('\n');
             }
         }

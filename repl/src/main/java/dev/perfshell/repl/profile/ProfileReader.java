@@ -4,14 +4,13 @@ import dev.perfshell.profiling.probe.Descriptors;
 import dev.perfshell.profiling.probe.MethodTable;
 import dev.perfshell.profiling.probe.SampleAttribution;
 import dev.perfshell.repl.session.SnippetSources;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 
 /**
  * Turns the engine's profile (class, method, descriptor and class-file line per row) into rows users
@@ -31,8 +30,14 @@ public final class ProfileReader {
      * @param partial    the statement threw or was stopped
      */
     public Profile read(String source, Map<?, ?> wire, long totalNanos, boolean partial) {
-        return read(source, wire, totalNanos, partial, wire.get("stacks") instanceof String stacks
-                ? new Samples(stacks, String.valueOf(wire.get("sampler")), totalNanos, 1) : null);
+        return read(
+                source,
+                wire,
+                totalNanos,
+                partial,
+                wire.get("stacks") instanceof String stacks
+                        ? new Samples(stacks, String.valueOf(wire.get("sampler")), totalNanos, 1)
+                        : null);
     }
 
     /**
@@ -68,12 +73,28 @@ public final class ProfileReader {
             keys.put(id, key);
             String shown = method(owner, name, descriptor, boundary);
             String where = location(owner, name, (int) number(m, "line"), boundary);
-            rows.add(scale == null
-                    ? new Profile.MethodStats(key, shown, where, boundary, calls, number(m, "primitiveCalls"),
-                            number(m, "selfNanos"), number(m, "cumulativeNanos"))
-                    : new Profile.MethodStats(key, shown, where, boundary, calls, number(m, "primitiveCalls"),
-                            scale.nanos(scale.result.selfSamples()[id]), scale.nanos(scale.result.totalSamples()[id]),
-                            scale.result.selfSamples()[id], scale.result.totalSamples()[id]));
+            rows.add(
+                    scale == null
+                            ? new Profile.MethodStats(
+                                    key,
+                                    shown,
+                                    where,
+                                    boundary,
+                                    calls,
+                                    number(m, "primitiveCalls"),
+                                    number(m, "selfNanos"),
+                                    number(m, "cumulativeNanos"))
+                            : new Profile.MethodStats(
+                                    key,
+                                    shown,
+                                    where,
+                                    boundary,
+                                    calls,
+                                    number(m, "primitiveCalls"),
+                                    scale.nanos(scale.result.selfSamples()[id]),
+                                    scale.nanos(scale.result.totalSamples()[id]),
+                                    scale.result.selfSamples()[id],
+                                    scale.result.totalSamples()[id]));
         }
         List<Profile.CallEdge> edges = new ArrayList<>();
         for (Object item : (List<?>) wire.get("edges")) {
@@ -82,13 +103,29 @@ public final class ProfileReader {
             String callee = keys.get((int) number(e, "callee"));
             if (caller == null || callee == null) continue;
             long pair = (number(e, "caller") << 32) | number(e, "callee");
-            edges.add(new Profile.CallEdge(caller, callee, number(e, "calls"), number(e, "primitiveCalls"),
-                    scale == null ? number(e, "selfNanos") : scale.nanos(scale.result.edgeSelf().getOrDefault(pair, 0L)),
-                    scale == null ? number(e, "cumulativeNanos") : scale.nanos(scale.result.edgeTotal().getOrDefault(pair, 0L))));
+            edges.add(new Profile.CallEdge(
+                    caller,
+                    callee,
+                    number(e, "calls"),
+                    number(e, "primitiveCalls"),
+                    scale == null
+                            ? number(e, "selfNanos")
+                            : scale.nanos(scale.result.edgeSelf().getOrDefault(pair, 0L)),
+                    scale == null
+                            ? number(e, "cumulativeNanos")
+                            : scale.nanos(scale.result.edgeTotal().getOrDefault(pair, 0L))));
         }
-        return new Profile(source, totalNanos, number(wire, "subtractedNanosPerCall"), (int) number(wire, "threads"),
-                scale != null || Boolean.TRUE.equals(wire.get("timed")), rows, edges, partial,
-                scale == null ? null : scale.sampling(), samples == null ? 1 : samples.runs());
+        return new Profile(
+                source,
+                totalNanos,
+                number(wire, "subtractedNanosPerCall"),
+                (int) number(wire, "threads"),
+                scale != null || Boolean.TRUE.equals(wire.get("timed")),
+                rows,
+                edges,
+                partial,
+                scale == null ? null : scale.sampling(),
+                samples == null ? 1 : samples.runs());
     }
 
     /**
@@ -101,8 +138,14 @@ public final class ProfileReader {
             Map<Integer, MethodTable.Entry> entries = new HashMap<>();
             for (Object item : (List<?>) wire.get("methods")) {
                 Map<?, ?> m = (Map<?, ?>) item;
-                entries.put((int) number(m, "id"), new MethodTable.Entry((String) m.get("owner"), (String) m.get("name"),
-                        (String) m.get("descriptor"), (int) number(m, "line"), Boolean.TRUE.equals(m.get("boundary"))));
+                entries.put(
+                        (int) number(m, "id"),
+                        new MethodTable.Entry(
+                                (String) m.get("owner"),
+                                (String) m.get("name"),
+                                (String) m.get("descriptor"),
+                                (int) number(m, "line"),
+                                Boolean.TRUE.equals(m.get("boundary"))));
             }
             SampleAttribution.Result result = new SampleAttribution(entries).attribute(samples.stacks());
             long all = result.statementSamples() + result.probeSamples();
@@ -126,14 +169,17 @@ public final class ProfileReader {
      */
     private static java.util.Set<Integer> resultBoxing(Map<?, ?> wire) {
         Map<Integer, Map<?, ?>> byId = new HashMap<>();
-        for (Object item : (List<?>) wire.get("methods")) byId.put((int) number((Map<?, ?>) item, "id"), (Map<?, ?>) item);
+        for (Object item : (List<?>) wire.get("methods"))
+            byId.put((int) number((Map<?, ?>) item, "id"), (Map<?, ?>) item);
         java.util.Set<Integer> boxing = new java.util.HashSet<>();
         for (Object item : (List<?>) wire.get("edges")) {
             Map<?, ?> e = (Map<?, ?>) item;
             Map<?, ?> caller = byId.get((int) number(e, "caller"));
             Map<?, ?> callee = byId.get((int) number(e, "callee"));
             if (caller == null || callee == null || !"do_it$".equals(caller.get("name"))) continue;
-            if (Boolean.TRUE.equals(callee.get("boundary")) && "valueOf".equals(callee.get("name")) && number(callee, "calls") == 1
+            if (Boolean.TRUE.equals(callee.get("boundary"))
+                    && "valueOf".equals(callee.get("name"))
+                    && number(callee, "calls") == 1
                     && BOXES.contains(String.valueOf(callee.get("owner")))) {
                 boxing.add((int) number(e, "callee"));
             }
@@ -141,8 +187,15 @@ public final class ProfileReader {
         return boxing;
     }
 
-    private static final java.util.Set<String> BOXES = java.util.Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Double",
-            "java/lang/Float", "java/lang/Short", "java/lang/Byte", "java/lang/Character", "java/lang/Boolean");
+    private static final java.util.Set<String> BOXES = java.util.Set.of(
+            "java/lang/Integer",
+            "java/lang/Long",
+            "java/lang/Double",
+            "java/lang/Float",
+            "java/lang/Short",
+            "java/lang/Byte",
+            "java/lang/Character",
+            "java/lang/Boolean");
 
     /** {@code fib(int)}, {@code Box.twice(int)}, {@code <statement>}, {@code java.util.HashMap.get(Object)}. */
     static String method(String owner, String name, String descriptor, boolean boundary) {
@@ -170,7 +223,8 @@ public final class ProfileReader {
         if (snippet.isEmpty()) return dotted + ":" + classLine + "(" + shown + ")";
         // A method typed as its own snippet starts on the snippet's first line, as cProfile names a def's line;
         // other methods (of classes, lambdas) by the first line of their body.
-        boolean ownSnippet = snippet.get() instanceof jdk.jshell.MethodSnippet method && method.name().equals(name);
+        boolean ownSnippet = snippet.get() instanceof jdk.jshell.MethodSnippet method
+                && method.name().equals(name);
         int line = ownSnippet ? 1 : Math.max(1, sources.snippetLine(snippet.get(), classLine));
         return "#" + snippet.get().id() + ":" + line + "(" + shown + ")";
     }

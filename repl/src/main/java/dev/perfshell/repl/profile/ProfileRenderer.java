@@ -4,7 +4,6 @@ import dev.perfshell.repl.profile.Profile.CallEdge;
 import dev.perfshell.repl.profile.Profile.MethodStats;
 import dev.perfshell.repl.profile.Restriction.Restricted;
 import dev.perfshell.timing.Units;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,8 +80,10 @@ public final class ProfileRenderer {
     static String header(Profile p) {
         long calls = p.totalCalls();
         long primitive = p.primitiveCalls();
-        return "         " + calls + " method calls" + (calls != primitive ? " (" + primitive + " primitive calls)" : "")
-                + (p.repeats() > 1 && p.totalNanos() < 1_000_000_000L ? " in " + Units.time(p.totalNanos())
+        return "         " + calls + " method calls"
+                + (calls != primitive ? " (" + primitive + " primitive calls)" : "")
+                + (p.repeats() > 1 && p.totalNanos() < 1_000_000_000L
+                        ? " in " + Units.time(p.totalNanos())
                         : String.format(Locale.ROOT, " in %.3f seconds", p.totalNanos() / 1e9))
                 + (p.threads() > 1 ? " on " + p.threads() + " threads" : "")
                 + (p.repeats() > 1 ? " per run (" + p.repeats() + " runs with -n)" : "")
@@ -90,8 +91,8 @@ public final class ProfileRenderer {
     }
 
     /** Sorts and restricts the rows, adding pstats' {@code Ordered by:} and {@code List reduced…} lines. */
-    private static List<MethodStats> orderedRows(Profile profile, List<SortKey> order, List<Restriction> restrictions,
-                                                 List<String> lines) {
+    private static List<MethodStats> orderedRows(
+            Profile profile, List<SortKey> order, List<Restriction> restrictions, List<String> lines) {
         List<MethodStats> sorted = new ArrayList<>(profile.methods());
         sorted.sort(SortKey.comparator(order));
         Restricted restricted = Restriction.applyAll(sorted, restrictions);
@@ -101,17 +102,23 @@ public final class ProfileRenderer {
     }
 
     private static void timedTable(Profile profile, List<MethodStats> rows, List<String> lines) {
-        TimeScale scale = TimeScale.fitting(rows.stream().mapToLong(r -> Math.max(r.selfNanos(), r.cumulativeNanos())).max().orElse(0));
+        TimeScale scale = TimeScale.fitting(rows.stream()
+                .mapToLong(r -> Math.max(r.selfNanos(), r.cumulativeNanos()))
+                .max()
+                .orElse(0));
         List<String[]> cells = new ArrayList<>();
         Profile.Sampling sampling = profile.sampling();
         for (MethodStats r : rows) {
             if (sampling != null) {
                 cells.add(new String[] {
-                        ncalls(r.calls(), r.primitiveCalls()),
-                        sampled(scale, r.selfNanos(), 1, r.selfSamples(), sampling),
-                        r.calls() == 0 ? "" : sampled(scale, r.selfNanos(), r.calls(), r.selfSamples(), sampling),
-                        sampled(scale, r.cumulativeNanos(), 1, r.totalSamples(), sampling),
-                        r.primitiveCalls() == 0 ? "" : sampled(scale, r.cumulativeNanos(), r.primitiveCalls(), r.totalSamples(), sampling)});
+                    ncalls(r.calls(), r.primitiveCalls()),
+                    sampled(scale, r.selfNanos(), 1, r.selfSamples(), sampling),
+                    r.calls() == 0 ? "" : sampled(scale, r.selfNanos(), r.calls(), r.selfSamples(), sampling),
+                    sampled(scale, r.cumulativeNanos(), 1, r.totalSamples(), sampling),
+                    r.primitiveCalls() == 0
+                            ? ""
+                            : sampled(scale, r.cumulativeNanos(), r.primitiveCalls(), r.totalSamples(), sampling)
+                });
                 continue;
             }
             if (r.boundary() && r.selfNanos() == 0 && r.cumulativeNanos() == 0) {
@@ -121,11 +128,12 @@ public final class ProfileRenderer {
                 continue;
             }
             cells.add(new String[] {
-                    ncalls(r.calls(), r.primitiveCalls()),
-                    scale.format(r.selfNanos(), 1),
-                    r.calls() == 0 ? "" : scale.format(r.selfNanos(), r.calls()),
-                    scale.format(r.cumulativeNanos(), 1),
-                    r.primitiveCalls() == 0 ? "" : scale.format(r.cumulativeNanos(), r.primitiveCalls())});
+                ncalls(r.calls(), r.primitiveCalls()),
+                scale.format(r.selfNanos(), 1),
+                r.calls() == 0 ? "" : scale.format(r.selfNanos(), r.calls()),
+                scale.format(r.cumulativeNanos(), 1),
+                r.primitiveCalls() == 0 ? "" : scale.format(r.cumulativeNanos(), r.primitiveCalls())
+            });
         }
         int countWidth = width(cells, 0, 1, NCALLS_WIDTH);
         int timeWidth = width(cells, 1, 5, TIME_WIDTH);
@@ -141,9 +149,12 @@ public final class ProfileRenderer {
 
     private static void countsTable(List<MethodStats> rows, List<String> lines) {
         int countWidth = NCALLS_WIDTH;
-        for (MethodStats r : rows) countWidth = Math.max(countWidth, ncalls(r.calls(), r.primitiveCalls()).length());
+        for (MethodStats r : rows)
+            countWidth =
+                    Math.max(countWidth, ncalls(r.calls(), r.primitiveCalls()).length());
         lines.add(pad("ncalls", countWidth) + " location(method)");
-        for (MethodStats r : rows) lines.add(pad(ncalls(r.calls(), r.primitiveCalls()), countWidth) + " " + r.location());
+        for (MethodStats r : rows)
+            lines.add(pad(ncalls(r.calls(), r.primitiveCalls()), countWidth) + " " + r.location());
     }
 
     /**
@@ -151,7 +162,8 @@ public final class ProfileRenderer {
      * arrow, and one line per edge ({@code ncalls tottime cumtime location}, the callee's times in those calls),
      * edges in pstats' order (file, line, name of the other end).
      */
-    private static List<String> callView(Profile profile, List<SortKey> order, List<Restriction> restrictions, boolean callers) {
+    private static List<String> callView(
+            Profile profile, List<SortKey> order, List<Restriction> restrictions, boolean callers) {
         List<String> lines = new ArrayList<>();
         if (profile.partial()) lines.add(PARTIAL_LINE);
         List<MethodStats> rows = orderedRows(profile, order, restrictions, lines);
@@ -159,11 +171,14 @@ public final class ProfileRenderer {
         lines.add("");
 
         RowIndex index = new RowIndex(profile);
-        Function<CallEdge, String> otherEnd = e -> index.row(callers ? e.caller() : e.callee()).location();
+        Function<CallEdge, String> otherEnd =
+                e -> index.row(callers ? e.caller() : e.callee()).location();
         // Edges grouped by row key in one pass: rows × edges would be 10^12 steps for a profile of a million methods.
         Map<String, List<CallEdge>> edgesByKey = new HashMap<>();
         for (CallEdge e : profile.edges()) {
-            edgesByKey.computeIfAbsent(callers ? e.callee() : e.caller(), key -> new ArrayList<>()).add(e);
+            edgesByKey
+                    .computeIfAbsent(callers ? e.callee() : e.caller(), key -> new ArrayList<>())
+                    .add(e);
         }
         Map<MethodStats, List<CallEdge>> edgesOf = new HashMap<>();
         for (MethodStats row : rows) {
@@ -173,12 +188,20 @@ public final class ProfileRenderer {
         }
         List<CallEdge> shown = edgesOf.values().stream().flatMap(List::stream).toList();
 
-        TimeScale scale = TimeScale.fitting(shown.stream().mapToLong(e -> Math.max(e.selfNanos(), e.cumulativeNanos())).max().orElse(0));
+        TimeScale scale = TimeScale.fitting(shown.stream()
+                .mapToLong(e -> Math.max(e.selfNanos(), e.cumulativeNanos()))
+                .max()
+                .orElse(0));
         int countWidth = EDGE_NCALLS_WIDTH;
         int timeWidth = TIME_WIDTH;
         for (CallEdge e : shown) {
-            countWidth = Math.max(countWidth, ncalls(e.calls(), e.primitiveCalls()).length());
-            timeWidth = Math.max(timeWidth, Math.max(scale.format(e.selfNanos(), 1).length(), scale.format(e.cumulativeNanos(), 1).length()));
+            countWidth =
+                    Math.max(countWidth, ncalls(e.calls(), e.primitiveCalls()).length());
+            timeWidth = Math.max(
+                    timeWidth,
+                    Math.max(
+                            scale.format(e.selfNanos(), 1).length(),
+                            scale.format(e.cumulativeNanos(), 1).length()));
         }
         int nameWidth = rows.stream().mapToInt(r -> r.location().length()).max().orElse(0) + 2;
         String arrow = callers ? "<- " : "-> ";
@@ -186,7 +209,8 @@ public final class ProfileRenderer {
 
         if (profile.timed()) lines.add(timesLine(profile, scale));
         lines.add(padRight("Function ", nameWidth) + (callers ? "was called by..." : "called..."));
-        lines.add(under + pad("ncalls", countWidth)
+        lines.add(under
+                + pad("ncalls", countWidth)
                 + (profile.timed() ? " " + pad("tottime", timeWidth) + " " + pad("cumtime", timeWidth) : ""));
         for (MethodStats row : rows) {
             String first = padRight(row.location(), nameWidth) + arrow;
@@ -195,8 +219,10 @@ public final class ProfileRenderer {
             for (int i = 0; i < edges.size(); i++) {
                 CallEdge e = edges.get(i);
                 lines.add((i == 0 ? first : under) + pad(ncalls(e.calls(), e.primitiveCalls()), countWidth)
-                        + (profile.timed() ? " " + pad(scale.format(e.selfNanos(), 1), timeWidth) + " "
-                        + pad(scale.format(e.cumulativeNanos(), 1), timeWidth) : "")
+                        + (profile.timed()
+                                ? " " + pad(scale.format(e.selfNanos(), 1), timeWidth) + " "
+                                        + pad(scale.format(e.cumulativeNanos(), 1), timeWidth)
+                                : "")
                         + "  " + otherEnd.apply(e));
             }
         }
@@ -205,9 +231,12 @@ public final class ProfileRenderer {
 
     /** {@code    Times in µs (probe cost subtracted: 49 ns per call)}: the unit pstats doesn't need to name. */
     private static String timesLine(Profile profile, TimeScale scale) {
-        if (profile.sampling() != null) return INDENT + "Times in " + scale.unit() + ", from samples; calls counted exactly";
-        return INDENT + "Times in " + scale.unit() + (profile.subtractedNanosPerCall() > 0
-                ? " (probe cost subtracted: " + Units.time(profile.subtractedNanosPerCall()) + " per call)" : "");
+        if (profile.sampling() != null)
+            return INDENT + "Times in " + scale.unit() + ", from samples; calls counted exactly";
+        return INDENT + "Times in " + scale.unit()
+                + (profile.subtractedNanosPerCall() > 0
+                        ? " (probe cost subtracted: " + Units.time(profile.subtractedNanosPerCall()) + " per call)"
+                        : "");
     }
 
     /**
@@ -224,14 +253,25 @@ public final class ProfileRenderer {
     static String samplingFooter(Profile profile) {
         Profile.Sampling s = profile.sampling();
         if (s.samples() == 0) {
-            return INDENT + "No sample fell in the statement (" + s.sampler() + "): it ran for less than a sampling interval. "
-                    + "Next: -n N, or --timed.";
+            return INDENT + "No sample fell in the statement (" + s.sampler()
+                    + "): it ran for less than a sampling interval. " + "Next: -n N, or --timed.";
         }
         long all = s.samples() + s.probeSamples();
-        String probes = s.probeSamples() == 0 ? "" : String.format(Locale.ROOT, "; the counting probes' own %d%% of the samples is left out",
-                Math.round(100.0 * s.probeSamples() / all));
-        return String.format(Locale.ROOT, "%sTimes rest on %,d samples (%s, one per %s)%s. ≈: fewer than %d samples; <: none.",
-                INDENT, s.samples(), s.sampler(), Units.time(s.oneSampleNanos() * profile.repeats()), probes, Profile.Sampling.FEW);
+        String probes = s.probeSamples() == 0
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; the counting probes' own %d%% of the samples is left out",
+                        Math.round(100.0 * s.probeSamples() / all));
+        return String.format(
+                Locale.ROOT,
+                "%sTimes rest on %,d samples (%s, one per %s)%s. ≈: fewer than %d samples; <: none.",
+                INDENT,
+                s.samples(),
+                s.sampler(),
+                Units.time(s.oneSampleNanos() * profile.repeats()),
+                probes,
+                Profile.Sampling.FEW);
     }
 
     /** pstats' ncalls: {@code 21891/1} for total/primitive when recursion made them differ. */
@@ -243,7 +283,8 @@ public final class ProfileRenderer {
         try {
             return new Restriction.Matching(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("not a valid regular expression: " + regex + " (" + e.getDescription() + ")");
+            throw new IllegalArgumentException(
+                    "not a valid regular expression: " + regex + " (" + e.getDescription() + ")");
         }
     }
 

@@ -23,7 +23,13 @@ public final class ProfileView {
     private final Path textFile;
     private final Path dumpFile;
 
-    private ProfileView(List<SortKey> order, List<Restriction> restrictions, String callers, String callees, Path textFile, Path dumpFile) {
+    private ProfileView(
+            List<SortKey> order,
+            List<Restriction> restrictions,
+            String callers,
+            String callees,
+            Path textFile,
+            Path dumpFile) {
         this.order = order;
         this.restrictions = restrictions;
         this.callers = callers;
@@ -39,8 +45,14 @@ public final class ProfileView {
      * @param callees  --callees REGEX ("" for all rows), or {@code null}
      * @throws IllegalArgumentException naming the bad key, limit or dump file name
      */
-    public static ProfileView of(List<String> sortKeys, List<String> limits, String callers, String callees,
-                                 boolean counts, String textFile, String dumpFile) {
+    public static ProfileView of(
+            List<String> sortKeys,
+            List<String> limits,
+            String callers,
+            String callees,
+            boolean counts,
+            String textFile,
+            String dumpFile) {
         List<SortKey> order = new ArrayList<>();
         for (String key : sortKeys) order.add(SortKey.parse(key));
         // With --counts every time is 0: the default order by time would say nothing.
@@ -51,8 +63,13 @@ public final class ProfileView {
         if (callees != null && !callees.isEmpty()) java.util.regex.Pattern.compile(callees);
         Path dump = dumpFile == null ? null : Path.of(dumpFile);
         if (dump != null) ProfileDump.formatOf(dump);
-        return new ProfileView(List.copyOf(order), List.copyOf(restrictions), callers, callees,
-                textFile == null ? null : Path.of(textFile), dump);
+        return new ProfileView(
+                List.copyOf(order),
+                List.copyOf(restrictions),
+                callers,
+                callees,
+                textFile == null ? null : Path.of(textFile),
+                dump);
     }
 
     /**
@@ -62,17 +79,22 @@ public final class ProfileView {
      */
     public List<String> render(Profile profile) {
         List<Restriction> shown = restrictions.isEmpty() && profile.methods().size() > DEFAULT_ROWS
-                ? List.of(new Restriction.DefaultRows(DEFAULT_ROWS)) : restrictions;
+                ? List.of(new Restriction.DefaultRows(DEFAULT_ROWS))
+                : restrictions;
         List<String> lines = new ArrayList<>(ProfileRenderer.render(profile, order, shown));
         if (callers != null) {
             lines.add("");
-            lines.addAll(callers.isEmpty() ? ProfileRenderer.callers(profile, order, shown)
-                    : ProfileRenderer.callers(profile, callers));
+            lines.addAll(
+                    callers.isEmpty()
+                            ? ProfileRenderer.callers(profile, order, shown)
+                            : ProfileRenderer.callers(profile, callers));
         }
         if (callees != null) {
             lines.add("");
-            lines.addAll(callees.isEmpty() ? ProfileRenderer.callees(profile, order, shown)
-                    : ProfileRenderer.callees(profile, callees));
+            lines.addAll(
+                    callees.isEmpty()
+                            ? ProfileRenderer.callees(profile, order, shown)
+                            : ProfileRenderer.callees(profile, callees));
         }
         return lines;
     }
@@ -96,14 +118,18 @@ public final class ProfileView {
         StringBuilder cumulative = new StringBuilder();
         for (Profile.MethodStats row : rows) {
             String sep = names.length() == 0 ? "" : ", ";
-            names.append(sep).append('"').append(row.method().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            names.append(sep)
+                    .append('"')
+                    .append(row.method().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
             calls.append(sep).append(row.calls()).append('L');
             primitive.append(sep).append(row.primitiveCalls()).append('L');
             self.append(sep).append(row.selfNanos()).append('L');
             cumulative.append(sep).append(row.cumulativeNanos()).append('L');
         }
         return "new dev.perfshell.profiling.probe.ProfileResult(" + profile.totalNanos() + "L, new String[] {" + names
-                + "}, new long[] {" + calls + "}, new long[] {" + primitive + "}, new long[] {" + self + "}, new long[] {"
+                + "}, new long[] {" + calls + "}, new long[] {" + primitive + "}, new long[] {" + self
+                + "}, new long[] {"
                 + cumulative + "})";
     }
 }

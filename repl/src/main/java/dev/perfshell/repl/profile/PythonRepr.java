@@ -37,7 +37,8 @@ public final class PythonRepr {
         String sign = value < 0 ? "-" : "";
         if (exponent < -4 || exponent >= 16) {
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         }
         String plain = shortest.abs().toPlainString();
         return sign + (plain.contains(".") ? plain : plain + ".0");

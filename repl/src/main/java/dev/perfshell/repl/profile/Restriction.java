@@ -1,7 +1,6 @@
 package dev.perfshell.repl.profile;
 
 import dev.perfshell.repl.profile.Profile.MethodStats;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +31,17 @@ public sealed interface Restriction {
         if (PythonNumbers.isFloat(trimmed)) {
             double fraction = PythonNumbers.parseFloat(trimmed);
             if (!(fraction >= 0 && fraction <= 1)) {
-                throw new IllegalArgumentException("-l " + text + ": a fraction of the rows must be from 0 to 1 (0.25 is the first quarter)");
+                throw new IllegalArgumentException(
+                        "-l " + text + ": a fraction of the rows must be from 0 to 1 (0.25 is the first quarter)");
             }
             return new Fraction(fraction);
         }
         try {
             return new Matching(Pattern.compile(text));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("-l " + text + ": not a row count, a fraction or a valid regular expression ("
-                    + e.getDescription() + " at index " + e.getIndex() + "); escape it with \\Q...\\E for literal text");
+            throw new IllegalArgumentException(
+                    "-l " + text + ": not a row count, a fraction or a valid regular expression (" + e.getDescription()
+                            + " at index " + e.getIndex() + "); escape it with \\Q...\\E for literal text");
         }
     }
 
@@ -65,8 +66,8 @@ public sealed interface Restriction {
         for (Restriction restriction : restrictions) {
             List<MethodStats> next = restriction.apply(kept);
             if (next.size() != kept.size()) {
-                lines.add("   List reduced from " + kept.size() + " to " + next.size() + " due to restriction <" + restriction.repr() + ">"
-                        + restriction.reductionNote());
+                lines.add("   List reduced from " + kept.size() + " to " + next.size() + " due to restriction <"
+                        + restriction.repr() + ">" + restriction.reductionNote());
             }
             kept = next;
         }
@@ -122,7 +123,8 @@ public sealed interface Restriction {
     /** That fraction of the rows, rounded as pstats rounds it: {@code int(rows * fraction + 0.5)} ({@code -l 0.25}). */
     record Fraction(double fraction) implements Restriction {
         public Fraction {
-            if (!(fraction >= 0 && fraction <= 1)) throw new IllegalArgumentException("fraction not in [0, 1]: " + fraction);
+            if (!(fraction >= 0 && fraction <= 1))
+                throw new IllegalArgumentException("fraction not in [0, 1]: " + fraction);
         }
 
         @Override
@@ -141,7 +143,9 @@ public sealed interface Restriction {
     record Matching(Pattern regex) implements Restriction {
         @Override
         public List<MethodStats> apply(List<MethodStats> rows) {
-            return rows.stream().filter(row -> regex.matcher(row.location()).find()).toList();
+            return rows.stream()
+                    .filter(row -> regex.matcher(row.location()).find())
+                    .toList();
         }
 
         @Override

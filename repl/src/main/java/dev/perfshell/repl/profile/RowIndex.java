@@ -1,7 +1,6 @@
 package dev.perfshell.repl.profile;
 
 import dev.perfshell.repl.profile.Profile.MethodStats;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +15,8 @@ final class RowIndex {
     /** @throws IllegalArgumentException when no row has that key: the profile is inconsistent */
     MethodStats row(String key) {
         MethodStats m = byKey.get(key);
-        if (m == null) throw new IllegalArgumentException("a call edge names row " + key + ", which the profile doesn't have");
+        if (m == null)
+            throw new IllegalArgumentException("a call edge names row " + key + ", which the profile doesn't have");
         return m;
     }
 }

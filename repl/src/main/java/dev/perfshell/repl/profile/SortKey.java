@@ -1,7 +1,6 @@
 package dev.perfshell.repl.profile;
 
 import dev.perfshell.repl.profile.Profile.MethodStats;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +13,24 @@ import java.util.stream.Collectors;
  */
 public enum SortKey {
     CALLS("call count", Comparator.comparingLong(MethodStats::calls).reversed(), "calls", "ncalls"),
-    CUMULATIVE("cumulative time", Comparator.comparingLong(MethodStats::cumulativeNanos).reversed(), "cumulative", "cumtime"),
+    CUMULATIVE(
+            "cumulative time",
+            Comparator.comparingLong(MethodStats::cumulativeNanos).reversed(),
+            "cumulative",
+            "cumtime"),
     FILENAME("file name", Comparator.comparing(SortKey::file), "filename", "module"),
     LINE("line number", Comparator.comparingInt(SortKey::line), "line"),
     NAME("function name", Comparator.comparing(MethodStats::method), "name"),
-    NFL("name/file/line", Comparator.comparing(MethodStats::method).thenComparing(SortKey::file).thenComparingInt(SortKey::line), "nfl"),
-    PCALLS("primitive call count", Comparator.comparingLong(MethodStats::primitiveCalls).reversed(), "pcalls"),
+    NFL(
+            "name/file/line",
+            Comparator.comparing(MethodStats::method)
+                    .thenComparing(SortKey::file)
+                    .thenComparingInt(SortKey::line),
+            "nfl"),
+    PCALLS(
+            "primitive call count",
+            Comparator.comparingLong(MethodStats::primitiveCalls).reversed(),
+            "pcalls"),
     STDNAME("standard name", Comparator.comparing(MethodStats::location), "stdname"),
     TIME("internal time", Comparator.comparingLong(MethodStats::selfNanos).reversed(), "time", "tottime");
 
@@ -65,12 +76,12 @@ public enum SortKey {
         }
         if (candidates.size() == 1) return candidates.get(0);
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("-s " + text + ": unknown sort key; valid keys: " + String.join(", ", allNames())
-                    + " (or a unique prefix)");
+            throw new IllegalArgumentException("-s " + text + ": unknown sort key; valid keys: "
+                    + String.join(", ", allNames()) + " (or a unique prefix)");
         }
         matchingNames.sort(null);
-        throw new IllegalArgumentException("-s " + text + ": ambiguous sort key, it starts " + String.join(", ", matchingNames)
-                + "; valid keys: " + String.join(", ", allNames()));
+        throw new IllegalArgumentException("-s " + text + ": ambiguous sort key, it starts "
+                + String.join(", ", matchingNames) + "; valid keys: " + String.join(", ", allNames()));
     }
 
     /** Every accepted name, alphabetically. */

@@ -28,7 +28,10 @@ record TimeScale(String unit, long nanosPerUnit) {
     }
 
     private BigDecimal value(long nanos, long divisor) {
-        return BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(divisor).multiply(BigDecimal.valueOf(nanosPerUnit)),
-                DECIMALS, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(nanos)
+                .divide(
+                        BigDecimal.valueOf(divisor).multiply(BigDecimal.valueOf(nanosPerUnit)),
+                        DECIMALS,
+                        RoundingMode.HALF_EVEN);
     }
 }

@@ -3,7 +3,6 @@ package dev.perfshell.repl.render;
 import dev.perfshell.repl.flame.FlameReport;
 import dev.perfshell.repl.flame.FlatProfile;
 import dev.perfshell.repl.flame.FoldedStacks;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +18,19 @@ public final class FlameRenderer {
     public static List<String> render(FlameReport report, int top) {
         List<String> lines = new ArrayList<>();
         FlatProfile flat = report.flat();
-        lines.add(String.format(Locale.ROOT, "%s samples (backend: %s, %s): %,d in %s, %,d %s of the statement",
-                report.event(), report.backend(), report.interval() == null ? "default interval" : "interval " + report.interval(),
-                flat.samples(), seconds(report.nanos()), report.ops(), report.ops() == 1 ? "run" : "runs"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "%s samples (backend: %s, %s): %,d in %s, %,d %s of the statement",
+                report.event(),
+                report.backend(),
+                report.interval() == null ? "default interval" : "interval " + report.interval(),
+                flat.samples(),
+                seconds(report.nanos()),
+                report.ops(),
+                report.ops() == 1 ? "run" : "runs"));
         if (flat.samples() == 0) {
-            lines.add("No samples: the statement ran too briefly for the interval, or the event never fired (lock without contention).");
+            lines.add(
+                    "No samples: the statement ran too briefly for the interval, or the event never fired (lock without contention).");
             return lines;
         }
         if (!report.threads().isEmpty()) {
@@ -31,17 +38,28 @@ public final class FlameRenderer {
             // before the methods, which are summed over all threads
             lines.add("   samples       %  thread");
             for (FoldedStacks.ThreadSamples thread : report.threads()) {
-                lines.add(String.format(Locale.ROOT, "%10d %6.1f%%  %s", thread.samples(), percent(thread.samples(), report.stacks().samples()),
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "%10d %6.1f%%  %s",
+                        thread.samples(),
+                        percent(thread.samples(), report.stacks().samples()),
                         thread.thread()));
             }
         }
         lines.add("  self %  total %   samples  method");
         for (FlatProfile.Row row : flat.top(top)) {
-            lines.add(String.format(Locale.ROOT, "%7.1f%% %7.1f%% %9d  %s", percent(row.selfSamples(), flat.samples()),
-                    percent(row.totalSamples(), flat.samples()), row.selfSamples(), row.method()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%7.1f%% %7.1f%% %9d  %s",
+                    percent(row.selfSamples(), flat.samples()),
+                    percent(row.totalSamples(), flat.samples()),
+                    row.selfSamples(),
+                    row.method()));
         }
         int hidden = flat.rows().size() - Math.min(top, flat.rows().size());
-        if (hidden > 0) lines.add(String.format(Locale.ROOT, "  (%d more %s; -n to show them)", hidden, hidden == 1 ? "method" : "methods"));
+        if (hidden > 0)
+            lines.add(String.format(
+                    Locale.ROOT, "  (%d more %s; -n to show them)", hidden, hidden == 1 ? "method" : "methods"));
         return lines;
     }
 
@@ -50,8 +68,11 @@ public final class FlameRenderer {
         StringBuilder entries = new StringBuilder();
         for (FlatProfile.Row row : flat.rows()) {
             if (entries.length() > 0) entries.append(", ");
-            entries.append("java.util.Map.entry(\"").append(row.method().replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append("\", ").append(row.selfSamples()).append("L)");
+            entries.append("java.util.Map.entry(\"")
+                    .append(row.method().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\", ")
+                    .append(row.selfSamples())
+                    .append("L)");
         }
         return "java.util.List.<java.util.Map.Entry<String, Long>>of(" + entries + ")";
     }

@@ -4,7 +4,6 @@ import dev.perfshell.repl.timeit.HeadToHead;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.Units;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +24,18 @@ public final class HeadToHeadRenderer {
         for (int k = 0; k < result.reports().size(); k++) {
             TimeitReport report = result.reports().get(k);
             RunStatistics stats = report.stats();
-            String interval = Double.isNaN(stats.ciLow()) ? "-"
+            String interval = Double.isNaN(stats.ciLow())
+                    ? "-"
                     : "[" + Units.time(stats.ciLow(), precision) + ", " + Units.time(stats.ciHigh(), precision) + "]";
             String ratio = k == result.fastest() ? "fastest" : Units.ratio(result.ratioToFastest(k)) + "×";
-            rows.add(new String[] {String.valueOf(k + 1), shorten(result.names().get(k)), Units.time(result.center(k), precision),
-                    interval, String.valueOf(stats.runs()), ratio});
+            rows.add(new String[] {
+                String.valueOf(k + 1),
+                shorten(result.names().get(k)),
+                Units.time(result.center(k), precision),
+                interval,
+                String.valueOf(stats.runs()),
+                ratio
+            });
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) for (int c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length());
@@ -38,7 +44,9 @@ public final class HeadToHeadRenderer {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
                 boolean left = c == 1 || c == 3;
-                String cell = left ? row[c] + " ".repeat(widths[c] - row[c].length()) : " ".repeat(widths[c] - row[c].length()) + row[c];
+                String cell = left
+                        ? row[c] + " ".repeat(widths[c] - row[c].length())
+                        : " ".repeat(widths[c] - row[c].length()) + row[c];
                 line.append(c == 0 ? "" : "  ").append(cell);
             }
             lines.add(line.toString().stripTrailing());
@@ -52,9 +60,14 @@ public final class HeadToHeadRenderer {
         lines.add("Summary");
         lines.add("  " + quoted(result.names().get(result.fastest())) + " ran");
         for (HeadToHead.Versus versus : result.bySpeed()) {
-            lines.add(String.format(Locale.ROOT, "    %s times faster than %s  (95%% CI %s; Welch p = %s, Mann-Whitney p = %s)",
-                    Units.ratio(versus.ratio()), quoted(result.names().get(versus.other())), interval(versus.estimate()),
-                    pValue(versus.estimate().p()), pValue(versus.pU())));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "    %s times faster than %s  (95%% CI %s; Welch p = %s, Mann-Whitney p = %s)",
+                    Units.ratio(versus.ratio()),
+                    quoted(result.names().get(versus.other())),
+                    interval(versus.estimate()),
+                    pValue(versus.estimate().p()),
+                    pValue(versus.pU())));
         }
         return lines;
     }
@@ -64,10 +77,14 @@ public final class HeadToHeadRenderer {
         List<String> lines = new ArrayList<>();
         for (HeadToHead.Versus versus : result.versus()) {
             if (!versus.withinNoise()) continue;
-            lines.add(String.format(Locale.ROOT, "%s and %s may be equally fast: the 95%% interval of the ratio, %s, includes 1 "
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s and %s may be equally fast: the 95%% interval of the ratio, %s, includes 1 "
                             + "(Welch p = %s). Next: more runs with -r (the interval narrows as the runs grow), or a larger --budget.",
-                    quoted(result.names().get(result.fastest())), quoted(result.names().get(versus.other())),
-                    interval(versus.estimate()), pValue(versus.estimate().p())));
+                    quoted(result.names().get(result.fastest())),
+                    quoted(result.names().get(versus.other())),
+                    interval(versus.estimate()),
+                    pValue(versus.estimate().p())));
         }
         return lines;
     }
@@ -81,7 +98,6 @@ public final class HeadToHeadRenderer {
         if (p < 0.001) return String.format(Locale.ROOT, "%.1e", p);
         return String.format(Locale.ROOT, "%.3f", p);
     }
-
 
     private static String quoted(String name) {
         return "'" + shorten(name) + "'";

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.jmh.JmhResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,8 @@ public final class JmhRenderer {
         String shown = shorten(name);
         for (JmhResult result : results) {
             rows.add(row(shown, paramNames, result, result.primary()));
-            for (JmhResult.Score secondary : result.secondary()) rows.add(row(shown + ":" + secondary.name(), paramNames, result, secondary));
+            for (JmhResult.Score secondary : result.secondary())
+                rows.add(row(shown + ":" + secondary.name(), paramNames, result, secondary));
         }
         int columns = header.size();
         int[] widths = new int[columns];
@@ -39,7 +39,8 @@ public final class JmhRenderer {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
                 // "Score ± Error", as JMH prints it: one space around the sign.
-                if (c > 0) line.append(header.get(c).isEmpty() || header.get(c - 1).isEmpty() ? " " : "  ");
+                if (c > 0)
+                    line.append(header.get(c).isEmpty() || header.get(c - 1).isEmpty() ? " " : "  ");
                 // JMH left-aligns the benchmark name and the units, and right-aligns the rest.
                 boolean left = c == 0 || c == columns - 1;
                 line.append(left ? pad(row[c], widths[c], false) : pad(row[c], widths[c], true));

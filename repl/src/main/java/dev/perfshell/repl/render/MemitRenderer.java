@@ -4,7 +4,6 @@ import dev.perfshell.profiling.memory.MemitResult;
 import dev.perfshell.repl.engine.MemitRun;
 import dev.perfshell.repl.memory.MemitReport;
 import dev.perfshell.timing.Units;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,28 +21,46 @@ public final class MemitRenderer {
         lines.add(result.toString());
         if (report.runs().size() > 1) {
             long[] range = report.peakRange();
-            lines.add(String.format(Locale.ROOT, "  (heap; the highest of %d repeats, whose peaks ranged %.2f-%.2f MiB)",
-                    report.runs().size(), range[0] / MIB, range[1] / MIB));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  (heap; the highest of %d repeats, whose peaks ranged %.2f-%.2f MiB)",
+                    report.runs().size(),
+                    range[0] / MIB,
+                    range[1] / MIB));
         }
         lines.add("allocated: " + exact(worst.allocatedBytes())
-                + (worst.allThreads() ? " by all threads (threads that ended during the run are not counted)" : " by the statement's thread"));
-        lines.add("retained after GC: " + exact(worst.retainedBytes()) + (report.value() == null ? ""
-                : "; the value: " + exact(report.value().totalBytes()) + " in " + count(report.value().objects(), "object")
-                + " (deep, JOL)"));
-        lines.add("GC: " + (worst.gcCount() == 0 ? "none" : count(worst.gcCount(), "collection") + ", " + Units.time(worst.gcTimeNanos())));
+                + (worst.allThreads()
+                        ? " by all threads (threads that ended during the run are not counted)"
+                        : " by the statement's thread"));
+        lines.add("retained after GC: " + exact(worst.retainedBytes())
+                + (report.value() == null
+                        ? ""
+                        : "; the value: " + exact(report.value().totalBytes()) + " in "
+                                + count(report.value().objects(), "object") + " (deep, JOL)"));
+        lines.add("GC: "
+                + (worst.gcCount() == 0
+                        ? "none"
+                        : count(worst.gcCount(), "collection") + ", " + Units.time(worst.gcTimeNanos())));
         if (report.perOp() != null) {
-            lines.add(String.format(Locale.ROOT, "per operation: %s B/op (the expression looped %,d times after warm-up, its value kept alive)",
-                    perOp(report.perOp().bytesPerOp()), report.perOp().ops()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "per operation: %s B/op (the expression looped %,d times after warm-up, its value kept alive)",
+                    perOp(report.perOp().bytesPerOp()),
+                    report.perOp().ops()));
         } else if (!report.perOpNote().isEmpty()) {
             lines.add("per operation: " + report.perOpNote());
         }
         if (worst.peakRssBytes() >= 0) {
-            lines.add(String.format(Locale.ROOT, "process RSS: peak %.2f MiB, increment: %.2f MiB (secondary: the JVM reuses heap pages it has touched%s)",
-                    worst.peakRssBytes() / MIB, worst.rssIncrementBytes() / MIB,
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "process RSS: peak %.2f MiB, increment: %.2f MiB (secondary: the JVM reuses heap pages it has touched%s)",
+                    worst.peakRssBytes() / MIB,
+                    worst.rssIncrementBytes() / MIB,
                     worst.peakRssSinceStart() ? "; peak since the engine started" : ""));
         }
         if (!worst.layoutFlags().isEmpty()) {
-            lines.add("object layout: " + String.join(" ", worst.layoutFlags()) + " (byte counts differ from a default JVM's)");
+            lines.add("object layout: " + String.join(" ", worst.layoutFlags())
+                    + " (byte counts differ from a default JVM's)");
         }
         return lines;
     }
@@ -56,9 +73,11 @@ public final class MemitRenderer {
     /** Java that rebuilds the result in the engine, for {@code -o}. */
     public static String constructor(MemitResult r) {
         StringBuilder peaks = new StringBuilder();
-        for (long peak : r.peakBytesPerRepeat()) peaks.append(peaks.length() == 0 ? "" : ", ").append(peak).append('L');
+        for (long peak : r.peakBytesPerRepeat())
+            peaks.append(peaks.length() == 0 ? "" : ", ").append(peak).append('L');
         String perOp = Double.isNaN(r.allocatedBytesPerOp()) ? "Double.NaN" : Double.toString(r.allocatedBytesPerOp());
-        return "new " + MemitResult.class.getName() + "(" + r.peakBytes() + "L, " + r.incrementBytes() + "L, " + r.allocatedBytes()
+        return "new " + MemitResult.class.getName() + "(" + r.peakBytes() + "L, " + r.incrementBytes() + "L, "
+                + r.allocatedBytes()
                 + "L, " + perOp + ", " + r.retainedBytes() + "L, " + r.gcCount() + "L, " + r.gcTimeNanos() + "L, "
                 + r.peakRssBytes() + "L, " + r.rssIncrementBytes() + "L, new long[] {" + peaks + "})";
     }

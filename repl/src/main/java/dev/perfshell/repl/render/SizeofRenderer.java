@@ -1,7 +1,6 @@
 package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.engine.Footprint;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +21,16 @@ public final class SizeofRenderer {
                 + MemitRenderer.count(footprint.objects(), "object") + " (deep size, JOL)");
         lines.add(String.format(Locale.ROOT, ROW, "COUNT", "AVG", "SUM", "DESCRIPTION"));
         for (Footprint.Row row : footprint.rows()) {
-            lines.add(String.format(Locale.ROOT, ROW, grouped(row.count()), average(row.averageBytes()), grouped(row.bytes()),
+            lines.add(String.format(
+                    Locale.ROOT,
+                    ROW,
+                    grouped(row.count()),
+                    average(row.averageBytes()),
+                    grouped(row.bytes()),
                     className(row.className())));
         }
-        lines.add(String.format(Locale.ROOT, ROW, grouped(footprint.objects()), "", grouped(footprint.totalBytes()), "(total)"));
+        lines.add(String.format(
+                Locale.ROOT, ROW, grouped(footprint.objects()), "", grouped(footprint.totalBytes()), "(total)"));
         if (footprint.layout() != null) {
             lines.add("");
             footprint.layout().strip().lines().forEach(line -> lines.add(shortenSnippetNames(line)));
@@ -47,6 +52,8 @@ public final class SizeofRenderer {
     }
 
     private static String average(double value) {
-        return Math.abs(value - Math.rint(value)) < 1e-9 ? grouped(Math.round(value)) : String.format(Locale.ROOT, "%,.1f", value);
+        return Math.abs(value - Math.rint(value)) < 1e-9
+                ? grouped(Math.round(value))
+                : String.format(Locale.ROOT, "%,.1f", value);
     }
 }

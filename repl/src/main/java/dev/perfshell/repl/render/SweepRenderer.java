@@ -2,7 +2,6 @@ package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.timing.ComplexityFit;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -36,13 +35,22 @@ public final class SweepRenderer {
         String name = sweep.parameter();
         return switch (fit.verdict()) {
             case NO_FIT -> "no fit: " + fit.reason();
-            case FIT -> "\u2248 " + fit.best().label(name) + "  (" + figures(fit)
-                    + (fit.best() == ComplexityFit.Complexity.CONSTANT ? String.format(Locale.ROOT, "; flat within %.0f%% RMS",
-                    Math.max(1, 100 * fit.candidates().get(0).relativeError())) : "") + ")";
-            case NO_CLEAR_FIT -> fit.runnerUp() != null
-                    ? "no clear fit: " + fit.best().label(name) + " and " + fit.runnerUp().label(name) + " " + fit.reason()
-                    + "  (" + figures(fit) + ")"
-                    : "no clear fit: " + fit.reason() + "; closest " + fit.best().label(name) + "  (" + figures(fit) + ")";
+            case FIT ->
+                "\u2248 " + fit.best().label(name) + "  (" + figures(fit)
+                        + (fit.best() == ComplexityFit.Complexity.CONSTANT
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "; flat within %.0f%% RMS",
+                                        Math.max(
+                                                1, 100 * fit.candidates().get(0).relativeError()))
+                                : "")
+                        + ")";
+            case NO_CLEAR_FIT ->
+                fit.runnerUp() != null
+                        ? "no clear fit: " + fit.best().label(name) + " and "
+                                + fit.runnerUp().label(name) + " " + fit.reason() + "  (" + figures(fit) + ")"
+                        : "no clear fit: " + fit.reason() + "; closest "
+                                + fit.best().label(name) + "  (" + figures(fit) + ")";
         };
     }
 

@@ -2,7 +2,6 @@ package dev.perfshell.repl.render;
 
 import dev.perfshell.timing.Units;
 import dev.perfshell.timing.runtime.OnceTiming;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +13,16 @@ public final class TimeRenderer {
 
     public static List<String> render(OnceTiming t) {
         List<String> lines = new ArrayList<>();
-        lines.add("CPU times: user " + Units.time(t.userNanos()) + ", sys: " + Units.time(t.systemNanos())
-                + ", total: " + Units.time(t.cpuNanos()));
+        lines.add("CPU times: user " + Units.time(t.userNanos()) + ", sys: " + Units.time(t.systemNanos()) + ", total: "
+                + Units.time(t.cpuNanos()));
         lines.add("Wall time: " + Units.time(t.wallNanos()));
         lines.add("Engine CPU: " + Units.time(t.processCpuNanos()) + " (all engine threads: JIT, GC, workers)");
-        lines.add("GC: " + (t.gcCount() == 0 ? "none"
-                : t.gcCount() + (t.gcCount() == 1 ? " collection, " : " collections, ") + Units.time(t.gcMillis() * 1e6)));
+        lines.add("GC: "
+                + (t.gcCount() == 0
+                        ? "none"
+                        : t.gcCount()
+                                + (t.gcCount() == 1 ? " collection, " : " collections, ")
+                                + Units.time(t.gcMillis() * 1e6)));
         if (t.compileNanos() > COMPILER_LINE_NANOS) lines.add("Compiler : " + Units.time(t.compileNanos()));
         return lines;
     }

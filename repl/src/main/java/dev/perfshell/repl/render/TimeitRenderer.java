@@ -4,7 +4,6 @@ import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.Units;
 import dev.perfshell.timing.runtime.TimeitResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.Locale;
 public final class TimeitRenderer {
     /** IPython's default {@code -p}. */
     public static final int DEFAULT_PRECISION = 3;
+
     private static final int HISTOGRAM_BINS = 8;
     private static final int HISTOGRAM_WIDTH = 30;
     private static final char BAR = '\u2588';
@@ -81,7 +81,8 @@ public final class TimeitRenderer {
     /** Java source that rebuilds the engine-side result, for {@code -o}; its {@code toString()} uses {@code precision}. */
     public static String constructor(TimeitReport r, int precision) {
         checkPrecision(precision);
-        StringBuilder out = new StringBuilder("new ").append(TimeitResult.class.getName()).append("(new double[] {");
+        StringBuilder out =
+                new StringBuilder("new ").append(TimeitResult.class.getName()).append("(new double[] {");
         double[] runs = r.perOpNanos();
         for (int i = 0; i < runs.length; i++) {
             if (i > 0) out.append(", ");
@@ -102,7 +103,8 @@ public final class TimeitRenderer {
     private static String warmup(TimeitReport r, int precision) {
         if (r.warmupRuns() == 0 && r.warmupNanos() == 0) return "warm-up: none";
         return "warm-up: " + Units.time(r.warmupNanos(), precision) + ", " + r.warmupRuns()
-                + (r.warmupRuns() == 1 ? " run, " : " runs, ") + (r.warmupSettled() ? "JIT settled" : "JIT not settled");
+                + (r.warmupRuns() == 1 ? " run, " : " runs, ")
+                + (r.warmupSettled() ? "JIT settled" : "JIT not settled");
     }
 
     /** Bytes per operation: one decimal below 1 KiB ({@code 24.0 B/op}), binary prefixes above ({@code 1.5 KiB/op}). */
@@ -120,7 +122,9 @@ public final class TimeitRenderer {
     }
 
     private static String percent(double level) {
-        return new java.math.BigDecimal(Double.toString(level * 100)).stripTrailingZeros().toPlainString() + "%";
+        return new java.math.BigDecimal(Double.toString(level * 100))
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     /**
@@ -159,7 +163,8 @@ public final class TimeitRenderer {
         List<String> lines = new ArrayList<>();
         lines.add("histogram of the " + n + (n == 1 ? " run" : " runs") + " (time per loop, run count):");
         for (int i = 0; i < bins; i++) {
-            int length = counts[i] == 0 ? 0 : Math.max(1, (int) Math.round((double) counts[i] * HISTOGRAM_WIDTH / most));
+            int length =
+                    counts[i] == 0 ? 0 : Math.max(1, (int) Math.round((double) counts[i] * HISTOGRAM_WIDTH / most));
             lines.add("  " + pad(labels[i], lowWidth) + " \u2013 " + pad(labels[i + 1], highWidth) + "  "
                     + String.valueOf(BAR).repeat(length) + " ".repeat(HISTOGRAM_WIDTH - length) + " " + counts[i]);
         }

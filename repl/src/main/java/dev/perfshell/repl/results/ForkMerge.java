@@ -1,7 +1,6 @@
 package dev.perfshell.repl.results;
 
 import dev.perfshell.timing.stats.CentreEstimate;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +35,8 @@ public final class ForkMerge {
             for (ResultRecord record : fork) {
                 String where = record.script() + ":" + record.line() + ":" + record.magic() + ":" + record.source();
                 int occurrence = occurrences.merge(where, 1, Integer::sum);
-                byKey.computeIfAbsent(where + "#" + occurrence, k -> new ArrayList<>()).add(record);
+                byKey.computeIfAbsent(where + "#" + occurrence, k -> new ArrayList<>())
+                        .add(record);
             }
         }
         List<ResultRecord> merged = new ArrayList<>();
@@ -48,14 +48,29 @@ public final class ForkMerge {
         ResultRecord first = engines.get(0);
         Metric m = first.metric();
         List<Metric.EngineSamples> forks = engines.stream()
-                .map(r -> new Metric.EngineSamples(r.metric().samples(), r.metric().center())).toList();
-        double[] centers = forks.stream().mapToDouble(Metric.EngineSamples::center).toArray();
-        double[] pooled = engines.stream().flatMapToDouble(r -> Arrays.stream(r.metric().samples())).toArray();
+                .map(r -> new Metric.EngineSamples(
+                        r.metric().samples(), r.metric().center()))
+                .toList();
+        double[] centers =
+                forks.stream().mapToDouble(Metric.EngineSamples::center).toArray();
+        double[] pooled = engines.stream()
+                .flatMapToDouble(r -> Arrays.stream(r.metric().samples()))
+                .toArray();
         CentreEstimate across = CentreEstimate.of(centers);
-        Metric metric = new Metric(m.name(), m.unit(), m.direction(), pooled, across.centre(), across.low(), across.high(), forks);
+        Metric metric = new Metric(
+                m.name(), m.unit(), m.direction(), pooled, across.centre(), across.low(), across.high(), forks);
         LinkedHashSet<String> warnings = new LinkedHashSet<>();
         engines.forEach(r -> warnings.addAll(r.warnings()));
-        return new ResultRecord(first.magic(), first.label(), first.source(), first.params(), first.script(), first.line(),
-                List.copyOf(warnings), metric, first.details(), first.complexity());
+        return new ResultRecord(
+                first.magic(),
+                first.label(),
+                first.source(),
+                first.params(),
+                first.script(),
+                first.line(),
+                List.copyOf(warnings),
+                metric,
+                first.details(),
+                first.complexity());
     }
 }

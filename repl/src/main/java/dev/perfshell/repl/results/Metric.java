@@ -18,8 +18,15 @@ import java.util.Objects;
  *                  replication: two engines differ by more than the runs inside one (JIT decisions, code
  *                  layout), so a comparison must use these, not the pooled {@code samples}.
  */
-public record Metric(String name, String unit, Direction direction, double[] samples, double center,
-                     double ciLow, double ciHigh, java.util.List<EngineSamples> forks) {
+public record Metric(
+        String name,
+        String unit,
+        Direction direction,
+        double[] samples,
+        double center,
+        double ciLow,
+        double ciHigh,
+        java.util.List<EngineSamples> forks) {
 
     /** One engine's share of a result measured in several engines. */
     public record EngineSamples(double[] samples, double center) {
@@ -34,13 +41,21 @@ public record Metric(String name, String unit, Direction direction, double[] sam
     }
 
     /** A result measured in one engine. */
-    public Metric(String name, String unit, Direction direction, double[] samples, double center, double ciLow, double ciHigh) {
+    public Metric(
+            String name,
+            String unit,
+            Direction direction,
+            double[] samples,
+            double center,
+            double ciLow,
+            double ciHigh) {
         this(name, unit, direction, samples, center, ciLow, ciHigh, java.util.List.of());
     }
 
     /** Which way is better. */
     public enum Direction {
-        LOWER, HIGHER;
+        LOWER,
+        HIGHER;
 
         /** {@code "lower"} or {@code "higher"}, as exported. */
         public String json() {

@@ -21,7 +21,10 @@ public final class MetricText {
     /** Four significant digits, never in E notation ({@code 3.8586488E7} read as {@code 38590000}). */
     static String plain(double value) {
         if (Double.isInfinite(value)) return String.valueOf(value);
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The text on one line (whitespace runs folded), at most {@code width} characters, cut with {@code …}. */
@@ -36,7 +39,8 @@ public final class MetricText {
      */
     public static String name(ResultRecord record, int width) {
         String values = sweepValues(record);
-        return shorten(record.label() != null ? record.label() : record.source(), Math.max(2, width - values.length())) + values;
+        return shorten(record.label() != null ? record.label() : record.source(), Math.max(2, width - values.length()))
+                + values;
     }
 
     /** {@code " [n=1000]"} for a --param sweep's value ({@code param.n}) or a %jmh -p value ({@code p.n}); else empty. */
@@ -44,7 +48,11 @@ public final class MetricText {
         StringBuilder out = new StringBuilder();
         record.params().forEach((key, value) -> {
             String name = key.startsWith("param.") ? key.substring(6) : key.startsWith("p.") ? key.substring(2) : null;
-            if (name != null) out.append(out.length() == 0 ? " [" : ", ").append(name).append('=').append(value);
+            if (name != null)
+                out.append(out.length() == 0 ? " [" : ", ")
+                        .append(name)
+                        .append('=')
+                        .append(value);
         });
         return out.length() == 0 ? "" : out.append(']').toString();
     }

@@ -4,7 +4,6 @@ import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.OnceTiming;
 import dev.perfshell.timing.runtime.TimeitPlan;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,29 @@ import java.util.Objects;
  * @param details  the magic's own figures, or {@code null}
  * @param complexity the fitted complexity on the last result of a parameter sweep, else {@code null}
  */
-public record ResultRecord(String magic, String label, String source, Map<String, Object> params, String script,
-                           int line, List<String> warnings, Metric metric, Details details, SweepFit complexity) {
+public record ResultRecord(
+        String magic,
+        String label,
+        String source,
+        Map<String, Object> params,
+        String script,
+        int line,
+        List<String> warnings,
+        Metric metric,
+        Details details,
+        SweepFit complexity) {
 
     /** A result that is not the last of a parameter sweep: no fitted complexity. */
-    public ResultRecord(String magic, String label, String source, Map<String, Object> params, String script,
-                        int line, List<String> warnings, Metric metric, Details details) {
+    public ResultRecord(
+            String magic,
+            String label,
+            String source,
+            Map<String, Object> params,
+            String script,
+            int line,
+            List<String> warnings,
+            Metric metric,
+            Details details) {
         this(magic, label, source, params, script, line, warnings, metric, details, null);
     }
 
@@ -51,8 +67,18 @@ public record ResultRecord(String magic, String label, String source, Map<String
         if (leftOutPerOpNanos.length == 0 || !(details instanceof TimeitDetails t)) return this;
         List<dev.perfshell.timing.Finding> findings = new java.util.ArrayList<>(t.findings());
         if (why != null) findings.add(why);
-        return new ResultRecord(magic, label, source, params, script, line, warnings, metric,
-                new TimeitDetails(t.loops(), t.runsPerOpNanos(), t.stats(), t.allocatedBytesPerOp(), findings, leftOutPerOpNanos), complexity);
+        return new ResultRecord(
+                magic,
+                label,
+                source,
+                params,
+                script,
+                line,
+                warnings,
+                metric,
+                new TimeitDetails(
+                        t.loops(), t.runsPerOpNanos(), t.stats(), t.allocatedBytesPerOp(), findings, leftOutPerOpNanos),
+                complexity);
     }
 
     /** This result carrying a sweep's fitted complexity (the sweep's last result). */
@@ -61,7 +87,15 @@ public record ResultRecord(String magic, String label, String source, Map<String
     }
 
     /** A magic's own figures, exported next to the common fields. */
-    public sealed interface Details permits TimeitDetails, TimeDetails, MemitDetails, SizeofDetails, PrunDetails, LinesDetails, FlameDetails, JmhDetails {}
+    public sealed interface Details
+            permits TimeitDetails,
+                    TimeDetails,
+                    MemitDetails,
+                    SizeofDetails,
+                    PrunDetails,
+                    LinesDetails,
+                    FlameDetails,
+                    JmhDetails {}
 
     /**
      * {@code %timeit}'s figures, ns per operation.
@@ -71,8 +105,14 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param stats               statistics of those values
      * @param allocatedBytesPerOp bytes allocated per operation; NaN when unknown
      */
-    public record TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp,
-                                List<dev.perfshell.timing.Finding> findings, double[] runsLeftOutPerOpNanos) implements Details {
+    public record TimeitDetails(
+            long loops,
+            double[] runsPerOpNanos,
+            RunStatistics stats,
+            double allocatedBytesPerOp,
+            List<dev.perfshell.timing.Finding> findings,
+            double[] runsLeftOutPerOpNanos)
+            implements Details {
         public TimeitDetails {
             runsPerOpNanos = runsPerOpNanos.clone();
             Objects.requireNonNull(stats, "stats");
@@ -80,8 +120,12 @@ public record ResultRecord(String magic, String label, String source, Map<String
             runsLeftOutPerOpNanos = runsLeftOutPerOpNanos == null ? new double[0] : runsLeftOutPerOpNanos.clone();
         }
 
-        public TimeitDetails(long loops, double[] runsPerOpNanos, RunStatistics stats, double allocatedBytesPerOp,
-                             List<dev.perfshell.timing.Finding> findings) {
+        public TimeitDetails(
+                long loops,
+                double[] runsPerOpNanos,
+                RunStatistics stats,
+                double allocatedBytesPerOp,
+                List<dev.perfshell.timing.Finding> findings) {
             this(loops, runsPerOpNanos, stats, allocatedBytesPerOp, findings, new double[0]);
         }
 
@@ -101,8 +145,15 @@ public record ResultRecord(String magic, String label, String source, Map<String
     }
 
     /** {@code %time}'s figures: the single run's times in ns and its garbage collections. */
-    public record TimeDetails(long wallNanos, long userNanos, long systemNanos, long processCpuNanos, long gcCount,
-                              long gcTimeNanos, long compileNanos) implements Details {}
+    public record TimeDetails(
+            long wallNanos,
+            long userNanos,
+            long systemNanos,
+            long processCpuNanos,
+            long gcCount,
+            long gcTimeNanos,
+            long compileNanos)
+            implements Details {}
 
     /**
      * {@code %memit}'s figures, in bytes (the repeat with the highest peak); -1 where unknown (RSS without /proc).
@@ -110,16 +161,27 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param allocatedBytesPerOp the looped expression's B/op, NaN when not measured
      * @param ops                 operations of that loop, 0 when not measured
      */
-    public record MemitDetails(long peakBytes, long incrementBytes, long allocatedBytes, double allocatedBytesPerOp, long ops,
-                               long retainedBytes, long gcCount, long gcTimeNanos, long peakRssBytes, long rssIncrementBytes,
-                               Long valueBytes) implements Details {}
+    public record MemitDetails(
+            long peakBytes,
+            long incrementBytes,
+            long allocatedBytes,
+            double allocatedBytesPerOp,
+            long ops,
+            long retainedBytes,
+            long gcCount,
+            long gcTimeNanos,
+            long peakRssBytes,
+            long rssIncrementBytes,
+            Long valueBytes)
+            implements Details {}
 
     /**
      * {@code %sizeof}'s figures: the deep footprint of a value.
      *
      * @param classes per class: class name, instance count, bytes; largest first
      */
-    public record SizeofDetails(String rootClass, long totalBytes, long objects, List<ClassBytes> classes) implements Details {
+    public record SizeofDetails(String rootClass, long totalBytes, long objects, List<ClassBytes> classes)
+            implements Details {
         public SizeofDetails {
             classes = List.copyOf(classes);
         }
@@ -136,9 +198,19 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param methods     the rows with the most self time, at most {@link #PRUN_ROWS_KEPT}
      * @param methodCount rows in the whole profile
      */
-    public record PrunDetails(long totalNanos, long subtractedNanosPerCall, boolean timed, int threads, boolean partial,
-                              List<dev.perfshell.repl.profile.Profile.MethodStats> methods, int methodCount, String mode,
-                              long samples, long probeSamples, int repeats) implements Details {
+    public record PrunDetails(
+            long totalNanos,
+            long subtractedNanosPerCall,
+            boolean timed,
+            int threads,
+            boolean partial,
+            List<dev.perfshell.repl.profile.Profile.MethodStats> methods,
+            int methodCount,
+            String mode,
+            long samples,
+            long probeSamples,
+            int repeats)
+            implements Details {
         public PrunDetails {
             methods = List.copyOf(methods);
         }
@@ -156,8 +228,15 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param threads samples per thread with {@code --threads}, most first; empty otherwise
      * @param jfr     the JFR recording written with {@code --jfr FILE}, or {@code null}
      */
-    public record FlameDetails(String event, String backend, long samples, long ops, List<dev.perfshell.repl.flame.FlatProfile.Row> top,
-                               String html, List<dev.perfshell.repl.flame.FoldedStacks.ThreadSamples> threads, String jfr)
+    public record FlameDetails(
+            String event,
+            String backend,
+            long samples,
+            long ops,
+            List<dev.perfshell.repl.flame.FlatProfile.Row> top,
+            String html,
+            List<dev.perfshell.repl.flame.FoldedStacks.ThreadSamples> threads,
+            String jfr)
             implements Details {
         public FlameDetails {
             top = List.copyOf(top);
@@ -180,20 +259,45 @@ public record ResultRecord(String magic, String label, String source, Map<String
      *
      * @param params the options given and this result's JMH parameters ({@code p.n})
      */
-    public static ResultRecord jmh(String label, String source, Map<String, Object> params, dev.perfshell.repl.jmh.JmhResult result,
-                                   List<String> warnings, ResultOrigin origin) {
+    public static ResultRecord jmh(
+            String label,
+            String source,
+            Map<String, Object> params,
+            dev.perfshell.repl.jmh.JmhResult result,
+            List<String> warnings,
+            ResultOrigin origin) {
         dev.perfshell.repl.jmh.JmhResult.Score score = result.primary();
         boolean throughput = "thrpt".equals(result.mode());
         java.util.function.DoubleUnaryOperator unit = result::canonical;
-        List<Metric.EngineSamples> forks = score.perFork().size() < 2 ? List.of() : score.perFork().stream()
-                .map(values -> java.util.Arrays.stream(values).map(unit).toArray())
-                .map(values -> new Metric.EngineSamples(values, java.util.Arrays.stream(values).average().orElse(Double.NaN))).toList();
-        Metric metric = new Metric(throughput ? "throughput" : "time", result.canonicalUnit(),
-                throughput ? Metric.Direction.HIGHER : Metric.Direction.LOWER, java.util.Arrays.stream(score.all()).map(unit).toArray(),
-                unit.applyAsDouble(score.score()), unit.applyAsDouble(score.low()), unit.applyAsDouble(score.high()), forks);
+        List<Metric.EngineSamples> forks = score.perFork().size() < 2
+                ? List.of()
+                : score.perFork().stream()
+                        .map(values -> java.util.Arrays.stream(values).map(unit).toArray())
+                        .map(values -> new Metric.EngineSamples(
+                                values,
+                                java.util.Arrays.stream(values).average().orElse(Double.NaN)))
+                        .toList();
+        Metric metric = new Metric(
+                throughput ? "throughput" : "time",
+                result.canonicalUnit(),
+                throughput ? Metric.Direction.HIGHER : Metric.Direction.LOWER,
+                java.util.Arrays.stream(score.all()).map(unit).toArray(),
+                unit.applyAsDouble(score.score()),
+                unit.applyAsDouble(score.low()),
+                unit.applyAsDouble(score.high()),
+                forks);
         Map<String, Object> all = new LinkedHashMap<>(params);
         result.params().forEach((name, value) -> all.put("p." + name, value));
-        return new ResultRecord("jmh", label, source, all, origin.script(), origin.line(), warnings, metric, new JmhDetails(result.json()));
+        return new ResultRecord(
+                "jmh",
+                label,
+                source,
+                all,
+                origin.script(),
+                origin.line(),
+                warnings,
+                metric,
+                new JmhDetails(result.json()));
     }
 
     /** One row of a footprint. */
@@ -221,15 +325,32 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * @param plan  the plan asked for: its non-default values are the params
      * @param fresh whether it was timed in a fresh engine ({@code --fresh})
      */
-    public static ResultRecord timeit(TimeitReport report, String setup, TimeitPlan plan, boolean fresh,
-                                      ResultOrigin origin) {
+    public static ResultRecord timeit(
+            TimeitReport report, String setup, TimeitPlan plan, boolean fresh, ResultOrigin origin) {
         RunStatistics stats = report.stats();
-        Metric metric = new Metric("time", "ns/op", Metric.Direction.LOWER, report.perOpNanos(), stats.median(),
-                stats.ciLow(), stats.ciHigh());
-        return new ResultRecord("timeit", report.label(), report.source(), timeitParams(setup, plan, fresh),
-                origin.script(), origin.line(),
-                report.warnings(), metric,
-                new TimeitDetails(report.loopsPerRun(), report.perOpNanos(), stats, report.allocatedBytesPerOp(), report.findings()));
+        Metric metric = new Metric(
+                "time",
+                "ns/op",
+                Metric.Direction.LOWER,
+                report.perOpNanos(),
+                stats.median(),
+                stats.ciLow(),
+                stats.ciHigh());
+        return new ResultRecord(
+                "timeit",
+                report.label(),
+                report.source(),
+                timeitParams(setup, plan, fresh),
+                origin.script(),
+                origin.line(),
+                report.warnings(),
+                metric,
+                new TimeitDetails(
+                        report.loopsPerRun(),
+                        report.perOpNanos(),
+                        stats,
+                        report.allocatedBytesPerOp(),
+                        report.findings()));
     }
 
     /** Only what the user chose: defaults are left out, so a change of default does not look like a change of params. */
@@ -249,29 +370,69 @@ public record ResultRecord(String magic, String label, String source, Map<String
     /** A {@code %time} result: metric {@code wall} in ns, one sample, no interval. */
     public static ResultRecord time(String source, OnceTiming timing, ResultOrigin origin) {
         double wall = timing.wallNanos();
-        Metric metric = new Metric("wall", "ns", Metric.Direction.LOWER, new double[] {wall}, wall, Double.NaN, Double.NaN);
-        return new ResultRecord("time", null, source, Map.of(), origin.script(), origin.line(), List.of(), metric,
-                new TimeDetails(timing.wallNanos(), timing.userNanos(), timing.systemNanos(), timing.processCpuNanos(),
-                        timing.gcCount(), timing.gcMillis() * 1_000_000, timing.compileNanos()));
+        Metric metric =
+                new Metric("wall", "ns", Metric.Direction.LOWER, new double[] {wall}, wall, Double.NaN, Double.NaN);
+        return new ResultRecord(
+                "time",
+                null,
+                source,
+                Map.of(),
+                origin.script(),
+                origin.line(),
+                List.of(),
+                metric,
+                new TimeDetails(
+                        timing.wallNanos(),
+                        timing.userNanos(),
+                        timing.systemNanos(),
+                        timing.processCpuNanos(),
+                        timing.gcCount(),
+                        timing.gcMillis() * 1_000_000,
+                        timing.compileNanos()));
     }
 
     /**
      * A {@code %memit} result: metric {@code allocated} in bytes, one sample per repeat (exact, unlike the
      * heap peak, whose TLAB granularity makes it a poor thing to compare), center the median.
      */
-    public static ResultRecord memit(String label, dev.perfshell.repl.memory.MemitReport report, Map<String, Object> params,
-                                     ResultOrigin origin) {
-        double[] allocated = report.runs().stream().mapToDouble(dev.perfshell.repl.engine.MemitRun::allocatedBytes).toArray();
+    public static ResultRecord memit(
+            String label,
+            dev.perfshell.repl.memory.MemitReport report,
+            Map<String, Object> params,
+            ResultOrigin origin) {
+        double[] allocated = report.runs().stream()
+                .mapToDouble(dev.perfshell.repl.engine.MemitRun::allocatedBytes)
+                .toArray();
         double[] sorted = allocated.clone();
         java.util.Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        Metric metric = new Metric("allocated", "bytes", Metric.Direction.LOWER, allocated, median, Double.NaN, Double.NaN);
+        double median = sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        Metric metric =
+                new Metric("allocated", "bytes", Metric.Direction.LOWER, allocated, median, Double.NaN, Double.NaN);
         dev.perfshell.profiling.memory.MemitResult r = report.result();
         List<String> warnings = report.stopped().isEmpty() ? List.of() : List.of(report.stopped());
-        return new ResultRecord("memit", label, report.source(), params, origin.script(), origin.line(), warnings, metric,
-                new MemitDetails(r.peakBytes(), r.incrementBytes(), r.allocatedBytes(), r.allocatedBytesPerOp(),
-                        report.perOp() == null ? 0 : report.perOp().ops(), r.retainedBytes(), r.gcCount(), r.gcTimeNanos(),
-                        r.peakRssBytes(), r.rssIncrementBytes(), report.value() == null ? null : report.value().totalBytes()));
+        return new ResultRecord(
+                "memit",
+                label,
+                report.source(),
+                params,
+                origin.script(),
+                origin.line(),
+                warnings,
+                metric,
+                new MemitDetails(
+                        r.peakBytes(),
+                        r.incrementBytes(),
+                        r.allocatedBytes(),
+                        r.allocatedBytesPerOp(),
+                        report.perOp() == null ? 0 : report.perOp().ops(),
+                        r.retainedBytes(),
+                        r.gcCount(),
+                        r.gcTimeNanos(),
+                        r.peakRssBytes(),
+                        r.rssIncrementBytes(),
+                        report.value() == null ? null : report.value().totalBytes()));
     }
 
     /**
@@ -279,20 +440,39 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * looped expression's exact allocation per operation), no interval; no details beyond the metric (there is no
      * single run's heap peak to report).
      */
-    public static ResultRecord memitPerOp(String label, String source, Map<String, Object> params, double bytesPerOp,
-                                          ResultOrigin origin) {
-        Metric metric = new Metric("allocated", "bytes/op", Metric.Direction.LOWER, new double[] {bytesPerOp}, bytesPerOp,
-                Double.NaN, Double.NaN);
+    public static ResultRecord memitPerOp(
+            String label, String source, Map<String, Object> params, double bytesPerOp, ResultOrigin origin) {
+        Metric metric = new Metric(
+                "allocated",
+                "bytes/op",
+                Metric.Direction.LOWER,
+                new double[] {bytesPerOp},
+                bytesPerOp,
+                Double.NaN,
+                Double.NaN);
         // ops (how often it was looped) varies from run to run: not a param, or comparisons would never match.
-        return new ResultRecord("memit", label, source, params, origin.script(), origin.line(), List.of(), metric, null);
+        return new ResultRecord(
+                "memit", label, source, params, origin.script(), origin.line(), List.of(), metric, null);
     }
 
     /** A {@code %sizeof} result: metric {@code footprint} in bytes, one sample. */
-    public static ResultRecord sizeof(String label, String source, dev.perfshell.repl.engine.Footprint footprint, ResultOrigin origin) {
+    public static ResultRecord sizeof(
+            String label, String source, dev.perfshell.repl.engine.Footprint footprint, ResultOrigin origin) {
         double total = footprint.totalBytes();
-        Metric metric = new Metric("footprint", "bytes", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);
-        List<ClassBytes> classes = footprint.rows().stream().map(row -> new ClassBytes(row.className(), row.count(), row.bytes())).toList();
-        return new ResultRecord("sizeof", label, source, Map.of(), origin.script(), origin.line(), List.of(), metric,
+        Metric metric = new Metric(
+                "footprint", "bytes", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);
+        List<ClassBytes> classes = footprint.rows().stream()
+                .map(row -> new ClassBytes(row.className(), row.count(), row.bytes()))
+                .toList();
+        return new ResultRecord(
+                "sizeof",
+                label,
+                source,
+                Map.of(),
+                origin.script(),
+                origin.line(),
+                List.of(),
+                metric,
                 new SizeofDetails(footprint.rootClass(), footprint.totalBytes(), footprint.objects(), classes));
     }
 
@@ -303,21 +483,44 @@ public record ResultRecord(String magic, String label, String source, Map<String
      */
     public static ResultRecord prun(String label, dev.perfshell.repl.profile.Profile profile, ResultOrigin origin) {
         double total = profile.totalNanos();
-        Metric metric = new Metric("total", "ns", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);
+        Metric metric =
+                new Metric("total", "ns", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);
         List<dev.perfshell.repl.profile.Profile.MethodStats> rows = new java.util.ArrayList<>(profile.methods());
-        rows.sort(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::selfNanos).reversed()
-                .thenComparing(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::calls).reversed()));
+        rows.sort(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::selfNanos)
+                .reversed()
+                .thenComparing(java.util.Comparator.comparingLong(dev.perfshell.repl.profile.Profile.MethodStats::calls)
+                        .reversed()));
         List<String> warnings = new java.util.ArrayList<>();
         if (profile.partial()) warnings.add("partial profile: the statement did not complete");
         if (rows.size() > PRUN_ROWS_KEPT) {
-            warnings.add(String.format(java.util.Locale.ROOT, "%,d methods: the result keeps the %,d with the most self time "
-                    + "(%%prun -D FILE.json keeps them all)", rows.size(), PRUN_ROWS_KEPT));
+            warnings.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%,d methods: the result keeps the %,d with the most self time "
+                            + "(%%prun -D FILE.json keeps them all)",
+                    rows.size(),
+                    PRUN_ROWS_KEPT));
         }
-        return new ResultRecord("prun", label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
-                new PrunDetails(profile.totalNanos(), profile.subtractedNanosPerCall(), profile.timed(), profile.threads(),
-                        profile.partial(), rows.subList(0, Math.min(rows.size(), PRUN_ROWS_KEPT)), rows.size(), profile.mode(),
+        return new ResultRecord(
+                "prun",
+                label,
+                profile.source(),
+                Map.of(),
+                origin.script(),
+                origin.line(),
+                warnings,
+                metric,
+                new PrunDetails(
+                        profile.totalNanos(),
+                        profile.subtractedNanosPerCall(),
+                        profile.timed(),
+                        profile.threads(),
+                        profile.partial(),
+                        rows.subList(0, Math.min(rows.size(), PRUN_ROWS_KEPT)),
+                        rows.size(),
+                        profile.mode(),
                         profile.sampling() == null ? 0 : profile.sampling().samples(),
-                        profile.sampling() == null ? 0 : profile.sampling().probeSamples(), profile.repeats()));
+                        profile.sampling() == null ? 0 : profile.sampling().probeSamples(),
+                        profile.repeats()));
     }
 
     /**
@@ -331,29 +534,66 @@ public record ResultRecord(String magic, String label, String source, Map<String
      * (profiler cost included, one sample: a sampling profile is for where time goes, %timeit for how much);
      * details carry the whole flat profile.
      */
-    public static ResultRecord flame(String label, dev.perfshell.repl.flame.FlameReport report, Map<String, Object> params,
-                                     ResultOrigin origin) {
+    public static ResultRecord flame(
+            String label,
+            dev.perfshell.repl.flame.FlameReport report,
+            Map<String, Object> params,
+            ResultOrigin origin) {
         double perOp = report.ops() == 0 ? report.nanos() : (double) report.nanos() / report.ops();
-        Metric metric = new Metric("time", "ns/op", Metric.Direction.LOWER, new double[] {perOp}, perOp, Double.NaN, Double.NaN);
+        Metric metric = new Metric(
+                "time", "ns/op", Metric.Direction.LOWER, new double[] {perOp}, perOp, Double.NaN, Double.NaN);
         List<String> warnings = new java.util.ArrayList<>();
         if (!report.notes().isEmpty()) warnings.add(report.notes());
         if (report.threw() != null) warnings.add("the statement threw " + report.threw());
-        return new ResultRecord("flame", label, report.source(), params, origin.script(), origin.line(), warnings, metric,
-                new FlameDetails(report.event(), report.backend(), report.flat().samples(), report.ops(), report.flat().rows(),
-                        report.html(), report.threads(), report.jfr()));
+        return new ResultRecord(
+                "flame",
+                label,
+                report.source(),
+                params,
+                origin.script(),
+                origin.line(),
+                warnings,
+                metric,
+                new FlameDetails(
+                        report.event(),
+                        report.backend(),
+                        report.flat().samples(),
+                        report.ops(),
+                        report.flat().rows(),
+                        report.html(),
+                        report.threads(),
+                        report.jfr()));
     }
 
     /**
      * A {@code %lprun} or {@code %mprun} result: metric {@code total} (ns, the chosen methods' lines summed) or
      * {@code allocated} (bytes), one sample.
      */
-    public static ResultRecord lines(String magic, String label, dev.perfshell.repl.lines.LineProfile profile, ResultOrigin origin) {
+    public static ResultRecord lines(
+            String magic, String label, dev.perfshell.repl.lines.LineProfile profile, ResultOrigin origin) {
         boolean bytes = profile.kind() == dev.perfshell.repl.lines.LineProfile.Kind.BYTES;
-        double total = profile.methods().stream().mapToLong(dev.perfshell.repl.lines.LineProfile.MethodLines::total).sum();
-        Metric metric = new Metric(bytes ? "allocated" : "total", bytes ? "bytes" : "ns", Metric.Direction.LOWER,
-                new double[] {total}, total, Double.NaN, Double.NaN);
-        List<String> warnings = profile.partial() ? List.of("partial profile: the statement did not complete") : List.of();
-        return new ResultRecord(magic, label, profile.source(), Map.of(), origin.script(), origin.line(), warnings, metric,
+        double total = profile.methods().stream()
+                .mapToLong(dev.perfshell.repl.lines.LineProfile.MethodLines::total)
+                .sum();
+        Metric metric = new Metric(
+                bytes ? "allocated" : "total",
+                bytes ? "bytes" : "ns",
+                Metric.Direction.LOWER,
+                new double[] {total},
+                total,
+                Double.NaN,
+                Double.NaN);
+        List<String> warnings =
+                profile.partial() ? List.of("partial profile: the statement did not complete") : List.of();
+        return new ResultRecord(
+                magic,
+                label,
+                profile.source(),
+                Map.of(),
+                origin.script(),
+                origin.line(),
+                warnings,
+                metric,
                 new LinesDetails(profile));
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * the JSON; an unknown value is an empty field. Columns: {@value #HEADER}.
  */
 public final class ResultsCsv {
-    static final String HEADER = "number,label,magic,source,script,line,metric,unit,direction,median,mean,ci_low,ci_high,samples,forks,bytes_per_op";
+    static final String HEADER =
+            "number,label,magic,source,script,line,metric,unit,direction,median,mean,ci_low,ci_high,samples,forks,bytes_per_op";
 
     private ResultsCsv() {}
 
@@ -21,10 +22,24 @@ public final class ResultsCsv {
         for (ResultsTable.Row row : ResultsTable.rows(results)) {
             ResultRecord r = row.record();
             Metric m = row.metric();
-            String[] fields = {String.valueOf(row.number()), text(r.label()), r.magic(), r.source(), text(r.script()),
-                    String.valueOf(r.line()), m.name(), m.unit(), m.direction().json(), number(m.center()), number(row.mean()),
-                    number(m.ciLow()), number(m.ciHigh()), String.valueOf(row.samples()), String.valueOf(row.forks()),
-                    number(row.bytesPerOp())};
+            String[] fields = {
+                String.valueOf(row.number()),
+                text(r.label()),
+                r.magic(),
+                r.source(),
+                text(r.script()),
+                String.valueOf(r.line()),
+                m.name(),
+                m.unit(),
+                m.direction().json(),
+                number(m.center()),
+                number(row.mean()),
+                number(m.ciLow()),
+                number(m.ciHigh()),
+                String.valueOf(row.samples()),
+                String.valueOf(row.forks()),
+                number(row.bytesPerOp())
+            };
             for (int i = 0; i < fields.length; i++) {
                 if (i > 0) out.append(',');
                 out.append(quoted(fields[i]));
@@ -48,7 +63,8 @@ public final class ResultsCsv {
     }
 
     private static String quoted(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) return field;
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0)
+            return field;
         return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.results;
 
 import dev.perfshell.repl.engine.EngineInfo;
-
 import java.util.List;
 
 /**
@@ -18,8 +17,16 @@ import java.util.List;
  * @param cpuModel           the CPU's model name, or {@code null} where the OS does not say
  * @param cpus               processors available to the engine
  */
-public record ResultsEnvironment(String javaVersion, String vmName, String vmVersion, List<String> engineJvmArguments,
-                                 List<String> gc, Long maxHeapBytes, String os, String cpuModel, Integer cpus) {
+public record ResultsEnvironment(
+        String javaVersion,
+        String vmName,
+        String vmVersion,
+        List<String> engineJvmArguments,
+        List<String> gc,
+        Long maxHeapBytes,
+        String os,
+        String cpuModel,
+        Integer cpus) {
 
     public ResultsEnvironment {
         engineJvmArguments = engineJvmArguments == null ? null : List.copyOf(engineJvmArguments);
@@ -28,8 +35,16 @@ public record ResultsEnvironment(String javaVersion, String vmName, String vmVer
 
     /** From the engine's {@code INFO} reply. */
     public static ResultsEnvironment of(EngineInfo info) {
-        return new ResultsEnvironment(info.javaVersion(), info.vmName(), info.vmVersion(), info.inputArguments(),
-                info.gc(), info.maxHeap(), info.os(), info.cpuModel(), info.processors());
+        return new ResultsEnvironment(
+                info.javaVersion(),
+                info.vmName(),
+                info.vmVersion(),
+                info.inputArguments(),
+                info.gc(),
+                info.maxHeap(),
+                info.os(),
+                info.cpuModel(),
+                info.processors());
     }
 
     /** When the engine cannot be asked (it died at the end of a run): every field null. */

@@ -1,6 +1,5 @@
 package dev.perfshell.repl.results;
 
-import dev.perfshell.repl.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -10,8 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfshell.repl.io.AtomicFiles;
 import dev.perfshell.timing.RunStatistics;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -106,15 +105,23 @@ public final class ResultsJson {
     }
 
     /** Writes the document atomically (see {@link AtomicFiles}). */
-    public static void write(Path target, Tool tool, ResultsEnvironment environment, List<ResultRecord> results,
-                             boolean overwrite) throws IOException {
+    public static void write(
+            Path target, Tool tool, ResultsEnvironment environment, List<ResultRecord> results, boolean overwrite)
+            throws IOException {
         write(target, tool, environment, results, 1, overwrite);
     }
 
     /** Writes the document of a run in {@code forks} engines atomically. */
-    public static void write(Path target, Tool tool, ResultsEnvironment environment, List<ResultRecord> results, int forks,
-                             boolean overwrite) throws IOException {
-        AtomicFiles.write(target, render(tool, environment, results, forks).getBytes(StandardCharsets.UTF_8), overwrite);
+    public static void write(
+            Path target,
+            Tool tool,
+            ResultsEnvironment environment,
+            List<ResultRecord> results,
+            int forks,
+            boolean overwrite)
+            throws IOException {
+        AtomicFiles.write(
+                target, render(tool, environment, results, forks).getBytes(StandardCharsets.UTF_8), overwrite);
     }
 
     private static ObjectNode environment(ResultsEnvironment env) {
@@ -137,7 +144,8 @@ public final class ResultsJson {
         node.put("label", record.label());
         node.put("source", record.source());
         ObjectNode params = node.putObject("params");
-        for (Map.Entry<String, Object> param : record.params().entrySet()) params.set(param.getKey(), value(param.getValue()));
+        for (Map.Entry<String, Object> param : record.params().entrySet())
+            params.set(param.getKey(), value(param.getValue()));
         node.put("script", record.script());
         node.put("line", record.line());
         node.set("warnings", strings(record.warnings()));
@@ -169,13 +177,19 @@ public final class ResultsJson {
         node.put("parameter", sweep.parameter());
         ArrayNode values = node.putArray("values");
         sweep.values().forEach(values::add);
-        node.set("measured", numbers(sweep.measured().stream().mapToDouble(Double::doubleValue).toArray()));
+        node.set(
+                "measured",
+                numbers(sweep.measured().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray()));
         node.put("unit", sweep.unit());
-        node.put("verdict", switch (fit.verdict()) {
-            case FIT -> "fit";
-            case NO_CLEAR_FIT -> "no clear fit";
-            case NO_FIT -> "no fit";
-        });
+        node.put(
+                "verdict",
+                switch (fit.verdict()) {
+                    case FIT -> "fit";
+                    case NO_CLEAR_FIT -> "no clear fit";
+                    case NO_FIT -> "no fit";
+                });
         node.put("class", sweep.complexityLabel());
         node.put("runnerUp", fit.runnerUp() == null ? null : fit.runnerUp().label(sweep.parameter()));
         node.set("exponent", number(fit.exponent()));
@@ -250,7 +264,9 @@ public final class ResultsJson {
         node.put("gcCount", memit.gcCount());
         node.put("gcTimeNanos", memit.gcTimeNanos());
         node.set("peakRssBytes", memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.peakRssBytes()));
-        node.set("rssIncrementBytes", memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.rssIncrementBytes()));
+        node.set(
+                "rssIncrementBytes",
+                memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.rssIncrementBytes()));
         node.set("valueBytes", memit.valueBytes() == null ? NODES.nullNode() : NODES.numberNode(memit.valueBytes()));
     }
 

@@ -23,18 +23,30 @@ public final class ResultsMarkdown {
             ResultRecord r = row.record();
             Metric m = row.metric();
             String unit = m.unit();
-            String ci = Double.isNaN(m.ciLow()) ? "–" : MetricText.value(m.ciLow(), unit) + " … " + MetricText.value(m.ciHigh(), unit);
+            String ci = Double.isNaN(m.ciLow())
+                    ? "–"
+                    : MetricText.value(m.ciLow(), unit) + " … " + MetricText.value(m.ciHigh(), unit);
             String samples = row.samples() + (row.forks() > 1 ? " (" + row.forks() + " engines)" : "");
-            String bytes = Double.isNaN(row.bytesPerOp()) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", row.bytesPerOp());
-            out.append("| ").append(row.number())
-                    .append(" | ").append(cell((r.label() != null ? r.label() + " (" + code(r.source()) + ")" : code(r.source()))
+            String bytes = Double.isNaN(row.bytesPerOp())
+                    ? "–"
+                    : String.format(java.util.Locale.ROOT, "%.1f", row.bytesPerOp());
+            out.append("| ")
+                    .append(row.number())
+                    .append(" | ")
+                    .append(cell((r.label() != null ? r.label() + " (" + code(r.source()) + ")" : code(r.source()))
                             + MetricText.sweepValues(r)))
-                    .append(" | %").append(r.magic())
-                    .append(" | ").append(MetricText.value(m.center(), unit))
-                    .append(" | ").append(MetricText.value(row.mean(), unit))
-                    .append(" | ").append(ci)
-                    .append(" | ").append(samples)
-                    .append(" | ").append(bytes)
+                    .append(" | %")
+                    .append(r.magic())
+                    .append(" | ")
+                    .append(MetricText.value(m.center(), unit))
+                    .append(" | ")
+                    .append(MetricText.value(row.mean(), unit))
+                    .append(" | ")
+                    .append(ci)
+                    .append(" | ")
+                    .append(samples)
+                    .append(" | ")
+                    .append(bytes)
                     .append(" |\n");
         }
         return out.toString();

@@ -28,8 +28,15 @@ public final class ResultsTable {
         for (int i = 0; i < results.size(); i++) {
             ResultRecord record = results.get(i);
             double[] samples = record.metric().samples();
-            double mean = samples.length == 0 ? Double.NaN : Arrays.stream(samples).average().orElse(Double.NaN);
-            rows.add(new Row(i + 1, record, mean, samples.length, Math.max(1, record.metric().forks().size()),
+            double mean = samples.length == 0
+                    ? Double.NaN
+                    : Arrays.stream(samples).average().orElse(Double.NaN);
+            rows.add(new Row(
+                    i + 1,
+                    record,
+                    mean,
+                    samples.length,
+                    Math.max(1, record.metric().forks().size()),
                     bytesPerOp(record.details())));
         }
         return rows;

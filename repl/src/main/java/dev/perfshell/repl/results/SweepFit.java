@@ -1,7 +1,6 @@
 package dev.perfshell.repl.results;
 
 import dev.perfshell.timing.ComplexityFit;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +20,8 @@ public record SweepFit(String parameter, List<Long> values, List<Double> measure
         values = List.copyOf(values);
         measured = List.copyOf(measured);
         Objects.requireNonNull(fit, "fit");
-        if (values.size() != measured.size()) throw new IllegalArgumentException(values.size() + " values, " + measured.size() + " measured");
+        if (values.size() != measured.size())
+            throw new IllegalArgumentException(values.size() + " values, " + measured.size() + " measured");
     }
 
     /** Fits {@code measured} against {@code values}. */

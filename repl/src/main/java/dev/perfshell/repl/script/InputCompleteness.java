@@ -1,10 +1,9 @@
 package dev.perfshell.repl.script;
 
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.Completeness;
-
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 /**
  * Decides when typed or scripted lines form a complete input: Java by JShell's own analysis

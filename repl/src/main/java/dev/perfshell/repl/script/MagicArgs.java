@@ -73,13 +73,20 @@ public final class MagicArgs {
 
     private static char unescape(char c) {
         switch (c) {
-            case 'n': return '\n';
-            case 't': return '\t';
-            case 'r': return '\r';
-            case 'b': return '\b';
-            case 'f': return '\f';
-            case '0': return '\0';
-            default: return c; // \" \\ \' and anything else stand for themselves
+            case 'n':
+                return '\n';
+            case 't':
+                return '\t';
+            case 'r':
+                return '\r';
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case '0':
+                return '\0';
+            default:
+                return c; // \" \\ \' and anything else stand for themselves
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.perfshell.repl.script;
 
 import dev.perfshell.repl.maven.Coordinates;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -21,7 +20,8 @@ import java.util.List;
  * @param deps          Maven artifacts to resolve, in order (parsed only: nothing is resolved here)
  * @param problems      one line per bad directive ({@code FILE:LINE: …}); empty when all is well
  */
-public record ScriptHeader(List<String> classPath, List<String> engineOptions, List<Coordinates> deps, List<String> problems) {
+public record ScriptHeader(
+        List<String> classPath, List<String> engineOptions, List<Coordinates> deps, List<String> problems) {
     public static final String CLASSPATH = "//CLASSPATH";
     public static final String ENGINE = "//ENGINE";
     public static final String DEPS = "//DEPS";
@@ -53,29 +53,36 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
             String where = script + ":" + (i + 1) + ": ";
             if (directive(line, CLASSPATH)) {
                 String value = line.substring(CLASSPATH.length()).strip();
-                if (words(value, "[:\\s]+") == 0) problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
+                if (words(value, "[:\\s]+") == 0)
+                    problems.add(where + CLASSPATH + " names no jar or folder. Example: //CLASSPATH lib/guava.jar");
                 for (String entry : value.split("[:\\s]+")) {
                     if (entry.isEmpty()) continue;
                     Path path;
                     try {
                         path = folder.resolve(entry).normalize();
                     } catch (InvalidPathException e) { // a NUL byte: the JDK's message would name neither file nor line
-                        problems.add(where + CLASSPATH + " entry is not a valid path: " + visible(entry) + " (" + e.getReason() + ")");
+                        problems.add(where + CLASSPATH + " entry is not a valid path: " + visible(entry) + " ("
+                                + e.getReason() + ")");
                         continue;
                     }
-                    if (!Files.exists(path)) problems.add(where + CLASSPATH + " entry not found: " + entry + " (looked for " + path + ")");
+                    if (!Files.exists(path))
+                        problems.add(where + CLASSPATH + " entry not found: " + entry + " (looked for " + path + ")");
                     else classPath.add(path.toString());
                 }
             } else if (directive(line, ENGINE)) {
-                List<String> words = MagicArgs.tokenize(line.substring(ENGINE.length())).stream().map(MagicArgs.Token::text).toList();
+                List<String> words = MagicArgs.tokenize(line.substring(ENGINE.length())).stream()
+                        .map(MagicArgs.Token::text)
+                        .toList();
                 if (words.isEmpty()) problems.add(where + ENGINE + " names no JVM option. Example: //ENGINE -Xmx2g");
                 for (String word : words) {
-                    if (!word.startsWith("-")) problems.add(where + ENGINE + " takes JVM options starting with '-', got '" + word + "'");
+                    if (!word.startsWith("-"))
+                        problems.add(where + ENGINE + " takes JVM options starting with '-', got '" + word + "'");
                     else options.add(word);
                 }
             } else if (directive(line, DEPS)) {
                 String value = line.substring(DEPS.length()).strip();
-                if (words(value, "[,\\s]+") == 0) problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
+                if (words(value, "[,\\s]+") == 0)
+                    problems.add(where + DEPS + " names no artifact. Example: //DEPS com.google.code.gson:gson:2.11.0");
                 for (String word : value.split("[,\\s]+")) {
                     if (word.isEmpty()) continue;
                     try {
@@ -92,19 +99,24 @@ public record ScriptHeader(List<String> classPath, List<String> engineOptions, L
 
     /** How many entries {@code value} holds between its separators: "::" or ",," hold none, like an empty line. */
     private static long words(String value, String separators) {
-        return java.util.Arrays.stream(value.split(separators)).filter(word -> !word.isEmpty()).count();
+        return java.util.Arrays.stream(value.split(separators))
+                .filter(word -> !word.isEmpty())
+                .count();
     }
 
     /** Control characters as Java escapes, so a message stays one readable line. */
     private static String visible(String text) {
         StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        text.chars()
+                .forEach(c ->
+                        out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
 
     /** {@code //ENGINE -Xmx2g} is one; {@code //ENGINEER} and {@code // ENGINE} are ordinary comments. */
     private static boolean directive(String line, String name) {
-        return line.startsWith(name) && (line.length() == name.length() || Character.isWhitespace(line.charAt(name.length())));
+        return line.startsWith(name)
+                && (line.length() == name.length() || Character.isWhitespace(line.charAt(name.length())));
     }
 
     public boolean isEmpty() {

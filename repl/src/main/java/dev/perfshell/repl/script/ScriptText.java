@@ -46,15 +46,21 @@ public final class ScriptText {
                 lineStart = i + 1;
             }
         }
-        return new NotUtf8Exception(String.format(Locale.ROOT, "%s:%d: not UTF-8 text (byte 0x%02X, column %d)."
+        return new NotUtf8Exception(String.format(
+                Locale.ROOT,
+                "%s:%d: not UTF-8 text (byte 0x%02X, column %d)."
                         + " Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)",
-                script, line, bytes[offset] & 0xff, offset - lineStart + 1));
+                script,
+                line,
+                bytes[offset] & 0xff,
+                offset - lineStart + 1));
     }
 
     /** For a reader that hit a bad byte while reading {@code name} at {@code line} (a pipe cannot be read again). */
     public static String describe(IOException e, String name, int line) {
         if (e instanceof MalformedInputException) {
-            return name + ":" + line + ": not UTF-8 text. Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)";
+            return name + ":" + line
+                    + ": not UTF-8 text. Next: save the script as UTF-8 (e.g. iconv -f ISO-8859-1 -t UTF-8)";
         }
         return "cannot read " + name + ": " + e.getMessage() + ". Next: check the path";
     }

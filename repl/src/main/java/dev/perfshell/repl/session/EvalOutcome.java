@@ -1,9 +1,8 @@
 package dev.perfshell.repl.session;
 
+import java.util.List;
 import jdk.jshell.Diag;
 import jdk.jshell.SnippetEvent;
-
-import java.util.List;
 
 /**
  * One user snippet's evaluation.
@@ -18,8 +17,14 @@ import java.util.List;
  *                    because JShell's compiler stays broken after such a snippet; empty otherwise
  * @param restart     that restart's report, or {@code null}
  */
-public record EvalOutcome(String source, List<SnippetEvent> events, boolean stopped, boolean engineDied, long nanos,
-                          List<Diag> overLimit, RestartReport restart) {
+public record EvalOutcome(
+        String source,
+        List<SnippetEvent> events,
+        boolean stopped,
+        boolean engineDied,
+        long nanos,
+        List<Diag> overLimit,
+        RestartReport restart) {
     public EvalOutcome(String source, List<SnippetEvent> events, boolean stopped, boolean engineDied, long nanos) {
         this(source, events, stopped, engineDied, nanos, List.of(), null);
     }

@@ -1,6 +1,10 @@
 package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.io.Caret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
@@ -11,11 +15,6 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Turns JShell's events into what jshell users expect to read: {@code $1 ==> 2}, a brief
@@ -48,13 +47,18 @@ public final class FeedbackRenderer {
         if (!outcome.overLimit().isEmpty()) {
             errors.addAll(diagnostics(outcome.overLimit(), outcome.source()));
             RestartReport restart = outcome.restart();
-            errors.add("Not kept: a class file cannot hold it (64 KiB limits); JShell's compiler breaks on it, so the engine was "
-                    + "restarted" + (restart == null ? "" : " and " + restart.restored().size() + " snippets replayed")
-                    + ". Next: split it, or read the data from a file.");
+            errors.add(
+                    "Not kept: a class file cannot hold it (64 KiB limits); JShell's compiler breaks on it, so the engine was "
+                            + "restarted"
+                            + (restart == null
+                                    ? ""
+                                    : " and " + restart.restored().size() + " snippets replayed")
+                            + ". Next: split it, or read the data from a file.");
             return new Feedback(values, errors);
         }
         for (SnippetEvent event : outcome.events()) {
-            if (event.causeSnippet() == null) main(event, jshell, showTemporaryValues ? values : temporaryValuesLeftOut(event, values), errors);
+            if (event.causeSnippet() == null)
+                main(event, jshell, showTemporaryValues ? values : temporaryValuesLeftOut(event, values), errors);
             else update(event, jshell, values);
         }
         return new Feedback(values, errors);
@@ -62,8 +66,10 @@ public final class FeedbackRenderer {
 
     /** The value lines of a {@code $N} variable's event go nowhere; every other event's go to {@code values}. */
     private static List<String> temporaryValuesLeftOut(SnippetEvent event, List<String> values) {
-        return event.snippet() instanceof VarSnippet && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
-                ? new ArrayList<>() : values;
+        return event.snippet() instanceof VarSnippet
+                        && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                ? new ArrayList<>()
+                : values;
     }
 
     private void main(SnippetEvent event, JShell jshell, List<String> values, List<String> errors) {
@@ -86,14 +92,16 @@ public final class FeedbackRenderer {
             case VAR:
                 VarSnippet variable = (VarSnippet) snippet;
                 // perfshell's own results (-o) echo their whole line, IPython's, which can pass the width
-                boolean ours = variable.typeName().contains("dev.perfshell.") || variable.source().contains("dev.perfshell.");
+                boolean ours = variable.typeName().contains("dev.perfshell.")
+                        || variable.source().contains("dev.perfshell.");
                 String value = ours ? event.value() : truncated(event.value());
                 return variable.name() + " ==> " + value + unresolved(snippet, jshell);
             case EXPRESSION:
                 return ((ExpressionSnippet) snippet).name() + " ==> " + truncated(event.value());
             case METHOD:
                 MethodSnippet method = (MethodSnippet) snippet;
-                return verb(event) + " method " + method.name() + "(" + method.parameterTypes() + ")" + unresolved(snippet, jshell);
+                return verb(event) + " method " + method.name() + "(" + method.parameterTypes() + ")"
+                        + unresolved(snippet, jshell);
             case TYPE_DECL:
                 TypeDeclSnippet type = (TypeDeclSnippet) snippet;
                 return verb(event) + " " + typeWord(type) + " " + type.name() + unresolved(snippet, jshell);
@@ -138,30 +146,39 @@ public final class FeedbackRenderer {
 
     private static String typeWord(TypeDeclSnippet type) {
         switch (type.subKind()) {
-            case INTERFACE_SUBKIND: return "interface";
-            case ENUM_SUBKIND: return "enum";
-            case ANNOTATION_TYPE_SUBKIND: return "annotation interface";
-            case RECORD_SUBKIND: return "record";
-            default: return "class";
+            case INTERFACE_SUBKIND:
+                return "interface";
+            case ENUM_SUBKIND:
+                return "enum";
+            case ANNOTATION_TYPE_SUBKIND:
+                return "annotation interface";
+            case RECORD_SUBKIND:
+                return "record";
+            default:
+                return "class";
         }
     }
 
     private static String unresolved(Snippet snippet, JShell jshell) {
         if (!(snippet instanceof DeclarationSnippet)) return "";
-        List<String> missing = jshell.unresolvedDependencies((DeclarationSnippet) snippet).collect(Collectors.toList());
+        List<String> missing =
+                jshell.unresolvedDependencies((DeclarationSnippet) snippet).collect(Collectors.toList());
         if (missing.isEmpty()) return "";
         return ", however, it cannot be used until " + String.join(", ", missing) + " is declared";
     }
 
     private void update(SnippetEvent event, JShell jshell, List<String> values) {
         if (event.status() == event.previousStatus()) return;
-        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             values.add("  update: " + describe(event.snippet()) + unresolved(event.snippet(), jshell));
         }
     }
 
     private static String describe(Snippet snippet) {
-        if (snippet instanceof MethodSnippet) return "method " + ((MethodSnippet) snippet).name() + "(" + ((MethodSnippet) snippet).parameterTypes() + ")";
+        if (snippet instanceof MethodSnippet)
+            return "method " + ((MethodSnippet) snippet).name() + "(" + ((MethodSnippet) snippet).parameterTypes()
+                    + ")";
         if (snippet instanceof DeclarationSnippet) return ((DeclarationSnippet) snippet).name();
         return "#" + snippet.id();
     }
@@ -169,7 +186,9 @@ public final class FeedbackRenderer {
     /** "error: cannot find symbol", detail lines, then the source line with a caret under the culprit. */
     List<String> compileErrors(Snippet snippet, JShell jshell) {
         List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) return List.of("error: the snippet was rejected (" + snippet.kind().toString().toLowerCase(Locale.ROOT) + ")");
+        if (diags.isEmpty())
+            return List.of("error: the snippet was rejected ("
+                    + snippet.kind().toString().toLowerCase(Locale.ROOT) + ")");
         return diagnostics(diags, snippet.source());
     }
 
@@ -180,7 +199,8 @@ public final class FeedbackRenderer {
             lines.add("error: " + message[0]);
             for (int i = 1; i < message.length; i++) {
                 String detail = message[i].strip();
-                if (!detail.equals("location: class")) lines.add("  " + detail); // snippets live in a wrapper class: noise
+                if (!detail.equals("location: class"))
+                    lines.add("  " + detail); // snippets live in a wrapper class: noise
             }
             lines.addAll(Caret.under(source, diag.getStartPosition(), diag.getPosition(), diag.getEndPosition()));
         }

@@ -1,10 +1,9 @@
 package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.engine.Engine;
+import java.util.List;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-
-import java.util.List;
 
 /**
  * A snippet perfshell declared for itself, outside the session's log; closing drops it. Such snippets never show
@@ -36,7 +35,8 @@ public final class HiddenSnippet implements AutoCloseable {
     public void close() {
         if (!engine.alive()) return;
         for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null && engine.jshell().status(event.snippet()).isActive()) {
+            if (event.causeSnippet() == null
+                    && engine.jshell().status(event.snippet()).isActive()) {
                 engine.drop(event.snippet());
                 engine.forgetClasses(event.snippet());
             }

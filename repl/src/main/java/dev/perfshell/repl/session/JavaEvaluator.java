@@ -1,12 +1,11 @@
 package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.io.Console;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.Completeness;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 /**
  * Evaluates Java input one snippet at a time ({@code int a = 1; int b = 2;} is two snippets:
@@ -64,7 +63,8 @@ public final class JavaEvaluator {
         for (String snippet : split(input)) {
             EvalOutcome outcome = session.eval(snippet);
             outcomes.add(outcome);
-            FeedbackRenderer.Feedback feedback = renderer.render(outcome, session.engine().jshell(), keepValues);
+            FeedbackRenderer.Feedback feedback =
+                    renderer.render(outcome, session.engine().jshell(), keepValues);
             if (!keepValues && session.engine().alive()) session.discardValue(outcome);
             feedback.values().forEach(values);
             feedback.errors().forEach(errors);
@@ -78,7 +78,9 @@ public final class JavaEvaluator {
     public record Result(List<EvalOutcome> outcomes, boolean failed) {
         /** Whether any snippet got as far as running (not rejected by the compiler). */
         public boolean ran() {
-            return outcomes.stream().anyMatch(o -> !o.events().isEmpty() && o.events().get(0).status().isActive());
+            return outcomes.stream()
+                    .anyMatch(o ->
+                            !o.events().isEmpty() && o.events().get(0).status().isActive());
         }
 
         /**

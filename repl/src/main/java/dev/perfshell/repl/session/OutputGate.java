@@ -15,17 +15,20 @@ final class OutputGate {
     private volatile boolean open = true;
 
     PrintStream wrap(PrintStream target) {
-        return new PrintStream(new FilterOutputStream(target) {
-            @Override
-            public void write(int b) throws IOException {
-                if (open) out.write(b);
-            }
+        return new PrintStream(
+                new FilterOutputStream(target) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (open) out.write(b);
+                    }
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (open) out.write(bytes, offset, length);
-            }
-        }, true, StandardCharsets.UTF_8);
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        if (open) out.write(bytes, offset, length);
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
     }
 
     /** Runs {@code action} with the engine's output dropped. */
@@ -37,5 +40,4 @@ final class OutputGate {
             open = true;
         }
     }
-
 }

@@ -1,10 +1,9 @@
 package dev.perfshell.repl.session;
 
-import jdk.jshell.Snippet;
-import jdk.jshell.VarSnippet;
-
 import java.util.ArrayList;
 import java.util.List;
+import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
 
 /**
  * The session as a sequence of sources that rebuild it (docs/shell.md, 'Replay'): imports, types, methods,

@@ -17,8 +17,12 @@ final class ReplayProblems {
             return "threw " + ExceptionNames.of(first.exception()) + (message == null ? "" : ": " + message);
         }
         if (!first.status().isActive()) {
-            return engine.jshell().diagnostics(first.snippet()).filter(Diag::isError)
-                    .map(d -> d.getMessage(null).lines().findFirst().orElse("")).findFirst().orElse("rejected (" + first.status() + ")");
+            return engine.jshell()
+                    .diagnostics(first.snippet())
+                    .filter(Diag::isError)
+                    .map(d -> d.getMessage(null).lines().findFirst().orElse(""))
+                    .findFirst()
+                    .orElse("rejected (" + first.status() + ")");
         }
         return null;
     }

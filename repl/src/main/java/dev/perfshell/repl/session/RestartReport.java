@@ -1,7 +1,6 @@
 package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.engine.EngineDeath;
-
 import java.util.List;
 
 /**

@@ -3,18 +3,17 @@ package dev.perfshell.repl.session;
 import dev.perfshell.repl.engine.BlackholeCheck;
 import dev.perfshell.repl.engine.Engine;
 import dev.perfshell.repl.engine.EngineConnectTimeout;
-import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineDeath;
 import dev.perfshell.repl.engine.EngineException;
+import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineSpec;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 
 /**
  * The user's session: the engine that runs it, the log that outlives the engine, and the
@@ -31,6 +30,7 @@ public final class Session implements AutoCloseable {
     private CompletableFuture<Engine> starting;
     /** Ctrl-C came during the current input (see {@link #interrupt()}). */
     private volatile boolean inputInterrupted;
+
     private final SnippetLog log = new SnippetLog();
     private BlackholeCheck blackhole;
     private final java.util.concurrent.atomic.AtomicInteger temps = new java.util.concurrent.atomic.AtomicInteger();
@@ -87,9 +87,13 @@ public final class Session implements AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             EngineConnectTimeout timeout = connectTimeoutIn(cause);
             if (timeout != null) throw new EngineStartException(connectTimeoutLine(timeout), cause);
-            String why = cause.getMessage() == null ? cause.toString() : cause.getMessage().strip();
-            throw new EngineStartException("the engine did not start: " + why.replace("Launching JShell execution engine threw: ", "")
-                    + "\nNext: check the -R/--engine-option values and --engine-jdk (perfshell --help).", cause);
+            String why = cause.getMessage() == null
+                    ? cause.toString()
+                    : cause.getMessage().strip();
+            throw new EngineStartException(
+                    "the engine did not start: " + why.replace("Launching JShell execution engine threw: ", "")
+                            + "\nNext: check the -R/--engine-option values and --engine-jdk (perfshell --help).",
+                    cause);
         }
     }
 
@@ -103,8 +107,11 @@ public final class Session implements AutoCloseable {
     /** One line: which JVM, with which of the user's options, and what to try. */
     private String connectTimeoutLine(EngineConnectTimeout timeout) {
         String java = spec.javaLauncher().toString();
-        return timeout.getMessage() + " (" + java + (spec.engineOptions().isEmpty() ? ", no -R options"
-                : ", -R options: " + String.join(" ", spec.engineOptions())) + ")"
+        return timeout.getMessage() + " (" + java
+                + (spec.engineOptions().isEmpty()
+                        ? ", no -R options"
+                        : ", -R options: " + String.join(" ", spec.engineOptions()))
+                + ")"
                 + ". Next: check that '" + java + " -version' starts; on a slow machine set PERFSHELL_ENGINE_TIMEOUT"
                 + " to more seconds (now " + timeout.timeout().toSeconds() + ").";
     }
@@ -153,9 +160,17 @@ public final class Session implements AutoCloseable {
      * jshell itself loses the session that way). Empty for every other snippet.
      */
     private static List<jdk.jshell.Diag> overClassFileLimits(Engine engine, List<SnippetEvent> events) {
-        if (events.isEmpty() || events.get(0).causeSnippet() != null || !events.get(0).status().isActive()) return List.of();
-        List<jdk.jshell.Diag> errors = engine.jshell().diagnostics(events.get(0).snippet()).filter(jdk.jshell.Diag::isError).toList();
-        boolean overLimit = errors.stream().anyMatch(diag -> CLASS_FILE_LIMITS.matcher(diag.getMessage(java.util.Locale.ROOT)).find());
+        if (events.isEmpty()
+                || events.get(0).causeSnippet() != null
+                || !events.get(0).status().isActive()) return List.of();
+        List<jdk.jshell.Diag> errors = engine.jshell()
+                .diagnostics(events.get(0).snippet())
+                .filter(jdk.jshell.Diag::isError)
+                .toList();
+        boolean overLimit = errors.stream()
+                .anyMatch(diag -> CLASS_FILE_LIMITS
+                        .matcher(diag.getMessage(java.util.Locale.ROOT))
+                        .find());
         return overLimit ? errors : List.of();
     }
 
@@ -178,8 +193,10 @@ public final class Session implements AutoCloseable {
 
     /** JShell's {@code $N}: the variable an expression's value went into, still active. */
     private static boolean isTemporaryValue(SnippetEvent event) {
-        return event.causeSnippet() == null && event.snippet() instanceof jdk.jshell.VarSnippet
-                && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive();
+        return event.causeSnippet() == null
+                && event.snippet() instanceof jdk.jshell.VarSnippet
+                && event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                && event.status().isActive();
     }
 
     /** A statement or expression that threw; a declaration that threw still declares its variable. */

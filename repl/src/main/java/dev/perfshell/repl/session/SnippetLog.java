@@ -1,12 +1,11 @@
 package dev.perfshell.repl.session;
 
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 
 /**
  * The user's snippets in the order they were entered, with their latest status. It outlives the
@@ -79,7 +78,12 @@ public final class SnippetLog {
             if (known != null) {
                 known.status = event.status();
             } else if (event.causeSnippet() == null) {
-                Entry entry = new Entry(event.snippet(), event.snippet().source() == null ? source : event.snippet().source(), event.status());
+                Entry entry = new Entry(
+                        event.snippet(),
+                        event.snippet().source() == null
+                                ? source
+                                : event.snippet().source(),
+                        event.status());
                 entries.add(entry);
                 bySnippet.put(event.snippet(), entry);
             }

@@ -1,12 +1,11 @@
 package dev.perfshell.repl.session;
 
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SourceCodeAnalysis;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * From the engine's view of the session (class names, class-file line numbers) back to what the user
@@ -60,7 +59,8 @@ public final class SnippetSources {
     public int snippetLine(Snippet snippet, int classLine) {
         if (classLine < 1) return -1;
         try {
-            SourceCodeAnalysis.SnippetWrapper wrapper = jshell.sourceCodeAnalysis().wrapper(snippet);
+            SourceCodeAnalysis.SnippetWrapper wrapper =
+                    jshell.sourceCodeAnalysis().wrapper(snippet);
             String wrapped = wrapper.wrapped();
             int offset = 0;
             for (int line = 1; line < classLine && offset >= 0; line++) offset = wrapped.indexOf('\n', offset) + 1;

@@ -23,7 +23,9 @@ public final class TimingPreparation {
      */
     public static boolean timesAnything(Path script) {
         try {
-            return script != null && Files.isRegularFile(script) && TIMING_MAGIC.matcher(Files.readString(script)).find();
+            return script != null
+                    && Files.isRegularFile(script)
+                    && TIMING_MAGIC.matcher(Files.readString(script)).find();
         } catch (IOException | RuntimeException unreadable) {
             return false; // the run itself reports an unreadable script
         }

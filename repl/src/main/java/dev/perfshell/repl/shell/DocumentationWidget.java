@@ -1,10 +1,9 @@
 package dev.perfshell.repl.shell;
 
+import java.util.List;
 import jdk.jshell.SourceCodeAnalysis;
 import org.jline.reader.LineReader;
 import org.jline.reader.Widget;
-
-import java.util.List;
 
 /**
  * Shift-Tab, as in jshell: the signatures (and javadoc, where the JDK's sources are installed)
@@ -34,7 +33,11 @@ final class DocumentationWidget implements Widget {
             if (text.length() > 0) text.append('\n');
             text.append(doc.signature());
             if (doc.javadoc() != null) {
-                doc.javadoc().strip().lines().limit(JAVADOC_LINES).forEach(l -> text.append("\n    ").append(l.strip()));
+                doc.javadoc()
+                        .strip()
+                        .lines()
+                        .limit(JAVADOC_LINES)
+                        .forEach(l -> text.append("\n    ").append(l.strip()));
             }
         }
         reader.printAbove(text.toString());

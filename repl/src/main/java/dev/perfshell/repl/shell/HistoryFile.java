@@ -31,8 +31,10 @@ public record HistoryFile(Path file, String problem) {
     }
 
     private static HistoryFile without(Path home, String why) {
-        return new HistoryFile(null, "No history this session: " + why
-                + ". Next: set PERFSHELL_HOME to a writable folder (now " + home + ").");
+        return new HistoryFile(
+                null,
+                "No history this session: " + why + ". Next: set PERFSHELL_HOME to a writable folder (now " + home
+                        + ").");
     }
 
     /** "Not a directory" rather than the exception's class and path again. */

@@ -1,11 +1,10 @@
 package dev.perfshell.repl.shell;
 
-import jdk.jshell.SourceCodeAnalysis;
-import org.jline.reader.Candidate;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jdk.jshell.SourceCodeAnalysis;
+import org.jline.reader.Candidate;
 
 /**
  * JShell's completion of Java that starts somewhere in the buffer (a magic's code after its options, a
@@ -19,7 +18,13 @@ final class JavaCompletion {
      * @param codeStart where the Java starts in the buffer (0: all of it)
      * @param wordStart where JLine's word at the cursor starts
      */
-    static void add(SourceCodeAnalysis analysis, String buffer, int codeStart, int cursor, int wordStart, List<Candidate> candidates) {
+    static void add(
+            SourceCodeAnalysis analysis,
+            String buffer,
+            int codeStart,
+            int cursor,
+            int wordStart,
+            List<Candidate> candidates) {
         String code = blanked(buffer, codeStart);
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, cursor, anchor);
@@ -28,7 +33,8 @@ final class JavaCompletion {
             String continuation = suggestion.continuation();
             if (!seen.add(continuation)) continue; // overloads repeat
             boolean complete = !continuation.endsWith("(");
-            Candidate candidate = WordReplacement.candidate(buffer, wordStart, anchor[0], continuation, continuation, null, null, complete);
+            Candidate candidate = WordReplacement.candidate(
+                    buffer, wordStart, anchor[0], continuation, continuation, null, null, complete);
             if (candidate != null) candidates.add(candidate);
         }
     }

@@ -5,6 +5,12 @@ import dev.perfshell.repl.magic.Magic;
 import dev.perfshell.repl.magic.MagicCursor;
 import dev.perfshell.repl.magic.MagicRegistry;
 import dev.perfshell.repl.magic.NamesInSession;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import jdk.jshell.JShell;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -12,13 +18,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
-
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Tab in a magic input: magic names after {@code %}; then what {@link MagicCursor} says the word is to the
@@ -73,18 +72,20 @@ final class MagicCompleter implements Completer {
         int from = nameEnd + at.start();
         switch (at.role()) {
             case OPTION_NAME -> options(parser.get(), buffer, wordStart, from, candidates);
-            case OPTION_VALUE -> values(at.option(), buffer.substring(from, cursor), buffer, wordStart, from, candidates);
+            case OPTION_VALUE ->
+                values(at.option(), buffer.substring(from, cursor), buffer, wordStart, from, candidates);
             case CODE -> {
                 if (TAKES_FILES.contains(name)) files.complete(reader, line, candidates);
                 else if (magic.get().takesJava()) java(buffer, from, cursor, wordStart, candidates);
             }
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 
     private void magicNames(String sigil, List<Candidate> candidates) {
         for (String name : registry.names()) {
-            candidates.add(new Candidate(sigil + name, sigil + name, "magics", registry.summary(name), null, null, true));
+            candidates.add(
+                    new Candidate(sigil + name, sigil + name, "magics", registry.summary(name), null, null, true));
         }
     }
 
@@ -101,14 +102,18 @@ final class MagicCompleter implements Completer {
         for (OptionSpec option : line.getCommandSpec().options()) {
             String description = option.description().length > 0 ? option.description()[0] : null;
             for (String name : option.names()) {
-                add(WordReplacement.candidate(buffer, wordStart, from, name, name, "options", description, true), candidates);
+                add(
+                        WordReplacement.candidate(buffer, wordStart, from, name, name, "options", description, true),
+                        candidates);
             }
         }
     }
 
-    private void values(OptionSpec option, String typed, String buffer, int wordStart, int from, List<Candidate> candidates) {
+    private void values(
+            OptionSpec option, String typed, String buffer, int wordStart, int from, List<Candidate> candidates) {
         List<String> values = new ArrayList<>();
-        NamesInSession names = option.userObject() instanceof Field field ? field.getAnnotation(NamesInSession.class) : null;
+        NamesInSession names =
+                option.userObject() instanceof Field field ? field.getAnnotation(NamesInSession.class) : null;
         if (names != null) {
             values.addAll(sessionNames(names.value(), typed));
         } else if (option.completionCandidates() != null) {
@@ -116,7 +121,9 @@ final class MagicCompleter implements Completer {
         }
         for (String value : values) {
             // "Box::" goes on with a method: no space after it
-            add(WordReplacement.candidate(buffer, wordStart, from, value, value, null, null, !value.endsWith("::")), candidates);
+            add(
+                    WordReplacement.candidate(buffer, wordStart, from, value, value, null, null, !value.endsWith("::")),
+                    candidates);
         }
     }
 
@@ -127,7 +134,9 @@ final class MagicCompleter implements Completer {
         int colons = typed.indexOf("::");
         if (colons >= 0) {
             String type = typed.substring(0, colons);
-            return session.methodsOf(type).stream().map(method -> type + "::" + method).toList();
+            return session.methodsOf(type).stream()
+                    .map(method -> type + "::" + method)
+                    .toList();
         }
         List<String> names = new ArrayList<>(session.methods());
         session.classes().forEach(type -> names.add(type + "::"));

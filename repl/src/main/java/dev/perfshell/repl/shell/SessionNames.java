@@ -4,15 +4,13 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import dev.perfshell.repl.timeit.ParseOnlyJavac;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.TypeDeclSnippet;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jdk.jshell.JShell;
+import jdk.jshell.TypeDeclSnippet;
 
 /**
  * The names %lprun's {@code -f} and {@code -c} take from the session (as {@link dev.perfshell.repl.lines.MethodChoices} reads them): its
@@ -58,7 +56,11 @@ final class SessionNames {
     private static List<String> declaredMethods(String source) {
         List<String> names = new ArrayList<>();
         try {
-            for (Tree type : ParseOnlyJavac.task("PerfshellNames", source, d -> { }).parse().iterator().next().getTypeDecls()) {
+            for (Tree type : ParseOnlyJavac.task("PerfshellNames", source, d -> {})
+                    .parse()
+                    .iterator()
+                    .next()
+                    .getTypeDecls()) {
                 if (!(type instanceof ClassTree declaration)) continue;
                 for (Tree member : declaration.getMembers()) {
                     if (member instanceof MethodTree method && !method.getName().contentEquals("<init>")) {

@@ -1,26 +1,25 @@
 package dev.perfshell.repl.shell;
 
-import dev.perfshell.repl.script.InputKind;
-import dev.perfshell.repl.session.JavaEvaluator;
-import dev.perfshell.repl.script.ScriptHost;
-import dev.perfshell.repl.script.InputCompleteness;
-import dev.perfshell.repl.script.InputSource;
-import dev.perfshell.repl.script.ScriptSource;
-import dev.perfshell.repl.script.ScriptText;
-import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.command.SlashCommands;
+import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.magic.MagicContext;
 import dev.perfshell.repl.magic.MagicRegistry;
 import dev.perfshell.repl.magic.MagicRunner;
 import dev.perfshell.repl.magic.ResultBinder;
 import dev.perfshell.repl.results.ResultOrigin;
 import dev.perfshell.repl.results.ResultsStore;
+import dev.perfshell.repl.script.InputCompleteness;
+import dev.perfshell.repl.script.InputKind;
+import dev.perfshell.repl.script.InputSource;
+import dev.perfshell.repl.script.ScriptHost;
+import dev.perfshell.repl.script.ScriptSource;
+import dev.perfshell.repl.script.ScriptText;
 import dev.perfshell.repl.session.InputHistory;
+import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.OutputCap;
 import dev.perfshell.repl.session.RestartReport;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.timing.Units;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +34,7 @@ import java.util.List;
 public final class Shell {
     /** Exit codes of {@code perfshell} and {@code perfshell run}. */
     public static final int OK = 0;
+
     public static final int SCRIPT_FAILED = 1;
     private static final int MAX_IDS_SHOWN = 20;
 
@@ -57,10 +57,12 @@ public final class Shell {
      * (directly or through others) would nest until the stack overflows.
      */
     private final java.util.Deque<Path> openScripts = new java.util.ArrayDeque<>();
+
     private volatile boolean busy;
     private volatile long lastStopNanos;
     /** Counts inputs, so a hint about a stubborn snippet never lands on the next input. */
     private volatile long inputNumber;
+
     private volatile long stoppedInput = -1;
 
     /** @param env the environment variables magics may read ({@code PERFSHELL_HOME}, {@code DISPLAY}) */
@@ -69,8 +71,17 @@ public final class Shell {
         this.console = console;
         this.registry = registry;
         this.evaluator = new JavaEvaluator(session);
-        this.magics = new MagicRunner(new MagicContext(session, console, evaluator, registry, new ResultBinder(), history,
-                results, this::origin, new Scripts(), env));
+        this.magics = new MagicRunner(new MagicContext(
+                session,
+                console,
+                evaluator,
+                registry,
+                new ResultBinder(),
+                history,
+                results,
+                this::origin,
+                new Scripts(),
+                env));
         this.commands = new SlashCommands(session, console, history, new SlashCommands.Host() {
             @Override
             public boolean evaluate(String input) {
@@ -112,11 +123,13 @@ public final class Shell {
      */
     private ResultOrigin origin() {
         InputSource source = currentSource;
-        if (source == null || source.interactive()) return new ResultOrigin(null, history.all().size());
+        if (source == null || source.interactive())
+            return new ResultOrigin(null, history.all().size());
         if (source.file() == null) return new ResultOrigin(source.name(), source.line());
         Path file = source.file().toAbsolutePath().normalize();
         Path folder = scriptFolder != null ? scriptFolder : file.getParent();
-        String relative = folder == null ? file.toString() : folder.relativize(file).toString();
+        String relative =
+                folder == null ? file.toString() : folder.relativize(file).toString();
         return new ResultOrigin(relative.replace(java.io.File.separatorChar, '/'), source.line());
     }
 
@@ -129,11 +142,18 @@ public final class Shell {
      * refused as soon as its first line is entered, not after a whole body was typed for nothing.
      */
     public InputCompleteness typedCompleteness() {
-        return new InputCompleteness(() -> session.engine().jshell().sourceCodeAnalysis(),
-                name -> registry.create(name).map(dev.perfshell.repl.magic.Magic::acceptsCell).orElse(false));
+        return new InputCompleteness(
+                () -> session.engine().jshell().sourceCodeAnalysis(),
+                name -> registry.create(name)
+                        .map(dev.perfshell.repl.magic.Magic::acceptsCell)
+                        .orElse(false));
     }
 
-    private enum Handled { OK, FAILED, EXIT }
+    private enum Handled {
+        OK,
+        FAILED,
+        EXIT
+    }
 
     /**
      * Reads and runs inputs until the source ends or {@code /exit}.
@@ -146,7 +166,8 @@ public final class Shell {
         Path outerFolder = scriptFolder;
         currentSource = source;
         depth++;
-        if (scriptFolder == null && source.file() != null) scriptFolder = source.file().toAbsolutePath().normalize().getParent();
+        if (scriptFolder == null && source.file() != null)
+            scriptFolder = source.file().toAbsolutePath().normalize().getParent();
         Path opened = source.file() == null ? null : identity(source.file());
         if (opened != null) openScripts.addLast(opened);
         try {
@@ -166,7 +187,10 @@ public final class Shell {
             try {
                 input = source.next();
             } catch (IOException e) {
-                console.error(e instanceof ScriptText.NotUtf8Exception ? e.getMessage() : "Cannot read " + source.name() + ": " + e.getMessage());
+                console.error(
+                        e instanceof ScriptText.NotUtf8Exception
+                                ? e.getMessage()
+                                : "Cannot read " + source.name() + ": " + e.getMessage());
                 return SCRIPT_FAILED;
             }
             if (input == null) break;
@@ -176,7 +200,9 @@ public final class Shell {
             if (handled == Handled.FAILED && !source.interactive()) {
                 anyFailed = true;
                 console.error(source.name() + ":" + source.line() + ": this input failed"
-                        + (keepGoing ? "; going on (--keep-going)" : "; stopping. Next: fix it, or run with --keep-going"));
+                        + (keepGoing
+                                ? "; going on (--keep-going)"
+                                : "; stopping. Next: fix it, or run with --keep-going"));
                 if (!keepGoing) break;
             }
         }
@@ -215,8 +241,8 @@ public final class Shell {
             if (inCycle) chain.add(open.getFileName().toString());
         }
         chain.add(identity.getFileName().toString());
-        console.error(file + " is already running (" + String.join(" → ", chain) + "): a script that runs itself never ends."
-                + " Next: remove the line that runs it again.");
+        console.error(file + " is already running (" + String.join(" → ", chain)
+                + "): a script that runs itself never ends." + " Next: remove the line that runs it again.");
         return true;
     }
 
@@ -237,14 +263,17 @@ public final class Shell {
             } catch (StackOverflowError tooDeep) {
                 // javac recurses per nesting level; jshell itself dies of such an input. The stack is unwound here, so
                 // the session goes on.
-                console.error("This input is nested too deeply for the Java compiler (" + input.length() + " characters, "
-                        + input.lines().count() + " lines). Next: split it into smaller statements or methods.");
+                console.error("This input is nested too deeply for the Java compiler (" + input.length()
+                        + " characters, " + input.lines().count()
+                        + " lines). Next: split it into smaller statements or methods.");
                 handled = Handled.FAILED;
             }
-            if (session.recoverIfDead().map(report -> {
-                reportRestart(report);
-                return true;
-            }).orElse(false)) handled = Handled.FAILED;
+            if (session.recoverIfDead()
+                    .map(report -> {
+                        reportRestart(report);
+                        return true;
+                    })
+                    .orElse(false)) handled = Handled.FAILED;
             if (handled == Handled.FAILED) history.failed(number);
             return handled;
         } finally {
@@ -259,7 +288,8 @@ public final class Shell {
         if (dropped.bytes() == 0) return;
         if (!dropped.atLineStart()) console.always("");
         console.warn("... " + Units.bytes(dropped.bytes()) + " more output dropped: the console shows the first "
-                + Units.bytes(session.outputCap().limit()) + " of each input. Next: to keep it all, write it to a file in the "
+                + Units.bytes(session.outputCap().limit())
+                + " of each input. Next: to keep it all, write it to a file in the "
                 + "snippet, e.g. var out = new java.io.PrintStream(\"out.txt\"); out.println(...); out.close();");
     }
 
@@ -270,7 +300,8 @@ public final class Shell {
                 return magics.run(input) ? Handled.OK : Handled.FAILED;
             case COMMAND:
                 SlashCommands.Result result = commands.run(input);
-                return result == SlashCommands.Result.EXIT ? Handled.EXIT
+                return result == SlashCommands.Result.EXIT
+                        ? Handled.EXIT
                         : result == SlashCommands.Result.OK ? Handled.OK : Handled.FAILED;
             default:
                 return evaluator.evaluate(input, console).failed() ? Handled.FAILED : Handled.OK;
@@ -299,7 +330,8 @@ public final class Shell {
         @Override
         public boolean typed(String input) {
             String[] lines = input.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) console.dim((i == 0 ? TerminalSource.PROMPT : TerminalSource.CONTINUATION) + lines[i]);
+            for (int i = 0; i < lines.length; i++)
+                console.dim((i == 0 ? TerminalSource.PROMPT : TerminalSource.CONTINUATION) + lines[i]);
             return handle(input) != Handled.FAILED;
         }
 
@@ -332,28 +364,33 @@ public final class Shell {
     }
 
     private void scheduleStubbornnessHint(long stopNanos, long stoppedInput) {
-        Thread hint = new Thread(() -> {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (busy && lastStopNanos == stopNanos && inputNumber == stoppedInput) {
-                console.warn("The snippet is still running (it may catch the stop). Press Ctrl-C again to end the engine.");
-            }
-        }, "perfshell-ctrl-c-hint");
+        Thread hint = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (busy && lastStopNanos == stopNanos && inputNumber == stoppedInput) {
+                        console.warn(
+                                "The snippet is still running (it may catch the stop). Press Ctrl-C again to end the engine.");
+                    }
+                },
+                "perfshell-ctrl-c-hint");
         hint.setDaemon(true);
         hint.start();
     }
 
     void reportRestart(RestartReport report) {
         if (report.death() != null) {
-            console.error("The engine " + report.death().describe() + ". Started a new engine and replayed the session.");
+            console.error(
+                    "The engine " + report.death().describe() + ". Started a new engine and replayed the session.");
         } else {
             console.println("Restarted the engine and replayed the session.");
         }
         List<String> restored = report.restored();
-        String ids = restored.size() <= MAX_IDS_SHOWN ? String.join(" ", restored)
+        String ids = restored.size() <= MAX_IDS_SHOWN
+                ? String.join(" ", restored)
                 : String.join(" ", restored.subList(0, MAX_IDS_SHOWN)) + " …";
         console.println("Restored " + restored.size() + (restored.size() == 1 ? " snippet" : " snippets")
                 + (restored.isEmpty() ? "" : " (" + ids + ")") + ".");

@@ -1,14 +1,13 @@
 package dev.perfshell.repl.shell;
 
 import dev.perfshell.repl.script.InputKind;
+import java.util.List;
+import java.util.Set;
 import org.jline.builtins.Completers.FileNameCompleter;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * Tab completion: magic inputs (names, options, values, their Java code) by {@link MagicCompleter}, jshell
@@ -24,7 +23,8 @@ final class ShellCompleter implements Completer {
 
     ShellCompleter(Shell shell) {
         this.shell = shell;
-        this.magics = new MagicCompleter(shell.registry(), () -> shell.session().engine().jshell(), files);
+        this.magics = new MagicCompleter(
+                shell.registry(), () -> shell.session().engine().jshell(), files);
     }
 
     @Override
@@ -37,7 +37,13 @@ final class ShellCompleter implements Completer {
             command(reader, line, head, candidates);
         } else {
             int wordStart = line.cursor() - line.wordCursor();
-            JavaCompletion.add(shell.session().engine().jshell().sourceCodeAnalysis(), line.line(), 0, line.cursor(), wordStart, candidates);
+            JavaCompletion.add(
+                    shell.session().engine().jshell().sourceCodeAnalysis(),
+                    line.line(),
+                    0,
+                    line.cursor(),
+                    wordStart,
+                    candidates);
         }
     }
 

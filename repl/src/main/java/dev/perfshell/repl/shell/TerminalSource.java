@@ -1,6 +1,7 @@
 package dev.perfshell.repl.shell;
 
 import dev.perfshell.repl.script.InputSource;
+import java.nio.file.Path;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -8,8 +9,6 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-
-import java.nio.file.Path;
 
 /**
  * Interactive input through JLine: continuation lines while an input is unfinished, history in
@@ -28,8 +27,7 @@ public final class TerminalSource implements InputSource {
         LineReaderBuilder builder = LineReaderBuilder.builder();
         // Without a file JLine keeps the history in memory only (Main said why there is none).
         if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);
-        this.reader = builder
-                .terminal(terminal)
+        this.reader = builder.terminal(terminal)
                 .appName("perfshell")
                 .parser(new ShellParser(shell.typedCompleteness()))
                 .completer(new ShellCompleter(shell))
@@ -43,7 +41,11 @@ public final class TerminalSource implements InputSource {
         ClosingBrackets.install(reader);
         DocumentationWidget docs = new DocumentationWidget(reader, shell);
         reader.getWidgets().put(DocumentationWidget.NAME, docs);
-        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(DocumentationWidget.NAME), KeyMap.key(terminal, org.jline.utils.InfoCmp.Capability.key_btab));
+        reader.getKeyMaps()
+                .get(LineReader.MAIN)
+                .bind(
+                        new Reference(DocumentationWidget.NAME),
+                        KeyMap.key(terminal, org.jline.utils.InfoCmp.Capability.key_btab));
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(DocumentationWidget.NAME), "\u001b[Z");
     }
 

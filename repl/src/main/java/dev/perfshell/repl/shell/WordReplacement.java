@@ -19,8 +19,15 @@ final class WordReplacement {
      * @return the candidate, or {@code null} when the replacement does not keep the part of JLine's word
      *         before {@code from} (it would have to rewrite text JLine does not replace)
      */
-    static Candidate candidate(String buffer, int wordStart, int from, String replacement, String display,
-                               String group, String description, boolean complete) {
+    static Candidate candidate(
+            String buffer,
+            int wordStart,
+            int from,
+            String replacement,
+            String display,
+            String group,
+            String description,
+            boolean complete) {
         String value;
         if (from >= wordStart) {
             value = buffer.substring(wordStart, from) + replacement;

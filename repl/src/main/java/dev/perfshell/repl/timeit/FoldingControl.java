@@ -7,7 +7,6 @@ import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.runtime.TimeitPlan;
-
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,6 +38,7 @@ public final class FoldingControl {
      * to accuse {@code Math.sqrt(x) * x + 1.0} (1.81 ns, JMH 1.81 ns).
      */
     private static final double CONTROL_RATIO = 2.5;
+
     private static final TimeitPlan CONTROL_PLAN = new TimeitPlan(400_000_000L, 5, 0, 200_000_000L, 0, 1);
 
     /**
@@ -50,30 +50,66 @@ public final class FoldingControl {
      * before it accuses the snippet, the snippet is timed again with the very same plan, and the two short
      * measurements are compared like for like (a folded snippet stays 5–10× faster than its control).
      */
-    public List<Finding> findings(TimedSource timed, String timedClass, String setup, TimeitRuns measured, TimeitPlan plan,
-                                  List<String> paramFields) {
-        double median = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
+    public List<Finding> findings(
+            TimedSource timed,
+            String timedClass,
+            String setup,
+            TimeitRuns measured,
+            TimeitPlan plan,
+            List<String> paramFields) {
+        double median =
+                dev.perfshell.timing.RunStatistics.of(measured.perOpNanos()).median();
         if (median > CONTROL_BELOW_NANOS || plan.loops() > 0) return List.of();
-        LiteralInputs.Rewrite rewrite =
-                LiteralInputs.of(timed.code().text(), !timed.expression());
+        LiteralInputs.Rewrite rewrite = LiteralInputs.of(timed.code().text(), !timed.expression());
         if (!rewrite.changed()) return List.of();
         try {
-            TimedSource control = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis()).build(
-                    controlClassNames.get(), rewrite.code(), setup, !timed.expression(),
-                    java.util.stream.Stream.concat(paramFields.stream(), rewrite.fieldDeclarations().stream()).toList());
+            TimedSource control = new TimedSourceBuilder(
+                            session.engine().jshell().sourceCodeAnalysis())
+                    .build(
+                            controlClassNames.get(),
+                            rewrite.code(),
+                            setup,
+                            !timed.expression(),
+                            java.util.stream.Stream.concat(paramFields.stream(), rewrite.fieldDeclarations().stream())
+                                    .toList());
             try (HiddenSnippet hidden = session.declareHidden(control.source())) {
-                if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID) return List.of();
-                TimeitPlan controlPlan = new TimeitPlan(CONTROL_PLAN.budgetNanos(), CONTROL_PLAN.runs(), 0,
-                        CONTROL_PLAN.warmupNanos(), 0, plan.opsPerInvocation());
-                TimeitRuns runs = session.request(EngineRequest.timeit(session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + control.className(), controlPlan, true, keepProfiles));
-                double controlMedian = dev.perfshell.timing.RunStatistics.of(runs.perOpNanos()).median();
+                if (!hidden.accepted() || hidden.events().get(0).status() != jdk.jshell.Snippet.Status.VALID)
+                    return List.of();
+                TimeitPlan controlPlan = new TimeitPlan(
+                        CONTROL_PLAN.budgetNanos(),
+                        CONTROL_PLAN.runs(),
+                        0,
+                        CONTROL_PLAN.warmupNanos(),
+                        0,
+                        plan.opsPerInvocation());
+                TimeitRuns runs = session.request(EngineRequest.timeit(
+                        session.engine()
+                                        .jshell()
+                                        .sourceCodeAnalysis()
+                                        .wrapper(hidden.snippet())
+                                        .fullClassName() + "$" + control.className(),
+                        controlPlan,
+                        true,
+                        keepProfiles));
+                double controlMedian =
+                        dev.perfshell.timing.RunStatistics.of(runs.perOpNanos()).median();
                 if (controlMedian <= CONTROL_RATIO * median) return List.of();
-                // Slower because it allocates: reading the inputs from fields defeated escape analysis (new P(x, x + 1).sum()
-                // read 0.55 ns, as in JMH, and its control 2.4 ns with 24 B/op). That is not folding, and not a finding.
+                // Slower because it allocates: reading the inputs from fields defeated escape analysis (new P(x, x +
+                // 1).sum()
+                // read 0.55 ns, as in JMH, and its control 2.4 ns with 24 B/op). That is not folding, and not a
+                // finding.
                 if (allocatesMore(runs, measured, plan)) return List.of();
-                double again = dev.perfshell.timing.RunStatistics.of(session.request(EngineRequest.timeit(timedClass, controlPlan, true, keepProfiles)).perOpNanos()).median();
+                double again = dev.perfshell.timing.RunStatistics.of(
+                                session.request(EngineRequest.timeit(timedClass, controlPlan, true, keepProfiles))
+                                        .perOpNanos())
+                        .median();
                 if (controlMedian <= CONTROL_RATIO * again) return List.of();
-                return List.of(Finding.of(Finding.Kind.FOLDED, "controlNanos", controlMedian, "ratio", controlMedian / Math.max(median, again)));
+                return List.of(Finding.of(
+                        Finding.Kind.FOLDED,
+                        "controlNanos",
+                        controlMedian,
+                        "ratio",
+                        controlMedian / Math.max(median, again)));
             }
         } catch (TimedSourceBuilder.SetupTypeException | EngineException | RuntimeException noVerdict) {
             return List.of();

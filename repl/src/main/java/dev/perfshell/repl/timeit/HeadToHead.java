@@ -3,7 +3,6 @@ package dev.perfshell.repl.timeit;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.stats.MannWhitney;
 import dev.perfshell.timing.stats.RatioEstimate;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +43,8 @@ public record HeadToHead(List<String> names, List<TimeitReport> reports, int fas
     public static HeadToHead of(List<String> names, List<TimeitReport> reports) {
         int fastest = 0;
         for (int k = 1; k < reports.size(); k++) {
-            if (RatioEstimate.geometricMean(reports.get(k).perOpNanos()) < RatioEstimate.geometricMean(reports.get(fastest).perOpNanos())) {
+            if (RatioEstimate.geometricMean(reports.get(k).perOpNanos())
+                    < RatioEstimate.geometricMean(reports.get(fastest).perOpNanos())) {
                 fastest = k;
             }
         }
@@ -74,6 +74,10 @@ public record HeadToHead(List<String> names, List<TimeitReport> reports, int fas
 
     /** A snippet's ratio to the fastest (1 for the fastest itself). */
     public double ratioToFastest(int index) {
-        return versus.stream().filter(v -> v.other() == index).mapToDouble(Versus::ratio).findFirst().orElse(1.0);
+        return versus.stream()
+                .filter(v -> v.other() == index)
+                .mapToDouble(Versus::ratio)
+                .findFirst()
+                .orElse(1.0);
     }
 }

@@ -9,7 +9,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -43,11 +42,13 @@ public final class JavaStatements {
     public static boolean isSingleBlock(String code) {
         String source = PREFIX + code + SUFFIX;
         boolean[] broken = new boolean[1];
-        JavacTask task = task(source, diagnostic -> broken[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+        JavacTask task =
+                task(source, diagnostic -> broken[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR);
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
             if (broken[0]) return false; // javac's recovery may close an unclosed block: not a block the user wrote
-            MethodTree method = (MethodTree) ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
+            MethodTree method = (MethodTree)
+                    ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
             List<? extends StatementTree> statements = method.getBody().getStatements();
             return statements.size() == 1 && statements.get(0) instanceof BlockTree;
         } catch (IOException | RuntimeException e) {
@@ -56,7 +57,7 @@ public final class JavaStatements {
     }
 
     private static JavacTask task(String source) {
-        return task(source, diagnostic -> { });
+        return task(source, diagnostic -> {});
     }
 
     private static JavacTask task(String source, javax.tools.DiagnosticListener<javax.tools.JavaFileObject> listener) {
@@ -71,7 +72,8 @@ public final class JavaStatements {
         if (!statement.declaresLocal()) return statement.source();
         if (statement.initializer() == null) return "";
         String init = statement.initializer();
-        if (init.startsWith("{")) init = "new " + statement.type() + " " + init; // an array initialiser is legal only in a declaration
+        if (init.startsWith("{"))
+            init = "new " + statement.type() + " " + init; // an array initialiser is legal only in a declaration
         return statement.name() + " = " + init + ";";
     }
 
@@ -108,7 +110,8 @@ public final class JavaStatements {
             // At the end: no statement starts after it ("int a = 1 int b = 2" has the second one there). A recovered
             // statement's end is where the next token starts, so ends cannot tell.
             SourcePositions positions = Trees.instance(task).getSourcePositions();
-            MethodTree method = (MethodTree) ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
+            MethodTree method = (MethodTree)
+                    ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
             for (StatementTree statement : method.getBody().getStatements()) {
                 if (positions.getStartPosition(unit, statement) - PREFIX.length() >= at) return code;
             }
@@ -124,8 +127,10 @@ public final class JavaStatements {
      * would be in the middle, and left for the compiler.
      */
     public static String setup(String... parts) {
-        return java.util.Arrays.stream(parts).filter(part -> part != null && !part.isBlank())
-                .map(part -> withFinalSemicolon(part.strip())).collect(java.util.stream.Collectors.joining("\n"));
+        return java.util.Arrays.stream(parts)
+                .filter(part -> part != null && !part.isBlank())
+                .map(part -> withFinalSemicolon(part.strip()))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /**
@@ -138,7 +143,8 @@ public final class JavaStatements {
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
             SourcePositions positions = Trees.instance(task).getSourcePositions();
-            MethodTree method = (MethodTree) ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
+            MethodTree method = (MethodTree)
+                    ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
             List<? extends StatementTree> statements = method.getBody().getStatements();
             if (statements.size() == 1 && statements.get(0) instanceof BlockTree) {
                 statements = ((BlockTree) statements.get(0)).getStatements();
@@ -148,12 +154,16 @@ public final class JavaStatements {
                 String text = text(source, positions, unit, statement);
                 if (statement instanceof VariableTree) {
                     VariableTree variable = (VariableTree) statement;
-                    String type = variable.getType() == null ? "var" : text(source, positions, unit, variable.getType());
+                    String type =
+                            variable.getType() == null ? "var" : text(source, positions, unit, variable.getType());
                     if (type.isEmpty()) type = "var"; // javac records 'var' as an implicit type
-                    String init = variable.getInitializer() == null ? null : text(source, positions, unit, variable.getInitializer());
+                    String init = variable.getInitializer() == null
+                            ? null
+                            : text(source, positions, unit, variable.getInitializer());
                     out.add(new Statement(text, variable.getName().toString(), type, init, false));
                 } else {
-                    out.add(new Statement(text, null, null, null, statement instanceof com.sun.source.tree.ExpressionStatementTree));
+                    out.add(new Statement(
+                            text, null, null, null, statement instanceof com.sun.source.tree.ExpressionStatementTree));
                 }
             }
             return out;
@@ -172,20 +182,25 @@ public final class JavaStatements {
         java.util.Set<String> read = new java.util.LinkedHashSet<>();
         java.util.Set<String> declared = new java.util.HashSet<>();
         try {
-            // Statements, or else an expression that is none ("a + b"), declared with a primitive type: no name of its own.
+            // Statements, or else an expression that is none ("a + b"), declared with a primitive type: no name of its
+            // own.
             boolean[] broken = new boolean[1];
-            JavacTask task = task(PREFIX + withFinalSemicolon(code) + SUFFIX, diagnostic -> broken[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+            JavacTask task = task(
+                    PREFIX + withFinalSemicolon(code) + SUFFIX,
+                    diagnostic -> broken[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR);
             CompilationUnitTree unit = task.parse().iterator().next();
             if (broken[0]) {
                 task = task(PREFIX + "int perfshell$value = " + code + "\n;" + SUFFIX);
                 unit = task.parse().iterator().next();
             }
-            MethodTree method = (MethodTree) ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
+            MethodTree method = (MethodTree)
+                    ((ClassTree) unit.getTypeDecls().get(0)).getMembers().get(0);
             new com.sun.source.util.TreeScanner<Void, Void>() {
                 @Override
                 public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree call, Void unused) {
                     // f(x): f is a method; a.f(x): a is read, and the scan of the member select finds it.
-                    if (!(call.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree)) scan(call.getMethodSelect(), null);
+                    if (!(call.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree))
+                        scan(call.getMethodSelect(), null);
                     scan(call.getTypeArguments(), null);
                     return scan(call.getArguments(), null);
                 }
@@ -209,7 +224,8 @@ public final class JavaStatements {
         return read;
     }
 
-    private static String text(String source, SourcePositions positions, CompilationUnitTree unit, com.sun.source.tree.Tree tree) {
+    private static String text(
+            String source, SourcePositions positions, CompilationUnitTree unit, com.sun.source.tree.Tree tree) {
         long start = positions.getStartPosition(unit, tree);
         long end = positions.getEndPosition(unit, tree);
         if (start < 0 || end < start) return "";

@@ -8,12 +8,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-
-import javax.tools.JavaCompiler;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +25,18 @@ public final class LiteralInputs {
     private static final String PREFIX = "class PerfshellLiterals { void m() {\n";
     private static final String SUFFIX = "\n} }";
     private static final Map<Tree.Kind, String> TYPES = Map.of(
-            Tree.Kind.INT_LITERAL, "int", Tree.Kind.LONG_LITERAL, "long", Tree.Kind.FLOAT_LITERAL, "float",
-            Tree.Kind.DOUBLE_LITERAL, "double", Tree.Kind.STRING_LITERAL, "String", Tree.Kind.CHAR_LITERAL, "char");
+            Tree.Kind.INT_LITERAL,
+            "int",
+            Tree.Kind.LONG_LITERAL,
+            "long",
+            Tree.Kind.FLOAT_LITERAL,
+            "float",
+            Tree.Kind.DOUBLE_LITERAL,
+            "double",
+            Tree.Kind.STRING_LITERAL,
+            "String",
+            Tree.Kind.CHAR_LITERAL,
+            "char");
 
     /** The rewritten code and the fields it reads. */
     public record Rewrite(String code, List<String> fieldDeclarations) {
@@ -48,7 +53,8 @@ public final class LiteralInputs {
         String source = PREFIX + body + SUFFIX;
         int shift = PREFIX.length() + (statement ? 0 : "Object perfshell$v = ".length());
         boolean[] broken = new boolean[1];
-        JavacTask task = ParseOnlyJavac.task("PerfshellLiterals", source, d -> broken[0] |= d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+        JavacTask task = ParseOnlyJavac.task(
+                "PerfshellLiterals", source, d -> broken[0] |= d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
             if (broken[0]) return new Rewrite(code, List.of());
@@ -65,7 +71,9 @@ public final class LiteralInputs {
                 public Void visitLiteral(LiteralTree node, Void unused) {
                     String type = TYPES.get(node.getKind());
                     if (type != null) {
-                        spans.add(new long[] {positions.getStartPosition(unit, node), positions.getEndPosition(unit, node)});
+                        spans.add(
+                                new long[] {positions.getStartPosition(unit, node), positions.getEndPosition(unit, node)
+                                });
                         types.add(type);
                     }
                     return null;

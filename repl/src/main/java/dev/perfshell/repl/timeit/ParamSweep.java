@@ -1,11 +1,11 @@
 package dev.perfshell.repl.timeit;
 
-import javax.lang.model.SourceVersion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.SourceVersion;
 
 /**
  * A parameter sweep, {@code --param NAME=VALUES}: {@code n=10,100,1000} (a list) or
@@ -45,13 +45,19 @@ public record ParamSweep(String name, List<Long> values) {
         String values = text.substring(eq + 1).strip();
         if (name.isEmpty()) throw new BadSweep("--param needs a name before '=', " + EXAMPLE);
         if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || name.contains("$")) {
-            throw new BadSweep("--param: '" + name + "' is not a Java identifier (the snippet reads it as a variable); " + EXAMPLE);
+            throw new BadSweep("--param: '" + name + "' is not a Java identifier (the snippet reads it as a variable); "
+                    + EXAMPLE);
         }
-        if (values.isEmpty()) throw new BadSweep("--param " + name + " has no values; " + EXAMPLE.replace("n=", name + "="));
+        if (values.isEmpty())
+            throw new BadSweep("--param " + name + " has no values; " + EXAMPLE.replace("n=", name + "="));
         List<Long> list = values.contains("..") ? range(name, values) : list(name, values);
         if (list.size() > MAX_VALUES) {
-            throw new BadSweep(String.format(Locale.ROOT, "--param %s: %d values are too many (at most %d); use a larger step", name,
-                    list.size(), MAX_VALUES));
+            throw new BadSweep(String.format(
+                    Locale.ROOT,
+                    "--param %s: %d values are too many (at most %d); use a larger step",
+                    name,
+                    list.size(),
+                    MAX_VALUES));
         }
         return new ParamSweep(name, list);
     }
@@ -69,17 +75,21 @@ public record ParamSweep(String name, List<Long> values) {
         int dots = values.indexOf("..");
         int colon = values.indexOf(':', dots);
         if (colon < 0) {
-            throw new BadSweep("--param " + name + ": a range needs a step: " + name + "=" + values + ":x10 (times 10) or "
-                    + name + "=" + values + ":+10 (plus 10)");
+            throw new BadSweep("--param " + name + ": a range needs a step: " + name + "=" + values
+                    + ":x10 (times 10) or " + name + "=" + values + ":+10 (plus 10)");
         }
         long from = number(name, values.substring(0, dots));
         long to = number(name, values.substring(dots + 2, colon));
-        if (to < from) throw new BadSweep("--param " + name + ": the range " + from + ".." + to + " goes down; write the smaller end first");
+        if (to < from)
+            throw new BadSweep(
+                    "--param " + name + ": the range " + from + ".." + to + " goes down; write the smaller end first");
         String step = values.substring(colon + 1).strip();
         List<Long> out = new ArrayList<>();
         if (step.startsWith("x") || step.startsWith("*")) {
             double factor = decimal(name, step.substring(1), step);
-            if (!(factor > 1)) throw new BadSweep("--param " + name + ": the step " + step + " never grows; use a factor above 1, e.g. :x10");
+            if (!(factor > 1))
+                throw new BadSweep(
+                        "--param " + name + ": the step " + step + " never grows; use a factor above 1, e.g. :x10");
             // By powers of the factor from the start (no drift from repeated rounding); rounded, duplicates dropped.
             for (int i = 0; ; i++) {
                 double exact = from * Math.pow(factor, i);
@@ -91,7 +101,8 @@ public record ParamSweep(String name, List<Long> values) {
             long add = number(name, step.substring(1));
             for (long v = from; v <= to && out.size() <= MAX_VALUES; v += add) out.add(v);
         } else {
-            throw new BadSweep("--param " + name + ": the step '" + step + "' is neither a factor (:x10) nor an increment (:+10)");
+            throw new BadSweep(
+                    "--param " + name + ": the step '" + step + "' is neither a factor (:x10) nor an increment (:+10)");
         }
         return out;
     }
@@ -107,11 +118,14 @@ public record ParamSweep(String name, List<Long> values) {
             throw new BadSweep("--param " + name + ": '" + text.strip() + "' is not a whole number; "
                     + EXAMPLE.replace("n=", name + "="));
         }
-        if (value.stripTrailingZeros().scale() > 0) throw new BadSweep("--param " + name + ": '" + text.strip() + "' is not a whole number");
+        if (value.stripTrailingZeros().scale() > 0)
+            throw new BadSweep("--param " + name + ": '" + text.strip() + "' is not a whole number");
         if (value.compareTo(BigDecimal.ONE) < 0) {
-            throw new BadSweep("--param " + name + ": values must be at least 1 (the fit takes log " + name + "), got " + text.strip());
+            throw new BadSweep("--param " + name + ": values must be at least 1 (the fit takes log " + name + "), got "
+                    + text.strip());
         }
-        if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) throw new BadSweep("--param " + name + ": " + text.strip() + " is too large");
+        if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0)
+            throw new BadSweep("--param " + name + ": " + text.strip() + " is too large");
         return value.longValueExact();
     }
 

@@ -1,13 +1,12 @@
 package dev.perfshell.repl.timeit;
 
 import com.sun.source.util.JavacTask;
-
+import java.net.URI;
+import java.util.List;
 import javax.tools.DiagnosticListener;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import java.net.URI;
-import java.util.List;
 
 /**
  * javac tasks that only parse one in-memory source. Even with {@code -proc:none}, javac builds its
@@ -22,12 +21,14 @@ public final class ParseOnlyJavac {
     private ParseOnlyJavac() {}
 
     public static JavacTask task(String fileName, String source, DiagnosticListener<JavaFileObject> listener) {
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        return (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, listener, OPTIONS, null, List.of(file));
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///" + fileName + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
+        return (JavacTask)
+                ToolProvider.getSystemJavaCompiler().getTask(null, null, listener, OPTIONS, null, List.of(file));
     }
 }

@@ -40,11 +40,16 @@ public final class SnippetList {
     public static Cell ofCell(String body, java.util.function.Predicate<String> sessionVariable) {
         List<String> lines = lines(body);
         if (lines.size() < 2 || label(lines.subList(0, 1)).get(0).labelled()) return new Cell("", label(lines));
-        List<String> declared = JavaStatements.parse(lines.get(0)).stream().filter(JavaStatements.Statement::declaresLocal)
-                .map(JavaStatements.Statement::name).filter(name -> !sessionVariable.test(name)).toList();
+        List<String> declared = JavaStatements.parse(lines.get(0)).stream()
+                .filter(JavaStatements.Statement::declaresLocal)
+                .map(JavaStatements.Statement::name)
+                .filter(name -> !sessionVariable.test(name))
+                .toList();
         List<String> rest = lines.subList(1, lines.size());
-        boolean needed = !declared.isEmpty() && label(rest).stream()
-                .anyMatch(entry -> JavaStatements.freeNames(entry.code()).stream().anyMatch(declared::contains));
+        boolean needed = !declared.isEmpty()
+                && label(rest).stream()
+                        .anyMatch(entry ->
+                                JavaStatements.freeNames(entry.code()).stream().anyMatch(declared::contains));
         return needed ? new Cell(lines.get(0), label(rest)) : new Cell("", label(lines));
     }
 

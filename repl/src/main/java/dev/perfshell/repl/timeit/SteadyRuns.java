@@ -4,7 +4,6 @@ import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitFindings;
-
 import java.util.Arrays;
 
 /**
@@ -39,7 +38,9 @@ public record SteadyRuns(TimeitRuns runs, Finding finding, double[] leftOutPerOp
     public static SteadyRuns of(TimeitRuns measured) {
         long[] faults = measured.pageFaults();
         double[] perOp = measured.perOpNanos();
-        if (faults == null || faults.length != perOp.length || Arrays.stream(faults).anyMatch(f -> f < 0)) {
+        if (faults == null
+                || faults.length != perOp.length
+                || Arrays.stream(faults).anyMatch(f -> f < 0)) {
             return new SteadyRuns(measured);
         }
         boolean[] steady = new boolean[perOp.length];
@@ -55,8 +56,20 @@ public record SteadyRuns(TimeitRuns runs, Finding finding, double[] leftOutPerOp
         for (int i = 0; i < perOp.length; i++) fresh[i] = !steady[i];
         double slowdown = median(measured.keep(fresh)) / median(kept);
         if (slowdown < TimeitFindings.FRESH_SLOWDOWN) return new SteadyRuns(measured); // faults, but cheap ones
-        return new SteadyRuns(kept, Finding.of(Finding.Kind.HEAP_GROWING, "runsOnFreshMemory", left, "runs", perOp.length,
-                "freshBytes", freshPages * TimeitFindings.PAGE_BYTES, "slowdown", slowdown, "leftOut", true),
+        return new SteadyRuns(
+                kept,
+                Finding.of(
+                        Finding.Kind.HEAP_GROWING,
+                        "runsOnFreshMemory",
+                        left,
+                        "runs",
+                        perOp.length,
+                        "freshBytes",
+                        freshPages * TimeitFindings.PAGE_BYTES,
+                        "slowdown",
+                        slowdown,
+                        "leftOut",
+                        true),
                 measured.keep(fresh).perOpNanos());
     }
 

@@ -5,7 +5,6 @@ import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.timing.runtime.TimeitPlan;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +24,7 @@ public final class SweepSchedule {
      * least this much per pass: a value's line needs a warm-up and runs enough for its median.
      */
     static final long PASS_FLOOR_NANOS = 300_000_000L;
+
     private static final long DEFAULT_BUDGET_NANOS = 2_000_000_000L;
 
     private final TimeitPlan up;
@@ -44,9 +44,19 @@ public final class SweepSchedule {
         long total = asked.budgetNanos() > 0 ? asked.budgetNanos() : DEFAULT_BUDGET_NANOS;
         long perPass = Math.max(PASS_FLOOR_NANOS, total / (2L * values));
         // An explicit -r is split between the passes (3 = 2 + 1); -r 1 leaves one pass.
-        TimeitPlan up = new TimeitPlan(perPass, asked.runs() > 0 ? (asked.runs() + 1) / 2 : 0, asked.loops(),
-                asked.warmupNanos(), asked.warmupRuns(), asked.opsPerInvocation());
-        TimeitPlan down = new TimeitPlan(perPass, asked.runs() / 2, asked.loops(), asked.warmupNanos(), asked.warmupRuns(),
+        TimeitPlan up = new TimeitPlan(
+                perPass,
+                asked.runs() > 0 ? (asked.runs() + 1) / 2 : 0,
+                asked.loops(),
+                asked.warmupNanos(),
+                asked.warmupRuns(),
+                asked.opsPerInvocation());
+        TimeitPlan down = new TimeitPlan(
+                perPass,
+                asked.runs() / 2,
+                asked.loops(),
+                asked.warmupNanos(),
+                asked.warmupRuns(),
                 asked.opsPerInvocation());
         return new SweepSchedule(up, down, asked.runs() != 1, asked.runs() > 0);
     }
@@ -97,7 +107,8 @@ public final class SweepSchedule {
             int index = order.get(step);
             TimeitRuns measured;
             try {
-                measured = session.request(EngineRequest.timeit(binaryNames.get(index), step > count ? down : up, true, keepProfiles));
+                measured = session.request(
+                        EngineRequest.timeit(binaryNames.get(index), step > count ? down : up, true, keepProfiles));
             } catch (EngineException e) {
                 throw new ValueFailed(index, e);
             }

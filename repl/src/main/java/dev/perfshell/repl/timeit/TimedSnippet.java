@@ -1,16 +1,15 @@
 package dev.perfshell.repl.timeit;
 
+import dev.perfshell.repl.io.Caret;
 import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.io.Caret;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
-import jdk.jshell.Snippet;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.Snippet;
 
 /**
  * A generated {@code Timed} class declared in the session as a hidden snippet, ready for the engine's
@@ -34,7 +33,8 @@ public final class TimedSnippet implements AutoCloseable {
      * Generates and declares the class. An expression whose type was unknown until compiled and turned
      * out to be void is declared again as a statement.
      */
-    public static TimedSnippet declare(Session session, String className, String code, String setup, boolean asStatement)
+    public static TimedSnippet declare(
+            Session session, String className, String code, String setup, boolean asStatement)
             throws TimedSourceBuilder.SetupTypeException {
         return declare(session, className, code, setup, asStatement, List.of());
     }
@@ -43,8 +43,9 @@ public final class TimedSnippet implements AutoCloseable {
      * @param extraFields field declarations added to the class: a sweep's parameter ({@code int n = 1000;}),
      *                    a field so the JIT cannot hoist or fold it
      */
-    public static TimedSnippet declare(Session session, String className, String code, String setup, boolean asStatement,
-                                       List<String> extraFields) throws TimedSourceBuilder.SetupTypeException {
+    public static TimedSnippet declare(
+            Session session, String className, String code, String setup, boolean asStatement, List<String> extraFields)
+            throws TimedSourceBuilder.SetupTypeException {
         TimedSource source = new TimedSourceBuilder(session.engine().jshell().sourceCodeAnalysis())
                 .build(className, code, setup, asStatement, extraFields);
         HiddenSnippet hidden = session.declareHidden(source.source());
@@ -57,11 +58,17 @@ public final class TimedSnippet implements AutoCloseable {
             return new TimedSnippet(session, hidden, source, errors);
         }
         if (hidden.events().get(0).status() != Snippet.Status.VALID) {
-            List<String> missing = session.engine().jshell()
-                    .unresolvedDependencies((DeclarationSnippet) hidden.snippet()).collect(Collectors.toList());
-            return new TimedSnippet(session, hidden, source, List.of("error: cannot find "
-                    + (missing.isEmpty() ? "what the snippet uses" : String.join(", ", missing))
-                    + " in the session. Next: declare it first."));
+            List<String> missing = session.engine()
+                    .jshell()
+                    .unresolvedDependencies((DeclarationSnippet) hidden.snippet())
+                    .collect(Collectors.toList());
+            return new TimedSnippet(
+                    session,
+                    hidden,
+                    source,
+                    List.of("error: cannot find "
+                            + (missing.isEmpty() ? "what the snippet uses" : String.join(", ", missing))
+                            + " in the session. Next: declare it first."));
         }
         return new TimedSnippet(session, hidden, source, List.of());
     }
@@ -81,7 +88,11 @@ public final class TimedSnippet implements AutoCloseable {
 
     /** The generated class's binary name in the engine. */
     public String binaryName() {
-        return session.engine().jshell().sourceCodeAnalysis().wrapper(hidden.snippet()).fullClassName() + "$" + source.className();
+        return session.engine()
+                        .jshell()
+                        .sourceCodeAnalysis()
+                        .wrapper(hidden.snippet())
+                        .fullClassName() + "$" + source.className();
     }
 
     @Override
@@ -91,16 +102,27 @@ public final class TimedSnippet implements AutoCloseable {
 
     /** Errors in the user's code or setup, with the caret in what they typed; others as they are. */
     private static List<String> compileErrors(Session session, HiddenSnippet timed, TimedSource source) {
-        List<Diag> diags = session.engine().jshell().diagnostics(timed.snippet()).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) return List.of("error: the snippet could not be timed (" + timed.events().get(0).status() + ")");
+        List<Diag> diags = session.engine()
+                .jshell()
+                .diagnostics(timed.snippet())
+                .filter(Diag::isError)
+                .collect(Collectors.toList());
+        if (diags.isEmpty())
+            return List.of("error: the snippet could not be timed ("
+                    + timed.events().get(0).status() + ")");
         List<String> lines = new ArrayList<>();
         for (Diag diag : diags) {
-            lines.add("error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
-            TimedSource.Region region = source.code().contains(diag.getPosition()) ? source.code()
+            lines.add(
+                    "error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            TimedSource.Region region = source.code().contains(diag.getPosition())
+                    ? source.code()
                     : source.setup().contains(diag.getPosition()) ? source.setup() : null;
             if (region == null) continue;
-            lines.addAll(Caret.under(region.text(), region.local(diag.getStartPosition()),
-                    region.local(diag.getPosition()), region.local(diag.getEndPosition())));
+            lines.addAll(Caret.under(
+                    region.text(),
+                    region.local(diag.getStartPosition()),
+                    region.local(diag.getPosition()),
+                    region.local(diag.getEndPosition())));
         }
         return lines;
     }

@@ -1,9 +1,8 @@
 package dev.perfshell.repl.timeit;
 
-import jdk.jshell.SourceCodeAnalysis;
-
 import java.util.List;
 import java.util.stream.Collectors;
+import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * Generates the class that {@code %timeit} times, in JMH's stub shape (docs/magics/timeit.md, 'What is timed'):
@@ -36,7 +35,8 @@ public final class TimedSourceBuilder {
      * @param asStatement generate the code as statements even if it is an expression (after a
      *                    first attempt failed because the expression turned out to be void)
      */
-    public TimedSource build(String className, String code, String setup, boolean asStatement) throws SetupTypeException {
+    public TimedSource build(String className, String code, String setup, boolean asStatement)
+            throws SetupTypeException {
         return build(className, code, setup, asStatement, List.of());
     }
 
@@ -48,29 +48,42 @@ public final class TimedSourceBuilder {
             throws SetupTypeException {
         String trimmed = code.strip();
         String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
-                ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
+                ? trimmed.substring(0, trimmed.length() - 1).strip()
+                : trimmed;
         boolean expression = !asStatement && isValueExpression(asExpression);
         String timed = expression ? asExpression : JavaStatements.asBody(trimmed);
         StringBuilder out = new StringBuilder();
         out.append("class ").append(className).append(" implements dev.perfshell.timing.runtime.Timed {\n");
-        List<JavaStatements.Statement> setupStatements = setup == null || setup.isBlank() ? List.of() : JavaStatements.parse(setup);
+        List<JavaStatements.Statement> setupStatements =
+                setup == null || setup.isBlank() ? List.of() : JavaStatements.parse(setup);
         for (JavaStatements.Statement statement : setupStatements) {
-            if (statement.declaresLocal()) out.append("    ").append(fieldType(statement)).append(' ').append(statement.name()).append(";\n");
+            if (statement.declaresLocal())
+                out.append("    ")
+                        .append(fieldType(statement))
+                        .append(' ')
+                        .append(statement.name())
+                        .append(";\n");
         }
         for (String field : extraFields) out.append("    ").append(field).append('\n');
         out.append("    public void perfshell$setup() throws Throwable {\n");
         int setupOffset = out.length();
-        String setupText = setupStatements.stream().map(JavaStatements::asFieldAssignment).collect(Collectors.joining("\n"));
+        String setupText =
+                setupStatements.stream().map(JavaStatements::asFieldAssignment).collect(Collectors.joining("\n"));
         out.append(setupText).append("\n    }\n");
 
-        out.append("    public long perfshell$loop(").append(BLACKHOLE).append(" bh, dev.perfshell.timing.runtime.LoopControl control) throws Throwable {\n")
+        out.append("    public long perfshell$loop(")
+                .append(BLACKHOLE)
+                .append(" bh, dev.perfshell.timing.runtime.LoopControl control) throws Throwable {\n")
                 .append("        long ops = 0;\n")
-                .append("        do {\n            perfshell$payload(bh);\n            ops++;\n        } while (!control.isDone);\n")
+                .append(
+                        "        do {\n            perfshell$payload(bh);\n            ops++;\n        } while (!control.isDone);\n")
                 .append("        return ops;\n    }\n");
-        out.append("    public long perfshell$loopCounted(").append(BLACKHOLE)
+        out.append("    public long perfshell$loopCounted(")
+                .append(BLACKHOLE)
                 .append(" bh, dev.perfshell.timing.runtime.LoopControl control, long n) throws Throwable {\n")
                 .append("        long ops = 0;\n")
-                .append("        do {\n            perfshell$payload(bh);\n            ops++;\n        } while (ops < n && !control.isDone);\n")
+                .append(
+                        "        do {\n            perfshell$payload(bh);\n            ops++;\n        } while (ops < n && !control.isDone);\n")
                 .append("        return ops;\n    }\n");
         // The payload is force-inlined into the loop, so consuming here is JMH's
         // bh.consume(payload()) after inlining; javac picks consume's overload by the
@@ -85,12 +98,17 @@ public final class TimedSourceBuilder {
             codeOffset = out.length();
             out.append(timed).append('\n');
             for (JavaStatements.Statement statement : JavaStatements.parse(timed)) {
-                if (statement.declaresLocal()) out.append("        bh.consume(").append(statement.name()).append(");\n");
+                if (statement.declaresLocal())
+                    out.append("        bh.consume(").append(statement.name()).append(");\n");
             }
         }
         out.append("    }\n}\n");
-        return new TimedSource(className, out.toString(), new TimedSource.Region(codeOffset, timed),
-                new TimedSource.Region(setupOffset, setupText), expression);
+        return new TimedSource(
+                className,
+                out.toString(),
+                new TimedSource.Region(codeOffset, timed),
+                new TimedSource.Region(setupOffset, setupText),
+                expression);
     }
 
     /**
@@ -108,13 +126,15 @@ public final class TimedSourceBuilder {
 
     private String fieldType(JavaStatements.Statement declaration) throws SetupTypeException {
         if (!declaration.inferred()) return declaration.type();
-        String type = declaration.initializer() == null ? null : analysis.analyzeType(declaration.initializer(), declaration.initializer().length());
+        String type = declaration.initializer() == null
+                ? null
+                : analysis.analyzeType(
+                        declaration.initializer(), declaration.initializer().length());
         if (type == null || type.isBlank() || type.contains("capture#") || type.contains("<anonymous")) {
-            throw new SetupTypeException("setup variable '" + declaration.name() + "' needs an explicit type (var cannot be resolved here): e.g. "
-                    + "int[] " + declaration.name() + " = ...");
+            throw new SetupTypeException("setup variable '" + declaration.name()
+                    + "' needs an explicit type (var cannot be resolved here): e.g. " + "int[] " + declaration.name()
+                    + " = ...");
         }
         return type;
     }
-
-
 }

@@ -1,14 +1,13 @@
 package dev.perfshell.repl.command;
 
-import dev.perfshell.repl.session.InputHistory;
-import dev.perfshell.repl.io.Console;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.session.InputHistory;
 import java.io.StringWriter;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class SessionListingTest {
     private final InputHistory history = new InputHistory();
@@ -30,26 +29,29 @@ class SessionListingTest {
 
     @Test
     void historySkipsBlanksAndStrips() {
-        assertThat(history.all()).containsExactly("int a = 1;", "%time a + 1", "int f() {\n  return a;\n}", "/vars", "f()");
+        assertThat(history.all())
+                .containsExactly("int a = 1;", "%time a + 1", "int f() {\n  return a;\n}", "/vars", "f()");
     }
 
     @Test
     void allInputs() {
         assertThat(SessionListing.history(history, "", false, console)).isTrue();
-        assertThat(lines()).containsExactly("int a = 1;", "%time a + 1", "int f() {", "  return a;", "}", "/vars", "f()");
+        assertThat(lines())
+                .containsExactly("int a = 1;", "%time a + 1", "int f() {", "  return a;", "}", "/vars", "f()");
     }
 
     @Test
     void numberedWithContinuationLinesIndented() {
         assertThat(SessionListing.history(history, "", true, console)).isTrue();
-        assertThat(lines()).containsExactly(
-                "  1: int a = 1;",
-                "  2: %time a + 1",
-                "  3: int f() {",
-                "       return a;",
-                "     }",
-                "  4: /vars",
-                "  5: f()");
+        assertThat(lines())
+                .containsExactly(
+                        "  1: int a = 1;",
+                        "  2: %time a + 1",
+                        "  3: int f() {",
+                        "       return a;",
+                        "     }",
+                        "  4: /vars",
+                        "  5: f()");
     }
 
     @Test
@@ -73,6 +75,7 @@ class SessionListingTest {
     @Test
     void badRangeIsOneErrorLine() {
         assertThat(SessionListing.history(history, "x", false, console)).isFalse();
-        assertThat(lines()).containsExactly("history: 'x' is not a range. Examples: %history 5 (last five), %history 2-4");
+        assertThat(lines())
+                .containsExactly("history: 'x' is not a range. Examples: %history 5 (last five), %history 2-4");
     }
 }

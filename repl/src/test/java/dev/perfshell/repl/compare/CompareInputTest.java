@@ -1,20 +1,20 @@
 package dev.perfshell.repl.compare;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input: one line on stderr naming the file and the problem, exit 2, nothing on stdout, no stack trace. */
 class CompareInputTest {
     @TempDir
     Path dir;
 
-    private static final String GOOD = TestDocuments.results(TestDocuments.record("a", "timeit", "f()", "[1.0, 1.1]", "1.05"));
+    private static final String GOOD =
+            TestDocuments.results(TestDocuments.record("a", "timeit", "f()", "[1.0, 1.1]", "1.05"));
 
     /** Runs {@code compare GOOD BAD} with {@code bad} written to bad.json and returns the single error line. */
     private String errorFor(String bad) throws IOException {
@@ -26,7 +26,10 @@ class CompareInputTest {
     private String singleLineError(CompareRun run) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").endsWith("\n");
+        assertThat(run.err())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .endsWith("\n");
         assertThat(run.err().lines()).as(run.err()).hasSize(1);
         // Every bad input ends with a next step; the cases below pin what comes before it.
         String line = run.err().strip().replace(dir.toString() + "/", "");
@@ -57,7 +60,8 @@ class CompareInputTest {
     @Test
     void malformedJsonSaysWhere() throws IOException {
         assertThat(errorFor("{\n  \"schema\": \"perfshell-results/1\",\n  \"results\": [1, }\n"))
-                .startsWith("perfshell compare: bad.json: malformed JSON at line 3, column 18: Unexpected character ('}'");
+                .startsWith(
+                        "perfshell compare: bad.json: malformed JSON at line 3, column 18: Unexpected character ('}'");
     }
 
     @Test
@@ -74,19 +78,22 @@ class CompareInputTest {
 
     @Test
     void notAnObject() throws IOException {
-        assertThat(errorFor("[1, 2]")).isEqualTo("perfshell compare: bad.json: expected a JSON object at the top, found an array");
+        assertThat(errorFor("[1, 2]"))
+                .isEqualTo("perfshell compare: bad.json: expected a JSON object at the top, found an array");
     }
 
     @Test
     void missingSchema() throws IOException {
         assertThat(errorFor(GOOD.replace("\"schema\": \"perfshell-results/1\", ", "")))
-                .isEqualTo("perfshell compare: bad.json: no \"schema\" field; expected \"perfshell-results/1\" (is it a perfshell results file?)");
+                .isEqualTo(
+                        "perfshell compare: bad.json: no \"schema\" field; expected \"perfshell-results/1\" (is it a perfshell results file?)");
     }
 
     @Test
     void unknownSchemaIsNamed() throws IOException {
         assertThat(errorFor(GOOD.replace("perfshell-results/1", "perfshell-results/2")))
-                .isEqualTo("perfshell compare: bad.json: unsupported schema \"perfshell-results/2\"; expected \"perfshell-results/1\"");
+                .isEqualTo(
+                        "perfshell compare: bad.json: unsupported schema \"perfshell-results/2\"; expected \"perfshell-results/1\"");
         assertThat(errorFor(GOOD.replace("\"perfshell-results/1\"", "1")))
                 .isEqualTo("perfshell compare: bad.json: unsupported schema 1; expected \"perfshell-results/1\"");
     }
@@ -103,54 +110,77 @@ class CompareInputTest {
 
     @Test
     void samplesNotAnArrayOfNumbers() throws IOException {
-        assertThat(errorFor(withMetric("{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": \"1.0\", \"center\": 1.0}")))
-                .isEqualTo("perfshell compare: bad.json: results[0].metric.samples must be an array of numbers, found a string (\"1.0\")");
-        assertThat(errorFor(withMetric("{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": [1.0, \"2\"], \"center\": 1.0}")))
-                .isEqualTo("perfshell compare: bad.json: results[0].metric.samples must be an array of numbers, found a string (\"2\") at [1]");
+        assertThat(
+                        errorFor(
+                                withMetric(
+                                        "{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": \"1.0\", \"center\": 1.0}")))
+                .isEqualTo(
+                        "perfshell compare: bad.json: results[0].metric.samples must be an array of numbers, found a string (\"1.0\")");
+        assertThat(
+                        errorFor(
+                                withMetric(
+                                        "{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": [1.0, \"2\"], \"center\": 1.0}")))
+                .isEqualTo(
+                        "perfshell compare: bad.json: results[0].metric.samples must be an array of numbers, found a string (\"2\") at [1]");
     }
 
     @Test
     void centerAString() throws IOException {
-        assertThat(errorFor(withMetric("{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": [1.0], \"center\": \"1.0\"}")))
-                .isEqualTo("perfshell compare: bad.json: results[0].metric.center must be a number, found a string (\"1.0\")");
+        assertThat(
+                        errorFor(
+                                withMetric(
+                                        "{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": [1.0], \"center\": \"1.0\"}")))
+                .isEqualTo(
+                        "perfshell compare: bad.json: results[0].metric.center must be a number, found a string (\"1.0\")");
     }
 
     @Test
     void unknownDirection() throws IOException {
-        assertThat(errorFor(withMetric("{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"up\", \"samples\": [1.0], \"center\": 1.0}")))
-                .isEqualTo("perfshell compare: bad.json: results[0].metric.direction must be \"lower\" or \"higher\", found \"up\"");
+        assertThat(
+                        errorFor(
+                                withMetric(
+                                        "{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"up\", \"samples\": [1.0], \"center\": 1.0}")))
+                .isEqualTo(
+                        "perfshell compare: bad.json: results[0].metric.direction must be \"lower\" or \"higher\", found \"up\"");
     }
 
     @Test
     void missingMetric() throws IOException {
-        assertThat(errorFor(TestDocuments.results("{\"magic\": \"timeit\", \"label\": null, \"source\": \"f()\", \"params\": {}}")))
+        assertThat(errorFor(TestDocuments.results(
+                        "{\"magic\": \"timeit\", \"label\": null, \"source\": \"f()\", \"params\": {}}")))
                 .isEqualTo("perfshell compare: bad.json: results[0] has no \"metric\" block");
     }
 
     @Test
     void badForks() throws IOException {
-        assertThat(errorFor(GOOD.replace("\"schema\": \"perfshell-results/1\",", "\"schema\": \"perfshell-results/1\", \"forks\": 0,")))
+        assertThat(errorFor(GOOD.replace(
+                        "\"schema\": \"perfshell-results/1\",", "\"schema\": \"perfshell-results/1\", \"forks\": 0,")))
                 .isEqualTo("perfshell compare: bad.json: forks must be a whole number ≥ 1, found a number (0)");
-        assertThat(errorFor(withMetric("{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": [1.0], \"center\": 1.0, "
-                + "\"forks\": [{\"samples\": [1.0], \"center\": null}]}")))
-                .isEqualTo("perfshell compare: bad.json: results[0].metric.forks[0].center must be a number, found null");
+        assertThat(errorFor(withMetric(
+                        "{\"name\": \"time\", \"unit\": \"ns/op\", \"direction\": \"lower\", \"samples\": [1.0], \"center\": 1.0, "
+                                + "\"forks\": [{\"samples\": [1.0], \"center\": null}]}")))
+                .isEqualTo(
+                        "perfshell compare: bad.json: results[0].metric.forks[0].center must be a number, found null");
     }
 
     @Test
     void wrongTypeOfIdentity() throws IOException {
         assertThat(errorFor(TestDocuments.results("{\"magic\": 3, \"source\": \"f()\", \"metric\": {}}")))
                 .isEqualTo("perfshell compare: bad.json: results[0].magic must be a string, found a number (3)");
-        assertThat(errorFor(TestDocuments.results("{\"magic\": \"timeit\", \"source\": \"f()\", \"params\": [], \"metric\": {}}")))
+        assertThat(errorFor(TestDocuments.results(
+                        "{\"magic\": \"timeit\", \"source\": \"f()\", \"params\": [], \"metric\": {}}")))
                 .isEqualTo("perfshell compare: bad.json: results[0].params must be an object, found an array");
     }
 
     @Test
     void noMatchingResultsAtAll() throws IOException {
         Path base = Files.writeString(dir.resolve("base.json"), GOOD);
-        Path other = Files.writeString(dir.resolve("other.json"),
+        Path other = Files.writeString(
+                dir.resolve("other.json"),
                 TestDocuments.results(TestDocuments.record("b", "timeit", "g()", "[1.0, 1.1]", "1.05")));
-        assertThat(singleLineError(CompareRun.of(base, other))).isEqualTo("perfshell compare: base.json and other.json have no result "
-                + "in common (1 only in base.json, 1 only in other.json)");
+        assertThat(singleLineError(CompareRun.of(base, other)))
+                .isEqualTo("perfshell compare: base.json and other.json have no result "
+                        + "in common (1 only in base.json, 1 only in other.json)");
     }
 
     @Test
@@ -160,7 +190,11 @@ class CompareInputTest {
             CompareRun run = CompareRun.of(good, good, "--threshold", threshold);
             assertThat(run.exitCode()).as(threshold).isEqualTo(2);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).as(threshold).contains("--threshold").contains("Usage: perfshell compare").doesNotContain("Exception");
+            assertThat(run.err())
+                    .as(threshold)
+                    .contains("--threshold")
+                    .contains("Usage: perfshell compare")
+                    .doesNotContain("Exception");
         }
         CompareRun failOn = CompareRun.of(good, good, "--fail-on", "sometimes");
         assertThat(failOn.exitCode()).isEqualTo(2);

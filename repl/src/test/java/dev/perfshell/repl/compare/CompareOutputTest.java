@@ -1,15 +1,16 @@
 package dev.perfshell.repl.compare;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.Golden;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The text and Markdown reports, pinned by golden files, and what they must say. */
 class CompareOutputTest {
 
     private static Comparison fixtures(String base, String candidate) throws CompareException {
-        return new Comparer(Comparer.DEFAULT_THRESHOLD_PERCENT, FailOn.REGRESSION).compare(CompareRun.read(base), CompareRun.read(candidate));
+        return new Comparer(Comparer.DEFAULT_THRESHOLD_PERCENT, FailOn.REGRESSION)
+                .compare(CompareRun.read(base), CompareRun.read(candidate));
     }
 
     @Test
@@ -24,29 +25,51 @@ class CompareOutputTest {
 
     @Test
     void forkedTextReport() throws Exception {
-        Golden.assertMatches("compare-forked.txt", CompareRenderer.render(fixtures("forked-base.json", "forked-new.json")));
+        Golden.assertMatches(
+                "compare-forked.txt", CompareRenderer.render(fixtures("forked-base.json", "forked-new.json")));
     }
 
     @Test
     void throughputTextReport() throws Exception {
-        Golden.assertMatches("compare-throughput.txt", CompareRenderer.render(fixtures("throughput-base.json", "throughput-new.json")));
+        Golden.assertMatches(
+                "compare-throughput.txt",
+                CompareRenderer.render(fixtures("throughput-base.json", "throughput-new.json")));
     }
 
     @Test
     void bytesTextReport() throws Exception {
-        Golden.assertMatches("compare-bytes.txt", CompareRenderer.render(fixtures("bytes-base.json", "bytes-new.json")));
+        Golden.assertMatches(
+                "compare-bytes.txt", CompareRenderer.render(fixtures("bytes-base.json", "bytes-new.json")));
     }
 
     @Test
     void bytesAreMoreOrLessAndKeptOutOfTheTimesGeometricMean() throws Exception {
         Comparison comparison = fixtures("bytes-base.json", "bytes-new.json");
         java.util.List<String> lines = CompareRenderer.render(comparison);
-        // memit: compute() 328 B -> 64 B read "5.13x faster" (5.125: 5.12 as every ratio rounds); its geometric mean mixed bytes with the time's 1.5x.
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("memit: compute()").contains("5.12x less").endsWith("fewer bytes"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("memit: copy()").contains("2.00x more").endsWith("more bytes"));
-        assertThat(lines).contains("Geometric mean (time): 1.50x slower (1 result)", "Geometric mean (bytes): 1.60x less (2 results)");
-        assertThat(lines).last().asString().isEqualTo("0 slower, 0 faster, 1 more bytes, 1 fewer bytes, 1 inconclusive, 0 unchanged \u2014 regression beyond 10%: exit 1");
-        assertThat(String.join("\n", CompareMarkdown.render(comparison))).contains("| 5.12x less |").contains("**fewer bytes**")
+        // memit: compute() 328 B -> 64 B read "5.13x faster" (5.125: 5.12 as every ratio rounds); its geometric mean
+        // mixed bytes with the time's 1.5x.
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("memit: compute()")
+                        .contains("5.12x less")
+                        .endsWith("fewer bytes"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("memit: copy()")
+                        .contains("2.00x more")
+                        .endsWith("more bytes"));
+        assertThat(lines)
+                .contains(
+                        "Geometric mean (time): 1.50x slower (1 result)",
+                        "Geometric mean (bytes): 1.60x less (2 results)");
+        assertThat(lines)
+                .last()
+                .asString()
+                .isEqualTo(
+                        "0 slower, 0 faster, 1 more bytes, 1 fewer bytes, 1 inconclusive, 0 unchanged \u2014 regression beyond 10%: exit 1");
+        assertThat(String.join("\n", CompareMarkdown.render(comparison)))
+                .contains("| 5.12x less |")
+                .contains("**fewer bytes**")
                 .contains("Geometric mean (bytes): 1.60x less (2 results)");
     }
 
@@ -57,7 +80,10 @@ class CompareOutputTest {
         int verdictColumn = heading.indexOf("Verdict");
         assertThat(verdictColumn).isPositive();
         for (String row : lines.subList(3, 3 + 8)) {
-            assertThat(row.substring(verdictColumn)).as(row).matches("(slower|faster|inconclusive \\(one engine a side\\)|no significant change|within noise threshold)");
+            assertThat(row.substring(verdictColumn))
+                    .as(row)
+                    .matches(
+                            "(slower|faster|inconclusive \\(one engine a side\\)|no significant change|within noise threshold)");
         }
     }
 

@@ -1,18 +1,16 @@
 package dev.perfshell.repl.compare;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing of {@code perfshell compare} with broken results files (the hardening issue): truncated
@@ -32,23 +30,45 @@ class FuzzCompareTest {
     /** Where each field the reader checks sits in {@link #GOOD}, as the text to replace and the path the message names. */
     private static final List<String[]> FIELDS = List.of(
             new String[] {"\"schema\": \"perfshell-results/1\"", "\"schema\": %s", "schema"},
-            new String[] {"\"schema\": \"perfshell-results/1\",", "\"schema\": \"perfshell-results/1\", \"forks\": %s,", "forks"},
+            new String[] {
+                "\"schema\": \"perfshell-results/1\",", "\"schema\": \"perfshell-results/1\", \"forks\": %s,", "forks"
+            },
             new String[] {"\"environment\": {", "\"environment\": %s, \"x\": {", "environment"},
             new String[] {"\"results\": [", "\"results\": %s, \"x\": [", "results"},
             new String[] {"{\"magic\": \"timeit\"", "{\"magic\": %s", "results[0].magic"},
             new String[] {"\"label\": \"a\"", "\"label\": %s", "results[0].label"},
             new String[] {"\"source\": \"f()\"", "\"source\": %s", "results[0].source"},
             new String[] {"\"params\": {}", "\"params\": %s", "results[0].params"},
-            new String[] {"\"metric\": {\"name\": \"time\"", "\"metric\": %s, \"x\": {\"name\": \"time\"", "results[0].metric"},
+            new String[] {
+                "\"metric\": {\"name\": \"time\"", "\"metric\": %s, \"x\": {\"name\": \"time\"", "results[0].metric"
+            },
             new String[] {"\"name\": \"time\"", "\"name\": %s", "results[0].metric.name"},
             new String[] {"\"unit\": \"ns/op\"", "\"unit\": %s", "results[0].metric.unit"},
             new String[] {"\"direction\": \"lower\"", "\"direction\": %s", "results[0].metric.direction"},
             new String[] {"\"samples\": [1.0, 1.1, 1.2]", "\"samples\": %s", "results[0].metric.samples"},
             new String[] {"\"center\": 1.1", "\"center\": %s", "results[0].metric.center"},
-            new String[] {"\"engineJvmArguments\": [", "\"engineJvmArguments\": %s, \"x\": [", "environment.engineJvmArguments"});
+            new String[] {
+                "\"engineJvmArguments\": [", "\"engineJvmArguments\": %s, \"x\": [", "environment.engineJvmArguments"
+            });
     /** Values of every JSON type and a few a double cannot hold: at least one is wrong for each field. */
-    private static final List<String> WRONG = List.of("null", "true", "0", "-1", "1e400", "-1e400", "\"1.0\"", "\"\"", "[]", "{}",
-            "[\"x\"]", "[null]", "[1e999]", "[-5.0]", "{\"a\": 1}", "18446744073709551619", "\"perfshell-results/2\"");
+    private static final List<String> WRONG = List.of(
+            "null",
+            "true",
+            "0",
+            "-1",
+            "1e400",
+            "-1e400",
+            "\"1.0\"",
+            "\"\"",
+            "[]",
+            "{}",
+            "[\"x\"]",
+            "[null]",
+            "[1e999]",
+            "[-5.0]",
+            "{\"a\": 1}",
+            "18446744073709551619",
+            "\"perfshell-results/2\"");
 
     @Test
     void brokenFilesAreOneLineUsageErrors(@TempDir Path dir) throws Exception {
@@ -60,17 +80,21 @@ class FuzzCompareTest {
             Broken broken = broken(random, dir, i);
             boolean badFirst = random.nextBoolean();
             CompareRun run = badFirst ? CompareRun.of(broken.file, good) : CompareRun.of(good, broken.file);
-            String context = "seed " + SEED + ", document " + i + " (" + broken.kind + ", " + (badFirst ? "BASE" : "NEW") + "): "
-                    + preview(broken.file) + "\nexit " + run.exitCode() + "\n--- out\n" + run.out() + "--- err\n" + run.err();
+            String context = "seed " + SEED + ", document " + i + " (" + broken.kind + ", "
+                    + (badFirst ? "BASE" : "NEW") + "): " + preview(broken.file) + "\nexit " + run.exitCode()
+                    + "\n--- out\n" + run.out() + "--- err\n" + run.err();
             try {
                 checkRefused(run, broken, context);
             } catch (AssertionError e) {
                 failures.putIfAbsent(broken.kind, e.getMessage());
             }
         }
-        System.out.printf("perfshell compare fuzz: %d broken documents (seed %d) in %d ms%n", DOCUMENTS, SEED,
-                (System.nanoTime() - start) / 1_000_000);
-        assertThat(failures).as("documents that broke an invariant, the first of each kind").isEmpty();
+        System.out.printf(
+                "perfshell compare fuzz: %d broken documents (seed %d) in %d ms%n",
+                DOCUMENTS, SEED, (System.nanoTime() - start) / 1_000_000);
+        assertThat(failures)
+                .as("documents that broke an invariant, the first of each kind")
+                .isEmpty();
     }
 
     private static void checkRefused(CompareRun run, Broken broken, String context) {
@@ -80,7 +104,10 @@ class FuzzCompareTest {
         assertThat(run.err().lines()).as(context).hasSize(1);
         String line = run.err().strip();
         assertThat(line).as(context).startsWith("perfshell compare: " + broken.file.toString());
-        if (broken.path != null) assertThat(names(line, broken.path)).as("names %s: %s", broken.path, context).isTrue();
+        if (broken.path != null)
+            assertThat(names(line, broken.path))
+                    .as("names %s: %s", broken.path, context)
+                    .isTrue();
         assertThat(line).as(context).contains("Next:");
     }
 
@@ -104,12 +131,16 @@ class FuzzCompareTest {
             }
             case 4 -> {
                 String text = GOOD.replace("\"center\": 1.1", "\"center\": 1.1, \"center\": 1.3");
-                if (random.nextBoolean()) text = GOOD.replace("\"schema\": \"perfshell-results/1\",", "\"schema\": \"perfshell-results/1\", \"schema\": \"x\",");
+                if (random.nextBoolean())
+                    text = GOOD.replace(
+                            "\"schema\": \"perfshell-results/1\",",
+                            "\"schema\": \"perfshell-results/1\", \"schema\": \"x\",");
                 Files.writeString(file, text);
                 return new Broken(file, "duplicate key", null);
             }
             case 5 -> {
-                String nonNumber = List.of("NaN", "Infinity", "-Infinity", "+1", ".5", "01", "1.", "0x10").get(random.nextInt(8));
+                String nonNumber = List.of("NaN", "Infinity", "-Infinity", "+1", ".5", "01", "1.", "0x10")
+                        .get(random.nextInt(8));
                 Files.writeString(file, GOOD.replace("\"center\": 1.1", "\"center\": " + nonNumber));
                 return new Broken(file, "not a JSON number: " + nonNumber, null);
             }
@@ -127,13 +158,25 @@ class FuzzCompareTest {
                 return new Broken(file, "nested too deep", null);
             }
             case 8 -> {
-                String text = List.of("", " ", "\n", "null", "[]", "\"perfshell-results/1\"", "42", "{}", "\ufeff", "{\"schema\": null}",
-                        "{\"schema\": \"perfshell-results/1\", \"results\": []}").get(random.nextInt(11));
+                String text = List.of(
+                                "",
+                                " ",
+                                "\n",
+                                "null",
+                                "[]",
+                                "\"perfshell-results/1\"",
+                                "42",
+                                "{}",
+                                "\ufeff",
+                                "{\"schema\": null}",
+                                "{\"schema\": \"perfshell-results/1\", \"results\": []}")
+                        .get(random.nextInt(11));
                 Files.writeString(file, text);
                 return new Broken(file, "empty or bare: " + text.strip(), null);
             }
             default -> {
-                if (random.nextBoolean()) return new Broken(dir.resolve("missing" + number + ".json"), "missing file", null);
+                if (random.nextBoolean())
+                    return new Broken(dir.resolve("missing" + number + ".json"), "missing file", null);
                 return new Broken(Files.createDirectories(dir.resolve("folder" + number + ".json")), "a folder", null);
             }
         }
@@ -146,7 +189,8 @@ class FuzzCompareTest {
         return switch (field) {
             case "results[0].label", "results[0].source" -> !string && !value.equals("null");
             case "environment", "results[0].params" -> !object && !value.equals("null");
-            case "environment.engineJvmArguments" -> !value.equals("[]") && !value.equals("null") && !value.equals("[\"x\"]");
+            case "environment.engineJvmArguments" ->
+                !value.equals("[]") && !value.equals("null") && !value.equals("[\"x\"]");
             case "results[0].magic", "results[0].metric.name", "results[0].metric.unit" -> !string;
             // a number a double holds, negative or not (the schema does not forbid it); an array of them, even empty
             case "results[0].metric.center" -> !value.matches("-?[0-9]+(\\.[0-9]+)?");
@@ -178,8 +222,13 @@ class FuzzCompareTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         // One engine a side: however many runs, a change is inconclusive (exit 0) until forks are compared.
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1000000+1000000 runs").contains("1.50x slower").contains("inconclusive (one engine a side)");
-        assertThat(millis).as("a million a side must compare in seconds, not an m·n pass").isLessThan(60_000);
+        assertThat(run.out())
+                .contains("1000000+1000000 runs")
+                .contains("1.50x slower")
+                .contains("inconclusive (one engine a side)");
+        assertThat(millis)
+                .as("a million a side must compare in seconds, not an m·n pass")
+                .isLessThan(60_000);
         System.out.printf("perfshell compare fuzz: a million samples a side compared in %d ms%n", millis);
     }
 
@@ -189,6 +238,7 @@ class FuzzCompareTest {
             if (i > 0) samples.append(',');
             samples.append(scale * (100 + random.nextGaussian()));
         }
-        return TestDocuments.results(TestDocuments.record("big", "timeit", "f()", samples.append(']').toString(), String.valueOf(100 * scale)));
+        return TestDocuments.results(TestDocuments.record(
+                "big", "timeit", "f()", samples.append(']').toString(), String.valueOf(100 * scale)));
     }
 }

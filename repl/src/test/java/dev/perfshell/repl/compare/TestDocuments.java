@@ -21,16 +21,21 @@ final class TestDocuments {
 
     /** The engine arguments of a real run (README's example) with JDWP on {@code port}. */
     static List<String> engineArguments(int port) {
-        return List.of("-agentlib:jdwp=transport=dt_socket,address=localhost:" + port,
-                "-javaagent:/work/main/repl/target/lib/perfshell-engine.jar", "-Dfile.encoding=UTF-8",
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet");
+        return List.of(
+                "-agentlib:jdwp=transport=dt_socket,address=localhost:" + port,
+                "-javaagent:/work/main/repl/target/lib/perfshell-engine.jar",
+                "-Dfile.encoding=UTF-8",
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:CompileCommand=quiet");
     }
 
     static String environment(List<String> arguments) {
         StringBuilder json = new StringBuilder();
         for (String argument : arguments) {
             if (json.length() > 0) json.append(", ");
-            json.append('"').append(argument.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            json.append('"')
+                    .append(argument.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return ENVIRONMENT.replace("ARGS", json);
     }

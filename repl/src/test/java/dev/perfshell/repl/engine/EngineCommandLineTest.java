@@ -1,13 +1,12 @@
 package dev.perfshell.repl.engine;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's JVM options that depend on the engine JDK's release, read from its {@code release} file. */
 class EngineCommandLineTest {
@@ -22,10 +21,14 @@ class EngineCommandLineTest {
     }
 
     @Test
-    void nativeAccessIsGrantedFromJdk22SoAsyncProfilerLoadsWithoutTheRestrictedMethodWarning(@TempDir Path dir) throws Exception {
-        assertThat(EngineCommandLine.vmOptions(on(jdk(dir, "25.0.1")), Path.of("engine.jar"))).contains("--enable-native-access=ALL-UNNAMED");
-        assertThat(EngineCommandLine.vmOptions(on(jdk(dir, "22")), Path.of("engine.jar"))).contains("--enable-native-access=ALL-UNNAMED");
-        assertThat(EngineCommandLine.vmOptions(on(jdk(dir, "21.0.5")), Path.of("engine.jar"))).noneMatch(o -> o.startsWith("--enable-native-access"));
+    void nativeAccessIsGrantedFromJdk22SoAsyncProfilerLoadsWithoutTheRestrictedMethodWarning(@TempDir Path dir)
+            throws Exception {
+        assertThat(EngineCommandLine.vmOptions(on(jdk(dir, "25.0.1")), Path.of("engine.jar")))
+                .contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(EngineCommandLine.vmOptions(on(jdk(dir, "22")), Path.of("engine.jar")))
+                .contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(EngineCommandLine.vmOptions(on(jdk(dir, "21.0.5")), Path.of("engine.jar")))
+                .noneMatch(o -> o.startsWith("--enable-native-access"));
     }
 
     @Test

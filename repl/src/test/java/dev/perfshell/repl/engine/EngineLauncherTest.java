@@ -40,10 +40,20 @@ class EngineLauncherTest {
 
     @Test
     void theCommandLineIsJdiInitiatorsWithTheGivenJava() {
-        assertThat(EngineLauncher.command(Path.of("/jdk25/bin/java"), "127.0.0.1:5005", List.of("-cp", "e.jar", "-Xmx1g"),
-                "dev.perfshell.engine.EngineAgent", 4242))
-                .containsExactly("/jdk25/bin/java", "-agentlib:jdwp=transport=dt_socket,address=127.0.0.1:5005",
-                        "-cp", "e.jar", "-Xmx1g", "dev.perfshell.engine.EngineAgent", "4242");
+        assertThat(EngineLauncher.command(
+                        Path.of("/jdk25/bin/java"),
+                        "127.0.0.1:5005",
+                        List.of("-cp", "e.jar", "-Xmx1g"),
+                        "dev.perfshell.engine.EngineAgent",
+                        4242))
+                .containsExactly(
+                        "/jdk25/bin/java",
+                        "-agentlib:jdwp=transport=dt_socket,address=127.0.0.1:5005",
+                        "-cp",
+                        "e.jar",
+                        "-Xmx1g",
+                        "dev.perfshell.engine.EngineAgent",
+                        "4242");
     }
 
     @Test
@@ -73,12 +83,15 @@ class EngineLauncherTest {
 
     @Test
     void aJvmThatExitsAtOnceFailsAtOnceWithWhatItPrinted() throws Exception {
-        Path java = fakeJava("echo \"Unrecognized VM option 'Nope'\" >&2; echo 'Error: Could not create the Java Virtual Machine.'; exit 1");
+        Path java = fakeJava(
+                "echo \"Unrecognized VM option 'Nope'\" >&2; echo 'Error: Could not create the Java Virtual Machine.'; exit 1");
         long start = System.nanoTime();
         assertThatThrownBy(() -> new EngineLauncher(java, "Agent", Duration.ofSeconds(30)).launch(List.of(), 1))
                 .isInstanceOf(IOException.class)
                 .hasMessage("Unrecognized VM option 'Nope'\nError: Could not create the Java Virtual Machine.");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the whole timeout").isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("not the whole timeout")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -96,7 +109,8 @@ class EngineLauncherTest {
         assertThatThrownBy(() -> new EngineLauncher(java, "Agent", Duration.ofSeconds(1)).launch(List.of(), 1))
                 .isInstanceOf(EngineConnectTimeout.class)
                 .hasMessage("the engine JVM did not connect within 1 s");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
         // noProcessOutlivesATest checks that the sleep was ended
     }
 
@@ -111,7 +125,8 @@ class EngineLauncherTest {
     /** Stands in for the engine agent without JDWP: connects to the command port (its last argument), then waits. */
     public static final class ConnectingMain {
         public static void main(String[] args) throws Exception {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]))) {
+            try (Socket socket =
+                    new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[args.length - 1]))) {
                 Thread.sleep(60_000);
             }
         }
@@ -123,9 +138,19 @@ class EngineLauncherTest {
         assertThat(EngineLauncher.needsJdwp(19)).isFalse();
         assertThat(EngineLauncher.needsJdwp(20)).isTrue();
         assertThat(EngineLauncher.needsJdwp(25)).isTrue();
-        assertThat(EngineLauncher.command(Path.of("/jdk17/bin/java"), null, List.of("-cp", "e.jar"), "dev.perfshell.engine.EngineAgent", 4242))
-                .containsExactly("/jdk17/bin/java", "-Dperfshell.engine.control=true", "-cp", "e.jar",
-                        "dev.perfshell.engine.EngineAgent", "4242");
+        assertThat(EngineLauncher.command(
+                        Path.of("/jdk17/bin/java"),
+                        null,
+                        List.of("-cp", "e.jar"),
+                        "dev.perfshell.engine.EngineAgent",
+                        4242))
+                .containsExactly(
+                        "/jdk17/bin/java",
+                        "-Dperfshell.engine.control=true",
+                        "-cp",
+                        "e.jar",
+                        "dev.perfshell.engine.EngineAgent",
+                        "4242");
     }
 
     @Test
@@ -133,11 +158,12 @@ class EngineLauncherTest {
         EngineLauncher launcher = new EngineLauncher(OWN_JAVA, ConnectingMain.class.getName(), Duration.ofSeconds(30));
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(30_000);
-            EngineLauncher.Connected<Socket> engine = launcher.launch(List.of("-cp", testClasses()), listener.getLocalPort(),
-                    process -> listener.accept());
+            EngineLauncher.Connected<Socket> engine = launcher.launch(
+                    List.of("-cp", testClasses()), listener.getLocalPort(), process -> listener.accept());
             try {
                 assertThat(engine.connections().isConnected()).isTrue();
-                List<String> arguments = List.of(engine.process().info().arguments().orElseThrow());
+                List<String> arguments =
+                        List.of(engine.process().info().arguments().orElseThrow());
                 assertThat(arguments).noneMatch(a -> a.contains("jdwp"));
                 assertThat(arguments.get(arguments.size() - 1)).isEqualTo(Integer.toString(listener.getLocalPort()));
             } finally {
@@ -153,11 +179,13 @@ class EngineLauncherTest {
         long start = System.nanoTime();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> new EngineLauncher(java, "Agent", Duration.ofSeconds(30))
-                    .launch(List.of(), listener.getLocalPort(), process -> listener.accept()))
+                            .launch(List.of(), listener.getLocalPort(), process -> listener.accept()))
                     .isInstanceOf(IOException.class)
                     .hasMessage("Unrecognized VM option 'Nope'");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the whole timeout").isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("not the whole timeout")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     private Path fakeJava(String script) throws IOException {
@@ -169,6 +197,11 @@ class EngineLauncherTest {
     }
 
     private static String testClasses() throws URISyntaxException {
-        return Path.of(WaitingMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(WaitingMain.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
     }
 }

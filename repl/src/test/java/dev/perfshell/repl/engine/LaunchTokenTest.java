@@ -15,12 +15,33 @@ class LaunchTokenTest {
     private static String written(LaunchToken token) throws IOException {
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         Process fake = new Process() {
-            @Override public OutputStream getOutputStream() { return stdin; }
-            @Override public java.io.InputStream getInputStream() { return java.io.InputStream.nullInputStream(); }
-            @Override public java.io.InputStream getErrorStream() { return java.io.InputStream.nullInputStream(); }
-            @Override public int waitFor() { return 0; }
-            @Override public int exitValue() { return 0; }
-            @Override public void destroy() {}
+            @Override
+            public OutputStream getOutputStream() {
+                return stdin;
+            }
+
+            @Override
+            public java.io.InputStream getInputStream() {
+                return java.io.InputStream.nullInputStream();
+            }
+
+            @Override
+            public java.io.InputStream getErrorStream() {
+                return java.io.InputStream.nullInputStream();
+            }
+
+            @Override
+            public int waitFor() {
+                return 0;
+            }
+
+            @Override
+            public int exitValue() {
+                return 0;
+            }
+
+            @Override
+            public void destroy() {}
         };
         token.sendTo(fake);
         return stdin.toString(StandardCharsets.US_ASCII);
@@ -46,8 +67,12 @@ class LaunchTokenTest {
         assertThat(accepts(token, "\n")).isFalse();
         assertThat(accepts(token, line.substring(1) + "\n")).isFalse();
         assertThat(accepts(token, line + "0\n")).isFalse();
-        assertThat(accepts(token, line)).as("the stream ended before the newline").isFalse();
-        assertThat(accepts(token, written(LaunchToken.create()))).as("another launch's token").isFalse();
+        assertThat(accepts(token, line))
+                .as("the stream ended before the newline")
+                .isFalse();
+        assertThat(accepts(token, written(LaunchToken.create())))
+                .as("another launch's token")
+                .isFalse();
         assertThat(accepts(token, "GET / HTTP/1.1\r\n")).isFalse();
     }
 

@@ -80,7 +80,8 @@ class ReplyFilterTest {
         // java.net.URL: a classic gadget (its hashCode resolves the host); javax.management: never in a reply
         assertThatThrownBy(() -> readFiltered(serialise(new URL("http://example.invalid/"))))
                 .isInstanceOf(InvalidClassException.class);
-        assertThatThrownBy(() -> readFiltered(serialise(new javax.management.ObjectName("perfshell:type=Gadget")))).isInstanceOf(InvalidClassException.class);
+        assertThatThrownBy(() -> readFiltered(serialise(new javax.management.ObjectName("perfshell:type=Gadget"))))
+                .isInstanceOf(InvalidClassException.class);
         // a java.util type with a comparator-driven readObject, not one the engine sends
         PriorityQueue<String> queue = new PriorityQueue<>(List.of("a", "b"));
         assertThatThrownBy(() -> readFiltered(serialise(queue))).isInstanceOf(InvalidClassException.class);
@@ -108,19 +109,41 @@ class ReplyFilterTest {
 
     @Test
     void isAnAllowListNotADenyList() {
-        assertThat(new ReplyFilter().checkInput(info(Gadget.class))).isEqualTo(java.io.ObjectInputFilter.Status.REJECTED);
-        assertThat(new ReplyFilter().checkInput(info(java.util.Date.class))).isEqualTo(java.io.ObjectInputFilter.Status.REJECTED);
+        assertThat(new ReplyFilter().checkInput(info(Gadget.class)))
+                .isEqualTo(java.io.ObjectInputFilter.Status.REJECTED);
+        assertThat(new ReplyFilter().checkInput(info(java.util.Date.class)))
+                .isEqualTo(java.io.ObjectInputFilter.Status.REJECTED);
         assertThat(new ReplyFilter().checkInput(info(Long.class))).isEqualTo(java.io.ObjectInputFilter.Status.ALLOWED);
-        assertThat(new ReplyFilter().checkInput(info(long[].class))).isEqualTo(java.io.ObjectInputFilter.Status.ALLOWED);
+        assertThat(new ReplyFilter().checkInput(info(long[].class)))
+                .isEqualTo(java.io.ObjectInputFilter.Status.ALLOWED);
     }
 
     private static java.io.ObjectInputFilter.FilterInfo info(Class<?> type) {
         return new java.io.ObjectInputFilter.FilterInfo() {
-            @Override public Class<?> serialClass() { return type; }
-            @Override public long arrayLength() { return -1; }
-            @Override public long depth() { return 1; }
-            @Override public long references() { return 1; }
-            @Override public long streamBytes() { return 100; }
+            @Override
+            public Class<?> serialClass() {
+                return type;
+            }
+
+            @Override
+            public long arrayLength() {
+                return -1;
+            }
+
+            @Override
+            public long depth() {
+                return 1;
+            }
+
+            @Override
+            public long references() {
+                return 1;
+            }
+
+            @Override
+            public long streamBytes() {
+                return 100;
+            }
         };
     }
 }

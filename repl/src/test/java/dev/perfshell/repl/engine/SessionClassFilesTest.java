@@ -1,8 +1,8 @@
 package dev.perfshell.repl.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SessionClassFilesTest {
     private final SessionClassFiles files = new SessionClassFiles();

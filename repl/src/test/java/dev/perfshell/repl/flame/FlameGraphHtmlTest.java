@@ -1,20 +1,20 @@
 package dev.perfshell.repl.flame;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The flame graph page written from perfshell's own stacks: decoded the way its script decodes it (unpack() on the
  * name pool, then f/u calls into frames), it must give back exactly the stacks' names and widths.
  */
 class FlameGraphHtmlTest {
-    private static final FoldedStacks STACKS = FoldedStacks.parse(String.join("\n",
+    private static final FoldedStacks STACKS = FoldedStacks.parse(String.join(
+            "\n",
             "<statement>;fib (#3:1);fib (#3:1) 60",
             "<statement>;fib (#3:1);java.util.HashMap.get 25",
             "<statement>;fillAll (#4:2);[kernel] 10",
@@ -26,7 +26,8 @@ class FlameGraphHtmlTest {
 
     /** Written like every file of the tool: over the old page in one rename, no temporary file left behind. */
     @Test
-    void writingReplacesAnOldPageWholeAndLeavesNoTemporaryFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void writingReplacesAnOldPageWholeAndLeavesNoTemporaryFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path file = dir.resolve("flame.html");
         java.nio.file.Files.writeString(file, "an earlier graph");
         FlameGraphHtml.write(STACKS, "%flame fib(30)", file);
@@ -41,17 +42,21 @@ class FlameGraphHtmlTest {
         String page = FlameGraphHtml.page(STACKS, "%flame fib(30) <b>");
         List<Frame> frames = decode(page);
         assertThat(frames).first().isEqualTo(new Frame("all", 0, 0, 100, 1));
-        assertThat(frames).contains(
-                new Frame("<statement>", 1, 0, 100, 1),
-                new Frame("fib (#3:1)", 2, 0, 85, 1),
-                new Frame("fib (#3:1)", 3, 0, 60, 1),
-                new Frame("java.util.HashMap.get", 3, 60, 25, 1),
-                new Frame("fillAll (#4:2)", 2, 85, 10, 1),
-                new Frame("[kernel]", 3, 85, 10, 5),
-                new Frame("it's \\ odd</script>", 2, 95, 5, 3));
+        assertThat(frames)
+                .contains(
+                        new Frame("<statement>", 1, 0, 100, 1),
+                        new Frame("fib (#3:1)", 2, 0, 85, 1),
+                        new Frame("fib (#3:1)", 3, 0, 60, 1),
+                        new Frame("java.util.HashMap.get", 3, 60, 25, 1),
+                        new Frame("fillAll (#4:2)", 2, 85, 10, 1),
+                        new Frame("[kernel]", 3, 85, 10, 5),
+                        new Frame("it's \\ odd</script>", 2, 95, 5, 3));
         assertThat(frames).hasSize(8);
-        assertThat(page).doesNotContain("REPL").contains("<h1>%flame fib(30) &lt;b&gt;</h1>")
-                .contains("const levels = Array(4);").contains("height: 64px");
+        assertThat(page)
+                .doesNotContain("REPL")
+                .contains("<h1>%flame fib(30) &lt;b&gt;</h1>")
+                .contains("const levels = Array(4);")
+                .contains("height: 64px");
         // the frame name with </script> is inside a JavaScript string, escaped: the page's script is not cut short
         assertThat(page.indexOf("</script>")).isEqualTo(page.lastIndexOf("</script>"));
     }
@@ -77,7 +82,8 @@ class FlameGraphHtmlTest {
 
     /** What the page's unpack() and f()/u() do, in Java. */
     static List<Frame> decode(String page) {
-        String pool = page.substring(page.indexOf("const cpool = [") + "const cpool = [".length(), page.indexOf("];\nunpack(cpool);"));
+        String pool = page.substring(
+                page.indexOf("const cpool = [") + "const cpool = [".length(), page.indexOf("];\nunpack(cpool);"));
         List<String> names = new ArrayList<>();
         Matcher literal = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'").matcher(pool);
         while (literal.find()) names.add(unescape(literal.group(1)));

@@ -1,8 +1,8 @@
 package dev.perfshell.repl.io;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class CaretTest {
 
@@ -11,7 +11,10 @@ class CaretTest {
         String source = "String s = \"" + "x".repeat(10_000) + "\"; int y = nosuch;";
         int position = source.indexOf("nosuch");
         java.util.List<String> lines = Caret.under(source, position, position, position + 6);
-        assertThat(lines.get(0)).startsWith("    ...").endsWith("int y = nosuch;").hasSizeLessThanOrEqualTo(4 + 3 + Caret.MAX_WIDTH);
+        assertThat(lines.get(0))
+                .startsWith("    ...")
+                .endsWith("int y = nosuch;")
+                .hasSizeLessThanOrEqualTo(4 + 3 + Caret.MAX_WIDTH);
         assertThat(lines.get(0).indexOf("nosuch")).isEqualTo(lines.get(1).indexOf("^^^^^^"));
         assertThat(lines.get(1).strip()).isEqualTo("^^^^^^");
     }

@@ -1,9 +1,9 @@
 package dev.perfshell.repl.jmh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class JmhResultTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,20 +1,20 @@
 package dev.perfshell.repl.jmh;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The generated benchmark class, compiled for real with javac and JMH's annotation processor. */
 class JmhSourceBuilderTest {
-    private static final JmhSourceBuilder KNOWS_DOUBLES = new JmhSourceBuilder(code -> code.startsWith("Math.") ? "double" : null);
+    private static final JmhSourceBuilder KNOWS_DOUBLES =
+            new JmhSourceBuilder(code -> code.startsWith("Math.") ? "double" : null);
 
     private static List<JmhCompiler.Error> compile(JmhSource source, Path out) {
         JmhJars jars = JmhJars.locate();
@@ -33,7 +33,8 @@ class JmhSourceBuilderTest {
         JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t1", session, "size(state)", "", Map.of(), 1, false);
 
         assertThat(compile(source, out)).isEmpty();
-        assertThat(Files.readString(out.resolve("META-INF/BenchmarkList"))).contains("perfshell.jmh.t1.PerfshellSession.PerfshellBenchmark");
+        assertThat(Files.readString(out.resolve("META-INF/BenchmarkList")))
+                .contains("perfshell.jmh.t1.PerfshellSession.PerfshellBenchmark");
         assertThat(source.source())
                 .contains("    public static class State { int n = 3; }")
                 .contains("    static int size(State s)")
@@ -45,8 +46,14 @@ class JmhSourceBuilderTest {
 
     @Test
     void anExpressionIsReturnedWithItsOwnTypeNeverBoxed(@TempDir Path out) throws Exception {
-        JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t2", List.of(SessionPart.variable("#1", "x", "double", "42.5")),
-                "Math.log(x)", "", Map.of(), 1, false);
+        JmhSource source = KNOWS_DOUBLES.build(
+                "perfshell.jmh.t2",
+                List.of(SessionPart.variable("#1", "x", "double", "42.5")),
+                "Math.log(x)",
+                "",
+                Map.of(),
+                1,
+                false);
         assertThat(compile(source, out)).isEmpty();
         assertThat(source.expression()).isTrue();
         assertThat(source.source()).contains("public double run() throws Throwable {\n            return\nMath.log(x)");
@@ -57,7 +64,8 @@ class JmhSourceBuilderTest {
         Map<String, List<String>> params = Map.of("n", List.of("10", "100"));
         JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t3", List.of(), "n * 2L", "", params, 1, false);
         assertThat(compile(source, out)).isEmpty();
-        assertThat(source.source()).contains("public void run(org.openjdk.jmh.infra.Blackhole perfshell$bh)")
+        assertThat(source.source())
+                .contains("public void run(org.openjdk.jmh.infra.Blackhole perfshell$bh)")
                 .contains("perfshell$bh.consume(\nn * 2L")
                 .contains("@org.openjdk.jmh.annotations.Param({\"10\", \"100\"})\n        public int n;")
                 .contains("PerfshellSession.n = this.n;");
@@ -65,7 +73,8 @@ class JmhSourceBuilderTest {
 
     @Test
     void statementsConsumeTheLocalsTheyDeclare(@TempDir Path out) throws Exception {
-        JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t4", List.of(), "{ int a = 3; long b = a * 2L; }", "", Map.of(), 1, false);
+        JmhSource source = KNOWS_DOUBLES.build(
+                "perfshell.jmh.t4", List.of(), "{ int a = 3; long b = a * 2L; }", "", Map.of(), 1, false);
         assertThat(compile(source, out)).isEmpty();
         assertThat(source.expression()).isFalse();
         assertThat(source.source()).contains("perfshell$bh.consume(a);").contains("perfshell$bh.consume(b);");
@@ -79,7 +88,8 @@ class JmhSourceBuilderTest {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("size", List.of("10", "20"));
         params.put("name", List.of("a", "b"));
-        JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t5", session, "data.length + name.length()", "", params, 1, false);
+        JmhSource source =
+                KNOWS_DOUBLES.build("perfshell.jmh.t5", session, "data.length + name.length()", "", params, 1, false);
         assertThat(compile(source, out)).isEmpty();
         assertThat(source.source())
                 .contains("public long size;")
@@ -87,13 +97,15 @@ class JmhSourceBuilderTest {
                 .doesNotContain("size = 1000L") // the parameter's value wins over the session's
                 .contains("data = new int[(int) size];");
         // the parameters are copied before the replay reads them
-        assertThat(source.source().indexOf("PerfshellSession.size = this.size;")).isLessThan(source.source().indexOf("            perfshell$replay();"));
+        assertThat(source.source().indexOf("PerfshellSession.size = this.size;"))
+                .isLessThan(source.source().indexOf("            perfshell$replay();"));
     }
 
     @Test
     void setupVariablesBecomeFieldsAssignedAfterTheReplay(@TempDir Path out) throws Exception {
         Map<String, List<String>> params = Map.of("n", List.of("4"));
-        JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t6", List.of(), "data.length", "int[] data = new int[n];", params, 1, false);
+        JmhSource source = KNOWS_DOUBLES.build(
+                "perfshell.jmh.t6", List.of(), "data.length", "int[] data = new int[n];", params, 1, false);
         assertThat(compile(source, out)).isEmpty();
         assertThat(source.source()).contains("    static int[] data;").contains("        data = new int[n];");
     }
@@ -101,7 +113,8 @@ class JmhSourceBuilderTest {
     @Test
     void setupWhoseLastStatementLacksItsSemicolonCompiles(@TempDir Path out) throws Exception {
         Map<String, List<String>> params = Map.of("n", List.of("4"));
-        JmhSource source = KNOWS_DOUBLES.build("perfshell.jmh.t6b", List.of(), "data[0]", "int[] data = new int[n]; data[0] = n", params, 1, false);
+        JmhSource source = KNOWS_DOUBLES.build(
+                "perfshell.jmh.t6b", List.of(), "data[0]", "int[] data = new int[n]; data[0] = n", params, 1, false);
         assertThat(compile(source, out)).isEmpty();
         assertThat(source.source()).contains("        data[0] = n;");
     }
@@ -115,16 +128,22 @@ class JmhSourceBuilderTest {
     @Test
     void parametersJmhCannotInjectAreRefusedByName() {
         List<SessionPart> session = List.of(SessionPart.variable("#1", "list", "List<Integer>", "List.of(1)"));
-        assertThatThrownBy(() -> KNOWS_DOUBLES.build("perfshell.jmh.t8", session, "list.size()", "", Map.of("list", List.of("1")), 1, false))
-                .hasMessage("-p list: the session's variable is a List<Integer>; JMH parameters are primitives, String or enums");
+        assertThatThrownBy(() -> KNOWS_DOUBLES.build(
+                        "perfshell.jmh.t8", session, "list.size()", "", Map.of("list", List.of("1")), 1, false))
+                .hasMessage(
+                        "-p list: the session's variable is a List<Integer>; JMH parameters are primitives, String or enums");
     }
 
     @Test
     void membersBecomeStaticOnceAndTypesPublic() {
-        assertThat(JmhSourceBuilder.member("static int f() { return 1; }", false)).isEqualTo("    static int f() { return 1; }");
-        assertThat(JmhSourceBuilder.member("private int f() { return 1; }", false)).isEqualTo("    static private int f() { return 1; }");
-        assertThat(JmhSourceBuilder.member("@Deprecated class A {}", true)).isEqualTo("    public static @Deprecated class A {}");
-        assertThat(JmhSourceBuilder.member("public final class A {}", true)).isEqualTo("    static public final class A {}");
+        assertThat(JmhSourceBuilder.member("static int f() { return 1; }", false))
+                .isEqualTo("    static int f() { return 1; }");
+        assertThat(JmhSourceBuilder.member("private int f() { return 1; }", false))
+                .isEqualTo("    static private int f() { return 1; }");
+        assertThat(JmhSourceBuilder.member("@Deprecated class A {}", true))
+                .isEqualTo("    public static @Deprecated class A {}");
+        assertThat(JmhSourceBuilder.member("public final class A {}", true))
+                .isEqualTo("    static public final class A {}");
     }
 
     @Test

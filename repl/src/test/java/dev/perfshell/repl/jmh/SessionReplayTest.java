@@ -1,16 +1,15 @@
 package dev.perfshell.repl.jmh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.session.SnippetLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What %jmh makes of a session, fed by a real (local) JShell. */
 class SessionReplayTest {
@@ -36,7 +35,9 @@ class SessionReplayTest {
     private List<String> parts() {
         SessionReplay replay = SessionReplay.of(log);
         assertThat(replay.problem()).isEmpty();
-        return replay.parts().stream().map(p -> p.kind() + " " + (p.name() == null ? "" : p.type() + " " + p.name() + " = ") + p.source()).toList();
+        return replay.parts().stream()
+                .map(p -> p.kind() + " " + (p.name() == null ? "" : p.type() + " " + p.name() + " = ") + p.source())
+                .toList();
     }
 
     @Test
@@ -46,10 +47,14 @@ class SessionReplayTest {
         log.record("seen.add(7)", events);
         jshell.drop(events.get(0).snippet());
         log.valueDiscarded(events.get(0).snippet());
-        assertThat(parts()).containsExactly(
-                "VARIABLE java.util.List<Integer> seen = new java.util.ArrayList<>()",
-                "STATEMENT { var perfshell$discarded = seen.add(7); }");
-        assertThat(jshell.eval(parts().get(1).substring("STATEMENT ".length())).get(0).status()).isEqualTo(jdk.jshell.Snippet.Status.VALID);
+        assertThat(parts())
+                .containsExactly(
+                        "VARIABLE java.util.List<Integer> seen = new java.util.ArrayList<>()",
+                        "STATEMENT { var perfshell$discarded = seen.add(7); }");
+        assertThat(jshell.eval(parts().get(1).substring("STATEMENT ".length()))
+                        .get(0)
+                        .status())
+                .isEqualTo(jdk.jshell.Snippet.Status.VALID);
     }
 
     @Test
@@ -63,16 +68,17 @@ class SessionReplayTest {
         eval("m.size() * 2");
         eval("m");
         eval("m = null");
-        assertThat(parts()).containsExactly(
-                "IMPORT import java.util.*;",
-                "IMPORT import java.util.concurrent.atomic.*;",
-                "TYPE record P(int a) {}",
-                "METHOD int twice(int n) { return 2 * n; }",
-                "VARIABLE HashMap<String,Integer> m = new HashMap<String, Integer>()",
-                "STATEMENT for (int i = 0; i < 3; i++) m.put(\"k\" + i, i);",
-                "VARIABLE int $1 = m.size() * 2", // a temporary: later snippets may name $1
-                // the bare reference "m" shows a value and changes nothing: left out
-                "STATEMENT m = null;");
+        assertThat(parts())
+                .containsExactly(
+                        "IMPORT import java.util.*;",
+                        "IMPORT import java.util.concurrent.atomic.*;",
+                        "TYPE record P(int a) {}",
+                        "METHOD int twice(int n) { return 2 * n; }",
+                        "VARIABLE HashMap<String,Integer> m = new HashMap<String, Integer>()",
+                        "STATEMENT for (int i = 0; i < 3; i++) m.put(\"k\" + i, i);",
+                        "VARIABLE int $1 = m.size() * 2", // a temporary: later snippets may name $1
+                        // the bare reference "m" shows a value and changes nothing: left out
+                        "STATEMENT m = null;");
     }
 
     @Test
@@ -80,11 +86,12 @@ class SessionReplayTest {
         eval("int a = 1, b = a + 1;");
         eval("int[] arr = {1, 2};");
         eval("long q;");
-        assertThat(parts()).containsExactly(
-                "VARIABLE int a = 1",
-                "VARIABLE int b = a + 1",
-                "VARIABLE int[] arr = new int[] {1, 2}",
-                "VARIABLE long q = null");
+        assertThat(parts())
+                .containsExactly(
+                        "VARIABLE int a = 1",
+                        "VARIABLE int b = a + 1",
+                        "VARIABLE int[] arr = new int[] {1, 2}",
+                        "VARIABLE long q = null");
     }
 
     @Test
@@ -95,12 +102,13 @@ class SessionReplayTest {
         eval("List<Integer> list = new ArrayList<>(list);");
         eval("String s = \"x\";");
         eval("int s = 3;"); // another type: the old initialiser cannot be assigned to the new field
-        assertThat(parts()).containsExactly(
-                "IMPORT import java.util.*;",
-                "STATEMENT list = new ArrayList<>();",
-                "VARIABLE boolean $1 = list.add(1)",
-                "VARIABLE List<Integer> list = new ArrayList<>(list)",
-                "VARIABLE int s = 3");
+        assertThat(parts())
+                .containsExactly(
+                        "IMPORT import java.util.*;",
+                        "STATEMENT list = new ArrayList<>();",
+                        "VARIABLE boolean $1 = list.add(1)",
+                        "VARIABLE List<Integer> list = new ArrayList<>(list)",
+                        "VARIABLE int s = 3");
     }
 
     @Test
@@ -108,9 +116,10 @@ class SessionReplayTest {
         eval("int ok = 1;");
         eval("var anon = new Object() { int z = 7; };");
         SessionReplay replay = SessionReplay.of(log);
-        assertThat(replay.problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .startsWith("#2 var anon = new Object() { int z = 7; };")
-                .contains("'anon' (<anonymous class extending Object>) cannot be written as a field type"));
+        assertThat(replay.problem())
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("#2 var anon = new Object() { int z = 7; };")
+                        .contains("'anon' (<anonymous class extending Object>) cannot be written as a field type"));
     }
 
     @Test
@@ -126,7 +135,8 @@ class SessionReplayTest {
     @Test
     void anIntersectionTypeIsRefusedToo() {
         eval("var both = true ? 1 : \"s\";");
-        assertThat(SessionReplay.of(log).problem()).hasValueSatisfying(problem -> assertThat(problem).contains("'both'"));
+        assertThat(SessionReplay.of(log).problem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("'both'"));
     }
 
     @Test

@@ -1,21 +1,38 @@
 package dev.perfshell.repl.lines;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class LineTimerUnitTest {
 
     @ParameterizedTest
     @CsvSource({
-            "1e-09, 1e-09", "1e-9, 1e-09", "1E-9, 1e-09", "ns, 1e-09",
-            "1e-6, 1e-06", "0.000001, 1e-06", "us, 1e-06", "\u00b5s, 1e-06", "\u03bcs, 1e-06",
-            "1e-3, 0.001", "0.001, 0.001", "ms, 0.001",
-            "1, 1", "1.0, 1", "s, 1", "0.0001, 0.0001", "1e-05, 1e-05", "2.5e-7, 2.5e-07", "60, 60", "1_000, 1000"})
+        "1e-09, 1e-09",
+        "1e-9, 1e-09",
+        "1E-9, 1e-09",
+        "ns, 1e-09",
+        "1e-6, 1e-06",
+        "0.000001, 1e-06",
+        "us, 1e-06",
+        "\u00b5s, 1e-06",
+        "\u03bcs, 1e-06",
+        "1e-3, 0.001",
+        "0.001, 0.001",
+        "ms, 0.001",
+        "1, 1",
+        "1.0, 1",
+        "s, 1",
+        "0.0001, 0.0001",
+        "1e-05, 1e-05",
+        "2.5e-7, 2.5e-07",
+        "60, 60",
+        "1_000, 1000"
+    })
     void parsesFloatsAndNamesAndPrintsSecondsAsLineProfiler(String text, String printed) {
         assertThat(TimerUnit.parse(text).header()).isEqualTo("Timer unit: " + printed + " s");
     }
@@ -46,13 +63,16 @@ class LineTimerUnitTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "0", "-1e-6", "nan", "inf", "1e", "microseconds", "1 ms", "MS", "0x10", "1d"})
     void refusesOtherValuesNamingThem(String text) {
-        assertThatThrownBy(() -> TimerUnit.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("-u " + text + ": not a timer unit; give positive seconds (1e-09, 1e-06, 0.001) or ns, us (\u00b5s), ms, s");
+        assertThatThrownBy(() -> TimerUnit.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-u " + text
+                        + ": not a timer unit; give positive seconds (1e-09, 1e-06, 0.001) or ns, us (\u00b5s), ms, s");
     }
 
     @Test
     void refusesNonPositiveSecondsInTheConstructor() {
-        assertThatThrownBy(() -> new TimerUnit(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TimerUnit(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("timer unit must be a positive number of seconds, not 0.0");
     }
 }

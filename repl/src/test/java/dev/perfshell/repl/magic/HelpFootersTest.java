@@ -1,11 +1,10 @@
 package dev.perfshell.repl.magic;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * Help footers read as paragraphs at the usage width. Picocli wraps each footer element on its own and starts
@@ -18,10 +17,16 @@ class HelpFootersTest {
     @Test
     void everyFooterElementIsAWholeParagraph() {
         for (String name : registry.names()) {
-            String[] footer = registry.commandLine(name).orElseThrow().getCommandSpec().usageMessage().footer();
+            String[] footer = registry.commandLine(name)
+                    .orElseThrow()
+                    .getCommandSpec()
+                    .usageMessage()
+                    .footer();
             for (String element : footer) {
                 if (element.isBlank()) continue;
-                assertThat(element.strip()).as("%" + name + " footer element: a paragraph ends a sentence").matches("(?s).*[.:)!?]");
+                assertThat(element.strip())
+                        .as("%" + name + " footer element: a paragraph ends a sentence")
+                        .matches("(?s).*[.:)!?]");
             }
         }
     }
@@ -30,14 +35,22 @@ class HelpFootersTest {
     void noFooterLineIsAStubBetweenTwoFullOnes() {
         for (String name : registry.names()) {
             CommandLine line = registry.commandLine(name).orElseThrow();
-            String usage = new CommandLine.Help(line.getCommandSpec(), CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)).footer();
+            String usage = new CommandLine.Help(
+                            line.getCommandSpec(), CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                    .footer();
             List<String> lines = usage.lines().toList();
             for (int i = 1; i + 1 < lines.size(); i++) {
-                boolean stub = !lines.get(i).isBlank() && lines.get(i).length() < 40 && !lines.get(i).strip().matches(".*[.:)!?]")
+                boolean stub = !lines.get(i).isBlank()
+                        && lines.get(i).length() < 40
+                        && !lines.get(i).strip().matches(".*[.:)!?]")
                         && lines.get(i + 1).length() > 60;
-                assertThat(stub).as("%" + name + " help, line '" + lines.get(i) + "' in\n" + usage).isFalse();
+                assertThat(stub)
+                        .as("%" + name + " help, line '" + lines.get(i) + "' in\n" + usage)
+                        .isFalse();
             }
-            assertThat(lines).as("%" + name).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(80));
+            assertThat(lines)
+                    .as("%" + name)
+                    .allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(80));
         }
     }
 }

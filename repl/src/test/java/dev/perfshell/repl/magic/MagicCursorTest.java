@@ -1,9 +1,9 @@
 package dev.perfshell.repl.magic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.magic.MagicCursor.Role;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the word at the cursor is to the magic; {@code |} marks the cursor in each line (the text after it is not seen). */
 class MagicCursorTest {
@@ -30,8 +30,10 @@ class MagicCursorTest {
 
     @Test
     void codeAfterOptionsStartsAtItsFirstToken() {
-        assertThat(at("%timeit -r 3 -n 10 gr|")).isEqualTo(new MagicCursor(Role.CODE, offset("%timeit -r 3 -n 10 ^gr"), null));
-        assertThat(at("%timeit -r 3 fib(20) + gr|")).isEqualTo(new MagicCursor(Role.CODE, offset("%timeit -r 3 ^fib(20) + gr"), null));
+        assertThat(at("%timeit -r 3 -n 10 gr|"))
+                .isEqualTo(new MagicCursor(Role.CODE, offset("%timeit -r 3 -n 10 ^gr"), null));
+        assertThat(at("%timeit -r 3 fib(20) + gr|"))
+                .isEqualTo(new MagicCursor(Role.CODE, offset("%timeit -r 3 ^fib(20) + gr"), null));
     }
 
     @Test
@@ -67,8 +69,10 @@ class MagicCursorTest {
 
     @Test
     void theWordAfterAMethodIsTheStatement() {
-        assertThat(at("%lprun -f expensive gr|")).isEqualTo(new MagicCursor(Role.CODE, offset("%lprun -f expensive ^gr"), null));
-        assertThat(at("%%lprun -f expensive -f grid |")).isEqualTo(new MagicCursor(Role.CODE, offset("%%lprun -f expensive -f grid ^"), null));
+        assertThat(at("%lprun -f expensive gr|"))
+                .isEqualTo(new MagicCursor(Role.CODE, offset("%lprun -f expensive ^gr"), null));
+        assertThat(at("%%lprun -f expensive -f grid |"))
+                .isEqualTo(new MagicCursor(Role.CODE, offset("%%lprun -f expensive -f grid ^"), null));
     }
 
     @Test
@@ -94,7 +98,8 @@ class MagicCursorTest {
 
     @Test
     void aClosedQuotedValueIsOneTokenAndTheCodeFollows() {
-        assertThat(at("%timeit --label \"a b\" gr|")).isEqualTo(new MagicCursor(Role.CODE, offset("%timeit --label \"a b\" ^gr"), null));
+        assertThat(at("%timeit --label \"a b\" gr|"))
+                .isEqualTo(new MagicCursor(Role.CODE, offset("%timeit --label \"a b\" ^gr"), null));
     }
 
     @Test
@@ -114,8 +119,14 @@ class MagicCursorTest {
 
     @Test
     void codeStartsWhereRunningTheWholeLineCutsIt() {
-        String[] lines = {"%timeit -r 3 fib(20)", "%timeit -- -x + 1", "%lprun -f expensive -s grid(3)", "%timeit --label \"a b\" x.y()",
-                "%timeit -o r fib(1) + 2", "%time x"};
+        String[] lines = {
+            "%timeit -r 3 fib(20)",
+            "%timeit -- -x + 1",
+            "%lprun -f expensive -s grid(3)",
+            "%timeit --label \"a b\" x.y()",
+            "%timeit -o r fib(1) + 2",
+            "%time x"
+        };
         for (String line : lines) {
             int nameEnd = line.indexOf(' ');
             String name = line.substring(1, nameEnd);

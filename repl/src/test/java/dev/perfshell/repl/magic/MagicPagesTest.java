@@ -1,6 +1,6 @@
 package dev.perfshell.repl.magic;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The manual's magic pages, docs/magics/NAME.md, hold a usage block generated from the magic's picocli
@@ -34,17 +33,23 @@ class MagicPagesTest {
         boolean update = Boolean.getBoolean("golden.update");
         for (String name : registry.names()) {
             Path page = PAGES.resolve(name + ".md");
-            assertThat(page).as("docs/magics/%s.md, the page of %%%s", name, name).exists();
+            assertThat(page)
+                    .as("docs/magics/%s.md, the page of %%%s", name, name)
+                    .exists();
             String text = Files.readString(page, StandardCharsets.UTF_8);
             Matcher block = BLOCK.matcher(text);
-            assertThat(block.find()).as("%s has one generated usage block", page).isTrue();
+            assertThat(block.find())
+                    .as("%s has one generated usage block", page)
+                    .isTrue();
             String expected = generatedBlock(registry.usage(name, false).orElseThrow());
             if (update) {
                 String rewritten = text.substring(0, block.start(2)) + expected + text.substring(block.end(2));
                 Files.writeString(page, rewritten, StandardCharsets.UTF_8);
                 continue;
             }
-            assertThat(block.group(2)).as("%s's usage block (rewrite it with -Dgolden.update=true)", page).isEqualTo(expected);
+            assertThat(block.group(2))
+                    .as("%s's usage block (rewrite it with -Dgolden.update=true)", page)
+                    .isEqualTo(expected);
             assertThat(block.find()).as("%s has only one generated block", page).isFalse();
         }
     }
@@ -52,8 +57,10 @@ class MagicPagesTest {
     @Test
     void everyPageIsAMagics() throws IOException {
         try (Stream<Path> files = Files.list(PAGES)) {
-            List<String> pages = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
-                    .map(n -> n.substring(0, n.length() - 3)).toList();
+            List<String> pages = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .toList();
             assertThat(registry.names()).containsAll(pages);
         }
     }

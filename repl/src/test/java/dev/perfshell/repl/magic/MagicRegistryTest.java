@@ -1,28 +1,62 @@
 package dev.perfshell.repl.magic;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class MagicRegistryTest {
     private final MagicRegistry registry = MagicRegistry.standard();
 
     @Test
     void namesInRegistryOrder() {
-        assertThat(registry.names()).containsExactly("timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "env", "classpath", "who", "history", "reset", "lsmagic", "help", "results", "run", "load", "save", "flame", "jmh", "compare", "maven");
+        assertThat(registry.names())
+                .containsExactly(
+                        "timeit",
+                        "time",
+                        "prun",
+                        "lprun",
+                        "mprun",
+                        "memit",
+                        "sizeof",
+                        "env",
+                        "classpath",
+                        "who",
+                        "history",
+                        "reset",
+                        "lsmagic",
+                        "help",
+                        "results",
+                        "run",
+                        "load",
+                        "save",
+                        "flame",
+                        "jmh",
+                        "compare",
+                        "maven");
     }
 
     @Test
     void createsAFreshInstanceEachTime() {
         assertThat(registry.create("time")).isPresent();
-        assertThat(registry.create("time").get()).isNotSameAs(registry.create("time").get());
+        assertThat(registry.create("time").get())
+                .isNotSameAs(registry.create("time").get());
         assertThat(registry.create("timeitt")).isEmpty();
     }
 
     @Test
     void onlyTheMeasuringMagicsHaveACellForm() {
         for (String name : registry.names()) {
-            assertThat(registry.create(name).get().acceptsCell()).as(name).isEqualTo(name.equals("time") || name.equals("timeit") || name.equals("memit") || name.equals("prun") || name.equals("lprun") || name.equals("mprun") || name.equals("flame") || name.equals("jmh") || name.equals("compare"));
+            assertThat(registry.create(name).get().acceptsCell())
+                    .as(name)
+                    .isEqualTo(name.equals("time")
+                            || name.equals("timeit")
+                            || name.equals("memit")
+                            || name.equals("prun")
+                            || name.equals("lprun")
+                            || name.equals("mprun")
+                            || name.equals("flame")
+                            || name.equals("jmh")
+                            || name.equals("compare"));
         }
     }
 
@@ -56,12 +90,16 @@ class MagicRegistryTest {
         System.setErr(new java.io.PrintStream(captured, true));
         try {
             for (String name : registry.names()) {
-                assertThat(registry.commandLine(name).orElseThrow().getUsageMessage()).as(name).isNotBlank();
+                assertThat(registry.commandLine(name).orElseThrow().getUsageMessage())
+                        .as(name)
+                        .isNotBlank();
             }
         } finally {
             System.setErr(saved);
         }
-        assertThat(captured.toString()).as("picocli warnings (an unescaped %% in a description)").isEmpty();
+        assertThat(captured.toString())
+                .as("picocli warnings (an unescaped %% in a description)")
+                .isEmpty();
         assertThat(registry.summary("classpath")).contains("%classpath add JAR").doesNotContain("%%");
     }
 }

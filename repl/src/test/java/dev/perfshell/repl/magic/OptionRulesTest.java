@@ -1,26 +1,30 @@
 package dev.perfshell.repl.magic;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class OptionRulesTest {
     @Test
     void aCountMustBeAtLeastOne() {
         assertThat(OptionRules.atLeastOne("-r", 1)).isNull();
-        assertThat(OptionRules.atLeastOne("-r", 0)).isEqualTo("-r must be at least 1, got 0. Next: leave -r out for the default");
+        assertThat(OptionRules.atLeastOne("-r", 0))
+                .isEqualTo("-r must be at least 1, got 0. Next: leave -r out for the default");
         assertThat(OptionRules.atLeastOne("-n", -3, "leave -n out for time-boxed runs"))
                 .isEqualTo("-n must be at least 1, got -3. Next: leave -n out for time-boxed runs");
         assertThat(OptionRules.notNegative("-f", 0)).isNull();
-        assertThat(OptionRules.notNegative("-f", -1)).isEqualTo("-f must be 0 or more, got -1. Next: leave -f out for the default");
+        assertThat(OptionRules.notNegative("-f", -1))
+                .isEqualTo("-f must be 0 or more, got -1. Next: leave -f out for the default");
     }
 
     @Test
     void aDurationMustBeMoreThanZeroAndIsWrittenAsTyped() {
         assertThat(OptionRules.positiveSeconds("--budget", 0.5)).isNull();
-        assertThat(OptionRules.positiveSeconds("--budget", 0.0)).isEqualTo("--budget must be more than 0 seconds, got 0. Next: leave --budget out for the default");
+        assertThat(OptionRules.positiveSeconds("--budget", 0.0))
+                .isEqualTo("--budget must be more than 0 seconds, got 0. Next: leave --budget out for the default");
         assertThat(OptionRules.positiveSeconds("--budget", -1.5)).contains("got -1.5.");
-        assertThat(OptionRules.positiveQuantity("-w", "0s", 0)).isEqualTo("-w must be more than 0, got '0s'. Next: leave -w out for the default");
+        assertThat(OptionRules.positiveQuantity("-w", "0s", 0))
+                .isEqualTo("-w must be more than 0, got '0s'. Next: leave -w out for the default");
         assertThat(OptionRules.positiveQuantity("-w", "2s", 2)).isNull();
     }
 

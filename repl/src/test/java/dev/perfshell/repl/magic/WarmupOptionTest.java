@@ -1,8 +1,8 @@
 package dev.perfshell.repl.magic;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class WarmupOptionTest {
     private static WarmupOption of(String value) {

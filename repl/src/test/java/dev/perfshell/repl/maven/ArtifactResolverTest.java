@@ -1,30 +1,32 @@
 package dev.perfshell.repl.maven;
 
-import dev.perfshell.repl.maven.FakeRepository.Dep;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfshell.repl.maven.FakeRepository.Dep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Maven Resolver against a {@code file://} repository in a temporary folder: real resolution, no network. */
 class ArtifactResolverTest {
     @TempDir
     Path remoteDir;
+
     @TempDir
     Path local;
+
     FakeRepository remote;
 
     @BeforeEach
     void publish() throws Exception {
         remote = new FakeRepository(remoteDir)
-                .publish("org.example:lib:1.0",
+                .publish(
+                        "org.example:lib:1.0",
                         Dep.compile("org.example:core:2.0"),
                         new Dep("org.example:runtime-only:1.0", "runtime", false),
                         new Dep("org.example:test-only:1.0", "test", false),
@@ -43,7 +45,8 @@ class ArtifactResolverTest {
     }
 
     private ArtifactResolver resolver(String url) {
-        return new ArtifactResolver(MavenConfig.of(Map.of(MavenConfig.LOCAL_ENV, local.toString(), MavenConfig.REMOTE_ENV, url), local));
+        return new ArtifactResolver(
+                MavenConfig.of(Map.of(MavenConfig.LOCAL_ENV, local.toString(), MavenConfig.REMOTE_ENV, url), local));
     }
 
     private static List<String> names(List<ArtifactResolver.Resolved> jars) {
@@ -53,10 +56,16 @@ class ArtifactResolverTest {
     @Test
     void resolvesRuntimeDependenciesTransitivelyIntoTheLocalRepository() throws Exception {
         try (ArtifactResolver resolver = resolver(remote.url())) {
-            List<ArtifactResolver.Resolved> jars = resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false);
-            // compile and runtime scopes, transitively; test, provided and optional dependencies are not a library's runtime
-            assertThat(names(jars)).containsExactlyInAnyOrder(
-                    "org.example:lib:1.0", "org.example:core:2.0", "org.example:util:1.1", "org.example:runtime-only:1.0");
+            List<ArtifactResolver.Resolved> jars =
+                    resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false);
+            // compile and runtime scopes, transitively; test, provided and optional dependencies are not a library's
+            // runtime
+            assertThat(names(jars))
+                    .containsExactlyInAnyOrder(
+                            "org.example:lib:1.0",
+                            "org.example:core:2.0",
+                            "org.example:util:1.1",
+                            "org.example:runtime-only:1.0");
             assertThat(names(jars).get(0)).isEqualTo("org.example:lib:1.0");
             for (ArtifactResolver.Resolved jar : jars) {
                 assertThat(jar.file()).startsWith(local).isRegularFile();
@@ -64,7 +73,8 @@ class ArtifactResolverTest {
                 assertThat(jar.downloaded()).as(jar.toString()).isTrue();
             }
             // The second time everything comes from the local repository.
-            List<ArtifactResolver.Resolved> again = resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false);
+            List<ArtifactResolver.Resolved> again =
+                    resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false);
             assertThat(names(again)).isEqualTo(names(jars));
             assertThat(again).noneMatch(ArtifactResolver.Resolved::downloaded);
         }
@@ -73,9 +83,11 @@ class ArtifactResolverTest {
     @Test
     void versionsAreMediatedAcrossEverythingAskedForAtOnce() throws Exception {
         try (ArtifactResolver resolver = resolver(remote.url())) {
-            // other:1.0 wants util:1.0 one level down, lib's core wants util:1.1 two levels down: nearest wins, as in Maven.
+            // other:1.0 wants util:1.0 one level down, lib's core wants util:1.1 two levels down: nearest wins, as in
+            // Maven.
             List<ArtifactResolver.Resolved> jars = resolver.resolve(
-                    List.of(Coordinates.parse("org.example:lib:1.0"), Coordinates.parse("org.example:other:1.0")), false);
+                    List.of(Coordinates.parse("org.example:lib:1.0"), Coordinates.parse("org.example:other:1.0")),
+                    false);
             assertThat(names(jars)).contains("org.example:util:1.0").doesNotContain("org.example:util:1.1");
         }
     }
@@ -85,8 +97,9 @@ class ArtifactResolverTest {
         try (ArtifactResolver resolver = resolver(remote.url())) {
             assertThatThrownBy(() -> resolver.resolve(List.of(Coordinates.parse("org.nosuch:nosuch:1.0")), false))
                     .isInstanceOf(ArtifactResolver.Failure.class)
-                    .hasMessage("org.nosuch:nosuch:1.0 was not found in " + remote.url()
-                            + ". Next: check the group, artifact and version (a typo, or a version that was never published).");
+                    .hasMessage(
+                            "org.nosuch:nosuch:1.0 was not found in " + remote.url()
+                                    + ". Next: check the group, artifact and version (a typo, or a version that was never published).");
             assertThatThrownBy(() -> resolver.resolve(List.of(Coordinates.parse("org.example:lib:7.0")), false))
                     .hasMessageStartingWith("org.example:lib:7.0 was not found in ");
         }
@@ -96,7 +109,8 @@ class ArtifactResolverTest {
     void aMissingDependencyIsNamedWithWhatNeedsIt() {
         try (ArtifactResolver resolver = resolver(remote.url())) {
             assertThatThrownBy(() -> resolver.resolve(List.of(Coordinates.parse("org.example:broken:1.0")), false))
-                    .hasMessageStartingWith("org.example:missing:9.9 (a dependency of org.example:broken:1.0) was not found in ");
+                    .hasMessageStartingWith(
+                            "org.example:missing:9.9 (a dependency of org.example:broken:1.0) was not found in ");
         }
     }
 
@@ -106,7 +120,8 @@ class ArtifactResolverTest {
         try (ArtifactResolver resolver = resolver("http://127.0.0.1:1/maven2/")) {
             assertThatThrownBy(() -> resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false))
                     .hasMessageStartingWith("cannot reach http://127.0.0.1:1/maven2/ (connection refused or no route")
-                    .hasMessageEndingWith("Next: check the network or proxy; artifacts already in " + local + " resolve offline (%maven --offline).");
+                    .hasMessageEndingWith("Next: check the network or proxy; artifacts already in " + local
+                            + " resolve offline (%maven --offline).");
         }
     }
 
@@ -117,9 +132,11 @@ class ArtifactResolverTest {
         }
         // The network is gone: cached releases are not checked again.
         try (ArtifactResolver resolver = resolver("http://127.0.0.1:1/maven2/")) {
-            List<ArtifactResolver.Resolved> jars = resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false);
+            List<ArtifactResolver.Resolved> jars =
+                    resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), false);
             assertThat(names(jars)).hasSize(4).contains("org.example:util:1.1");
-            assertThat(resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), true)).hasSize(4);
+            assertThat(resolver.resolve(List.of(Coordinates.parse("org.example:lib:1.0")), true))
+                    .hasSize(4);
             assertThatThrownBy(() -> resolver.resolve(List.of(Coordinates.parse("org.example:other:1.0")), true))
                     .hasMessage("org.example:other:1.0 is not in the local repository " + local
                             + ". Next: run %maven without --offline to download it.");

@@ -1,9 +1,9 @@
 package dev.perfshell.repl.maven;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class CoordinatesTest {
     @Test
@@ -26,24 +26,31 @@ class CoordinatesTest {
 
     @Test
     void malformedCoordinatesSayWhatIsWrongWithAnExample() {
-        assertThatThrownBy(() -> Coordinates.parse("gson")).isInstanceOf(Coordinates.Malformed.class)
-                .hasMessage("'gson' is not a Maven coordinate: expected GROUP:ARTIFACT:VERSION. Example: com.google.code.gson:gson:2.11.0");
+        assertThatThrownBy(() -> Coordinates.parse("gson"))
+                .isInstanceOf(Coordinates.Malformed.class)
+                .hasMessage(
+                        "'gson' is not a Maven coordinate: expected GROUP:ARTIFACT:VERSION. Example: com.google.code.gson:gson:2.11.0");
         assertThatThrownBy(() -> Coordinates.parse("com.google.code.gson:gson"))
-                .hasMessage("'com.google.code.gson:gson' names no version: expected GROUP:ARTIFACT:VERSION. Example: com.google.code.gson:gson:2.11.0");
+                .hasMessage(
+                        "'com.google.code.gson:gson' names no version: expected GROUP:ARTIFACT:VERSION. Example: com.google.code.gson:gson:2.11.0");
         assertThatThrownBy(() -> Coordinates.parse("com.google.code.gson:gson:"))
-                .hasMessage("'com.google.code.gson:gson:' names no version: expected GROUP:ARTIFACT:VERSION. Example: com.google.code.gson:gson:2.11.0");
+                .hasMessage(
+                        "'com.google.code.gson:gson:' names no version: expected GROUP:ARTIFACT:VERSION. Example: com.google.code.gson:gson:2.11.0");
         assertThatThrownBy(() -> Coordinates.parse(":gson:1.0"))
                 .hasMessage("':gson:1.0': empty group id. Example: com.google.code.gson:gson:2.11.0");
         assertThatThrownBy(() -> Coordinates.parse("com/google:gson:1.0"))
-                .hasMessage("'com/google:gson:1.0': bad group id 'com/google' (letters, digits, '.', '-', '_'). Example: com.google.code.gson:gson:2.11.0");
-        assertThatThrownBy(() -> Coordinates.parse("a:b:c:d:e:f")).hasMessageStartingWith("'a:b:c:d:e:f' is not a Maven coordinate");
+                .hasMessage(
+                        "'com/google:gson:1.0': bad group id 'com/google' (letters, digits, '.', '-', '_'). Example: com.google.code.gson:gson:2.11.0");
+        assertThatThrownBy(() -> Coordinates.parse("a:b:c:d:e:f"))
+                .hasMessageStartingWith("'a:b:c:d:e:f' is not a Maven coordinate");
     }
 
     @Test
     void rangesAndMetaVersionsAreRefusedBecauseABenchmarkNamesWhatItMeasured() {
         for (String version : new String[] {"[2.0,3.0)", "LATEST", "RELEASE"}) {
             assertThatThrownBy(() -> Coordinates.parse("g:a:" + version))
-                    .hasMessage("'g:a:" + version + "': '" + version + "' is not one version (ranges, LATEST and RELEASE are not taken)"
+                    .hasMessage("'g:a:" + version + "': '" + version
+                            + "' is not one version (ranges, LATEST and RELEASE are not taken)"
                             + ". Next: name the exact version, e.g. com.google.code.gson:gson:2.11.0");
         }
     }

@@ -1,7 +1,5 @@
 package dev.perfshell.repl.maven;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,8 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * A remote Maven repository in a folder, laid out as Maven Central is (POM, jar and their SHA-1 files), for
@@ -56,13 +56,26 @@ public final class FakeRepository {
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
                 """);
-        pom.append("  <groupId>").append(gav[0]).append("</groupId>\n  <artifactId>").append(gav[1])
-                .append("</artifactId>\n  <version>").append(gav[2]).append("</version>\n  <dependencies>\n");
+        pom.append("  <groupId>")
+                .append(gav[0])
+                .append("</groupId>\n  <artifactId>")
+                .append(gav[1])
+                .append("</artifactId>\n  <version>")
+                .append(gav[2])
+                .append("</version>\n  <dependencies>\n");
         for (Dep dep : deps) {
             String[] d = dep.coordinates().split(":");
-            pom.append("    <dependency><groupId>").append(d[0]).append("</groupId><artifactId>").append(d[1])
-                    .append("</artifactId><version>").append(d[2]).append("</version><scope>").append(dep.scope())
-                    .append("</scope><optional>").append(dep.optional()).append("</optional></dependency>\n");
+            pom.append("    <dependency><groupId>")
+                    .append(d[0])
+                    .append("</groupId><artifactId>")
+                    .append(d[1])
+                    .append("</artifactId><version>")
+                    .append(d[2])
+                    .append("</version><scope>")
+                    .append(dep.scope())
+                    .append("</scope><optional>")
+                    .append(dep.optional())
+                    .append("</optional></dependency>\n");
         }
         pom.append("  </dependencies>\n</project>\n");
         String base = gav[1] + "-" + gav[2];
@@ -76,7 +89,9 @@ public final class FakeRepository {
         Files.write(file, bytes);
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(bytes);
-            Files.writeString(file.resolveSibling(file.getFileName() + ".sha1"), HexFormat.of().formatHex(sha1));
+            Files.writeString(
+                    file.resolveSibling(file.getFileName() + ".sha1"),
+                    HexFormat.of().formatHex(sha1));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
@@ -95,10 +110,17 @@ public final class FakeRepository {
                     Path out = Files.createDirectories(work.resolve("classes"));
                     List<String> published;
                     try (Stream<Path> files = Files.walk(root)) {
-                        published = files.map(Path::toString).filter(f -> f.endsWith(".jar")).toList();
+                        published = files.map(Path::toString)
+                                .filter(f -> f.endsWith(".jar"))
+                                .toList();
                     }
-                    List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-d", out.toString(),
-                            "-cp", String.join(java.io.File.pathSeparator, published)));
+                    List<String> args = new java.util.ArrayList<>(List.of(
+                            "--release",
+                            "17",
+                            "-d",
+                            out.toString(),
+                            "-cp",
+                            String.join(java.io.File.pathSeparator, published)));
                     for (Map.Entry<String, String> source : sources.entrySet()) {
                         Path file = work.resolve(source.getKey().replace('.', '/') + ".java");
                         Files.createDirectories(file.getParent());
@@ -106,17 +128,20 @@ public final class FakeRepository {
                         args.add(file.toString());
                     }
                     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-                    if (javac.run(null, null, null, args.toArray(String[]::new)) != 0) throw new AssertionError("javac failed: " + args);
+                    if (javac.run(null, null, null, args.toArray(String[]::new)) != 0)
+                        throw new AssertionError("javac failed: " + args);
                     try (Stream<Path> classes = Files.walk(out)) {
                         for (Path c : classes.filter(Files::isRegularFile).toList()) {
-                            jar.putNextEntry(new JarEntry(out.relativize(c).toString().replace('\\', '/')));
+                            jar.putNextEntry(
+                                    new JarEntry(out.relativize(c).toString().replace('\\', '/')));
                             jar.write(Files.readAllBytes(c));
                             jar.closeEntry();
                         }
                     }
                 } finally {
                     try (Stream<Path> all = Files.walk(work)) {
-                        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        all.sorted(java.util.Comparator.reverseOrder())
+                                .forEach(p -> p.toFile().delete());
                     }
                 }
             }

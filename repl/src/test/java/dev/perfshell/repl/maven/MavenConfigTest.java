@@ -1,13 +1,12 @@
 package dev.perfshell.repl.maven;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MavenConfigTest {
     @TempDir
@@ -33,7 +32,8 @@ class MavenConfigTest {
                   <offline>false</offline>
                 </settings>
                 """);
-        assertThat(MavenConfig.of(Map.of("REPO_NAME", "m2"), home).localRepository()).isEqualTo(home.resolve("caches/m2"));
+        assertThat(MavenConfig.of(Map.of("REPO_NAME", "m2"), home).localRepository())
+                .isEqualTo(home.resolve("caches/m2"));
         // An unknown variable: Maven would fail; the shell falls back to the default folder.
         assertThat(MavenConfig.of(Map.of(), home).localRepository()).isEqualTo(home.resolve(".m2/repository"));
     }
@@ -49,8 +49,9 @@ class MavenConfigTest {
 
     @Test
     void environmentOverridesBoth(@TempDir Path elsewhere) {
-        MavenConfig config = MavenConfig.of(Map.of(MavenConfig.LOCAL_ENV, elsewhere.toString(),
-                MavenConfig.REMOTE_ENV, "file:///srv/mirror/"), home);
+        MavenConfig config = MavenConfig.of(
+                Map.of(MavenConfig.LOCAL_ENV, elsewhere.toString(), MavenConfig.REMOTE_ENV, "file:///srv/mirror/"),
+                home);
         assertThat(config.localRepository()).isEqualTo(elsewhere);
         assertThat(config.remoteUrl()).isEqualTo("file:///srv/mirror/");
         assertThat(config.remoteName()).isEqualTo("file:///srv/mirror/");

@@ -37,8 +37,15 @@ class HugeProfileTest {
         methods.add(new MethodStats("run", "run()", "#1:1(<statement>)", false, 1, 1, 1_000, 2_000_000_000L));
         for (int i = 0; i < METHODS; i++) {
             long self = 1_000 + (i * 7919L) % 1_000_003; // a scrambled order, so sorting is real work
-            methods.add(new MethodStats("m" + i, "Storm.m" + i + "()", "Storm.java:" + (i + 1) + "(m" + i + ")", false,
-                    1 + i % 3, 1 + i % 3, self, self));
+            methods.add(new MethodStats(
+                    "m" + i,
+                    "Storm.m" + i + "()",
+                    "Storm.java:" + (i + 1) + "(m" + i + ")",
+                    false,
+                    1 + i % 3,
+                    1 + i % 3,
+                    self,
+                    self));
             edges.add(new CallEdge("run", "m" + i, 1 + i % 3, 1 + i % 3, self, self));
         }
         huge = new Profile("storm()", 2_000_000_000L, 49, 1, true, methods, edges, false);
@@ -49,18 +56,24 @@ class HugeProfileTest {
         ProfileView view = ProfileView.of(List.of(), List.of(), null, null, false, null, null);
         List<String> report = assertTimeoutPreemptively(GUARD, () -> view.render(huge));
         assertThat(report).hasSizeLessThan(ProfileView.DEFAULT_ROWS + 20);
-        assertThat(report).anySatisfy(line -> assertThat(line)
-                .isEqualTo("   List reduced from 1000001 to 100 due to restriction <100>, the default for a long profile "
-                        + "(-l 1.0 shows every row)"));
+        assertThat(report)
+                .anySatisfy(line -> assertThat(line)
+                        .isEqualTo(
+                                "   List reduced from 1000001 to 100 due to restriction <100>, the default for a long profile "
+                                        + "(-l 1.0 shows every row)"));
         // the rows shown are the top of the whole profile: the largest self time first
-        assertThat(report).anySatisfy(line -> assertThat(line).endsWith(" Storm.java:" + topMethodLine() + "(m" + (topMethodLine() - 1) + ")"));
+        assertThat(report)
+                .anySatisfy(line -> assertThat(line)
+                        .endsWith(" Storm.java:" + topMethodLine() + "(m" + (topMethodLine() - 1) + ")"));
     }
 
     @Test
     void anExplicitLimitIsObeyedInstead() {
         ProfileView view = ProfileView.of(List.of(), List.of("5"), null, null, false, null, null);
         List<String> report = assertTimeoutPreemptively(GUARD, () -> view.render(huge));
-        assertThat(report).anySatisfy(line -> assertThat(line).isEqualTo("   List reduced from 1000001 to 5 due to restriction <5>"));
+        assertThat(report)
+                .anySatisfy(
+                        line -> assertThat(line).isEqualTo("   List reduced from 1000001 to 5 due to restriction <5>"));
         assertThat(report).hasSizeLessThan(20);
     }
 
@@ -84,9 +97,14 @@ class HugeProfileTest {
         ResultRecord.PrunDetails details = (ResultRecord.PrunDetails) record.details();
         assertThat(details.methods()).hasSize(ResultRecord.PRUN_ROWS_KEPT);
         assertThat(details.methodCount()).isEqualTo(METHODS + 1);
-        assertThat(details.methods().get(0).selfNanos()).isEqualTo(huge.methods().stream().mapToLong(MethodStats::selfNanos).max().orElseThrow());
-        assertThat(record.warnings()).contains("1,000,001 methods: the result keeps the 1,000 with the most self time "
-                + "(%prun -D FILE.json keeps them all)");
+        assertThat(details.methods().get(0).selfNanos())
+                .isEqualTo(huge.methods().stream()
+                        .mapToLong(MethodStats::selfNanos)
+                        .max()
+                        .orElseThrow());
+        assertThat(record.warnings())
+                .contains("1,000,001 methods: the result keeps the 1,000 with the most self time "
+                        + "(%prun -D FILE.json keeps them all)");
 
         Path json = dir.resolve("results.json");
         ResultsJson.write(json, Tool.perfshell(), ResultsEnvironment.unknown(), List.of(record), false);

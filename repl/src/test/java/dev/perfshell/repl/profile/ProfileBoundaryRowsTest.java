@@ -1,20 +1,33 @@
 package dev.perfshell.repl.profile;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Boundary rows are counted, not timed, unless --time-boundary timed them: no made-up zeros in the table. */
 class ProfileBoundaryRowsTest {
 
     private static Profile profile(long getSelf, long getCumulative) {
-        return new Profile("run()", 2_000_000, 60, 1, true, List.of(
-                new Profile.MethodStats("M run", "run()", "#1:1(run)", false, 1, 1, 1_500_000, 2_000_000),
-                new Profile.MethodStats("B get", "java.util.Map.get(Object)", "{java.util.Map.get}", true, 1000, 1000,
-                        getSelf, getCumulative)),
-                List.of(new Profile.CallEdge("M run", "B get", 1000, 1000, getSelf, getCumulative)), false);
+        return new Profile(
+                "run()",
+                2_000_000,
+                60,
+                1,
+                true,
+                List.of(
+                        new Profile.MethodStats("M run", "run()", "#1:1(run)", false, 1, 1, 1_500_000, 2_000_000),
+                        new Profile.MethodStats(
+                                "B get",
+                                "java.util.Map.get(Object)",
+                                "{java.util.Map.get}",
+                                true,
+                                1000,
+                                1000,
+                                getSelf,
+                                getCumulative)),
+                List.of(new Profile.CallEdge("M run", "B get", 1000, 1000, getSelf, getCumulative)),
+                false);
     }
 
     @Test
@@ -26,6 +39,8 @@ class ProfileBoundaryRowsTest {
     @Test
     void timedBoundaryRowsShowTheirTimes() {
         List<String> lines = ProfileRenderer.render(profile(500_000, 500_000));
-        assertThat(lines).anyMatch(line -> line.matches("\\s+1000\\s+500\\.000\\s+0\\.500\\s+500\\.000\\s+0\\.500 \\{java\\.util\\.Map\\.get\\}"));
+        assertThat(lines)
+                .anyMatch(line -> line.matches(
+                        "\\s+1000\\s+500\\.000\\s+0\\.500\\s+500\\.000\\s+0\\.500 \\{java\\.util\\.Map\\.get\\}"));
     }
 }

@@ -1,18 +1,23 @@
 package dev.perfshell.repl.profile;
 
-import dev.perfshell.repl.profile.Profile.MethodStats;
-import dev.perfshell.repl.profile.Restriction.Restricted;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfshell.repl.profile.Profile.MethodStats;
+import dev.perfshell.repl.profile.Restriction.Restricted;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class ProfileRestrictionTest {
-    private static final List<MethodStats> ROWS = rows("#1:1(fib)", "#3:1(run)", "{java.lang.Long.valueOf}", "#2:2(box)",
-            "Foo.java:12(bar)", "Foo.java:30(baz)", "{java.util.HashMap.get}");
+    private static final List<MethodStats> ROWS = rows(
+            "#1:1(fib)",
+            "#3:1(run)",
+            "{java.lang.Long.valueOf}",
+            "#2:2(box)",
+            "Foo.java:12(bar)",
+            "Foo.java:30(baz)",
+            "{java.util.HashMap.get}");
 
     @Test
     void integerKeepsTheFirstRows() {
@@ -29,8 +34,8 @@ class ProfileRestrictionTest {
     @Test
     void fractionRoundsAsPstats() {
         // int(7 * 0.5 + 0.5) = 4; int(7 * 0.2 + 0.5) = 1; int(7 * 0.07 + 0.5) = 0
-        assertThat(locations(Restriction.parse("0.5").apply(ROWS))).containsExactly("#1:1(fib)", "#3:1(run)",
-                "{java.lang.Long.valueOf}", "#2:2(box)");
+        assertThat(locations(Restriction.parse("0.5").apply(ROWS)))
+                .containsExactly("#1:1(fib)", "#3:1(run)", "{java.lang.Long.valueOf}", "#2:2(box)");
         assertThat(Restriction.parse(".2").apply(ROWS)).hasSize(1);
         assertThat(Restriction.parse("7e-2").apply(ROWS)).isEmpty();
         assertThat(Restriction.parse("1.0").apply(ROWS)).hasSize(7);
@@ -39,8 +44,10 @@ class ProfileRestrictionTest {
 
     @Test
     void otherTextIsARegexFoundInTheLocation() {
-        assertThat(locations(Restriction.parse("Foo").apply(ROWS))).containsExactly("Foo.java:12(bar)", "Foo.java:30(baz)");
-        assertThat(locations(Restriction.parse("^\\{").apply(ROWS))).containsExactly("{java.lang.Long.valueOf}", "{java.util.HashMap.get}");
+        assertThat(locations(Restriction.parse("Foo").apply(ROWS)))
+                .containsExactly("Foo.java:12(bar)", "Foo.java:30(baz)");
+        assertThat(locations(Restriction.parse("^\\{").apply(ROWS)))
+                .containsExactly("{java.lang.Long.valueOf}", "{java.util.HashMap.get}");
         assertThat(locations(Restriction.parse(":1\\(").apply(ROWS))).containsExactly("#1:1(fib)", "#3:1(run)");
         assertThat(Restriction.parse("ba[rz]$").apply(ROWS)).isEmpty();
         assertThat(Restriction.parse("1.5.2")).isInstanceOf(Restriction.Matching.class);
@@ -48,13 +55,19 @@ class ProfileRestrictionTest {
 
     @Test
     void chainedRestrictionsSayWhatEachRemoved() {
-        Restricted result = Restriction.applyAll(ROWS, List.of(Restriction.parse("java"), Restriction.parse("2"),
-                Restriction.parse("0.5"), Restriction.parse("5")));
+        Restricted result = Restriction.applyAll(
+                ROWS,
+                List.of(
+                        Restriction.parse("java"),
+                        Restriction.parse("2"),
+                        Restriction.parse("0.5"),
+                        Restriction.parse("5")));
         assertThat(locations(result.rows())).containsExactly("{java.lang.Long.valueOf}");
-        assertThat(result.reductionLines()).containsExactly(
-                "   List reduced from 7 to 4 due to restriction <'java'>",
-                "   List reduced from 4 to 2 due to restriction <2>",
-                "   List reduced from 2 to 1 due to restriction <0.5>");
+        assertThat(result.reductionLines())
+                .containsExactly(
+                        "   List reduced from 7 to 4 due to restriction <'java'>",
+                        "   List reduced from 4 to 2 due to restriction <2>",
+                        "   List reduced from 2 to 1 due to restriction <0.5>");
         assertThat(Restriction.applyAll(ROWS, List.of()).reductionLines()).isEmpty();
     }
 
@@ -80,15 +93,19 @@ class ProfileRestrictionTest {
 
     @Test
     void valuesThatCannotRestrictAreRefusedBeforeRunning() {
-        assertThatThrownBy(() -> Restriction.parse("-3")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Restriction.parse("-3"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("-l -3: a row count can't be negative");
-        assertThatThrownBy(() -> Restriction.parse("1.5")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Restriction.parse("1.5"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("-l 1.5: a fraction of the rows must be from 0 to 1 (0.25 is the first quarter)");
         assertThatThrownBy(() -> Restriction.parse("nan")).hasMessageStartingWith("-l nan: a fraction");
         assertThatThrownBy(() -> Restriction.parse("-inf")).hasMessageStartingWith("-l -inf: a fraction");
-        assertThatThrownBy(() -> Restriction.parse("fib(")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("-l fib(: not a row count, a fraction or a valid regular expression (Unclosed group at index 4); "
-                        + "escape it with \\Q...\\E for literal text");
+        assertThatThrownBy(() -> Restriction.parse("fib("))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "-l fib(: not a row count, a fraction or a valid regular expression (Unclosed group at index 4); "
+                                + "escape it with \\Q...\\E for literal text");
     }
 
     private static List<MethodStats> rows(String... locations) {

@@ -1,15 +1,14 @@
 package dev.perfshell.repl.profile;
 
-import dev.perfshell.repl.profile.Profile.MethodStats;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfshell.repl.profile.Profile.MethodStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProfileSortKeyTest {
 
@@ -45,18 +44,35 @@ class ProfileSortKeyTest {
         pstats.put("t", "internal time");
         for (Map.Entry<String, String> e : pstats.entrySet()) {
             if (e.getValue().equals("REJECTED")) {
-                assertThatThrownBy(() -> SortKey.parse(e.getKey())).as(e.getKey())
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("-s " + e.getKey() + ": ambiguous sort key");
+                assertThatThrownBy(() -> SortKey.parse(e.getKey()))
+                        .as(e.getKey())
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("-s " + e.getKey() + ": ambiguous sort key");
             } else {
-                assertThat(SortKey.orderedBy(List.of(SortKey.parse(e.getKey())))).as(e.getKey()).isEqualTo(e.getValue());
+                assertThat(SortKey.orderedBy(List.of(SortKey.parse(e.getKey()))))
+                        .as(e.getKey())
+                        .isEqualTo(e.getValue());
             }
         }
     }
 
     @Test
     void everyNameParsesToItsOrder() {
-        assertThat(SortKey.allNames()).containsExactly("calls", "cumtime", "cumulative", "filename", "line", "module", "name",
-                "ncalls", "nfl", "pcalls", "stdname", "time", "tottime");
+        assertThat(SortKey.allNames())
+                .containsExactly(
+                        "calls",
+                        "cumtime",
+                        "cumulative",
+                        "filename",
+                        "line",
+                        "module",
+                        "name",
+                        "ncalls",
+                        "nfl",
+                        "pcalls",
+                        "stdname",
+                        "time",
+                        "tottime");
         assertThat(SortKey.parse("calls")).isSameAs(SortKey.CALLS);
         assertThat(SortKey.parse("ncalls")).isSameAs(SortKey.CALLS);
         assertThat(SortKey.parse("cumulative")).isSameAs(SortKey.CUMULATIVE);
@@ -75,25 +91,31 @@ class ProfileSortKeyTest {
 
     @Test
     void badKeyMessageNamesItAndTheValidKeys() {
-        assertThatThrownBy(() -> SortKey.parse("Time")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("-s Time: unknown sort key; valid keys: calls, cumtime, cumulative, filename, line, module, name, "
-                        + "ncalls, nfl, pcalls, stdname, time, tottime (or a unique prefix)");
+        assertThatThrownBy(() -> SortKey.parse("Time"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "-s Time: unknown sort key; valid keys: calls, cumtime, cumulative, filename, line, module, name, "
+                                + "ncalls, nfl, pcalls, stdname, time, tottime (or a unique prefix)");
         assertThatThrownBy(() -> SortKey.parse("")).hasMessageStartingWith("-s : unknown sort key; valid keys: calls,");
     }
 
     @Test
     void ambiguousPrefixNamesTheKeysItStarts() {
-        assertThatThrownBy(() -> SortKey.parse("n")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("-s n: ambiguous sort key, it starts name, ncalls, nfl; valid keys: calls, cumtime, cumulative, "
-                        + "filename, line, module, name, ncalls, nfl, pcalls, stdname, time, tottime");
-        assertThatThrownBy(() -> SortKey.parse("c")).hasMessageStartingWith("-s c: ambiguous sort key, it starts calls, cumtime, cumulative;");
+        assertThatThrownBy(() -> SortKey.parse("n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "-s n: ambiguous sort key, it starts name, ncalls, nfl; valid keys: calls, cumtime, cumulative, "
+                                + "filename, line, module, name, ncalls, nfl, pcalls, stdname, time, tottime");
+        assertThatThrownBy(() -> SortKey.parse("c"))
+                .hasMessageStartingWith("-s c: ambiguous sort key, it starts calls, cumtime, cumulative;");
     }
 
     @Test
     void orderedByJoinsDescriptionsAsPstats() {
         assertThat(SortKey.orderedBy(List.of(SortKey.CUMULATIVE, SortKey.CALLS, SortKey.PCALLS)))
                 .isEqualTo("cumulative time, call count, primitive call count");
-        assertThat(SortKey.orderedBy(List.of(SortKey.NAME, SortKey.FILENAME, SortKey.LINE, SortKey.NFL, SortKey.STDNAME, SortKey.TIME)))
+        assertThat(SortKey.orderedBy(List.of(
+                        SortKey.NAME, SortKey.FILENAME, SortKey.LINE, SortKey.NFL, SortKey.STDNAME, SortKey.TIME)))
                 .isEqualTo("function name, file name, line number, name/file/line, standard name, internal time");
     }
 
@@ -120,7 +142,8 @@ class ProfileSortKeyTest {
         MethodStats b = new MethodStats("b", "b()", "#1:1(b)", false, 3, 3, 50, 80);
         MethodStats c = new MethodStats("c", "c()", "#3:1(c)", false, 3, 3, 60, 70);
         assertThat(sorted(List.of(SortKey.CALLS, SortKey.TIME), a, b, c)).isEqualTo("cba");
-        assertThat(sorted(List.of(SortKey.CALLS, SortKey.TIME, SortKey.CUMULATIVE), a, b, c)).isEqualTo("cab");
+        assertThat(sorted(List.of(SortKey.CALLS, SortKey.TIME, SortKey.CUMULATIVE), a, b, c))
+                .isEqualTo("cab");
         assertThat(sorted(List.of(SortKey.CALLS), a, b, c)).isEqualTo("bac");
     }
 

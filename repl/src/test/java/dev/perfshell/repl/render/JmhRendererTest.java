@@ -1,27 +1,28 @@
 package dev.perfshell.repl.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.perfshell.repl.Golden;
 import dev.perfshell.repl.jmh.JmhResult;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** JMH's result table from JMH's own JSON (files a real %jmh run wrote: -prof gc with -p, and thrpt with 2 forks). */
 class JmhRendererTest {
     private static List<JmhResult> read(String name) throws Exception {
-        return JmhResult.read(Path.of(JmhRendererTest.class.getResource("/jmh/" + name).toURI()));
+        return JmhResult.read(
+                Path.of(JmhRendererTest.class.getResource("/jmh/" + name).toURI()));
     }
 
     @Test
     void tablesAsJmhPrintsThem() throws Exception {
         List<String> lines = new ArrayList<>(JmhRenderer.table("Math.log(x) * n", read("avgt-gc-params.json")));
         lines.add("");
-        lines.addAll(JmhRenderer.table("a name far longer than the column has room for, cut with an ellipsis", read("thrpt-two-forks.json")));
+        lines.addAll(JmhRenderer.table(
+                "a name far longer than the column has room for, cut with an ellipsis", read("thrpt-two-forks.json")));
         Golden.assertMatches("jmh-tables.txt", lines);
     }
 
@@ -30,7 +31,8 @@ class JmhRendererTest {
         List<JmhResult> avgt = read("avgt-gc-params.json");
         assertThat(avgt).hasSize(2);
         assertThat(avgt.get(1).params()).containsExactly(java.util.Map.entry("n", "2"));
-        assertThat(avgt.get(0).secondary()).extracting(JmhResult.Score::name)
+        assertThat(avgt.get(0).secondary())
+                .extracting(JmhResult.Score::name)
                 .containsExactly("gc.alloc.rate", "gc.alloc.rate.norm", "gc.count");
         assertThat(avgt.get(0).primary().count()).isEqualTo(3);
         assertThat(avgt.get(0).nanosPerOp()).isEqualTo(avgt.get(0).primary().score());
@@ -45,8 +47,13 @@ class JmhRendererTest {
     @Test
     void recordsUseTheSchemasUnitsWhateverUnitJmhPrintedIn() throws Exception {
         JmhResult thrpt = read("thrpt-two-forks.json").get(0);
-        dev.perfshell.repl.results.ResultRecord record = dev.perfshell.repl.results.ResultRecord.jmh(null, "Math.log(x)",
-                java.util.Map.of(), thrpt, List.of(), new dev.perfshell.repl.results.ResultOrigin(null, 1));
+        dev.perfshell.repl.results.ResultRecord record = dev.perfshell.repl.results.ResultRecord.jmh(
+                null,
+                "Math.log(x)",
+                java.util.Map.of(),
+                thrpt,
+                List.of(),
+                new dev.perfshell.repl.results.ResultOrigin(null, 1));
         assertThat(record.metric().unit()).isEqualTo("ops/s");
         assertThat(record.metric().direction()).isEqualTo(dev.perfshell.repl.results.Metric.Direction.HIGHER);
         assertThat(record.metric().center()).isCloseTo(thrpt.primary().score() * 1e6, within(1e-3)); // ops/us -> ops/s

@@ -1,13 +1,12 @@
 package dev.perfshell.repl.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.Golden;
 import dev.perfshell.repl.results.SweepFit;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SweepRendererTest {
     private static final List<Long> DECADES = List.of(1_000L, 10_000L, 100_000L, 1_000_000L);
@@ -28,7 +27,8 @@ class SweepRendererTest {
     void theTimingLineCountsInTheRightNumber() {
         assertThat(SweepRenderer.timing("n", 1, true)).isEqualTo("timing 1 value of n, twice...");
         assertThat(SweepRenderer.timing("n", 1, false)).isEqualTo("timing 1 value of n...");
-        assertThat(SweepRenderer.timing("size", 5, true)).isEqualTo("timing 5 values of size, ascending then descending...");
+        assertThat(SweepRenderer.timing("size", 5, true))
+                .isEqualTo("timing 5 values of size, ascending then descending...");
     }
 
     @Test
@@ -47,7 +47,8 @@ class SweepRendererTest {
         lines.add("# two values");
         lines.add(SweepRenderer.fit(fit("n", List.of(10L, 100L), 1, 10)));
         lines.add("# ambiguous");
-        lines.add(SweepRenderer.fit(fit("n", List.of(100L, 200L, 400L, 800L, 1600L), 199.6, 474.9, 875.1, 1880.4, 3929.2)));
+        lines.add(SweepRenderer.fit(
+                fit("n", List.of(100L, 200L, 400L, 800L, 1600L), 199.6, 474.9, 875.1, 1880.4, 3929.2)));
         Golden.assertMatches("sweep-fit.txt", lines);
     }
 }

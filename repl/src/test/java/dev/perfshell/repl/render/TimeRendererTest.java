@@ -1,19 +1,19 @@
 package dev.perfshell.repl.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.Golden;
 import dev.perfshell.timing.runtime.OnceTiming;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TimeRendererTest {
 
     @Test
     void fullRecordGolden() {
-        Golden.assertMatches("time-renderer.txt",
+        Golden.assertMatches(
+                "time-renderer.txt",
                 TimeRenderer.render(new OnceTiming(6_900_000, 6_890_000, 0, 12_400_000, 2, 14, 316_000_000)));
     }
 
@@ -21,9 +21,9 @@ class TimeRendererTest {
     void variantsGolden() {
         List<String> lines = new ArrayList<>();
         OnceTiming[] cases = {
-                new OnceTiming(0, 0, 0, 0, 0, 0, 0),
-                new OnceTiming(85_000, 60_000, 30_000, 7_220_000, 1, 3, 100_000_000), // compile exactly 0.1 s: no line
-                new OnceTiming(65_000_000_000L, 50_000_000_000L, 12_000_000_000L, 130_000_000_000L, 40, 1_234, 100_000_001),
+            new OnceTiming(0, 0, 0, 0, 0, 0, 0),
+            new OnceTiming(85_000, 60_000, 30_000, 7_220_000, 1, 3, 100_000_000), // compile exactly 0.1 s: no line
+            new OnceTiming(65_000_000_000L, 50_000_000_000L, 12_000_000_000L, 130_000_000_000L, 40, 1_234, 100_000_001),
         };
         for (OnceTiming t : cases) {
             lines.add("# " + t);

@@ -1,17 +1,16 @@
 package dev.perfshell.repl.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.Golden;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TimeitRendererTest {
 
@@ -19,8 +18,8 @@ class TimeitRendererTest {
         return TimeitReport.of("", "x", loops, perOp, Double.NaN, 0, 0, false, List.of());
     }
 
-    private static TimeitReport report(long loops, double bytesPerOp, long warmupNanos, int warmupRuns,
-                                       boolean settled, double... perOp) {
+    private static TimeitReport report(
+            long loops, double bytesPerOp, long warmupNanos, int warmupRuns, boolean settled, double... perOp) {
         return TimeitReport.of("", "x", loops, perOp, bytesPerOp, warmupNanos, warmupRuns, settled, List.of());
     }
 
@@ -67,8 +66,7 @@ class TimeitRendererTest {
     void verboseGolden() {
         List<String> lines = new ArrayList<>();
         lines.add("# typical: 7 runs, allocation known, warm-up settled");
-        TimeitReport typical = report(10_000_000, 24, 420_000_000L, 9, true,
-                5.70, 5.75, 5.77, 5.78, 5.80, 5.82, 5.95);
+        TimeitReport typical = report(10_000_000, 24, 420_000_000L, 9, true, 5.70, 5.75, 5.77, 5.78, 5.80, 5.82, 5.95);
         lines.addAll(TimeitRenderer.warnings(typical));
         lines.addAll(TimeitRenderer.line(typical, 3));
         lines.addAll(TimeitRenderer.verbose(typical, 3));
@@ -89,8 +87,20 @@ class TimeitRendererTest {
         lines.addAll(TimeitRenderer.verbose(equal, 3));
 
         lines.add("# runs within 0.1%: bin edges get more digits than -p 3 so that they differ");
-        TimeitReport close = report(1_000, Double.NaN, 300_000_000L, 6, true,
-                1_000.0, 1_000.3, 1_000.5, 1_000.2, 1_000.9, 1_000.4, 1_000.1, 1_000.6);
+        TimeitReport close = report(
+                1_000,
+                Double.NaN,
+                300_000_000L,
+                6,
+                true,
+                1_000.0,
+                1_000.3,
+                1_000.5,
+                1_000.2,
+                1_000.9,
+                1_000.4,
+                1_000.1,
+                1_000.6);
         lines.addAll(TimeitRenderer.line(close, 3));
         lines.addAll(TimeitRenderer.verbose(close, 3));
 
@@ -116,7 +126,15 @@ class TimeitRendererTest {
 
     @Test
     void warningsAreGivenUnchanged() {
-        TimeitReport r = TimeitReport.of("", "x", 1, new double[] {150, 10_195_000, 160}, Double.NaN, 0, 0, false,
+        TimeitReport r = TimeitReport.of(
+                "",
+                "x",
+                1,
+                new double[] {150, 10_195_000, 160},
+                Double.NaN,
+                0,
+                0,
+                false,
                 List.of(dev.perfshell.timing.Finding.of(dev.perfshell.timing.Finding.Kind.OLD_GC, "collections", 1L)));
         assertThat(TimeitRenderer.warnings(r)).isEqualTo(r.warnings());
         assertThat(TimeitRenderer.warnings(r).get(0)).startsWith("The slowest run took 68,000 times longer");
@@ -166,7 +184,8 @@ class TimeitRendererTest {
             int precision = 1 + trial % 8;
             TimeitReport report = report(loops, runs);
             TimeitResult result = new TimeitResult(runs, loops, precision);
-            assertThat(result.toString()).as("runs %s", Arrays.toString(runs))
+            assertThat(result.toString())
+                    .as("runs %s", Arrays.toString(runs))
                     .isEqualTo(TimeitRenderer.line(report, precision).get(0));
             RunStatistics s = report.stats();
             assertThat(result.mean()).isEqualTo(s.mean());
@@ -180,14 +199,17 @@ class TimeitRendererTest {
     @Test
     void constructorRebuildsTheEngineResult() {
         TimeitReport r = report(10_000_000, 5.7, 5.75, 1.0E-5, 0.1 + 0.2);
-        assertThat(TimeitRenderer.constructor(r)).isEqualTo(
-                "new dev.perfshell.timing.runtime.TimeitResult(new double[] {5.7, 5.75, 1.0E-5, 0.30000000000000004},"
-                        + " 10000000L)");
+        assertThat(TimeitRenderer.constructor(r))
+                .isEqualTo(
+                        "new dev.perfshell.timing.runtime.TimeitResult(new double[] {5.7, 5.75, 1.0E-5, 0.30000000000000004},"
+                                + " 10000000L)");
         assertThat(TimeitRenderer.constructor(r, 6)).endsWith(", 10000000L, 6)");
         // the literals read back to the same doubles
         String text = TimeitRenderer.constructor(r);
         String inner = text.substring(text.indexOf('{') + 1, text.indexOf('}'));
-        double[] back = Arrays.stream(inner.split(", ")).mapToDouble(Double::parseDouble).toArray();
+        double[] back = Arrays.stream(inner.split(", "))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
         assertThat(back).containsExactly(r.perOpNanos());
     }
 }

@@ -1,10 +1,9 @@
 package dev.perfshell.repl.results;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.perfshell.repl.io.AtomicFiles;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,9 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
     @TempDir
@@ -60,10 +58,19 @@ class AtomicFilesTest {
     @Test
     void resultsJsonWritesThroughIt() throws Exception {
         Path target = dir.resolve("results.json");
-        ResultsJson.write(target, ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, ResultsJsonTest.fixedStore().all(), false);
-        assertThat(Files.readString(target)).isEqualTo(
-                ResultsJson.render(ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, ResultsJsonTest.fixedStore().all()));
-        assertThatThrownBy(() -> ResultsJson.write(target, ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, List.of(), false))
+        ResultsJson.write(
+                target,
+                ResultsJsonTest.TOOL,
+                ResultsJsonTest.ENVIRONMENT,
+                ResultsJsonTest.fixedStore().all(),
+                false);
+        assertThat(Files.readString(target))
+                .isEqualTo(ResultsJson.render(
+                        ResultsJsonTest.TOOL,
+                        ResultsJsonTest.ENVIRONMENT,
+                        ResultsJsonTest.fixedStore().all()));
+        assertThatThrownBy(() ->
+                        ResultsJson.write(target, ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, List.of(), false))
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(names()).containsExactly("results.json");
     }
@@ -82,10 +89,15 @@ class AtomicFilesTest {
     void aWriteThatFailsHalfwayLeavesTheOldFileAndNoTemporaryFile() throws Exception {
         Path target = dir.resolve("out.json");
         Files.writeString(target, "old");
-        assertThatThrownBy(() -> AtomicFiles.write(target, channel -> {
-            channel.write(java.nio.ByteBuffer.wrap("half of the new ".getBytes(StandardCharsets.UTF_8)));
-            throw new java.io.IOException("No space left on device");
-        }, true)).hasMessage("No space left on device");
+        assertThatThrownBy(() -> AtomicFiles.write(
+                        target,
+                        channel -> {
+                            channel.write(
+                                    java.nio.ByteBuffer.wrap("half of the new ".getBytes(StandardCharsets.UTF_8)));
+                            throw new java.io.IOException("No space left on device");
+                        },
+                        true))
+                .hasMessage("No space left on device");
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(names()).containsExactly("out.json");
     }
@@ -94,10 +106,14 @@ class AtomicFilesTest {
     void contentThatThrowsAnUncheckedExceptionLeavesTheOldFileAndNoTemporaryFile() throws Exception {
         Path target = dir.resolve("stacks.collapsed");
         Files.writeString(target, "old");
-        assertThatThrownBy(() -> AtomicFiles.write(target, channel -> {
-            channel.write(java.nio.ByteBuffer.wrap("main;fib ".getBytes(StandardCharsets.UTF_8)));
-            throw new IllegalStateException("renderer bug");
-        }, true)).hasMessage("renderer bug");
+        assertThatThrownBy(() -> AtomicFiles.write(
+                        target,
+                        channel -> {
+                            channel.write(java.nio.ByteBuffer.wrap("main;fib ".getBytes(StandardCharsets.UTF_8)));
+                            throw new IllegalStateException("renderer bug");
+                        },
+                        true))
+                .hasMessage("renderer bug");
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(names()).containsExactly("stacks.collapsed");
     }
@@ -106,10 +122,14 @@ class AtomicFilesTest {
     @Test
     void aRenameThatFailsLeavesNoTemporaryFile() throws Exception {
         Path target = dir.resolve("out.json");
-        assertThatThrownBy(() -> AtomicFiles.write(target, channel -> {
-            channel.write(java.nio.ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8)));
-            Files.writeString(Files.createDirectory(target).resolve("inside"), "kept");
-        }, true)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> AtomicFiles.write(
+                        target,
+                        channel -> {
+                            channel.write(java.nio.ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8)));
+                            Files.writeString(Files.createDirectory(target).resolve("inside"), "kept");
+                        },
+                        true))
+                .isInstanceOf(java.io.IOException.class);
         assertThat(Files.readString(target.resolve("inside"))).isEqualTo("kept");
         assertThat(names()).containsExactly("out.json");
     }
@@ -121,7 +141,8 @@ class AtomicFilesTest {
         dir.toFile().setWritable(false, false);
         try {
             // root writes anywhere: then there is no failure to test
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(dir), "running as root: folder permissions do not apply");
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    Files.isWritable(dir), "running as root: folder permissions do not apply");
             assertThatThrownBy(() -> AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8), true))
                     .isInstanceOf(java.nio.file.AccessDeniedException.class);
             assertThat(Files.readString(target)).isEqualTo("old");
@@ -136,13 +157,20 @@ class AtomicFilesTest {
     void aProcessKilledMidWriteLeavesTheOldFile() throws Exception {
         Path target = dir.resolve("results.json");
         Files.writeString(target, "old results");
-        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", testClassPath(), AtomicWriteCrash.class.getName(), target.toString())
-                .redirectErrorStream(true).start();
+        Process writer = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        testClassPath(),
+                        AtomicWriteCrash.class.getName(),
+                        target.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (temporaryBytes() < 3 << 20) {
-                if (!writer.isAlive()) throw new AssertionError("the writer died early: " + new String(writer.getInputStream().readAllBytes()));
+                if (!writer.isAlive())
+                    throw new AssertionError("the writer died early: "
+                            + new String(writer.getInputStream().readAllBytes()));
                 if (System.nanoTime() > deadline) throw new AssertionError("the writer never wrote 3 MiB: " + names());
                 Thread.sleep(20);
             }
@@ -163,7 +191,9 @@ class AtomicFilesTest {
 
     private long temporaryBytes() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 }

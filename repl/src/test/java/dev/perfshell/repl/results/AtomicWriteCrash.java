@@ -12,17 +12,20 @@ public final class AtomicWriteCrash {
     private AtomicWriteCrash() {}
 
     public static void main(String[] args) throws Exception {
-        AtomicFiles.write(Path.of(args[0]), channel -> {
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-            for (int i = 0; i < 6000; i++) {
-                chunk.clear();
-                while (chunk.hasRemaining()) channel.write(chunk);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, true);
+        AtomicFiles.write(
+                Path.of(args[0]),
+                channel -> {
+                    ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+                    for (int i = 0; i < 6000; i++) {
+                        chunk.clear();
+                        while (chunk.hasRemaining()) channel.write(chunk);
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                true);
     }
 }

@@ -1,5 +1,7 @@
 package dev.perfshell.repl.results;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,15 +11,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code docs/results-schema.json}, the JSON Schema (2020-12) of the results export {@code perfshell-results/1}, read
@@ -30,8 +29,13 @@ public final class ResultsSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** English messages whatever the machine's locale, and values named by JSON Pointer: tests compare them as text. */
-    public static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH).pathType(PathType.JSON_POINTER).build()));
+    public static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .locale(Locale.ENGLISH)
+                    .pathType(PathType.JSON_POINTER)
+                    .build()));
+
     private static Schema full;
     private static Schema envelope;
 
@@ -90,8 +94,11 @@ public final class ResultsSchema {
     /** Fails with every problem of {@code export} listed, naming it as {@code what}. */
     public static void assertValid(JsonNode export, String what) {
         String json = export.toPrettyString();
-        assertThat(problems(export)).as("%s against %s:%n%s", what, FILE,
-                json.length() <= 20_000 ? json : json.substring(0, 20_000) + "\n…").isEmpty();
+        assertThat(problems(export))
+                .as(
+                        "%s against %s:%n%s",
+                        what, FILE, json.length() <= 20_000 ? json : json.substring(0, 20_000) + "\n…")
+                .isEmpty();
     }
 
     /** Reads a JSON file. */

@@ -1,9 +1,9 @@
 package dev.perfshell.repl.results;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.timing.runtime.OnceTiming;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultsStoreTest {
     private static ResultRecord time(String source) {

@@ -1,11 +1,11 @@
 package dev.perfshell.repl.script;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class InputCompletenessTest {
     private static JShell jshell;
@@ -50,7 +50,8 @@ class InputCompletenessTest {
         assertThat(completeness.complete("%%time\nint a = 1;")).isFalse();
         assertThat(completeness.complete("%%time\nint a = 1;\n")).isTrue();
         assertThat(completeness.complete("%%time\nint f() {\n")).isFalse();
-        assertThat(completeness.complete("%%time\nint f() {\n\n  return 1;\n}\n")).isTrue();
+        assertThat(completeness.complete("%%time\nint f() {\n\n  return 1;\n}\n"))
+                .isTrue();
         assertThat(completeness.complete("%%time\nint f() {\n%%end")).isTrue();
     }
 
@@ -76,7 +77,8 @@ class InputCompletenessTest {
 
     @Test
     void cellBodyDropsTheHeaderAndEnd() {
-        assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\nlong b = 2;\n\n")).isEqualTo("int a = 1;\nlong b = 2;");
+        assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\nlong b = 2;\n\n"))
+                .isEqualTo("int a = 1;\nlong b = 2;");
         assertThat(InputCompleteness.cellBody("%%time\nint a = 1;\n%%end")).isEqualTo("int a = 1;");
         assertThat(InputCompleteness.cellBody("%%time")).isEmpty();
     }

@@ -1,16 +1,16 @@
 package dev.perfshell.repl.script;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.script.MagicArgs.Token;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MagicArgsTest {
 
     @Test
     void splitsOnWhitespaceAndKeepsOffsets() {
-        assertThat(MagicArgs.tokenize("  -n 3   fib(20)")).containsExactly(
-                new Token("-n", 2), new Token("3", 5), new Token("fib(20)", 9));
+        assertThat(MagicArgs.tokenize("  -n 3   fib(20)"))
+                .containsExactly(new Token("-n", 2), new Token("3", 5), new Token("fib(20)", 9));
     }
 
     @Test
@@ -29,8 +29,9 @@ class MagicArgsTest {
 
     @Test
     void doubleQuotesGroupAndAreRemoved() {
-        assertThat(MagicArgs.tokenize("--setup \"var a = Perf.ints(n, 1)\" a.length")).containsExactly(
-                new Token("--setup", 0), new Token("var a = Perf.ints(n, 1)", 8), new Token("a.length", 34));
+        assertThat(MagicArgs.tokenize("--setup \"var a = Perf.ints(n, 1)\" a.length"))
+                .containsExactly(
+                        new Token("--setup", 0), new Token("var a = Perf.ints(n, 1)", 8), new Token("a.length", 34));
     }
 
     @Test
@@ -40,7 +41,8 @@ class MagicArgsTest {
 
     @Test
     void javaEscapesInsideQuotes() {
-        assertThat(MagicArgs.tokenize("\"a\\tb\\nc\\\"d\\\\e\\'f\\0\\r\\b\\f\\q\"")).extracting(Token::text)
+        assertThat(MagicArgs.tokenize("\"a\\tb\\nc\\\"d\\\\e\\'f\\0\\r\\b\\f\\q\""))
+                .extracting(Token::text)
                 .containsExactly("a\tb\nc\"d\\e'f\0\r\b\fq");
     }
 
@@ -51,14 +53,14 @@ class MagicArgsTest {
 
     @Test
     void singleQuoteIsNotAQuote() {
-        assertThat(MagicArgs.tokenize("'a' ' '")).containsExactly(
-                new Token("'a'", 0), new Token("'", 4), new Token("'", 6));
+        assertThat(MagicArgs.tokenize("'a' ' '"))
+                .containsExactly(new Token("'a'", 0), new Token("'", 4), new Token("'", 6));
     }
 
     @Test
     void emptyQuotesAreAnEmptyToken() {
-        assertThat(MagicArgs.tokenize("-o \"\" x")).containsExactly(
-                new Token("-o", 0), new Token("", 3), new Token("x", 6));
+        assertThat(MagicArgs.tokenize("-o \"\" x"))
+                .containsExactly(new Token("-o", 0), new Token("", 3), new Token("x", 6));
     }
 
     @Test

@@ -1,18 +1,17 @@
 package dev.perfshell.repl.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.Golden;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** jshell-style feedback from real JShell events (local execution: same JVM, no engine). */
 class FeedbackRendererTest {
@@ -53,7 +52,9 @@ class FeedbackRendererTest {
     void aLongValueEchoesAsJshellsNormalModeDoesItsStartAndEnd() {
         String echo = values("int[] a = new int[1000];").get(0);
         // at most 100 characters of value: its first 63, " ... ", its last 32 (a separator or space at the cut dropped)
-        assertThat(echo).isEqualTo("a ==> int[1000] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }");
+        assertThat(echo)
+                .isEqualTo(
+                        "a ==> int[1000] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }");
         assertThat(echo.length()).isLessThanOrEqualTo(106);
         assertThat(values("String s = \"short\";")).containsExactly("s ==> \"short\"");
     }
@@ -61,8 +62,12 @@ class FeedbackRendererTest {
     /** Past 21,844 characters the engine link has cut the value: its start and " ...", never a false end. */
     @Test
     void aValueTheEngineLinkCutShowsNoEnd() {
-        String echo = values("java.util.List<Integer> l = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();").get(0);
-        assertThat(echo).isEqualTo("l ==> [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, ...");
+        String echo = values(
+                        "java.util.List<Integer> l = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();")
+                .get(0);
+        assertThat(echo)
+                .isEqualTo(
+                        "l ==> [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, ...");
         assertThat(FeedbackRenderer.truncated("x".repeat(21_843))).endsWith("x".repeat(32));
         assertThat(FeedbackRenderer.truncated("x".repeat(21_844))).isEqualTo("x".repeat(96) + " ...");
     }
@@ -70,11 +75,13 @@ class FeedbackRendererTest {
     @Test
     void valuesAndDeclarations() {
         assertThat(values("1 + 1")).containsExactly("$1 ==> 2");
-        assertThat(values("int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }")).containsExactly("created method fib(int)");
+        assertThat(values("int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }"))
+                .containsExactly("created method fib(int)");
         assertThat(values("String s = \"hi\";")).containsExactly("s ==> \"hi\"");
         assertThat(values("fib(7)")).containsExactly("$2 ==> 13");
         assertThat(values("s")).containsExactly("s ==> \"hi\"");
-        assertThat(values("long add(long a, long b) { return a + b; }")).containsExactly("created method add(long,long)");
+        assertThat(values("long add(long a, long b) { return a + b; }"))
+                .containsExactly("created method add(long,long)");
         assertThat(values("class A {}")).containsExactly("created class A");
         assertThat(values("interface I {}")).containsExactly("created interface I");
         assertThat(values("enum E { X }")).containsExactly("created enum E");
@@ -87,7 +94,8 @@ class FeedbackRendererTest {
     @Test
     void unresolvedDependenciesAreNamed() {
         assertThat(values("int later() { return helper() + 1; }"))
-                .containsExactly("created method later(), however, it cannot be used until method helper() is declared");
+                .containsExactly(
+                        "created method later(), however, it cannot be used until method helper() is declared");
         assertThat(values("int helper() { return 41; }"))
                 .containsExactly("created method helper()"); // jshell is silent about the now-valid later()
         assertThat(values("later()")).containsExactly("$1 ==> 42");
@@ -115,34 +123,36 @@ class FeedbackRendererTest {
     @Test
     void exceptionIsTrimmedToSnippetFrames() {
         values("int div(int a, int b) { return a / b; }");
-        assertThat(errors("div(1, 0)")).containsExactly(
-                "Exception java.lang.ArithmeticException: / by zero",
-                "      at div (#1:1)",
-                "      at (#2:1)");
+        assertThat(errors("div(1, 0)"))
+                .containsExactly(
+                        "Exception java.lang.ArithmeticException: / by zero", "      at div (#1:1)", "      at (#2:1)");
     }
 
     @Test
     void causeChainIsShown() {
-        assertThat(errors("throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));")).containsExactly(
-                "Exception java.lang.IllegalStateException: boom",
-                "      at (#1:1)",
-                "Caused by: java.lang.RuntimeException: root",
-                "      at (#1:1)");
+        assertThat(errors("throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));"))
+                .containsExactly(
+                        "Exception java.lang.IllegalStateException: boom",
+                        "      at (#1:1)",
+                        "Caused by: java.lang.RuntimeException: root",
+                        "      at (#1:1)");
     }
 
     @Test
     void exceptionWithoutMessage() {
         assertThat(errors("throw new UnsupportedOperationException();"))
-                .first().isEqualTo("Exception java.lang.UnsupportedOperationException");
+                .first()
+                .isEqualTo("Exception java.lang.UnsupportedOperationException");
     }
 
     @Test
     void frameLineNumbersAreSnippetLines() {
         values("int third(int[] a) {\n    int x = 1;\n    return a[3];\n}");
-        assertThat(errors("third(new int[2])")).containsExactly(
-                "Exception java.lang.ArrayIndexOutOfBoundsException: Index 3 out of bounds for length 2",
-                "      at third (#1:3)",
-                "      at (#2:1)");
+        assertThat(errors("third(new int[2])"))
+                .containsExactly(
+                        "Exception java.lang.ArrayIndexOutOfBoundsException: Index 3 out of bounds for length 2",
+                        "      at third (#1:3)",
+                        "      at (#2:1)");
     }
 
     @Test
@@ -177,7 +187,8 @@ class FeedbackRendererTest {
         assertThat(lines).hasSize(9);
         assertThat(lines.subList(0, 8)).containsOnly("      at f (#3:2)");
         assertThat(lines.get(8)).isEqualTo("      ... 5 more snippet frames");
-        assertThat(FeedbackRenderer.frames(new StackTraceElement[] {
-                new StackTraceElement("REPL.$JShell$4", "do_it$", "#4", 1)})).containsExactly("      at (#4:1)");
+        assertThat(FeedbackRenderer.frames(
+                        new StackTraceElement[] {new StackTraceElement("REPL.$JShell$4", "do_it$", "#4", 1)}))
+                .containsExactly("      at (#4:1)");
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class InterruptedInputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-    private final Session session = Session.start(new EngineSpec(List.of(), null, List.of(), false, List.of(), false),
+    private final Session session = Session.start(
+            new EngineSpec(List.of(), null, List.of(), false, List.of(), false),
             new EngineIo(new ByteArrayInputStream(new byte[0]), print, print));
 
     @AfterEach
@@ -48,7 +49,9 @@ class InterruptedInputTest {
             session.beginInput();
             session.interrupt();
             session.beginInput();
-            assertThat(session.eval("System.out.println(\"after " + i + "\")").stopped()).as("input %d", i).isFalse();
+            assertThat(session.eval("System.out.println(\"after " + i + "\")").stopped())
+                    .as("input %d", i)
+                    .isFalse();
         }
     }
 
@@ -59,8 +62,9 @@ class InterruptedInputTest {
     @Test
     void aProcessTheSnippetStartsReadsEndOfInput() {
         session.beginInput();
-        session.eval("System.out.println(\"cat ended: \" + new ProcessBuilder(\"cat\").redirectInput(ProcessBuilder.Redirect.INHERIT)"
-                + ".start().waitFor(20, java.util.concurrent.TimeUnit.SECONDS))");
+        session.eval(
+                "System.out.println(\"cat ended: \" + new ProcessBuilder(\"cat\").redirectInput(ProcessBuilder.Redirect.INHERIT)"
+                        + ".start().waitFor(20, java.util.concurrent.TimeUnit.SECONDS))");
         print.flush();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("cat ended: true");
     }
@@ -74,18 +78,28 @@ class InterruptedInputTest {
         session.interrupt(); // nothing runs: a magic is still preparing
         EvalOutcome refused = session.eval("System.out.println(\"refused\")");
         assertThat(refused.stopped()).isTrue();
-        assertThatThrownBy(() -> session.request(EngineRequest.blackholeCheck())).isInstanceOf(EngineException.class);
-        assertThat(session.engine().wasStopped()).as("a command's user code is refused as stopped").isTrue();
-        assertThat(session.request(EngineRequest.info())).as("commands that run no user code still answer").isNotNull();
+        assertThatThrownBy(() -> session.request(EngineRequest.blackholeCheck()))
+                .isInstanceOf(EngineException.class);
+        assertThat(session.engine().wasStopped())
+                .as("a command's user code is refused as stopped")
+                .isTrue();
+        assertThat(session.request(EngineRequest.info()))
+                .as("commands that run no user code still answer")
+                .isNotNull();
 
         EvalOutcome declared = session.eval("class Declared {}");
-        assertThat(declared.stopped()).as("a declaration runs no code: it is kept, and replayed").isFalse();
+        assertThat(declared.stopped())
+                .as("a declaration runs no code: it is kept, and replayed")
+                .isFalse();
 
         session.beginInput();
         assertThat(session.eval("System.out.println(\"next\")").stopped()).isFalse();
         assertThat(session.request(EngineRequest.blackholeCheck())).isNotNull();
         assertThat(session.engine().wasStopped()).isFalse();
         print.flush();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("first").contains("next").doesNotContain("refused");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("first")
+                .contains("next")
+                .doesNotContain("refused");
     }
 }

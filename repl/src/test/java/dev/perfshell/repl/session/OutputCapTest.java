@@ -61,7 +61,9 @@ class OutputCapTest {
         assertThat(shown()).isEqualTo("abcd");
         OutputCap.Dropped dropped = cap.endInput();
         assertThat(dropped.bytes()).isEqualTo("abcdé and more".getBytes(StandardCharsets.UTF_8).length - 4);
-        assertThat(dropped.atLineStart()).as("the note must start a line of its own").isFalse();
+        assertThat(dropped.atLineStart())
+                .as("the note must start a line of its own")
+                .isFalse();
     }
 
     @Test
@@ -109,7 +111,9 @@ class OutputCapTest {
         for (int i = 0; i < 1_000_000; i++) out.println(line);
         long printed = 1_000_000L * 101;
         OutputCap.Dropped dropped = cap.endInput();
-        assertThat(reached[0]).isLessThanOrEqualTo(OutputCap.DEFAULT_LIMIT).isGreaterThan(OutputCap.DEFAULT_LIMIT - 101);
+        assertThat(reached[0])
+                .isLessThanOrEqualTo(OutputCap.DEFAULT_LIMIT)
+                .isGreaterThan(OutputCap.DEFAULT_LIMIT - 101);
         assertThat(reached[0] % 101).as("whole lines only").isZero();
         assertThat(dropped.bytes()).isEqualTo(printed - reached[0]);
     }

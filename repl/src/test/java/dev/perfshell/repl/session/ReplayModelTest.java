@@ -1,5 +1,10 @@
 package dev.perfshell.repl.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -7,12 +12,6 @@ import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The replay model and the log it reads, fed by a real (local) JShell. */
 class ReplayModelTest {
@@ -39,7 +38,9 @@ class ReplayModelTest {
     }
 
     private List<String> replay() {
-        return ReplayModel.of(log).steps().stream().map(s -> s.origin() + " " + s.source()).toList();
+        return ReplayModel.of(log).steps().stream()
+                .map(s -> s.origin() + " " + s.source())
+                .toList();
     }
 
     @Test
@@ -50,13 +51,14 @@ class ReplayModelTest {
         eval("record P(int a) {}");
         eval("x = twice(x);");
         eval("List<P> ps = new ArrayList<>();");
-        assertThat(replay()).containsExactly(
-                "#1 import java.util.*;",
-                "#2 int x = 1;",
-                "#3 int twice(int n) { return 2 * n; }",
-                "#4 record P(int a) {}",
-                "#5 x = twice(x);",
-                "#6 List<P> ps = new ArrayList<>();");
+        assertThat(replay())
+                .containsExactly(
+                        "#1 import java.util.*;",
+                        "#2 int x = 1;",
+                        "#3 int twice(int n) { return 2 * n; }",
+                        "#4 record P(int a) {}",
+                        "#5 x = twice(x);",
+                        "#6 List<P> ps = new ArrayList<>();");
     }
 
     @Test
@@ -66,12 +68,13 @@ class ReplayModelTest {
         eval("x * 2;");
         eval("$1 + $2");
         eval("  x - 1;  ");
-        assertThat(replay()).containsExactly(
-                "#1 int x = 20;",
-                "#2 var $1 = x + 1;",
-                "#3 var $2 = x * 2;",
-                "#4 var $3 = $1 + $2;",
-                "#5 var $4 = x - 1;");
+        assertThat(replay())
+                .containsExactly(
+                        "#1 int x = 20;",
+                        "#2 var $1 = x + 1;",
+                        "#3 var $2 = x * 2;",
+                        "#4 var $3 = $1 + $2;",
+                        "#5 var $4 = x - 1;");
     }
 
     @Test
@@ -84,7 +87,8 @@ class ReplayModelTest {
         try (JShell fresh = JShell.builder().executionEngine("local").build()) {
             ReplayModel.of(log).steps().forEach(step -> fresh.eval(step.source()));
             assertThat(fresh.eval("count[0]").get(0).value()).isEqualTo("1");
-            assertThat(fresh.variables().map(VarSnippet::name)).containsExactly("count", "$1"); // $1: the count[0] just asked
+            assertThat(fresh.variables().map(VarSnippet::name))
+                    .containsExactly("count", "$1"); // $1: the count[0] just asked
         }
     }
 
@@ -117,20 +121,22 @@ class ReplayModelTest {
     @Test
     void rejectedOverwrittenDroppedAndExcludedSnippetsStayOut() {
         eval("int x = 1;");
-        eval("int y = \"not an int\";");                  // rejected
-        eval("int x = 2;");                               // overwrites #1
+        eval("int y = \"not an int\";"); // rejected
+        eval("int x = 2;"); // overwrites #1
         eval("int f() { return 1; }");
-        eval("int f() { return 2; }");                     // modifies f: #4 overwritten
+        eval("int f() { return 2; }"); // modifies f: #4 overwritten
         List<SnippetEvent> exit = eval("System.out.print(\"\")");
-        log.excludeFromReplay(exit);                        // e.g. it killed the engine
+        log.excludeFromReplay(exit); // e.g. it killed the engine
         List<SnippetEvent> gone = eval("int gone = 3;");
         jshell.drop(gone.get(0).snippet());
         log.dropped(gone.get(0).snippet());
-        assertThat(ReplayModel.of(log).steps()).extracting(ReplayModel.Step::source)
+        assertThat(ReplayModel.of(log).steps())
+                .extracting(ReplayModel.Step::source)
                 .containsExactly("int x = 2;", "int f() { return 2; }");
         // history still has everything that was entered, with its latest status
         assertThat(log.entries()).hasSize(7);
-        assertThat(log.active()).extracting(SnippetLog.Entry::source)
+        assertThat(log.active())
+                .extracting(SnippetLog.Entry::source)
                 .containsExactly("int x = 2;", "int f() { return 2; }", "System.out.print(\"\")");
         assertThat(log.entries().get(0).status()).isEqualTo(Snippet.Status.OVERWRITTEN);
         assertThat(log.entries().get(6).status()).isEqualTo(Snippet.Status.DROPPED);

@@ -31,7 +31,8 @@ class HistoryFileTest {
     @Test
     void aHomeUnderARegularFileMeansNoHistoryAndOneLineSayingWhy() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
-        HistoryFile history = HistoryFile.locate(Map.of("PERFSHELL_HOME", file.resolve("sub").toString()), "/nowhere");
+        HistoryFile history =
+                HistoryFile.locate(Map.of("PERFSHELL_HOME", file.resolve("sub").toString()), "/nowhere");
         assertThat(history.file()).isNull();
         assertThat(history.path()).isEmpty();
         assertThat(history.problem())

@@ -1,18 +1,17 @@
 package dev.perfshell.repl.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.repl.magic.MagicRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import jdk.jshell.JShell;
 import org.jline.reader.Candidate;
-import org.jline.reader.Parser;
 import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What Tab offers in a magic input, as the values JLine puts in place of the word at the cursor ({@code |}).
@@ -25,12 +24,18 @@ class MagicCompleterTest {
     @BeforeAll
     static void session() {
         jshell = JShell.builder().executionEngine("local").build();
-        for (String snippet : List.of("int grid(int n) { return n * n; }", "long expensive() { return 42; }",
-                "long expensive(int n) { return n; }", "class Box { int twice(int x) { return 2 * x; } static int thrice(int x) { return 3 * x; } }")) {
+        for (String snippet : List.of(
+                "int grid(int n) { return n * n; }",
+                "long expensive() { return 42; }",
+                "long expensive(int n) { return n; }",
+                "class Box { int twice(int x) { return 2 * x; } static int thrice(int x) { return 3 * x; } }")) {
             assertThat(jshell.eval(snippet)).allMatch(event -> event.status().isActive(), snippet);
         }
         // File names are JLine's business; this stand-in shows where they would be offered.
-        completer = new MagicCompleter(MagicRegistry.standard(), () -> jshell, (reader, line, candidates) -> candidates.add(new Candidate("<file>")));
+        completer = new MagicCompleter(
+                MagicRegistry.standard(),
+                () -> jshell,
+                (reader, line, candidates) -> candidates.add(new Candidate("<file>")));
     }
 
     @AfterAll

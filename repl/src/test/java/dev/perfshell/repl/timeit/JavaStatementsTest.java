@@ -1,12 +1,11 @@
 package dev.perfshell.repl.timeit;
 
-import dev.perfshell.repl.timeit.JavaStatements.Statement;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.perfshell.repl.timeit.JavaStatements.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class JavaStatementsTest {
 
@@ -25,7 +24,8 @@ class JavaStatementsTest {
 
     @Test
     void varIsInferred() {
-        Statement statement = JavaStatements.parse("var list = new java.util.ArrayList<String>();").get(0);
+        Statement statement = JavaStatements.parse("var list = new java.util.ArrayList<String>();")
+                .get(0);
         assertThat(statement.name()).isEqualTo("list");
         assertThat(statement.type()).isEqualTo("var");
         assertThat(statement.inferred()).isTrue();
@@ -34,7 +34,9 @@ class JavaStatementsTest {
 
     @Test
     void genericTypesKeepTheirArguments() {
-        Statement statement = JavaStatements.parse("java.util.Map<String, java.util.List<Integer>> m = new java.util.HashMap<>();").get(0);
+        Statement statement = JavaStatements.parse(
+                        "java.util.Map<String, java.util.List<Integer>> m = new java.util.HashMap<>();")
+                .get(0);
         assertThat(statement.name()).isEqualTo("m");
         assertThat(statement.type()).isEqualTo("java.util.Map<String, java.util.List<Integer>>");
         assertThat(statement.initializer()).isEqualTo("new java.util.HashMap<>()");
@@ -84,7 +86,9 @@ class JavaStatementsTest {
     void brokenCodeDoesNotCrash() {
         for (String broken : List.of("int = ;", "x +* 2;", "{ int a = 1;", "}}}", "\"unterminated", "class {", "")) {
             assertThatCode(() -> JavaStatements.parse(broken)).as(broken).doesNotThrowAnyException();
-            assertThatCode(() -> JavaStatements.isSingleBlock(broken)).as(broken).doesNotThrowAnyException();
+            assertThatCode(() -> JavaStatements.isSingleBlock(broken))
+                    .as(broken)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -103,13 +107,20 @@ class JavaStatementsTest {
         assertThat(JavaStatements.withFinalSemicolon("if (x > 0) a = 1")).isEqualTo("if (x > 0) a = 1;");
         // Before a trailing comment: after it, the ';' would be commented out.
         assertThat(JavaStatements.withFinalSemicolon("a = f() // the input")).isEqualTo("a = f(); // the input");
-        assertThat(JavaStatements.withFinalSemicolon("a = f() /* the input */ ")).isEqualTo("a = f(); /* the input */ ");
+        assertThat(JavaStatements.withFinalSemicolon("a = f() /* the input */ "))
+                .isEqualTo("a = f(); /* the input */ ");
     }
 
     @Test
     void completeCodeAndOtherErrorsAreLeftAlone() {
-        for (String code : List.of("a = f();", "for (int i = 0; i < 3; i++) { f(i); }", "{ int a = 1; }", "f(); // done",
-                "if (x) { a(); } // done", "", "// only a comment")) {
+        for (String code : List.of(
+                "a = f();",
+                "for (int i = 0; i < 3; i++) { f(i); }",
+                "{ int a = 1; }",
+                "f(); // done",
+                "if (x) { a(); } // done",
+                "",
+                "// only a comment")) {
             assertThat(JavaStatements.withFinalSemicolon(code)).as(code).isEqualTo(code);
         }
         // A ';' missing before the end is the compiler's to report, not perfshell's to guess.
@@ -134,7 +145,8 @@ class JavaStatementsTest {
 
     @Test
     void setupFromTheCellAndFromTheOptionIsCompletedPartByPart() {
-        assertThat(JavaStatements.setup("int[] a = new int[4]; a[0] = 1", " a[1] = 2 ")).isEqualTo("int[] a = new int[4]; a[0] = 1;\na[1] = 2;");
+        assertThat(JavaStatements.setup("int[] a = new int[4]; a[0] = 1", " a[1] = 2 "))
+                .isEqualTo("int[] a = new int[4]; a[0] = 1;\na[1] = 2;");
         assertThat(JavaStatements.setup("", null)).isEmpty();
         assertThat(JavaStatements.setup("", "x = 1")).isEqualTo("x = 1;");
     }
@@ -142,7 +154,8 @@ class JavaStatementsTest {
     @Test
     void freeNamesAreReadAndNotDeclared() {
         assertThat(JavaStatements.freeNames("f(a.b, c[0]) + d.g()")).containsExactlyInAnyOrder("a", "c", "d");
-        assertThat(JavaStatements.freeNames("{ int s = 0; for (int v : src) s += v; }")).containsExactly("src");
+        assertThat(JavaStatements.freeNames("{ int s = 0; for (int v : src) s += v; }"))
+                .containsExactly("src");
         assertThat(JavaStatements.freeNames("int c = 1; g(c)")).isEmpty();
         assertThat(JavaStatements.freeNames("list.forEach(x -> sink(x))")).containsExactly("list");
     }

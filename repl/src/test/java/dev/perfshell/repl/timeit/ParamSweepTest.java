@@ -1,11 +1,10 @@
 package dev.perfshell.repl.timeit;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ParamSweepTest {
 
@@ -49,16 +48,22 @@ class ParamSweepTest {
         assertBad("n", "--param needs NAME=VALUES, e.g. n=10,100,1000 or n=10..100000:x10; got 'n'");
         assertBad("n=", "--param n has no values; e.g. n=10,100,1000 or n=10..100000:x10");
         assertBad("=10,100", "--param needs a name before '=', e.g. n=10,100,1000 or n=10..100000:x10");
-        assertBad("3n=10,100", "--param: '3n' is not a Java identifier (the snippet reads it as a variable); "
-                + "e.g. n=10,100,1000 or n=10..100000:x10");
-        assertBad("int=10,100", "--param: 'int' is not a Java identifier (the snippet reads it as a variable); "
-                + "e.g. n=10,100,1000 or n=10..100000:x10");
+        assertBad(
+                "3n=10,100",
+                "--param: '3n' is not a Java identifier (the snippet reads it as a variable); "
+                        + "e.g. n=10,100,1000 or n=10..100000:x10");
+        assertBad(
+                "int=10,100",
+                "--param: 'int' is not a Java identifier (the snippet reads it as a variable); "
+                        + "e.g. n=10,100,1000 or n=10..100000:x10");
         assertBad("n=10,abc", "--param n: 'abc' is not a whole number; e.g. n=10,100,1000 or n=10..100000:x10");
         assertBad("n=10,,100", "--param n: '' is not a whole number; e.g. n=10,100,1000 or n=10..100000:x10");
         assertBad("n=1.5,10", "--param n: '1.5' is not a whole number");
         assertBad("n=0,10", "--param n: values must be at least 1 (the fit takes log n), got 0");
         assertBad("n=10,100,10", "--param n: 10 is given twice");
-        assertBad("n=10..100000", "--param n: a range needs a step: n=10..100000:x10 (times 10) or n=10..100000:+10 (plus 10)");
+        assertBad(
+                "n=10..100000",
+                "--param n: a range needs a step: n=10..100000:x10 (times 10) or n=10..100000:+10 (plus 10)");
         assertBad("n=10..100:x1", "--param n: the step x1 never grows; use a factor above 1, e.g. :x10");
         assertBad("n=10..100:x0.5", "--param n: the step x0.5 never grows; use a factor above 1, e.g. :x10");
         assertBad("n=10..100:xy", "--param n: the step 'xy' needs a number, e.g. :x10");
@@ -68,7 +73,10 @@ class ParamSweepTest {
     }
 
     private static void assertBad(String spec, String message) {
-        assertThatThrownBy(() -> ParamSweep.parse(spec)).as(spec).isInstanceOf(ParamSweep.BadSweep.class).hasMessage(message);
+        assertThatThrownBy(() -> ParamSweep.parse(spec))
+                .as(spec)
+                .isInstanceOf(ParamSweep.BadSweep.class)
+                .hasMessage(message);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.perfshell.repl.timeit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfshell.timing.runtime.TimeitPlan;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SweepScheduleTest {
     /** TimeitPlan(budget, runs, loops, warm-up ns, warm-up runs, ops). */
@@ -14,7 +14,8 @@ class SweepScheduleTest {
     @Test
     void theBudgetIsSplitOverValuesAndTwoPassesWithAFloorPerPass() {
         // 4 s over 4 values and 2 passes: 0.5 s a pass.
-        assertThat(SweepSchedule.of(asked(4_000_000_000L, 0), 4).plan().budgetNanos()).isEqualTo(500_000_000L);
+        assertThat(SweepSchedule.of(asked(4_000_000_000L, 0), 4).plan().budgetNanos())
+                .isEqualTo(500_000_000L);
         // The default 2 s over 5 values would give 0.2 s a pass: the floor, 0.3 s, holds.
         assertThat(SweepSchedule.of(asked(0, 0), 5).plan().budgetNanos()).isEqualTo(SweepSchedule.PASS_FLOOR_NANOS);
     }

@@ -1,15 +1,14 @@
 package dev.perfshell.timing;
 
-import org.apache.commons.math3.distribution.FDistribution;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
-import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * The empirical complexity of a sweep: which of O(1), O(log n), O(n), O(n log n), O(n²), O(n³) best
@@ -41,8 +40,14 @@ import java.util.function.DoubleUnaryOperator;
  * @param rSquared   R² of the log-log line; NaN for {@link Verdict#NO_FIT}
  * @param candidates every class's fit, in the order of {@link Complexity}
  */
-public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerUp, String reason, double exponent,
-                            double rSquared, List<Candidate> candidates) {
+public record ComplexityFit(
+        Verdict verdict,
+        Complexity best,
+        Complexity runnerUp,
+        String reason,
+        double exponent,
+        double rSquared,
+        List<Candidate> candidates) {
 
     /** A growing class must have a log-log R² at least this high to be named clearly. */
     public static final double MIN_R_SQUARED = 0.9;
@@ -73,7 +78,11 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
         reason = reason == null ? "" : reason;
     }
 
-    public enum Verdict { FIT, NO_CLEAR_FIT, NO_FIT }
+    public enum Verdict {
+        FIT,
+        NO_CLEAR_FIT,
+        NO_FIT
+    }
 
     /** The candidate classes, simplest first. */
     public enum Complexity {
@@ -124,18 +133,24 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
      * @param y measurements at those sizes, same length
      */
     public static ComplexityFit of(double[] n, double[] y) {
-        if (n.length != y.length) throw new IllegalArgumentException("n and y differ in length: " + n.length + " vs " + y.length);
+        if (n.length != y.length)
+            throw new IllegalArgumentException("n and y differ in length: " + n.length + " vs " + y.length);
         long distinct = java.util.Arrays.stream(n).distinct().count();
         if (distinct < 3) return noFit("a fit needs at least 3 values of the parameter, got " + distinct);
         for (int i = 0; i < n.length; i++) {
             if (!(n[i] >= 1)) throw new IllegalArgumentException("sizes must be at least 1, got " + n[i]);
             if (!(y[i] > 0) || !Double.isFinite(y[i])) {
-                return noFit("the value at " + plain(n[i]) + " is " + plain(y[i]) + " (logarithms need values above 0)");
+                return noFit(
+                        "the value at " + plain(n[i]) + " is " + plain(y[i]) + " (logarithms need values above 0)");
             }
         }
         double span = max(n) / min(n);
-        String tooFew = distinct < MIN_POINTS ? String.format(Locale.ROOT,
-                "%d values of the parameter; naming a class takes %d or more (two parameters per model)", distinct, MIN_POINTS)
+        String tooFew = distinct < MIN_POINTS
+                ? String.format(
+                        Locale.ROOT,
+                        "%d values of the parameter; naming a class takes %d or more (two parameters per model)",
+                        distinct,
+                        MIN_POINTS)
                 : null;
 
         SimpleRegression logLog = new SimpleRegression();
@@ -147,17 +162,25 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
         List<Candidate> candidates = new ArrayList<>();
         for (Complexity c : Complexity.values()) candidates.add(fit(c, n, y));
         Candidate constant = candidates.get(0);
-        Candidate bestGrowth = candidates.stream().skip(1).filter(Candidate::valid)
-                .min(Comparator.comparingDouble(Candidate::relativeError)).orElse(null);
+        Candidate bestGrowth = candidates.stream()
+                .skip(1)
+                .filter(Candidate::valid)
+                .min(Comparator.comparingDouble(Candidate::relativeError))
+                .orElse(null);
 
         if (span < MIN_SPAN || tooFew != null) {
             // Too little data to test growth (one residual degree of freedom with 3 values): the closest class
             // is the best-fitting one, so a doubling at each doubling of n reads "closest O(n)", not O(1);
             // the constant only when it already fits within FLAT_ERROR. The verdict says it is not a clear fit.
-            Complexity closest = bestGrowth == null || constant.relativeError() <= FLAT_ERROR ? Complexity.CONSTANT
+            Complexity closest = bestGrowth == null || constant.relativeError() <= FLAT_ERROR
+                    ? Complexity.CONSTANT
                     : bestGrowth.complexity();
-            String narrow = span < MIN_SPAN ? String.format(Locale.ROOT,
-                    "the parameter spans only %.3g\u00d7; classes differ measurably from %.0f\u00d7 (1.5 decades) up", span, MIN_SPAN)
+            String narrow = span < MIN_SPAN
+                    ? String.format(
+                            Locale.ROOT,
+                            "the parameter spans only %.3g\u00d7; classes differ measurably from %.0f\u00d7 (1.5 decades) up",
+                            span,
+                            MIN_SPAN)
                     : null;
             String reason = tooFew == null ? narrow : narrow == null ? tooFew : tooFew + "; " + narrow;
             return new ComplexityFit(Verdict.NO_CLEAR_FIT, closest, null, reason, exponent, rSquared, candidates);
@@ -169,38 +192,80 @@ public record ComplexityFit(Verdict verdict, Complexity best, Complexity runnerU
             flat = true;
         }
         if (flat) {
-            if (constant.relativeError() > MAX_CLEAR_ERROR && bestGrowth != null
+            if (constant.relativeError() > MAX_CLEAR_ERROR
+                    && bestGrowth != null
                     && Math.abs(new SpearmansCorrelation().correlation(n, y)) >= MONOTONE) {
                 // A steady climb (or fall) that no class follows, such as 2ⁿ: not scatter.
-                return new ComplexityFit(Verdict.NO_CLEAR_FIT, bestGrowth.complexity(), null, misses(bestGrowth), exponent, rSquared, candidates);
+                return new ComplexityFit(
+                        Verdict.NO_CLEAR_FIT,
+                        bestGrowth.complexity(),
+                        null,
+                        misses(bestGrowth),
+                        exponent,
+                        rSquared,
+                        candidates);
             }
             if (constant.relativeError() > MAX_CLEAR_ERROR) {
                 // The growth models fit no significantly better: the constant stays the closest (the simpler model).
-                return new ComplexityFit(Verdict.NO_CLEAR_FIT, Complexity.CONSTANT, null, String.format(Locale.ROOT,
-                        "the values scatter by %.0f%% RMS with no significant trend", 100 * constant.relativeError()),
-                        exponent, rSquared, candidates);
+                return new ComplexityFit(
+                        Verdict.NO_CLEAR_FIT,
+                        Complexity.CONSTANT,
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "the values scatter by %.0f%% RMS with no significant trend",
+                                100 * constant.relativeError()),
+                        exponent,
+                        rSquared,
+                        candidates);
             }
             return new ComplexityFit(Verdict.FIT, Complexity.CONSTANT, null, "", exponent, rSquared, candidates);
         }
         if (bestGrowth.relativeError() > MAX_CLEAR_ERROR) {
-            return new ComplexityFit(Verdict.NO_CLEAR_FIT, bestGrowth.complexity(), null, misses(bestGrowth), exponent, rSquared, candidates);
+            return new ComplexityFit(
+                    Verdict.NO_CLEAR_FIT,
+                    bestGrowth.complexity(),
+                    null,
+                    misses(bestGrowth),
+                    exponent,
+                    rSquared,
+                    candidates);
         }
         if (rSquared < MIN_R_SQUARED) {
-            return new ComplexityFit(Verdict.NO_CLEAR_FIT, bestGrowth.complexity(), null, String.format(Locale.ROOT,
-                    "log-log R\u00b2 %.2f is below %.2f", rSquared, MIN_R_SQUARED), exponent, rSquared, candidates);
+            return new ComplexityFit(
+                    Verdict.NO_CLEAR_FIT,
+                    bestGrowth.complexity(),
+                    null,
+                    String.format(Locale.ROOT, "log-log R\u00b2 %.2f is below %.2f", rSquared, MIN_R_SQUARED),
+                    exponent,
+                    rSquared,
+                    candidates);
         }
-        Candidate second = candidates.stream().skip(1).filter(Candidate::valid).filter(c -> c != bestGrowth)
-                .min(Comparator.comparingDouble(Candidate::relativeError)).orElse(null);
+        Candidate second = candidates.stream()
+                .skip(1)
+                .filter(Candidate::valid)
+                .filter(c -> c != bestGrowth)
+                .min(Comparator.comparingDouble(Candidate::relativeError))
+                .orElse(null);
         if (second != null && second.relativeError() <= AMBIGUOUS_RATIO * bestGrowth.relativeError()) {
-            return new ComplexityFit(Verdict.NO_CLEAR_FIT, bestGrowth.complexity(), second.complexity(), "fit about equally well",
-                    exponent, rSquared, candidates);
+            return new ComplexityFit(
+                    Verdict.NO_CLEAR_FIT,
+                    bestGrowth.complexity(),
+                    second.complexity(),
+                    "fit about equally well",
+                    exponent,
+                    rSquared,
+                    candidates);
         }
         return new ComplexityFit(Verdict.FIT, bestGrowth.complexity(), null, "", exponent, rSquared, candidates);
     }
 
     private static String misses(Candidate closest) {
-        return String.format(Locale.ROOT, "every class misses by over %.0f%% (the best by %.0f%% RMS)",
-                100 * MAX_CLEAR_ERROR, 100 * closest.relativeError());
+        return String.format(
+                Locale.ROOT,
+                "every class misses by over %.0f%% (the best by %.0f%% RMS)",
+                100 * MAX_CLEAR_ERROR,
+                100 * closest.relativeError());
     }
 
     private static ComplexityFit noFit(String reason) {

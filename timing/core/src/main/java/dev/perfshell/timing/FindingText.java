@@ -8,31 +8,58 @@ public final class FindingText {
 
     public static String line(Finding f) {
         return switch (f.kind()) {
-            case SLOWEST_RUN -> "The slowest run took " + Units.ratio(f.number("ratio"))
-                    + " times longer than the fastest. This could mean that an intermediate result is being cached, the JIT"
-                    + " recompiled the code, or a GC hit one run.";
-            case FOLDED -> String.format(Locale.ROOT, "Likely folded to a constant: with its literals read from fields the snippet takes %s, "
-                    + "%s× as long as here. Next: make inputs come from variables or setup, not literals.",
-                    Units.time(f.number("controlNanos")), Units.ratio(f.number("ratio")));
-            case EMPTY_LOOP -> String.format(Locale.ROOT, "As fast as an empty loop (%s per call vs %s): the work may have been folded to a "
-                    + "constant or removed. Next: make inputs come from variables or setup, not literals.",
-                    Units.time(f.number("perCallNanos")), Units.time(f.number("emptyLoopNanos")));
-            case JIT_DURING_MEASUREMENT -> "The snippet's code was compiled or deoptimised " + (long) f.number("events")
-                    + (f.number("events") == 1 ? " time" : " times") + " during the measurement, so the runs did not all run the same"
-                    + " code. Next: --warmup 2 or a larger --budget.";
-            case NOT_COMPILED -> "The snippet's loop was never compiled by C2 (the JIT's queue was busy), so C1's slower code was "
-                    + "timed. Next: a larger --budget, or time it again.";
-            case DRIFT -> String.format(Locale.ROOT, "The runs were still changing: the last third of the runs took %s× the first third "
-                    + "(every run beyond every run). Next: --warmup 2 or a larger --budget.", Units.ratio(f.number("ratio")));
-            case OLD_GC -> "An old-generation GC ran during the measurement, so some runs include a full collection. "
-                    + "Next: -v shows the runs; -R -Xmx4g gives the heap room.";
+            case SLOWEST_RUN ->
+                "The slowest run took " + Units.ratio(f.number("ratio"))
+                        + " times longer than the fastest. This could mean that an intermediate result is being cached, the JIT"
+                        + " recompiled the code, or a GC hit one run.";
+            case FOLDED ->
+                String.format(
+                        Locale.ROOT,
+                        "Likely folded to a constant: with its literals read from fields the snippet takes %s, "
+                                + "%s× as long as here. Next: make inputs come from variables or setup, not literals.",
+                        Units.time(f.number("controlNanos")),
+                        Units.ratio(f.number("ratio")));
+            case EMPTY_LOOP ->
+                String.format(
+                        Locale.ROOT,
+                        "As fast as an empty loop (%s per call vs %s): the work may have been folded to a "
+                                + "constant or removed. Next: make inputs come from variables or setup, not literals.",
+                        Units.time(f.number("perCallNanos")),
+                        Units.time(f.number("emptyLoopNanos")));
+            case JIT_DURING_MEASUREMENT ->
+                "The snippet's code was compiled or deoptimised " + (long) f.number("events")
+                        + (f.number("events") == 1 ? " time" : " times")
+                        + " during the measurement, so the runs did not all run the same"
+                        + " code. Next: --warmup 2 or a larger --budget.";
+            case NOT_COMPILED ->
+                "The snippet's loop was never compiled by C2 (the JIT's queue was busy), so C1's slower code was "
+                        + "timed. Next: a larger --budget, or time it again.";
+            case DRIFT ->
+                String.format(
+                        Locale.ROOT,
+                        "The runs were still changing: the last third of the runs took %s× the first third "
+                                + "(every run beyond every run). Next: --warmup 2 or a larger --budget.",
+                        Units.ratio(f.number("ratio")));
+            case OLD_GC ->
+                "An old-generation GC ran during the measurement, so some runs include a full collection. "
+                        + "Next: -v shows the runs; -R -Xmx4g gives the heap room.";
             case HEAP_GROWING -> heapGrowing(f);
-            case WIDE_SPREAD -> String.format(Locale.ROOT, "The spread is wide: the 99.9%% confidence interval of the mean is ±%.0f%%%s; "
-                    + "-v shows the runs.", f.number("ciHalfWidthPercent"), f.fact("loadAverage") == null ? ""
-                    : String.format(Locale.ROOT, " and the machine was busy (load average %.1f on %d cores)",
-                    f.number("loadAverage"), (long) f.number("cores")));
-            case PROFILES_NOT_RESET -> "JIT profiles were not reset (" + f.fact("problem") + "): earlier code in this engine may have "
-                    + "shaped the snippet's compiled code. Next: --fresh, or %jmh.";
+            case WIDE_SPREAD ->
+                String.format(
+                        Locale.ROOT,
+                        "The spread is wide: the 99.9%% confidence interval of the mean is ±%.0f%%%s; "
+                                + "-v shows the runs.",
+                        f.number("ciHalfWidthPercent"),
+                        f.fact("loadAverage") == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " and the machine was busy (load average %.1f on %d cores)",
+                                        f.number("loadAverage"),
+                                        (long) f.number("cores")));
+            case PROFILES_NOT_RESET ->
+                "JIT profiles were not reset (" + f.fact("problem") + "): earlier code in this engine may have "
+                        + "shaped the snippet's compiled code. Next: --fresh, or %jmh.";
         };
     }
 
@@ -43,15 +70,29 @@ public final class FindingText {
         long onFresh = (long) f.number("runsOnFreshMemory");
         long runs = (long) f.number("runs");
         if (f.fact("leftOut") != null) {
-            return String.format(Locale.ROOT, "The heap was still growing: %d of %d runs wrote to never-touched memory (%s, page faults) "
-                    + "and were %s× slower; they were left out, the figures are from the other %d runs.", onFresh, runs, written,
-                    Units.ratio(f.number("slowdown")), runs - onFresh) + next;
+            return String.format(
+                            Locale.ROOT,
+                            "The heap was still growing: %d of %d runs wrote to never-touched memory (%s, page faults) "
+                                    + "and were %s× slower; they were left out, the figures are from the other %d runs.",
+                            onFresh,
+                            runs,
+                            written,
+                            Units.ratio(f.number("slowdown")),
+                            runs - onFresh)
+                    + next;
         }
         if (onFresh == runs) {
             return "The heap was still growing: every run wrote to never-touched memory (" + written
                     + " in all, page faults), and the times include the faults." + next;
         }
-        return String.format(Locale.ROOT, "The heap was still growing: %d of %d runs wrote to never-touched memory (%s, page faults) "
-                + "and were %s× slower than the others.", onFresh, runs, written, Units.ratio(f.number("slowdown"))) + next;
+        return String.format(
+                        Locale.ROOT,
+                        "The heap was still growing: %d of %d runs wrote to never-touched memory (%s, page faults) "
+                                + "and were %s× slower than the others.",
+                        onFresh,
+                        runs,
+                        written,
+                        Units.ratio(f.number("slowdown")))
+                + next;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param problem why nothing was reset although it was asked for, or {@code null}
  * @param examples a few classes that could not be reset, with the reason
  */
-public record ProfileCleaning(boolean reset, int classes, int failed, long nanos, String problem, java.util.List<String> examples) {
+public record ProfileCleaning(
+        boolean reset, int classes, int failed, long nanos, String problem, java.util.List<String> examples) {
 
     /** {@code --keep-profiles}: the session's profiles were left as they were, on purpose. */
     public static ProfileCleaning kept() {
@@ -28,7 +29,14 @@ public record ProfileCleaning(boolean reset, int classes, int failed, long nanos
     public String describe() {
         if (!reset) return "JIT profiles: kept as earlier code left them (--keep-profiles)";
         if (problem != null) return "JIT profiles: not reset (" + problem + ")";
-        return String.format(Locale.ROOT, "JIT profiles: reset before warm-up, %,d classes in %s%s", classes, Units.time(nanos),
-                failed == 0 ? "" : String.format(Locale.ROOT, " (%,d could not be reset: %s)", failed, String.join(", ", examples)));
+        return String.format(
+                Locale.ROOT,
+                "JIT profiles: reset before warm-up, %,d classes in %s%s",
+                classes,
+                Units.time(nanos),
+                failed == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, " (%,d could not be reset: %s)", failed, String.join(", ", examples)));
     }
 }

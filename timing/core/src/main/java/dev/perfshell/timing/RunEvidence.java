@@ -15,6 +15,15 @@ package dev.perfshell.timing;
  * @param loadAverage      the machine's load average during the call
  * @param cores            the machine's cores
  */
-public record RunEvidence(double[] perOpNanos, long[] pageFaults, long oldGcCount, long opsPerInvocation, long jitEvents,
-                          boolean loopWithoutC2, double emptyLoopNanos, boolean emptySnippet,
-                          ProfileCleaning profiles, double loadAverage, int cores) {}
+public record RunEvidence(
+        double[] perOpNanos,
+        long[] pageFaults,
+        long oldGcCount,
+        long opsPerInvocation,
+        long jitEvents,
+        boolean loopWithoutC2,
+        double emptyLoopNanos,
+        boolean emptySnippet,
+        ProfileCleaning profiles,
+        double loadAverage,
+        int cores) {}

@@ -45,9 +45,21 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * @param mildOutliers   values between the inner and outer Tukey fences
  * @param severeOutliers values beyond the outer Tukey fences
  */
-public record RunStatistics(int runs, double mean, double stdev, double median, double mad, double min, double max,
-                            double ciLow, double ciHigh, double ciLevel, double p05, double p95,
-                            int mildOutliers, int severeOutliers) {
+public record RunStatistics(
+        int runs,
+        double mean,
+        double stdev,
+        double median,
+        double mad,
+        double min,
+        double max,
+        double ciLow,
+        double ciHigh,
+        double ciLevel,
+        double p05,
+        double p95,
+        int mildOutliers,
+        int severeOutliers) {
 
     /** Confidence level of the interval, JMH's. */
     public static final double CI_LEVEL = 0.999;
@@ -88,8 +100,21 @@ public record RunStatistics(int runs, double mean, double stdev, double median, 
             if (v < q1 - 3 * iqr || v > q3 + 3 * iqr) severe++;
             else if (v < q1 - 1.5 * iqr || v > q3 + 1.5 * iqr) mild++;
         }
-        return new RunStatistics(n, mean, stdev, median, mad, stats.getMin(), stats.getMax(), ci[0], ci[1],
-                CI_LEVEL, stats.getPercentile(5), stats.getPercentile(95), mild, severe);
+        return new RunStatistics(
+                n,
+                mean,
+                stdev,
+                median,
+                mad,
+                stats.getMin(),
+                stats.getMax(),
+                ci[0],
+                ci[1],
+                CI_LEVEL,
+                stats.getPercentile(5),
+                stats.getPercentile(95),
+                mild,
+                severe);
     }
 
     /** Half-width of the confidence interval (JMH's {@code Error}); NaN for ≤ 2 runs. */

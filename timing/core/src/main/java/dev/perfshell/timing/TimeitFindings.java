@@ -39,10 +39,14 @@ public final class TimeitFindings {
         if (profiles != null && profiles.reset() && profiles.problem() != null) {
             found.add(Finding.of(Finding.Kind.PROFILES_NOT_RESET, "problem", profiles.problem()));
         } else if (profiles != null && profiles.reset() && profiles.classes() == 0 && profiles.failed() > 0) {
-            found.add(Finding.of(Finding.Kind.PROFILES_NOT_RESET, "problem", "none of " + profiles.failed() + " classes could be redefined"));
+            found.add(Finding.of(
+                    Finding.Kind.PROFILES_NOT_RESET,
+                    "problem",
+                    "none of " + profiles.failed() + " classes could be redefined"));
         }
         emptyLoop(runs, stats, found);
-        if (runs.jitEvents() > 0) found.add(Finding.of(Finding.Kind.JIT_DURING_MEASUREMENT, "events", runs.jitEvents()));
+        if (runs.jitEvents() > 0)
+            found.add(Finding.of(Finding.Kind.JIT_DURING_MEASUREMENT, "events", runs.jitEvents()));
         if (runs.loopWithoutC2()) found.add(Finding.of(Finding.Kind.NOT_COMPILED));
         drift(runs.perOpNanos(), found);
         // A young collection in some runs is not a finding: JMH's mean pays for the collections too (an allocating
@@ -62,7 +66,8 @@ public final class TimeitFindings {
         if (runs.emptySnippet() || Double.isNaN(runs.emptyLoopNanos())) return;
         double perCall = stats.median() * runs.opsPerInvocation();
         if (perCall < FLOOR_MARGIN * runs.emptyLoopNanos()) {
-            found.add(Finding.of(Finding.Kind.EMPTY_LOOP, "perCallNanos", perCall, "emptyLoopNanos", runs.emptyLoopNanos()));
+            found.add(Finding.of(
+                    Finding.Kind.EMPTY_LOOP, "perCallNanos", perCall, "emptyLoopNanos", runs.emptyLoopNanos()));
         }
     }
 
@@ -83,7 +88,8 @@ public final class TimeitFindings {
         double lastMax = Arrays.stream(last).max().orElseThrow();
         boolean ordered = lastMax < firstMin || lastMin > firstMax;
         double ratio = RunStatistics.of(last).median() / RunStatistics.of(first).median();
-        if (ordered && (ratio >= DRIFT_RATIO || ratio <= 1 / DRIFT_RATIO)) found.add(Finding.of(Finding.Kind.DRIFT, "ratio", ratio));
+        if (ordered && (ratio >= DRIFT_RATIO || ratio <= 1 / DRIFT_RATIO))
+            found.add(Finding.of(Finding.Kind.DRIFT, "ratio", ratio));
     }
 
     /**
@@ -91,7 +97,9 @@ public final class TimeitFindings {
      * kernel answers by zeroing it), judged against the runs without: where faults are cheap they change nothing.
      */
     public static Finding freshMemory(double[] perOp, long[] faults) {
-        if (faults == null || faults.length != perOp.length || Arrays.stream(faults).anyMatch(f -> f < 0)) return null;
+        if (faults == null
+                || faults.length != perOp.length
+                || Arrays.stream(faults).anyMatch(f -> f < 0)) return null;
         List<Double> onFresh = new ArrayList<>();
         List<Double> clean = new ArrayList<>();
         long freshPages = 0;
@@ -106,8 +114,16 @@ public final class TimeitFindings {
         if (onFresh.isEmpty()) return null;
         double slowdown = clean.isEmpty() ? Double.NaN : median(onFresh) / median(clean);
         if (!clean.isEmpty() && slowdown < FRESH_SLOWDOWN) return null;
-        return Finding.of(Finding.Kind.HEAP_GROWING, "runsOnFreshMemory", onFresh.size(), "runs", perOp.length,
-                "freshBytes", freshPages * PAGE_BYTES, "slowdown", slowdown);
+        return Finding.of(
+                Finding.Kind.HEAP_GROWING,
+                "runsOnFreshMemory",
+                onFresh.size(),
+                "runs",
+                perOp.length,
+                "freshBytes",
+                freshPages * PAGE_BYTES,
+                "slowdown",
+                slowdown);
     }
 
     /**
@@ -119,14 +135,21 @@ public final class TimeitFindings {
         double halfWidth = (stats.ciHigh() - stats.ciLow()) / 2 / stats.mean();
         if (halfWidth <= WIDE_CI) return;
         if (runs.loadAverage() > runs.cores()) {
-            found.add(Finding.of(Finding.Kind.WIDE_SPREAD, "ciHalfWidthPercent", halfWidth * 100, "loadAverage", runs.loadAverage(),
-                    "cores", runs.cores()));
+            found.add(Finding.of(
+                    Finding.Kind.WIDE_SPREAD,
+                    "ciHalfWidthPercent",
+                    halfWidth * 100,
+                    "loadAverage",
+                    runs.loadAverage(),
+                    "cores",
+                    runs.cores()));
         } else {
             found.add(Finding.of(Finding.Kind.WIDE_SPREAD, "ciHalfWidthPercent", halfWidth * 100));
         }
     }
 
     private static double median(List<Double> values) {
-        return RunStatistics.of(values.stream().mapToDouble(Double::doubleValue).toArray()).median();
+        return RunStatistics.of(values.stream().mapToDouble(Double::doubleValue).toArray())
+                .median();
     }
 }

@@ -21,9 +21,18 @@ import java.util.Objects;
  * @param findings           what the runs showed about trusting them, IPython's slowest-run rule first
  * @param warnings           the findings as the lines printed before the result ({@link FindingText})
  */
-public record TimeitReport(String label, String source, long loopsPerRun, double[] perOpNanos, RunStatistics stats,
-                           double allocatedBytesPerOp, long warmupNanos, int warmupRuns, boolean warmupSettled,
-                           List<Finding> findings, List<String> warnings) {
+public record TimeitReport(
+        String label,
+        String source,
+        long loopsPerRun,
+        double[] perOpNanos,
+        RunStatistics stats,
+        double allocatedBytesPerOp,
+        long warmupNanos,
+        int warmupRuns,
+        boolean warmupSettled,
+        List<Finding> findings,
+        List<String> warnings) {
 
     /** IPython's threshold: the warning needs the slowest run above 1 µs per loop. */
     public static final double SLOWEST_RUN_FLOOR_NANOS = 1_000;
@@ -47,13 +56,29 @@ public record TimeitReport(String label, String source, long loopsPerRun, double
      * Computes the statistics and IPython's slowest-run finding ({@link #slowestRun}), followed by {@code more};
      * the warning lines are the findings' text.
      */
-    public static TimeitReport of(String label, String source, long loopsPerRun, double[] perOpNanos,
-                                  double allocatedBytesPerOp, long warmupNanos, int warmupRuns, boolean warmupSettled,
-                                  List<Finding> more) {
+    public static TimeitReport of(
+            String label,
+            String source,
+            long loopsPerRun,
+            double[] perOpNanos,
+            double allocatedBytesPerOp,
+            long warmupNanos,
+            int warmupRuns,
+            boolean warmupSettled,
+            List<Finding> more) {
         List<Finding> findings = new ArrayList<>(slowestRun(perOpNanos));
         if (more != null) findings.addAll(more);
-        return new TimeitReport(label, source, loopsPerRun, perOpNanos, RunStatistics.of(perOpNanos),
-                allocatedBytesPerOp, warmupNanos, warmupRuns, warmupSettled, findings,
+        return new TimeitReport(
+                label,
+                source,
+                loopsPerRun,
+                perOpNanos,
+                RunStatistics.of(perOpNanos),
+                allocatedBytesPerOp,
+                warmupNanos,
+                warmupRuns,
+                warmupSettled,
+                findings,
                 findings.stream().map(FindingText::line).toList());
     }
 
@@ -92,17 +117,34 @@ public record TimeitReport(String label, String source, long loopsPerRun, double
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeitReport r && label.equals(r.label) && source.equals(r.source)
-                && loopsPerRun == r.loopsPerRun && Arrays.equals(perOpNanos, r.perOpNanos) && stats.equals(r.stats)
-                && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0 && warmupNanos == r.warmupNanos
-                && warmupRuns == r.warmupRuns && warmupSettled == r.warmupSettled && findings.equals(r.findings)
+        return o instanceof TimeitReport r
+                && label.equals(r.label)
+                && source.equals(r.source)
+                && loopsPerRun == r.loopsPerRun
+                && Arrays.equals(perOpNanos, r.perOpNanos)
+                && stats.equals(r.stats)
+                && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0
+                && warmupNanos == r.warmupNanos
+                && warmupRuns == r.warmupRuns
+                && warmupSettled == r.warmupSettled
+                && findings.equals(r.findings)
                 && warnings.equals(r.warnings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(label, source, loopsPerRun, Arrays.hashCode(perOpNanos), stats, allocatedBytesPerOp,
-                warmupNanos, warmupRuns, warmupSettled, findings, warnings);
+        return Objects.hash(
+                label,
+                source,
+                loopsPerRun,
+                Arrays.hashCode(perOpNanos),
+                stats,
+                allocatedBytesPerOp,
+                warmupNanos,
+                warmupRuns,
+                warmupSettled,
+                findings,
+                warnings);
     }
 
     @Override

@@ -1,17 +1,16 @@
 package dev.perfshell.timing;
 
-import dev.perfshell.timing.ComplexityFit.Complexity;
-import dev.perfshell.timing.ComplexityFit.Verdict;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.perfshell.timing.ComplexityFit.Complexity;
+import dev.perfshell.timing.ComplexityFit.Verdict;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ComplexityFitTest {
     private static final double[] DECADES = {1e3, 1e4, 1e5, 1e6};
@@ -67,12 +66,18 @@ class ComplexityFitTest {
     @Test
     void noisyCurvesWithAFixedSeed() {
         for (long seed = 1; seed <= 20; seed++) {
-            assertThat(ComplexityFit.of(SEVEN, noisy(curve(SEVEN, v -> 5 + v), 0.05, seed)).best())
-                    .as("linear, seed %d", seed).isEqualTo(Complexity.LINEAR);
-            assertThat(ComplexityFit.of(DECADES, noisy(curve(DECADES, v -> v * Math.log(v)), 0.05, seed)).best())
-                    .as("n log n, seed %d", seed).isEqualTo(Complexity.N_LOG_N);
-            assertThat(ComplexityFit.of(DECADES, noisy(curve(DECADES, v -> v * v), 0.10, seed)).best())
-                    .as("n², seed %d", seed).isEqualTo(Complexity.QUADRATIC);
+            assertThat(ComplexityFit.of(SEVEN, noisy(curve(SEVEN, v -> 5 + v), 0.05, seed))
+                            .best())
+                    .as("linear, seed %d", seed)
+                    .isEqualTo(Complexity.LINEAR);
+            assertThat(ComplexityFit.of(DECADES, noisy(curve(DECADES, v -> v * Math.log(v)), 0.05, seed))
+                            .best())
+                    .as("n log n, seed %d", seed)
+                    .isEqualTo(Complexity.N_LOG_N);
+            assertThat(ComplexityFit.of(DECADES, noisy(curve(DECADES, v -> v * v), 0.10, seed))
+                            .best())
+                    .as("n², seed %d", seed)
+                    .isEqualTo(Complexity.QUADRATIC);
             ComplexityFit flat = ComplexityFit.of(SEVEN, noisy(curve(SEVEN, v -> 2.5), 0.08, seed));
             assertThat(flat.best()).as("constant, seed %d: %s", seed, flat).isEqualTo(Complexity.CONSTANT);
             assertThat(flat.verdict()).isEqualTo(Verdict.FIT);
@@ -116,7 +121,11 @@ class ComplexityFitTest {
         int ambiguous = 0;
         for (long seed = 1; seed <= 40; seed++) {
             ComplexityFit fit = ComplexityFit.of(n, noisy(curve(n, v -> v * Math.sqrt(Math.log(v))), 0.10, seed));
-            double[] errors = fit.candidates().stream().skip(1).mapToDouble(ComplexityFit.Candidate::relativeError).sorted().toArray();
+            double[] errors = fit.candidates().stream()
+                    .skip(1)
+                    .mapToDouble(ComplexityFit.Candidate::relativeError)
+                    .sorted()
+                    .toArray();
             if (fit.verdict() == Verdict.FIT) {
                 assertThat(errors[1]).as(fit.toString()).isGreaterThan(ComplexityFit.AMBIGUOUS_RATIO * errors[0]);
             } else {
@@ -140,14 +149,18 @@ class ComplexityFitTest {
         assertThat(repeated.verdict()).isEqualTo(Verdict.NO_FIT);
         ComplexityFit narrow = ComplexityFit.of(new double[] {100, 150, 200, 250}, new double[] {100, 150, 200, 250});
         assertThat(narrow.verdict()).isEqualTo(Verdict.NO_CLEAR_FIT);
-        assertThat(narrow.reason()).isEqualTo("the parameter spans only 2.50\u00d7; classes differ measurably from 32\u00d7 (1.5 decades) up");
+        assertThat(narrow.reason())
+                .isEqualTo(
+                        "the parameter spans only 2.50\u00d7; classes differ measurably from 32\u00d7 (1.5 decades) up");
         assertThat(narrow.best()).isEqualTo(Complexity.LINEAR);
         ComplexityFit three = ComplexityFit.of(new double[] {10, 1000, 100_000}, new double[] {10, 1000, 100_000});
         assertThat(three.verdict()).isEqualTo(Verdict.NO_CLEAR_FIT);
-        assertThat(three.reason()).isEqualTo("3 values of the parameter; naming a class takes 4 or more (two parameters per model)");
+        assertThat(three.reason())
+                .isEqualTo("3 values of the parameter; naming a class takes 4 or more (two parameters per model)");
         // The nested loop of a sweep at 100, 200, 400 (y = n², slope 2 by hand: log(160000/10000)/log(4) = 2):
         // not a clear fit with three values, but the closest class is the quadratic one, not O(1).
-        ComplexityFit quadratic = ComplexityFit.of(new double[] {100, 200, 400}, new double[] {10_000, 40_000, 160_000});
+        ComplexityFit quadratic =
+                ComplexityFit.of(new double[] {100, 200, 400}, new double[] {10_000, 40_000, 160_000});
         assertThat(quadratic.verdict()).isEqualTo(Verdict.NO_CLEAR_FIT);
         assertThat(quadratic.best()).isEqualTo(Complexity.QUADRATIC);
         assertThat(quadratic.exponent()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
@@ -155,7 +168,9 @@ class ComplexityFitTest {
         ComplexityFit flatThree = ComplexityFit.of(new double[] {100, 200, 400}, new double[] {98, 101, 101});
         assertThat(flatThree.best()).isEqualTo(Complexity.CONSTANT);
         ComplexityFit both = ComplexityFit.of(new double[] {100, 200, 400}, new double[] {300, 400, 600});
-        assertThat(both.reason()).startsWith("3 values of the parameter; ").contains("; the parameter spans only 4.00\u00d7");
+        assertThat(both.reason())
+                .startsWith("3 values of the parameter; ")
+                .contains("; the parameter spans only 4.00\u00d7");
     }
 
     /**
@@ -165,8 +180,14 @@ class ComplexityFitTest {
      */
     @Test
     void aNoisyLineIsNotMislabelledOnThreeOrFourPoints() {
-        double[][] sweeps = {{100, 200, 400}, {100, 1000, 10_000}, {100, 200, 400, 800}, {100, 1000, 10_000, 100_000},
-                {10, 100, 1000, 10_000}, {100, 400, 1600, 6400}};
+        double[][] sweeps = {
+            {100, 200, 400},
+            {100, 1000, 10_000},
+            {100, 200, 400, 800},
+            {100, 1000, 10_000, 100_000},
+            {10, 100, 1000, 10_000},
+            {100, 400, 1600, 6400}
+        };
         for (double[] n : sweeps) {
             int mislabelled = 0;
             int named = 0;
@@ -177,9 +198,17 @@ class ComplexityFitTest {
                 named++;
                 if (fit.best() != Complexity.LINEAR) mislabelled++;
             }
-            System.out.printf(java.util.Locale.ROOT, "complexity Monte-Carlo n=%s: %d of %d mislabelled (%.1f%%), %d named%n",
-                    java.util.Arrays.toString(n), mislabelled, trials, 100.0 * mislabelled / trials, named);
-            assertThat(mislabelled).as("mislabels on %s", java.util.Arrays.toString(n)).isLessThanOrEqualTo(trials / 20);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "complexity Monte-Carlo n=%s: %d of %d mislabelled (%.1f%%), %d named%n",
+                    java.util.Arrays.toString(n),
+                    mislabelled,
+                    trials,
+                    100.0 * mislabelled / trials,
+                    named);
+            assertThat(mislabelled)
+                    .as("mislabels on %s", java.util.Arrays.toString(n))
+                    .isLessThanOrEqualTo(trials / 20);
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.perfshell.timing;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Locale;
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Hand-computed statistics; the definitions are in {@link RunStatistics}'s documentation. */
 class RunStatisticsTest {

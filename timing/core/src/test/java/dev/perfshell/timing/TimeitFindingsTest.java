@@ -1,12 +1,11 @@
 package dev.perfshell.timing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules behind {@code %timeit}'s findings, on runs shaped like recorded ones (the false alarms of the warnings
@@ -24,7 +23,9 @@ class TimeitFindingsTest {
     }
 
     private static List<Finding.Kind> kinds(RunEvidence evidence) {
-        return TimeitFindings.of(evidence, RunStatistics.of(evidence.perOpNanos())).stream().map(Finding::kind).toList();
+        return TimeitFindings.of(evidence, RunStatistics.of(evidence.perOpNanos())).stream()
+                .map(Finding::kind)
+                .toList();
     }
 
     private static double[] steady(double value, int n) {
@@ -38,10 +39,13 @@ class TimeitFindingsTest {
         // %timeit --ops 1000 reps(1000): 0.0293 ns per operation is 29.3 ns per call, far above a 0.303 ns empty loop.
         assertThat(kinds(runs(steady(0.0293, 20), 1_600_000, 1000, 0.303))).doesNotContain(Finding.Kind.EMPTY_LOOP);
         // Math.sqrt(4.0) * 2.0 folded: 0.304 ns per call against 0.303: below 1.10 × the floor.
-        List<Finding> found = TimeitFindings.of(runs(steady(0.304, 20), 90_000_000, 1, 0.303), RunStatistics.of(steady(0.304, 20)));
+        List<Finding> found =
+                TimeitFindings.of(runs(steady(0.304, 20), 90_000_000, 1, 0.303), RunStatistics.of(steady(0.304, 20)));
         assertThat(found).extracting(Finding::kind).containsExactly(Finding.Kind.EMPTY_LOOP);
-        assertThat(found.get(0).number("perCallNanos")).isEqualTo(RunStatistics.of(steady(0.304, 20)).median());
-        assertThat(FindingText.line(found.get(0))).startsWith("As fast as an empty loop (0.304 ns per call vs 0.303 ns)");
+        assertThat(found.get(0).number("perCallNanos"))
+                .isEqualTo(RunStatistics.of(steady(0.304, 20)).median());
+        assertThat(FindingText.line(found.get(0)))
+                .startsWith("As fast as an empty loop (0.304 ns per call vs 0.303 ns)");
         // new P(x, x + 1).sum() after escape analysis: 0.42 ns against 0.363, 1.16×: two additions, not nothing.
         assertThat(kinds(runs(steady(0.42, 20), 60_000_000, 1, 0.363))).doesNotContain(Finding.Kind.EMPTY_LOOP);
     }
@@ -79,8 +83,8 @@ class TimeitFindingsTest {
 
     @Test
     void aBusyMachineIsAFactOfAWideSpreadNotAFindingOfItsOwn() {
-        RunEvidence quietRunsBusyMachine = new RunEvidence(steady(10, 20), zeros(20), 0, 1, 0, false, Double.NaN, false,
-                CLEAN, 3.5, 2);
+        RunEvidence quietRunsBusyMachine =
+                new RunEvidence(steady(10, 20), zeros(20), 0, 1, 0, false, Double.NaN, false, CLEAN, 3.5, 2);
         assertThat(kinds(quietRunsBusyMachine)).isEmpty();
         double[] wide = {10, 30, 10, 31, 10, 29, 10, 30, 11, 30};
         RunEvidence wideBusy = new RunEvidence(wide, zeros(10), 0, 1, 0, false, Double.NaN, false, CLEAN, 3.5, 2);
@@ -92,17 +96,18 @@ class TimeitFindingsTest {
     @Test
     void profilesThatCouldNotBeResetAreSaidOnlyWhenAResetWasAsked() {
         ProfileCleaning failed = new ProfileCleaning(true, 0, 0, 0, "no instrumentation", List.of());
-        RunEvidence notReset = new RunEvidence(steady(10, 20), zeros(20), 0, 1, 0, false, Double.NaN, false, failed, 0.5, 2);
+        RunEvidence notReset =
+                new RunEvidence(steady(10, 20), zeros(20), 0, 1, 0, false, Double.NaN, false, failed, 0.5, 2);
         assertThat(kinds(notReset)).containsExactly(Finding.Kind.PROFILES_NOT_RESET);
-        RunEvidence kept = new RunEvidence(steady(10, 20), zeros(20), 0, 1, 0, false, Double.NaN, false,
-                ProfileCleaning.kept(), 0.5, 2);
+        RunEvidence kept = new RunEvidence(
+                steady(10, 20), zeros(20), 0, 1, 0, false, Double.NaN, false, ProfileCleaning.kept(), 0.5, 2);
         assertThat(kinds(kept)).isEmpty();
     }
 
     @Test
     void aLoopThatNeverReachedC2IsSaid() {
-        RunEvidence c1Only = new RunEvidence(steady(7.6, 20), zeros(20), 0, 1, 0, true, Double.NaN, false,
-                CLEAN, 0.5, 2);
+        RunEvidence c1Only =
+                new RunEvidence(steady(7.6, 20), zeros(20), 0, 1, 0, true, Double.NaN, false, CLEAN, 0.5, 2);
         List<Finding> found = TimeitFindings.of(c1Only, RunStatistics.of(steady(7.6, 20)));
         assertThat(found).extracting(Finding::kind).containsExactly(Finding.Kind.NOT_COMPILED);
         assertThat(FindingText.line(found.get(0))).startsWith("The snippet's loop was never compiled by C2");
@@ -111,18 +116,26 @@ class TimeitFindingsTest {
     @Test
     void slowRunsOnFreshMemoryAreNamedWithTheirSlowdown() {
         // Faults 30,000 + 28,000 = 58,000 pages × 4 KiB = 226.6 MiB; medians 580 against 14.5: 40.00×.
-        Finding f = TimeitFindings.freshMemory(new double[] {14, 15, 600, 560, 14.5}, new long[] {0, 2, 30_000, 28_000, 1});
-        assertThat(FindingText.line(f)).startsWith("The heap was still growing: 2 of 5 runs wrote to never-touched memory (227 MiB, page faults) "
-                + "and were 40.00× slower than the others. Next: a larger --budget");
-        assertThat(FindingText.line(TimeitFindings.freshMemory(new double[] {600, 610, 590}, new long[] {20_000, 21_000, 19_000})))
-                .startsWith("The heap was still growing: every run wrote to never-touched memory (234 MiB in all, page faults)");
+        Finding f =
+                TimeitFindings.freshMemory(new double[] {14, 15, 600, 560, 14.5}, new long[] {0, 2, 30_000, 28_000, 1});
+        assertThat(FindingText.line(f))
+                .startsWith(
+                        "The heap was still growing: 2 of 5 runs wrote to never-touched memory (227 MiB, page faults) "
+                                + "and were 40.00× slower than the others. Next: a larger --budget");
+        assertThat(FindingText.line(
+                        TimeitFindings.freshMemory(new double[] {600, 610, 590}, new long[] {20_000, 21_000, 19_000})))
+                .startsWith(
+                        "The heap was still growing: every run wrote to never-touched memory (234 MiB in all, page faults)");
     }
 
     @Test
     void faultsThatDoNotSlowTheRunsDownAndUnknownFaultsGiveNoFinding() {
-        assertThat(TimeitFindings.freshMemory(new double[] {14, 14.2, 14.1}, new long[] {0, 500, 0})).isNull();
-        assertThat(TimeitFindings.freshMemory(new double[] {14, 14.2, 14.1}, new long[] {0, 16, 3})).isNull();
-        assertThat(TimeitFindings.freshMemory(new double[] {14, 600}, new long[] {-1, -1})).isNull();
+        assertThat(TimeitFindings.freshMemory(new double[] {14, 14.2, 14.1}, new long[] {0, 500, 0}))
+                .isNull();
+        assertThat(TimeitFindings.freshMemory(new double[] {14, 14.2, 14.1}, new long[] {0, 16, 3}))
+                .isNull();
+        assertThat(TimeitFindings.freshMemory(new double[] {14, 600}, new long[] {-1, -1}))
+                .isNull();
         assertThat(TimeitFindings.freshMemory(new double[] {14, 600}, null)).isNull();
     }
 
@@ -135,8 +148,9 @@ class TimeitFindingsTest {
     @Test
     void slowestRunKeepsIpythonsText() {
         assertThat(FindingText.line(Finding.of(Finding.Kind.SLOWEST_RUN, "ratio", 5.125)))
-                .isEqualTo("The slowest run took 5.12 times longer than the fastest. This could mean that an intermediate result is "
-                        + "being cached, the JIT recompiled the code, or a GC hit one run.");
+                .isEqualTo(
+                        "The slowest run took 5.12 times longer than the fastest. This could mean that an intermediate result is "
+                                + "being cached, the JIT recompiled the code, or a GC hit one run.");
         assertThat(Arrays.stream(Finding.Kind.values()).map(Finding.Kind::id)).doesNotHaveDuplicates();
     }
 }

@@ -59,8 +59,7 @@ public final class Units {
             value /= 1024;
             i++;
         }
-        return i == 0 ? String.format(Locale.ROOT, "%d B", (long) value)
-                : significant(value, 3) + " " + names[i];
+        return i == 0 ? String.format(Locale.ROOT, "%d B", (long) value) : significant(value, 3) + " " + names[i];
     }
 
     /**
@@ -73,8 +72,12 @@ public final class Units {
         if (Double.isNaN(ratio)) return "NaN";
         if (Double.isInfinite(ratio)) return ratio > 0 ? "\u221e" : "-\u221e";
         // Half-even on the double's exact value, as Python's '%.2f' rounds IPython's "took 5.12 times longer" (5.125).
-        if (Math.abs(ratio) < 100) return new java.math.BigDecimal(ratio).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
-        java.math.BigDecimal rounded = new java.math.BigDecimal(ratio).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN));
+        if (Math.abs(ratio) < 100)
+            return new java.math.BigDecimal(ratio)
+                    .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                    .toPlainString();
+        java.math.BigDecimal rounded =
+                new java.math.BigDecimal(ratio).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN));
         return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
     }
 }

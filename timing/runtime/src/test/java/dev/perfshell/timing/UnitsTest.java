@@ -1,16 +1,15 @@
 package dev.perfshell.timing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Golden tables for IPython's time format and the binary byte format. */
 class UnitsTest {
@@ -66,15 +65,17 @@ class UnitsTest {
     }
 
     @ParameterizedTest(name = "time({0}, {1}) = {2}")
-    @CsvSource(delimiter = '|', value = {
-            "1234      | 2 | 1.2 µs",
-            "1234.5678 | 5 | 1.2346 µs",
-            "1234.5678 | 1 | 1 µs",
-            "2.5       | 1 | 2 ns",     // Python's %g rounds half to even
-            "3.5       | 1 | 4 ns",
-            "5770000   | 4 | 5.77 ms",  // trailing zeros are dropped, as %g does
-            "0         | 5 | 0 ns",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1234      | 2 | 1.2 µs",
+                "1234.5678 | 5 | 1.2346 µs",
+                "1234.5678 | 1 | 1 µs",
+                "2.5       | 1 | 2 ns", // Python's %g rounds half to even
+                "3.5       | 1 | 4 ns",
+                "5770000   | 4 | 5.77 ms", // trailing zeros are dropped, as %g does
+                "0         | 5 | 0 ns",
+            })
     void precisionIsSignificantDigits(double nanos, int precision, String expected) {
         assertThat(Units.time(nanos, precision)).isEqualTo(expected);
     }
@@ -82,7 +83,10 @@ class UnitsTest {
     @Test
     void neverUsesExponentNotationInTheUsualRange() {
         for (double nanos = 0.01; nanos < 59e9; nanos *= 1.37) {
-            assertThat(Units.time(nanos)).as("time(%s)", nanos).doesNotContain("E").doesNotContain("e+");
+            assertThat(Units.time(nanos))
+                    .as("time(%s)", nanos)
+                    .doesNotContain("E")
+                    .doesNotContain("e+");
         }
     }
 

@@ -40,9 +40,12 @@ final class AsyncProfilerBackend implements SamplingBackend {
 
     /** Loads the jar and its native library; throws with the reason when this platform has none or it will not load. */
     static AsyncProfilerBackend load(String jar) throws Exception {
-        if (jar == null) throw new IllegalStateException("its jar is not on the shell's class path (rebuild with mvn install)");
+        if (jar == null)
+            throw new IllegalStateException("its jar is not on the shell's class path (rebuild with mvn install)");
         String resource = nativeResource();
-        ClassLoader loader = new URLClassLoader("perfshell-async-profiler", new URL[] {Path.of(jar).toUri().toURL()},
+        ClassLoader loader = new URLClassLoader(
+                "perfshell-async-profiler",
+                new URL[] {Path.of(jar).toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
         byte[] bytes;
         try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -52,7 +55,8 @@ final class AsyncProfilerBackend implements SamplingBackend {
         Path library = NativeLibraryCache.place("libasyncProfiler", bytes);
         Class<?> type = Class.forName(CLASS, true, loader);
         try {
-            return new AsyncProfilerBackend(type.getMethod("getInstance", String.class).invoke(null, library.toString()));
+            return new AsyncProfilerBackend(
+                    type.getMethod("getInstance", String.class).invoke(null, library.toString()));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -83,7 +87,8 @@ final class AsyncProfilerBackend implements SamplingBackend {
         } catch (IllegalStateException refused) {
             // perf_events refused (perf_event_paranoid, seccomp in containers): itimer needs no permission
             if (!options.event().equals("cpu")) throw refused;
-            String why = "perf events unavailable (" + refused.getMessage() + "; perf_event_paranoid=" + paranoid() + ")";
+            String why =
+                    "perf events unavailable (" + refused.getMessage() + "; perf_event_paranoid=" + paranoid() + ")";
             return new Started(startAs("itimer", options), why);
         }
     }
@@ -96,7 +101,8 @@ final class AsyncProfilerBackend implements SamplingBackend {
         if (options.interval() != null) command.append(",interval=").append(options.interval());
         if (options.jfrFile() != null) {
             String file = options.jfrFile().toString();
-            if (file.contains(",")) throw new IllegalArgumentException("async-profiler cannot write to a path with a comma: " + file);
+            if (file.contains(","))
+                throw new IllegalArgumentException("async-profiler cannot write to a path with a comma: " + file);
             command.append(",jfr,file=").append(file);
         }
         return command.toString();
@@ -146,7 +152,8 @@ final class AsyncProfilerBackend implements SamplingBackend {
 
     static String paranoid() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).strip();
+            return Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid"))
+                    .strip();
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

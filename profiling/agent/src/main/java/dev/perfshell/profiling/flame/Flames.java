@@ -3,13 +3,12 @@ package dev.perfshell.profiling.flame;
 import dev.perfshell.timing.runtime.LoopControl;
 import dev.perfshell.timing.runtime.Timed;
 import dev.perfshell.timing.runtime.TimeitRunner;
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@code %flame} in the engine: runs a generated {@code Timed} statement in %timeit's loop until the duration
@@ -39,7 +38,8 @@ public final class Flames {
         AtomicOutput recording = null;
         if (jfrFile != null) {
             Path file = Path.of(jfrFile);
-            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            if (file.toAbsolutePath().getParent() != null)
+                Files.createDirectories(file.toAbsolutePath().getParent());
             recording = new AtomicOutput(file);
         }
         try {
@@ -49,10 +49,14 @@ public final class Flames {
         }
     }
 
-    private HashMap<String, Object> profile(Timed timed, Map<?, ?> request, Samplers.Choice chosen, AtomicOutput recording) throws Exception {
+    private HashMap<String, Object> profile(
+            Timed timed, Map<?, ?> request, Samplers.Choice chosen, AtomicOutput recording) throws Exception {
         SamplingBackend backend = chosen.backend();
-        SamplingBackend.Options options = new SamplingBackend.Options((String) request.get("event"), (String) request.get("interval"),
-                Boolean.TRUE.equals(request.get("threads")), recording == null ? null : recording.temporary());
+        SamplingBackend.Options options = new SamplingBackend.Options(
+                (String) request.get("event"),
+                (String) request.get("interval"),
+                Boolean.TRUE.equals(request.get("threads")),
+                recording == null ? null : recording.temporary());
         SamplingBackend.Started started = backend.start(options);
         HashMap<String, Object> reply = new HashMap<>();
         long begin = System.nanoTime();
@@ -61,7 +65,9 @@ public final class Flames {
             ops = loop(timed, ((Number) request.get("durationNanos")).longValue());
         } catch (Throwable thrown) {
             // profile what ran; the front end says it threw
-            reply.put("threw", thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+            reply.put(
+                    "threw",
+                    thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
         }
         long nanos = System.nanoTime() - begin;
         reply.put("collapsed", backend.stop());
@@ -88,7 +94,8 @@ public final class Flames {
     }
 
     private Samplers.Choice backend(Map<?, ?> request) {
-        return samplers.choose(request.get("backend") == null ? "auto" : (String) request.get("backend"), (String) request.get("jar"));
+        return samplers.choose(
+                request.get("backend") == null ? "auto" : (String) request.get("backend"), (String) request.get("jar"));
     }
 
     /**
@@ -98,14 +105,16 @@ public final class Flames {
     private static long loop(Timed timed, long durationNanos) throws Throwable {
         Blackhole bh = new Blackhole(TimeitRunner.BLACKHOLE_CHALLENGE);
         LoopControl control = new LoopControl();
-        Thread timer = new Thread(() -> {
-            try {
-                Thread.sleep(durationNanos / 1_000_000L, (int) (durationNanos % 1_000_000L));
-            } catch (InterruptedException ignored) {
-                // interrupted: the loop ended on its own (it threw)
-            }
-            control.isDone = true;
-        }, "perfshell-flame-timer");
+        Thread timer = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(durationNanos / 1_000_000L, (int) (durationNanos % 1_000_000L));
+                    } catch (InterruptedException ignored) {
+                        // interrupted: the loop ended on its own (it threw)
+                    }
+                    control.isDone = true;
+                },
+                "perfshell-flame-timer");
         timer.setDaemon(true);
         timer.start();
         try {

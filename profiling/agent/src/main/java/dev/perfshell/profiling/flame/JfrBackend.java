@@ -1,17 +1,16 @@
 package dev.perfshell.profiling.flame;
 
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The fallback where async-profiler cannot load: JFR's sampler, built into every JDK 17. cpu is
@@ -39,7 +38,8 @@ final class JfrBackend implements SamplingBackend {
         String event = options.event();
         String interval = options.interval();
         if (!events().contains(event)) {
-            throw new IllegalArgumentException("JFR offers no " + event + " sampling here (only " + String.join(", ", events()) + ")");
+            throw new IllegalArgumentException(
+                    "JFR offers no " + event + " sampling here (only " + String.join(", ", events()) + ")");
         }
         this.event = event;
         this.thread = Thread.currentThread().getId();
@@ -49,8 +49,12 @@ final class JfrBackend implements SamplingBackend {
         recording.setToDisk(true);
         recording.enable(jfrEvent()).withStackTrace();
         if (event.equals("cpu")) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofNanos(interval == null ? DEFAULT_PERIOD_NANOS
-                    : Math.max(1_000_000L, IntervalText.nanos(interval))));
+            recording
+                    .enable("jdk.ExecutionSample")
+                    .withPeriod(Duration.ofNanos(
+                            interval == null
+                                    ? DEFAULT_PERIOD_NANOS
+                                    : Math.max(1_000_000L, IntervalText.nanos(interval))));
         }
         recording.start();
         return new Started(event, "");
@@ -79,12 +83,14 @@ final class JfrBackend implements SamplingBackend {
                 String stack = fold(trace.getFrames(), e);
                 if (allThreads) {
                     String name = sampled.getJavaName() != null ? sampled.getJavaName() : sampled.getOSName();
-                    stack = SamplingBackend.threadFrame(name == null ? "unnamed" : name, sampled.getJavaThreadId()) + ";" + stack;
+                    stack = SamplingBackend.threadFrame(name == null ? "unnamed" : name, sampled.getJavaThreadId())
+                            + ";" + stack;
                 }
                 folded.merge(stack, 1L, Long::sum);
             }
             StringBuilder out = new StringBuilder();
-            folded.forEach((stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
+            folded.forEach((stack, count) ->
+                    out.append(stack).append(' ').append(count).append('\n'));
             return out.toString();
         } finally {
             recording.close();
@@ -98,7 +104,9 @@ final class JfrBackend implements SamplingBackend {
         for (int i = frames.size() - 1; i >= 0; i--) {
             RecordedFrame frame = frames.get(i);
             if (stack.length() > 0) stack.append(';');
-            stack.append(frame.getMethod().getType().getName().replace('.', '/')).append('.').append(frame.getMethod().getName());
+            stack.append(frame.getMethod().getType().getName().replace('.', '/'))
+                    .append('.')
+                    .append(frame.getMethod().getName());
         }
         if (event.equals("alloc") && e.hasField("objectClass")) {
             stack.append(';').append(e.getClass("objectClass").getName()).append("_[i]");

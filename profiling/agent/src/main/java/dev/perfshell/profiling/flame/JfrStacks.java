@@ -1,15 +1,14 @@
 package dev.perfshell.profiling.flame;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A recording's stack samples folded with line numbers, which async-profiler's own folded output does not carry:
@@ -35,7 +34,8 @@ final class JfrStacks {
             folded.merge(fold(trace.getFrames()), count, Long::sum);
         }
         StringBuilder out = new StringBuilder();
-        folded.forEach((stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
+        folded.forEach(
+                (stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
         return out.toString();
     }
 
@@ -44,7 +44,9 @@ final class JfrStacks {
         for (int i = frames.size() - 1; i >= 0; i--) {
             RecordedFrame frame = frames.get(i);
             if (stack.length() > 0) stack.append(';');
-            stack.append(frame.getMethod().getType().getName().replace('.', '/')).append('.').append(frame.getMethod().getName())
+            stack.append(frame.getMethod().getType().getName().replace('.', '/'))
+                    .append('.')
+                    .append(frame.getMethod().getName())
                     .append(frame.getMethod().getDescriptor().replace(';', '|'));
             if (frame.getLineNumber() > 0) stack.append(':').append(frame.getLineNumber());
         }

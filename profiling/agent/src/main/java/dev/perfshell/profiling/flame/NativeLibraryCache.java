@@ -23,10 +23,12 @@ final class NativeLibraryCache {
 
     /** The library with these bytes, on disk; written (atomically) when missing or not what its name says. */
     static Path place(String name, byte[] bytes) throws IOException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "perfshell-native-" + System.getProperty("user.name", "user"));
+        Path folder = Path.of(
+                System.getProperty("java.io.tmpdir"), "perfshell-native-" + System.getProperty("user.name", "user"));
         if (!Files.isDirectory(folder)) {
             try {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createDirectories(folder);
             }

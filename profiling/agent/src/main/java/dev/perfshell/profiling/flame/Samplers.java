@@ -22,7 +22,9 @@ public final class Samplers {
         if (async == null && asyncProblem == null) {
             try {
                 async = AsyncProfilerBackend.load(jar);
-            } catch (Throwable e) { // UnsatisfiedLinkError included: a library that will not load is a reason, not a crash
+            } catch (
+                    Throwable
+                            e) { // UnsatisfiedLinkError included: a library that will not load is a reason, not a crash
                 asyncProblem = "async-profiler could not load: " + e;
             }
         }
@@ -53,8 +55,15 @@ public final class Samplers {
         String event = jfrFallback ? "cpu" : "wall";
         long interval = jfrFallback ? Math.max(1_000_000L, intervalNanos) : intervalNanos;
         java.nio.file.Path recording = lines ? java.nio.file.Files.createTempFile("perfshell-lines", ".jfr") : null;
-        SamplingBackend.Started started = choice.backend().start(new SamplingBackend.Options(event, Long.toString(interval), false, recording));
-        return new Running(choice.backend(), started.event(), interval, choice.why(), recording, Thread.currentThread().getId());
+        SamplingBackend.Started started =
+                choice.backend().start(new SamplingBackend.Options(event, Long.toString(interval), false, recording));
+        return new Running(
+                choice.backend(),
+                started.event(),
+                interval,
+                choice.why(),
+                recording,
+                Thread.currentThread().getId());
     }
 
     /** A running sampling of one thread. */
@@ -67,8 +76,13 @@ public final class Samplers {
         private final java.nio.file.Path recording;
         private final long threadId;
 
-        private Running(SamplingBackend backend, String event, long intervalNanos, String why, java.nio.file.Path recording,
-                        long threadId) {
+        private Running(
+                SamplingBackend backend,
+                String event,
+                long intervalNanos,
+                String why,
+                java.nio.file.Path recording,
+                long threadId) {
             this.backend = backend;
             this.event = event;
             this.intervalNanos = intervalNanos;

@@ -31,18 +31,22 @@ public final class Footprints {
      * @param layout also return the root's field layout
      * @return the bridge's figures: totalBytes, objects, rootClass, classes, layout
      */
-    public Object measure(Object value, List<String> jars, boolean layout) throws ReflectiveOperationException, MalformedURLException {
+    public Object measure(Object value, List<String> jars, boolean layout)
+            throws ReflectiveOperationException, MalformedURLException {
         return bridge(jars).apply(new Object[] {value, layout});
     }
 
     @SuppressWarnings("unchecked")
-    private Function<Object[], Object> bridge(List<String> jars) throws ReflectiveOperationException, MalformedURLException {
+    private Function<Object[], Object> bridge(List<String> jars)
+            throws ReflectiveOperationException, MalformedURLException {
         if (bridge != null) return bridge;
         List<URL> urls = new ArrayList<>();
         for (String jar : jars) urls.add(Path.of(jar).toUri().toURL());
-        ClassLoader loader = new URLClassLoader("perfshell-jol", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        ClassLoader loader =
+                new URLClassLoader("perfshell-jol", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         Class<?> type = Class.forName(BRIDGE, true, loader);
-        bridge = (Function<Object[], Object>) type.getConstructor(Instrumentation.class).newInstance(instrumentation);
+        bridge = (Function<Object[], Object>)
+                type.getConstructor(Instrumentation.class).newInstance(instrumentation);
         return bridge;
     }
 }

@@ -19,9 +19,17 @@ import java.util.Locale;
  * @param rssIncrementBytes   that peak minus the resident set before the statement
  * @param peakBytesPerRepeat  the peak of every repeat ({@code -r}), in order
  */
-public record MemitResult(long peakBytes, long incrementBytes, long allocatedBytes, double allocatedBytesPerOp,
-                          long retainedBytes, long gcCount, long gcTimeNanos, long peakRssBytes, long rssIncrementBytes,
-                          long[] peakBytesPerRepeat) {
+public record MemitResult(
+        long peakBytes,
+        long incrementBytes,
+        long allocatedBytes,
+        double allocatedBytesPerOp,
+        long retainedBytes,
+        long gcCount,
+        long gcTimeNanos,
+        long peakRssBytes,
+        long rssIncrementBytes,
+        long[] peakBytesPerRepeat) {
     private static final double MIB = 1024.0 * 1024.0;
 
     public MemitResult {
@@ -51,11 +59,16 @@ public record MemitResult(long peakBytes, long incrementBytes, long allocatedByt
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MemitResult that && peakBytes == that.peakBytes && incrementBytes == that.incrementBytes
+        return other instanceof MemitResult that
+                && peakBytes == that.peakBytes
+                && incrementBytes == that.incrementBytes
                 && allocatedBytes == that.allocatedBytes
                 && Double.compare(allocatedBytesPerOp, that.allocatedBytesPerOp) == 0
-                && retainedBytes == that.retainedBytes && gcCount == that.gcCount && gcTimeNanos == that.gcTimeNanos
-                && peakRssBytes == that.peakRssBytes && rssIncrementBytes == that.rssIncrementBytes
+                && retainedBytes == that.retainedBytes
+                && gcCount == that.gcCount
+                && gcTimeNanos == that.gcTimeNanos
+                && peakRssBytes == that.peakRssBytes
+                && rssIncrementBytes == that.rssIncrementBytes
                 && Arrays.equals(peakBytesPerRepeat, that.peakBytesPerRepeat);
     }
 

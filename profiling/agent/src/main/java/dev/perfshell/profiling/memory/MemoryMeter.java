@@ -3,11 +3,6 @@ package dev.perfshell.profiling.memory;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import dev.perfshell.timing.runtime.GcCounters;
-
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -21,6 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The engine side of {@code %memit}: what a statement that runs once does to the heap.
@@ -44,8 +43,10 @@ public final class MemoryMeter {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).collect(Collectors.toList());
-    private final Set<String> heapPoolNames = heapPools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .collect(Collectors.toList());
+    private final Set<String> heapPoolNames =
+            heapPools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -54,9 +55,11 @@ public final class MemoryMeter {
 
     /** The highest collection id each collector has notified, and the heap used before the run's collections. */
     private final Map<String, Long> notifiedIds = new ConcurrentHashMap<>();
+
     private final AtomicLong peakBeforeGc = new AtomicLong();
     /** Heap used after the run's latest collection, and every thread's allocation counter when it was notified. */
     private volatile long lastAfterGc = -1, allocatedAtLastGc;
+
     private volatile Map<String, Long> firstRunIds = Map.of();
     private boolean listening;
 
@@ -84,7 +87,8 @@ public final class MemoryMeter {
         peakBeforeGc.set(0);
         lastAfterGc = -1;
         Map<String, Long> ids = new HashMap<>();
-        for (GarbageCollectorMXBean collector : collectors) ids.put(collector.getName(), collector.getCollectionCount());
+        for (GarbageCollectorMXBean collector : collectors)
+            ids.put(collector.getName(), collector.getCollectionCount());
         firstRunIds = ids; // collections numbered above these happen during the run
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         baselineHeap = memory.getHeapMemoryUsage().getUsed();
@@ -107,7 +111,8 @@ public final class MemoryMeter {
         if (!armed) return;
         allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         totalAllocatedAtEnd = threads.getTotalThreadAllocatedBytes();
-        maxUsedAtEnd = Math.max(maxUsedAtEnd, Math.max(memory.getHeapMemoryUsage().getUsed(), usedByAllocation()));
+        maxUsedAtEnd =
+                Math.max(maxUsedAtEnd, Math.max(memory.getHeapMemoryUsage().getUsed(), usedByAllocation()));
         invocations++;
     }
 
@@ -203,17 +208,22 @@ public final class MemoryMeter {
 
     private void onNotification(Notification notification, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         GcInfo gcInfo = info.getGcInfo();
         if (gcInfo.getId() > firstRunIds.getOrDefault(info.getGcName(), Long.MAX_VALUE)) {
             long used = 0;
-            for (Map.Entry<String, MemoryUsage> pool : gcInfo.getMemoryUsageBeforeGc().entrySet()) {
-                if (heapPoolNames.contains(pool.getKey())) used += pool.getValue().getUsed();
+            for (Map.Entry<String, MemoryUsage> pool :
+                    gcInfo.getMemoryUsageBeforeGc().entrySet()) {
+                if (heapPoolNames.contains(pool.getKey()))
+                    used += pool.getValue().getUsed();
             }
             peakBeforeGc.accumulateAndGet(used, Math::max);
             long after = 0;
-            for (Map.Entry<String, MemoryUsage> pool : gcInfo.getMemoryUsageAfterGc().entrySet()) {
-                if (heapPoolNames.contains(pool.getKey())) after += pool.getValue().getUsed();
+            for (Map.Entry<String, MemoryUsage> pool :
+                    gcInfo.getMemoryUsageAfterGc().entrySet()) {
+                if (heapPoolNames.contains(pool.getKey()))
+                    after += pool.getValue().getUsed();
             }
             allocatedAtLastGc = threads.getTotalThreadAllocatedBytes();
             lastAfterGc = after;

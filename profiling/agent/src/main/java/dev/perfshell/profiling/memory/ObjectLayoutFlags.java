@@ -1,7 +1,6 @@
 package dev.perfshell.profiling.memory;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -28,7 +28,8 @@ final class ClassSwap {
     List<Class<?>> sessionClasses(java.util.function.Predicate<Class<?>> wanted) {
         List<Class<?>> found = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (!SessionClassBytes.isSessionLoader(type.getClassLoader()) || type.isHidden() || type.isArray()) continue;
+            if (!SessionClassBytes.isSessionLoader(type.getClassLoader()) || type.isHidden() || type.isArray())
+                continue;
             if (!instrumentation.isModifiableClass(type) || original(type) == null || !wanted.test(type)) continue;
             found.add(type);
         }

@@ -13,6 +13,7 @@ final class EdgeTable {
     private int size;
     /** The last edge used: a recursive method or a loop calls along the same edge again and again. */
     private long lastKey = -1;
+
     private long[] lastSums;
 
     void add(int caller, int callee, long calls, long primitiveCalls, long selfNanos, long cumulativeNanos) {

@@ -24,8 +24,11 @@ public final class LineProfiler {
     private LineRecorder recorder;
     private dev.perfshell.profiling.flame.Samplers.Running sampling;
 
-    public LineProfiler(Instrumentation instrumentation, SessionClassBytes classBytes, dev.perfshell.profiling.flame.Samplers samplers,
-                        dev.perfshell.timing.runtime.ProfileReset profileReset) {
+    public LineProfiler(
+            Instrumentation instrumentation,
+            SessionClassBytes classBytes,
+            dev.perfshell.profiling.flame.Samplers samplers,
+            dev.perfshell.timing.runtime.ProfileReset profileReset) {
         this.swap = new ClassSwap(instrumentation, classBytes);
         this.samplers = samplers;
         this.profileReset = profileReset;
@@ -35,7 +38,11 @@ public final class LineProfiler {
      * Where %lprun's times come from: samples with line numbers while the line probes count hits (default), the line
      * probes' clock (--timed, and %mprun's bytes), or samples alone, no probes (the timed runs of {@code -n}).
      */
-    public enum Mode { SAMPLED, TIMED, SAMPLES }
+    public enum Mode {
+        SAMPLED,
+        TIMED,
+        SAMPLES
+    }
 
     /** One method (or every method, {@code name == null}) chosen by the user. */
     public record Choice(String binaryClass, String name, String parameters) {
@@ -43,7 +50,8 @@ public final class LineProfiler {
             if (!owner.replace('/', '.').equals(binaryClass)) return false;
             if (method.equals("<clinit>")) return false;
             if (name == null) return true;
-            return method.equals(name) && (parameters == null || Descriptors.parameters(descriptor).equals(parameters));
+            return method.equals(name)
+                    && (parameters == null || Descriptors.parameters(descriptor).equals(parameters));
         }
     }
 
@@ -62,8 +70,9 @@ public final class LineProfiler {
      * @param jar           async-profiler's jar, for the sampled modes
      * @param intervalNanos the sampling interval asked for
      */
-    public HashMap<String, Object> arm(List<Choice> choices, boolean bytes, Map<?, ?> classBytes, Mode mode, String jar,
-                                       long intervalNanos) throws Exception {
+    public HashMap<String, Object> arm(
+            List<Choice> choices, boolean bytes, Map<?, ?> classBytes, Mode mode, String jar, long intervalNanos)
+            throws Exception {
         if (recorder != null || sampling != null) take();
         HashMap<String, Object> reply = new HashMap<>();
         if (mode == Mode.SAMPLES) {
@@ -74,10 +83,11 @@ public final class LineProfiler {
         swap.update(classBytes);
         if (!bytes && Double.isNaN(perEventNanos)) calibrate();
         LineTable table = new LineTable();
-        LineWeaver weaver = new LineWeaver(table, (owner, name, descriptor) ->
-                choices.stream().anyMatch(c -> c.matches(owner, name, descriptor)));
+        LineWeaver weaver = new LineWeaver(
+                table, (owner, name, descriptor) -> choices.stream().anyMatch(c -> c.matches(owner, name, descriptor)));
         Map<Class<?>, byte[]> woven = new LinkedHashMap<>();
-        for (Class<?> type : swap.sessionClasses(type -> choices.stream().anyMatch(c -> c.binaryClass().equals(type.getName())))) {
+        for (Class<?> type : swap.sessionClasses(
+                type -> choices.stream().anyMatch(c -> c.binaryClass().equals(type.getName())))) {
             byte[] bytesWoven = weaver.weave(swap.original(type), type.getClassLoader());
             if (bytesWoven != null) woven.put(type, bytesWoven);
         }
@@ -142,7 +152,8 @@ public final class LineProfiler {
             original = in.readAllBytes();
         }
         ClassLoader parent = CalibrationTarget.class.getClassLoader();
-        byte[] woven = new LineWeaver(table, (o, name, d) -> o.equals(owner) && name.equals("leaf")).weave(original, parent);
+        byte[] woven =
+                new LineWeaver(table, (o, name, d) -> o.equals(owner) && name.equals("leaf")).weave(original, parent);
         Class<?> copy = new ClassLoader(parent) {
             Class<?> define() {
                 return defineClass(CalibrationTarget.class.getName(), woven, 0, woven.length);

@@ -16,6 +16,7 @@ final class LineRecorder {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The first thread to record (see Recorder): written once, under the lock. */
     private Thread owner;
+
     private final LineThreadRecord ownerRecord;
     private final Map<Thread, LineThreadRecord> others = new ConcurrentHashMap<>();
 
@@ -38,7 +39,9 @@ final class LineRecorder {
             owner = current;
             return ownerRecord;
         }
-        return current == owner ? ownerRecord : others.computeIfAbsent(current, t -> new LineThreadRecord(table, bytes, threads));
+        return current == owner
+                ? ownerRecord
+                : others.computeIfAbsent(current, t -> new LineThreadRecord(table, bytes, threads));
     }
 
     void start() {

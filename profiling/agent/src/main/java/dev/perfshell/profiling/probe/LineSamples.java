@@ -44,7 +44,8 @@ public final class LineSamples {
             for (String raw : folded.frames()) {
                 SampleAttribution.Frame frame = SampleAttribution.Frame.parse(raw);
                 if (frame == null) continue;
-                if (frame.name().equals(SampleAttribution.STATEMENT) && frame.owner().startsWith(SampleAttribution.SNIPPETS)) inStatement = true;
+                if (frame.name().equals(SampleAttribution.STATEMENT)
+                        && frame.owner().startsWith(SampleAttribution.SNIPPETS)) inStatement = true;
                 if (frame.owner().startsWith(SampleAttribution.PROBE_PACKAGE)) {
                     inProbe = true;
                     break;
@@ -69,7 +70,8 @@ public final class LineSamples {
     private int index(SampleAttribution.Frame frame) {
         for (int i = 0; i < methods.size(); i++) {
             Method m = methods.get(i);
-            if (m.owner().equals(frame.owner()) && m.name().equals(frame.name())
+            if (m.owner().equals(frame.owner())
+                    && m.name().equals(frame.name())
                     && (frame.descriptor() == null || m.descriptor().equals(frame.descriptor()))) return i;
         }
         return -1;

@@ -17,7 +17,9 @@ final class LineTable {
     synchronized int add(String owner, String name, String descriptor, int firstLine, int lastLine) {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if (e.owner().equals(owner) && e.name().equals(name) && e.descriptor().equals(descriptor)) return i;
+            if (e.owner().equals(owner)
+                    && e.name().equals(name)
+                    && e.descriptor().equals(descriptor)) return i;
         }
         entries.add(new Entry(owner, name, descriptor, firstLine, lastLine));
         return entries.size() - 1;

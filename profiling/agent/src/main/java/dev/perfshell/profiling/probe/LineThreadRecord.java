@@ -19,6 +19,7 @@ final class LineThreadRecord {
     private int[] frameMethod = new int[32];
     /** The frame's current line as a slot of the flat per-line arrays, -1 before its first line. */
     private int[] frameLine = new int[32];
+
     private long[] frameStart = new long[32];
     private long[] frameEvents = new long[32];
     private long events;

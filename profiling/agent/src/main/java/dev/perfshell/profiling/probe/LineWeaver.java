@@ -1,14 +1,13 @@
 package dev.perfshell.profiling.probe;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Weaves %lprun/%mprun's line probes into the chosen methods of a class: {@code Probes.lineEnter} at
@@ -47,36 +46,44 @@ final class LineWeaver {
                 return loader;
             }
         };
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || !selection.chosen(owner, name, descriptor)) return next;
-                int[] range = ranges.getOrDefault(name + descriptor, new int[] {-1, -1});
-                return new Advice(next, access, name, descriptor, table.add(owner, name, descriptor, range[0], range[1]));
-            }
-        }, ClassReader.EXPAND_FRAMES);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                                || !selection.chosen(owner, name, descriptor)) return next;
+                        int[] range = ranges.getOrDefault(name + descriptor, new int[] {-1, -1});
+                        return new Advice(
+                                next, access, name, descriptor, table.add(owner, name, descriptor, range[0], range[1]));
+                    }
+                },
+                ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
     }
 
     /** Each method's smallest and largest line number. */
     private static Map<String, int[]> lineRanges(ClassReader reader) {
         Map<String, int[]> ranges = new HashMap<>();
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                String key = name + descriptor;
-                ranges.putIfAbsent(key, new int[] {-1, -1});
-                return new MethodVisitor(Opcodes.ASM9) {
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
                     @Override
-                    public void visitLineNumber(int line, Label start) {
-                        int[] range = ranges.get(key);
-                        range[0] = range[0] < 0 ? line : Math.min(range[0], line);
-                        range[1] = Math.max(range[1], line);
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        String key = name + descriptor;
+                        ranges.putIfAbsent(key, new int[] {-1, -1});
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitLineNumber(int line, Label start) {
+                                int[] range = ranges.get(key);
+                                range[0] = range[0] < 0 ? line : Math.min(range[0], line);
+                                range[1] = Math.max(range[1], line);
+                            }
+                        };
                     }
-                };
-            }
-        }, ClassReader.SKIP_FRAMES);
+                },
+                ClassReader.SKIP_FRAMES);
         return ranges;
     }
 

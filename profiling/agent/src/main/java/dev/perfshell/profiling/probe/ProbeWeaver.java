@@ -1,5 +1,8 @@
 package dev.perfshell.profiling.probe;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -7,10 +10,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Weaves %prun's probes into a class's bytes with ASM: {@code Probes.enter(id)} at every method's entry
@@ -48,7 +47,12 @@ final class ProbeWeaver {
      *                 keeps in a local of its own and hands back to {@code Probes.countExit(id, caller)}, so the
      *                 probes need no frame stack (half the cost per call) and the caller can never drift
      */
-    ProbeWeaver(MethodTable methods, Predicate<String> woven, boolean boundaries, boolean timeBoundaries, boolean counting) {
+    ProbeWeaver(
+            MethodTable methods,
+            Predicate<String> woven,
+            boolean boundaries,
+            boolean timeBoundaries,
+            boolean counting) {
         this.methods = methods;
         this.woven = woven;
         this.boundaries = boundaries;
@@ -66,33 +70,41 @@ final class ProbeWeaver {
             }
         };
         String owner = reader.getClassName();
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>")) return next;
-                int id = methods.id(owner, name, descriptor, firstLines.getOrDefault(name + descriptor, -1), false);
-                return new Advice(next, access, name, descriptor, id);
-            }
-        }, ClassReader.EXPAND_FRAMES);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>"))
+                            return next;
+                        int id = methods.id(
+                                owner, name, descriptor, firstLines.getOrDefault(name + descriptor, -1), false);
+                        return new Advice(next, access, name, descriptor, id);
+                    }
+                },
+                ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
     }
 
     /** Each method's first line number, for its location. */
     private static Map<String, Integer> firstLines(ClassReader reader) {
         Map<String, Integer> lines = new HashMap<>();
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                String key = name + descriptor;
-                return new MethodVisitor(Opcodes.ASM9) {
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
                     @Override
-                    public void visitLineNumber(int line, Label start) {
-                        lines.merge(key, line, Math::min);
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        String key = name + descriptor;
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitLineNumber(int line, Label start) {
+                                lines.merge(key, line, Math::min);
+                            }
+                        };
                     }
-                };
-            }
-        }, ClassReader.SKIP_FRAMES);
+                },
+                ClassReader.SKIP_FRAMES);
         return lines;
     }
 

@@ -17,7 +17,13 @@ public final class ProfileResult {
     private final long[] selfNanos;
     private final long[] cumulativeNanos;
 
-    public ProfileResult(long totalNanos, String[] methods, long[] calls, long[] primitiveCalls, long[] selfNanos, long[] cumulativeNanos) {
+    public ProfileResult(
+            long totalNanos,
+            String[] methods,
+            long[] calls,
+            long[] primitiveCalls,
+            long[] selfNanos,
+            long[] cumulativeNanos) {
         this.totalNanos = totalNanos;
         this.methods = List.of(methods);
         this.calls = calls.clone();
@@ -64,7 +70,12 @@ public final class ProfileResult {
     @Override
     public String toString() {
         long primitive = Arrays.stream(primitiveCalls).sum();
-        return String.format(Locale.ROOT, "%d method calls (%d primitive call%s) in %.3f seconds", totalCalls(), primitive,
-                primitive == 1 ? "" : "s", totalNanos / 1e9);
+        return String.format(
+                Locale.ROOT,
+                "%d method calls (%d primitive call%s) in %.3f seconds",
+                totalCalls(),
+                primitive,
+                primitive == 1 ? "" : "s",
+                totalNanos / 1e9);
     }
 }

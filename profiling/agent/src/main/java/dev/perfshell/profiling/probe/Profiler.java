@@ -26,7 +26,12 @@ public final class Profiler {
      * How a profile gets its figures: counting probes and samples at once (default), clock probes (--timed), counting
      * probes only (--counts), or samples only, no probes (the timed runs of {@code %prun -n}).
      */
-    public enum Mode { SAMPLED, TIMED, COUNTS, SAMPLES }
+    public enum Mode {
+        SAMPLED,
+        TIMED,
+        COUNTS,
+        SAMPLES
+    }
 
     private final ClassSwap swap;
     private final dev.perfshell.profiling.flame.Samplers samplers;
@@ -38,8 +43,11 @@ public final class Profiler {
     private Recorder recorder;
     private dev.perfshell.profiling.flame.Samplers.Running sampling;
 
-    public Profiler(Instrumentation instrumentation, SessionClassBytes classBytes, dev.perfshell.profiling.flame.Samplers samplers,
-                    dev.perfshell.timing.runtime.ProfileReset profileReset) {
+    public Profiler(
+            Instrumentation instrumentation,
+            SessionClassBytes classBytes,
+            dev.perfshell.profiling.flame.Samplers samplers,
+            dev.perfshell.timing.runtime.ProfileReset profileReset) {
         this.swap = new ClassSwap(instrumentation, classBytes);
         this.samplers = samplers;
         this.profileReset = profileReset;
@@ -56,8 +64,15 @@ public final class Profiler {
      * @return "classes" (how many were woven), "skipped" (names that could not be), and for a sampled profile
      *         "sampler" (what samples) and "samplerWhy" (why not async-profiler, or "")
      */
-    public HashMap<String, Object> arm(List<String> includes, Mode mode, boolean boundaries, boolean timeBoundaries,
-                                       Map<?, ?> classBytes, String jar, long intervalNanos) throws Exception {
+    public HashMap<String, Object> arm(
+            List<String> includes,
+            Mode mode,
+            boolean boundaries,
+            boolean timeBoundaries,
+            Map<?, ?> classBytes,
+            String jar,
+            long intervalNanos)
+            throws Exception {
         if (recorder != null || sampling != null) take();
         HashMap<String, Object> reply = new HashMap<>();
         if (mode == Mode.SAMPLES) {
@@ -75,8 +90,8 @@ public final class Profiler {
         List<Class<?>> targets = swap.sessionClasses(type -> profiled.test(type.getName()));
         MethodTable methods = new MethodTable();
         // calls into profiled classes (also those the statement defines) are not boundaries
-        ProbeWeaver weaver = new ProbeWeaver(methods, owner -> profiled.test(owner.replace('/', '.')), boundaries,
-                timed && timeBoundaries, !timed);
+        ProbeWeaver weaver = new ProbeWeaver(
+                methods, owner -> profiled.test(owner.replace('/', '.')), boundaries, timed && timeBoundaries, !timed);
         Map<Class<?>, byte[]> woven = new LinkedHashMap<>();
         ArrayList<String> skipped = new ArrayList<>();
         for (Class<?> type : targets) {

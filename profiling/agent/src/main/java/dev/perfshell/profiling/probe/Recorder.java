@@ -27,6 +27,7 @@ public final class Recorder {
      * of its own). Written once, under the lock; a thread that reads it stale takes the locked path, which is right.
      */
     private Thread owner;
+
     private final ThreadRecord ownerRecord;
     private final Map<Thread, ThreadRecord> others = new ConcurrentHashMap<>();
     private long startNanos;
@@ -121,10 +122,12 @@ public final class Recorder {
             long self = 0;
             long cumulative = 0;
             if (timed && (!entry.boundary() || timeBoundaries)) {
-                long corrected = Math.round(totals[2][m] - windowNanos * totals[0][m] - (pairNanos - windowNanos) * totals[4][m]);
+                long corrected = Math.round(
+                        totals[2][m] - windowNanos * totals[0][m] - (pairNanos - windowNanos) * totals[4][m]);
                 if (corrected < 0 && totals[0][m] >= 1000) clamped++; // the probes' cost exceeded what was measured
                 self = Math.max(0, corrected);
-                cumulative = Math.max(self, Math.round(totals[3][m] - windowNanos * totals[1][m] - pairNanos * totals[5][m]));
+                cumulative = Math.max(
+                        self, Math.round(totals[3][m] - windowNanos * totals[1][m] - pairNanos * totals[5][m]));
                 selfScale[m] = totals[2][m] == 0 ? 0 : (double) self / totals[2][m];
                 cumScale[m] = totals[3][m] == 0 ? 0 : (double) cumulative / totals[3][m];
             }

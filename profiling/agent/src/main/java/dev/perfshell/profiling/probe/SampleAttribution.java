@@ -33,8 +33,13 @@ public final class SampleAttribution {
      * @param statementSamples samples of the statement, probes' excluded: what the shares are of
      * @param probeSamples     samples of the statement that landed in the probes' code
      */
-    public record Result(long[] selfSamples, long[] totalSamples, Map<Long, Long> edgeSelf, Map<Long, Long> edgeTotal,
-                         long statementSamples, long probeSamples) {}
+    public record Result(
+            long[] selfSamples,
+            long[] totalSamples,
+            Map<Long, Long> edgeSelf,
+            Map<Long, Long> edgeTotal,
+            long statementSamples,
+            long probeSamples) {}
 
     private final Map<String, List<Integer>> profiled = new HashMap<>();
     private final Map<String, List<Integer>> boundaryBySignature = new HashMap<>();
@@ -57,10 +62,13 @@ public final class SampleAttribution {
             MethodTable.Entry e = item.getValue();
             top = Math.max(top, id);
             if (e.boundary()) {
-                boundaryBySignature.computeIfAbsent(e.name() + e.descriptor(), k -> new ArrayList<>()).add(id);
+                boundaryBySignature
+                        .computeIfAbsent(e.name() + e.descriptor(), k -> new ArrayList<>())
+                        .add(id);
                 boundaryByName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(id);
             } else {
-                profiled.computeIfAbsent(e.owner() + "." + e.name(), k -> new ArrayList<>()).add(id);
+                profiled.computeIfAbsent(e.owner() + "." + e.name(), k -> new ArrayList<>())
+                        .add(id);
                 if (e.name().equals(STATEMENT) && e.owner().startsWith(SNIPPETS)) statementRow = id;
             }
         }
@@ -127,7 +135,9 @@ public final class SampleAttribution {
             int space = line.lastIndexOf(' ');
             if (space <= 0) return null;
             try {
-                return new Folded(line.substring(0, space).split(";"), Long.parseLong(line.substring(space + 1).strip()));
+                return new Folded(
+                        line.substring(0, space).split(";"),
+                        Long.parseLong(line.substring(space + 1).strip()));
             } catch (NumberFormatException notAStack) {
                 return null;
             }
@@ -175,7 +185,8 @@ public final class SampleAttribution {
      * with the same name and descriptor.
      */
     private int boundaryId(Frame frame) {
-        List<Integer> candidates = frame.descriptor != null ? boundaryBySignature.get(frame.name + frame.descriptor)
+        List<Integer> candidates = frame.descriptor != null
+                ? boundaryBySignature.get(frame.name + frame.descriptor)
                 : boundaryByName.get(frame.name);
         if (candidates == null) return -1;
         for (int id : candidates) if (entries.get(id).owner().equals(frame.owner)) return id;

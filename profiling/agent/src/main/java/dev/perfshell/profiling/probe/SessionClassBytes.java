@@ -20,6 +20,7 @@ public final class SessionClassBytes implements ClassFileTransformer {
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
     /** Set while perfshell itself redefines classes: those bytes are probes or restorations, not the user's. */
     private volatile boolean ownRedefinition;
+
     private volatile Weaving weaving;
 
     /** Weaves classes defined during a profile. */
@@ -33,7 +34,13 @@ public final class SessionClassBytes implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] classBytes) {
+    public byte[] transform(
+            Module module,
+            ClassLoader loader,
+            String name,
+            Class<?> redefined,
+            ProtectionDomain domain,
+            byte[] classBytes) {
         if (name == null || ownRedefinition || !isSessionLoader(loader)) return null;
         bytes.put(name, classBytes.clone());
         Weaving current = weaving;

@@ -21,11 +21,16 @@ class AtomicOutputTest {
     void theProfilerWritesAHiddenFileBesideTheTargetWhichReplacesItOnCommit() throws Exception {
         Path target = Files.writeString(dir.resolve("profile.jfr"), "an earlier recording");
         AtomicOutput output = new AtomicOutput(target);
-        assertThat(output.temporary().getParent()).isEqualTo(dir.toAbsolutePath().normalize());
-        assertThat(output.temporary().getFileName().toString()).matches("\\.profile\\.jfr\\.[0-9a-f]+\\.tmp").doesNotContain(",");
+        assertThat(output.temporary().getParent())
+                .isEqualTo(dir.toAbsolutePath().normalize());
+        assertThat(output.temporary().getFileName().toString())
+                .matches("\\.profile\\.jfr\\.[0-9a-f]+\\.tmp")
+                .doesNotContain(",");
 
         Files.writeString(output.temporary(), "half a recording");
-        assertThat(Files.readString(target)).as("untouched while the profiler writes").isEqualTo("an earlier recording");
+        assertThat(Files.readString(target))
+                .as("untouched while the profiler writes")
+                .isEqualTo("an earlier recording");
         Files.writeString(output.temporary(), "the new recording");
 
         assertThat(output.commit()).isTrue();

@@ -1,12 +1,11 @@
 package dev.perfshell.profiling.flame;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NativeLibraryCacheTest {
     @Test
@@ -21,9 +20,11 @@ class NativeLibraryCacheTest {
             assertThat(Files.getLastModifiedTime(again).toMillis()).isEqualTo(written);
             // Planted or truncated under the same name: replaced before anyone loads it.
             Files.writeString(first, "evil");
-            assertThat(Files.readAllBytes(NativeLibraryCache.place("libtest", bytes))).isEqualTo(bytes);
+            assertThat(Files.readAllBytes(NativeLibraryCache.place("libtest", bytes)))
+                    .isEqualTo(bytes);
             try (var files = Files.list(first.getParent())) {
-                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("libtest") && n.endsWith(".tmp"));
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .noneMatch(n -> n.startsWith("libtest") && n.endsWith(".tmp"));
             }
         } finally {
             Files.deleteIfExists(first);

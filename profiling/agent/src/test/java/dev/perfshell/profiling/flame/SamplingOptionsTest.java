@@ -1,15 +1,13 @@
 package dev.perfshell.profiling.flame;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code %flame}'s --threads and --jfr FILE as the backends receive them. */
 class SamplingOptionsTest {
@@ -17,13 +15,15 @@ class SamplingOptionsTest {
     void asyncProfilerSamplesOneThreadUnlessAskedForAllAndWritesJfrWhenAskedTo() {
         assertThat(AsyncProfilerBackend.command("cpu", new SamplingBackend.Options("cpu", "10ms", false, null)))
                 .isEqualTo("start,event=cpu,filter,interval=10ms");
-        assertThat(AsyncProfilerBackend.command("itimer", new SamplingBackend.Options("cpu", null, true, Path.of("/tmp/p.jfr"))))
+        assertThat(AsyncProfilerBackend.command(
+                        "itimer", new SamplingBackend.Options("cpu", null, true, Path.of("/tmp/p.jfr"))))
                 .isEqualTo("start,event=itimer,threads,jfr,file=/tmp/p.jfr");
     }
 
     @Test
     void aCommaInTheJfrPathIsRefusedNotSplitIntoOptions() {
-        assertThatThrownBy(() -> AsyncProfilerBackend.command("cpu", new SamplingBackend.Options("cpu", null, false, Path.of("/tmp/a,b.jfr"))))
+        assertThatThrownBy(() -> AsyncProfilerBackend.command(
+                        "cpu", new SamplingBackend.Options("cpu", null, false, Path.of("/tmp/a,b.jfr"))))
                 .hasMessage("async-profiler cannot write to a path with a comma: /tmp/a,b.jfr");
     }
 
@@ -49,10 +49,13 @@ class SamplingOptionsTest {
         String collapsed = jfr.stop();
 
         assertThat(collapsed.lines()).isNotEmpty().allMatch(line -> line.matches("\\[.+ tid=\\d+\\];.* \\d+"));
-        assertThat(collapsed).contains("[flame-test-other tid=" + other.getId() + "];")
-                .contains("[" + Thread.currentThread().getName() + " tid=" + Thread.currentThread().getId() + "];");
+        assertThat(collapsed)
+                .contains("[flame-test-other tid=" + other.getId() + "];")
+                .contains("[" + Thread.currentThread().getName() + " tid="
+                        + Thread.currentThread().getId() + "];");
         assertThat(file).exists();
-        assertThat(RecordingFile.readAllEvents(file)).anyMatch(e -> e.getEventType().getName().equals("jdk.ExecutionSample"));
+        assertThat(RecordingFile.readAllEvents(file))
+                .anyMatch(e -> e.getEventType().getName().equals("jdk.ExecutionSample"));
     }
 
     @Test

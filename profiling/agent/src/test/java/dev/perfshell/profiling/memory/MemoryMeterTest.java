@@ -1,19 +1,19 @@
 package dev.perfshell.profiling.memory;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** The meter in this JVM, with code standing in for snippet invocations between begin() and end(). */
 class MemoryMeterTest {
     private final MemoryMeter meter = new MemoryMeter();
     /** Where "snippets" keep what they allocate, so it escapes (and, for retained, stays). */
     private final List<Object> kept = new ArrayList<>();
+
     private Object sink;
 
     private HashMap<String, Long> measure(Runnable snippet) {
@@ -27,7 +27,8 @@ class MemoryMeterTest {
     @Test
     void allocationIsExact() {
         HashMap<String, Long> figures = measure(() -> sink = new byte[1024]);
-        assertThat(figures.get("allocatedBytes")).isEqualTo(1040L); // 1,024 + a 16-byte header (compressed class pointers)
+        assertThat(figures.get("allocatedBytes"))
+                .isEqualTo(1040L); // 1,024 + a 16-byte header (compressed class pointers)
         assertThat(figures.get("invocations")).isEqualTo(1L);
     }
 

@@ -69,9 +69,18 @@ class CountingProbesTest {
         assertThat(rows.get("fails").get("calls")).isEqualTo(4L);
         assertThat(rows.get("fails").get("primitiveCalls")).isEqualTo(1L);
         assertThat(rows.get("leaf").get("calls")).isEqualTo(2L);
-        assertThat(rows.get("abs").get("calls")).as("a call out of profiled code").isEqualTo(1L);
-        assertThat(edges()).containsExactlyInAnyOrder("twoCallers->caught 1/1", "twoCallers->leaf 1/1",
-                "caught->fails 1/1", "fails->fails 3/0", "fails-><init> 1/1", "caught->leaf 1/1", "caught->abs 1/1");
+        assertThat(rows.get("abs").get("calls"))
+                .as("a call out of profiled code")
+                .isEqualTo(1L);
+        assertThat(edges())
+                .containsExactlyInAnyOrder(
+                        "twoCallers->caught 1/1",
+                        "twoCallers->leaf 1/1",
+                        "caught->fails 1/1",
+                        "fails->fails 3/0",
+                        "fails-><init> 1/1",
+                        "caught->leaf 1/1",
+                        "caught->abs 1/1");
     }
 
     @Test
@@ -112,9 +121,11 @@ class CountingProbesTest {
             byName.put((String) row.get("name"), row);
             names.put((Long) row.get("id"), (String) row.get("name"));
         }
-        lastEdges = ((List<Map<String, Object>>) report.get("edges")).stream()
-                .map(e -> names.get(e.get("caller")) + "->" + names.get(e.get("callee")) + " " + e.get("calls") + "/" + e.get("primitiveCalls"))
-                .toArray(String[]::new);
+        lastEdges = ((List<Map<String, Object>>) report.get("edges"))
+                .stream()
+                        .map(e -> names.get(e.get("caller")) + "->" + names.get(e.get("callee")) + " " + e.get("calls")
+                                + "/" + e.get("primitiveCalls"))
+                        .toArray(String[]::new);
         return byName;
     }
 
@@ -137,7 +148,8 @@ class CountingProbesTest {
             original = in.readAllBytes();
         }
         String internal = name.replace('.', '/');
-        byte[] woven = new ProbeWeaver(methods, internal::equals, true, false, true).weave(original, getClass().getClassLoader());
+        byte[] woven = new ProbeWeaver(methods, internal::equals, true, false, true)
+                .weave(original, getClass().getClassLoader());
         ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
             @Override
             protected Class<?> loadClass(String requested, boolean resolve) throws ClassNotFoundException {

@@ -1,11 +1,10 @@
 package dev.perfshell.profiling.probe;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Samples per line, worked out by hand on small folded fixtures with line numbers. */
 class LineSamplesTest {
@@ -16,7 +15,8 @@ class LineSamplesTest {
         LineSamples samples = new LineSamples(List.of(new LineSamples.Method("REPL/$JShell$12", "work", "(I)J")));
         String folded = ROOT + "REPL/$JShell$12.work(I)J:5 10\n"
                 + ROOT + "REPL/$JShell$12.work(I)J:6 30\n"
-                + ROOT + "REPL/$JShell$12.work(I)J:7;java/util/HashMap.get(Ljava/lang/Object|)Ljava/lang/Object|:556 4\n"
+                + ROOT
+                + "REPL/$JShell$12.work(I)J:7;java/util/HashMap.get(Ljava/lang/Object|)Ljava/lang/Object|:556 4\n"
                 + ROOT + "REPL/$JShell$12.work(I)J:7;dev/perfshell/profiling/probe/Probes.line(II)V:60 9\n"
                 + "java/lang/Thread.run()V:829;dev/perfshell/engine/EngineCommands.take()V:12 3\n";
         LineSamples.Result r = samples.attribute(folded);

@@ -1,8 +1,8 @@
 package dev.perfshell.profiling.probe;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Self and total samples per row, worked out by hand from small folded-stack fixtures. */
 class SampleAttributionTest {
@@ -18,7 +18,8 @@ class SampleAttributionTest {
 
     @Test
     void recursionCountsOnceForTotalAndTheInnermostFrameGetsTheSelfSample() {
-        String folded = HARNESS + "REPL/$JShell$15.do_it$()Ljava/lang/String|;REPL/$JShell$12.fib(I)I;REPL/$JShell$12.fib(I)I;REPL/$JShell$12.fib(I)I 30\n"
+        String folded = HARNESS
+                + "REPL/$JShell$15.do_it$()Ljava/lang/String|;REPL/$JShell$12.fib(I)I;REPL/$JShell$12.fib(I)I;REPL/$JShell$12.fib(I)I 30\n"
                 + HARNESS + "REPL/$JShell$15.do_it$()Ljava/lang/String|;REPL/$JShell$12.fib(I)I 10\n"
                 + HARNESS + "REPL/$JShell$15.do_it$()Ljava/lang/String; 2\n";
         SampleAttribution.Result r = new SampleAttribution(table).attribute(folded);
@@ -35,7 +36,8 @@ class SampleAttributionTest {
     @Test
     void jdkCodeBelowACountedCallIsThatCallsRowAndALambdaBelowItIsItsOwn() {
         String root = HARNESS + "REPL/$JShell$15.do_it$()Ljava/lang/String|;REPL/$JShell$13.compute()J;";
-        String folded = root + "java/util/stream/LongPipeline.sum()J;java/util/stream/LongPipeline.reduce(JLjava/util/function/LongBinaryOperator|)J 7\n"
+        String folded = root
+                + "java/util/stream/LongPipeline.sum()J;java/util/stream/LongPipeline.reduce(JLjava/util/function/LongBinaryOperator|)J 7\n"
                 + root + "java/util/stream/LongPipeline.sum()J;java/util/stream/ReduceOps$ReduceOp.evaluateSequential;"
                 + "REPL/$JShell$13$$Lambda$45.0x0000000800c0b000.applyAsLong(J)J;REPL/$JShell$13.lambda$compute$0(J)J 20\n"
                 + root + "java/lang/Long.valueOf(J)Ljava/lang/Long| 3\n"; // no counted call matches: compute's own
@@ -64,8 +66,8 @@ class SampleAttributionTest {
 
     @Test
     void aStackNotWalkedBackToTheStatementIsLeftOutAndAnotherWrappersStatementFrameIsTheStatement() {
-        String folded = "[unknown_Java];REPL/$JShell$12.fib(I)I;REPL/$JShell$12.fib(I)I 9\n"
-                + HARNESS + "REPL/$JShell$31.do_it$()Ljava/lang/String|;REPL/$JShell$12.fib(I)I 4\n"; // -n: another evaluation
+        String folded = "[unknown_Java];REPL/$JShell$12.fib(I)I;REPL/$JShell$12.fib(I)I 9\n" + HARNESS
+                + "REPL/$JShell$31.do_it$()Ljava/lang/String|;REPL/$JShell$12.fib(I)I 4\n"; // -n: another evaluation
         SampleAttribution.Result r = new SampleAttribution(table).attribute(folded);
         assertThat(r.statementSamples()).isEqualTo(4);
         assertThat(r.totalSamples()[statement]).isEqualTo(4);

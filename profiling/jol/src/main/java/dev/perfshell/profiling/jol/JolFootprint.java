@@ -1,15 +1,14 @@
 package dev.perfshell.profiling.jol;
 
-import org.openjdk.jol.info.ClassLayout;
-import org.openjdk.jol.info.GraphLayout;
-import org.openjdk.jol.util.Multiset;
-
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
+import org.openjdk.jol.info.ClassLayout;
+import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.util.Multiset;
 
 /**
  * Deep footprint of an object graph with JOL: totals, a per-class table, and optionally the root's
@@ -27,7 +26,8 @@ public final class JolFootprint implements Function<Object[], Object> {
         if (System.getProperty("jol.magicFieldOffset") == null) System.setProperty("jol.magicFieldOffset", "true");
         // The Serviceability Agent only refines addresses, which footprints do not need; trying it forks
         // attach attempts and prints a warning.
-        if (System.getProperty("jol.skipHotspotSAAttach") == null) System.setProperty("jol.skipHotspotSAAttach", "true");
+        if (System.getProperty("jol.skipHotspotSAAttach") == null)
+            System.setProperty("jol.skipHotspotSAAttach", "true");
         if (instrumentation != null) {
             // JOL's installer class is public but nested in a package-private class: set its field by reflection.
             Class<?> installer = Class.forName("org.openjdk.jol.vm.InstrumentationSupport$Installer");
@@ -77,7 +77,9 @@ public final class JolFootprint implements Function<Object[], Object> {
         Multiset<Class<?>> sizes = graph.getClassSizes();
         Multiset<Class<?>> counts = graph.getClassCounts();
         List<Class<?>> order = new ArrayList<>(graph.getClasses());
-        order.sort(Comparator.comparingLong((Class<?> c) -> sizes.count(c)).reversed().thenComparing(Class::getName));
+        order.sort(Comparator.comparingLong((Class<?> c) -> sizes.count(c))
+                .reversed()
+                .thenComparing(Class::getName));
         ArrayList<HashMap<String, Object>> rows = new ArrayList<>();
         for (Class<?> type : order) {
             HashMap<String, Object> row = new HashMap<>();

@@ -27,7 +27,8 @@ public record CentreEstimate(double centre, double low, double high, boolean onL
         double sd = Math.sqrt(sumSquares / (v.length - 1));
         double t = new TDistribution(v.length - 1).inverseCumulativeProbability(1 - (1 - RatioEstimate.CONFIDENCE) / 2);
         double half = t * sd / Math.sqrt(v.length);
-        return new CentreEstimate(back(mean, positive), back(mean - half, positive), back(mean + half, positive), positive);
+        return new CentreEstimate(
+                back(mean, positive), back(mean - half, positive), back(mean + half, positive), positive);
     }
 
     private static double back(double value, boolean onLogs) {

@@ -1,8 +1,7 @@
 package dev.perfshell.timing.stats;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Mann-Whitney U, two-sided, with the exact null distribution whenever it can be had. Commons Math's

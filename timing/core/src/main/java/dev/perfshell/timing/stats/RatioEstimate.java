@@ -24,8 +24,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param p      two-sided p-value of "the same"; 0 or 1 when neither side varies (the difference is exact)
  * @param onLogs whether the model ran on the logarithms
  */
-public record RatioEstimate(double baseCentre, double candidateCentre, double ratio, double low, double high,
-                            double p, boolean onLogs) {
+public record RatioEstimate(
+        double baseCentre, double candidateCentre, double ratio, double low, double high, double p, boolean onLogs) {
     /** The confidence of every interval perfshell's comparisons print. */
     public static final double CONFIDENCE = 0.95;
 
@@ -50,8 +50,8 @@ public record RatioEstimate(double baseCentre, double candidateCentre, double ra
     /** Needs two values a side (a variance each). */
     public static RatioEstimate of(double[] base, double[] candidate) {
         if (base.length < 2 || candidate.length < 2) {
-            throw new IllegalArgumentException("a ratio's interval needs two values a side, found "
-                    + base.length + " and " + candidate.length);
+            throw new IllegalArgumentException(
+                    "a ratio's interval needs two values a side, found " + base.length + " and " + candidate.length);
         }
         boolean positive = allPositive(base) && allPositive(candidate);
         double[] b = positive ? logs(base) : base;
@@ -77,17 +77,35 @@ public record RatioEstimate(double baseCentre, double candidateCentre, double ra
             p = Math.min(1.0, 2 * t.cumulativeProbability(-Math.abs(difference) / Math.sqrt(se2)));
         }
         if (positive) {
-            return new RatioEstimate(baseCentre, candidateCentre, Math.exp(difference), Math.exp(difference - halfWidth),
-                    Math.exp(difference + halfWidth), p, true);
+            return new RatioEstimate(
+                    baseCentre,
+                    candidateCentre,
+                    Math.exp(difference),
+                    Math.exp(difference - halfWidth),
+                    Math.exp(difference + halfWidth),
+                    p,
+                    true);
         }
         if (meanB == 0) {
             double sign = Math.signum(difference);
-            return new RatioEstimate(baseCentre, candidateCentre, difference == 0 ? 1 : sign * Double.POSITIVE_INFINITY,
-                    Double.NaN, Double.NaN, p, false);
+            return new RatioEstimate(
+                    baseCentre,
+                    candidateCentre,
+                    difference == 0 ? 1 : sign * Double.POSITIVE_INFINITY,
+                    Double.NaN,
+                    Double.NaN,
+                    p,
+                    false);
         }
         double scale = Math.abs(meanB);
-        return new RatioEstimate(baseCentre, candidateCentre, 1 + difference / scale, 1 + (difference - halfWidth) / scale,
-                1 + (difference + halfWidth) / scale, p, false);
+        return new RatioEstimate(
+                baseCentre,
+                candidateCentre,
+                1 + difference / scale,
+                1 + (difference - halfWidth) / scale,
+                1 + (difference + halfWidth) / scale,
+                p,
+                false);
     }
 
     /** The geometric mean of positive values; the mean when any is not positive (as {@link #of} centres them). */

@@ -1,10 +1,10 @@
 package dev.perfshell.timing.stats;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
 
 /** Figures checked by hand (scipy: t.ppf(0.975, 2) = 4.302652729749462). */
 class CentreEstimateTest {
@@ -26,7 +26,9 @@ class CentreEstimateTest {
     void theCentreIsWhatCompareCompares() {
         double[] centres = {1039, 5641, 1278};
         CentreEstimate e = CentreEstimate.of(centres);
-        assertThat(e.centre()).isCloseTo(1956.594523945172, offset(1e-6)).isEqualTo(RatioEstimate.geometricMean(centres));
+        assertThat(e.centre())
+                .isCloseTo(1956.594523945172, offset(1e-6))
+                .isEqualTo(RatioEstimate.geometricMean(centres));
         assertThat(e.low()).isPositive();
     }
 

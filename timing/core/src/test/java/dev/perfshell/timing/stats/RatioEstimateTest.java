@@ -1,10 +1,10 @@
 package dev.perfshell.timing.stats;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** Welch's t on logarithms; expected figures from scipy 1.17 ({@code ttest_ind(log(new), log(base), equal_var=False)}). */
 class RatioEstimateTest {
@@ -23,7 +23,8 @@ class RatioEstimateTest {
 
     @Test
     void aClearChangeIsSignificantAndItsIntervalSurroundsTheRatio() {
-        RatioEstimate estimate = RatioEstimate.of(new double[] {10.0, 10.2, 9.9, 10.1, 10.3}, new double[] {11.5, 11.4, 11.9, 11.6});
+        RatioEstimate estimate =
+                RatioEstimate.of(new double[] {10.0, 10.2, 9.9, 10.1, 10.3}, new double[] {11.5, 11.4, 11.9, 11.6});
         assertThat(estimate.ratio()).isCloseTo(1.148479156, within(1e-9));
         assertThat(estimate.p()).isCloseTo(2.2339314e-05, within(1e-10));
         assertThat(estimate.low()).isCloseTo(1.116247128, within(1e-8));
@@ -60,7 +61,8 @@ class RatioEstimateTest {
         assertThat(more.ratio()).isCloseTo(1.25, within(1e-12));
         assertThat(more.low()).isCloseTo(1.25, within(1e-12));
         assertThat(more.significant()).isTrue();
-        assertThat(RatioEstimate.of(new double[] {0, 0}, new double[] {16, 16}).significant()).isTrue();
+        assertThat(RatioEstimate.of(new double[] {0, 0}, new double[] {16, 16}).significant())
+                .isTrue();
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.perfshell.timing.runtime;
 
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.util.HashMap;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Checks that consumed values stay alive in this engine, the way JMH checks for compiler
@@ -15,6 +14,7 @@ import java.util.HashMap;
 public final class BlackholeSelfCheck {
     /** The consumed expression must cost at least this many times the empty payload. */
     static final double MIN_RATIO = 2.0;
+
     private static final long WARMUP_NANOS = 150_000_000L;
     private static final long MEASURE_NANOS = 60_000_000L;
 
@@ -27,8 +27,7 @@ public final class BlackholeSelfCheck {
         double x = 3.7;
 
         @Override
-        public void perfshell$setup() {
-        }
+        public void perfshell$setup() {}
 
         @Override
         public long perfshell$loop(Blackhole bh, LoopControl control) {
@@ -58,8 +57,7 @@ public final class BlackholeSelfCheck {
     /** The same loop with nothing in it: the floor. */
     static final class Empty implements Timed {
         @Override
-        public void perfshell$setup() {
-        }
+        public void perfshell$setup() {}
 
         @Override
         public long perfshell$loop(Blackhole bh, LoopControl control) {
@@ -81,8 +79,7 @@ public final class BlackholeSelfCheck {
             return ops;
         }
 
-        private void perfshell$payload(Blackhole bh) {
-        }
+        private void perfshell$payload(Blackhole bh) {}
     }
 
     private BlackholeSelfCheck() {}
@@ -108,6 +105,8 @@ public final class BlackholeSelfCheck {
     }
 
     private static double fastest(HashMap<String, Object> measured) {
-        return java.util.Arrays.stream((double[]) measured.get("perOpNanos")).min().orElse(Double.NaN);
+        return java.util.Arrays.stream((double[]) measured.get("perOpNanos"))
+                .min()
+                .orElse(Double.NaN);
     }
 }

@@ -1,6 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassDefinition;
@@ -30,7 +29,8 @@ public final class ClassProfileReset implements ProfileReset {
     /** How many of the classes that could not be reset an outcome names (the count says how many there were). */
     private static final int EXAMPLES = 5;
     /** Outside the JDK: perfshell's own machinery, and the libraries it loads into the engine. */
-    private static final List<String> TOOL_PACKAGES = List.of("dev.perfshell.", "org.openjdk.jmh.", "org.openjdk.jol.", "one.profiler.");
+    private static final List<String> TOOL_PACKAGES =
+            List.of("dev.perfshell.", "org.openjdk.jmh.", "org.openjdk.jol.", "one.profiler.");
 
     private final Instrumentation instrumentation;
     private final Function<Class<?>, byte[]> ownBytes;
@@ -60,7 +60,12 @@ public final class ClassProfileReset implements ProfileReset {
         }
         List<String> refused = new ArrayList<>(missing);
         int redefined = redefine(definitions, instrumentation::redefineClasses, refused);
-        return new Outcome(redefined, refused.size(), System.nanoTime() - start, null, refused.subList(0, Math.min(EXAMPLES, refused.size())));
+        return new Outcome(
+                redefined,
+                refused.size(),
+                System.nanoTime() - start,
+                null,
+                refused.subList(0, Math.min(EXAMPLES, refused.size())));
     }
 
     /**
@@ -69,7 +74,9 @@ public final class ClassProfileReset implements ProfileReset {
      */
     private static boolean jdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
-        return loader == null || loader == ClassLoader.getPlatformClassLoader() || type.getName().startsWith("jdk.internal.");
+        return loader == null
+                || loader == ClassLoader.getPlatformClassLoader()
+                || type.getName().startsWith("jdk.internal.");
     }
 
     /** Whether the class of this name gets fresh profiles; {@code jdk}: it is one of the JDK's. */
@@ -110,7 +117,10 @@ public final class ClassProfileReset implements ProfileReset {
     private final ClassValue<Boolean> candidates = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return !type.isHidden() && !type.isArray() && !type.isPrimitive() && resettable(type.getName(), jdk(type))
+            return !type.isHidden()
+                    && !type.isArray()
+                    && !type.isPrimitive()
+                    && resettable(type.getName(), jdk(type))
                     && instrumentation.isModifiableClass(type);
         }
     };
@@ -132,7 +142,9 @@ public final class ClassProfileReset implements ProfileReset {
                     }
                 }
                 ClassLoader loader = type.getClassLoader();
-                return loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource);
+                return loader == null
+                        ? ClassLoader.getSystemResourceAsStream(resource)
+                        : loader.getResourceAsStream(resource);
             });
             return bytes == null ? new byte[0] : bytes;
         }

@@ -25,7 +25,8 @@ public final class GcCounters {
         long sum = 0;
         for (GarbageCollectorMXBean gc : collectors) {
             String name = gc.getName();
-            if (name.contains("Old") || name.contains("MarkSweep") || name.contains("Full")) sum += Math.max(0, gc.getCollectionCount());
+            if (name.contains("Old") || name.contains("MarkSweep") || name.contains("Full"))
+                sum += Math.max(0, gc.getCollectionCount());
         }
         return sum;
     }

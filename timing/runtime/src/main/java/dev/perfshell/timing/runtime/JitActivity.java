@@ -1,10 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The JIT activity of one class, from JFR's {@code jdk.Compilation} and {@code jdk.Deoptimization}
@@ -80,10 +79,14 @@ public final class JitActivity implements AutoCloseable {
                     RecordedEvent event = events.readEvent();
                     if (event.getEndTime().isBefore(since) || !event.hasField("method")) continue;
                     RecordedMethod method = event.getValue("method");
-                    if (method == null || method.getType() == null || !method.getType().getName().equals(type.getName())) continue;
+                    if (method == null
+                            || method.getType() == null
+                            || !method.getType().getName().equals(type.getName())) continue;
                     if (!harmlessLoopCompile(event, method)) times.add(event.getEndTime());
-                    loopC2 |= method.getName().startsWith("perfshell$loop") && event.getEventType().getName().equals("jdk.Compilation")
-                            && event.hasField("compileLevel") && event.getShort("compileLevel") == 4;
+                    loopC2 |= method.getName().startsWith("perfshell$loop")
+                            && event.getEventType().getName().equals("jdk.Compilation")
+                            && event.hasField("compileLevel")
+                            && event.getShort("compileLevel") == 4;
                 }
             }
             return new Window(times, loopC2);
@@ -111,9 +114,12 @@ public final class JitActivity implements AutoCloseable {
      * compile of the payload, and every deoptimisation count.
      */
     private static boolean harmlessLoopCompile(RecordedEvent event, RecordedMethod method) {
-        boolean loopOrSetup = method.getName().startsWith("perfshell$loop") || method.getName().equals("perfshell$setup");
-        return loopOrSetup && event.getEventType().getName().equals("jdk.Compilation")
-                && event.hasField("compileLevel") && event.getShort("compileLevel") < 4;
+        boolean loopOrSetup = method.getName().startsWith("perfshell$loop")
+                || method.getName().equals("perfshell$setup");
+        return loopOrSetup
+                && event.getEventType().getName().equals("jdk.Compilation")
+                && event.hasField("compileLevel")
+                && event.getShort("compileLevel") < 4;
     }
 
     @Override

@@ -68,6 +68,4 @@ public final class OnceMeter {
     public static Map<String, Long> empty() {
         return new OnceMeter().take();
     }
-
-
 }

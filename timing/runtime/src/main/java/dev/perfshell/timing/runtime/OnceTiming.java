@@ -16,16 +16,28 @@ import java.util.Map;
  *
  * <p>Part of the result API: {@code %time -o NAME} binds one of these in the session.
  */
-public record OnceTiming(long wallNanos, long userNanos, long systemNanos, long processCpuNanos,
-                         long gcCount, long gcMillis, long compileNanos) {
+public record OnceTiming(
+        long wallNanos,
+        long userNanos,
+        long systemNanos,
+        long processCpuNanos,
+        long gcCount,
+        long gcMillis,
+        long compileNanos) {
 
     /** Builds the record from the engine's reply ({@code OnceMeter.take()}). */
     public static OnceTiming fromEngine(Map<?, ?> figures, long frontEndNanos) {
         long wall = number(figures, "wallNanos");
         long cpu = number(figures, "threadCpuNanos");
         long system = Math.min(number(figures, "threadSystemNanos"), cpu);
-        return new OnceTiming(wall, cpu - system, system, number(figures, "processCpuNanos"),
-                number(figures, "gcCount"), number(figures, "gcMillis"), Math.max(0, frontEndNanos - wall));
+        return new OnceTiming(
+                wall,
+                cpu - system,
+                system,
+                number(figures, "processCpuNanos"),
+                number(figures, "gcCount"),
+                number(figures, "gcMillis"),
+                Math.max(0, frontEndNanos - wall));
     }
 
     public long cpuNanos() {

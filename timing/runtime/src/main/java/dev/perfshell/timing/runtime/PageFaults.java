@@ -18,6 +18,7 @@ import java.nio.file.Path;
 final class PageFaults {
     /** 0-based index of {@code minflt} among the fields after the command name's closing parenthesis. */
     private static final int MINFLT_AFTER_COMM = 7;
+
     private static final Path SELF = Path.of("/proc/thread-self/stat");
 
     private final boolean available = Files.isReadable(SELF);

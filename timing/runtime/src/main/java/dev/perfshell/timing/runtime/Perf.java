@@ -25,11 +25,19 @@ public final class Perf {
         double y = tb.median();
         boolean aFirst = x <= y;
         double ratio = Math.max(x, y) / Math.min(x, y);
-        // Coarser than Units.ratio below 100 (a conclusion, not a figure), the same from 100 up: 8,480,000x, not 8484802x.
-        String factor = ratio >= 100 ? dev.perfshell.timing.Units.ratio(ratio)
+        // Coarser than Units.ratio below 100 (a conclusion, not a figure), the same from 100 up: 8,480,000x, not
+        // 8484802x.
+        String factor = ratio >= 100
+                ? dev.perfshell.timing.Units.ratio(ratio)
                 : String.format(java.util.Locale.ROOT, ratio >= 10 ? "%.0f" : "%.1f", ratio);
-        return String.format(java.util.Locale.ROOT, "%s is %sx faster than %s (%s vs %s)",
-                aFirst ? a : b, factor, aFirst ? b : a, time(Math.min(x, y)), time(Math.max(x, y)));
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s is %sx faster than %s (%s vs %s)",
+                aFirst ? a : b,
+                factor,
+                aFirst ? b : a,
+                time(Math.min(x, y)),
+                time(Math.max(x, y)));
     }
 
     /** {@code n} pseudo-random ints from {@code seed}. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param warmupRuns      exact number of warm-up runs ({@code --warmup Ni}); 0 = by time
  * @param opsPerInvocation operations one payload call performs ({@code --ops}, JMH's @OperationsPerInvocation)
  */
-public record TimeitPlan(long budgetNanos, int runs, long loops, long warmupNanos, int warmupRuns, long opsPerInvocation) {
+public record TimeitPlan(
+        long budgetNanos, int runs, long loops, long warmupNanos, int warmupRuns, long opsPerInvocation) {
 
     public HashMap<String, Long> toWire() {
         HashMap<String, Long> wire = new HashMap<>();
@@ -27,8 +28,13 @@ public record TimeitPlan(long budgetNanos, int runs, long loops, long warmupNano
     }
 
     public static TimeitPlan fromWire(Map<?, ?> wire) {
-        return new TimeitPlan(get(wire, "budgetNanos"), (int) get(wire, "runs"), get(wire, "loops"),
-                get(wire, "warmupNanos"), (int) get(wire, "warmupRuns"), Math.max(1, get(wire, "opsPerInvocation")));
+        return new TimeitPlan(
+                get(wire, "budgetNanos"),
+                (int) get(wire, "runs"),
+                get(wire, "loops"),
+                get(wire, "warmupNanos"),
+                (int) get(wire, "warmupRuns"),
+                Math.max(1, get(wire, "opsPerInvocation")));
     }
 
     private static long get(Map<?, ?> wire, String key) {

@@ -1,7 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The engine side of {@code %timeit}: probe, warm up until the per-run times settle, then measure
@@ -59,7 +58,6 @@ public final class TimeitRunner {
     /** Fresh JIT profiles for what a snippet reaches, before its probe (see {@link ProfileReset}). */
     private final ProfileReset profiles;
 
-
     public TimeitRunner(ProfileReset profiles) {
         this.profiles = profiles;
     }
@@ -95,7 +93,8 @@ public final class TimeitRunner {
      * @param resetProfiles give the code the snippet reaches fresh JIT profiles first (default of {@code %timeit};
      *                      {@code --keep-profiles} turns it off)
      */
-    public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit, boolean resetProfiles) throws Throwable {
+    public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit, boolean resetProfiles)
+            throws Throwable {
         JitActivity engineWatch = watchJit ? jitWatch() : null; // JFR started (0.7 s the first time), kept running
         long start = System.nanoTime();
         ProfileReset.Outcome reset = resetProfiles ? reset() : null;
@@ -108,7 +107,8 @@ public final class TimeitRunner {
     }
 
     /** Classes timed in this engine so far (weakly held: a dropped snippet's class can go). */
-    private final java.util.Set<Class<?>> timedBefore = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private final java.util.Set<Class<?>> timedBefore =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /**
      * The reset, contained: whatever the JVM throws while redefining (an InternalError from JVMTI, an OutOfMemoryError)
@@ -130,7 +130,8 @@ public final class TimeitRunner {
      * engine-wide one (a minute of every compile, tens of thousands after a few resets) made JFR's parser so hot that
      * its own C2 compiles filled the queue, and the snippet's loop waited behind them (C1's speed, 47 ns instead of 1.2).
      */
-    private HashMap<String, Object> timeOne(Timed timed, TimeitPlan plan, JitActivity watch, long start, boolean freshCode) throws Throwable {
+    private HashMap<String, Object> timeOne(
+            Timed timed, TimeitPlan plan, JitActivity watch, long start, boolean freshCode) throws Throwable {
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         Warm warm = warmUp(timed, bh, plan, watch, start, freshCode);
         int runs = warm.schedule.runs();
@@ -159,7 +160,8 @@ public final class TimeitRunner {
             try {
                 window = watch.window(timed.getClass(), warm.start);
             } catch (java.io.IOException unreadable) {
-                window = new JitActivity.Window(List.of(java.time.Instant.MAX), window.loopReachedC2()); // not known: nothing counts as clean
+                window = new JitActivity.Window(
+                        List.of(java.time.Instant.MAX), window.loopReachedC2()); // not known: nothing counts as clean
             }
             first = JitActivity.firstRunAfter(starts, window.times());
         }
@@ -173,14 +175,23 @@ public final class TimeitRunner {
         java.time.Instant firstReported = starts.get(done.size() - kept);
         long eventsInReported = 0;
         if (!clean) for (java.time.Instant event : events) if (!event.isBefore(firstReported)) eventsInReported++;
-        HashMap<String, Object> wire = Measured.of(reported, plan).wire(warm, eventsInReported, leftOut, System.nanoTime() - start);
-        // A loop that turns often enough for C2 but was never compiled by it ran C1's code throughout (a busy compile queue).
+        HashMap<String, Object> wire =
+                Measured.of(reported, plan).wire(warm, eventsInReported, leftOut, System.nanoTime() - start);
+        // A loop that turns often enough for C2 but was never compiled by it ran C1's code throughout (a busy compile
+        // queue).
         if (warm.loopNeedsC2) wire.put("loopReachedC2", window.loopReachedC2());
         return wire;
     }
 
-    private void measureRuns(Timed timed, Blackhole bh, Warm warm, TimeitPlan plan, int count, List<Run> done,
-                             List<java.time.Instant> starts) throws Throwable {
+    private void measureRuns(
+            Timed timed,
+            Blackhole bh,
+            Warm warm,
+            TimeitPlan plan,
+            int count,
+            List<Run> done,
+            List<java.time.Instant> starts)
+            throws Throwable {
         for (int i = 0; i < count; i++) {
             starts.add(java.time.Instant.now());
             done.add(measureOne(timed, bh, warm.schedule.runNanos(), plan));
@@ -201,7 +212,8 @@ public final class TimeitRunner {
      *
      * @return one result per snippet, in their order, with {@link #run}'s fields
      */
-    public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan, boolean resetProfiles) throws Throwable {
+    public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan, boolean resetProfiles)
+            throws Throwable {
         jitWatch();
         long start = System.nanoTime();
         ProfileReset.Outcome reset = resetProfiles ? reset() : null;
@@ -210,8 +222,9 @@ public final class TimeitRunner {
         }
     }
 
-    private ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan, JitActivity jit,
-                                                          ProfileReset.Outcome reset, long start) throws Throwable {
+    private ArrayList<HashMap<String, Object>> interleaved(
+            List<Timed> snippets, TimeitPlan plan, JitActivity jit, ProfileReset.Outcome reset, long start)
+            throws Throwable {
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         List<Warm> warm = new ArrayList<>();
         for (Timed timed : snippets) warm.add(warmUp(timed, bh, plan, jit, System.nanoTime(), true));
@@ -223,13 +236,23 @@ public final class TimeitRunner {
         for (int round = 0; round < rounds; round++) {
             for (int step = 0; step < snippets.size(); step++) {
                 int k = (round + step) % snippets.size();
-                measured.get(k).add(round, measureOne(snippets.get(k), bh, warm.get(k).schedule.runNanos(), plan), plan);
+                measured.get(k)
+                        .add(
+                                round,
+                                measureOne(
+                                        snippets.get(k),
+                                        bh,
+                                        warm.get(k).schedule.runNanos(),
+                                        plan),
+                                plan);
             }
         }
         long total = System.nanoTime() - start;
         ArrayList<HashMap<String, Object>> results = new ArrayList<>();
         for (int k = 0; k < snippets.size(); k++) {
-            results.add(withReset(measured.get(k).wire(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), 0, total), reset));
+            results.add(withReset(
+                    measured.get(k).wire(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), 0, total),
+                    reset));
         }
         return results;
     }
@@ -241,18 +264,27 @@ public final class TimeitRunner {
     static final long LOOP_C2_OPS = 20_000;
 
     /** A snippet after its probe and warm-up: the schedule its runs follow, and how the warm-up went. */
-    private record Warm(TimeitSchedule schedule, WarmupPolicy policy, long warmupNanos, java.time.Instant start, boolean loopNeedsC2) {}
+    private record Warm(
+            TimeitSchedule schedule,
+            WarmupPolicy policy,
+            long warmupNanos,
+            java.time.Instant start,
+            boolean loopNeedsC2) {}
 
     /** Probe, schedule, and warm-up runs of the measurement's length until {@link WarmupPolicy} says stop. */
-    private Warm warmUp(Timed timed, Blackhole bh, TimeitPlan plan, JitActivity watch, long start, boolean freshCode) throws Throwable {
+    private Warm warmUp(Timed timed, Blackhole bh, TimeitPlan plan, JitActivity watch, long start, boolean freshCode)
+            throws Throwable {
         // Probe: one operation, interpreted, is an upper bound of its cost.
         Run probe = counted(timed, bh, 1, plan);
         TimeitSchedule schedule = TimeitSchedule.of(plan, Math.max(1, probe.nanos));
         long collectionsBefore = gc.count();
         // Asked only once the per-run times have settled: whether the snippet's own code was compiled in the last runs,
-        // and, for a loop that turns often enough to reach C2, whether it has. Without the first, a loop whose C2 compile
-        // waits in the queue (long right after a profile reset) settles at C1's speed: -n 1000000 runs of 2 ms read 7.46 ns
-        // instead of 1.8. Without the second, so did time-boxed runs of Math.sqrt(x) * x + 1.0 (7.6 ns) when the queue kept
+        // and, for a loop that turns often enough to reach C2, whether it has. Without the first, a loop whose C2
+        // compile
+        // waits in the queue (long right after a profile reset) settles at C1's speed: -n 1000000 runs of 2 ms read
+        // 7.46 ns
+        // instead of 1.8. Without the second, so did time-boxed runs of Math.sqrt(x) * x + 1.0 (7.6 ns) when the queue
+        // kept
         // C2's compile of the loop waiting for a second, longer than three quiet runs.
         List<java.time.Instant> warmStarts = new ArrayList<>();
         long[] lastOps = {0};
@@ -274,10 +306,19 @@ public final class TimeitRunner {
             lastOps[0] = run.ops;
             long committed = memory.getHeapMemoryUsage().getCommitted();
             // At least a byte per operation: a first run's class loading does not make a snippet allocating.
-            over = warmup.observe(new WarmupPolicy.Observation(perOp(run, plan), committed,
-                    run.allocatedBytes >= run.ops, gc.count() > collectionsBefore, run.onFreshMemory()));
+            over = warmup.observe(new WarmupPolicy.Observation(
+                    perOp(run, plan),
+                    committed,
+                    run.allocatedBytes >= run.ops,
+                    gc.count() > collectionsBefore,
+                    run.onFreshMemory()));
         } while (!over);
-        return new Warm(schedule, warmup, warmup.elapsedNanos(), warmStarts.get(0), watch != null && freshCode && lastOps[0] >= LOOP_C2_OPS);
+        return new Warm(
+                schedule,
+                warmup,
+                warmup.elapsedNanos(),
+                warmStarts.get(0),
+                watch != null && freshCode && lastOps[0] >= LOOP_C2_OPS);
     }
 
     /** The measured runs of one snippet, filled run by run. */
@@ -350,7 +391,8 @@ public final class TimeitRunner {
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         stop.cancel(false);
-        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
+        return new Run(
+                t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
     }
 
     private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
@@ -363,7 +405,8 @@ public final class TimeitRunner {
         long ops = timed.perfshell$loopCounted(bh, new LoopControl(), n);
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
-        return new Run(t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
+        return new Run(
+                t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
     }
 
     /** Faults since {@code before} (read outside the allocation window: reading /proc allocates a little). */

@@ -19,6 +19,7 @@ final class WarmupPolicy {
     static final long MIN_WARMUP_NANOS = 200_000_000L;
     /** Warm-up is settled when the last {@link #SETTLE_RUNS} runs lie within this fraction of each other. */
     static final double SETTLE_SPREAD = 0.03;
+
     static final int SETTLE_RUNS = 3;
     /**
      * The snippet's own code must have been quiet (no compilation, no deoptimisation) for at least this long, not only
@@ -37,7 +38,8 @@ final class WarmupPolicy {
      * @param freshMemory        the run wrote to never-touched pages (page faults of the timed thread): the
      *                           heap is still growing into new memory
      */
-    record Observation(double perOpNanos, long committedHeapBytes, boolean allocates, boolean collected, boolean freshMemory) {
+    record Observation(
+            double perOpNanos, long committedHeapBytes, boolean allocates, boolean collected, boolean freshMemory) {
         Observation(double perOpNanos, long committedHeapBytes, boolean allocates, boolean collected) {
             this(perOpNanos, committedHeapBytes, allocates, collected, false);
         }
@@ -63,17 +65,25 @@ final class WarmupPolicy {
     private final long budgetNanos;
     /** See {@link TimeitSchedule#operationLongerThanRun()}. */
     private final boolean oneRun;
+
     private final JitQuiet jit;
 
     private final List<Double> perOp = new ArrayList<>();
     private final List<Long> heap = new ArrayList<>();
     /** The clock when each run was observed (its end). */
     private final List<Long> ends = new ArrayList<>();
+
     private boolean settledEarly;
     private boolean over;
 
-    private WarmupPolicy(LongSupplier clock, long startNanos, int exactRuns, long exactNanos, long budgetNanos,
-                         boolean oneRun, JitQuiet jit) {
+    private WarmupPolicy(
+            LongSupplier clock,
+            long startNanos,
+            int exactRuns,
+            long exactNanos,
+            long budgetNanos,
+            boolean oneRun,
+            JitQuiet jit) {
         this.clock = clock;
         this.startNanos = startNanos;
         this.exactRuns = exactRuns;
@@ -88,10 +98,17 @@ final class WarmupPolicy {
      *
      * @param callStartNanos the clock when the {@code %timeit} call began, before the probe
      */
-    static WarmupPolicy start(TimeitPlan plan, TimeitSchedule schedule, LongSupplier clock, long callStartNanos, JitQuiet jit) {
+    static WarmupPolicy start(
+            TimeitPlan plan, TimeitSchedule schedule, LongSupplier clock, long callStartNanos, JitQuiet jit) {
         long now = clock.getAsLong();
-        return new WarmupPolicy(clock, now, plan.warmupRuns(), plan.warmupNanos(),
-                schedule.warmupBudgetNanos(plan, now - callStartNanos), schedule.operationLongerThanRun(), jit);
+        return new WarmupPolicy(
+                clock,
+                now,
+                plan.warmupRuns(),
+                plan.warmupNanos(),
+                schedule.warmupBudgetNanos(plan, now - callStartNanos),
+                schedule.operationLongerThanRun(),
+                jit);
     }
 
     /** Records one warm-up run; true when the warm-up is over. */
@@ -170,7 +187,8 @@ final class WarmupPolicy {
     static boolean steady(List<Long> committedHeap) {
         if (committedHeap.size() < SETTLE_RUNS) return false;
         long last = committedHeap.get(committedHeap.size() - 1);
-        for (int i = committedHeap.size() - SETTLE_RUNS; i < committedHeap.size(); i++) if (committedHeap.get(i) != last) return false;
+        for (int i = committedHeap.size() - SETTLE_RUNS; i < committedHeap.size(); i++)
+            if (committedHeap.get(i) != last) return false;
         return true;
     }
 }

@@ -1,11 +1,10 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Which measured runs ran the snippet's final code: those that began after its last compilation. */
 class JitActivityTest {

@@ -1,16 +1,21 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** Proportions and exact counts only: never an absolute time. */
 class OnceMeterTest {
-    private static final java.util.Set<String> KEYS = java.util.Set.of("wallNanos", "threadCpuNanos",
-            "threadSystemNanos", "processCpuNanos", "gcCount", "gcMillis", "invocations");
+    private static final java.util.Set<String> KEYS = java.util.Set.of(
+            "wallNanos",
+            "threadCpuNanos",
+            "threadSystemNanos",
+            "processCpuNanos",
+            "gcCount",
+            "gcMillis",
+            "invocations");
 
     private static Map<String, Long> measure(Runnable body) {
         OnceMeter meter = new OnceMeter();

@@ -1,16 +1,16 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class OnceTimingTest {
 
-    private static HashMap<String, Long> reply(long wall, long cpu, long system, long process, long gcs, long gcMillis) {
+    private static HashMap<String, Long> reply(
+            long wall, long cpu, long system, long process, long gcs, long gcMillis) {
         HashMap<String, Long> figures = new HashMap<>();
         figures.put("wallNanos", wall);
         figures.put("threadCpuNanos", cpu);
@@ -40,14 +40,16 @@ class OnceTimingTest {
 
     @Test
     void compileTimeIsFrontEndTimeMinusWallAndNeverNegative() {
-        assertThat(OnceTiming.fromEngine(reply(1_000, 0, 0, 0, 0, 0), 1_500).compileNanos()).isEqualTo(500);
-        assertThat(OnceTiming.fromEngine(reply(1_000, 0, 0, 0, 0, 0), 400).compileNanos()).isZero();
+        assertThat(OnceTiming.fromEngine(reply(1_000, 0, 0, 0, 0, 0), 1_500).compileNanos())
+                .isEqualTo(500);
+        assertThat(OnceTiming.fromEngine(reply(1_000, 0, 0, 0, 0, 0), 400).compileNanos())
+                .isZero();
     }
 
     @Test
     void acceptsAnyNumberType() {
         Map<String, Object> figures = new HashMap<>(reply(10, 5, 1, 6, 0, 0));
-        figures.put("gcCount", 3);          // Integer
+        figures.put("gcCount", 3); // Integer
         figures.put("gcMillis", (short) 7); // Short
         OnceTiming t = OnceTiming.fromEngine(figures, 10);
         assertThat(t.gcCount()).isEqualTo(3);

@@ -1,16 +1,17 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PageFaultsTest {
     @Test
     void minorFaultsAreTheTenthFieldEvenWhenTheCommandNameHasSpacesAndParentheses() {
-        assertThat(PageFaults.parseMinor("27107 (perfshell (x) y) S 1 27107 27107 0 -1 4194560 8123 0 12 0 30 4 0 0 20 0 1 0")).isEqualTo(8123);
+        assertThat(PageFaults.parseMinor(
+                        "27107 (perfshell (x) y) S 1 27107 27107 0 -1 4194560 8123 0 12 0 30 4 0 0 20 0 1 0"))
+                .isEqualTo(8123);
     }
 
     @Test

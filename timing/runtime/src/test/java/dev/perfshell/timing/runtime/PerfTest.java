@@ -1,10 +1,9 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PerfTest {
 
@@ -45,9 +44,11 @@ class PerfTest {
     @Test
     void boundsAndShapesHold() {
         assertThat(Perf.ints(10_000, 17, 3)).hasSize(10_000);
-        assertThat(Arrays.stream(Perf.ints(10_000, 17, 3)).allMatch(v -> v >= 0 && v < 17)).isTrue();
+        assertThat(Arrays.stream(Perf.ints(10_000, 17, 3)).allMatch(v -> v >= 0 && v < 17))
+                .isTrue();
         assertThat(Arrays.stream(Perf.ints(10_000, 17, 3)).distinct().count()).isEqualTo(17);
-        assertThat(Arrays.stream(Perf.doubles(10_000, 3)).allMatch(v -> v >= 0 && v < 1)).isTrue();
+        assertThat(Arrays.stream(Perf.doubles(10_000, 3)).allMatch(v -> v >= 0 && v < 1))
+                .isTrue();
         assertThat(Perf.strings(500, 9, 3)).hasSize(500).allMatch(s -> s.matches("[a-z]{9}"));
         assertThat(Perf.ints(0, 1)).isEmpty();
         assertThat(Perf.strings(2, 0, 1)).containsExactly("", "");
@@ -57,10 +58,13 @@ class PerfTest {
     void fasterNamesTheFasterFirstWhicheverSideItIs() {
         TimeitResult fast = new TimeitResult(new double[] {3.2, 3.1, 3.3}, 1000);
         TimeitResult slow = new TimeitResult(new double[] {489, 500, 480}, 10);
-        assertThat(Perf.faster("HashSet", fast, "ArrayList", slow)).isEqualTo("HashSet is 153x faster than ArrayList (" + Perf.time(3.2) + " vs 489 ns)");
-        assertThat(Perf.faster("ArrayList", slow, "HashSet", fast)).isEqualTo("HashSet is 153x faster than ArrayList (" + Perf.time(3.2) + " vs 489 ns)");
+        assertThat(Perf.faster("HashSet", fast, "ArrayList", slow))
+                .isEqualTo("HashSet is 153x faster than ArrayList (" + Perf.time(3.2) + " vs 489 ns)");
+        assertThat(Perf.faster("ArrayList", slow, "HashSet", fast))
+                .isEqualTo("HashSet is 153x faster than ArrayList (" + Perf.time(3.2) + " vs 489 ns)");
         TimeitResult close = new TimeitResult(new double[] {4.0, 4.1, 3.9}, 1000);
-        assertThat(Perf.faster("A", close, "B", fast)).isEqualTo("B is 1.3x faster than A (" + Perf.time(3.2) + " vs " + Perf.time(4.0) + ")");
+        assertThat(Perf.faster("A", close, "B", fast))
+                .isEqualTo("B is 1.3x faster than A (" + Perf.time(3.2) + " vs " + Perf.time(4.0) + ")");
         assertThat(Perf.time(1234.5)).isEqualTo("1.23 \u00b5s");
         assertThat(Perf.time(3.2)).isEqualTo("3.2 ns");
     }

@@ -1,10 +1,10 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class TimeitResultTest {
 
@@ -42,7 +42,8 @@ class TimeitResultTest {
     void toStringIsIPythonsLine() {
         // Python: statistics.pstdev([5.70, 5.75, 5.77, 5.78, 5.80, 5.82, 5.77]) -> 0.0355 with %.3g
         assertThat(new TimeitResult(new double[] {5.70, 5.75, 5.77, 5.78, 5.80, 5.82, 5.77}, 10_000_000).toString())
-                .isEqualTo("5.77 ns \u00b1 0.0355 ns per loop (mean \u00b1 std. dev. of 7 runs, 10,000,000 loops each)");
+                .isEqualTo(
+                        "5.77 ns \u00b1 0.0355 ns per loop (mean \u00b1 std. dev. of 7 runs, 10,000,000 loops each)");
         assertThat(new TimeitResult(new double[] {50.2e6}, 1).toString())
                 .isEqualTo("50.2 ms \u00b1 0 ns per loop (mean \u00b1 std. dev. of 1 run, 1 loop each)");
         // mean and std-dev are scaled independently

@@ -1,12 +1,11 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.infra.Blackhole;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.HashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The engine-side runner with real payloads: counts, warm-up runs, setup per run, fewer runs for slow
@@ -74,7 +73,8 @@ class TimeitRunnerTest {
         HashMap<String, Object> result = runner.run(timed, new TimeitPlan(300_000_000L, 4, 0, 0, 3, 1));
         assertThat(result.get("warmupRuns")).isEqualTo(3L);
         assertThat(timed.setups).isEqualTo(1 + 3 + 4); // probe, warm-up, measured
-        assertThat(Arrays.stream((long[]) result.get("ops")).min().orElseThrow()).isPositive();
+        assertThat(Arrays.stream((long[]) result.get("ops")).min().orElseThrow())
+                .isPositive();
     }
 
     @Test
@@ -92,8 +92,10 @@ class TimeitRunnerTest {
     void opsPerInvocationDividesTheTime() throws Throwable {
         Counting one = new Counting(5);
         Counting ten = new Counting(5);
-        double perOne = median((double[]) runner.run(one, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 1)).get("perOpNanos"));
-        double perTen = median((double[]) runner.run(ten, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 10)).get("perOpNanos"));
+        double perOne = median((double[])
+                runner.run(one, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 1)).get("perOpNanos"));
+        double perTen = median((double[])
+                runner.run(ten, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 10)).get("perOpNanos"));
         assertThat(perOne / perTen).isBetween(8.0, 12.0);
     }
 

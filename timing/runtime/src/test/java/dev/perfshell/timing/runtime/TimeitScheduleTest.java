@@ -1,8 +1,8 @@
 package dev.perfshell.timing.runtime;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The schedule arithmetic: runs, run length, the budget's split, the "fewer runs" note. */
 class TimeitScheduleTest {
@@ -55,7 +55,8 @@ class TimeitScheduleTest {
         assertThat(schedule.measureBudgetNanos()).isEqualTo(450 * MS);
         assertThat(schedule.runs()).isEqualTo(1);
         assertThat(schedule.runNanos()).isEqualTo(450 * MS);
-        assertThat(schedule.note()).isEqualTo("fewer runs: one operation takes about 1.00e+03 ms, longer than budget/runs");
+        assertThat(schedule.note())
+                .isEqualTo("fewer runs: one operation takes about 1.00e+03 ms, longer than budget/runs");
         assertThat(schedule.operationLongerThanRun()).isTrue();
     }
 

@@ -1,15 +1,14 @@
 package dev.perfshell.timing.runtime;
 
-import dev.perfshell.timing.runtime.WarmupPolicy.Observation;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfshell.timing.runtime.WarmupPolicy.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The warm-up stopping rule driven by a fake clock that the test advances by a fixed step before
@@ -109,11 +108,13 @@ class WarmupPolicyTest {
     @Test
     void allocatingCodeWithoutACollectionKeepsWarming() throws Exception {
         WarmupPolicy never = settling();
-        assertThat(feed(never, 100 * MS, i -> new Observation(10, 64 * MS, true, false))).isEqualTo(10);
+        assertThat(feed(never, 100 * MS, i -> new Observation(10, 64 * MS, true, false)))
+                .isEqualTo(10);
         assertThat(never.settled()).isFalse();
 
         WarmupPolicy collectedAtSixth = settling();
-        assertThat(feed(collectedAtSixth, 100 * MS, i -> new Observation(10, 64 * MS, true, i >= 5))).isEqualTo(6);
+        assertThat(feed(collectedAtSixth, 100 * MS, i -> new Observation(10, 64 * MS, true, i >= 5)))
+                .isEqualTo(6);
         assertThat(collectedAtSixth.elapsedNanos()).isEqualTo(600 * MS);
         assertThat(collectedAtSixth.settled()).isTrue();
     }
@@ -122,17 +123,20 @@ class WarmupPolicyTest {
     void runsOnFreshMemoryKeepWarmingAfterTheCollectionUntilTheHeapStopsGrowing() throws Exception {
         // Collected from the first run, but the timed thread faults on never-touched pages until the 7th.
         WarmupPolicy warmup = settling();
-        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, 64 * MS, true, true, i < 6))).isEqualTo(7);
+        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, 64 * MS, true, true, i < 6)))
+                .isEqualTo(7);
         assertThat(warmup.settled()).isTrue();
         WarmupPolicy alwaysFresh = settling();
-        assertThat(feed(alwaysFresh, 100 * MS, i -> new Observation(10, 64 * MS, true, true, true))).isEqualTo(10);
+        assertThat(feed(alwaysFresh, 100 * MS, i -> new Observation(10, 64 * MS, true, true, true)))
+                .isEqualTo(10);
         assertThat(alwaysFresh.settled()).isFalse();
     }
 
     @Test
     void codeThatDoesNotAllocateNeedsNoCollection() throws Exception {
         WarmupPolicy warmup = settling();
-        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, 64 * MS, false, false))).isEqualTo(3);
+        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, 64 * MS, false, false)))
+                .isEqualTo(3);
         assertThat(warmup.settled()).isTrue();
     }
 
@@ -163,11 +167,13 @@ class WarmupPolicyTest {
     void aGrowingHeapKeepsWarmingUntilThreeRunsSeeTheSameCommittedHeap() throws Exception {
         long[] committed = {100, 200, 300, 400, 400, 400, 400};
         WarmupPolicy warmup = settling();
-        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, committed[i] * MS, false, false))).isEqualTo(6);
+        assertThat(feed(warmup, 100 * MS, i -> new Observation(10, committed[i] * MS, false, false)))
+                .isEqualTo(6);
         assertThat(warmup.settled()).isTrue();
 
         WarmupPolicy alwaysGrowing = settling();
-        assertThat(feed(alwaysGrowing, 100 * MS, i -> new Observation(10, (i + 1) * MS, false, false))).isEqualTo(10);
+        assertThat(feed(alwaysGrowing, 100 * MS, i -> new Observation(10, (i + 1) * MS, false, false)))
+                .isEqualTo(10);
         assertThat(alwaysGrowing.settled()).isFalse();
     }
 
