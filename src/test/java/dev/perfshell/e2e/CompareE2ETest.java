@@ -30,25 +30,31 @@ class CompareE2ETest {
     Path work;
 
     /**
-     * Three engines a side: the doubled snippet is the one regression flagged. The A/A experiment (docs/compare.md) saw 1 of
-     * 30 unchanged results beyond the 10% threshold, as a speed-up (-10.1%, p = 0.05): so an unchanged snippet may
-     * rarely read "faster", which is not a regression and does not fail a CI job; "slower" must be checksum alone.
+     * Three engines a side: the doubled snippet is flagged slower. An unchanged snippet may rarely be flagged too:
+     * the A/A experiment (docs/compare.md) saw 1 of 30 unchanged results beyond the 10% threshold, and the smallest
+     * snippets run at two speeds in different engines (docs/findings.md). When that happens the report must say why
+     * the verdict is doubtful: a flagged unchanged result carries the note that its runs warned. The tool may be
+     * wrong; it may not be wrong without saying so.
      */
     @Test
-    void aDeliberateTwoFoldRegressionIsTheOnlyRegressionFlaggedWithThreeEngines() throws Exception {
+    void aDeliberateTwoFoldRegressionIsFlaggedAndAnyOtherFlagIsExplained() throws Exception {
         Result compare = compare("--forks", "3");
         assertThat(compare.exitCode()).as(compare.toString()).isEqualTo(1);
         Map<String, String> verdicts = verdicts(compare.stdout());
         assertThat(verdicts.keySet()).as(compare.toString()).containsExactlyInAnyOrderElementsOf(LABELS);
-        assertThat(verdicts.entrySet().stream()
-                        .filter(e -> e.getValue().equals("slower"))
-                        .map(Map.Entry::getKey)
-                        .toList())
-                .as(compare.toString())
-                .containsExactly("checksum");
+        assertThat(verdicts.get("checksum")).as(compare.toString()).isEqualTo("slower");
+        List<String> otherFlags = verdicts.entrySet().stream()
+                .filter(e -> !e.getKey().equals("checksum"))
+                .filter(e -> e.getValue().equals("slower") || e.getValue().equals("faster"))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (String unchanged : otherFlags) {
+            assertThat(compare.stdout())
+                    .as("an unchanged result flagged without a note: " + compare)
+                    .contains("  " + unchanged + ": the verdict rests on runs that warned in ");
+        }
         assertThat(compare.stdout())
                 .as(compare.toString())
-                .contains("1 slower, ")
                 .contains("3+3 engines")
                 .doesNotContain("inconclusive");
     }
