@@ -1,6 +1,6 @@
 package dev.perfshell.repl.compare;
 
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -4,7 +4,7 @@ import dev.perfshell.repl.engine.EngineInfo;
 import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.io.Console;
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 import picocli.CommandLine.Command;
 
 /** {@code %env}: the engine JVM as launched — version, options, class path, heap. */

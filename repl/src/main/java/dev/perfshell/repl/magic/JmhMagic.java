@@ -482,9 +482,9 @@ final class JmhMagic extends SetupCellMagic {
                     Locale.ROOT,
                     "%%timeit (result %d) measured %s per op (median): %s× JMH's %s.",
                     i + 1,
-                    dev.perfshell.timing.Units.time(timeit),
-                    dev.perfshell.timing.Units.ratio(timeit / jmhNanos),
-                    dev.perfshell.timing.Units.time(jmhNanos)));
+                    dev.perfshell.timing.runtime.Units.time(timeit),
+                    dev.perfshell.timing.runtime.Units.ratio(timeit / jmhNanos),
+                    dev.perfshell.timing.runtime.Units.time(jmhNanos)));
         }
         return Optional.empty();
     }

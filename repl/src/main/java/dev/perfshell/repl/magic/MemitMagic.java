@@ -304,7 +304,7 @@ final class MemitMagic extends SetupCellMagic {
                             "not measured: the expression keeps what it allocates "
                                     + "(a 0.1 s probe loop retained %s; looping it longer would grow the session's state); "
                                     + "-n LOOPS loops it anyway",
-                            dev.perfshell.timing.Units.bytes(retained)));
+                            dev.perfshell.timing.runtime.Units.bytes(retained)));
                 }
             }
             TimeitRuns runs = session.request(EngineRequest.allocationRuns(timed.binaryName(), plan));

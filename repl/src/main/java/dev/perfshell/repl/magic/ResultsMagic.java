@@ -11,7 +11,7 @@ import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.script.MagicArgs;
 import dev.perfshell.timing.RunStatistics;
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;

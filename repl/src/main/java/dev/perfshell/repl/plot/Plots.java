@@ -1,7 +1,7 @@
 package dev.perfshell.repl.plot;
 
 import dev.perfshell.timing.RunStatistics;
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 import java.util.Arrays;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.perfshell.repl.profile;
 import dev.perfshell.repl.profile.Profile.CallEdge;
 import dev.perfshell.repl.profile.Profile.MethodStats;
 import dev.perfshell.repl.profile.Restriction.Restricted;
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

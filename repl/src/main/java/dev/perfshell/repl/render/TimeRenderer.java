@@ -1,7 +1,7 @@
 package dev.perfshell.repl.render;
 
-import dev.perfshell.timing.Units;
 import dev.perfshell.timing.runtime.OnceTiming;
+import dev.perfshell.timing.runtime.Units;
 import java.util.ArrayList;
 import java.util.List;
 

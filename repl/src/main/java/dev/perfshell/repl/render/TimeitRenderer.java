@@ -2,8 +2,8 @@ package dev.perfshell.repl.render;
 
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
-import dev.perfshell.timing.Units;
 import dev.perfshell.timing.runtime.TimeitResult;
+import dev.perfshell.timing.runtime.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.results;
 
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 
 /** Results as people read them: values scaled in their unit, a result's one-line name. */
 public final class MetricText {

@@ -19,7 +19,7 @@ import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.OutputCap;
 import dev.perfshell.repl.session.RestartReport;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.timing.Units;
+import dev.perfshell.timing.runtime.Units;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ class MetricTextTest {
     @Test
     void bytesPerOperationAreScaledLikeBytes() {
         assertThat(MetricText.value(264.0593268682259, "bytes/op"))
-                .isEqualTo(dev.perfshell.timing.Units.bytes(264.0593268682259) + "/op");
+                .isEqualTo(dev.perfshell.timing.runtime.Units.bytes(264.0593268682259) + "/op");
         assertThat(MetricText.value(3.8586488E7, "bytes/op"))
                 .doesNotContain("E")
                 .endsWith("/op");

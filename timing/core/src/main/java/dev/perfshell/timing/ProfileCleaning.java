@@ -1,5 +1,6 @@
 package dev.perfshell.timing;
 
+import dev.perfshell.timing.runtime.Units;
 import java.util.Locale;
 
 /**

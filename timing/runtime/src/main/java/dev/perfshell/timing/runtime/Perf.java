@@ -12,7 +12,7 @@ public final class Perf {
 
     /** A time in ns scaled for reading, as %timeit prints it: {@code 2.51 ns}, {@code 576 ns}, {@code 1.23 µs}. */
     public static String time(double nanos) {
-        return dev.perfshell.timing.Units.time(nanos);
+        return dev.perfshell.timing.runtime.Units.time(nanos);
     }
 
     /**
@@ -28,7 +28,7 @@ public final class Perf {
         // Coarser than Units.ratio below 100 (a conclusion, not a figure), the same from 100 up: 8,480,000x, not
         // 8484802x.
         String factor = ratio >= 100
-                ? dev.perfshell.timing.Units.ratio(ratio)
+                ? dev.perfshell.timing.runtime.Units.ratio(ratio)
                 : String.format(java.util.Locale.ROOT, ratio >= 10 ? "%.0f" : "%.1f", ratio);
         return String.format(
                 java.util.Locale.ROOT,

@@ -119,6 +119,6 @@ public final class TimeitResult {
 
     /** IPython's time formatting, shared with the shell's renderers so both print the same line. */
     static String time(double nanos, int precision) {
-        return dev.perfshell.timing.Units.time(nanos, precision);
+        return dev.perfshell.timing.runtime.Units.time(nanos, precision);
     }
 }

@@ -1,4 +1,4 @@
-package dev.perfshell.timing;
+package dev.perfshell.timing.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

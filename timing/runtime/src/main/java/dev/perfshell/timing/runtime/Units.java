@@ -1,4 +1,4 @@
-package dev.perfshell.timing;
+package dev.perfshell.timing.runtime;
 
 import java.util.Locale;
 
