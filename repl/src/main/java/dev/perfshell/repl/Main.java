@@ -1,8 +1,8 @@
 package dev.perfshell.repl;
 
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.EngineSpec;
 import dev.perfshell.repl.magic.MagicRegistry;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.ResultsEnvironment;

@@ -1,7 +1,7 @@
 package dev.perfshell.repl;
 
-import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineSpec;
 import dev.perfshell.repl.maven.MavenArtifacts;
 import dev.perfshell.repl.maven.MavenConfig;
 import dev.perfshell.repl.results.ForkMerge;

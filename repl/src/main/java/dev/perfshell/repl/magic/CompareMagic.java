@@ -1,9 +1,9 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.render.HeadToHeadRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
@@ -177,7 +177,7 @@ final class CompareMagic extends SetupCellMagic {
             String setup) {
         Console console = context.console();
         double floor = session.blackhole()
-                .map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos)
+                .map(dev.perfshell.repl.link.BlackholeCheck::emptyNanos)
                 .orElse(Double.NaN);
         List<TimeitReport> reports = new ArrayList<>();
         List<String> names = new ArrayList<>();

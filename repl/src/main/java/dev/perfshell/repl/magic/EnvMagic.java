@@ -1,9 +1,9 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineInfo;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineInfo;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.EngineSpec;
 import dev.perfshell.timing.runtime.Units;
 import picocli.CommandLine.Command;
 
@@ -34,7 +34,7 @@ final class EnvMagic extends BaseMagic {
         console.println("Blackhole       "
                 + context.session()
                         .blackhole()
-                        .map(dev.perfshell.repl.engine.BlackholeCheck::describe)
+                        .map(dev.perfshell.repl.link.BlackholeCheck::describe)
                         .orElse("not checked yet (the first %timeit checks that consumed values stay alive)"));
         console.println(
                 "Shell JVM       Java " + System.getProperty("java.version") + " (compiles snippets; never runs them)");

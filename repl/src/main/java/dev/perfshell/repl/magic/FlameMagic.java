@@ -1,9 +1,5 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.FlameBackends;
-import dev.perfshell.repl.engine.FlameSamples;
 import dev.perfshell.repl.flame.FlameFiles;
 import dev.perfshell.repl.flame.FlameGraphHtml;
 import dev.perfshell.repl.flame.FlameReport;
@@ -12,6 +8,10 @@ import dev.perfshell.repl.flame.FoldedStacks;
 import dev.perfshell.repl.flame.FrameNames;
 import dev.perfshell.repl.io.AtomicFiles;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.FlameBackends;
+import dev.perfshell.repl.link.FlameSamples;
 import dev.perfshell.repl.render.FlameRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;

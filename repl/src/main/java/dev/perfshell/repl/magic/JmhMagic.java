@@ -1,6 +1,5 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineSpec;
 import dev.perfshell.repl.io.Caret;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.jmh.JmhCompiler;
@@ -13,6 +12,7 @@ import dev.perfshell.repl.jmh.JmhSourceBuilder;
 import dev.perfshell.repl.jmh.ReplayHint;
 import dev.perfshell.repl.jmh.SessionPart;
 import dev.perfshell.repl.jmh.SessionReplay;
+import dev.perfshell.repl.link.EngineSpec;
 import dev.perfshell.repl.render.JmhRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
@@ -393,8 +393,8 @@ final class JmhMagic extends SetupCellMagic {
     private List<String> forkJvmArgs(EngineSpec spec, String resetAgent) {
         List<String> args = new ArrayList<>(List.of("-Dfile.encoding=UTF-8"));
         if (resetAgent != null)
-            args.addAll(List.of(
-                    "-javaagent:" + resetAgent, dev.perfshell.repl.engine.EngineCommandLine.TIER3_WHILE_C2_BUSY));
+            args.addAll(
+                    List.of("-javaagent:" + resetAgent, dev.perfshell.repl.link.EngineCommandLine.TIER3_WHILE_C2_BUSY));
         if (spec.feature() >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
         if (spec.enablePreview()) args.add("--enable-preview");
         args.addAll(spec.engineOptions());

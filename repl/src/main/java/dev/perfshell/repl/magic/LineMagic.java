@@ -1,12 +1,12 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineReader;
 import dev.perfshell.repl.lines.MethodChoices;
 import dev.perfshell.repl.lines.SampledLineTimes;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;

@@ -1,7 +1,7 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.script.InputCompleteness;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.Footprint;
-import dev.perfshell.repl.engine.MemitRun;
-import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.Footprint;
+import dev.perfshell.repl.link.MemitRun;
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.memory.MemitReport;
 import dev.perfshell.repl.render.MemitRenderer;

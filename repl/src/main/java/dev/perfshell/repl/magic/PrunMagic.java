@@ -1,8 +1,8 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.profile.Profile;
 import dev.perfshell.repl.profile.ProfileReader;
 import dev.perfshell.repl.profile.ProfileView;

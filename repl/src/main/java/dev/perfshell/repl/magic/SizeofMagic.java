@@ -1,8 +1,8 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.Footprint;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.Footprint;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.render.SizeofRenderer;
 import dev.perfshell.repl.results.ResultRecord;

@@ -1,7 +1,7 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineRequest;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.render.TimeRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.JavaEvaluator;

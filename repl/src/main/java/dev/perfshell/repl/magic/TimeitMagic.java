@@ -1,9 +1,9 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.TimeitRuns;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.render.TimeitRenderer;
 import dev.perfshell.repl.results.ResultRecord;
@@ -393,7 +393,7 @@ final class TimeitMagic extends SetupCellMagic {
         TimeitRuns measured = steady.runs();
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
         double floor = session.blackhole()
-                .map(dev.perfshell.repl.engine.BlackholeCheck::emptyNanos)
+                .map(dev.perfshell.repl.link.BlackholeCheck::emptyNanos)
                 .orElse(Double.NaN);
         List<Finding> findings = new java.util.ArrayList<>(control);
         // Runs left out for the heap's growth are a note, not a finding: the figures come from the steady runs.

@@ -1,9 +1,9 @@
 package dev.perfshell.repl.memory;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.Footprint;
 import dev.perfshell.repl.io.Caret;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.Footprint;
 import dev.perfshell.repl.session.EvalOutcome;
 import dev.perfshell.repl.session.FeedbackRenderer;
 import dev.perfshell.repl.session.HiddenSnippet;

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.render;
 
-import dev.perfshell.repl.engine.Footprint;
+import dev.perfshell.repl.link.Footprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

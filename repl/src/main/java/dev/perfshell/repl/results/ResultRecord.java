@@ -401,7 +401,7 @@ public record ResultRecord(
             Map<String, Object> params,
             ResultOrigin origin) {
         double[] allocated = report.runs().stream()
-                .mapToDouble(dev.perfshell.repl.engine.MemitRun::allocatedBytes)
+                .mapToDouble(dev.perfshell.repl.link.MemitRun::allocatedBytes)
                 .toArray();
         double[] sorted = allocated.clone();
         java.util.Arrays.sort(sorted);
@@ -457,7 +457,7 @@ public record ResultRecord(
 
     /** A {@code %sizeof} result: metric {@code footprint} in bytes, one sample. */
     public static ResultRecord sizeof(
-            String label, String source, dev.perfshell.repl.engine.Footprint footprint, ResultOrigin origin) {
+            String label, String source, dev.perfshell.repl.link.Footprint footprint, ResultOrigin origin) {
         double total = footprint.totalBytes();
         Metric metric = new Metric(
                 "footprint", "bytes", Metric.Direction.LOWER, new double[] {total}, total, Double.NaN, Double.NaN);

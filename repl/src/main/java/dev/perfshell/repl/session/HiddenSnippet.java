@@ -1,6 +1,6 @@
 package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.engine.Engine;
+import dev.perfshell.repl.link.Engine;
 import java.util.List;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;

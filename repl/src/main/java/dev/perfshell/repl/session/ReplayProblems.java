@@ -1,6 +1,6 @@
 package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.engine.Engine;
+import dev.perfshell.repl.link.Engine;
 import jdk.jshell.Diag;
 import jdk.jshell.SnippetEvent;
 

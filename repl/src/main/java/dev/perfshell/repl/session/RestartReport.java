@@ -1,6 +1,6 @@
 package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.engine.EngineDeath;
+import dev.perfshell.repl.link.EngineDeath;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.engine.BlackholeCheck;
-import dev.perfshell.repl.engine.Engine;
-import dev.perfshell.repl.engine.EngineConnectTimeout;
-import dev.perfshell.repl.engine.EngineDeath;
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.link.BlackholeCheck;
+import dev.perfshell.repl.link.Engine;
+import dev.perfshell.repl.link.EngineConnectTimeout;
+import dev.perfshell.repl.link.EngineDeath;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.EngineSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -276,7 +276,7 @@ public final class Session implements AutoCloseable {
         return new HiddenSnippet(engine, engine.eval(source));
     }
 
-    public <R> R request(dev.perfshell.repl.engine.EngineRequest<R> request) throws EngineException {
+    public <R> R request(dev.perfshell.repl.link.EngineRequest<R> request) throws EngineException {
         Object wire = engine().command(request.command(), request.argument());
         try {
             return request.reply().apply(wire);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Whether a script times: the first %timeit or %compare of an engine starts its JIT watch (JFR, ~0.7 s) and
  * runs the blackhole self-check (0.4 s). Interactively the engine does both in an idle second; a script keeps
  * it busy, so for a script that times the session asks for them at once ({@link Session#start(
- * dev.perfshell.repl.engine.EngineSpec, EngineIo, boolean)}), and they overlap the engine's start and the
+ * dev.perfshell.repl.link.EngineSpec, EngineIo, boolean)}), and they overlap the engine's start and the
  * script's first inputs.
  */
 public final class TimingPreparation {

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.timeit;
 
-import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitFindings;

@@ -1,8 +1,8 @@
 package dev.perfshell.repl.timeit;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import java.util.ArrayList;

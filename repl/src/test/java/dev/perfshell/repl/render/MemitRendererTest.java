@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfshell.profiling.memory.MemitResult;
 import dev.perfshell.repl.Golden;
-import dev.perfshell.repl.engine.Footprint;
-import dev.perfshell.repl.engine.MemitRun;
+import dev.perfshell.repl.link.Footprint;
+import dev.perfshell.repl.link.MemitRun;
 import dev.perfshell.repl.memory.MemitReport;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.perfshell.repl.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfshell.repl.engine.EngineException;
-import dev.perfshell.repl.engine.EngineRequest;
-import dev.perfshell.repl.engine.EngineSpec;
+import dev.perfshell.repl.link.EngineException;
+import dev.perfshell.repl.link.EngineRequest;
+import dev.perfshell.repl.link.EngineSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

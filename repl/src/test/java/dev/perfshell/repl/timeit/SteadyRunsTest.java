@@ -2,7 +2,7 @@ package dev.perfshell.repl.timeit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfshell.repl.engine.TimeitRuns;
+import dev.perfshell.repl.link.TimeitRuns;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

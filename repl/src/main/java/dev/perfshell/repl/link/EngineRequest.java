@@ -1,0 +1,229 @@
+package dev.perfshell.repl.link;
+
+import dev.perfshell.engine.EngineProtocol;
+import dev.perfshell.timing.runtime.OnceTiming;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A typed engine request: the command's name and JDK-typed argument on the wire, and how to read
+ * the JDK-typed reply into a front-end record. Magics use these, never raw command names.
+ *
+ * @param <R> the front-end type of the reply
+ */
+public record EngineRequest<R>(String command, Object argument, Function<Object, R> reply) {
+
+    /** Times a generated {@code Timed} class by its binary name, following the plan, on fresh JIT profiles. */
+    public static EngineRequest<TimeitRuns> timeit(String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
+        return timeit(binaryName, plan, true, false);
+    }
+
+    /**
+     * Where only allocation counts ({@code %memit}): no JIT watch (starting JFR costs the engine's first timing about
+     * 0.7 s) and no profile reset (the class files it reads and keeps the first time would read as memory the statement
+     * retained).
+     */
+    public static EngineRequest<TimeitRuns> allocationRuns(
+            String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan) {
+        return timeit(binaryName, plan, false, true);
+    }
+
+    /**
+     * @param watchJit     follow the snippet's compilations with JFR
+     * @param keepProfiles time with the JIT profiles earlier code left ({@code --keep-profiles}); by default the engine
+     *                     resets them first, so the snippet reads what a forked JVM would
+     */
+    public static EngineRequest<TimeitRuns> timeit(
+            String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit, boolean keepProfiles) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
+        argument.put("class", binaryName);
+        argument.put("watchJit", watchJit);
+        argument.put("keepProfiles", keepProfiles);
+        return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
+    }
+
+    /** {@code %compare}: the generated classes timed under one plan, their runs interleaved; one result each, in order. */
+    public static EngineRequest<java.util.List<TimeitRuns>> timeitInterleaved(
+            java.util.List<String> binaryNames, dev.perfshell.timing.runtime.TimeitPlan plan) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
+        argument.put("classes", new java.util.ArrayList<>(binaryNames));
+        argument.put("keepProfiles", false);
+        return new EngineRequest<>(
+                EngineProtocol.TIMEIT_INTERLEAVED,
+                argument,
+                wire -> ((java.util.List<?>) wire)
+                        .stream()
+                                .map(each -> TimeitRuns.fromWire((Map<?, ?>) each))
+                                .toList());
+    }
+
+    /** Runs the engine's blackhole self-check (about 0.4 s). */
+    public static EngineRequest<BlackholeCheck> blackholeCheck() {
+        return new EngineRequest<>(
+                EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));
+    }
+
+    /** The engine JVM's facts, for {@code %env}. */
+    /** Timings are coming (a script that times): the engine prepares the JIT watch and its self-check now. */
+    public static EngineRequest<Object> prepareTiming() {
+        return new EngineRequest<>(EngineProtocol.PREPARE_TIMING, null, wire -> wire);
+    }
+
+    public static EngineRequest<EngineInfo> info() {
+        return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));
+    }
+
+    /** Starts {@code %time}'s measurement: snippet invocations accumulate until {@link #takeTiming}. */
+    public static EngineRequest<Boolean> armTiming() {
+        return new EngineRequest<>(EngineProtocol.TIME_ARM, null, Boolean.class::cast);
+    }
+
+    /**
+     * Ends {@code %time}'s measurement.
+     *
+     * @param frontEndNanos the shell's wall time for the same evaluations (compile + run), to derive compile time
+     * @return the timing, or {@code null} when no snippet ran (e.g. it did not compile)
+     */
+    public static EngineRequest<OnceTiming> takeTiming(long frontEndNanos) {
+        return new EngineRequest<>(EngineProtocol.TIME_TAKE, null, wire -> {
+            Map<?, ?> figures = (Map<?, ?>) wire;
+            boolean ran = ((Number) figures.get("invocations")).longValue() > 0;
+            return ran ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
+        });
+    }
+
+    /** Arms {@code %memit}'s meter: a full collection, then the baselines (about 10-50 ms). */
+    public static EngineRequest<Boolean> memitArm(boolean allThreads) {
+        return new EngineRequest<>(EngineProtocol.MEMIT_ARM, allThreads, Boolean.class::cast);
+    }
+
+    /** Ends {@code %memit}'s measurement: the figures, after one more full collection (for the retained heap). */
+    public static EngineRequest<MemitRun> memitTake() {
+        return new EngineRequest<>(EngineProtocol.MEMIT_TAKE, null, wire -> MemitRun.fromWire((Map<?, ?>) wire));
+    }
+
+    /** Disarms {@code %memit}'s meter when the statement never ran. */
+    public static EngineRequest<Object> memitCancel() {
+        return new EngineRequest<>(EngineProtocol.MEMIT_CANCEL, null, wire -> wire);
+    }
+
+    /** Sets a session variable's field to null in the engine (a dropped variable keeps its value otherwise). */
+    public static EngineRequest<Boolean> forget(String binaryName, String field) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("class", binaryName);
+        argument.put("field", field);
+        return new EngineRequest<>(EngineProtocol.FORGET, argument, Boolean.class::cast);
+    }
+
+    /**
+     * The deep footprint of a session variable's value.
+     *
+     * @param binaryName the variable's snippet class
+     * @param field      the variable's name
+     * @param layout     also the root object's field layout
+     */
+    public static EngineRequest<Footprint> sizeof(String binaryName, String field, boolean layout) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("class", binaryName);
+        argument.put("field", field);
+        argument.put("layout", layout);
+        argument.put("jars", new java.util.ArrayList<>(JolJars.locate()));
+        return new EngineRequest<>(EngineProtocol.SIZEOF, argument, wire -> Footprint.fromWire((Map<?, ?>) wire));
+    }
+
+    /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
+    /**
+     * @param mode          SAMPLED (counting probes, times from samples), TIMED (clock probes) or COUNTS
+     * @param intervalNanos the sampling interval asked for (SAMPLED)
+     */
+    public static EngineRequest<Map<?, ?>> prunArm(
+            java.util.List<String> includes,
+            String mode,
+            boolean boundaries,
+            boolean timeBoundaries,
+            java.util.HashMap<String, byte[]> classBytes,
+            long intervalNanos) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("timeBoundaries", timeBoundaries);
+        argument.put("classBytes", classBytes);
+        argument.put("includes", new java.util.ArrayList<>(includes));
+        argument.put("mode", mode);
+        argument.put("boundaries", boundaries);
+        argument.put("jar", AsyncProfilerJar.locate());
+        argument.put("intervalNanos", intervalNanos);
+        return new EngineRequest<>(EngineProtocol.PRUN_ARM, argument, wire -> (Map<?, ?>) wire);
+    }
+
+    /** Removes every probe and returns the raw profile (read it with ProfileReader). */
+    public static EngineRequest<Map<?, ?>> prunTake() {
+        return new EngineRequest<>(EngineProtocol.PRUN_TAKE, null, wire -> (Map<?, ?>) wire);
+    }
+
+    /** Arms %lprun ({@code bytes == false}) or %mprun: line probes in the chosen methods (see MethodChoices). */
+    /**
+     * @param mode          SAMPLED (line probes count, samples time), TIMED (the line probes' clock; %mprun's bytes) or
+     *                      SAMPLES (no probes: the timed runs of -n)
+     * @param intervalNanos the sampling interval asked for
+     */
+    public static EngineRequest<Map<?, ?>> linesArm(
+            java.util.List<java.util.HashMap<String, Object>> choices,
+            boolean bytes,
+            java.util.HashMap<String, byte[]> classBytes,
+            String mode,
+            long intervalNanos) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        argument.put("classBytes", classBytes);
+        argument.put("choices", new java.util.ArrayList<>(choices));
+        argument.put("bytes", bytes);
+        argument.put("mode", mode);
+        argument.put("jar", AsyncProfilerJar.locate());
+        argument.put("intervalNanos", intervalNanos);
+        return new EngineRequest<>(EngineProtocol.LINES_ARM, argument, wire -> (Map<?, ?>) wire);
+    }
+
+    /** Removes the line probes and returns the raw line profile (read it with LineReader). */
+    public static EngineRequest<Map<?, ?>> linesTake() {
+        return new EngineRequest<>(EngineProtocol.LINES_TAKE, null, wire -> (Map<?, ?>) wire);
+    }
+
+    /**
+     * Samples a generated {@code Timed} statement ({@code %flame}), run again and again for {@code durationNanos}.
+     *
+     * @param event    cpu, alloc, wall or lock
+     * @param interval async-profiler's interval text, or {@code null} for the default
+     * @param backend  {@code auto} (async-profiler, JFR where it cannot load), {@code async} or {@code jfr}
+     * @param threads  sample every thread, each stack under its thread's frame
+     * @param jfrFile  absolute path for a JFR recording of the profile, or {@code null}
+     */
+    public static EngineRequest<FlameSamples> flame(
+            String binaryName,
+            long durationNanos,
+            String event,
+            String interval,
+            String backend,
+            boolean threads,
+            String jfrFile) {
+        java.util.HashMap<String, Object> argument = flameArgument(backend);
+        argument.put("class", binaryName);
+        argument.put("durationNanos", durationNanos);
+        argument.put("event", event);
+        argument.put("interval", interval);
+        argument.put("threads", threads);
+        argument.put("jfrFile", jfrFile);
+        return new EngineRequest<>(EngineProtocol.FLAME, argument, wire -> FlameSamples.fromWire((Map<?, ?>) wire));
+    }
+
+    /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
+    public static EngineRequest<FlameBackends> flameList(String backend) {
+        return new EngineRequest<>(
+                EngineProtocol.FLAME_LIST, flameArgument(backend), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+    }
+
+    private static java.util.HashMap<String, Object> flameArgument(String backend) {
+        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
+        String jar = AsyncProfilerJar.locate();
+        argument.put("jar", jar);
+        argument.put("backend", backend); // without a jar, auto falls back to JFR and says why
+        return argument;
+    }
+}

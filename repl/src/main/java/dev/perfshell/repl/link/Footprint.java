@@ -1,0 +1,51 @@
+package dev.perfshell.repl.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deep footprint of an object graph, as JOL's GraphLayout measures it in the engine.
+ *
+ * @param rootClass  the root object's class, or {@code null} for a null value
+ * @param totalBytes bytes of every object reachable from the root
+ * @param objects    how many objects that is
+ * @param rows       per class, largest sum first
+ * @param layout     JOL's field layout of the root ({@code -v}), or {@code null}
+ */
+public record Footprint(String rootClass, long totalBytes, long objects, List<Row> rows, String layout) {
+
+    /** One class of the graph: its instances and their bytes. */
+    public record Row(String className, long count, long bytes) {
+        public double averageBytes() {
+            return count == 0 ? 0 : (double) bytes / count;
+        }
+    }
+
+    public Footprint {
+        rows = List.copyOf(rows);
+    }
+
+    /** The footprint of {@code null}: nothing. */
+    public static Footprint ofNull() {
+        return new Footprint(null, 0, 0, List.of(), null);
+    }
+
+    static Footprint fromWire(Map<?, ?> wire) {
+        if (!wire.containsKey("totalBytes")) return ofNull();
+        List<Row> rows = new ArrayList<>();
+        for (Object item : (List<?>) wire.get("classes")) {
+            Map<?, ?> row = (Map<?, ?>) item;
+            rows.add(new Row(
+                    (String) row.get("class"),
+                    ((Number) row.get("count")).longValue(),
+                    ((Number) row.get("bytes")).longValue()));
+        }
+        return new Footprint(
+                (String) wire.get("rootClass"),
+                ((Number) wire.get("totalBytes")).longValue(),
+                ((Number) wire.get("objects")).longValue(),
+                rows,
+                (String) wire.get("layout"));
+    }
+}
