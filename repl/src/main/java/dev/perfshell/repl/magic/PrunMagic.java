@@ -220,19 +220,29 @@ final class PrunMagic extends CodeMagic {
         Object why = armed.get("samplerWhy");
         if (why instanceof String reason && !reason.isEmpty()) console.dim("note: sampled with JFR: " + reason);
         Profile.Sampling sampling = profile.sampling();
-        if (sampling != null && sampling.samples() < ENOUGH_SAMPLES && !profile.partial()) {
-            long suggested =
-                    SampledRuns.niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / Math.max(1, sampling.samples()));
-            console.dim(String.format(
-                    java.util.Locale.ROOT,
-                    "note: the times rest on only %d samples. Next: %%prun -n %d %s runs it %d "
-                            + "times for about %,d.",
-                    sampling.samples(),
-                    suggested,
-                    profile.source().strip(),
-                    suggested,
-                    Math.round(sampling.samples() * (double) suggested / repeats)));
+        if (sampling != null && !profile.partial()) {
+            String note =
+                    fewSamplesNote(sampling.samples(), repeats, profile.source().strip());
+            if (note != null) console.dim(note);
         }
+    }
+
+    /**
+     * The advice to repeat a statement whose times rest on few samples, or {@code null}: none needed, or none
+     * sampled at all (then the profile's own footer says that no sample fell in the statement, and a
+     * projection from zero samples would promise zero).
+     */
+    static String fewSamplesNote(long samples, int repeats, String source) {
+        if (samples >= ENOUGH_SAMPLES || samples == 0) return null;
+        long suggested = SampledRuns.niceRepeats(repeats * (double) ENOUGH_SAMPLES * 2 / samples);
+        return String.format(
+                java.util.Locale.ROOT,
+                "note: the times rest on only %d samples. Next: %%prun -n %d %s runs it %d times for about %,d samples.",
+                samples,
+                suggested,
+                source,
+                suggested,
+                Math.round(samples * (double) suggested / repeats));
     }
 
     @Override
