@@ -1,5 +1,6 @@
 package dev.perfshell.repl;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,5 +30,31 @@ class PackageCyclesTest {
     @Test
     void noPackageCycles() {
         slices().matching("dev.perfshell.(**)").should().beFreeOfCycles().check(PERFSHELL);
+    }
+
+    /**
+     * The results store and its exports know the common record and each magic's details only through
+     * {@code ResultRecord.Details}: a new magic adds its figures without the export schema's code changing.
+     */
+    @Test
+    void resultsKnowNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.perfshell.repl.results..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.perfshell.repl.timeit..",
+                        "dev.perfshell.repl.memory..",
+                        "dev.perfshell.repl.profile..",
+                        "dev.perfshell.repl.lines..",
+                        "dev.perfshell.repl.flame..",
+                        "dev.perfshell.repl.jmh..",
+                        "dev.perfshell.repl.compare..",
+                        "dev.perfshell.repl.magic..",
+                        "dev.perfshell.repl.render..",
+                        "dev.perfshell.repl.shell..",
+                        "dev.perfshell.repl.session..")
+                .check(PERFSHELL);
     }
 }

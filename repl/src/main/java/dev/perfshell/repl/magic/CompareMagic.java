@@ -12,6 +12,7 @@ import dev.perfshell.repl.timeit.SnippetList;
 import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.repl.timeit.TimeitDetails;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -212,11 +213,12 @@ final class CompareMagic extends SetupCellMagic {
             SteadyRuns steady = steadies.get(k);
             int position = k + 1;
             context.record(origin -> {
-                ResultRecord timeit = ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin);
+                ResultRecord timeit = TimeitDetails.record(report, setup, plan, freshOption.fresh, origin);
                 java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(timeit.params());
                 params.put("snippets", entries.size());
                 params.put("position", position);
-                return new ResultRecord(
+                return TimeitDetails.withRunsLeftOut(
+                        new ResultRecord(
                                 "compare",
                                 timeit.label(),
                                 timeit.source(),
@@ -225,8 +227,8 @@ final class CompareMagic extends SetupCellMagic {
                                 timeit.line(),
                                 timeit.warnings(),
                                 timeit.metric(),
-                                timeit.details())
-                        .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding());
+                                timeit.details()),
+                        steady);
             });
         }
         // A warning several snippets share (a busy machine) is said once, naming them all.

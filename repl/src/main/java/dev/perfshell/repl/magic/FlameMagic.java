@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.flame.FlameDetails;
 import dev.perfshell.repl.flame.FlameFiles;
 import dev.perfshell.repl.flame.FlameGraphHtml;
 import dev.perfshell.repl.flame.FlameReport;
@@ -13,7 +14,6 @@ import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.FlameBackends;
 import dev.perfshell.repl.link.FlameSamples;
 import dev.perfshell.repl.render.FlameRenderer;
-import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.session.SnippetSources;
 import dev.perfshell.repl.timeit.TimedSnippet;
@@ -247,7 +247,7 @@ final class FlameMagic extends CodeMagic {
                 samples.threw(),
                 html,
                 samples.jfrFile());
-        context.record(origin -> ResultRecord.flame(labelOption.label, report, params(), origin));
+        context.record(origin -> FlameDetails.record(labelOption.label, report, params(), origin));
         if (!report.notes().isEmpty()) console.warn(report.notes());
         if (!quiet) FlameRenderer.render(report, top).forEach(console::println);
         if (report.html() != null) {

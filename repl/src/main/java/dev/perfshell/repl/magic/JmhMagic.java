@@ -3,6 +3,7 @@ package dev.perfshell.repl.magic;
 import dev.perfshell.repl.io.Caret;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.jmh.JmhCompiler;
+import dev.perfshell.repl.jmh.JmhDetails;
 import dev.perfshell.repl.jmh.JmhJars;
 import dev.perfshell.repl.jmh.JmhOptions;
 import dev.perfshell.repl.jmh.JmhProcess;
@@ -345,7 +346,7 @@ final class JmhMagic extends SetupCellMagic {
         compareWithTimeit(context, code, results).ifPresent(console::dim);
         for (JmhResult result : results) {
             context.record(origin ->
-                    ResultRecord.jmh(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
+                    JmhDetails.record(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
         }
     }
 

@@ -3,11 +3,11 @@ package dev.perfshell.repl.magic;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineReader;
+import dev.perfshell.repl.lines.LinesDetails;
 import dev.perfshell.repl.lines.MethodChoices;
 import dev.perfshell.repl.lines.SampledLineTimes;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
-import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
 import java.nio.file.Path;
@@ -231,7 +231,7 @@ abstract class LineMagic extends CodeMagic {
                 : List.of();
         LineProfile profile =
                 new LineReader(session.engine().jshell(), sourcePath).read(kind(), code, wire, layout, result.failed());
-        context.record(origin -> ResultRecord.lines(magic(), labelOption.label, profile, origin));
+        context.record(origin -> LinesDetails.record(magic(), labelOption.label, profile, origin));
         List<String> report = new ArrayList<>(render(profile));
         if (sampled != null) report.add(sampled.footer());
         if (!quiet) report.forEach(console::println);

@@ -7,6 +7,7 @@ import dev.perfshell.repl.link.Footprint;
 import dev.perfshell.repl.link.MemitRun;
 import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.memory.HiddenValue;
+import dev.perfshell.repl.memory.MemitDetails;
 import dev.perfshell.repl.memory.MemitReport;
 import dev.perfshell.repl.render.MemitRenderer;
 import dev.perfshell.repl.render.SweepRenderer;
@@ -176,7 +177,7 @@ final class MemitMagic extends SetupCellMagic {
             }
         }
         MemitReport report = new MemitReport(code, runs, perOp, perOpNote, last.value, last.stopped);
-        context.record(origin -> ResultRecord.memit(labelOption.label, report, params(), origin));
+        context.record(origin -> MemitDetails.record(labelOption.label, report, params(), origin));
         if (!last.stopped.isEmpty()) console.warn(last.stopped);
         if (!quiet) MemitRenderer.render(report).forEach(console::println);
         last.values.forEach(console::println);
@@ -378,7 +379,7 @@ final class MemitMagic extends SetupCellMagic {
                 perOp.add(bytes);
                 Map<String, Object> params = params();
                 params.put(sweep.paramKey(), value);
-                done.add(origin -> ResultRecord.memitPerOp(labelOption.label, code, params, bytes, origin));
+                done.add(origin -> MemitDetails.perOpRecord(labelOption.label, code, params, bytes, origin));
                 if (!quiet)
                     console.println(SweepRenderer.prefix(sweep.name(), value, sweep.values())
                             + MemitRenderer.bytesPerOpLine(bytes, ops));

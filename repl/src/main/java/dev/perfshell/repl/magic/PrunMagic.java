@@ -6,7 +6,7 @@ import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.profile.Profile;
 import dev.perfshell.repl.profile.ProfileReader;
 import dev.perfshell.repl.profile.ProfileView;
-import dev.perfshell.repl.results.ResultRecord;
+import dev.perfshell.repl.profile.PrunDetails;
 import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
 import java.util.ArrayList;
@@ -331,7 +331,7 @@ final class PrunMagic extends CodeMagic {
                 ? reader.read(
                         code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
                 : reader.read(code, wire, run.wallNanos, result.failed());
-        context.record(origin -> ResultRecord.prun(labelOption.label, profile, origin));
+        context.record(origin -> PrunDetails.record(labelOption.label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
         if (!quiet) samplingNotes(console, armed, wire, profile);
         long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;

@@ -10,6 +10,8 @@ import dev.perfshell.repl.results.ResultsJson;
 import dev.perfshell.repl.results.ResultsStore;
 import dev.perfshell.repl.results.Tool;
 import dev.perfshell.repl.script.MagicArgs;
+import dev.perfshell.repl.timeit.TimeDetails;
+import dev.perfshell.repl.timeit.TimeitDetails;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.runtime.Units;
 import java.io.IOException;
@@ -138,7 +140,7 @@ final class ResultsMagic extends BaseMagic {
                 "metric",
                 metric.name() + " in " + unit + ", " + metric.direction().json() + " is better");
         field(console, "center", value(metric.center(), unit));
-        if (!Double.isNaN(metric.ciLow()) && !(record.details() instanceof ResultRecord.TimeitDetails)) {
+        if (!Double.isNaN(metric.ciLow()) && !(record.details() instanceof TimeitDetails)) {
             field(console, "interval", value(metric.ciLow(), unit) + " … " + value(metric.ciHigh(), unit));
         }
         double[] samples = metric.samples();
@@ -147,7 +149,7 @@ final class ResultsMagic extends BaseMagic {
                 "samples",
                 samples.length + ": "
                         + Arrays.stream(samples).mapToObj(s -> value(s, unit)).collect(Collectors.joining(", ")));
-        if (record.details() instanceof ResultRecord.TimeitDetails timeit) {
+        if (record.details() instanceof TimeitDetails timeit) {
             RunStatistics stats = timeit.stats();
             field(
                     console,
@@ -170,7 +172,7 @@ final class ResultsMagic extends BaseMagic {
             if (!Double.isNaN(timeit.allocatedBytesPerOp())) {
                 field(console, "allocated", String.format(Locale.ROOT, "%.1f B/op", timeit.allocatedBytesPerOp()));
             }
-        } else if (record.details() instanceof ResultRecord.TimeDetails time) {
+        } else if (record.details() instanceof TimeDetails time) {
             field(
                     console,
                     "cpu",

@@ -4,8 +4,8 @@ import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.Footprint;
 import dev.perfshell.repl.memory.HiddenValue;
+import dev.perfshell.repl.memory.SizeofDetails;
 import dev.perfshell.repl.render.SizeofRenderer;
-import dev.perfshell.repl.results.ResultRecord;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +82,7 @@ final class SizeofMagic extends CodeMagic {
                     console.error("%sizeof failed in the engine: " + e.getMessage());
                 return false;
             }
-            context.record(origin -> ResultRecord.sizeof(labelOption.label, code, footprint, origin));
+            context.record(origin -> SizeofDetails.record(labelOption.label, code, footprint, origin));
             SizeofRenderer.render(code, footprint).forEach(console::println);
             return true;
         }

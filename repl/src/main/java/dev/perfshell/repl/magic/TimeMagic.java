@@ -3,8 +3,8 @@ package dev.perfshell.repl.magic;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.render.TimeRenderer;
-import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.JavaEvaluator;
+import dev.perfshell.repl.timeit.TimeDetails;
 import dev.perfshell.timing.runtime.OnceTiming;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ final class TimeMagic extends CodeMagic {
             TimeRenderer.render(timing).forEach(console::println);
         }
         if (timing != null && !result.failed())
-            context.record(origin -> ResultRecord.time(input.text(), timing, origin));
+            context.record(origin -> TimeDetails.record(input.text(), timing, origin));
         values.forEach(console::println);
         errors.forEach(console::error);
         if (result.nothingToRun()) {

@@ -16,6 +16,7 @@ import dev.perfshell.repl.timeit.SweepSchedule;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.repl.timeit.TimeitDetails;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -212,9 +213,8 @@ final class TimeitMagic extends SetupCellMagic {
                     .findings(source, binaryName, setup, measured, plan, List.of());
             SteadyRuns steady = SteadyRuns.of(measured);
             TimeitReport report = report(context, session, code, steady, plan, folded);
-            context.record(
-                    origin -> withKeepProfiles(ResultRecord.timeit(report, setup, plan, freshOption.fresh, origin))
-                            .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
+            context.record(origin -> TimeitDetails.withRunsLeftOut(
+                    withKeepProfiles(TimeitDetails.record(report, setup, plan, freshOption.fresh, origin)), steady));
             if (!quiet) print(console, report, steady.runs());
             if (plot != null) writePlot(console, report);
             return bind == null
@@ -286,10 +286,10 @@ final class TimeitMagic extends SetupCellMagic {
                 SteadyRuns steady = SteadyRuns.of(measured);
                 TimeitReport report = report(context, session, code, steady, plan, folded);
                 medians.add(report.stats().median());
-                done.add(
-                        origin -> withKeepProfiles(ResultRecord.timeit(report, setup, asked, freshOption.fresh, origin))
-                                .withParam(sweep.paramKey(), value)
-                                .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding()));
+                done.add(origin -> TimeitDetails.withRunsLeftOut(
+                        withKeepProfiles(TimeitDetails.record(report, setup, asked, freshOption.fresh, origin))
+                                .withParam(sweep.paramKey(), value),
+                        steady));
                 for (Finding finding : report.findings()) {
                     foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>())
                             .add(value);

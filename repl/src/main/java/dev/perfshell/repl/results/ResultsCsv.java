@@ -59,7 +59,7 @@ public final class ResultsCsv {
 
     /** The JSON export's number text (shortest round-trip digits, plain notation); empty for NaN. */
     private static String number(double value) {
-        return Double.isFinite(value) ? ResultsJson.number(value).asText() : "";
+        return Double.isFinite(value) ? JsonValues.number(value).asText() : "";
     }
 
     private static String quoted(String field) {

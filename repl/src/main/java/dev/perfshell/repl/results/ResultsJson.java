@@ -1,5 +1,9 @@
 package dev.perfshell.repl.results;
 
+import static dev.perfshell.repl.results.JsonValues.number;
+import static dev.perfshell.repl.results.JsonValues.numbers;
+import static dev.perfshell.repl.results.JsonValues.strings;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -10,10 +14,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfshell.repl.io.AtomicFiles;
-import dev.perfshell.timing.RunStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,7 @@ import java.util.Map;
 public final class ResultsJson {
     public static final String SCHEMA = "perfshell-results/1";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonValues.NODES;
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
@@ -145,28 +147,12 @@ public final class ResultsJson {
         node.put("source", record.source());
         ObjectNode params = node.putObject("params");
         for (Map.Entry<String, Object> param : record.params().entrySet())
-            params.set(param.getKey(), value(param.getValue()));
+            params.set(param.getKey(), JsonValues.value(param.getValue()));
         node.put("script", record.script());
         node.put("line", record.line());
         node.set("warnings", strings(record.warnings()));
         node.set("metric", metric(record.metric()));
-        if (record.details() instanceof ResultRecord.TimeitDetails timeit) {
-            timeit(node, timeit);
-        } else if (record.details() instanceof ResultRecord.TimeDetails time) {
-            time(node, time);
-        } else if (record.details() instanceof ResultRecord.MemitDetails memit) {
-            memit(node, memit);
-        } else if (record.details() instanceof ResultRecord.SizeofDetails sizeof) {
-            sizeof(node, sizeof);
-        } else if (record.details() instanceof ResultRecord.PrunDetails prun) {
-            prun(node, prun);
-        } else if (record.details() instanceof ResultRecord.LinesDetails lines) {
-            lines(node, lines.profile());
-        } else if (record.details() instanceof ResultRecord.FlameDetails flame) {
-            flame(node, flame);
-        } else if (record.details() instanceof ResultRecord.JmhDetails jmh) {
-            node.putArray("jmh").add(jmh.json().deepCopy());
-        }
+        if (record.details() != null) record.details().writeJson(node);
         if (record.complexity() != null) node.set("complexity", complexity(record.complexity()));
         return node;
     }
@@ -216,173 +202,5 @@ public final class ResultsJson {
             }
         }
         return node;
-    }
-
-    private static void timeit(ObjectNode node, ResultRecord.TimeitDetails timeit) {
-        RunStatistics stats = timeit.stats();
-        node.put("loops", timeit.loops());
-        node.put("runs", stats.runs());
-        ObjectNode perOp = node.putObject("perOpNanos");
-        perOp.set("mean", number(stats.mean()));
-        perOp.set("median", number(stats.median()));
-        perOp.set("stdev", number(stats.stdev()));
-        perOp.set("mad", number(stats.mad()));
-        perOp.set("min", number(stats.min()));
-        perOp.set("max", number(stats.max()));
-        perOp.set("ciLow", number(stats.ciLow()));
-        perOp.set("ciHigh", number(stats.ciHigh()));
-        perOp.set("ciLevel", number(stats.ciLevel()));
-        node.set("runsPerOpNanos", numbers(timeit.runsPerOpNanos()));
-        // Runs the figures leave out (a heap-growing finding with leftOut says why); the metric's samples exclude them.
-        node.set("runsLeftOutPerOpNanos", numbers(timeit.runsLeftOutPerOpNanos()));
-        node.set("allocatedBytesPerOp", number(timeit.allocatedBytesPerOp()));
-        ArrayNode findings = node.putArray("findings");
-        for (dev.perfshell.timing.Finding finding : timeit.findings()) {
-            ObjectNode one = findings.addObject();
-            one.put("kind", finding.kind().id());
-            finding.facts().forEach((name, value) -> one.set(name, value(value)));
-        }
-    }
-
-    private static void time(ObjectNode node, ResultRecord.TimeDetails time) {
-        node.put("wallNanos", time.wallNanos());
-        node.put("userNanos", time.userNanos());
-        node.put("systemNanos", time.systemNanos());
-        node.put("processCpuNanos", time.processCpuNanos());
-        node.put("gcCount", time.gcCount());
-        node.put("gcTimeNanos", time.gcTimeNanos());
-        node.put("compileNanos", time.compileNanos());
-    }
-
-    private static void memit(ObjectNode node, ResultRecord.MemitDetails memit) {
-        node.put("peakBytes", memit.peakBytes());
-        node.put("incrementBytes", memit.incrementBytes());
-        node.put("allocatedBytes", memit.allocatedBytes());
-        node.set("allocatedBytesPerOp", number(memit.allocatedBytesPerOp()));
-        node.put("ops", memit.ops());
-        node.put("retainedBytes", memit.retainedBytes());
-        node.put("gcCount", memit.gcCount());
-        node.put("gcTimeNanos", memit.gcTimeNanos());
-        node.set("peakRssBytes", memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.peakRssBytes()));
-        node.set(
-                "rssIncrementBytes",
-                memit.peakRssBytes() < 0 ? NODES.nullNode() : NODES.numberNode(memit.rssIncrementBytes()));
-        node.set("valueBytes", memit.valueBytes() == null ? NODES.nullNode() : NODES.numberNode(memit.valueBytes()));
-    }
-
-    private static void sizeof(ObjectNode node, ResultRecord.SizeofDetails sizeof) {
-        node.put("rootClass", sizeof.rootClass());
-        node.put("totalBytes", sizeof.totalBytes());
-        node.put("objects", sizeof.objects());
-        ArrayNode classes = node.putArray("classes");
-        for (ResultRecord.ClassBytes row : sizeof.classes()) {
-            ObjectNode item = classes.addObject();
-            item.put("class", row.className());
-            item.put("count", row.count());
-            item.put("bytes", row.bytes());
-        }
-    }
-
-    private static void prun(ObjectNode node, ResultRecord.PrunDetails prun) {
-        node.put("totalNanos", prun.totalNanos());
-        node.put("subtractedNanosPerCall", prun.subtractedNanosPerCall());
-        node.put("timed", prun.timed());
-        node.put("threads", prun.threads());
-        node.put("partial", prun.partial());
-        node.put("methodCount", prun.methodCount());
-        node.put("mode", prun.mode());
-        node.put("samples", prun.samples());
-        node.put("probeSamples", prun.probeSamples());
-        node.put("repeats", prun.repeats());
-        ArrayNode methods = node.putArray("methods");
-        for (dev.perfshell.repl.profile.Profile.MethodStats row : prun.methods()) {
-            ObjectNode item = methods.addObject();
-            item.put("method", row.method());
-            item.put("location", row.location());
-            item.put("boundary", row.boundary());
-            item.put("calls", row.calls());
-            item.put("primitiveCalls", row.primitiveCalls());
-            item.put("selfNanos", row.selfNanos());
-            item.put("cumulativeNanos", row.cumulativeNanos());
-            if (row.selfSamples() >= 0) {
-                item.put("selfSamples", row.selfSamples());
-                item.put("totalSamples", row.totalSamples());
-            }
-        }
-    }
-
-    private static void flame(ObjectNode node, ResultRecord.FlameDetails flame) {
-        node.put("event", flame.event());
-        node.put("backend", flame.backend());
-        node.put("samples", flame.samples());
-        node.put("ops", flame.ops());
-        ArrayNode top = node.putArray("top");
-        for (dev.perfshell.repl.flame.FlatProfile.Row row : flame.top()) {
-            ObjectNode item = top.addObject();
-            item.put("method", row.method());
-            item.put("selfSamples", row.selfSamples());
-            item.put("totalSamples", row.totalSamples());
-        }
-        node.put("html", flame.html());
-        if (!flame.threads().isEmpty()) {
-            ArrayNode threads = node.putArray("threads");
-            for (dev.perfshell.repl.flame.FoldedStacks.ThreadSamples thread : flame.threads()) {
-                threads.addObject().put("thread", thread.thread()).put("samples", thread.samples());
-            }
-        }
-        node.put("jfr", flame.jfr());
-    }
-
-    private static void lines(ObjectNode node, dev.perfshell.repl.lines.LineProfile profile) {
-        boolean bytes = profile.kind() == dev.perfshell.repl.lines.LineProfile.Kind.BYTES;
-        ArrayNode methods = node.putArray("methods");
-        for (dev.perfshell.repl.lines.LineProfile.MethodLines m : profile.methods()) {
-            ObjectNode item = methods.addObject();
-            item.put("method", m.method());
-            item.put("location", m.location());
-            item.put(bytes ? "totalBytes" : "totalNanos", m.total());
-            ArrayNode lines = item.putArray("lines");
-            for (dev.perfshell.repl.lines.LineProfile.Line line : m.lines()) {
-                ObjectNode l = lines.addObject();
-                l.put("line", line.number());
-                l.put("hits", line.hits());
-                l.put(bytes ? "bytes" : "nanos", line.value());
-                l.put("source", line.text());
-            }
-        }
-    }
-
-    private static ArrayNode strings(List<String> values) {
-        if (values == null) return null;
-        ArrayNode array = NODES.arrayNode();
-        values.forEach(array::add);
-        return array;
-    }
-
-    private static ArrayNode numbers(double[] values) {
-        ArrayNode array = NODES.arrayNode();
-        for (double value : values) array.add(number(value));
-        return array;
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode value(Object value) {
-        if (value == null) return NODES.nullNode();
-        if (value instanceof Double || value instanceof Float) return number(((Number) value).doubleValue());
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return NODES.numberNode(((Number) value).longValue());
-        }
-        if (value instanceof Boolean b) return NODES.booleanNode(b);
-        return NODES.textNode(value.toString());
-    }
-
-    /**
-     * A double in plain notation with the shortest digits that read back to it ({@link Double#toString}'s),
-     * at least one decimal ({@code 5.0}, {@code 12345678.9}, {@code 0.00001}); {@code null} for NaN or infinity.
-     */
-    static com.fasterxml.jackson.databind.JsonNode number(double value) {
-        if (!Double.isFinite(value)) return NODES.nullNode();
-        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        if (decimal.scale() < 1) decimal = decimal.setScale(1);
-        return NODES.numberNode(decimal);
     }
 }

@@ -43,8 +43,6 @@ public final class ResultsTable {
     }
 
     private static double bytesPerOp(ResultRecord.Details details) {
-        if (details instanceof ResultRecord.TimeitDetails timeit) return timeit.allocatedBytesPerOp();
-        if (details instanceof ResultRecord.MemitDetails memit) return memit.allocatedBytesPerOp();
-        return Double.NaN;
+        return details == null ? Double.NaN : details.allocatedBytesPerOp();
     }
 }

@@ -93,9 +93,9 @@ class HugeProfileTest {
 
     @Test
     void theResultKeepsTheTopRowsAndTheJsonExportStaysSmall(@TempDir Path dir) throws Exception {
-        ResultRecord record = ResultRecord.prun(null, huge, ResultOrigin.UNKNOWN);
-        ResultRecord.PrunDetails details = (ResultRecord.PrunDetails) record.details();
-        assertThat(details.methods()).hasSize(ResultRecord.PRUN_ROWS_KEPT);
+        ResultRecord record = PrunDetails.record(null, huge, ResultOrigin.UNKNOWN);
+        PrunDetails details = (PrunDetails) record.details();
+        assertThat(details.methods()).hasSize(PrunDetails.ROWS_KEPT);
         assertThat(details.methodCount()).isEqualTo(METHODS + 1);
         assertThat(details.methods().get(0).selfNanos())
                 .isEqualTo(huge.methods().stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.perfshell.repl.Golden;
+import dev.perfshell.repl.jmh.JmhDetails;
 import dev.perfshell.repl.jmh.JmhResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class JmhRendererTest {
     @Test
     void recordsUseTheSchemasUnitsWhateverUnitJmhPrintedIn() throws Exception {
         JmhResult thrpt = read("thrpt-two-forks.json").get(0);
-        dev.perfshell.repl.results.ResultRecord record = dev.perfshell.repl.results.ResultRecord.jmh(
+        dev.perfshell.repl.results.ResultRecord record = JmhDetails.record(
                 null,
                 "Math.log(x)",
                 java.util.Map.of(),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfshell.repl.Golden;
+import dev.perfshell.repl.timeit.TimeDetails;
+import dev.perfshell.repl.timeit.TimeitDetails;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.OnceTiming;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -37,7 +39,7 @@ class ResultsJsonTest {
                 6,
                 true,
                 List.of());
-        store.add(ResultRecord.timeit(
+        store.add(TimeitDetails.record(
                 sqrt, "", new TimeitPlan(0, 5, 0, 0, 0, 1), false, new ResultOrigin("bench.jsh", 2)));
         // Two runs: no confidence interval; allocation unknown; slow runs (IPython's warning); every param.
         TimeitReport sort = TimeitReport.of(
@@ -50,13 +52,13 @@ class ResultsJsonTest {
                 10,
                 false,
                 List.of(dev.perfshell.timing.Finding.of(dev.perfshell.timing.Finding.Kind.OLD_GC, "collections", 2L)));
-        store.add(ResultRecord.timeit(
+        store.add(TimeitDetails.record(
                 sort,
                 "int[] copy = data.clone();",
                 new TimeitPlan(500_000_000L, 2, 1_000, 0, 10, 4),
                 true,
                 new ResultOrigin("lib/sorting.jsh", 14)));
-        store.add(ResultRecord.time(
+        store.add(TimeDetails.record(
                 "fib(30)",
                 new OnceTiming(12_345_678, 12_000_000, 10_000, 15_000_000, 1, 3, 120_000_000),
                 new ResultOrigin(null, 7)));
@@ -141,12 +143,12 @@ class ResultsJsonTest {
 
     @Test
     void numbersArePlainShortestAndNullWhenNotFinite() {
-        assertThat(ResultsJson.number(5.0).toString()).isEqualTo("5.0");
-        assertThat(ResultsJson.number(12_345_678.9).toString()).isEqualTo("12345678.9");
-        assertThat(ResultsJson.number(1e-5).toString()).isEqualTo("0.00001");
-        assertThat(ResultsJson.number(2.3489629245142263).toString()).isEqualTo("2.3489629245142263");
-        assertThat(ResultsJson.number(Double.NaN).isNull()).isTrue();
-        assertThat(ResultsJson.number(Double.POSITIVE_INFINITY).isNull()).isTrue();
+        assertThat(JsonValues.number(5.0).toString()).isEqualTo("5.0");
+        assertThat(JsonValues.number(12_345_678.9).toString()).isEqualTo("12345678.9");
+        assertThat(JsonValues.number(1e-5).toString()).isEqualTo("0.00001");
+        assertThat(JsonValues.number(2.3489629245142263).toString()).isEqualTo("2.3489629245142263");
+        assertThat(JsonValues.number(Double.NaN).isNull()).isTrue();
+        assertThat(JsonValues.number(Double.POSITIVE_INFINITY).isNull()).isTrue();
         String json = ResultsJson.render(TOOL, ENVIRONMENT, fixedStore().all());
         assertThat(json).doesNotContain("E-", "E+", "NaN", "Infinity").doesNotContainPattern("[0-9]E[0-9]");
     }
@@ -161,7 +163,7 @@ class ResultsJsonTest {
             TimeitReport report = TimeitReport.of(
                     "", "linear(n)", 100, new double[] {times[i], times[i]}, Double.NaN, 0, 1, true, List.of());
             medians.add(report.stats().median());
-            records.add(ResultRecord.timeit(
+            records.add(TimeitDetails.record(
                             report, "", new TimeitPlan(0, 0, 0, 0, 0, 1), false, new ResultOrigin("s.jsh", 3))
                     .withParam("param.n", ns[i]));
         }

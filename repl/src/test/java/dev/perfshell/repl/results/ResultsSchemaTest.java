@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
+import dev.perfshell.repl.timeit.TimeitDetails;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import java.io.IOException;
@@ -110,7 +111,7 @@ class ResultsSchemaTest {
             TimeitReport report = TimeitReport.of(
                     "", "linear(n)", 100, new double[] {n + 50, n + 51, n + 49}, Double.NaN, 0, 1, true, List.of());
             medians.add(report.stats().median());
-            sweep.add(ResultRecord.timeit(
+            sweep.add(TimeitDetails.record(
                             report, "", new TimeitPlan(0, 3, 0, 0, 0, 1), false, new ResultOrigin("s.jsh", 3))
                     .withParam("param.n", n));
         }

@@ -2,12 +2,13 @@ package dev.perfshell.repl.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshell.repl.timeit.TimeDetails;
 import dev.perfshell.timing.runtime.OnceTiming;
 import org.junit.jupiter.api.Test;
 
 class ResultsStoreTest {
     private static ResultRecord time(String source) {
-        return ResultRecord.time(source, new OnceTiming(1_000, 900, 0, 1_000, 0, 0, 0), new ResultOrigin(null, 1));
+        return TimeDetails.record(source, new OnceTiming(1_000, 900, 0, 1_000, 0, 0, 0), new ResultOrigin(null, 1));
     }
 
     @Test

@@ -57,15 +57,16 @@ class SteadyRunsTest {
                 0,
                 true,
                 java.util.List.of());
-        dev.perfshell.repl.results.ResultRecord record = dev.perfshell.repl.results.ResultRecord.timeit(
+        dev.perfshell.repl.results.ResultRecord record = TimeitDetails.withRunsLeftOut(
+                TimeitDetails.record(
                         report,
                         "",
                         new dev.perfshell.timing.runtime.TimeitPlan(0, 0, 0, 0, 0, 1),
                         false,
-                        dev.perfshell.repl.results.ResultOrigin.UNKNOWN)
-                .withRunsLeftOut(steady.leftOutPerOpNanos(), steady.finding());
+                        dev.perfshell.repl.results.ResultOrigin.UNKNOWN),
+                steady);
         assertThat(record.metric().samples()).hasSize(6);
-        var details = (dev.perfshell.repl.results.ResultRecord.TimeitDetails) record.details();
+        var details = (TimeitDetails) record.details();
         assertThat(details.runsLeftOutPerOpNanos()).hasSize(14);
         assertThat(details.findings())
                 .extracting(f -> f.kind())
