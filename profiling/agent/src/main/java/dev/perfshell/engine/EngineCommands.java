@@ -2,10 +2,12 @@ package dev.perfshell.engine;
 
 import dev.perfshell.profiling.memory.Footprints;
 import dev.perfshell.profiling.memory.MemoryMeter;
+import dev.perfshell.timing.runtime.BlackholeCheck;
 import dev.perfshell.timing.runtime.BlackholeSelfCheck;
 import dev.perfshell.timing.runtime.OnceMeter;
 import dev.perfshell.timing.runtime.Timed;
-import dev.perfshell.timing.runtime.TimeitPlan;
+import dev.perfshell.timing.runtime.TimeitReply;
+import dev.perfshell.timing.runtime.TimeitRequest;
 import dev.perfshell.timing.runtime.TimeitRunner;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -27,7 +29,7 @@ final class EngineCommands {
     private final Map<String, EngineCommand> table = new LinkedHashMap<>();
     private final JitWatchPrestart prestart;
     /** See {@link #runEarlyCheck}; guarded by this. */
-    private HashMap<String, Object> earlyCheck;
+    private BlackholeCheck earlyCheck;
 
     /** Runs code that may be user code: stoppable with Ctrl-C, its exceptions reported as the user's. */
     interface UserCode {
@@ -63,25 +65,23 @@ final class EngineCommands {
         TimeitRunner timeit = new TimeitRunner(profileReset);
         dev.perfshell.profiling.flame.Samplers samplers = new dev.perfshell.profiling.flame.Samplers();
         table.put(EngineProtocol.TIMEIT, arg -> {
-            Map<?, ?> request = (Map<?, ?>) arg;
-            Timed timed = instantiate(classes.find((String) request.get("class")));
-            TimeitPlan plan = TimeitPlan.fromWire(request);
-            boolean watchJit = !Boolean.FALSE.equals(request.get("watchJit"));
-            boolean resetProfiles = !Boolean.TRUE.equals(request.get("keepProfiles"));
-            return userCode.run(() -> timeit.run(timed, plan, watchJit, resetProfiles));
+            TimeitRequest request = TimeitRequest.fromWire((Map<?, ?>) arg);
+            Timed timed = instantiate(classes.find(request.className()));
+            return userCode.run(() -> timeit.run(timed, request.plan(), request.watchJit(), !request.keepProfiles())
+                    .toWire());
         });
         table.put(EngineProtocol.TIMEIT_INTERLEAVED, arg -> {
-            Map<?, ?> request = (Map<?, ?>) arg;
+            TimeitRequest.Interleaved request = TimeitRequest.Interleaved.fromWire((Map<?, ?>) arg);
             java.util.List<Timed> snippets = new ArrayList<>();
-            for (Object name : (java.util.List<?>) request.get("classes"))
-                snippets.add(instantiate(classes.find((String) name)));
-            TimeitPlan plan = TimeitPlan.fromWire(request);
-            boolean resetProfiles = !Boolean.TRUE.equals(request.get("keepProfiles"));
-            return userCode.run(() -> timeit.interleaved(snippets, plan, resetProfiles));
+            for (String name : request.classNames()) snippets.add(instantiate(classes.find(name)));
+            return userCode.run(
+                    () -> TimeitReply.toWire(timeit.interleaved(snippets, request.plan(), !request.keepProfiles())));
         });
         table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> {
-            HashMap<String, Object> early = takeEarlyCheck();
-            return early != null ? early : userCode.run(() -> BlackholeSelfCheck.run(timeit));
+            BlackholeCheck early = takeEarlyCheck();
+            return early != null
+                    ? early.toWire()
+                    : userCode.run(() -> BlackholeSelfCheck.run(timeit).toWire());
         });
         table.put(EngineProtocol.PING, arg -> "pong");
         table.put(EngineProtocol.INFO, arg -> info(instrumentation, reserve));
@@ -196,7 +196,7 @@ final class EngineCommands {
      */
     private void runEarlyCheck(TimeitRunner timeit) {
         try {
-            HashMap<String, Object> check = BlackholeSelfCheck.run(timeit);
+            BlackholeCheck check = BlackholeSelfCheck.run(timeit);
             synchronized (this) {
                 earlyCheck = check;
             }
@@ -205,8 +205,8 @@ final class EngineCommands {
         }
     }
 
-    private synchronized HashMap<String, Object> takeEarlyCheck() {
-        HashMap<String, Object> check = earlyCheck;
+    private synchronized BlackholeCheck takeEarlyCheck() {
+        BlackholeCheck check = earlyCheck;
         earlyCheck = null;
         return check;
     }

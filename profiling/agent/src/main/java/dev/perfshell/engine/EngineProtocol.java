@@ -12,12 +12,12 @@ public final class EngineProtocol {
     /** Returns and disarms the once-meter's figures ({@code HashMap<String, Long>}). */
     public static final String TIME_TAKE = "perfshell.time.take";
 
-    /**
-     * Times a generated {@code Timed} class: argument {@code HashMap} with "class" (binary name)
-     * and the plan's fields; reply {@code HashMap} of per-run figures (see TimeitRunner).
-     */
+    /** Times a generated {@code Timed} class: argument a {@code TimeitRequest}, reply a {@code TimeitReply} (wire forms). */
     public static final String TIMEIT = "perfshell.timeit";
-    /** {@code %compare}: several generated classes timed under one plan, their runs interleaved. */
+    /**
+     * {@code %compare}: several generated classes timed under one plan, their runs interleaved: argument a
+     * {@code TimeitRequest.Interleaved}, reply a list of {@code TimeitReply}, one per class in order (wire forms).
+     */
     public static final String TIMEIT_INTERLEAVED = "perfshell.timeitInterleaved";
 
     /**
@@ -94,7 +94,7 @@ public final class EngineProtocol {
     /** The sampling backend that would run and its events ({@code %flame --list}). */
     public static final String FLAME_LIST = "perfshell.flame.list";
 
-    /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply {@code HashMap}. */
+    /** Checks that consumed values stay alive (see BlackholeSelfCheck); reply a {@code BlackholeCheck} (wire form). */
     public static final String BLACKHOLE_CHECK = "perfshell.blackhole.check";
 
     /** Exit code of an engine that halted because the shell that started it died. */

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.link;
 
 import dev.perfshell.engine.EngineProtocol;
+import dev.perfshell.timing.runtime.BlackholeCheck;
 import dev.perfshell.timing.runtime.OnceTiming;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,22 +36,18 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      */
     public static EngineRequest<TimeitRuns> timeit(
             String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit, boolean keepProfiles) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
-        argument.put("class", binaryName);
-        argument.put("watchJit", watchJit);
-        argument.put("keepProfiles", keepProfiles);
-        return new EngineRequest<>(EngineProtocol.TIMEIT, argument, wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
+        return new EngineRequest<>(
+                EngineProtocol.TIMEIT,
+                new dev.perfshell.timing.runtime.TimeitRequest(binaryName, plan, watchJit, keepProfiles).toWire(),
+                wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
     }
 
     /** {@code %compare}: the generated classes timed under one plan, their runs interleaved; one result each, in order. */
     public static EngineRequest<java.util.List<TimeitRuns>> timeitInterleaved(
             java.util.List<String> binaryNames, dev.perfshell.timing.runtime.TimeitPlan plan) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>(plan.toWire());
-        argument.put("classes", new java.util.ArrayList<>(binaryNames));
-        argument.put("keepProfiles", false);
         return new EngineRequest<>(
                 EngineProtocol.TIMEIT_INTERLEAVED,
-                argument,
+                new dev.perfshell.timing.runtime.TimeitRequest.Interleaved(binaryNames, plan, false).toWire(),
                 wire -> ((java.util.List<?>) wire)
                         .stream()
                                 .map(each -> TimeitRuns.fromWire((Map<?, ?>) each))

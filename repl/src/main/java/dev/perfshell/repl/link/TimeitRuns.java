@@ -1,6 +1,8 @@
 package dev.perfshell.repl.link;
 
 import dev.perfshell.timing.ProfileCleaning;
+import dev.perfshell.timing.runtime.ProfileReset;
+import dev.perfshell.timing.runtime.TimeitReply;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -40,34 +42,32 @@ public record TimeitRuns(
         boolean loopWithoutC2) {
 
     static TimeitRuns fromWire(Map<?, ?> wire) {
+        TimeitReply reply = TimeitReply.fromWire(wire);
+        ProfileReset.Outcome reset = reply.profileReset();
         return new TimeitRuns(
-                (double[]) wire.get("perOpNanos"),
-                (long[]) wire.get("ops"),
-                (long[]) wire.get("allocatedBytes"),
-                (long[]) wire.get("gcMillis"),
-                ((Number) wire.get("oldGcCount")).longValue(),
-                (long[]) wire.get("pageFaults"),
-                ((Number) wire.get("warmupNanos")).longValue(),
-                ((Number) wire.get("warmupRuns")).intValue(),
-                (Boolean) wire.get("settled"),
-                (String) wire.get("note"),
-                ((Number) wire.get("jitEventsDuringMeasurement")).longValue(),
-                ((Number) wire.get("totalNanos")).longValue(),
-                profiles((Map<?, ?>) wire.get("profileReset")),
-                wire.get("runsLeftOutForJit") instanceof Number n ? n.intValue() : 0,
-                Boolean.FALSE.equals(wire.get("loopReachedC2")));
-    }
-
-    private static ProfileCleaning profiles(Map<?, ?> reset) {
-        if (reset == null) return ProfileCleaning.kept();
-        return new ProfileCleaning(
-                true,
-                ((Number) reset.get("classes")).intValue(),
-                ((Number) reset.get("failed")).intValue(),
-                ((Number) reset.get("nanos")).longValue(),
-                (String) reset.get("problem"),
-                ((java.util.List<?>) reset.get("examples"))
-                        .stream().map(String::valueOf).toList());
+                reply.perOpNanos(),
+                reply.ops(),
+                reply.allocatedBytes(),
+                reply.gcMillis(),
+                reply.oldGcCount(),
+                reply.pageFaults(),
+                reply.warmupNanos(),
+                reply.warmupRuns(),
+                reply.settled(),
+                reply.note(),
+                reply.jitEvents(),
+                reply.totalNanos(),
+                reset == null
+                        ? ProfileCleaning.kept()
+                        : new ProfileCleaning(
+                                true,
+                                reset.classes(),
+                                reset.failed(),
+                                reset.nanos(),
+                                reset.problem(),
+                                reset.examples()),
+                reply.leftOutForJit(),
+                Boolean.FALSE.equals(reply.loopReachedC2()));
     }
 
     /**

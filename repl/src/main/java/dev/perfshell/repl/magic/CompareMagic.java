@@ -178,7 +178,7 @@ final class CompareMagic extends SetupCellMagic {
             String setup) {
         Console console = context.console();
         double floor = session.blackhole()
-                .map(dev.perfshell.repl.link.BlackholeCheck::emptyNanos)
+                .map(dev.perfshell.timing.runtime.BlackholeCheck::emptyNanos)
                 .orElse(Double.NaN);
         List<TimeitReport> reports = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -34,7 +34,7 @@ final class EnvMagic extends BaseMagic {
         console.println("Blackhole       "
                 + context.session()
                         .blackhole()
-                        .map(dev.perfshell.repl.link.BlackholeCheck::describe)
+                        .map(dev.perfshell.timing.runtime.BlackholeCheck::describe)
                         .orElse("not checked yet (the first %timeit checks that consumed values stay alive)"));
         console.println(
                 "Shell JVM       Java " + System.getProperty("java.version") + " (compiles snippets; never runs them)");

@@ -393,7 +393,7 @@ final class TimeitMagic extends SetupCellMagic {
         TimeitRuns measured = steady.runs();
         dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
         double floor = session.blackhole()
-                .map(dev.perfshell.repl.link.BlackholeCheck::emptyNanos)
+                .map(dev.perfshell.timing.runtime.BlackholeCheck::emptyNanos)
                 .orElse(Double.NaN);
         List<Finding> findings = new java.util.ArrayList<>(control);
         // Runs left out for the heap's growth are a note, not a finding: the figures come from the steady runs.

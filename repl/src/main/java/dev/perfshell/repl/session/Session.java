@@ -1,12 +1,12 @@
 package dev.perfshell.repl.session;
 
-import dev.perfshell.repl.link.BlackholeCheck;
 import dev.perfshell.repl.link.Engine;
 import dev.perfshell.repl.link.EngineConnectTimeout;
 import dev.perfshell.repl.link.EngineDeath;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.EngineSpec;
+import dev.perfshell.timing.runtime.BlackholeCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

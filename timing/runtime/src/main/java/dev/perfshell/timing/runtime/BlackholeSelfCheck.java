@@ -1,6 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import java.util.HashMap;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -84,8 +83,8 @@ public final class BlackholeSelfCheck {
 
     private BlackholeSelfCheck() {}
 
-    /** Runs the check: {"consumedNanos", "emptyNanos", "mode" ("compiler" or "full"), "passed"}. */
-    public static HashMap<String, Object> run(TimeitRunner runner) throws Throwable {
+    /** Runs the check. */
+    public static BlackholeCheck run(TimeitRunner runner) throws Throwable {
         TimeitPlan plan = new TimeitPlan(WARMUP_NANOS + MEASURE_NANOS, 5, 0, WARMUP_NANOS / 2, 0, 1);
         // The fastest run of each: noise (another process on the core) only ever adds time. The empty loop is timed
         // before and after the consumed one, and its faster reading is the floor: at an engine's start the JIT's queue
@@ -93,20 +92,13 @@ public final class BlackholeSelfCheck {
         // which failed the check (2.4 ns consumed is less than twice that) and called right timings "as fast as an
         // empty loop".
         Empty emptyLoop = new Empty();
-        double early = fastest(runner.run(emptyLoop, plan, false, false));
-        double consumed = fastest(runner.run(new Consumed(), plan, false, false));
-        double empty = Math.min(early, fastest(runner.run(emptyLoop, plan, false, false)));
-        HashMap<String, Object> result = new HashMap<>();
-        result.put("consumedNanos", consumed);
-        result.put("emptyNanos", empty);
-        result.put("mode", Boolean.getBoolean("compilerBlackholesEnabled") ? "compiler" : "full");
-        result.put("passed", consumed >= MIN_RATIO * empty);
-        return result;
-    }
-
-    private static double fastest(HashMap<String, Object> measured) {
-        return java.util.Arrays.stream((double[]) measured.get("perOpNanos"))
-                .min()
-                .orElse(Double.NaN);
+        double early = runner.run(emptyLoop, plan, false, false).fastestPerOpNanos();
+        double consumed = runner.run(new Consumed(), plan, false, false).fastestPerOpNanos();
+        double empty = Math.min(early, runner.run(emptyLoop, plan, false, false).fastestPerOpNanos());
+        return new BlackholeCheck(
+                consumed,
+                empty,
+                Boolean.getBoolean("compilerBlackholesEnabled") ? "compiler" : "full",
+                consumed >= MIN_RATIO * empty);
     }
 }

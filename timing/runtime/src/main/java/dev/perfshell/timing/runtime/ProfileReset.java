@@ -36,5 +36,15 @@ public interface ProfileReset {
             wire.put("examples", new java.util.ArrayList<>(examples));
             return wire;
         }
+
+        public static Outcome fromWire(java.util.Map<?, ?> wire) {
+            return new Outcome(
+                    ((Number) wire.get("classes")).intValue(),
+                    ((Number) wire.get("failed")).intValue(),
+                    ((Number) wire.get("nanos")).longValue(),
+                    (String) wire.get("problem"),
+                    ((java.util.List<?>) wire.get("examples"))
+                            .stream().map(String::valueOf).toList());
+        }
     }
 }

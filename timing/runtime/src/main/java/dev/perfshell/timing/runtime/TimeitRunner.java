@@ -2,7 +2,6 @@ package dev.perfshell.timing.runtime;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,7 +82,7 @@ public final class TimeitRunner {
     }
 
     /** Without the JIT watch or a reset: the runs exactly as planned (tests count them). */
-    public HashMap<String, Object> run(Timed timed, TimeitPlan plan) throws Throwable {
+    public TimeitReply run(Timed timed, TimeitPlan plan) throws Throwable {
         return run(timed, plan, false, false);
     }
 
@@ -93,8 +92,7 @@ public final class TimeitRunner {
      * @param resetProfiles give the code the snippet reaches fresh JIT profiles first (default of {@code %timeit};
      *                      {@code --keep-profiles} turns it off)
      */
-    public HashMap<String, Object> run(Timed timed, TimeitPlan plan, boolean watchJit, boolean resetProfiles)
-            throws Throwable {
+    public TimeitReply run(Timed timed, TimeitPlan plan, boolean watchJit, boolean resetProfiles) throws Throwable {
         JitActivity engineWatch = watchJit ? jitWatch() : null; // JFR started (0.7 s the first time), kept running
         long start = System.nanoTime();
         ProfileReset.Outcome reset = resetProfiles ? reset() : null;
@@ -102,7 +100,7 @@ public final class TimeitRunner {
         // shows no new C2 compile: only fresh code is asked for one.
         boolean freshCode = resetProfiles || timedBefore.add(timed.getClass());
         try (JitActivity watch = engineWatch == null ? null : new JitActivity()) {
-            return withReset(timeOne(timed, plan, watch, start, freshCode), reset);
+            return timeOne(timed, plan, watch, start, freshCode).withProfileReset(reset);
         }
     }
 
@@ -130,15 +128,15 @@ public final class TimeitRunner {
      * engine-wide one (a minute of every compile, tens of thousands after a few resets) made JFR's parser so hot that
      * its own C2 compiles filled the queue, and the snippet's loop waited behind them (C1's speed, 47 ns instead of 1.2).
      */
-    private HashMap<String, Object> timeOne(
-            Timed timed, TimeitPlan plan, JitActivity watch, long start, boolean freshCode) throws Throwable {
+    private TimeitReply timeOne(Timed timed, TimeitPlan plan, JitActivity watch, long start, boolean freshCode)
+            throws Throwable {
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         Warm warm = warmUp(timed, bh, plan, watch, start, freshCode);
         int runs = warm.schedule.runs();
         List<Run> done = new ArrayList<>();
         List<java.time.Instant> starts = new ArrayList<>();
         measureRuns(timed, bh, warm, plan, runs, done, starts);
-        if (watch == null) return Measured.of(done, plan).wire(warm, -1L, 0, System.nanoTime() - start);
+        if (watch == null) return Measured.of(done, plan).reply(warm, -1L, 0, System.nanoTime() - start);
         // The JIT may still rebuild the snippet's code after the warm-up (a C2 compile that waited behind others in the
         // queue): runs before its last compilation ran other code than the runs after it. The runs after it are kept.
         // When they are fewer than half, as many more runs as were lost are measured once; an explicit -r gets all its
@@ -150,7 +148,7 @@ public final class TimeitRunner {
             window = watch.window(timed.getClass(), warm.start);
         } catch (java.io.IOException unreadable) {
             // The runs stand as measured; without the JIT's events nothing is said about them.
-            return Measured.of(done, plan).wire(warm, -1L, 0, System.nanoTime() - start);
+            return Measured.of(done, plan).reply(warm, -1L, 0, System.nanoTime() - start);
         }
         int first = JitActivity.firstRunAfter(starts, window.times());
         boolean exact = plan.runs() > 0;
@@ -175,12 +173,11 @@ public final class TimeitRunner {
         java.time.Instant firstReported = starts.get(done.size() - kept);
         long eventsInReported = 0;
         if (!clean) for (java.time.Instant event : events) if (!event.isBefore(firstReported)) eventsInReported++;
-        HashMap<String, Object> wire =
-                Measured.of(reported, plan).wire(warm, eventsInReported, leftOut, System.nanoTime() - start);
+        TimeitReply reply =
+                Measured.of(reported, plan).reply(warm, eventsInReported, leftOut, System.nanoTime() - start);
         // A loop that turns often enough for C2 but was never compiled by it ran C1's code throughout (a busy compile
         // queue).
-        if (warm.loopNeedsC2) wire.put("loopReachedC2", window.loopReachedC2());
-        return wire;
+        return warm.loopNeedsC2 ? reply.withLoopReachedC2(window.loopReachedC2()) : reply;
     }
 
     private void measureRuns(
@@ -198,12 +195,6 @@ public final class TimeitRunner {
         }
     }
 
-    /** The reset's outcome on the wire, under {@code profileReset}; absent when profiles were kept on purpose. */
-    private static HashMap<String, Object> withReset(HashMap<String, Object> wire, ProfileReset.Outcome reset) {
-        if (reset != null) wire.put("profileReset", reset.toWire());
-        return wire;
-    }
-
     /**
      * {@code %compare}: several snippets under one plan, each probed and warmed up in turn, then
      * measured in rounds that interleave them (A B C, B C A, C A B, ...), so drift of a busy machine
@@ -212,7 +203,7 @@ public final class TimeitRunner {
      *
      * @return one result per snippet, in their order, with {@link #run}'s fields
      */
-    public ArrayList<HashMap<String, Object>> interleaved(List<Timed> snippets, TimeitPlan plan, boolean resetProfiles)
+    public List<TimeitReply> interleaved(List<Timed> snippets, TimeitPlan plan, boolean resetProfiles)
             throws Throwable {
         jitWatch();
         long start = System.nanoTime();
@@ -222,7 +213,7 @@ public final class TimeitRunner {
         }
     }
 
-    private ArrayList<HashMap<String, Object>> interleaved(
+    private List<TimeitReply> interleaved(
             List<Timed> snippets, TimeitPlan plan, JitActivity jit, ProfileReset.Outcome reset, long start)
             throws Throwable {
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
@@ -248,11 +239,11 @@ public final class TimeitRunner {
             }
         }
         long total = System.nanoTime() - start;
-        ArrayList<HashMap<String, Object>> results = new ArrayList<>();
+        List<TimeitReply> results = new ArrayList<>();
         for (int k = 0; k < snippets.size(); k++) {
-            results.add(withReset(
-                    measured.get(k).wire(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), 0, total),
-                    reset));
+            results.add(measured.get(k)
+                    .reply(warm.get(k), jit.since(snippets.get(k).getClass(), measureStart), 0, total)
+                    .withProfileReset(reset));
         }
         return results;
     }
@@ -354,22 +345,23 @@ public final class TimeitRunner {
         }
 
         /** @param leftOutForJit measured runs left out because the JIT changed the snippet's code after them */
-        HashMap<String, Object> wire(Warm warm, long jitEvents, int leftOutForJit, long totalNanos) {
-            HashMap<String, Object> result = new HashMap<>();
-            result.put("perOpNanos", perOp);
-            result.put("ops", ops);
-            result.put("allocatedBytes", allocated);
-            result.put("gcMillis", gcMillis);
-            result.put("oldGcCount", oldGcs);
-            result.put("pageFaults", faults);
-            result.put("warmupNanos", warm.warmupNanos);
-            result.put("warmupRuns", (long) warm.policy.runs());
-            result.put("settled", warm.policy.settled());
-            result.put("note", warm.schedule.note());
-            result.put("jitEventsDuringMeasurement", jitEvents);
-            result.put("runsLeftOutForJit", (long) leftOutForJit);
-            result.put("totalNanos", totalNanos);
-            return result;
+        TimeitReply reply(Warm warm, long jitEvents, int leftOutForJit, long totalNanos) {
+            return new TimeitReply(
+                    perOp,
+                    ops,
+                    allocated,
+                    gcMillis,
+                    oldGcs,
+                    faults,
+                    warm.warmupNanos,
+                    warm.policy.runs(),
+                    warm.policy.settled(),
+                    warm.schedule.note(),
+                    jitEvents,
+                    leftOutForJit,
+                    totalNanos,
+                    null,
+                    null);
         }
     }
 

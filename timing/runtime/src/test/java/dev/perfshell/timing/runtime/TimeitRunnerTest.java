@@ -3,7 +3,6 @@ package dev.perfshell.timing.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -60,9 +59,9 @@ class TimeitRunnerTest {
     @Test
     void dashNRunsExactlyThatManyOperationsPerRun() throws Throwable {
         Counting timed = new Counting(0);
-        HashMap<String, Object> result = runner.run(timed, new TimeitPlan(300_000_000L, 5, 1000, 0, 2, 1));
-        assertThat((long[]) result.get("ops")).containsExactly(1000, 1000, 1000, 1000, 1000);
-        assertThat((double[]) result.get("perOpNanos")).hasSize(5);
+        TimeitReply result = runner.run(timed, new TimeitPlan(300_000_000L, 5, 1000, 0, 2, 1));
+        assertThat(result.ops()).containsExactly(1000, 1000, 1000, 1000, 1000);
+        assertThat(result.perOpNanos()).hasSize(5);
         // one probe operation, two warm-up runs and five measured runs of 1000 each
         assertThat(timed.payloads).isEqualTo(1 + 2 * 1000 + 5 * 1000);
     }
@@ -70,20 +69,19 @@ class TimeitRunnerTest {
     @Test
     void setupRunsBeforeEveryRunAndWarmupRunsAreExact() throws Throwable {
         Counting timed = new Counting(0);
-        HashMap<String, Object> result = runner.run(timed, new TimeitPlan(300_000_000L, 4, 0, 0, 3, 1));
-        assertThat(result.get("warmupRuns")).isEqualTo(3L);
+        TimeitReply result = runner.run(timed, new TimeitPlan(300_000_000L, 4, 0, 0, 3, 1));
+        assertThat(result.warmupRuns()).isEqualTo(3);
         assertThat(timed.setups).isEqualTo(1 + 3 + 4); // probe, warm-up, measured
-        assertThat(Arrays.stream((long[]) result.get("ops")).min().orElseThrow())
-                .isPositive();
+        assertThat(Arrays.stream(result.ops()).min().orElseThrow()).isPositive();
     }
 
     @Test
     void anOperationLongerThanBudgetOverRunsGetsFewerRunsAndANote() throws Throwable {
         Counting timed = new Counting(40);
-        HashMap<String, Object> result = runner.run(timed, new TimeitPlan(500_000_000L, 0, 0, 0, 0, 1));
-        double[] perOp = (double[]) result.get("perOpNanos");
+        TimeitReply result = runner.run(timed, new TimeitPlan(500_000_000L, 0, 0, 0, 0, 1));
+        double[] perOp = result.perOpNanos();
         assertThat(perOp.length).isBetween(1, TimeitSchedule.DEFAULT_RUNS - 1);
-        assertThat((String) result.get("note")).startsWith("fewer runs");
+        assertThat(result.note()).startsWith("fewer runs");
         // each operation sleeps 40 ms: per-op times are at least that, whatever the machine does
         assertThat(Arrays.stream(perOp).min().orElseThrow()).isGreaterThanOrEqualTo(40e6);
     }
@@ -92,10 +90,10 @@ class TimeitRunnerTest {
     void opsPerInvocationDividesTheTime() throws Throwable {
         Counting one = new Counting(5);
         Counting ten = new Counting(5);
-        double perOne = median((double[])
-                runner.run(one, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 1)).get("perOpNanos"));
-        double perTen = median((double[])
-                runner.run(ten, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 10)).get("perOpNanos"));
+        double perOne = median(
+                runner.run(one, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 1)).perOpNanos());
+        double perTen = median(
+                runner.run(ten, new TimeitPlan(400_000_000L, 3, 2, 0, 1, 10)).perOpNanos());
         assertThat(perOne / perTen).isBetween(8.0, 12.0);
     }
 

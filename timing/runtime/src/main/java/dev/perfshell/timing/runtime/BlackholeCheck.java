@@ -1,10 +1,12 @@
-package dev.perfshell.repl.link;
+package dev.perfshell.timing.runtime;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The engine's blackhole self-check, as the front end reads it.
+ * The verdict of the engine's blackhole self-check ({@link BlackholeSelfCheck}): written by the engine with
+ * {@link #toWire()}, read by the shell with {@link #fromWire(Map)}.
  *
  * @param consumedNanos ns/op of the known expression, consumed
  * @param emptyNanos    ns/op of the empty payload
@@ -13,7 +15,16 @@ import java.util.Map;
  */
 public record BlackholeCheck(double consumedNanos, double emptyNanos, String mode, boolean passed) {
 
-    static BlackholeCheck fromWire(Map<?, ?> wire) {
+    public HashMap<String, Object> toWire() {
+        HashMap<String, Object> wire = new HashMap<>();
+        wire.put("consumedNanos", consumedNanos);
+        wire.put("emptyNanos", emptyNanos);
+        wire.put("mode", mode);
+        wire.put("passed", passed);
+        return wire;
+    }
+
+    public static BlackholeCheck fromWire(Map<?, ?> wire) {
         return new BlackholeCheck(
                 ((Number) wire.get("consumedNanos")).doubleValue(),
                 ((Number) wire.get("emptyNanos")).doubleValue(),

@@ -1,0 +1,143 @@
+package dev.perfshell.timing.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's reply to one timing ({@code %timeit}, and each snippet of {@code %compare}): every measured run and
+ * the warm-up. Both JVMs use this one type: the engine writes it with {@link #toWire()}, the shell reads it with
+ * {@link #fromWire(Map)}, so a field cannot be written under one name and read under another. The wire form holds
+ * only JDK types (the engine link's allow-list).
+ *
+ * @param perOpNanos       ns per operation, one value per measured run
+ * @param ops              operations in each run
+ * @param allocatedBytes   bytes the timing thread allocated in each run (setup excluded)
+ * @param gcMillis         GC time during each run
+ * @param oldGcCount       old-generation / full collections during the measured runs
+ * @param pageFaults       the timing thread's minor page faults in each run (-1 where the OS does not say)
+ * @param warmupNanos      how long the warm-up took
+ * @param warmupRuns       runs of the warm-up
+ * @param settled          whether the warm-up ended because the times settled (not because the budget ran out)
+ * @param note             why the plan changed (e.g. fewer runs for a slow operation), or empty
+ * @param jitEvents        compilations/deoptimisations of the snippet's own code during the reported runs (-1: not
+ *                         watched)
+ * @param leftOutForJit    measured runs left out because the JIT rebuilt the snippet's code after them
+ * @param totalNanos       engine time for the whole call
+ * @param loopReachedC2    whether a loop that turned often enough for C2 was compiled by it; {@code null} when the
+ *                         question did not arise (a short loop, no JIT watch, code timed before)
+ * @param profileReset     what the reset of earlier code's JIT profiles did; {@code null} when they were kept
+ */
+public record TimeitReply(
+        double[] perOpNanos,
+        long[] ops,
+        long[] allocatedBytes,
+        long[] gcMillis,
+        long oldGcCount,
+        long[] pageFaults,
+        long warmupNanos,
+        int warmupRuns,
+        boolean settled,
+        String note,
+        long jitEvents,
+        int leftOutForJit,
+        long totalNanos,
+        Boolean loopReachedC2,
+        ProfileReset.Outcome profileReset) {
+
+    /** This reply with the answer to whether the loop reached C2. */
+    public TimeitReply withLoopReachedC2(boolean reached) {
+        return new TimeitReply(
+                perOpNanos,
+                ops,
+                allocatedBytes,
+                gcMillis,
+                oldGcCount,
+                pageFaults,
+                warmupNanos,
+                warmupRuns,
+                settled,
+                note,
+                jitEvents,
+                leftOutForJit,
+                totalNanos,
+                reached,
+                profileReset);
+    }
+
+    /** This reply with what the profile reset did before the warm-up ({@code null}: profiles kept on purpose). */
+    public TimeitReply withProfileReset(ProfileReset.Outcome reset) {
+        return new TimeitReply(
+                perOpNanos,
+                ops,
+                allocatedBytes,
+                gcMillis,
+                oldGcCount,
+                pageFaults,
+                warmupNanos,
+                warmupRuns,
+                settled,
+                note,
+                jitEvents,
+                leftOutForJit,
+                totalNanos,
+                loopReachedC2,
+                reset);
+    }
+
+    /** The fastest run's ns per operation (NaN for none). */
+    public double fastestPerOpNanos() {
+        return java.util.Arrays.stream(perOpNanos).min().orElse(Double.NaN);
+    }
+
+    public HashMap<String, Object> toWire() {
+        HashMap<String, Object> wire = new HashMap<>();
+        wire.put("perOpNanos", perOpNanos);
+        wire.put("ops", ops);
+        wire.put("allocatedBytes", allocatedBytes);
+        wire.put("gcMillis", gcMillis);
+        wire.put("oldGcCount", oldGcCount);
+        wire.put("pageFaults", pageFaults);
+        wire.put("warmupNanos", warmupNanos);
+        wire.put("warmupRuns", (long) warmupRuns);
+        wire.put("settled", settled);
+        wire.put("note", note);
+        wire.put("jitEventsDuringMeasurement", jitEvents);
+        wire.put("runsLeftOutForJit", (long) leftOutForJit);
+        wire.put("totalNanos", totalNanos);
+        if (loopReachedC2 != null) wire.put("loopReachedC2", loopReachedC2);
+        if (profileReset != null) wire.put("profileReset", profileReset.toWire());
+        return wire;
+    }
+
+    public static TimeitReply fromWire(Map<?, ?> wire) {
+        return new TimeitReply(
+                (double[]) wire.get("perOpNanos"),
+                (long[]) wire.get("ops"),
+                (long[]) wire.get("allocatedBytes"),
+                (long[]) wire.get("gcMillis"),
+                number(wire, "oldGcCount"),
+                (long[]) wire.get("pageFaults"),
+                number(wire, "warmupNanos"),
+                (int) number(wire, "warmupRuns"),
+                Boolean.TRUE.equals(wire.get("settled")),
+                wire.get("note") instanceof String note ? note : "",
+                number(wire, "jitEventsDuringMeasurement"),
+                (int) number(wire, "runsLeftOutForJit"),
+                number(wire, "totalNanos"),
+                (Boolean) wire.get("loopReachedC2"),
+                wire.get("profileReset") instanceof Map<?, ?> reset ? ProfileReset.Outcome.fromWire(reset) : null);
+    }
+
+    /** Several replies (one per snippet of {@code %compare}), in order. */
+    public static ArrayList<HashMap<String, Object>> toWire(List<TimeitReply> replies) {
+        ArrayList<HashMap<String, Object>> wire = new ArrayList<>();
+        for (TimeitReply reply : replies) wire.add(reply.toWire());
+        return wire;
+    }
+
+    private static long number(Map<?, ?> wire, String key) {
+        return wire.get(key) instanceof Number n ? n.longValue() : 0;
+    }
+}
