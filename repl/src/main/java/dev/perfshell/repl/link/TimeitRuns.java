@@ -16,6 +16,9 @@ import java.util.Map;
  * @param oldGcCount     old-generation / full collections during the measured runs
  * @param pageFaults     the timing thread's minor page faults in each measured run: each is a never-touched 4 KiB
  *                       page written to (-1 where the OS does not say)
+ * @param runNanos       each measured run's wall time (null from an engine that does not send it)
+ * @param cpuWaitNanos   how long the timing thread waited for a CPU in each run while other threads or processes held
+ *                       the cores (-1 where the OS does not say; null from an engine that does not send it)
  * @param note           why the plan changed (e.g. fewer runs for a slow operation), or empty
  * @param jitEvents      compilations/deoptimisations of the snippet's own code during the measured runs (-1: not watched)
  * @param totalNanos     engine time for the whole call
@@ -31,6 +34,8 @@ public record TimeitRuns(
         long[] gcMillis,
         long oldGcCount,
         long[] pageFaults,
+        long[] runNanos,
+        long[] cpuWaitNanos,
         long warmupNanos,
         int warmupRuns,
         boolean settled,
@@ -51,6 +56,8 @@ public record TimeitRuns(
                 reply.gcMillis(),
                 reply.oldGcCount(),
                 reply.pageFaults(),
+                reply.runNanos(),
+                reply.cpuWaitNanos(),
                 reply.warmupNanos(),
                 reply.warmupRuns(),
                 reply.settled(),
@@ -119,6 +126,8 @@ public record TimeitRuns(
                 concat(a.gcMillis, b.gcMillis),
                 a.oldGcCount + b.oldGcCount,
                 concat(a.pageFaults, b.pageFaults),
+                a.runNanos == null || b.runNanos == null ? null : concat(a.runNanos, b.runNanos),
+                a.cpuWaitNanos == null || b.cpuWaitNanos == null ? null : concat(a.cpuWaitNanos, b.cpuWaitNanos),
                 a.warmupNanos + b.warmupNanos,
                 a.warmupRuns + b.warmupRuns,
                 a.settled && b.settled,
@@ -142,6 +151,8 @@ public record TimeitRuns(
                 pick(gcMillis, kept),
                 oldGcCount,
                 pageFaults == null ? null : pick(pageFaults, kept),
+                runNanos == null ? null : pick(runNanos, kept),
+                cpuWaitNanos == null ? null : pick(cpuWaitNanos, kept),
                 warmupNanos,
                 warmupRuns,
                 settled,

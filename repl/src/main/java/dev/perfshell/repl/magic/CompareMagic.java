@@ -189,11 +189,13 @@ final class CompareMagic extends SetupCellMagic {
             steadies.add(steady);
             TimeitRuns runs = steady.runs();
             SnippetList.Entry entry = entries.get(k);
-            if (steady.finding() != null && !quiet) {
-                console.dim("note: " + name(entry) + ": " + dev.perfshell.timing.FindingText.line(steady.finding()));
+            if (!quiet) {
+                for (dev.perfshell.timing.Finding note : steady.notes())
+                    console.dim("note: " + name(entry) + ": " + dev.perfshell.timing.FindingText.line(note));
             }
-            List<dev.perfshell.timing.Finding> findings = dev.perfshell.timing.TimeitFindings.of(
-                    runs.evidence(1, floor, entry.code().matches("[{};\\s]*")), RunStatistics.of(runs.perOpNanos()));
+            List<dev.perfshell.timing.Finding> findings = new ArrayList<>(steady.warnings());
+            findings.addAll(dev.perfshell.timing.TimeitFindings.of(
+                    runs.evidence(1, floor, entry.code().matches("[{};\\s]*")), RunStatistics.of(runs.perOpNanos())));
             reports.add(TimeitReport.of(
                     resultLabel(entry),
                     entry.code(),

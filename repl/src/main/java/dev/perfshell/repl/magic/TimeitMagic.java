@@ -396,9 +396,12 @@ final class TimeitMagic extends SetupCellMagic {
                 .map(dev.perfshell.timing.runtime.BlackholeCheck::emptyNanos)
                 .orElse(Double.NaN);
         List<Finding> findings = new java.util.ArrayList<>(control);
-        // Runs left out for the heap's growth are a note, not a finding: the figures come from the steady runs.
-        if (steady.finding() != null && !quiet)
-            context.console().dim("note: " + dev.perfshell.timing.FindingText.line(steady.finding()));
+        findings.addAll(steady.warnings());
+        // Runs left out (fresh memory, waiting for a CPU) are a note, not a finding: the figures come from the others.
+        if (!quiet) {
+            for (Finding note : steady.notes())
+                context.console().dim("note: " + dev.perfshell.timing.FindingText.line(note));
+        }
         // The control's verdict is the stronger signal: no second line saying the same.
         boolean skipFloor = !control.isEmpty() || code.strip().matches("[{};\\s]*");
         findings.addAll(dev.perfshell.timing.TimeitFindings.of(

@@ -115,14 +115,14 @@ public record TimeitDetails(
 
     /**
      * {@code record} (a {@code %timeit} or {@code %compare} result) with the runs its figures leave out (runs on fresh
-     * memory while the heap grew): kept in the export beside the reported runs, with the finding that says why. The
+     * memory while the heap grew, runs that waited for a CPU): kept in the export beside the reported runs, with the finding that says why. The
      * metric's samples stay the reported runs, so {@code perfshell compare} judges by the same rule as the magic.
      */
     public static ResultRecord withRunsLeftOut(ResultRecord record, SteadyRuns steady) {
         double[] leftOutPerOpNanos = steady.leftOutPerOpNanos();
         if (leftOutPerOpNanos.length == 0 || !(record.details() instanceof TimeitDetails t)) return record;
         List<Finding> findings = new ArrayList<>(t.findings());
-        if (steady.finding() != null) findings.add(steady.finding());
+        findings.addAll(steady.notes());
         return record.withDetails(new TimeitDetails(
                 t.loops(), t.runsPerOpNanos, t.stats(), t.allocatedBytesPerOp(), findings, leftOutPerOpNanos));
     }
@@ -142,7 +142,8 @@ public record TimeitDetails(
         perOp.set("ciHigh", number(stats.ciHigh()));
         perOp.set("ciLevel", number(stats.ciLevel()));
         node.set("runsPerOpNanos", numbers(runsPerOpNanos));
-        // Runs the figures leave out (a heap-growing finding with leftOut says why); the metric's samples exclude them.
+        // Runs the figures leave out (a heap-growing or cpu-wait finding with leftOut says why); the metric's samples
+        // exclude them.
         node.set("runsLeftOutPerOpNanos", numbers(runsLeftOutPerOpNanos));
         node.set("allocatedBytesPerOp", number(allocatedBytesPerOp));
         ArrayNode array = node.putArray("findings");

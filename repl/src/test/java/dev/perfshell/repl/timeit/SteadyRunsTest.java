@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 /** Runs that timed the heap's growth (page faults) are left out when enough steady runs remain. */
 class SteadyRunsTest {
     private static TimeitRuns runs(double[] perOp, long[] faults) {
+        return runs(perOp, faults, null, null);
+    }
+
+    private static TimeitRuns runs(double[] perOp, long[] faults, long[] runNanos, long[] cpuWaitNanos) {
         long[] ops = new long[perOp.length];
         Arrays.fill(ops, 1000);
         long[] allocated = new long[perOp.length];
@@ -20,6 +24,8 @@ class SteadyRunsTest {
                 new long[perOp.length],
                 0,
                 faults,
+                runNanos,
+                cpuWaitNanos,
                 0,
                 3,
                 true,
@@ -76,8 +82,11 @@ class SteadyRunsTest {
         assertThat(steady.runs().ops()).hasSize(6);
         assertThat(steady.runs().pageFaults()).containsOnly(2);
         assertThat(steady.runs().allocatedBytesPerOp(1)).isEqualTo(2088.0);
-        assertThat(steady.finding().kind()).isEqualTo(dev.perfshell.timing.Finding.Kind.HEAP_GROWING);
-        assertThat(dev.perfshell.timing.FindingText.line(steady.finding()))
+        assertThat(steady.notes())
+                .extracting(f -> f.kind())
+                .containsExactly(dev.perfshell.timing.Finding.Kind.HEAP_GROWING);
+        assertThat(steady.warnings()).isEmpty();
+        assertThat(dev.perfshell.timing.FindingText.line(steady.notes().get(0)))
                 .startsWith(
                         "The heap was still growing: 14 of 20 runs wrote to never-touched memory (164 MiB, page faults)")
                 .containsPattern("11\\.[56]\\d× slower; they were left out, the figures are from the other 6 runs\\.");
@@ -93,7 +102,7 @@ class SteadyRunsTest {
                 runs(new double[] {7000, 7100, 600, 610, 620, 7050, 605}, new long[] {3000, 3000, 0, 0, 0, 3000, 0});
         SteadyRuns steady = SteadyRuns.of(measured);
         assertThat(steady.runs()).isSameAs(measured);
-        assertThat(steady.finding()).isNull();
+        assertThat(steady.notes()).isEmpty();
         assertThat(steady.leftOutPerOpNanos()).isEmpty();
     }
 
@@ -105,7 +114,88 @@ class SteadyRunsTest {
         TimeitRuns none = runs(new double[] {600, 601, 602, 603, 604}, new long[] {0, 0, 0, 0, 0});
         for (TimeitRuns measured : new TimeitRuns[] {cheap, unknown, none}) {
             assertThat(SteadyRuns.of(measured).runs()).isSameAs(measured);
-            assertThat(SteadyRuns.of(measured).finding()).isNull();
+            assertThat(SteadyRuns.of(measured).notes()).isEmpty();
         }
+    }
+
+    /**
+     * Ten 15 ms runs of a 1.1 µs loop; runs 3, 4 and 8 lost 3, 6 and 7.5 ms to other processes (20%, 40%, 50%) and
+     * read slower for it; run 6 lost 0.45 ms (3%, under the 5% line).
+     */
+    @Test
+    void runsThatWaitedForACpuAreLeftOutWhenFiveOrMoreOthersRemain() {
+        double[] perOp = {1100, 1102, 1375, 1833, 1101, 1099, 1135, 2200, 1103, 1098};
+        long[] wait = {0, 0, 3_000_000, 6_000_000, 0, 0, 450_000, 7_500_000, 0, 0};
+        long[] wall = new long[10];
+        Arrays.fill(wall, 15_000_000);
+        SteadyRuns steady = SteadyRuns.of(runs(perOp, new long[10], wall, wait));
+        assertThat(steady.runs().perOpNanos()).containsExactly(1100, 1102, 1101, 1099, 1135, 1103, 1098);
+        assertThat(steady.leftOutPerOpNanos()).containsExactly(1375, 1833, 2200);
+        assertThat(steady.warnings()).isEmpty();
+        dev.perfshell.timing.Finding note = steady.notes().get(0);
+        assertThat(note.kind()).isEqualTo(dev.perfshell.timing.Finding.Kind.CPU_WAIT);
+        // median share of the three: 40%; slowdown: median 1833 / median 1101 of the seven = 1.66
+        assertThat(note.number("waitShare")).isEqualTo(0.4);
+        assertThat(note.number("slowdown")).isCloseTo(1833.0 / 1101, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(dev.perfshell.timing.FindingText.line(note))
+                .isEqualTo("3 of 10 runs waited for a CPU for 40% of their time (other processes held the cores) and"
+                        + " were 1.66× slower; they were left out, the figures are from the other 7 runs.");
+    }
+
+    /** Seven runs, six of which waited half their time: nothing can be left out, and the warning says by how much. */
+    @Test
+    void whenMostRunsWaitedEveryRunIsKeptAndAWarningSaysHowMuch() {
+        double[] perOp = {2200, 2210, 1100, 2190, 2230, 2205, 2180};
+        long[] wait = {7_500_000, 7_500_000, 0, 7_400_000, 7_600_000, 7_500_000, 7_300_000};
+        long[] wall = new long[7];
+        Arrays.fill(wall, 15_000_000);
+        TimeitRuns measured = runs(perOp, new long[7], wall, wait);
+        SteadyRuns steady = SteadyRuns.of(measured);
+        assertThat(steady.runs()).isSameAs(measured);
+        assertThat(steady.notes()).isEmpty();
+        assertThat(steady.warnings()).hasSize(1);
+        assertThat(dev.perfshell.timing.FindingText.line(steady.warnings().get(0)))
+                .isEqualTo("6 of 7 runs waited for a CPU for 50% of their time (other processes held the cores): the"
+                        + " times read about 2.0× what a quiet machine would. Next: time it again when the machine is"
+                        + " quieter, or with a larger --budget.");
+    }
+
+    /** Runs without a wait figure (another OS), and a few waiting runs among too few to leave out, change nothing. */
+    @Test
+    void unknownWaitsAndAFewWaitsAmongFewRunsKeepEveryRun() {
+        long[] wall = {15_000_000, 15_000_000, 15_000_000, 15_000_000, 15_000_000};
+        TimeitRuns unknown =
+                runs(new double[] {1100, 1500, 1100, 1100, 1100}, new long[5], wall, new long[] {-1, -1, -1, -1, -1});
+        TimeitRuns fewWaits = runs(
+                new double[] {1100, 1500, 1100, 1100, 1100}, new long[5], wall, new long[] {0, 6_000_000, 0, 0, 0});
+        for (TimeitRuns measured : new TimeitRuns[] {unknown, fewWaits}) {
+            SteadyRuns steady = SteadyRuns.of(measured);
+            assertThat(steady.runs()).isSameAs(measured);
+            assertThat(steady.notes()).isEmpty();
+            assertThat(steady.warnings()).isEmpty();
+        }
+    }
+
+    /** Fresh-memory runs go first; the CPU-wait rule then looks at the runs that remain. */
+    @Test
+    void bothRulesLeaveOutTheirOwnRuns() {
+        double[] perOp = new double[12];
+        long[] faults = new long[12];
+        long[] wait = new long[12];
+        long[] wall = new long[12];
+        Arrays.fill(wall, 10_000_000);
+        for (int i = 0; i < 12; i++) perOp[i] = 600 + i;
+        perOp[0] = 7000;
+        faults[0] = 3000; // on fresh memory
+        perOp[5] = 900;
+        wait[5] = 3_000_000; // waited 30%
+        SteadyRuns steady = SteadyRuns.of(runs(perOp, faults, wall, wait));
+        assertThat(steady.leftOutPerOpNanos()).containsExactly(7000, 900);
+        assertThat(steady.notes())
+                .extracting(f -> f.kind())
+                .containsExactly(
+                        dev.perfshell.timing.Finding.Kind.HEAP_GROWING, dev.perfshell.timing.Finding.Kind.CPU_WAIT);
+        assertThat(steady.notes().get(1).number("runs")).isEqualTo(11);
+        assertThat(steady.runs().perOpNanos()).hasSize(10);
     }
 }

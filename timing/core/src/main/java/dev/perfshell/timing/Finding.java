@@ -34,6 +34,8 @@ public record Finding(Kind kind, Map<String, Object> facts) {
         OLD_GC("old-gc"),
         /** Runs wrote to never-touched memory (the heap still growing) and were slower for it. */
         HEAP_GROWING("heap-growing"),
+        /** The timing thread waited for a CPU during runs: other threads or processes held the cores. */
+        CPU_WAIT("cpu-wait"),
         /** The 99.9% confidence interval of the mean is wide. */
         WIDE_SPREAD("wide-spread"),
         /** Earlier code's JIT profiles could not be reset before the snippet was timed. */

@@ -45,6 +45,7 @@ public final class FindingText {
                 "An old-generation GC ran during the measurement, so some runs include a full collection. "
                         + "Next: -v shows the runs; -R -Xmx4g gives the heap room.";
             case HEAP_GROWING -> heapGrowing(f);
+            case CPU_WAIT -> cpuWait(f);
             case WIDE_SPREAD ->
                 String.format(
                         Locale.ROOT,
@@ -62,6 +63,32 @@ public final class FindingText {
                 "JIT profiles were not reset (" + f.fact("problem") + "): earlier code in this engine may have "
                         + "shaped the snippet's compiled code. Next: --fresh, or %jmh.";
         };
+    }
+
+    private static String cpuWait(Finding f) {
+        long waiting = (long) f.number("runsWaiting");
+        long runs = (long) f.number("runs");
+        double share = f.number("waitShare");
+        String what = String.format(
+                Locale.ROOT,
+                "%d of %d runs waited for a CPU for %.0f%% of their time (other processes held the cores)",
+                waiting,
+                runs,
+                share * 100);
+        if (f.fact("leftOut") != null) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s and were %s× slower; they were left out, the figures are from the other %d runs.",
+                    what,
+                    Units.ratio(f.number("slowdown")),
+                    runs - waiting);
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s: the times read about %.1f× what a quiet machine would. Next: time it again when the machine is "
+                        + "quieter, or with a larger --budget.",
+                what,
+                1 / (1 - Math.min(share, 0.99)));
     }
 
     private static String heapGrowing(Finding f) {

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param gcMillis         GC time during each run
  * @param oldGcCount       old-generation / full collections during the measured runs
  * @param pageFaults       the timing thread's minor page faults in each run (-1 where the OS does not say)
+ * @param runNanos         each run's wall time
+ * @param cpuWaitNanos     how long the timing thread waited for a CPU in each run, ready to run while other threads
+ *                         or processes held the cores (-1 where the OS does not say)
  * @param warmupNanos      how long the warm-up took
  * @param warmupRuns       runs of the warm-up
  * @param settled          whether the warm-up ended because the times settled (not because the budget ran out)
@@ -36,6 +39,8 @@ public record TimeitReply(
         long[] gcMillis,
         long oldGcCount,
         long[] pageFaults,
+        long[] runNanos,
+        long[] cpuWaitNanos,
         long warmupNanos,
         int warmupRuns,
         boolean settled,
@@ -55,6 +60,8 @@ public record TimeitReply(
                 gcMillis,
                 oldGcCount,
                 pageFaults,
+                runNanos,
+                cpuWaitNanos,
                 warmupNanos,
                 warmupRuns,
                 settled,
@@ -75,6 +82,8 @@ public record TimeitReply(
                 gcMillis,
                 oldGcCount,
                 pageFaults,
+                runNanos,
+                cpuWaitNanos,
                 warmupNanos,
                 warmupRuns,
                 settled,
@@ -99,6 +108,8 @@ public record TimeitReply(
         wire.put("gcMillis", gcMillis);
         wire.put("oldGcCount", oldGcCount);
         wire.put("pageFaults", pageFaults);
+        wire.put("runNanos", runNanos);
+        wire.put("cpuWaitNanos", cpuWaitNanos);
         wire.put("warmupNanos", warmupNanos);
         wire.put("warmupRuns", (long) warmupRuns);
         wire.put("settled", settled);
@@ -119,6 +130,8 @@ public record TimeitReply(
                 (long[]) wire.get("gcMillis"),
                 number(wire, "oldGcCount"),
                 (long[]) wire.get("pageFaults"),
+                (long[]) wire.get("runNanos"),
+                (long[]) wire.get("cpuWaitNanos"),
                 number(wire, "warmupNanos"),
                 (int) number(wire, "warmupRuns"),
                 Boolean.TRUE.equals(wire.get("settled")),

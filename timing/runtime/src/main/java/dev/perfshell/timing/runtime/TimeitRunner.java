@@ -33,9 +33,11 @@ public final class TimeitRunner {
     private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     private final PageFaults pageFaults = new PageFaults();
+    private final CpuWait cpuWait = new CpuWait();
 
     /** One run's figures; {@code faults}: the timed thread's minor page faults, -1 when unknown. */
-    private record Run(long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount, long faults) {
+    private record Run(
+            long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount, long faults, long cpuWaitNanos) {
         /** The run touched fresh memory: see {@link #FRESH_MEMORY_SHARE}. */
         boolean onFreshMemory() {
             return faults > MIN_FRESH_FAULTS && faults * PAGE_BYTES > FRESH_MEMORY_SHARE * allocatedBytes;
@@ -319,6 +321,8 @@ public final class TimeitRunner {
         final long[] allocated;
         final long[] gcMillis;
         final long[] faults;
+        final long[] runNanos;
+        final long[] cpuWait;
         long oldGcs;
 
         Measured(int runs) {
@@ -327,6 +331,8 @@ public final class TimeitRunner {
             allocated = new long[runs];
             gcMillis = new long[runs];
             faults = new long[runs];
+            runNanos = new long[runs];
+            cpuWait = new long[runs];
         }
 
         static Measured of(List<Run> runs, TimeitPlan plan) {
@@ -342,6 +348,8 @@ public final class TimeitRunner {
             gcMillis[i] = run.gcMillis;
             oldGcs += run.oldGcCount;
             faults[i] = run.faults;
+            runNanos[i] = run.nanos;
+            cpuWait[i] = run.cpuWaitNanos;
         }
 
         /** @param leftOutForJit measured runs left out because the JIT changed the snippet's code after them */
@@ -353,6 +361,8 @@ public final class TimeitRunner {
                     gcMillis,
                     oldGcs,
                     faults,
+                    runNanos,
+                    cpuWait,
                     warm.warmupNanos,
                     warm.policy.runs(),
                     warm.policy.settled(),
@@ -373,6 +383,7 @@ public final class TimeitRunner {
         timed.perfshell$setup();
         LoopControl control = new LoopControl();
         long faultsBefore = pageFaults.minor();
+        long waitBefore = cpuWait.nanos();
         long gcBefore = gc.millis();
         long oldBefore = gc.oldCount();
         ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
@@ -384,12 +395,19 @@ public final class TimeitRunner {
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         stop.cancel(false);
         return new Run(
-                t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
+                t1 - t0,
+                ops,
+                allocated,
+                gc.millis() - gcBefore,
+                gc.oldCount() - oldBefore,
+                faultsSince(faultsBefore),
+                waitSince(waitBefore));
     }
 
     private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
         timed.perfshell$setup();
         long faultsBefore = pageFaults.minor();
+        long waitBefore = cpuWait.nanos();
         long gcBefore = gc.millis();
         long oldBefore = gc.oldCount();
         long allocBefore = threads.getCurrentThreadAllocatedBytes();
@@ -398,12 +416,24 @@ public final class TimeitRunner {
         long t1 = System.nanoTime();
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
         return new Run(
-                t1 - t0, ops, allocated, gc.millis() - gcBefore, gc.oldCount() - oldBefore, faultsSince(faultsBefore));
+                t1 - t0,
+                ops,
+                allocated,
+                gc.millis() - gcBefore,
+                gc.oldCount() - oldBefore,
+                faultsSince(faultsBefore),
+                waitSince(waitBefore));
     }
 
     /** Faults since {@code before} (read outside the allocation window: reading /proc allocates a little). */
     private long faultsSince(long before) {
         long after = pageFaults.minor();
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
+    /** Run-queue wait since {@code before}: the time other threads or processes held the CPU this run needed. */
+    private long waitSince(long before) {
+        long after = cpuWait.nanos();
         return before < 0 || after < 0 ? -1 : after - before;
     }
 
