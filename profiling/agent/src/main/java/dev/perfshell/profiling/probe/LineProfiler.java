@@ -98,21 +98,17 @@ public final class LineProfiler extends ProbingProfiler {
     }
 
     /**
-     * Stops recording and sampling, restores the classes, resets the JIT's profiles of the code the statement
-     * reached, and returns the line profile (see {@link LineRecorder#report()}) with the sampled stacks, lines in
-     * their frames ("stacks"), for the front end to give to the lines ({@link LineSamples}).
+     * The line profile (see {@link LineRecorder#report()}); {@link #take()} adds the sampled stacks, lines in their
+     * frames ("stacks"), for the front end to give to the lines ({@link LineSamples}).
      */
     @Override
-    public HashMap<String, Object> take() throws Exception {
-        HashMap<String, Object> samples = stopSampling();
-        if (recorder == null) return samples;
+    HashMap<String, Object> stopProbes() throws Exception {
         LineRecorder done = recorder;
         recorder = null;
         done.stop();
         swap.restore();
         HashMap<String, Object> report = done.report();
         report.put("profileReset", profileReset.reset().toWire());
-        report.putAll(samples);
         return report;
     }
 

@@ -34,7 +34,20 @@ abstract class ProbingProfiler {
     /** Whether probes are recording, armed and not yet taken. */
     abstract boolean recording();
 
-    public abstract HashMap<String, Object> take() throws Exception;
+    /** Stops the probes' recorder, restores the classes and resets the JIT's profiles: what the probes recorded. */
+    abstract HashMap<String, Object> stopProbes() throws Exception;
+
+    /**
+     * Stops sampling, then the probes, if armed: their report with the samples added ("stacks", "sampler",
+     * "intervalNanos", or "samplingProblem"); the samples alone after a sampling-only arm.
+     */
+    public final HashMap<String, Object> take() throws Exception {
+        HashMap<String, Object> samples = stopSampling();
+        if (!recording()) return samples;
+        HashMap<String, Object> report = stopProbes();
+        report.putAll(samples);
+        return report;
+    }
 
     /** The reply an arm fills in, after taking whatever an earlier arm left running. */
     final HashMap<String, Object> newArm() throws Exception {
@@ -54,7 +67,7 @@ abstract class ProbingProfiler {
     }
 
     /** "stacks", "sampler" and "intervalNanos" of the sampling that ran, or "samplingProblem"; empty when none ran. */
-    final HashMap<String, Object> stopSampling() {
+    private HashMap<String, Object> stopSampling() {
         HashMap<String, Object> samples = new HashMap<>();
         if (sampling == null) return samples;
         Samplers.Running sampled = sampling;

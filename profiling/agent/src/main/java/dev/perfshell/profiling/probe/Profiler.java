@@ -111,14 +111,11 @@ public final class Profiler extends ProbingProfiler {
     }
 
     /**
-     * Stops recording and sampling, restores every class, resets the JIT's profiles of the code the statement reached,
-     * and returns the profile (see {@link Recorder#report()}) with the sampled stacks as they were taken ("stacks",
-     * folded, root first): the front end gives them to the rows ({@link SampleAttribution}).
+     * The profile (see {@link Recorder#report()}); {@link #take()} adds the sampled stacks as they were taken
+     * ("stacks", folded, root first): the front end gives them to the rows ({@link SampleAttribution}).
      */
     @Override
-    public HashMap<String, Object> take() throws Exception {
-        HashMap<String, Object> samples = stopSampling();
-        if (recorder == null) return samples;
+    HashMap<String, Object> stopProbes() throws Exception {
         Recorder done = recorder;
         recorder = null;
         done.stop();
@@ -129,7 +126,6 @@ public final class Profiler extends ProbingProfiler {
         report.put("clockNanos", clockNanos);
         report.put("pairNanos", Double.isNaN(pairNanos) ? 0.0 : pairNanos);
         report.put("profileReset", reset.toWire());
-        report.putAll(samples);
         return report;
     }
 
