@@ -179,12 +179,10 @@ abstract class LineMagic extends CodeMagic {
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         Session session = context.session();
-        String code = input.text();
         String name = "%" + magic();
-        if (code.isBlank()) {
-            console.error(name + " needs a statement to run. Example: " + name + " -f fib fib(20)");
-            return false;
-        }
+        String code =
+                requiredCode(input, console, name + " needs a statement to run. Example: " + name + " -f fib fib(20)");
+        if (code == null) return false;
         if (methods.isEmpty() && classes.isEmpty()) {
             console.error(name + " needs the methods to profile: -f METHOD (repeatable) or -c CLASS. Example: " + name
                     + " -f fib fib(20)");

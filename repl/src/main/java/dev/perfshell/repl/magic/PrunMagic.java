@@ -249,11 +249,8 @@ final class PrunMagic extends CodeMagic {
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         Session session = context.session();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%prun needs a statement to profile. Example: %prun fib(25)");
-            return false;
-        }
+        String code = requiredCode(input, console, "%prun needs a statement to profile. Example: %prun fib(25)");
+        if (code == null) return false;
         if (counts && timedProbes) {
             console.error(
                     "%prun: --counts and --timed exclude each other (--counts has no times). Next: drop one of them.");

@@ -126,11 +126,8 @@ final class TimeitMagic extends SetupCellMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%timeit needs code to time. Example: %timeit map.get(key)");
-            return false;
-        }
+        String code = requiredCode(input, console, "%timeit needs code to time. Example: %timeit map.get(key)");
+        if (code == null) return false;
         String problem = validate();
         if (problem != null) {
             console.error("%timeit: " + problem);
