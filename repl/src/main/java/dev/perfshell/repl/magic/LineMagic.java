@@ -1,6 +1,7 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.lines.LineDump;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineReader;
 import dev.perfshell.repl.lines.MethodChoices;
@@ -81,8 +82,12 @@ abstract class LineMagic extends CodeMagic {
     /** The report's lines. */
     abstract List<String> render(LineProfile profile);
 
-    /** Writes the magic's files (-T, -D); the confirmation lines. */
-    abstract List<String> save(LineProfile profile, List<String> report) throws java.io.IOException;
+    /** Writes the magic's files (-T here; %lprun adds -D); the confirmation lines. */
+    List<String> save(LineProfile profile, List<String> report) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        if (textFile != null) lines.add(LineDump.saveText(report, Path.of(textFile)));
+        return lines;
+    }
 
     private String magic() {
         return kind() == LineProfile.Kind.TIME ? "lprun" : "mprun";
