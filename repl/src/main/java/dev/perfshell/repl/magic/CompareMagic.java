@@ -283,11 +283,7 @@ final class CompareMagic extends SetupCellMagic {
     }
 
     private String validate() {
-        String problem = OptionRules.first(
-                loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
-                runs == null ? null : OptionRules.atLeastOne("-r", runs),
-                budget == null ? null : OptionRules.positiveSeconds("--budget", budget),
-                warmup.problem());
+        String problem = OptionRules.first(OptionRules.runPlan(loops, runs, budget), warmup.problem());
         if (problem != null) return problem;
         if (runs != null && runs == 1) return "-r must be at least 2 to compare runs, got 1";
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;

@@ -356,11 +356,7 @@ final class TimeitMagic extends SetupCellMagic {
 
     private String validate() {
         String problem = OptionRules.first(
-                loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
-                runs == null ? null : OptionRules.atLeastOne("-r", runs),
-                budget == null ? null : OptionRules.positiveSeconds("--budget", budget),
-                OptionRules.atLeastOne("--ops", ops),
-                warmup.problem());
+                OptionRules.runPlan(loops, runs, budget), OptionRules.atLeastOne("--ops", ops), warmup.problem());
         if (problem != null) return problem;
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
         if (param != null && bind != null) {
