@@ -130,10 +130,7 @@ final class CompareMagic extends SetupCellMagic {
                 measured = session.request(EngineRequest.timeitInterleaved(
                         declared.stream().map(TimedSnippet::binaryName).toList(), plan()));
             } catch (EngineException e) {
-                if (session.engine().wasStopped())
-                    console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-                else if (session.engine().alive())
-                    console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                TimeitMagic.timingFailed(session, console, e);
                 return false;
             }
             report(context, session, entries, measured, setup);

@@ -198,10 +198,7 @@ final class TimeitMagic extends SetupCellMagic {
             try {
                 measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
             } catch (EngineException e) {
-                if (session.engine().wasStopped())
-                    console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-                else if (session.engine().alive())
-                    console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                timingFailed(session, console, e);
                 return false;
             }
             List<Finding> folded = new FoldingControl(
@@ -337,6 +334,16 @@ final class TimeitMagic extends SetupCellMagic {
             }
         }
         return null;
+    }
+
+    /**
+     * Says why a timing in the engine measured nothing: the user stopped it, or the code threw. A dead engine says
+     * nothing here: the shell reports the death.
+     */
+    static void timingFailed(Session session, Console console, EngineException e) {
+        if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
+        else if (session.engine().alive())
+            console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
     }
 
     /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
