@@ -18,11 +18,11 @@ public final class CompareRenderer {
                 + CompareFormat.threshold(comparison.thresholdPercent()));
         lines.add("");
         lines.addAll(table(comparison.pairs()));
-        section(lines, "Only in " + comparison.baseName(), comparison.onlyInBase());
-        section(lines, "Only in " + comparison.newName(), comparison.onlyInNew());
-        section(lines, "Not comparable", comparison.notComparable());
-        section(lines, "Notes", comparison.notes());
-        section(lines, "Environment warnings", comparison.environmentWarnings());
+        for (CompareFormat.Section section : CompareFormat.sections(comparison, name -> name)) {
+            lines.add("");
+            lines.add(section.heading());
+            for (String item : section.items()) lines.add("  " + item);
+        }
         lines.add("");
         lines.addAll(CompareFormat.geometricMeans(comparison));
         lines.add(CompareFormat.summary(comparison));
@@ -33,15 +33,11 @@ public final class CompareRenderer {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (ResultPair pair : pairs) {
-            rows.add(List.of(
-                    pair.name(),
-                    CompareFormat.value(pair.baseCenter(), pair.unit()),
-                    CompareFormat.value(pair.newCenter(), pair.unit()),
-                    CompareFormat.change(pair),
-                    CompareFormat.ratio(pair.ratio(), pair.kind()),
-                    pair.evidence().describe(),
-                    CompareFormat.pValues(pair),
-                    CompareFormat.verdict(pair)));
+            List<String> row = new ArrayList<>();
+            row.add(pair.name());
+            row.addAll(CompareFormat.figures(pair));
+            row.add(CompareFormat.verdict(pair));
+            rows.add(row);
         }
         int[] widths = new int[HEADINGS.size()];
         for (List<String> row : rows) {
@@ -60,12 +56,5 @@ public final class CompareRenderer {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
-    }
-
-    private static void section(List<String> lines, String title, List<String> items) {
-        if (items.isEmpty()) return;
-        lines.add("");
-        lines.add(title + " (" + items.size() + "):");
-        for (String item : items) lines.add("  " + item);
     }
 }
