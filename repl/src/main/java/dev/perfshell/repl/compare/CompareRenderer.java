@@ -1,5 +1,6 @@
 package dev.perfshell.repl.compare;
 
+import dev.perfshell.repl.io.TextColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,31 +31,15 @@ public final class CompareRenderer {
     }
 
     private static List<String> table(List<ResultPair> pairs) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADINGS);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADINGS.toArray(String[]::new));
         for (ResultPair pair : pairs) {
             List<String> row = new ArrayList<>();
             row.add(pair.name());
             row.addAll(CompareFormat.figures(pair));
             row.add(CompareFormat.verdict(pair));
-            rows.add(row);
+            rows.add(row.toArray(String[]::new));
         }
-        int[] widths = new int[HEADINGS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++)
-                widths[i] = Math.max(widths[i], row.get(i).length());
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                if (i > 0) line.append("  ");
-                String cell = row.get(i);
-                String padding = " ".repeat(widths[i] - cell.length());
-                line.append(RIGHT.contains(i) ? padding + cell : cell + padding);
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return TextColumns.lines(rows, c -> !RIGHT.contains(c), c -> "  ");
     }
 }
