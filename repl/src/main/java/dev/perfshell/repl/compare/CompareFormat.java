@@ -4,6 +4,7 @@ import dev.perfshell.timing.runtime.Units;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,6 +74,45 @@ final class CompareFormat {
     }
 
     /** {@code 5%}, {@code 2.5%}. */
+    /**
+     * A pair's figures as both reports show them, between its name and its verdict: base, new, change with its
+     * interval, ratio, evidence, p-values.
+     */
+    static List<String> figures(ResultPair pair) {
+        return List.of(
+                value(pair.baseCenter(), pair.unit()),
+                value(pair.newCenter(), pair.unit()),
+                change(pair),
+                ratio(pair.ratio(), pair.kind()),
+                pair.evidence().describe(),
+                pValues(pair));
+    }
+
+    /** One list under the table: its heading, {@code title (count):}, and its items. */
+    record Section(String title, List<String> items) {
+        String heading() {
+            return title + " (" + items.size() + "):";
+        }
+    }
+
+    /**
+     * The lists both reports print under the table, in order, empty ones left out.
+     *
+     * @param file how the report writes a file's name in a title (Markdown as code)
+     */
+    static List<Section> sections(Comparison comparison, java.util.function.UnaryOperator<String> file) {
+        List<Section> sections = new ArrayList<>();
+        for (Section section : List.of(
+                new Section("Only in " + file.apply(comparison.baseName()), comparison.onlyInBase()),
+                new Section("Only in " + file.apply(comparison.newName()), comparison.onlyInNew()),
+                new Section("Not comparable", comparison.notComparable()),
+                new Section("Notes", comparison.notes()),
+                new Section("Environment warnings", comparison.environmentWarnings()))) {
+            if (!section.items().isEmpty()) sections.add(section);
+        }
+        return sections;
+    }
+
     static String threshold(double percent) {
         return BigDecimal.valueOf(percent).stripTrailingZeros().toPlainString() + "%";
     }

@@ -18,37 +18,23 @@ public final class CompareMarkdown {
             String verdict = pair.verdict() == Verdict.SLOWER || pair.verdict() == Verdict.FASTER
                     ? "**" + CompareFormat.verdict(pair) + "**"
                     : CompareFormat.verdict(pair);
-            lines.add("| "
-                    + String.join(
-                            " | ",
-                            escape(pair.name()),
-                            CompareFormat.value(pair.baseCenter(), pair.unit()),
-                            CompareFormat.value(pair.newCenter(), pair.unit()),
-                            CompareFormat.change(pair),
-                            CompareFormat.ratio(pair.ratio(), pair.kind()),
-                            pair.evidence().describe(),
-                            CompareFormat.pValues(pair),
-                            verdict)
-                    + " |");
+            List<String> cells = new ArrayList<>();
+            cells.add(escape(pair.name()));
+            cells.addAll(CompareFormat.figures(pair));
+            cells.add(verdict);
+            lines.add("| " + String.join(" | ", cells) + " |");
         }
-        section(lines, "Only in `" + comparison.baseName() + "`", comparison.onlyInBase());
-        section(lines, "Only in `" + comparison.newName() + "`", comparison.onlyInNew());
-        section(lines, "Not comparable", comparison.notComparable());
-        section(lines, "Notes", comparison.notes());
-        section(lines, "Environment warnings", comparison.environmentWarnings());
+        for (CompareFormat.Section section : CompareFormat.sections(comparison, name -> "`" + name + "`")) {
+            lines.add("");
+            lines.add(section.heading());
+            lines.add("");
+            for (String item : section.items()) lines.add("- " + escape(item));
+        }
         lines.add("");
         lines.addAll(CompareFormat.geometricMeans(comparison));
         lines.add("");
         lines.add("**" + CompareFormat.summary(comparison) + "**");
         return lines;
-    }
-
-    private static void section(List<String> lines, String title, List<String> items) {
-        if (items.isEmpty()) return;
-        lines.add("");
-        lines.add(title + " (" + items.size() + "):");
-        lines.add("");
-        for (String item : items) lines.add("- " + escape(item));
     }
 
     /** Backslash before what Markdown would read as markup, and before {@code |}, which would end a cell. */

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.compare;
 
+import dev.perfshell.repl.io.TextColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +19,11 @@ public final class CompareRenderer {
                 + CompareFormat.threshold(comparison.thresholdPercent()));
         lines.add("");
         lines.addAll(table(comparison.pairs()));
-        section(lines, "Only in " + comparison.baseName(), comparison.onlyInBase());
-        section(lines, "Only in " + comparison.newName(), comparison.onlyInNew());
-        section(lines, "Not comparable", comparison.notComparable());
-        section(lines, "Notes", comparison.notes());
-        section(lines, "Environment warnings", comparison.environmentWarnings());
+        for (CompareFormat.Section section : CompareFormat.sections(comparison, name -> name)) {
+            lines.add("");
+            lines.add(section.heading());
+            for (String item : section.items()) lines.add("  " + item);
+        }
         lines.add("");
         lines.addAll(CompareFormat.geometricMeans(comparison));
         lines.add(CompareFormat.summary(comparison));
@@ -30,42 +31,15 @@ public final class CompareRenderer {
     }
 
     private static List<String> table(List<ResultPair> pairs) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADINGS);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADINGS.toArray(String[]::new));
         for (ResultPair pair : pairs) {
-            rows.add(List.of(
-                    pair.name(),
-                    CompareFormat.value(pair.baseCenter(), pair.unit()),
-                    CompareFormat.value(pair.newCenter(), pair.unit()),
-                    CompareFormat.change(pair),
-                    CompareFormat.ratio(pair.ratio(), pair.kind()),
-                    pair.evidence().describe(),
-                    CompareFormat.pValues(pair),
-                    CompareFormat.verdict(pair)));
+            List<String> row = new ArrayList<>();
+            row.add(pair.name());
+            row.addAll(CompareFormat.figures(pair));
+            row.add(CompareFormat.verdict(pair));
+            rows.add(row.toArray(String[]::new));
         }
-        int[] widths = new int[HEADINGS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++)
-                widths[i] = Math.max(widths[i], row.get(i).length());
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                if (i > 0) line.append("  ");
-                String cell = row.get(i);
-                String padding = " ".repeat(widths[i] - cell.length());
-                line.append(RIGHT.contains(i) ? padding + cell : cell + padding);
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
-    }
-
-    private static void section(List<String> lines, String title, List<String> items) {
-        if (items.isEmpty()) return;
-        lines.add("");
-        lines.add(title + " (" + items.size() + "):");
-        for (String item : items) lines.add("  " + item);
+        return TextColumns.lines(rows, c -> !RIGHT.contains(c), c -> "  ");
     }
 }

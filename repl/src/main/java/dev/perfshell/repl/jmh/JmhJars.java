@@ -1,9 +1,6 @@
 package dev.perfshell.repl.jmh;
 
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Path;
-import java.security.CodeSource;
+import dev.perfshell.repl.io.ClassJars;
 import java.util.List;
 
 /**
@@ -27,15 +24,6 @@ public record JmhJars(List<String> runner, List<String> processor, String runtim
     }
 
     private static String where(String className) {
-        try {
-            Class<?> type = Class.forName(className, false, JmhJars.class.getClassLoader());
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            URL location = source == null ? null : source.getLocation();
-            if (location == null) throw new IllegalStateException("cannot locate " + className + "'s jar");
-            return Path.of(location.toURI()).toString();
-        } catch (ClassNotFoundException | URISyntaxException | LinkageError e) {
-            throw new IllegalStateException(
-                    "JMH is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
-        }
+        return ClassJars.of(className, JmhJars.class.getClassLoader(), "JMH");
     }
 }

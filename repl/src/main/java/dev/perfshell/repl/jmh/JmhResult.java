@@ -161,20 +161,25 @@ public record JmhResult(
      * {@code ops/s} for a throughput (the schema never scales: no us, no ms), else JMH's own.
      */
     public String canonicalUnit() {
-        String[] parts = primary.unit().split("/");
-        if (parts.length == 2 && parts[1].equals("op") && !Double.isNaN(nanosIn(parts[0]))) return "ns/op";
-        if (parts.length == 2 && parts[0].equals("ops") && !Double.isNaN(nanosIn(parts[1]))) return "ops/s";
-        return primary.unit();
+        return toCanonical().unit();
     }
 
     /** A value in JMH's unit as a value in {@link #canonicalUnit()}. */
     public double canonical(double value) {
+        return toCanonical().convert().applyAsDouble(value);
+    }
+
+    /** The schema's unit for JMH's, and how a value in JMH's unit becomes one in it. */
+    private record Conversion(String unit, java.util.function.DoubleUnaryOperator convert) {}
+
+    /** The one reading of JMH's unit behind both {@link #canonicalUnit()} and {@link #canonical(double)}. */
+    private Conversion toCanonical() {
         String[] parts = primary.unit().split("/");
         if (parts.length == 2 && parts[1].equals("op") && !Double.isNaN(nanosIn(parts[0])))
-            return value * nanosIn(parts[0]);
+            return new Conversion("ns/op", value -> value * nanosIn(parts[0]));
         if (parts.length == 2 && parts[0].equals("ops") && !Double.isNaN(nanosIn(parts[1])))
-            return value * 1e9 / nanosIn(parts[1]);
-        return value;
+            return new Conversion("ops/s", value -> value * 1e9 / nanosIn(parts[1]));
+        return new Conversion(primary.unit(), value -> value);
     }
 
     /** The score as nanoseconds per operation, or NaN when the unit is not a time per operation or a rate. */

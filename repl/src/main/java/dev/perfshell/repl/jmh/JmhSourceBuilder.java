@@ -199,9 +199,7 @@ public final class JmhSourceBuilder {
         out.append("        }\n\n");
 
         String trimmed = code.strip();
-        String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
-                ? trimmed.substring(0, trimmed.length() - 1).strip()
-                : trimmed;
+        String asExpression = JavaStatements.withoutFinalSemicolon(trimmed);
         boolean expression = !asStatement && isExpression(asExpression);
         out.append("        @").append(JMH).append("Benchmark\n");
         int codeOffset;
@@ -266,10 +264,7 @@ public final class JmhSourceBuilder {
     }
 
     private boolean isExpression(String code) {
-        if (code.isBlank() || code.startsWith("{")) return false;
-        List<JavaStatements.Statement> statements = JavaStatements.parse(code + ";");
-        if (statements.size() != 1 || !statements.get(0).expression()) return false;
-        return !"void".equals(expressionType.apply(code));
+        return JavaStatements.isOneExpression(code) && !"void".equals(expressionType.apply(code));
     }
 
     private String setupFieldType(JavaStatements.Statement declaration) throws BuildException {

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.jmh;
 
+import dev.perfshell.repl.session.ReplayModel;
 import dev.perfshell.repl.session.SnippetLog;
 import dev.perfshell.repl.timeit.JavaStatements;
 import java.util.ArrayList;
@@ -48,8 +49,9 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
                         // The first such variable is the problem; the parts go on, so --no-session (which drops every
                         // variable) still has the methods and types declared after it.
                         if (problem == null)
-                            problem = origin + " " + firstLine(entry.source()) + ": the type of '" + variable.name()
-                                    + "' (" + shorten(variable.typeName()) + ") cannot be written as a field type";
+                            problem = origin + " " + ReplayModel.headline(entry.source()) + ": the type of '"
+                                    + variable.name() + "' (" + shorten(variable.typeName())
+                                    + ") cannot be written as a field type";
                         continue;
                     }
                     parts.add(
@@ -105,11 +107,6 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
         return trimmed.endsWith(";")
                 ? trimmed.substring(0, trimmed.length() - 1).strip()
                 : trimmed;
-    }
-
-    static String firstLine(String source) {
-        String line = source.strip().lines().findFirst().orElse("");
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
     }
 
     private static String shorten(String type) {

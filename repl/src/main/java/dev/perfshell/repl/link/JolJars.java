@@ -1,9 +1,6 @@
 package dev.perfshell.repl.link;
 
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Path;
-import java.security.CodeSource;
+import dev.perfshell.repl.io.ClassJars;
 import java.util.List;
 
 /**
@@ -22,15 +19,6 @@ final class JolJars {
     }
 
     private static String where(String className) {
-        try {
-            Class<?> type = Class.forName(className, false, JolJars.class.getClassLoader());
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            URL location = source == null ? null : source.getLocation();
-            if (location == null) throw new IllegalStateException("cannot locate " + className + "'s jar");
-            return Path.of(location.toURI()).toString();
-        } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException(
-                    "JOL is missing from the shell's class path (" + className + "); rebuild with mvn install", e);
-        }
+        return ClassJars.of(className, JolJars.class.getClassLoader(), "JOL");
     }
 }

@@ -28,9 +28,7 @@ final class ClasspathMagic extends BaseMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) {
         Console console = context.console();
-        List<String> words = MagicArgs.tokenize(input.code()).stream()
-                .map(MagicArgs.Token::text)
-                .toList();
+        List<String> words = MagicArgs.words(input.code());
         if (words.isEmpty()) {
             List<String> entries = context.session().spec().classPath();
             if (entries.isEmpty()) console.println("No user class path. Next: %classpath add path/to/lib.jar");

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.io.Console;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Parameters;
@@ -16,5 +17,16 @@ public abstract class CodeMagic extends BaseMagic {
     @Override
     public boolean takesJava() {
         return true;
+    }
+
+    /**
+     * The code to run, or {@code null} after printing {@code usage} (what the magic needs, with an example): every
+     * magic that runs code refuses an empty line alike, before it looks at its options.
+     */
+    static String requiredCode(MagicInput input, Console console, String usage) {
+        String code = input.text();
+        if (!code.isBlank()) return code;
+        console.error(usage);
+        return null;
     }
 }

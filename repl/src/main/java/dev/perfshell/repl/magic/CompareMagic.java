@@ -131,10 +131,7 @@ final class CompareMagic extends SetupCellMagic {
                 measured = session.request(EngineRequest.timeitInterleaved(
                         declared.stream().map(TimedSnippet::binaryName).toList(), plan()));
             } catch (EngineException e) {
-                if (session.engine().wasStopped())
-                    console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-                else if (session.engine().alive())
-                    console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                TimeitMagic.timingFailed(session, console, e);
                 return false;
             }
             report(context, session, entries, measured, setup);
@@ -287,11 +284,7 @@ final class CompareMagic extends SetupCellMagic {
     }
 
     private String validate() {
-        String problem = OptionRules.first(
-                loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
-                runs == null ? null : OptionRules.atLeastOne("-r", runs),
-                budget == null ? null : OptionRules.positiveSeconds("--budget", budget),
-                warmup.problem());
+        String problem = OptionRules.first(OptionRules.runPlan(loops, runs, budget), warmup.problem());
         if (problem != null) return problem;
         if (runs != null && runs == 1) return "-r must be at least 2 to compare runs, got 1";
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;

@@ -181,11 +181,8 @@ final class FlameMagic extends CodeMagic {
         Console console = context.console();
         Session session = context.session();
         if (list) return list(session, console);
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%flame needs a statement to profile. Example: %flame fib(30)");
-            return false;
-        }
+        String code = requiredCode(input, console, "%flame needs a statement to profile. Example: %flame fib(30)");
+        if (code == null) return false;
         String problem = validate();
         if (problem != null) {
             console.error("%flame: " + problem);

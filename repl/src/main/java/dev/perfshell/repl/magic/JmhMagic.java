@@ -156,11 +156,8 @@ final class JmhMagic extends SetupCellMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%jmh needs code to benchmark. Example: %jmh Math.log(x)");
-            return false;
-        }
+        String code = requiredCode(input, console, "%jmh needs code to benchmark. Example: %jmh Math.log(x)");
+        if (code == null) return false;
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         String problem = validate(parameters);
         if (problem != null) {

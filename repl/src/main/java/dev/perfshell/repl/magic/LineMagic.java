@@ -1,12 +1,12 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.lines.LineDump;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineReader;
 import dev.perfshell.repl.lines.LinesDetails;
 import dev.perfshell.repl.lines.MethodChoices;
 import dev.perfshell.repl.lines.SampledLineTimes;
-import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
@@ -81,8 +81,12 @@ abstract class LineMagic extends CodeMagic {
     /** The report's lines. */
     abstract List<String> render(LineProfile profile);
 
-    /** Writes the magic's files (-T, -D); the confirmation lines. */
-    abstract List<String> save(LineProfile profile, List<String> report) throws java.io.IOException;
+    /** Writes the magic's files (-T here; %lprun adds -D); the confirmation lines. */
+    List<String> save(LineProfile profile, List<String> report) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        if (textFile != null) lines.add(LineDump.saveText(report, Path.of(textFile)));
+        return lines;
+    }
 
     private String magic() {
         return kind() == LineProfile.Kind.TIME ? "lprun" : "mprun";
@@ -103,43 +107,14 @@ abstract class LineMagic extends CodeMagic {
         return 0;
     }
 
-    /** One armed run of the statement: the engine's reply to the take, the run's wall time, and what it printed. */
-    private record Run(
-            Map<?, ?> wire, JavaEvaluator.Result result, long wallNanos, List<String> values, List<String> errors) {}
-
     /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
-    private Run runArmed(MagicContext context, List<HashMap<String, Object>> choices, String mode, String code)
+    private ProbedRun runArmed(MagicContext context, List<HashMap<String, Object>> choices, String mode, String code)
             throws Exception {
-        Console console = context.console();
         Session session = context.session();
-        try {
-            session.request(EngineRequest.linesArm(
-                    choices,
-                    kind() == LineProfile.Kind.BYTES,
-                    session.engine().classBytesToSend(),
-                    mode,
-                    intervalNanos()));
-        } catch (EngineException e) {
-            console.error("%" + magic() + " could not install its probes: " + e.getMessage());
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        session.request(EngineRequest.armTiming());
-        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
-        if (!session.engine().alive()) {
-            errors.forEach(console::error);
-            return null; // the shell reports the death; a new engine has no probes
-        }
-        dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
-        Map<?, ?> wire = session.request(EngineRequest.linesTake());
-        if (!result.ran()) {
-            errors.forEach(console::error);
-            if (result.nothingToRun())
-                console.error(JavaEvaluator.Result.nothingRanMessage("%" + magic(), "%" + magic() + " -f fib fib(25)"));
-            return null;
-        }
-        return new Run(wire, result, timing != null ? timing.wallNanos() : result.nanos(), values, errors);
+        EngineRequest<Map<?, ?>> arm = EngineRequest.linesArm(
+                choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytesToSend(), mode, intervalNanos());
+        String name = "%" + magic();
+        return ProbedRun.of(context, name, name + " -f fib fib(25)", arm, EngineRequest.linesTake(), code);
     }
 
     /**
@@ -151,15 +126,8 @@ abstract class LineMagic extends CodeMagic {
         String name = "%" + magic();
         boolean expression = SampledRuns.valueExpression(context.session(), code);
         String looped = SampledRuns.repeated(code, repeats(), expression);
-        List<String> warmupErrors = new ArrayList<>();
-        JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(looped, v -> {}, warmupErrors::add);
-        if (!context.session().engine().alive()) return null;
-        if (!warm.ran() || warm.failed()) {
-            warmupErrors.forEach(console::error);
-            console.error(name + " -n: the statement failed in its warm-up runs; nothing was profiled.");
-            return null;
-        }
-        Run sampled = runArmed(context, List.of(), "SAMPLES", looped);
+        if (!SampledRuns.warmUp(context, name, looped)) return null;
+        ProbedRun sampled = runArmed(context, List.of(), "SAMPLES", looped);
         if (sampled == null) return null;
         if (sampled.result().failed() || !(sampled.wire().get("stacks") instanceof String stacks)) {
             sampled.errors().forEach(console::error);
@@ -170,7 +138,10 @@ abstract class LineMagic extends CodeMagic {
                     + "; nothing was profiled.");
             return null;
         }
-        return new SampledRun(stacks, String.valueOf(sampled.wire().get("sampler")), sampled.wallNanos());
+        return new SampledRun(
+                stacks,
+                String.valueOf(sampled.wire().get("sampler")),
+                sampled.wallNanos(sampled.result().nanos()));
     }
 
     private record SampledRun(String stacks, String sampler, long wallNanos) {}
@@ -179,12 +150,10 @@ abstract class LineMagic extends CodeMagic {
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         Session session = context.session();
-        String code = input.text();
         String name = "%" + magic();
-        if (code.isBlank()) {
-            console.error(name + " needs a statement to run. Example: " + name + " -f fib fib(20)");
-            return false;
-        }
+        String code =
+                requiredCode(input, console, name + " needs a statement to run. Example: " + name + " -f fib fib(20)");
+        if (code == null) return false;
         if (methods.isEmpty() && classes.isEmpty()) {
             console.error(name + " needs the methods to profile: -f METHOD (repeatable) or -c CLASS. Example: " + name
                     + " -f fib fib(20)");
@@ -209,7 +178,7 @@ abstract class LineMagic extends CodeMagic {
             timedRuns = sampledRuns(context, code);
             if (timedRuns == null) return false;
         }
-        Run run = runArmed(context, choices, repeats() > 1 ? "TIMED" : mode(), code);
+        ProbedRun run = runArmed(context, choices, repeats() > 1 ? "TIMED" : mode(), code);
         if (run == null) return false;
         JavaEvaluator.Result result = run.result();
         List<String> values = run.values();
@@ -220,7 +189,8 @@ abstract class LineMagic extends CodeMagic {
             sampled = SampledLineTimes.of(
                     wire, timedRuns.stacks(), timedRuns.sampler(), timedRuns.wallNanos(), repeats());
         } else if (wire.get("stacks") instanceof String stacks) {
-            sampled = SampledLineTimes.of(wire, stacks, String.valueOf(wire.get("sampler")), run.wallNanos(), 1);
+            sampled = SampledLineTimes.of(
+                    wire, stacks, String.valueOf(wire.get("sampler")), run.wallNanos(result.nanos()), 1);
         } else if (wire.get("samplingProblem") != null && !quiet) {
             console.warn(name + " could not sample (" + wire.get("samplingProblem")
                     + "): the times are the line probes' own. Next: --timed says so.");

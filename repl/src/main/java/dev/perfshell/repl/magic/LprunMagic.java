@@ -101,8 +101,7 @@ final class LprunMagic extends LineMagic {
 
     @Override
     List<String> save(LineProfile profile, List<String> report) throws IOException {
-        List<String> lines = new ArrayList<>();
-        if (textFile != null) lines.add(LineDump.saveText(report, Path.of(textFile)));
+        List<String> lines = super.save(profile, report);
         if (dumpFile != null) lines.add(LineDump.dump(profile, Path.of(dumpFile)));
         return lines;
     }

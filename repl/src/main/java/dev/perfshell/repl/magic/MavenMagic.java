@@ -41,9 +41,7 @@ final class MavenMagic extends BaseMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) {
         Console console = context.console();
-        List<String> words = MagicArgs.tokenize(input.code()).stream()
-                .map(MagicArgs.Token::text)
-                .toList();
+        List<String> words = MagicArgs.words(input.code());
         if (words.isEmpty()) {
             list(context, console);
             return true;

@@ -124,11 +124,8 @@ final class MemitMagic extends SetupCellMagic {
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         Session session = context.session();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%memit needs a statement. Example: %memit new long[10_000_000]");
-            return false;
-        }
+        String code = requiredCode(input, console, "%memit needs a statement. Example: %memit new long[10_000_000]");
+        if (code == null) return false;
         String problem = validate();
         if (problem != null) {
             console.error("%memit: " + problem);

@@ -1,12 +1,8 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.lines.LineDump;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineRenderer;
 import dev.perfshell.repl.lines.TimerUnit;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -37,12 +33,5 @@ final class MprunMagic extends LineMagic {
     @Override
     List<String> render(LineProfile profile) {
         return LineRenderer.render(profile, TimerUnit.DEFAULT, skipUnhit);
-    }
-
-    @Override
-    List<String> save(LineProfile profile, List<String> report) throws IOException {
-        List<String> lines = new ArrayList<>();
-        if (textFile != null) lines.add(LineDump.saveText(report, Path.of(textFile)));
-        return lines;
     }
 }

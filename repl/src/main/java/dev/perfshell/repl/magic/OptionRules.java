@@ -50,6 +50,14 @@ final class OptionRules {
                 : String.valueOf(value);
     }
 
+    /** {@code -n}, {@code -r} and {@code --budget} of %timeit and %compare, each checked when given. */
+    static String runPlan(Long loops, Integer runs, Double budget) {
+        return first(
+                loops == null ? null : atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
+                runs == null ? null : atLeastOne("-r", runs),
+                budget == null ? null : positiveSeconds("--budget", budget));
+    }
+
     /** {@code --warmup} of %timeit and %compare: seconds ({@code 0.5}) or runs ({@code 10i}), more than none. */
     static String warmup(String warmup) {
         if (warmup == null) return null;

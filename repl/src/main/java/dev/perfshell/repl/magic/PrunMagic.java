@@ -1,7 +1,6 @@
 package dev.perfshell.repl.magic;
 
 import dev.perfshell.repl.io.Console;
-import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.profile.Profile;
 import dev.perfshell.repl.profile.ProfileReader;
@@ -153,46 +152,20 @@ final class PrunMagic extends CodeMagic {
         return false;
     }
 
-    /** One armed run of the statement: what the engine said at arm and take, and what the run printed. */
-    private record Run(
-            Map<?, ?> armed,
-            Map<?, ?> wire,
-            JavaEvaluator.Result result,
-            long wallNanos,
-            List<String> values,
-            List<String> errors) {}
-
     /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
-    private Run runArmed(MagicContext context, String mode, String code) throws Exception {
-        Console console = context.console();
+    private ProbedRun runArmed(MagicContext context, String mode, String code) throws Exception {
         Session session = context.session();
-        Map<?, ?> armed;
-        try {
-            armed = session.request(EngineRequest.prunArm(
-                    includes, mode, !noBoundary, timeBoundary, session.engine().classBytesToSend(), intervalNanos()));
-        } catch (EngineException e) {
-            console.error("%prun could not install its probes: " + e.getMessage());
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        session.request(EngineRequest.armTiming()); // the statement's own wall time, as %time measures it
-        JavaEvaluator.Result result = context.evaluator().evaluateDiscardingValues(code, values::add, errors::add);
-        if (!session.engine().alive()) {
-            errors.forEach(console::error);
-            return null; // the shell reports the death; a new engine has no probes
-        }
-        dev.perfshell.timing.runtime.OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
-        Map<?, ?> wire = session.request(EngineRequest.prunTake());
-        if (!result.ran()) {
-            errors.forEach(console::error);
-            if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage("%prun", "%prun fib(25)"));
-            return null;
-        }
-        long wall = timing != null
-                ? timing.wallNanos()
-                : wire.get("wallNanos") instanceof Number n ? n.longValue() : result.nanos();
-        return new Run(armed, wire, result, wall, values, errors);
+        EngineRequest<Map<?, ?>> arm = EngineRequest.prunArm(
+                includes, mode, !noBoundary, timeBoundary, session.engine().classBytesToSend(), intervalNanos());
+        return ProbedRun.of(context, "%prun", "%prun fib(25)", arm, EngineRequest.prunTake(), code);
+    }
+
+    /** The statement's wall time: as %time measures it, else as the probes' recorder measured it. */
+    private static long wallNanos(ProbedRun run) {
+        return run.wallNanos(
+                run.wire().get("wallNanos") instanceof Number n
+                        ? n.longValue()
+                        : run.result().nanos());
     }
 
     /** The wall time of one of the sampled runs. */
@@ -249,11 +222,8 @@ final class PrunMagic extends CodeMagic {
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
         Session session = context.session();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%prun needs a statement to profile. Example: %prun fib(25)");
-            return false;
-        }
+        String code = requiredCode(input, console, "%prun needs a statement to profile. Example: %prun fib(25)");
+        if (code == null) return false;
         if (counts && timedProbes) {
             console.error(
                     "%prun: --counts and --timed exclude each other (--counts has no times). Next: drop one of them.");
@@ -294,43 +264,35 @@ final class PrunMagic extends CodeMagic {
             // -n: N runs to warm the code up (the last profile's reset left it cold), then N runs without probes,
             // sampled, for the times; then one more run, with counting probes, for the counts
             boolean expression = SampledRuns.valueExpression(session, code);
-            List<String> warmupErrors = new ArrayList<>();
-            JavaEvaluator.Result warm = context.evaluator()
-                    .evaluateDiscardingValues(
-                            SampledRuns.repeated(code, repeats, expression), v -> {}, warmupErrors::add);
-            if (!session.engine().alive()) return false;
-            if (!warm.ran() || warm.failed()) {
-                warmupErrors.forEach(console::error);
-                console.error("%prun -n: the statement failed in its warm-up runs; nothing was profiled.");
-                return false;
-            }
-            Run sampled = runArmed(context, "SAMPLES", SampledRuns.repeated(code, repeats, expression));
+            String looped = SampledRuns.repeated(code, repeats, expression);
+            if (!SampledRuns.warmUp(context, "%prun", looped)) return false;
+            ProbedRun sampled = runArmed(context, "SAMPLES", looped);
             if (sampled == null) return false;
-            if (sampled.result.failed()) {
-                sampled.errors.forEach(console::error);
+            if (sampled.result().failed()) {
+                sampled.errors().forEach(console::error);
                 console.error("%prun -n: the statement failed in its sampled runs; nothing was profiled.");
                 return false;
             }
-            if (sampled.wire.get("stacks") instanceof String stacks) {
+            if (sampled.wire().get("stacks") instanceof String stacks) {
                 timedRuns = new ProfileReader.Samples(
-                        stacks, String.valueOf(sampled.wire.get("sampler")), sampled.wallNanos, repeats);
+                        stacks, String.valueOf(sampled.wire().get("sampler")), wallNanos(sampled), repeats);
             } else if (!quiet) {
-                console.warn("%prun could not sample (" + sampled.wire.get("samplingProblem")
+                console.warn("%prun could not sample (" + sampled.wire().get("samplingProblem")
                         + "): the profile has counts only.");
             }
         }
-        Run run = runArmed(context, repeats > 1 ? "COUNTS" : mode(), code);
+        ProbedRun run = runArmed(context, repeats > 1 ? "COUNTS" : mode(), code);
         if (run == null) return false;
-        Map<?, ?> armed = run.armed;
-        Map<?, ?> wire = run.wire;
-        JavaEvaluator.Result result = run.result;
-        List<String> values = run.values;
-        List<String> errors = run.errors;
+        Map<?, ?> armed = run.armed();
+        Map<?, ?> wire = run.wire();
+        JavaEvaluator.Result result = run.result();
+        List<String> values = run.values();
+        List<String> errors = run.errors();
         ProfileReader reader = new ProfileReader(session.engine().jshell());
         Profile profile = repeats > 1
                 ? reader.read(
-                        code, wire, timedRuns == null ? run.wallNanos : sampled(timedRuns), result.failed(), timedRuns)
-                : reader.read(code, wire, run.wallNanos, result.failed());
+                        code, wire, timedRuns == null ? wallNanos(run) : sampled(timedRuns), result.failed(), timedRuns)
+                : reader.read(code, wire, wallNanos(run), result.failed());
         context.record(origin -> PrunDetails.record(labelOption.label, profile, origin));
         for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
         if (!quiet) samplingNotes(console, armed, wire, profile);

@@ -1,6 +1,8 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +48,25 @@ final class SampledRuns {
         }
         if (!body.endsWith(";") && !body.endsWith("}")) body += ";";
         return "for (int perfshell$run = 0; perfshell$run < " + repeats + "; perfshell$run++) { " + body + "\n}";
+    }
+
+    /**
+     * -n's warm-up: the looped statement run once without probes (the last profile's reset left the code cold), so
+     * the sampled runs time compiled code; {@code false} when it failed (after saying so) or the engine died (which
+     * the shell reports).
+     *
+     * @param magic the magic as typed ({@code %prun}), for the message
+     */
+    static boolean warmUp(MagicContext context, String magic, String looped) {
+        List<String> errors = new ArrayList<>();
+        JavaEvaluator.Result warm = context.evaluator().evaluateDiscardingValues(looped, v -> {}, errors::add);
+        if (!context.session().engine().alive()) return false;
+        if (!warm.ran() || warm.failed()) {
+            errors.forEach(context.console()::error);
+            context.console().error(magic + " -n: the statement failed in its warm-up runs; nothing was profiled.");
+            return false;
+        }
+        return true;
     }
 
     /** The code is one expression with a value ({@code fib(25) + memo(60)}), which is not a statement on its own. */

@@ -46,9 +46,7 @@ final class SaveMagic extends BaseMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        List<String> words = MagicArgs.tokenize(input.code()).stream()
-                .map(MagicArgs.Token::text)
-                .toList();
+        List<String> words = MagicArgs.words(input.code());
         if (words.isEmpty() || !words.get(0).endsWith(".jsh")) {
             console.error("%save: expected a .jsh file name first, got "
                     + (words.isEmpty() ? "none" : "'" + words.get(0) + "'") + ". Example: %save bench.jsh 3-7");

@@ -20,8 +20,7 @@ final class ScriptFiles {
 
     /** The single file named by the magic's words, or {@code null} after printing why not. */
     static Path file(String magic, String code, Console console) {
-        List<String> words =
-                MagicArgs.tokenize(code).stream().map(MagicArgs.Token::text).toList();
+        List<String> words = MagicArgs.words(code);
         if (words.size() != 1) {
             console.error(magic + ": expected one script file, got "
                     + (words.isEmpty() ? "none" : "'" + code.strip() + "'") + ". Example: " + magic + " bench.jsh");

@@ -51,11 +51,9 @@ final class SizeofMagic extends CodeMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%sizeof needs an expression. Example: %sizeof new java.util.HashMap<>(Map.of(1, 2))");
-            return false;
-        }
+        String code = requiredCode(
+                input, console, "%sizeof needs an expression. Example: %sizeof new java.util.HashMap<>(Map.of(1, 2))");
+        if (code == null) return false;
         if (declaresOrActs(context.session(), code)) {
             console.error("%sizeof measures the value of an expression, not a statement or declaration: " + code.strip()
                     + ". Next: declare it first, then %sizeof NAME");

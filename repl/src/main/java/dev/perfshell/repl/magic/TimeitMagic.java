@@ -127,11 +127,8 @@ final class TimeitMagic extends SetupCellMagic {
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        String code = input.text();
-        if (code.isBlank()) {
-            console.error("%timeit needs code to time. Example: %timeit map.get(key)");
-            return false;
-        }
+        String code = requiredCode(input, console, "%timeit needs code to time. Example: %timeit map.get(key)");
+        if (code == null) return false;
         String problem = validate();
         if (problem != null) {
             console.error("%timeit: " + problem);
@@ -202,10 +199,7 @@ final class TimeitMagic extends SetupCellMagic {
             try {
                 measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
             } catch (EngineException e) {
-                if (session.engine().wasStopped())
-                    console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-                else if (session.engine().alive())
-                    console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+                timingFailed(session, console, e);
                 return false;
             }
             List<Finding> folded = new FoldingControl(
@@ -342,6 +336,16 @@ final class TimeitMagic extends SetupCellMagic {
         return null;
     }
 
+    /**
+     * Says why a timing in the engine measured nothing: the user stopped it, or the code threw. A dead engine says
+     * nothing here: the shell reports the death.
+     */
+    static void timingFailed(Session session, Console console, EngineException e) {
+        if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
+        else if (session.engine().alive())
+            console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
+    }
+
     /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
     static void checkBlackhole(Session session, Console console) throws EngineException {
         session.ensureBlackhole().ifPresent(report -> {
@@ -359,11 +363,7 @@ final class TimeitMagic extends SetupCellMagic {
 
     private String validate() {
         String problem = OptionRules.first(
-                loops == null ? null : OptionRules.atLeastOne("-n", loops, "leave -n out for time-boxed runs"),
-                runs == null ? null : OptionRules.atLeastOne("-r", runs),
-                budget == null ? null : OptionRules.positiveSeconds("--budget", budget),
-                OptionRules.atLeastOne("--ops", ops),
-                warmup.problem());
+                OptionRules.runPlan(loops, runs, budget), OptionRules.atLeastOne("--ops", ops), warmup.problem());
         if (problem != null) return problem;
         if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
         if (param != null && bind != null) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.VarSnippet;
 
@@ -64,7 +63,7 @@ public final class HiddenValue implements AutoCloseable {
             return declare(session, name, expression, keep, "Object");
         }
         if (!hidden.accepted()) {
-            errors.addAll(compileErrors(session, hidden, expression.strip(), prefix.length()));
+            errors.addAll(compileErrors(hidden, expression.strip(), prefix.length()));
         } else if (hidden.events().get(0).exception() != null
                 || session.engine().wasStopped()) {
             boolean stopped = session.engine().wasStopped();
@@ -132,20 +131,15 @@ public final class HiddenValue implements AutoCloseable {
                         .anyMatch(diag -> diag.getMessage(Locale.ROOT).contains(word));
     }
 
-    private static List<String> compileErrors(Session session, HiddenSnippet hidden, String expression, int offset) {
+    private static List<String> compileErrors(HiddenSnippet hidden, String expression, int offset) {
         if (hidden.snippet() == null) return List.of("error: " + expression + " is not an expression");
-        List<Diag> diags = session.engine()
-                .jshell()
-                .diagnostics(hidden.snippet())
-                .filter(Diag::isError)
-                .collect(Collectors.toList());
+        List<Diag> diags = hidden.compileErrors();
         if (diags.isEmpty())
             return List.of("error: not a value: " + expression + " ("
                     + hidden.events().get(0).status() + ")");
         List<String> lines = new ArrayList<>();
         for (Diag diag : diags) {
-            lines.add(
-                    "error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            lines.add(HiddenSnippet.errorLine(diag));
             long position = diag.getPosition() - offset;
             if (position >= 0 && position <= expression.length()) {
                 lines.addAll(Caret.under(

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.render;
 
+import dev.perfshell.repl.io.TextColumns;
 import dev.perfshell.repl.timeit.HeadToHead;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
@@ -37,21 +38,7 @@ public final class HeadToHeadRenderer {
                 ratio
             });
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) for (int c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length());
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.length; c++) {
-                boolean left = c == 1 || c == 3;
-                String cell = left
-                        ? row[c] + " ".repeat(widths[c] - row[c].length())
-                        : " ".repeat(widths[c] - row[c].length()) + row[c];
-                line.append(c == 0 ? "" : "  ").append(cell);
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return TextColumns.lines(rows, c -> c == 1 || c == 3, c -> "  ");
     }
 
     /** hyperfine's summary, each ratio with its 95% interval and both p-values. */

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.render;
 
+import dev.perfshell.repl.io.TextColumns;
 import dev.perfshell.repl.jmh.JmhResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,22 +33,12 @@ public final class JmhRenderer {
                 rows.add(row(shown + ":" + secondary.name(), paramNames, result, secondary));
         }
         int columns = header.size();
-        int[] widths = new int[columns];
-        for (String[] row : rows) for (int c = 0; c < columns; c++) widths[c] = Math.max(widths[c], row[c].length());
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < columns; c++) {
-                // "Score ± Error", as JMH prints it: one space around the sign.
-                if (c > 0)
-                    line.append(header.get(c).isEmpty() || header.get(c - 1).isEmpty() ? " " : "  ");
+        return TextColumns.lines(
+                rows,
                 // JMH left-aligns the benchmark name and the units, and right-aligns the rest.
-                boolean left = c == 0 || c == columns - 1;
-                line.append(left ? pad(row[c], widths[c], false) : pad(row[c], widths[c], true));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+                c -> c == 0 || c == columns - 1,
+                // "Score ± Error", as JMH prints it: one space around the sign.
+                c -> header.get(c).isEmpty() || header.get(c - 1).isEmpty() ? " " : "  ");
     }
 
     private static String[] row(String name, Set<String> paramNames, JmhResult result, JmhResult.Score score) {
@@ -87,10 +78,5 @@ public final class JmhRenderer {
         boolean more = name.strip().lines().count() > 1;
         if (line.length() > NAME_WIDTH) return line.substring(0, NAME_WIDTH - 3) + "...";
         return more ? line + " ..." : line;
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        String fill = " ".repeat(Math.max(0, width - text.length()));
-        return right ? fill + text : text + fill;
     }
 }

@@ -1,8 +1,6 @@
 package dev.perfshell.repl.results;
 
-import dev.perfshell.repl.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,7 +48,7 @@ public final class ResultsCsv {
     }
 
     public static void write(Path target, List<ResultRecord> results) throws IOException {
-        AtomicFiles.write(target, render(results).getBytes(StandardCharsets.UTF_8), true);
+        ResultsTable.writeText(target, render(results));
     }
 
     private static String text(String value) {

@@ -1,8 +1,6 @@
 package dev.perfshell.repl.results;
 
-import dev.perfshell.repl.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -53,7 +51,7 @@ public final class ResultsMarkdown {
     }
 
     public static void write(Path target, List<ResultRecord> results) throws IOException {
-        AtomicFiles.write(target, render(results).getBytes(StandardCharsets.UTF_8), true);
+        ResultsTable.writeText(target, render(results));
     }
 
     /** Source as inline code, on one line; a double-backtick span when the source has a backtick. */

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.results;
 
+import dev.perfshell.repl.io.AtomicFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,5 +45,10 @@ public final class ResultsTable {
 
     private static double bytesPerOp(ResultRecord.Details details) {
         return details == null ? Double.NaN : details.allocatedBytesPerOp();
+    }
+
+    /** Writes an export's text as UTF-8, atomically, over any earlier file (see {@link AtomicFiles}). */
+    static void writeText(java.nio.file.Path target, String text) throws java.io.IOException {
+        AtomicFiles.write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
     }
 }

@@ -21,6 +21,11 @@ public final class MagicArgs {
         return tokens;
     }
 
+    /** The tokens' unquoted texts: the words of a magic that takes file names or coordinates, not code. */
+    public static List<String> words(String args) {
+        return tokenize(args).stream().map(Token::text).toList();
+    }
+
     /**
      * Whether the text ends inside a token: typed up to a cursor, whether the last token is the word being
      * typed ({@code "-f fi"}, {@code "--label \"a "}) or a new word begins at the end ({@code "-f "}).

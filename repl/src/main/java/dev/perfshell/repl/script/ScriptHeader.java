@@ -70,9 +70,7 @@ public record ScriptHeader(
                     else classPath.add(path.toString());
                 }
             } else if (directive(line, ENGINE)) {
-                List<String> words = MagicArgs.tokenize(line.substring(ENGINE.length())).stream()
-                        .map(MagicArgs.Token::text)
-                        .toList();
+                List<String> words = MagicArgs.words(line.substring(ENGINE.length()));
                 if (words.isEmpty()) problems.add(where + ENGINE + " names no JVM option. Example: //ENGINE -Xmx2g");
                 for (String word : words) {
                     if (!word.startsWith("-"))

@@ -2,6 +2,9 @@ package dev.perfshell.repl.session;
 
 import dev.perfshell.repl.link.Engine;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 
@@ -29,6 +32,19 @@ public final class HiddenSnippet implements AutoCloseable {
 
     public boolean accepted() {
         return !events.isEmpty() && events.get(0).status().isActive();
+    }
+
+    /** JShell's compile errors for the declared snippet, which must exist ({@link #snippet()} not {@code null}). */
+    public List<Diag> compileErrors() {
+        return engine.jshell().diagnostics(snippet()).filter(Diag::isError).collect(Collectors.toList());
+    }
+
+    /**
+     * A compile error as perfshell prints it for code it declared itself: {@code error: } and the message's first
+     * line, the caret under the user's own text following it rather than javac's view of the generated source.
+     */
+    public static String errorLine(Diag diag) {
+        return "error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse("");
     }
 
     @Override

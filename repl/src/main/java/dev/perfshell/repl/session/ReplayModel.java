@@ -15,6 +15,12 @@ public record ReplayModel(List<Step> steps) {
     /** One source to evaluate, and where it came from ({@code #3}) for the report. */
     public record Step(String origin, String source) {}
 
+    /** How a replay's messages name a snippet: its first line, cut to 60 characters. */
+    public static String headline(String source) {
+        String line = source.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+    }
+
     public static ReplayModel of(SnippetLog log) {
         List<Step> steps = new ArrayList<>();
         for (SnippetLog.Entry entry : log.replayable()) {

@@ -222,7 +222,8 @@ public final class Session implements AutoCloseable {
             for (ReplayModel.Step step : ReplayModel.of(log).steps()) {
                 EvalOutcome outcome = copy.gate.muted(() -> copy.eval(step.source()));
                 String problem = ReplayProblems.of(outcome, copy.engine());
-                if (problem != null) fresh.lost().add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
+                if (problem != null)
+                    fresh.lost().add(step.origin() + " " + ReplayModel.headline(step.source()) + ": " + problem);
                 if (outcome.engineDied()) break;
             }
         } catch (RuntimeException e) {
@@ -344,7 +345,8 @@ public final class Session implements AutoCloseable {
     private RestartReport restartAndReplay(EngineDeath death) {
         List<String> skipped = new ArrayList<>();
         for (SnippetLog.Entry entry : log.active()) {
-            if (!entry.replayable()) skipped.add("#" + entry.snippet().id() + " " + firstLine(entry.source()));
+            if (!entry.replayable())
+                skipped.add("#" + entry.snippet().id() + " " + ReplayModel.headline(entry.source()));
         }
         ReplayModel model = ReplayModel.of(log);
         log.clear();
@@ -357,16 +359,11 @@ public final class Session implements AutoCloseable {
             EvalOutcome outcome = gate.muted(() -> eval(step.source()));
             String problem = ReplayProblems.of(outcome, fresh);
             if (problem == null) restored.add(step.origin());
-            else failed.add(step.origin() + " " + firstLine(step.source()) + ": " + problem);
+            else failed.add(step.origin() + " " + ReplayModel.headline(step.source()) + ": " + problem);
             if (outcome.engineDied()) break;
         }
         if (inputInterrupted) fresh.interrupt(); // after the replay, which restores and must not be refused
         return new RestartReport(death, restored, failed, skipped);
-    }
-
-    private static String firstLine(String source) {
-        String line = source.strip().lines().findFirst().orElse("");
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
     }
 
     /** Drops a user snippet ({@code /drop}): it leaves the session and its replay. */

@@ -122,6 +122,27 @@ public final class JavaStatements {
     }
 
     /**
+     * The code to try as an expression: stripped, and without its one final {@code ;} ({@code f(x);} is the expression
+     * {@code f(x)}); code with a {@code ;} elsewhere is statements, and unchanged.
+     */
+    public static String withoutFinalSemicolon(String code) {
+        String trimmed = code.strip();
+        return trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
+                ? trimmed.substring(0, trimmed.length() - 1).strip()
+                : trimmed;
+    }
+
+    /**
+     * Whether the code parses as one expression statement, so its value can be what is measured (whether that value
+     * is void is the caller's question: only JShell can tell).
+     */
+    public static boolean isOneExpression(String code) {
+        if (code.isBlank() || code.startsWith("{")) return false;
+        List<Statement> statements = parse(code + ";");
+        return statements.size() == 1 && statements.get(0).expression();
+    }
+
+    /**
      * Setup from several places (a cell's first line, {@code --setup}), one after the other, each
      * with its own final {@code ;}: joined first, a {@code ;} missing at the end of the first part
      * would be in the middle, and left for the compiler.

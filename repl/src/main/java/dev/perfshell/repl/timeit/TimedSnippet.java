@@ -5,7 +5,6 @@ import dev.perfshell.repl.session.HiddenSnippet;
 import dev.perfshell.repl.session.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -50,7 +49,7 @@ public final class TimedSnippet implements AutoCloseable {
                 .build(className, code, setup, asStatement, extraFields);
         HiddenSnippet hidden = session.declareHidden(source.source());
         if (!hidden.accepted()) {
-            List<String> errors = compileErrors(session, hidden, source);
+            List<String> errors = compileErrors(hidden, source);
             if (!asStatement && errors.stream().anyMatch(e -> e.contains("'void' type not allowed"))) {
                 hidden.close();
                 return declare(session, className + "S", code, setup, true, extraFields);
@@ -101,19 +100,14 @@ public final class TimedSnippet implements AutoCloseable {
     }
 
     /** Errors in the user's code or setup, with the caret in what they typed; others as they are. */
-    private static List<String> compileErrors(Session session, HiddenSnippet timed, TimedSource source) {
-        List<Diag> diags = session.engine()
-                .jshell()
-                .diagnostics(timed.snippet())
-                .filter(Diag::isError)
-                .collect(Collectors.toList());
+    private static List<String> compileErrors(HiddenSnippet timed, TimedSource source) {
+        List<Diag> diags = timed.compileErrors();
         if (diags.isEmpty())
             return List.of("error: the snippet could not be timed ("
                     + timed.events().get(0).status() + ")");
         List<String> lines = new ArrayList<>();
         for (Diag diag : diags) {
-            lines.add(
-                    "error: " + diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            lines.add(HiddenSnippet.errorLine(diag));
             TimedSource.Region region = source.code().contains(diag.getPosition())
                     ? source.code()
                     : source.setup().contains(diag.getPosition()) ? source.setup() : null;

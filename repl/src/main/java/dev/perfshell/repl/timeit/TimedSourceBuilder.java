@@ -47,9 +47,7 @@ public final class TimedSourceBuilder {
     public TimedSource build(String className, String code, String setup, boolean asStatement, List<String> extraFields)
             throws SetupTypeException {
         String trimmed = code.strip();
-        String asExpression = trimmed.endsWith(";") && trimmed.indexOf(';') == trimmed.length() - 1
-                ? trimmed.substring(0, trimmed.length() - 1).strip()
-                : trimmed;
+        String asExpression = JavaStatements.withoutFinalSemicolon(trimmed);
         boolean expression = !asStatement && isValueExpression(asExpression);
         String timed = expression ? asExpression : JavaStatements.asBody(trimmed);
         StringBuilder out = new StringBuilder();
@@ -117,11 +115,7 @@ public final class TimedSourceBuilder {
      * compiler and retried as a statement.
      */
     private boolean isValueExpression(String code) {
-        if (code.isBlank() || code.startsWith("{")) return false;
-        List<JavaStatements.Statement> statements = JavaStatements.parse(code + ";");
-        if (statements.size() != 1 || !statements.get(0).expression()) return false;
-        String type = analysis.analyzeType(code, code.length());
-        return !"void".equals(type);
+        return JavaStatements.isOneExpression(code) && !"void".equals(analysis.analyzeType(code, code.length()));
     }
 
     private String fieldType(JavaStatements.Statement declaration) throws SetupTypeException {

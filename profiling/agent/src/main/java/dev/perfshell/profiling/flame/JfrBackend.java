@@ -88,10 +88,7 @@ final class JfrBackend implements SamplingBackend {
                 }
                 folded.merge(stack, 1L, Long::sum);
             }
-            StringBuilder out = new StringBuilder();
-            folded.forEach((stack, count) ->
-                    out.append(stack).append(' ').append(count).append('\n'));
-            return out.toString();
+            return JfrFolding.text(folded);
         } finally {
             recording.close();
             if (jfrFile == null) Files.deleteIfExists(file);
@@ -100,14 +97,7 @@ final class JfrBackend implements SamplingBackend {
 
     /** Root first; an allocation sample ends with the allocated class and async-profiler's {@code _[i]} mark. */
     private String fold(List<RecordedFrame> frames, RecordedEvent e) {
-        StringBuilder stack = new StringBuilder();
-        for (int i = frames.size() - 1; i >= 0; i--) {
-            RecordedFrame frame = frames.get(i);
-            if (stack.length() > 0) stack.append(';');
-            stack.append(frame.getMethod().getType().getName().replace('.', '/'))
-                    .append('.')
-                    .append(frame.getMethod().getName());
-        }
+        StringBuilder stack = JfrFolding.stack(frames, false);
         if (event.equals("alloc") && e.hasField("objectClass")) {
             stack.append(';').append(e.getClass("objectClass").getName()).append("_[i]");
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -31,25 +30,8 @@ final class JfrStacks {
             RecordedStackTrace trace = e.getStackTrace();
             if (trace == null) continue;
             long count = e.hasField("samples") ? Math.max(1, e.getLong("samples")) : 1;
-            folded.merge(fold(trace.getFrames()), count, Long::sum);
+            folded.merge(JfrFolding.stack(trace.getFrames(), true).toString(), count, Long::sum);
         }
-        StringBuilder out = new StringBuilder();
-        folded.forEach(
-                (stack, count) -> out.append(stack).append(' ').append(count).append('\n'));
-        return out.toString();
-    }
-
-    private static String fold(List<RecordedFrame> frames) {
-        StringBuilder stack = new StringBuilder();
-        for (int i = frames.size() - 1; i >= 0; i--) {
-            RecordedFrame frame = frames.get(i);
-            if (stack.length() > 0) stack.append(';');
-            stack.append(frame.getMethod().getType().getName().replace('.', '/'))
-                    .append('.')
-                    .append(frame.getMethod().getName())
-                    .append(frame.getMethod().getDescriptor().replace(';', '|'));
-            if (frame.getLineNumber() > 0) stack.append(':').append(frame.getLineNumber());
-        }
-        return stack.toString();
+        return JfrFolding.text(folded);
     }
 }

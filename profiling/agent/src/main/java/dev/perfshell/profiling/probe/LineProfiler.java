@@ -10,28 +10,21 @@ import java.util.Map;
 /**
  * The engine side of %lprun (time per line) and %mprun (bytes allocated per line): weave line probes
  * into the chosen methods, let the statement run, restore the classes and report. Shares %prun's way of
- * installing and removing probes ({@link ClassSwap}).
+ * installing and removing probes and of sampling beside them ({@link ProbingProfiler}).
  */
-public final class LineProfiler {
-    private static final int CALIBRATION_CALLS = 100_000;
+public final class LineProfiler extends ProbingProfiler {
     /** Events per call of the calibration leaf: its entry, its one line, its exit. */
     private static final int LEAF_EVENTS = 3;
 
-    private final ClassSwap swap;
-    private final dev.perfshell.profiling.flame.Samplers samplers;
-    private final dev.perfshell.timing.runtime.ProfileReset profileReset;
     private double perEventNanos = Double.NaN;
     private LineRecorder recorder;
-    private dev.perfshell.profiling.flame.Samplers.Running sampling;
 
     public LineProfiler(
             Instrumentation instrumentation,
             SessionClassBytes classBytes,
             dev.perfshell.profiling.flame.Samplers samplers,
             dev.perfshell.timing.runtime.ProfileReset profileReset) {
-        this.swap = new ClassSwap(instrumentation, classBytes);
-        this.samplers = samplers;
-        this.profileReset = profileReset;
+        super(instrumentation, classBytes, samplers, profileReset, true);
     }
 
     /**
@@ -73,8 +66,7 @@ public final class LineProfiler {
     public HashMap<String, Object> arm(
             List<Choice> choices, boolean bytes, Map<?, ?> classBytes, Mode mode, String jar, long intervalNanos)
             throws Exception {
-        if (recorder != null || sampling != null) take();
-        HashMap<String, Object> reply = new HashMap<>();
+        HashMap<String, Object> reply = newArm();
         if (mode == Mode.SAMPLES) {
             startSampling(reply, jar, intervalNanos);
             reply.put("methods", 0L);
@@ -100,42 +92,23 @@ public final class LineProfiler {
         return reply;
     }
 
-    /** JShell runs the statement on the thread that handles its commands, this one: that is the thread sampled. */
-    private void startSampling(HashMap<String, Object> reply, String jar, long intervalNanos) {
-        try {
-            sampling = samplers.sampleThisThread(jar, intervalNanos, true);
-            reply.put("sampler", sampling.describe());
-            reply.put("samplerWhy", sampling.why());
-        } catch (Exception cannotSample) {
-            reply.put("samplingProblem", String.valueOf(cannotSample.getMessage()));
-        }
+    @Override
+    boolean recording() {
+        return recorder != null;
     }
 
     /**
-     * Stops recording and sampling, restores the classes, resets the JIT's profiles of the code the statement
-     * reached, and returns the line profile (see {@link LineRecorder#report()}) with the sampled stacks, lines in
-     * their frames ("stacks"), for the front end to give to the lines ({@link LineSamples}).
+     * The line profile (see {@link LineRecorder#report()}); {@link #take()} adds the sampled stacks, lines in their
+     * frames ("stacks"), for the front end to give to the lines ({@link LineSamples}).
      */
-    public HashMap<String, Object> take() throws Exception {
-        HashMap<String, Object> samples = new HashMap<>();
-        if (sampling != null) {
-            dev.perfshell.profiling.flame.Samplers.Running sampled = sampling;
-            sampling = null;
-            try {
-                samples.put("stacks", sampled.stop());
-                samples.put("sampler", sampled.describe());
-            } catch (Exception e) {
-                samples.put("samplingProblem", String.valueOf(e.getMessage()));
-            }
-        }
-        if (recorder == null) return samples;
+    @Override
+    HashMap<String, Object> stopProbes() throws Exception {
         LineRecorder done = recorder;
         recorder = null;
         done.stop();
         swap.restore();
         HashMap<String, Object> report = done.report();
         report.put("profileReset", profileReset.reset().toWire());
-        report.putAll(samples);
         return report;
     }
 
@@ -144,40 +117,17 @@ public final class LineProfiler {
      * (three events a call) in a copy of its own, against the same loop unwoven, both compiled.
      */
     private void calibrate() throws Exception {
-        java.lang.reflect.Method plain = CalibrationTarget.class.getMethod("loop", int.class);
         LineTable table = new LineTable();
         String owner = CalibrationTarget.class.getName().replace('.', '/');
-        byte[] original;
-        try (java.io.InputStream in = CalibrationTarget.class.getResourceAsStream("CalibrationTarget.class")) {
-            original = in.readAllBytes();
-        }
-        ClassLoader parent = CalibrationTarget.class.getClassLoader();
-        byte[] woven =
-                new LineWeaver(table, (o, name, d) -> o.equals(owner) && name.equals("leaf")).weave(original, parent);
-        Class<?> copy = new ClassLoader(parent) {
-            Class<?> define() {
-                return defineClass(CalibrationTarget.class.getName(), woven, 0, woven.length);
-            }
-        }.define();
-        java.lang.reflect.Method wovenLoop = copy.getMethod("loop", int.class);
-        double bestPlain = Double.MAX_VALUE;
-        double bestWoven = Double.MAX_VALUE;
-        double previous = Double.MAX_VALUE;
-        for (int round = 0; round < 40; round++) {
-            long start = System.nanoTime();
-            plain.invoke(null, CALIBRATION_CALLS);
-            bestPlain = Math.min(bestPlain, (double) (System.nanoTime() - start) / CALIBRATION_CALLS);
-            LineRecorder probe = new LineRecorder(table, false, 0);
-            probe.start();
-            start = System.nanoTime();
-            wovenLoop.invoke(null, CALIBRATION_CALLS);
-            double perCall = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
-            probe.stop();
-            bestWoven = Math.min(bestWoven, perCall);
-            if (round >= 7 && Math.abs(perCall - previous) <= 0.03 * previous) break;
-            previous = perCall;
-        }
-        perEventNanos = Math.max(0, (bestWoven - bestPlain) / LEAF_EVENTS);
+        Class<?> copy = Calibration.wovenTarget(
+                new LineWeaver(table, (o, name, d) -> o.equals(owner) && name.equals("leaf"))::weave);
+        Calibration.Best<LineRecorder> best = Calibration.rounds(
+                CalibrationTarget.class.getMethod("loop", int.class),
+                copy.getMethod("loop", int.class),
+                () -> new LineRecorder(table, false, 0),
+                LineRecorder::start,
+                LineRecorder::stop);
+        perEventNanos = Math.max(0, (best.wovenNanos() - best.plainNanos()) / LEAF_EVENTS);
     }
 
     /** Choices from the front end's wire form: maps with "class", "name" (absent: all), "parameters" (absent: any). */

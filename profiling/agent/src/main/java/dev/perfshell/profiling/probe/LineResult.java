@@ -25,17 +25,19 @@ public final class LineResult {
 
     /** Times line {@code line} (of its snippet or file) of {@code method} ran; 0 when it did not or is unknown. */
     public long hits(String method, int line) {
-        int m = methods.indexOf(method);
-        if (m < 0) return 0;
-        for (int i = 0; i < lines[m].length; i++) if (lines[m][i] == line) return hits[m][i];
-        return 0;
+        return atLine(hits, method, line);
     }
 
     /** The line's figure: nanoseconds (%lprun) or bytes allocated (%mprun). */
     public long value(String method, int line) {
+        return atLine(values, method, line);
+    }
+
+    /** One of the per-line figures (hits or values) of the method's line; 0 when it did not run or is unknown. */
+    private long atLine(long[][] figures, String method, int line) {
         int m = methods.indexOf(method);
         if (m < 0) return 0;
-        for (int i = 0; i < lines[m].length; i++) if (lines[m][i] == line) return values[m][i];
+        for (int i = 0; i < lines[m].length; i++) if (lines[m][i] == line) return figures[m][i];
         return 0;
     }
 

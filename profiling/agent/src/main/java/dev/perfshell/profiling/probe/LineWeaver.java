@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -40,27 +39,11 @@ final class LineWeaver {
             any |= selection.chosen(owner, method.substring(0, paren), method.substring(paren));
         }
         if (!any) return null;
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected ClassLoader getClassLoader() {
-                return loader;
-            }
-        };
-        reader.accept(
-                new ClassVisitor(Opcodes.ASM9, writer) {
-                    @Override
-                    public MethodVisitor visitMethod(
-                            int access, String name, String descriptor, String signature, String[] exceptions) {
-                        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                                || !selection.chosen(owner, name, descriptor)) return next;
-                        int[] range = ranges.getOrDefault(name + descriptor, new int[] {-1, -1});
-                        return new Advice(
-                                next, access, name, descriptor, table.add(owner, name, descriptor, range[0], range[1]));
-                    }
-                },
-                ClassReader.EXPAND_FRAMES);
-        return writer.toByteArray();
+        return ClassWeaving.weave(reader, loader, (next, access, name, descriptor) -> {
+            if (!selection.chosen(owner, name, descriptor)) return next;
+            int[] range = ranges.getOrDefault(name + descriptor, new int[] {-1, -1});
+            return new Advice(next, access, name, descriptor, table.add(owner, name, descriptor, range[0], range[1]));
+        });
     }
 
     /** Each method's smallest and largest line number. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -63,28 +62,12 @@ final class ProbeWeaver {
     byte[] weave(byte[] original, ClassLoader loader) {
         ClassReader reader = new ClassReader(original);
         Map<String, Integer> firstLines = firstLines(reader);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected ClassLoader getClassLoader() {
-                return loader; // frames are computed against the session's classes
-            }
-        };
         String owner = reader.getClassName();
-        reader.accept(
-                new ClassVisitor(Opcodes.ASM9, writer) {
-                    @Override
-                    public MethodVisitor visitMethod(
-                            int access, String name, String descriptor, String signature, String[] exceptions) {
-                        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || name.equals("<clinit>"))
-                            return next;
-                        int id = methods.id(
-                                owner, name, descriptor, firstLines.getOrDefault(name + descriptor, -1), false);
-                        return new Advice(next, access, name, descriptor, id);
-                    }
-                },
-                ClassReader.EXPAND_FRAMES);
-        return writer.toByteArray();
+        return ClassWeaving.weave(reader, loader, (next, access, name, descriptor) -> {
+            if (name.equals("<clinit>")) return next;
+            int id = methods.id(owner, name, descriptor, firstLines.getOrDefault(name + descriptor, -1), false);
+            return new Advice(next, access, name, descriptor, id);
+        });
     }
 
     /** Each method's first line number, for its location. */

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  * After the take, the JIT profiles of the code the statement reached are reset, so the code runs afterwards as it
  * did before (kept, the instrumented run's profiles left {@code compute()} 6.2× slower for the rest of a session).
  */
-public final class Profiler {
-    private static final int CALIBRATION_CALLS = 100_000;
+public final class Profiler extends ProbingProfiler {
 
     /**
      * How a profile gets its figures: counting probes and samples at once (default), clock probes (--timed), counting
@@ -33,24 +32,18 @@ public final class Profiler {
         SAMPLES
     }
 
-    private final ClassSwap swap;
-    private final dev.perfshell.profiling.flame.Samplers samplers;
-    private final dev.perfshell.timing.runtime.ProfileReset profileReset;
     private double pairNanos = Double.NaN;
     private double windowNanos;
     private double clockNanos;
 
     private Recorder recorder;
-    private dev.perfshell.profiling.flame.Samplers.Running sampling;
 
     public Profiler(
             Instrumentation instrumentation,
             SessionClassBytes classBytes,
             dev.perfshell.profiling.flame.Samplers samplers,
             dev.perfshell.timing.runtime.ProfileReset profileReset) {
-        this.swap = new ClassSwap(instrumentation, classBytes);
-        this.samplers = samplers;
-        this.profileReset = profileReset;
+        super(instrumentation, classBytes, samplers, profileReset, false);
     }
 
     /**
@@ -73,8 +66,7 @@ public final class Profiler {
             String jar,
             long intervalNanos)
             throws Exception {
-        if (recorder != null || sampling != null) take();
-        HashMap<String, Object> reply = new HashMap<>();
+        HashMap<String, Object> reply = newArm();
         if (mode == Mode.SAMPLES) {
             startSampling(reply, jar, intervalNanos);
             reply.put("classes", 0L);
@@ -113,25 +105,17 @@ public final class Profiler {
         return reply;
     }
 
-    /** JShell runs the statement on the thread that handles its commands, this one: that is the thread sampled. */
-    private void startSampling(HashMap<String, Object> reply, String jar, long intervalNanos) {
-        try {
-            sampling = samplers.sampleThisThread(jar, intervalNanos);
-            reply.put("sampler", sampling.describe());
-            reply.put("samplerWhy", sampling.why());
-        } catch (Exception cannotSample) { // the profile goes on with counts only, and says why
-            reply.put("samplingProblem", String.valueOf(cannotSample.getMessage()));
-        }
+    @Override
+    boolean recording() {
+        return recorder != null;
     }
 
     /**
-     * Stops recording and sampling, restores every class, resets the JIT's profiles of the code the statement reached,
-     * and returns the profile (see {@link Recorder#report()}) with the sampled stacks as they were taken ("stacks",
-     * folded, root first): the front end gives them to the rows ({@link SampleAttribution}).
+     * The profile (see {@link Recorder#report()}); {@link #take()} adds the sampled stacks as they were taken
+     * ("stacks", folded, root first): the front end gives them to the rows ({@link SampleAttribution}).
      */
-    public HashMap<String, Object> take() throws Exception {
-        HashMap<String, Object> samples = stopSampling();
-        if (recorder == null) return samples;
+    @Override
+    HashMap<String, Object> stopProbes() throws Exception {
         Recorder done = recorder;
         recorder = null;
         done.stop();
@@ -142,24 +126,7 @@ public final class Profiler {
         report.put("clockNanos", clockNanos);
         report.put("pairNanos", Double.isNaN(pairNanos) ? 0.0 : pairNanos);
         report.put("profileReset", reset.toWire());
-        report.putAll(samples);
         return report;
-    }
-
-    /** "stacks", "sampler" and "intervalNanos" of the sampling that ran, or "samplingProblem"; empty when none ran. */
-    private HashMap<String, Object> stopSampling() {
-        HashMap<String, Object> samples = new HashMap<>();
-        if (sampling == null) return samples;
-        dev.perfshell.profiling.flame.Samplers.Running sampled = sampling;
-        sampling = null;
-        try {
-            samples.put("stacks", sampled.stop());
-            samples.put("sampler", sampled.describe());
-            samples.put("intervalNanos", sampled.intervalNanos());
-        } catch (Exception e) {
-            samples.put("samplingProblem", String.valueOf(e.getMessage()));
-        }
-        return samples;
     }
 
     /**
@@ -169,54 +136,23 @@ public final class Profiler {
      * raw self time per call is the part of it between the two clock reads. Best of several rounds.
      */
     private void calibrate() throws Exception {
-        java.lang.reflect.Method plain = CalibrationTarget.class.getMethod("loop", int.class);
         MethodTable table = new MethodTable();
-        java.lang.reflect.Method woven = wovenCalibration(table).getMethod("loop", int.class);
+        Class<?> copy = Calibration.wovenTarget(new ProbeWeaver(table, owner -> true, false)::weave);
         int leaf = table.id(internal(CalibrationTarget.class), "leaf", "(I)I", -1, false);
-        double bestPlain = Double.MAX_VALUE;
-        double bestWoven = Double.MAX_VALUE;
-        double window = 0;
-        double previous = Double.MAX_VALUE;
-        // Until the woven loop is compiled: two rounds within 3% of each other, at least 8 rounds, at most 40.
-        for (int round = 0; round < 40; round++) {
-            long start = System.nanoTime();
-            plain.invoke(null, CALIBRATION_CALLS);
-            bestPlain = Math.min(bestPlain, (double) (System.nanoTime() - start) / CALIBRATION_CALLS);
-            Recorder probe = new Recorder(table, true, 0, 0);
-            probe.start();
-            start = System.nanoTime();
-            woven.invoke(null, CALIBRATION_CALLS);
-            double perCall = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
-            probe.stop();
-            if (perCall < bestWoven) {
-                bestWoven = perCall;
-                window = (double) probe.thread().selfNanos[leaf] / CALIBRATION_CALLS;
-            }
-            if (round >= 7 && Math.abs(perCall - previous) <= 0.03 * previous) break;
-            previous = perCall;
-        }
-        pairNanos = Math.max(0, bestWoven - bestPlain);
+        Calibration.Best<Recorder> best = Calibration.rounds(
+                CalibrationTarget.class.getMethod("loop", int.class),
+                copy.getMethod("loop", int.class),
+                () -> new Recorder(table, true, 0, 0),
+                Recorder::start,
+                Recorder::stop);
+        double window = (double) best.wovenRecorder().thread().selfNanos[leaf] / Calibration.CALLS;
+        pairNanos = Math.max(0, best.wovenNanos() - best.plainNanos());
         windowNanos = Math.min(window, pairNanos);
         long start = System.nanoTime();
         long sink = 0;
-        for (int i = 0; i < CALIBRATION_CALLS; i++) sink += System.nanoTime();
-        clockNanos = (double) (System.nanoTime() - start) / CALIBRATION_CALLS;
+        for (int i = 0; i < Calibration.CALLS; i++) sink += System.nanoTime();
+        clockNanos = (double) (System.nanoTime() - start) / Calibration.CALLS;
         if (sink == 42) clockNanos += 0; // keeps the reads alive
-    }
-
-    /** A woven copy of {@link CalibrationTarget}, defined in a class loader of its own. */
-    private static Class<?> wovenCalibration(MethodTable table) throws java.io.IOException {
-        byte[] original;
-        try (java.io.InputStream in = CalibrationTarget.class.getResourceAsStream("CalibrationTarget.class")) {
-            original = in.readAllBytes();
-        }
-        ClassLoader parent = CalibrationTarget.class.getClassLoader();
-        byte[] woven = new ProbeWeaver(table, owner -> true, false).weave(original, parent);
-        return new ClassLoader(parent) {
-            Class<?> define() {
-                return defineClass(CalibrationTarget.class.getName(), woven, 0, woven.length);
-            }
-        }.define();
     }
 
     private static String internal(Class<?> type) {
