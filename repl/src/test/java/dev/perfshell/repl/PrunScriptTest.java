@@ -66,7 +66,7 @@ class PrunScriptTest {
             "%timeit -q -o before sumLeaves(10_000)", // 44
             "%prun -q sumLeaves(10_000)", // 45
             "%timeit -q -o afterTimeit sumLeaves(10_000)", // 46
-            "double probeFree = afterTimeit.median() / before.median();", // 47
+            "double probeFree = afterTimeit.best() / before.best();", // 47
             "%prun --callers leaf -l leaf left(1) + right(2)", // 48
             "%prun -q -D DUMP fib(5)", // 49
             "%prun -q --timed -r timedBoundary --time-boundary fill(100)", // 50
@@ -186,7 +186,8 @@ class PrunScriptTest {
     void probesAreRemovedTheCodeRunsAsFastAsBefore() {
         // a loop of tiny calls (steady under the JIT, unlike recursion, whose inlining varies from one
         // compilation to the next): probes left in, even idle, would stop the leaf from being inlined and make
-        // the loop slower. Faster afterwards is only the "before" timing disturbed by a busy machine (0.75 seen).
+        // every run slower, the fastest too. The fastest runs are compared: other processes only add time, and
+        // the medians read 2.1 apart in a full build at load 3.8 (and 0.75 in another busy run).
         assertThat(Double.parseDouble(value("probeFree"))).as(run.toString()).isBetween(0.5, 1.33);
     }
 

@@ -85,14 +85,18 @@ class SweepScriptTest {
     /**
      * The fit names {@code expected}, or is never confidently wrong: on a busy machine (load 6 on 2 cores while
      * these tests were written) one value can read 2x slow, and the fit may then say it cannot tell the class
-     * from its neighbour ("no clear fit: O(n log n) and O(n) fit about equally well") or that every class
-     * misses. Then {@code expected} must still be the closest class or the runner-up; a clear fit must name it.
+     * from its neighbour ("no clear fit: O(n log n) and O(n) fit about equally well"), and then {@code expected}
+     * must be the closest class or the runner-up, or that every class misses, which names none. A clear fit must
+     * name {@code expected}.
      */
     private static void assertClass(JsonNode fit, String expected) {
         if (fit.get("verdict").asText().equals("fit")) {
             assertThat(fit.get("class").asText()).as(describe(fit)).isEqualTo(expected);
         } else {
             assertThat(fit.get("verdict").asText()).as(describe(fit)).isEqualTo("no clear fit");
+            // "Every class misses" names no class: the values disagree with all of them (in a full build beside
+            // other tests, at load 3.8, most runs waited for a CPU and the sort's n=10,000 read 41x n=1,000).
+            if (fit.get("reason").asText().startsWith("every class misses")) return;
             assertThat(List.of(fit.get("class").asText(), fit.get("runnerUp").asText()))
                     .as(describe(fit))
                     .contains(expected);
