@@ -50,7 +50,7 @@ public final class EngineAgent extends RemoteExecutionControl {
     private MemoryMeter memory;
 
     private final EngineCommands commands = new EngineCommands(
-            meter, this::memoryMeter, EnginePremain.instrumentation(), reserve, this::runUserCode, this::findClass);
+            meter, this::memoryMeter, EnginePremain.instrumentation(), this::runUserCode, this::findClass);
 
     public static void main(String[] args) throws Exception {
         String token;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +51,6 @@ final class EngineCommands {
             OnceMeter meter,
             java.util.function.Supplier<MemoryMeter> memory,
             Instrumentation instrumentation,
-            MemoryReserve reserve,
             UserCode userCode,
             SessionClasses classes) {
         dev.perfshell.timing.runtime.ProfileReset profileReset = instrumentation == null
@@ -84,22 +84,21 @@ final class EngineCommands {
                     : userCode.run(() -> BlackholeSelfCheck.run(timeit).toWire());
         });
         table.put(EngineProtocol.PING, arg -> "pong");
-        table.put(EngineProtocol.INFO, arg -> info(instrumentation, reserve));
+        table.put(EngineProtocol.INFO, arg -> info(instrumentation).toWire());
         table.put(EngineProtocol.TIME_ARM, arg -> {
             meter.arm();
             return Boolean.TRUE;
         });
-        table.put(EngineProtocol.TIME_TAKE, arg -> meter.take());
+        table.put(EngineProtocol.TIME_TAKE, arg -> meter.take().toWire());
         table.put(EngineProtocol.MEMIT_ARM, arg -> {
             memory.get().arm(Boolean.TRUE.equals(arg));
             return Boolean.TRUE;
         });
-        table.put(EngineProtocol.MEMIT_TAKE, arg -> {
-            HashMap<String, Object> figures = new HashMap<>(memory.get().take());
-            figures.put("layoutFlags", new ArrayList<>(dev.perfshell.profiling.memory.MemoryMeter.layoutFlags()));
-            return figures;
+        table.put(EngineProtocol.MEMIT_TAKE, arg -> memory.get().take().toWire());
+        table.put(EngineProtocol.MEMIT_CANCEL, arg -> {
+            memory.get().cancel();
+            return Boolean.TRUE;
         });
-        table.put(EngineProtocol.MEMIT_CANCEL, arg -> memory.get().cancel());
         Footprints footprints = new Footprints(instrumentation);
         dev.perfshell.profiling.probe.Profiler profiler = instrumentation == null
                 ? null
@@ -237,36 +236,30 @@ final class EngineCommands {
         return (Timed) constructor.newInstance();
     }
 
-    private static HashMap<String, Object> info(Instrumentation instrumentation, MemoryReserve reserve) {
+    private static EngineInfo info(Instrumentation instrumentation) {
         RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
-        HashMap<String, Object> info = new HashMap<>();
-        info.put("pid", ProcessHandle.current().pid());
-        info.put("java.version", System.getProperty("java.version"));
-        info.put("java.vendor", System.getProperty("java.vendor"));
-        info.put("java.home", System.getProperty("java.home"));
-        info.put("vm", runtime.getVmName() + " " + runtime.getVmVersion());
-        info.put("vmName", runtime.getVmName());
-        info.put("vmVersion", runtime.getVmVersion());
-        ArrayList<String> collectors = new ArrayList<>();
+        List<String> collectors = new ArrayList<>();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) collectors.add(gc.getName());
-        info.put("gc", collectors);
-        info.put(
-                "os",
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"));
-        info.put("cpuModel", cpuModel());
-        info.put("inputArguments", new ArrayList<>(runtime.getInputArguments()));
-        info.put("classPath", System.getProperty("java.class.path"));
-        info.put("maxHeap", Runtime.getRuntime().maxMemory());
-        info.put("processors", Runtime.getRuntime().availableProcessors());
-        info.put(
-                "instrumentation",
+        return new EngineInfo(
+                ProcessHandle.current().pid(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.home"),
+                runtime.getVmName() + " " + runtime.getVmVersion(),
+                runtime.getInputArguments(),
+                System.getProperty("java.class.path"),
+                Runtime.getRuntime().maxMemory(),
+                Runtime.getRuntime().availableProcessors(),
                 instrumentation == null
                         ? "absent"
                         : "redefine=" + instrumentation.isRedefineClassesSupported() + " retransform="
-                                + instrumentation.isRetransformClassesSupported());
-        info.put("memoryReserve", reserve.held() ? "held" : "released");
-        return info;
+                                + instrumentation.isRetransformClassesSupported(),
+                runtime.getVmName(),
+                runtime.getVmVersion(),
+                collectors,
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                cpuModel());
     }
 
     /** The first "model name" of /proc/cpuinfo (Linux), or {@code null} where there is none. */

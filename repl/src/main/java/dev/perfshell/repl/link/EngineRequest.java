@@ -1,6 +1,8 @@
 package dev.perfshell.repl.link;
 
+import dev.perfshell.engine.EngineInfo;
 import dev.perfshell.engine.EngineProtocol;
+import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.timing.runtime.BlackholeCheck;
 import dev.perfshell.timing.runtime.OnceTiming;
 import java.util.Map;
@@ -83,9 +85,9 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      */
     public static EngineRequest<OnceTiming> takeTiming(long frontEndNanos) {
         return new EngineRequest<>(EngineProtocol.TIME_TAKE, null, wire -> {
-            Map<?, ?> figures = (Map<?, ?>) wire;
-            boolean ran = ((Number) figures.get("invocations")).longValue() > 0;
-            return ran ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
+            dev.perfshell.timing.runtime.OnceMeter.Figures figures =
+                    dev.perfshell.timing.runtime.OnceMeter.Figures.fromWire((Map<?, ?>) wire);
+            return figures.invocations() > 0 ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
         });
     }
 
@@ -95,13 +97,16 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     /** Ends {@code %memit}'s measurement: the figures, after one more full collection (for the retained heap). */
-    public static EngineRequest<MemitRun> memitTake() {
-        return new EngineRequest<>(EngineProtocol.MEMIT_TAKE, null, wire -> MemitRun.fromWire((Map<?, ?>) wire));
+    public static EngineRequest<dev.perfshell.profiling.memory.MemitRun> memitTake() {
+        return new EngineRequest<>(
+                EngineProtocol.MEMIT_TAKE,
+                null,
+                wire -> dev.perfshell.profiling.memory.MemitRun.fromWire((Map<?, ?>) wire));
     }
 
     /** Disarms {@code %memit}'s meter when the statement never ran. */
-    public static EngineRequest<Object> memitCancel() {
-        return new EngineRequest<>(EngineProtocol.MEMIT_CANCEL, null, wire -> wire);
+    public static EngineRequest<Boolean> memitCancel() {
+        return new EngineRequest<>(EngineProtocol.MEMIT_CANCEL, null, Boolean.class::cast);
     }
 
     /** Sets a session variable's field to null in the engine (a dropped variable keeps its value otherwise). */

@@ -1,7 +1,7 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.engine.EngineInfo;
 import dev.perfshell.repl.io.Console;
-import dev.perfshell.repl.link.EngineInfo;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.EngineSpec;
 import dev.perfshell.timing.runtime.Units;

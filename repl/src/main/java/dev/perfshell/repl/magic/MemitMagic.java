@@ -1,10 +1,10 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.jol.Footprint;
+import dev.perfshell.profiling.memory.MemitRun;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
-import dev.perfshell.repl.link.Footprint;
-import dev.perfshell.repl.link.MemitRun;
 import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.memory.MemitDetails;

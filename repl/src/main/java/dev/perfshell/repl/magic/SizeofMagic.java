@@ -1,8 +1,8 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
-import dev.perfshell.repl.link.Footprint;
 import dev.perfshell.repl.memory.HiddenValue;
 import dev.perfshell.repl.memory.SizeofDetails;
 import dev.perfshell.repl.render.SizeofRenderer;

@@ -1,9 +1,9 @@
 package dev.perfshell.repl.memory;
 
+import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.repl.io.Caret;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
-import dev.perfshell.repl.link.Footprint;
 import dev.perfshell.repl.session.EvalOutcome;
 import dev.perfshell.repl.session.FeedbackRenderer;
 import dev.perfshell.repl.session.HiddenSnippet;

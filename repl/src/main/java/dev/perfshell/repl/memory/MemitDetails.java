@@ -4,7 +4,7 @@ import static dev.perfshell.repl.results.JsonValues.number;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfshell.profiling.memory.MemitResult;
-import dev.perfshell.repl.link.MemitRun;
+import dev.perfshell.profiling.memory.MemitRun;
 import dev.perfshell.repl.results.JsonValues;
 import dev.perfshell.repl.results.Metric;
 import dev.perfshell.repl.results.ResultOrigin;

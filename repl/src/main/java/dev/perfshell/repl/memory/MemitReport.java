@@ -1,8 +1,8 @@
 package dev.perfshell.repl.memory;
 
+import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.profiling.memory.MemitResult;
-import dev.perfshell.repl.link.Footprint;
-import dev.perfshell.repl.link.MemitRun;
+import dev.perfshell.profiling.memory.MemitRun;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.perfshell.repl.memory;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.perfshell.repl.link.Footprint;
+import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.repl.results.Metric;
 import dev.perfshell.repl.results.ResultOrigin;
 import dev.perfshell.repl.results.ResultRecord;

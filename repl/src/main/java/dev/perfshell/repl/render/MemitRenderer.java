@@ -1,7 +1,7 @@
 package dev.perfshell.repl.render;
 
 import dev.perfshell.profiling.memory.MemitResult;
-import dev.perfshell.repl.link.MemitRun;
+import dev.perfshell.profiling.memory.MemitRun;
 import dev.perfshell.repl.memory.MemitReport;
 import dev.perfshell.timing.runtime.Units;
 import java.util.ArrayList;

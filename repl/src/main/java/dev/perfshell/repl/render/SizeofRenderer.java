@@ -1,6 +1,6 @@
 package dev.perfshell.repl.render;
 
-import dev.perfshell.repl.link.Footprint;
+import dev.perfshell.profiling.jol.Footprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.perfshell.repl.results;
 
-import dev.perfshell.repl.link.EngineInfo;
+import dev.perfshell.engine.EngineInfo;
 import java.util.List;
 
 /**

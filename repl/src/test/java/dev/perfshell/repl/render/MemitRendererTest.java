@@ -2,10 +2,10 @@ package dev.perfshell.repl.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.profiling.memory.MemitResult;
+import dev.perfshell.profiling.memory.MemitRun;
 import dev.perfshell.repl.Golden;
-import dev.perfshell.repl.link.Footprint;
-import dev.perfshell.repl.link.MemitRun;
 import dev.perfshell.repl.memory.MemitReport;
 import java.util.ArrayList;
 import java.util.List;

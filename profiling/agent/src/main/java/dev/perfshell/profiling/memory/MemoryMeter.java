@@ -120,7 +120,7 @@ public final class MemoryMeter {
      * Ends the measurement: waits for the notifications of the run's collections, reads the peaks,
      * then collects fully once more for the retained figure. Figures in bytes and nanoseconds.
      */
-    public HashMap<String, Long> take() {
+    public MemitRun take() {
         armed = false;
         // JDK 17 sums live threads: one that allocated before the run and ended during it lowers the sum
         long totalAllocated = allThreads ? Math.max(0, totalAllocatedAtEnd - totalAllocatedBefore) : allocated;
@@ -133,19 +133,19 @@ public final class MemoryMeter {
         System.gc();
         long retained = memory.getHeapMemoryUsage().getUsed() - baselineHeap;
 
-        HashMap<String, Long> figures = new HashMap<>();
-        figures.put("invocations", (long) invocations);
-        figures.put("baselineBytes", baselineHeap);
-        figures.put("peakBytes", Math.max(peak, baselineHeap));
-        figures.put("allocatedBytes", totalAllocated);
-        figures.put("allThreads", allThreads ? 1L : 0L);
-        figures.put("retainedBytes", retained);
-        figures.put("gcCount", gcCount);
-        figures.put("gcTimeNanos", gcMillis * 1_000_000L);
-        figures.put("rssBytes", baselineRss);
-        figures.put("peakRssBytes", baselineRss < 0 ? -1 : Math.max(peakRss, baselineRss));
-        figures.put("peakRssSinceStart", peakRssReset ? 0L : 1L);
-        return figures;
+        return new MemitRun(
+                invocations,
+                baselineHeap,
+                Math.max(peak, baselineHeap),
+                totalAllocated,
+                allThreads,
+                retained,
+                gcCount,
+                gcMillis * 1_000_000L,
+                baselineRss,
+                baselineRss < 0 ? -1 : Math.max(peakRss, baselineRss),
+                !peakRssReset,
+                layoutFlags());
     }
 
     /**
@@ -162,11 +162,8 @@ public final class MemoryMeter {
     }
 
     /** Figures of a run that never started (the statement did not compile). */
-    public HashMap<String, Long> cancel() {
+    public void cancel() {
         armed = false;
-        HashMap<String, Long> figures = new HashMap<>();
-        figures.put("invocations", 0L);
-        return figures;
     }
 
     /** The JVM flags that make object sizes differ from a default JVM's (see ObjectLayoutFlags). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class MemoryMeterTest {
 
     private Object sink;
 
-    private HashMap<String, Long> measure(Runnable snippet) {
+    private MemitRun measure(Runnable snippet) {
         meter.arm(false);
         meter.begin();
         snippet.run();
@@ -26,33 +25,32 @@ class MemoryMeterTest {
 
     @Test
     void allocationIsExact() {
-        HashMap<String, Long> figures = measure(() -> sink = new byte[1024]);
-        assertThat(figures.get("allocatedBytes"))
-                .isEqualTo(1040L); // 1,024 + a 16-byte header (compressed class pointers)
-        assertThat(figures.get("invocations")).isEqualTo(1L);
+        MemitRun figures = measure(() -> sink = new byte[1024]);
+        assertThat(figures.allocatedBytes()).isEqualTo(1040L); // 1,024 + a 16-byte header (compressed class pointers)
+        assertThat(figures.invocations()).isEqualTo(1);
     }
 
     @Test
     void aShortLivedAllocationShowsInThePeak() {
         // 40 MB that is garbage before the statement ends: sampling RSS every 0.1 s misses it, the heap peak cannot
-        HashMap<String, Long> figures = measure(() -> {
+        MemitRun figures = measure(() -> {
             sink = new long[5_000_000];
             sink = null;
             for (int i = 0; i < 100; i++) sink = new byte[100];
         });
-        long increment = figures.get("peakBytes") - figures.get("baselineBytes");
+        long increment = figures.peakBytes() - figures.baselineBytes();
         assertThat(increment).isGreaterThanOrEqualTo(40_000_016L);
-        assertThat(figures.get("retainedBytes")).isLessThan(1_000_000L);
+        assertThat(figures.retainedBytes()).isLessThan(1_000_000L);
     }
 
     @Test
     void retainedIsWhatStaysReachable() {
-        HashMap<String, Long> keep = measure(() -> {
+        MemitRun keep = measure(() -> {
             for (int i = 0; i < 10; i++) kept.add(new byte[1_000_000]);
         });
-        assertThat(keep.get("retainedBytes").doubleValue()).isCloseTo(10_000_000, within(500_000.0));
-        HashMap<String, Long> drop = measure(kept::clear);
-        assertThat(drop.get("retainedBytes").doubleValue()).isCloseTo(-10_000_000, within(500_000.0));
+        assertThat((double) keep.retainedBytes()).isCloseTo(10_000_000, within(500_000.0));
+        MemitRun drop = measure(kept::clear);
+        assertThat((double) drop.retainedBytes()).isCloseTo(-10_000_000, within(500_000.0));
     }
 
     @Test
@@ -64,9 +62,9 @@ class MemoryMeterTest {
             meter.end();
         }
         sink = new byte[4096]; // between invocations: not the statement's
-        HashMap<String, Long> figures = meter.take();
-        assertThat(figures.get("invocations")).isEqualTo(3L);
-        assertThat(figures.get("allocatedBytes")).isEqualTo(3 * 1040L);
+        MemitRun figures = meter.take();
+        assertThat(figures.invocations()).isEqualTo(3);
+        assertThat(figures.allocatedBytes()).isEqualTo(3 * 1040L);
     }
 
     @Test
@@ -88,11 +86,11 @@ class MemoryMeterTest {
         worker.start();
         allocated.await();
         meter.end();
-        HashMap<String, Long> figures = meter.take();
+        MemitRun figures = meter.take();
         measured.countDown();
         worker.join();
-        assertThat(figures.get("allThreads")).isEqualTo(1L);
-        assertThat(figures.get("allocatedBytes")).isGreaterThanOrEqualTo(5_000_016L);
+        assertThat(figures.allThreads()).isTrue();
+        assertThat(figures.allocatedBytes()).isGreaterThanOrEqualTo(5_000_016L);
     }
 
     @Test
@@ -100,7 +98,9 @@ class MemoryMeterTest {
         meter.begin();
         sink = new byte[1024];
         meter.end();
-        assertThat(meter.cancel().get("invocations")).isEqualTo(0L);
+        meter.cancel();
+        meter.arm(false);
+        assertThat(meter.take().invocations()).isZero();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.perfshell.profiling.jol;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import org.openjdk.jol.info.ClassLayout;
@@ -54,39 +53,35 @@ public final class JolFootprint implements Function<Object[], Object> {
 
     /**
      * @param arguments the root object, and a Boolean: whether to add the root's field layout
-     * @return {@code HashMap} with totalBytes, objects, classes (list of maps: class, count, bytes; largest first),
-     *         rootClass and, when asked, layout (JOL's printable ClassLayout)
+     * @return the {@link Footprint}'s wire form (JDK types: the engine holds no class of this loader)
      */
     @Override
     public Object apply(Object[] arguments) {
         Object root = arguments[0];
         boolean layout = Boolean.TRUE.equals(arguments[1]);
         GraphLayout graph = GraphLayout.parseInstance(root);
-        HashMap<String, Object> result = new HashMap<>();
-        result.put("totalBytes", graph.totalSize());
-        result.put("objects", graph.totalCount());
-        result.put("rootClass", root.getClass().getTypeName());
-        result.put("classes", classes(graph));
-        // parseClass, not parseInstance: JOL looks an instance's class up by name in its own loader, which
-        // cannot see the session's classes. The layout is the class's; values are not needed.
-        if (layout) result.put("layout", ClassLayout.parseClass(root.getClass()).toPrintable());
-        return result;
+        return new Footprint(
+                        root.getClass().getTypeName(),
+                        graph.totalSize(),
+                        graph.totalCount(),
+                        classes(graph),
+                        // parseClass, not parseInstance: JOL looks an instance's class up by name in its own loader,
+                        // which cannot see the session's classes. The layout is the class's; values are not needed.
+                        layout ? ClassLayout.parseClass(root.getClass()).toPrintable() : null)
+                .toWire();
     }
 
-    private static ArrayList<HashMap<String, Object>> classes(GraphLayout graph) {
+    private static List<Footprint.Row> classes(GraphLayout graph) {
         Multiset<Class<?>> sizes = graph.getClassSizes();
         Multiset<Class<?>> counts = graph.getClassCounts();
         List<Class<?>> order = new ArrayList<>(graph.getClasses());
         order.sort(Comparator.comparingLong((Class<?> c) -> sizes.count(c))
                 .reversed()
                 .thenComparing(Class::getName));
-        ArrayList<HashMap<String, Object>> rows = new ArrayList<>();
+        List<Footprint.Row> rows = new ArrayList<>();
         for (Class<?> type : order) {
-            HashMap<String, Object> row = new HashMap<>();
-            row.put("class", type.getTypeName()); // java.lang.Object[], not [Ljava.lang.Object;
-            row.put("count", counts.count(type));
-            row.put("bytes", sizes.count(type));
-            rows.add(row);
+            // java.lang.Object[], not [Ljava.lang.Object;
+            rows.add(new Footprint.Row(type.getTypeName(), counts.count(type), sizes.count(type)));
         }
         return rows;
     }

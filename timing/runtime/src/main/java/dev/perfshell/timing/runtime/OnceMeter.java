@@ -52,20 +52,53 @@ public final class OnceMeter {
     }
 
     /** Disarms and returns the accumulated figures (nanoseconds, counts, GC milliseconds). */
-    public HashMap<String, Long> take() {
+    public Figures take() {
         armed = false;
-        HashMap<String, Long> figures = new HashMap<>();
-        figures.put("wallNanos", wall);
-        figures.put("threadCpuNanos", threadCpu);
-        figures.put("threadSystemNanos", threadSystem);
-        figures.put("processCpuNanos", processCpu);
-        figures.put("gcCount", gcCount);
-        figures.put("gcMillis", gcMillis);
-        figures.put("invocations", (long) invocations);
-        return figures;
+        return new Figures(wall, threadCpu, threadSystem, processCpu, gcCount, gcMillis, invocations);
     }
 
-    public static Map<String, Long> empty() {
-        return new OnceMeter().take();
+    /**
+     * What {@code %time}'s measurement accumulated, the engine's reply to its take: written with {@link #toWire()} in
+     * the engine, read with {@link #fromWire(Map)} in the shell.
+     */
+    public record Figures(
+            long wallNanos,
+            long threadCpuNanos,
+            long threadSystemNanos,
+            long processCpuNanos,
+            long gcCount,
+            long gcMillis,
+            long invocations) {
+        /** Nothing measured. */
+        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
+
+        public HashMap<String, Long> toWire() {
+            HashMap<String, Long> wire = new HashMap<>();
+            wire.put("wallNanos", wallNanos);
+            wire.put("threadCpuNanos", threadCpuNanos);
+            wire.put("threadSystemNanos", threadSystemNanos);
+            wire.put("processCpuNanos", processCpuNanos);
+            wire.put("gcCount", gcCount);
+            wire.put("gcMillis", gcMillis);
+            wire.put("invocations", invocations);
+            return wire;
+        }
+
+        public static Figures fromWire(Map<?, ?> wire) {
+            return new Figures(
+                    number(wire, "wallNanos"),
+                    number(wire, "threadCpuNanos"),
+                    number(wire, "threadSystemNanos"),
+                    number(wire, "processCpuNanos"),
+                    number(wire, "gcCount"),
+                    number(wire, "gcMillis"),
+                    number(wire, "invocations"));
+        }
+
+        private static long number(Map<?, ?> wire, String key) {
+            Object value = wire.get(key);
+            if (!(value instanceof Number)) throw new IllegalArgumentException("engine reply lacks " + key);
+            return ((Number) value).longValue();
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import java.util.Map;
-
 /**
  * What {@code %time} measured for code that ran once. All times in nanoseconds.
  *
@@ -25,28 +23,22 @@ public record OnceTiming(
         long gcMillis,
         long compileNanos) {
 
-    /** Builds the record from the engine's reply ({@code OnceMeter.take()}). */
-    public static OnceTiming fromEngine(Map<?, ?> figures, long frontEndNanos) {
-        long wall = number(figures, "wallNanos");
-        long cpu = number(figures, "threadCpuNanos");
-        long system = Math.min(number(figures, "threadSystemNanos"), cpu);
+    /** Builds the record from the engine's figures ({@link OnceMeter#take()}). */
+    public static OnceTiming fromEngine(OnceMeter.Figures figures, long frontEndNanos) {
+        long wall = figures.wallNanos();
+        long cpu = figures.threadCpuNanos();
+        long system = Math.min(figures.threadSystemNanos(), cpu);
         return new OnceTiming(
                 wall,
                 cpu - system,
                 system,
-                number(figures, "processCpuNanos"),
-                number(figures, "gcCount"),
-                number(figures, "gcMillis"),
+                figures.processCpuNanos(),
+                figures.gcCount(),
+                figures.gcMillis(),
                 Math.max(0, frontEndNanos - wall));
     }
 
     public long cpuNanos() {
         return userNanos + systemNanos;
-    }
-
-    private static long number(Map<?, ?> figures, String key) {
-        Object value = figures.get(key);
-        if (!(value instanceof Number)) throw new IllegalArgumentException("engine reply lacks " + key);
-        return ((Number) value).longValue();
     }
 }

@@ -3,7 +3,6 @@ package dev.perfshell.timing.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Proportions and exact counts only: never an absolute time. */
@@ -17,7 +16,7 @@ class OnceMeterTest {
             "gcMillis",
             "invocations");
 
-    private static Map<String, Long> measure(Runnable body) {
+    private static OnceMeter.Figures measure(Runnable body) {
         OnceMeter meter = new OnceMeter();
         meter.arm();
         meter.begin();
@@ -44,28 +43,29 @@ class OnceMeterTest {
 
     @Test
     void replyHasExactlyTheDocumentedKeys() {
-        assertThat(measure(() -> {}).keySet()).isEqualTo(KEYS);
-        assertThat(OnceMeter.empty().keySet()).isEqualTo(KEYS);
+        assertThat(measure(() -> {}).toWire().keySet()).isEqualTo(KEYS);
+        OnceMeter.Figures figures = new OnceMeter.Figures(1, 2, 3, 4, 5, 6, 7);
+        assertThat(OnceMeter.Figures.fromWire(figures.toWire())).isEqualTo(figures);
     }
 
     @Test
     void emptyIsAllZeros() {
-        assertThat(OnceMeter.empty().values()).containsOnly(0L);
+        assertThat(new OnceMeter().take()).isEqualTo(OnceMeter.Figures.NONE);
     }
 
     @Test
     void wallTimeIsProportionalToSleep() {
         // warm the meter's own code paths once so that class loading does not count
         measure(() -> sleep(1));
-        long twenty = measure(() -> sleep(20)).get("wallNanos");
-        long forty = measure(() -> sleep(40)).get("wallNanos");
+        long twenty = measure(() -> sleep(20)).wallNanos();
+        long forty = measure(() -> sleep(40)).wallNanos();
         assertThat((double) forty / twenty).isCloseTo(2.0, within(0.4));
     }
 
     @Test
     void sleepingUsesLittleCpu() {
-        Map<String, Long> slept = measure(() -> sleep(40));
-        assertThat(slept.get("threadCpuNanos")).isLessThan(slept.get("wallNanos") / 4);
+        OnceMeter.Figures slept = measure(() -> sleep(40));
+        assertThat(slept.threadCpuNanos()).isLessThan(slept.wallNanos() / 4);
     }
 
     @Test
@@ -76,12 +76,12 @@ class OnceMeterTest {
         // A thread that other processes deschedule loses CPU time (builds run beside the tests), so the
         // best of a few runs is compared; no run can gain more CPU than wall beyond what the reads cost.
         for (int attempt = 0; attempt < 5 && best < 0.8; attempt++) {
-            Map<String, Long> busy = measure(() -> sink[0] = spin(40_000_000));
-            double ratio = (double) busy.get("threadCpuNanos") / busy.get("wallNanos");
+            OnceMeter.Figures busy = measure(() -> sink[0] = spin(40_000_000));
+            double ratio = (double) busy.threadCpuNanos() / busy.wallNanos();
             assertThat(ratio).isLessThanOrEqualTo(1.05);
-            assertThat(busy.get("processCpuNanos")).isGreaterThanOrEqualTo(busy.get("threadCpuNanos"));
-            assertThat(busy.get("threadSystemNanos")).isBetween(0L, busy.get("threadCpuNanos"));
-            assertThat(busy.get("invocations")).isEqualTo(1L);
+            assertThat(busy.processCpuNanos()).isGreaterThanOrEqualTo(busy.threadCpuNanos());
+            assertThat(busy.threadSystemNanos()).isBetween(0L, busy.threadCpuNanos());
+            assertThat(busy.invocations()).isEqualTo(1);
             best = Math.max(best, ratio);
         }
         assertThat(best).isGreaterThan(0.6);
@@ -100,12 +100,12 @@ class OnceMeterTest {
             gapStart = System.nanoTime();
             sleep(60); // outside begin/end: not measured
         }
-        Map<String, Long> figures = meter.take();
-        assertThat(figures.get("invocations")).isEqualTo(3L);
-        long wall = figures.get("wallNanos");
+        OnceMeter.Figures figures = meter.take();
+        assertThat(figures.invocations()).isEqualTo(3);
+        long wall = figures.wallNanos();
         // three 10 ms sleeps accumulate; the two 60 ms gaps between them do not
         assertThat(wall).isLessThan(gap);
-        long single = measure(() -> sleep(10)).get("wallNanos");
+        long single = measure(() -> sleep(10)).wallNanos();
         assertThat((double) wall / single).isCloseTo(3.0, within(0.9));
     }
 
@@ -117,7 +117,7 @@ class OnceMeterTest {
             meter.begin();
             meter.end();
         }
-        assertThat(meter.take().get("invocations")).isEqualTo(17L);
+        assertThat(meter.take().invocations()).isEqualTo(17);
     }
 
     @Test
@@ -126,7 +126,7 @@ class OnceMeterTest {
         meter.begin();
         sleep(5);
         meter.end();
-        assertThat(meter.take().values()).containsOnly(0L);
+        assertThat(meter.take()).isEqualTo(OnceMeter.Figures.NONE);
     }
 
     @Test
@@ -135,8 +135,8 @@ class OnceMeterTest {
         meter.arm();
         meter.begin();
         meter.end();
-        Map<String, Long> first = meter.take();
-        assertThat(first.get("invocations")).isEqualTo(1L);
+        OnceMeter.Figures first = meter.take();
+        assertThat(first.invocations()).isEqualTo(1);
         meter.begin();
         sleep(5);
         meter.end();
@@ -152,27 +152,27 @@ class OnceMeterTest {
         sleep(5);
         meter.end();
         meter.arm();
-        Map<String, Long> figures = meter.take();
-        assertThat(figures.values()).containsOnly(0L);
+        OnceMeter.Figures figures = meter.take();
+        assertThat(figures).isEqualTo(OnceMeter.Figures.NONE);
     }
 
     @Test
     void countsGarbageCollections() {
-        Map<String, Long> figures = measure(System::gc);
-        assertThat(figures.get("gcCount")).isGreaterThanOrEqualTo(1L);
-        assertThat(figures.get("gcMillis")).isGreaterThanOrEqualTo(0L);
-        assertThat(measure(() -> {}).get("gcCount")).isZero();
+        OnceMeter.Figures figures = measure(System::gc);
+        assertThat(figures.gcCount()).isGreaterThanOrEqualTo(1);
+        assertThat(figures.gcMillis()).isNotNegative();
+        assertThat(measure(() -> {}).gcCount()).isZero();
     }
 
     @Test
     void fromEngineOfARealMeasurementKeepsTheProportions() {
         long[] sink = new long[1];
-        Map<String, Long> busy = measure(() -> sink[0] = spin(30_000_000));
-        OnceTiming timing = OnceTiming.fromEngine(busy, busy.get("wallNanos") * 3);
-        assertThat(timing.wallNanos()).isEqualTo(busy.get("wallNanos"));
-        assertThat(timing.cpuNanos()).isEqualTo(busy.get("threadCpuNanos"));
+        OnceMeter.Figures busy = measure(() -> sink[0] = spin(30_000_000));
+        OnceTiming timing = OnceTiming.fromEngine(busy, busy.wallNanos() * 3);
+        assertThat(timing.wallNanos()).isEqualTo(busy.wallNanos());
+        assertThat(timing.cpuNanos()).isEqualTo(busy.threadCpuNanos());
         assertThat(timing.userNanos() + timing.systemNanos()).isEqualTo(timing.cpuNanos());
-        assertThat(timing.compileNanos()).isEqualTo(busy.get("wallNanos") * 2);
+        assertThat(timing.compileNanos()).isEqualTo(busy.wallNanos() * 2);
         assertThat((double) timing.cpuNanos() / timing.wallNanos()).isLessThanOrEqualTo(1.05);
         assertThat(timing.processCpuNanos()).isGreaterThanOrEqualTo(timing.cpuNanos());
     }

@@ -24,7 +24,7 @@ class OnceTimingTest {
 
     @Test
     void splitsThreadCpuIntoUserAndSystem() {
-        OnceTiming t = OnceTiming.fromEngine(reply(1_000, 900, 200, 5_000, 2, 14), 4_000);
+        OnceTiming t = OnceTiming.fromEngine(OnceMeter.Figures.fromWire(reply(1_000, 900, 200, 5_000, 2, 14)), 4_000);
         assertThat(t).isEqualTo(new OnceTiming(1_000, 700, 200, 5_000, 2, 14, 3_000));
         assertThat(t.cpuNanos()).isEqualTo(900);
     }
@@ -32,7 +32,8 @@ class OnceTimingTest {
     @Test
     void systemTimeNeverExceedsCpuTime() {
         // system time comes in 10 ms ticks and can overshoot the precise thread CPU time
-        OnceTiming t = OnceTiming.fromEngine(reply(20_000_000, 2_000_000, 10_000_000, 2_000_000, 0, 0), 0);
+        OnceTiming t = OnceTiming.fromEngine(
+                OnceMeter.Figures.fromWire(reply(20_000_000, 2_000_000, 10_000_000, 2_000_000, 0, 0)), 0);
         assertThat(t.systemNanos()).isEqualTo(2_000_000);
         assertThat(t.userNanos()).isZero();
         assertThat(t.cpuNanos()).isEqualTo(2_000_000);
@@ -40,9 +41,11 @@ class OnceTimingTest {
 
     @Test
     void compileTimeIsFrontEndTimeMinusWallAndNeverNegative() {
-        assertThat(OnceTiming.fromEngine(reply(1_000, 0, 0, 0, 0, 0), 1_500).compileNanos())
+        assertThat(OnceTiming.fromEngine(OnceMeter.Figures.fromWire(reply(1_000, 0, 0, 0, 0, 0)), 1_500)
+                        .compileNanos())
                 .isEqualTo(500);
-        assertThat(OnceTiming.fromEngine(reply(1_000, 0, 0, 0, 0, 0), 400).compileNanos())
+        assertThat(OnceTiming.fromEngine(OnceMeter.Figures.fromWire(reply(1_000, 0, 0, 0, 0, 0)), 400)
+                        .compileNanos())
                 .isZero();
     }
 
@@ -51,7 +54,7 @@ class OnceTimingTest {
         Map<String, Object> figures = new HashMap<>(reply(10, 5, 1, 6, 0, 0));
         figures.put("gcCount", 3); // Integer
         figures.put("gcMillis", (short) 7); // Short
-        OnceTiming t = OnceTiming.fromEngine(figures, 10);
+        OnceTiming t = OnceTiming.fromEngine(OnceMeter.Figures.fromWire(figures), 10);
         assertThat(t.gcCount()).isEqualTo(3);
         assertThat(t.gcMillis()).isEqualTo(7);
     }
@@ -60,7 +63,7 @@ class OnceTimingTest {
     void missingFigureIsNamed() {
         HashMap<String, Long> figures = reply(1, 1, 0, 1, 0, 0);
         figures.remove("processCpuNanos");
-        assertThatThrownBy(() -> OnceTiming.fromEngine(figures, 0))
+        assertThatThrownBy(() -> OnceMeter.Figures.fromWire(figures))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("engine reply lacks processCpuNanos");
     }
@@ -69,13 +72,13 @@ class OnceTimingTest {
     void nonNumberFigureIsRejected() {
         Map<String, Object> figures = new HashMap<>(reply(1, 1, 0, 1, 0, 0));
         figures.put("wallNanos", "12");
-        assertThatThrownBy(() -> OnceTiming.fromEngine(figures, 0))
+        assertThatThrownBy(() -> OnceMeter.Figures.fromWire(figures))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wallNanos");
     }
 
     @Test
     void emptyMeterGivesAnAllZeroTiming() {
-        assertThat(OnceTiming.fromEngine(OnceMeter.empty(), 0)).isEqualTo(new OnceTiming(0, 0, 0, 0, 0, 0, 0));
+        assertThat(OnceTiming.fromEngine(OnceMeter.Figures.NONE, 0)).isEqualTo(new OnceTiming(0, 0, 0, 0, 0, 0, 0));
     }
 }

@@ -1,10 +1,13 @@
-package dev.perfshell.repl.link;
+package dev.perfshell.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The engine JVM as it runs, from {@code EngineProtocol.INFO}.
+ * The engine JVM as it runs, the reply to {@code EngineProtocol.INFO}: written by the engine with {@link #toWire()},
+ * read by the shell with {@link #fromWire(Map)}.
  *
  * @param vm              VM name and version in one string, for {@code %env}
  * @param instrumentation "absent", or what the agent's Instrumentation supports
@@ -29,7 +32,27 @@ public record EngineInfo(
         String os,
         String cpuModel) {
 
-    static EngineInfo fromWire(Map<?, ?> wire) {
+    public HashMap<String, Object> toWire() {
+        HashMap<String, Object> wire = new HashMap<>();
+        wire.put("pid", pid);
+        wire.put("java.version", javaVersion);
+        wire.put("java.vendor", javaVendor);
+        wire.put("java.home", javaHome);
+        wire.put("vm", vm);
+        wire.put("inputArguments", new ArrayList<>(inputArguments));
+        wire.put("classPath", classPath);
+        wire.put("maxHeap", maxHeap);
+        wire.put("processors", processors);
+        wire.put("instrumentation", instrumentation);
+        wire.put("vmName", vmName);
+        wire.put("vmVersion", vmVersion);
+        wire.put("gc", new ArrayList<>(gc));
+        wire.put("os", os);
+        wire.put("cpuModel", cpuModel);
+        return wire;
+    }
+
+    public static EngineInfo fromWire(Map<?, ?> wire) {
         return new EngineInfo(
                 ((Number) wire.get("pid")).longValue(),
                 (String) wire.get("java.version"),

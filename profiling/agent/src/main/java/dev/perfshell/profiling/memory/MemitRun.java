@@ -1,11 +1,14 @@
-package dev.perfshell.repl.link;
+package dev.perfshell.profiling.memory;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the engine measured for one run of a {@code %memit} statement. Bytes and nanoseconds;
- * -1 where the engine could not read a figure (RSS without {@code /proc}).
+ * What the engine measured for one run of a {@code %memit} statement ({@link MemoryMeter#take()}). Bytes and
+ * nanoseconds; -1 where the engine could not read a figure (RSS without {@code /proc}). The engine writes it with
+ * {@link #toWire()} and the shell reads it with {@link #fromWire(Map)}: one type on both sides of the link.
  *
  * @param invocations       snippet invocations measured (0: nothing ran, e.g. a compile error)
  * @param baselineBytes     heap used after the full collection before the statement
@@ -47,7 +50,24 @@ public record MemitRun(
         return rssBytes < 0 || peakRssBytes < 0 ? -1 : peakRssBytes - rssBytes;
     }
 
-    static MemitRun fromWire(Map<?, ?> wire) {
+    public HashMap<String, Object> toWire() {
+        HashMap<String, Object> wire = new HashMap<>();
+        wire.put("invocations", invocations);
+        wire.put("baselineBytes", baselineBytes);
+        wire.put("peakBytes", peakBytes);
+        wire.put("allocatedBytes", allocatedBytes);
+        wire.put("allThreads", allThreads ? 1L : 0L);
+        wire.put("retainedBytes", retainedBytes);
+        wire.put("gcCount", gcCount);
+        wire.put("gcTimeNanos", gcTimeNanos);
+        wire.put("rssBytes", rssBytes);
+        wire.put("peakRssBytes", peakRssBytes);
+        wire.put("peakRssSinceStart", peakRssSinceStart ? 1L : 0L);
+        wire.put("layoutFlags", new ArrayList<>(layoutFlags));
+        return wire;
+    }
+
+    public static MemitRun fromWire(Map<?, ?> wire) {
         Object flags = wire.get("layoutFlags");
         List<String> layout = flags instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()

@@ -1,11 +1,14 @@
-package dev.perfshell.repl.link;
+package dev.perfshell.profiling.jol;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The deep footprint of an object graph, as JOL's GraphLayout measures it in the engine.
+ * The deep footprint of an object graph, as JOL's GraphLayout measures it in the engine ({@link JolFootprint}). The
+ * bridge, in its isolated class loader, returns it as {@link #toWire()}'s JDK map; the shell reads that with
+ * {@link #fromWire(Map)}. This record uses no JOL class, so the shell can load it without JOL.
  *
  * @param rootClass  the root object's class, or {@code null} for a null value
  * @param totalBytes bytes of every object reachable from the root
@@ -31,7 +34,26 @@ public record Footprint(String rootClass, long totalBytes, long objects, List<Ro
         return new Footprint(null, 0, 0, List.of(), null);
     }
 
-    static Footprint fromWire(Map<?, ?> wire) {
+    public HashMap<String, Object> toWire() {
+        HashMap<String, Object> wire = new HashMap<>();
+        if (rootClass == null) return wire;
+        wire.put("totalBytes", totalBytes);
+        wire.put("objects", objects);
+        wire.put("rootClass", rootClass);
+        ArrayList<HashMap<String, Object>> classes = new ArrayList<>();
+        for (Row row : rows) {
+            HashMap<String, Object> item = new HashMap<>();
+            item.put("class", row.className());
+            item.put("count", row.count());
+            item.put("bytes", row.bytes());
+            classes.add(item);
+        }
+        wire.put("classes", classes);
+        if (layout != null) wire.put("layout", layout);
+        return wire;
+    }
+
+    public static Footprint fromWire(Map<?, ?> wire) {
         if (!wire.containsKey("totalBytes")) return ofNull();
         List<Row> rows = new ArrayList<>();
         for (Object item : (List<?>) wire.get("classes")) {
