@@ -242,18 +242,15 @@ final class CompareMagic extends SetupCellMagic {
         if (!quiet) HeadToHeadRenderer.table(result, precision).forEach(console::println);
         HeadToHeadRenderer.summary(result).forEach(console::println);
         if (plot != null) {
-            try {
-                java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
-                        plot,
-                        dev.perfshell.repl.plot.Plots.boxes(
-                                "%compare: time per operation",
-                                names,
-                                reports.stream().map(TimeitReport::perOpNanos).toList()),
-                        "%compare");
-                console.dim("plot: " + written);
-            } catch (java.io.IOException e) {
-                console.error("%compare: cannot write the plot " + plot + ": " + e.getMessage());
-            }
+            dev.perfshell.repl.plot.PlotFiles.writeAndSay(
+                    console,
+                    "%compare",
+                    plot,
+                    dev.perfshell.repl.plot.Plots.boxes(
+                            "%compare: time per operation",
+                            names,
+                            reports.stream().map(TimeitReport::perOpNanos).toList()),
+                    "%compare");
         }
     }
 

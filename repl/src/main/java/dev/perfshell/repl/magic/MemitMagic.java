@@ -221,11 +221,7 @@ final class MemitMagic extends SetupCellMagic {
             }
         }
         SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), perOp, "bytes/op");
-        for (int i = 0; i < done.size(); i++) {
-            boolean last = i == done.size() - 1;
-            java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> make = done.get(i);
-            context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
-        }
+        context.recordSweep(done, fit);
         if (!quiet) console.println(SweepRenderer.fit(fit));
         return true;
     }
