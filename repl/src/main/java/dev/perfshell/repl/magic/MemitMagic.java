@@ -12,6 +12,7 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
@@ -131,7 +132,7 @@ final class MemitMagic extends SetupCellMagic {
             String skip = BytesPerOp.skipped(loops, expression);
             if (skip == null) {
                 try {
-                    TimeitMagic.checkBlackhole(session, console);
+                    BlackholeWarnings.ensure(session).forEach(console::warn);
                     BytesPerOp.Outcome outcome = BytesPerOp.of(session, code, loops);
                     perOp = outcome.perOp();
                     perOpNote = outcome.note();
@@ -184,7 +185,7 @@ final class MemitMagic extends SetupCellMagic {
                             + "-n LOOPS loops a statement anyway");
             return false;
         }
-        TimeitMagic.checkBlackhole(session, console);
+        BlackholeWarnings.ensure(session).forEach(console::warn);
         TimeitPlan plan = BytesPerOp.sweepPlan(loops);
         List<Double> perOp = new ArrayList<>();
         List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done =

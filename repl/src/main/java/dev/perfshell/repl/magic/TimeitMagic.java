@@ -9,6 +9,7 @@ import dev.perfshell.repl.render.TimeitRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.FoldingControl;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.SteadyRuns;
@@ -17,6 +18,7 @@ import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.repl.timeit.TimeitDetails;
+import dev.perfshell.repl.timeit.TimingFailure;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -185,7 +187,7 @@ final class TimeitMagic extends SetupCellMagic {
 
     private boolean time(MagicContext context, Session session, String code, String setup) throws Exception {
         Console console = context.console();
-        checkBlackhole(session, console);
+        BlackholeWarnings.ensure(session).forEach(console::warn);
         try (TimedSnippet timed =
                 TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, false)) {
             if (!timed.ok()) {
@@ -199,7 +201,7 @@ final class TimeitMagic extends SetupCellMagic {
             try {
                 measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
             } catch (EngineException e) {
-                timingFailed(session, console, e);
+                TimingFailure.of(session, e).ifPresent(console::error);
                 return false;
             }
             List<Finding> folded = new FoldingControl(
@@ -226,7 +228,7 @@ final class TimeitMagic extends SetupCellMagic {
     private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep)
             throws Exception {
         Console console = context.console();
-        checkBlackhole(session, console);
+        BlackholeWarnings.ensure(session).forEach(console::warn);
         TimeitPlan asked = plan();
         int count = sweep.values().size();
         SweepSchedule schedule = SweepSchedule.of(asked, count);
@@ -253,13 +255,9 @@ final class TimeitMagic extends SetupCellMagic {
                 both = schedule.measure(
                         session, classes.stream().map(TimedSnippet::binaryName).toList(), keepProfiles);
             } catch (SweepSchedule.ValueFailed e) {
-                long value = sweep.values().get(e.index());
-                if (session.engine().wasStopped())
-                    console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value
-                            + "; nothing was kept.");
-                else if (session.engine().alive())
-                    console.error("Exception " + e.getMessage() + " (thrown while timing " + sweep.name() + "=" + value
-                            + "; nothing was kept)");
+                long failedAt = sweep.values().get(e.index());
+                TimingFailure.atValue(session, e.getMessage(), sweep.name(), failedAt)
+                        .ifPresent(console::error);
                 return false;
             }
             List<Double> medians = new java.util.ArrayList<>();
@@ -334,31 +332,6 @@ final class TimeitMagic extends SetupCellMagic {
             }
         }
         return null;
-    }
-
-    /**
-     * Says why a timing in the engine measured nothing: the user stopped it, or the code threw. A dead engine says
-     * nothing here: the shell reports the death.
-     */
-    static void timingFailed(Session session, Console console, EngineException e) {
-        if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-        else if (session.engine().alive())
-            console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
-    }
-
-    /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
-    static void checkBlackhole(Session session, Console console) throws EngineException {
-        session.ensureBlackhole().ifPresent(report -> {
-            console.warn(
-                    "The engine's blackhole self-check failed (consumed values were optimised away, "
-                            + "a JVM option may have dropped JMH's CompileCommand): restarted the engine with JMH's full Blackhole.");
-            report.skipped().forEach(skipped -> console.warn("Not replayed: " + skipped));
-            report.failed().forEach(failed -> console.warn("Lost on replay: " + failed));
-        });
-        session.blackhole()
-                .filter(check -> !check.passed())
-                .ifPresent(check -> console.warn("Consumed values may be optimised away in this engine ("
-                        + check.describe() + "): results may be too fast."));
     }
 
     private String validate() {
