@@ -397,18 +397,8 @@ final class TimeitMagic extends SetupCellMagic {
         TimeitRenderer.line(report, precision).forEach(console::println);
         if (verbose) {
             TimeitRenderer.verbose(report, precision).forEach(console::println);
-            console.println(measured.profiles().describe());
-            if (measured.leftOutForJit() > 0) {
-                console.println("JIT: " + measured.leftOutForJit()
-                        + " measured runs left out: the JIT rebuilt the snippet's code after them");
-            }
-            if (!freshOption.fresh
-                    && !measured.profiles().clean()
-                    && PROFILE_SENSITIVE.matcher(report.source()).find()) {
-                console.dim(
-                        "note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
-                                + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
-            }
+            TimeitRenderer.engine(measured).forEach(console::println);
+            TimeitRenderer.profilesNote(report, measured, freshOption.fresh).ifPresent(console::dim);
         }
     }
 
@@ -445,8 +435,4 @@ final class TimeitMagic extends SetupCellMagic {
             console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
         }
     }
-
-    /** Code whose speed depends on the JVM-wide type profiles of earlier code. */
-    private static final java.util.regex.Pattern PROFILE_SENSITIVE =
-            java.util.regex.Pattern.compile("->|::|\\.stream\\(|\\.forEach\\(|Stream\\.|Comparator|Collectors");
 }
