@@ -4,6 +4,7 @@ import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.TimeitRuns;
+import dev.perfshell.repl.plot.TimeitPlots;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.render.TimeitRenderer;
 import dev.perfshell.repl.results.ResultRecord;
@@ -212,7 +213,7 @@ final class TimeitMagic extends SetupCellMagic {
             context.record(origin -> TimeitDetails.withRunsLeftOut(
                     withKeepProfiles(TimeitDetails.record(report, setup, plan, freshOption.fresh, origin)), steady));
             if (!quiet) print(console, report, steady.runs());
-            if (plot != null) writePlot(console, report);
+            if (plot != null) TimeitPlots.histogram(console, plot, report);
             return bind == null
                     || context.binder()
                             .bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
@@ -309,7 +310,9 @@ final class TimeitMagic extends SetupCellMagic {
                 context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
             }
             if (!quiet) console.println(SweepRenderer.fit(fit));
-            if (plot != null) writeSweepPlot(console, code, fit);
+            if (plot != null)
+                TimeitPlots.sweep(
+                        console, plot, code, fit, SweepRenderer.fit(fit).strip());
             return true;
         } finally {
             classes.forEach(TimedSnippet::close);
@@ -399,40 +402,6 @@ final class TimeitMagic extends SetupCellMagic {
             TimeitRenderer.verbose(report, precision).forEach(console::println);
             TimeitRenderer.engine(measured).forEach(console::println);
             TimeitRenderer.profilesNote(report, measured, freshOption.fresh).ifPresent(console::dim);
-        }
-    }
-
-    private void writeSweepPlot(Console console, String code, SweepFit fit) {
-        try {
-            String title = "%timeit --param " + (code.length() > 50 ? code.substring(0, 47) + "..." : code);
-            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
-                    plot,
-                    dev.perfshell.repl.plot.Plots.sweep(
-                            title,
-                            fit.parameter(),
-                            fit.values().stream().mapToDouble(Long::doubleValue).toArray(),
-                            fit.measured().stream()
-                                    .mapToDouble(Double::doubleValue)
-                                    .toArray(),
-                            fit.unit(),
-                            fit.fit(),
-                            SweepRenderer.fit(fit).strip()),
-                    title);
-            console.dim("plot: " + written);
-        } catch (java.io.IOException e) {
-            console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
-        }
-    }
-
-    private void writePlot(Console console, TimeitReport report) {
-        try {
-            String title = "%timeit "
-                    + (report.source().length() > 60 ? report.source().substring(0, 57) + "..." : report.source());
-            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
-                    plot, dev.perfshell.repl.plot.Plots.histogram(title, report.perOpNanos(), report.stats()), title);
-            console.dim("plot: " + written);
-        } catch (java.io.IOException e) {
-            console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
         }
     }
 }
