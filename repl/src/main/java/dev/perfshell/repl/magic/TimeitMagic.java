@@ -11,13 +11,12 @@ import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.timeit.BlackholeWarnings;
-import dev.perfshell.repl.timeit.FoldingControl;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.SweepSchedule;
 import dev.perfshell.repl.timeit.TimedSnippet;
-import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.repl.timeit.TimeitAnalysis;
 import dev.perfshell.repl.timeit.TimeitDetails;
 import dev.perfshell.repl.timeit.TimingFailure;
 import dev.perfshell.timing.Finding;
@@ -195,21 +194,18 @@ final class TimeitMagic extends SetupCellMagic {
                 timed.errors().forEach(console::error);
                 return false;
             }
-            TimedSource source = timed.source();
-            String binaryName = timed.binaryName();
             TimeitPlan plan = plan();
             TimeitRuns measured;
             try {
-                measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
+                measured = session.request(EngineRequest.timeit(timed.binaryName(), plan, true, keepProfiles));
             } catch (EngineException e) {
                 TimingFailure.of(session, e).ifPresent(console::error);
                 return false;
             }
-            List<Finding> folded = new FoldingControl(
-                            session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet())
-                    .findings(source, binaryName, setup, measured, plan, List.of());
-            SteadyRuns steady = SteadyRuns.of(measured);
-            TimeitReport report = report(context, session, code, steady, plan, folded);
+            TimeitAnalysis.Analysed analysed = analysis(session).of(timed, code, setup, measured, plan, List.of());
+            SteadyRuns steady = analysed.steady();
+            sayNotes(console, steady);
+            TimeitReport report = analysed.report();
             context.record(origin -> TimeitDetails.withRunsLeftOut(
                     withKeepProfiles(TimeitDetails.record(report, setup, plan, freshOption.fresh, origin)), steady));
             if (!quiet) print(console, report, steady.runs());
@@ -267,17 +263,17 @@ final class TimeitMagic extends SetupCellMagic {
             // A finding is said once per sweep, naming the values it was found at (a sweep printed one line per value).
             java.util.Map<Finding.Kind, List<Long>> foundAt = new java.util.LinkedHashMap<>();
             java.util.Map<Finding.Kind, String> firstLine = new java.util.HashMap<>();
+            TimeitAnalysis analysis = analysis(session);
             List<String> lines = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
                 long value = sweep.values().get(i);
                 TimedSnippet timed = classes.get(i);
                 TimeitRuns measured = both[i];
-                List<Finding> folded = new FoldingControl(
-                                session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet())
-                        .findings(
-                                timed.source(), timed.binaryName(), setup, measured, plan, List.of(sweep.field(value)));
-                SteadyRuns steady = SteadyRuns.of(measured);
-                TimeitReport report = report(context, session, code, steady, plan, folded);
+                TimeitAnalysis.Analysed analysed =
+                        analysis.of(timed, code, setup, measured, plan, List.of(sweep.field(value)));
+                SteadyRuns steady = analysed.steady();
+                sayNotes(console, steady);
+                TimeitReport report = analysed.report();
                 medians.add(report.stats().median());
                 done.add(origin -> TimeitDetails.withRunsLeftOut(
                         withKeepProfiles(TimeitDetails.record(report, setup, asked, freshOption.fresh, origin))
@@ -359,39 +355,19 @@ final class TimeitMagic extends SetupCellMagic {
                 ops); // 0: the default, chosen by the plan
     }
 
-    private TimeitReport report(
-            MagicContext context,
-            Session session,
-            String code,
-            SteadyRuns steady,
-            TimeitPlan plan,
-            List<Finding> control) {
-        TimeitRuns measured = steady.runs();
-        dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
-        double floor = session.blackhole()
-                .map(dev.perfshell.timing.runtime.BlackholeCheck::emptyNanos)
-                .orElse(Double.NaN);
-        List<Finding> findings = new java.util.ArrayList<>(control);
-        findings.addAll(steady.warnings());
-        // Runs left out (fresh memory, waiting for a CPU) are a note, not a finding: the figures come from the others.
-        if (!quiet) {
-            for (Finding note : steady.notes())
-                context.console().dim("note: " + dev.perfshell.timing.FindingText.line(note));
-        }
-        // The control's verdict is the stronger signal: no second line saying the same.
-        boolean skipFloor = !control.isEmpty() || code.strip().matches("[{};\\s]*");
-        findings.addAll(dev.perfshell.timing.TimeitFindings.of(
-                measured.evidence(plan.opsPerInvocation(), floor, skipFloor), stats));
-        return TimeitReport.of(
-                labelOption.label == null ? "" : labelOption.label,
-                code,
-                measured.loopsPerRun(),
-                measured.perOpNanos(),
-                measured.allocatedBytesPerOp(plan.opsPerInvocation()),
-                measured.warmupNanos(),
-                measured.warmupRuns(),
-                measured.settled(),
-                findings);
+    /** The analysis of this call's runs: its folding controls get fresh class names, its report the label. */
+    private TimeitAnalysis analysis(Session session) {
+        return new TimeitAnalysis(
+                session,
+                keepProfiles,
+                () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(),
+                labelOption.label == null ? "" : labelOption.label);
+    }
+
+    /** Runs left out (fresh memory, waiting for a CPU) are a note, not a finding: the figures come from the others. */
+    private void sayNotes(Console console, SteadyRuns steady) {
+        if (quiet) return;
+        for (Finding note : steady.notes()) console.dim("note: " + dev.perfshell.timing.FindingText.line(note));
     }
 
     private void print(Console console, TimeitReport report, TimeitRuns measured) {
