@@ -7,12 +7,15 @@ import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.plot.TimeitPlots;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.render.TimeitRenderer;
+import dev.perfshell.repl.results.ResultOrigin;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.SteadyRuns;
+import dev.perfshell.repl.timeit.SweepClasses;
+import dev.perfshell.repl.timeit.SweepFindings;
 import dev.perfshell.repl.timeit.SweepSchedule;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
@@ -22,8 +25,10 @@ import dev.perfshell.repl.timeit.TimingFailure;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -141,13 +146,9 @@ final class TimeitMagic extends SetupCellMagic {
         if (param != null) {
             try {
                 sweep = ParamSweep.parse(param);
+                sweep.checkSetup(setup);
             } catch (ParamSweep.BadSweep e) {
                 console.error("%timeit: " + e.getMessage());
-                return false;
-            }
-            String clash = setupClash(sweep, setup);
-            if (clash != null) {
-                console.error("%timeit: " + clash);
                 return false;
             }
         }
@@ -158,19 +159,17 @@ final class TimeitMagic extends SetupCellMagic {
                         : sweep(context, context.session(), code, setup, sweep);
             // Code that does not compile is said before a whole session is replayed into a new engine for nothing
             // (the fuzz test found a session of a thousand snippets replayed for every broken --fresh line).
-            try (TimedSnippet check = TimedSnippet.declare(
+            List<String> errors = TimedSnippet.check(
                     context.session(),
                     "PerfshellCheck" + CLASS_NUMBERS.incrementAndGet(),
                     code,
                     setup,
-                    false,
                     sweep == null
                             ? List.of()
-                            : List.of(sweep.field(sweep.values().get(0))))) {
-                if (!check.ok()) {
-                    check.errors().forEach(console::error);
-                    return false;
-                }
+                            : List.of(sweep.field(sweep.values().get(0))));
+            if (!errors.isEmpty()) {
+                errors.forEach(console::error);
+                return false;
             }
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
@@ -230,47 +229,32 @@ final class TimeitMagic extends SetupCellMagic {
         int count = sweep.values().size();
         SweepSchedule schedule = SweepSchedule.of(asked, count);
         TimeitPlan plan = schedule.plan();
-        List<TimedSnippet> classes = new java.util.ArrayList<>();
-        try {
-            for (long value : sweep.values()) {
-                TimedSnippet timed = TimedSnippet.declare(
-                        session,
-                        "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(),
-                        code,
-                        setup,
-                        false,
-                        List.of(sweep.field(value)));
-                classes.add(timed);
-                if (!timed.ok()) {
-                    timed.errors().forEach(console::error);
-                    return false;
-                }
+        try (SweepClasses classes = SweepClasses.declare(
+                session, sweep, code, setup, () -> "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet())) {
+            if (!classes.errors().isEmpty()) {
+                classes.errors().forEach(console::error);
+                return false;
             }
             if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, schedule.twoPasses()));
             TimeitRuns[] both;
             try {
-                both = schedule.measure(
-                        session, classes.stream().map(TimedSnippet::binaryName).toList(), keepProfiles);
+                both = schedule.measure(session, classes.binaryNames(), keepProfiles);
             } catch (SweepSchedule.ValueFailed e) {
                 long failedAt = sweep.values().get(e.index());
                 TimingFailure.atValue(session, e.getMessage(), sweep.name(), failedAt)
                         .ifPresent(console::error);
                 return false;
             }
-            List<Double> medians = new java.util.ArrayList<>();
-            List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done =
-                    new java.util.ArrayList<>();
-            // A finding is said once per sweep, naming the values it was found at (a sweep printed one line per value).
-            java.util.Map<Finding.Kind, List<Long>> foundAt = new java.util.LinkedHashMap<>();
-            java.util.Map<Finding.Kind, String> firstLine = new java.util.HashMap<>();
+            List<Double> medians = new ArrayList<>();
+            List<Function<ResultOrigin, ResultRecord>> done = new ArrayList<>();
+            SweepFindings findings = new SweepFindings();
             TimeitAnalysis analysis = analysis(session);
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 long value = sweep.values().get(i);
-                TimedSnippet timed = classes.get(i);
                 TimeitRuns measured = both[i];
                 TimeitAnalysis.Analysed analysed =
-                        analysis.of(timed, code, setup, measured, plan, List.of(sweep.field(value)));
+                        analysis.of(classes.get(i), code, setup, measured, plan, List.of(sweep.field(value)));
                 SteadyRuns steady = analysed.steady();
                 sayNotes(console, steady);
                 TimeitReport report = analysed.report();
@@ -279,11 +263,7 @@ final class TimeitMagic extends SetupCellMagic {
                         withKeepProfiles(TimeitDetails.record(report, setup, asked, freshOption.fresh, origin))
                                 .withParam(sweep.paramKey(), value),
                         steady));
-                for (Finding finding : report.findings()) {
-                    foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>())
-                            .add(value);
-                    firstLine.putIfAbsent(finding.kind(), dev.perfshell.timing.FindingText.line(finding));
-                }
+                findings.add(value, report.findings());
                 if (!measured.note().isEmpty())
                     lines.add("note: " + sweep.name() + "=" + value + ": " + measured.note());
                 String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
@@ -291,46 +271,25 @@ final class TimeitMagic extends SetupCellMagic {
                 if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> lines.add("    " + line));
             }
             if (!quiet) {
-                foundAt.forEach((kind, values) -> console.warn(sweep.name() + "="
-                        + values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ": "
-                        + firstLine.get(kind)));
+                findings.warnings(sweep.name()).forEach(console::warn);
                 lines.forEach(line -> {
                     if (line.startsWith("note: ")) console.dim(line);
                     else console.println(line);
                 });
             }
             SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op");
-            for (int i = 0; i < done.size(); i++) {
-                java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> make = done.get(i);
-                boolean last = i == done.size() - 1;
-                context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
-            }
+            context.recordSweep(done, fit);
             if (!quiet) console.println(SweepRenderer.fit(fit));
             if (plot != null)
                 TimeitPlots.sweep(
                         console, plot, code, fit, SweepRenderer.fit(fit).strip());
             return true;
-        } finally {
-            classes.forEach(TimedSnippet::close);
         }
     }
 
     /** {@code --keep-profiles} is part of what shaped the number: exported with it. */
     private ResultRecord withKeepProfiles(ResultRecord record) {
         return keepProfiles ? record.withParam("keepProfiles", true) : record;
-    }
-
-    /** Setup that declares the parameter's own name would declare the field twice. */
-    static String setupClash(ParamSweep sweep, String setup) {
-        if (setup == null || setup.isBlank()) return null;
-        for (dev.perfshell.repl.timeit.JavaStatements.Statement statement :
-                dev.perfshell.repl.timeit.JavaStatements.parse(setup)) {
-            if (statement.declaresLocal() && statement.name().equals(sweep.name())) {
-                return "the setup declares '" + sweep.name()
-                        + "', the --param name; rename one (the parameter is already a field)";
-            }
-        }
-        return null;
     }
 
     private String validate() {
