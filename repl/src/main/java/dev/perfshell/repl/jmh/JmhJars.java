@@ -23,6 +23,17 @@ public record JmhJars(List<String> runner, List<String> processor, String runtim
                 List.of(core, jopt, math), List.of(generator, core), where("dev.perfshell.timing.runtime.Perf"));
     }
 
+    /**
+     * What the benchmark is compiled against and its runner JVM runs on (after the compiled classes): JMH's runner,
+     * perfshell's runtime, then the user's class path.
+     */
+    public List<String> benchmarkClassPath(List<String> userClassPath) {
+        List<String> classPath = new java.util.ArrayList<>(runner);
+        classPath.add(runtime);
+        classPath.addAll(userClassPath);
+        return classPath;
+    }
+
     private static String where(String className) {
         return ClassJars.of(className, JmhJars.class.getClassLoader(), "JMH");
     }

@@ -69,6 +69,26 @@ public record JmhOptions(
         return args;
     }
 
+    /**
+     * The options as the result record keeps them (its {@code params}): what shaped the number besides the code, in
+     * a fixed order; threads and profilers only when given.
+     *
+     * @param setup the setup code, kept when there is some
+     */
+    public Map<String, Object> recorded(String setup) {
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>();
+        if (!setup.isBlank()) recorded.put("setup", setup);
+        recorded.put("forks", forks);
+        recorded.put("warmupIterations", warmupIterations);
+        recorded.put("warmupTime", warmupTime);
+        recorded.put("iterations", iterations);
+        recorded.put("measurementTime", measurementTime);
+        recorded.put("mode", mode);
+        if (threads > 1) recorded.put("threads", threads);
+        if (!profilers.isEmpty()) recorded.put("profilers", String.join(" ", profilers));
+        return recorded;
+    }
+
     /** Whether a bigger score is better: throughput. */
     public boolean higherIsBetter() {
         return "thrpt".equals(mode);

@@ -81,6 +81,11 @@ public record JmhResult(
         return results;
     }
 
+    /** The results JMH wrote, or none when it wrote no file or an empty one (it writes only after a benchmark ran). */
+    public static List<JmhResult> readIfWritten(Path file) throws IOException {
+        return java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) > 0 ? read(file) : List.of();
+    }
+
     static JmhResult of(JsonNode item) {
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode paramsNode = item.path("params");

@@ -69,6 +69,20 @@ public record SessionReplay(List<SessionPart> parts, Optional<String> problem) {
         return new SessionReplay(List.copyOf(parts), Optional.ofNullable(problem));
     }
 
+    /** What {@code --no-session} replays: the imports, types and methods, without the state. */
+    public List<SessionPart> declarations() {
+        return parts.stream().filter(part -> !isState(part)).toList();
+    }
+
+    /** What {@code --no-session} leaves out: the variables and the statements that built them. */
+    public List<SessionPart> state() {
+        return parts.stream().filter(SessionReplay::isState).toList();
+    }
+
+    private static boolean isState(SessionPart part) {
+        return part.kind() == SessionPart.Kind.VARIABLE || part.kind() == SessionPart.Kind.STATEMENT;
+    }
+
     /** The initialiser of an overwritten variable that a later, active definition keeps the same type of. */
     private static Optional<String> redefinedEarlier(SnippetLog.Entry entry, List<SnippetLog.Entry> later) {
         if (entry.status() != Snippet.Status.OVERWRITTEN || !(entry.snippet() instanceof VarSnippet old))

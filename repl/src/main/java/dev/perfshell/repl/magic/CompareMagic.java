@@ -7,12 +7,14 @@ import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.render.HeadToHeadRenderer;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
+import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.HeadToHead;
 import dev.perfshell.repl.timeit.SnippetList;
 import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.repl.timeit.TimeitDetails;
+import dev.perfshell.repl.timeit.TimingFailure;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
@@ -122,7 +124,7 @@ final class CompareMagic extends SetupCellMagic {
     private boolean compare(MagicContext context, Session session, List<SnippetList.Entry> entries, String setup)
             throws Exception {
         Console console = context.console();
-        TimeitMagic.checkBlackhole(session, console);
+        BlackholeWarnings.ensure(session).forEach(console::warn);
         List<TimedSnippet> declared = declare(session, entries, setup, console);
         if (declared == null) return false;
         try {
@@ -131,7 +133,7 @@ final class CompareMagic extends SetupCellMagic {
                 measured = session.request(EngineRequest.timeitInterleaved(
                         declared.stream().map(TimedSnippet::binaryName).toList(), plan()));
             } catch (EngineException e) {
-                TimeitMagic.timingFailed(session, console, e);
+                TimingFailure.of(session, e).ifPresent(console::error);
                 return false;
             }
             report(context, session, entries, measured, setup);
@@ -242,18 +244,15 @@ final class CompareMagic extends SetupCellMagic {
         if (!quiet) HeadToHeadRenderer.table(result, precision).forEach(console::println);
         HeadToHeadRenderer.summary(result).forEach(console::println);
         if (plot != null) {
-            try {
-                java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
-                        plot,
-                        dev.perfshell.repl.plot.Plots.boxes(
-                                "%compare: time per operation",
-                                names,
-                                reports.stream().map(TimeitReport::perOpNanos).toList()),
-                        "%compare");
-                console.dim("plot: " + written);
-            } catch (java.io.IOException e) {
-                console.error("%compare: cannot write the plot " + plot + ": " + e.getMessage());
-            }
+            dev.perfshell.repl.plot.PlotFiles.writeAndSay(
+                    console,
+                    "%compare",
+                    plot,
+                    dev.perfshell.repl.plot.Plots.boxes(
+                            "%compare: time per operation",
+                            names,
+                            reports.stream().map(TimeitReport::perOpNanos).toList()),
+                    "%compare");
         }
     }
 

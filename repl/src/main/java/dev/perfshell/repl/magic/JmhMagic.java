@@ -1,21 +1,22 @@
 package dev.perfshell.repl.magic;
 
-import dev.perfshell.repl.io.Caret;
 import dev.perfshell.repl.io.Console;
+import dev.perfshell.repl.jmh.JmhCommandLine;
+import dev.perfshell.repl.jmh.JmhCompileErrors;
 import dev.perfshell.repl.jmh.JmhCompiler;
 import dev.perfshell.repl.jmh.JmhDetails;
+import dev.perfshell.repl.jmh.JmhFailure;
 import dev.perfshell.repl.jmh.JmhJars;
 import dev.perfshell.repl.jmh.JmhOptions;
 import dev.perfshell.repl.jmh.JmhProcess;
 import dev.perfshell.repl.jmh.JmhResult;
 import dev.perfshell.repl.jmh.JmhSource;
 import dev.perfshell.repl.jmh.JmhSourceBuilder;
-import dev.perfshell.repl.jmh.ReplayHint;
 import dev.perfshell.repl.jmh.SessionPart;
 import dev.perfshell.repl.jmh.SessionReplay;
+import dev.perfshell.repl.jmh.TimeitCrossCheck;
 import dev.perfshell.repl.link.EngineSpec;
 import dev.perfshell.repl.render.JmhRenderer;
-import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -167,23 +166,14 @@ final class JmhMagic extends SetupCellMagic {
         String setup = dev.perfshell.repl.timeit.JavaStatements.setup(input.cell() ? input.code() : "", setupOption);
         Session session = context.session();
         SessionReplay replay = SessionReplay.of(session.log());
-        List<SessionPart> parts = replay.parts();
-        List<SessionPart> dropped = List.of();
-        if (noSession) {
-            dropped = parts.stream()
-                    .filter(part ->
-                            part.kind() == SessionPart.Kind.VARIABLE || part.kind() == SessionPart.Kind.STATEMENT)
-                    .toList();
-            parts = parts.stream()
-                    .filter(part ->
-                            part.kind() != SessionPart.Kind.VARIABLE && part.kind() != SessionPart.Kind.STATEMENT)
-                    .toList();
-        } else if (replay.problem().isPresent()) {
+        if (!noSession && replay.problem().isPresent()) {
             console.error(
                     "%jmh: cannot replay " + replay.problem().get()
                             + ". Next: give it a named type, or use %%jmh --no-session with the state built in its setup line.");
             return false;
         }
+        List<SessionPart> parts = noSession ? replay.declarations() : replay.parts();
+        List<SessionPart> dropped = noSession ? replay.state() : List.of();
         Path folder = Files.createTempDirectory("perfshell-jmh-");
         try {
             return benchmark(context, session, parts, dropped, code, setup, parameters, folder);
@@ -207,14 +197,12 @@ final class JmhMagic extends SetupCellMagic {
         EngineSpec spec = session.spec();
         JmhJars jars = JmhJars.locate();
         Path classes = Files.createDirectories(folder.resolve("classes"));
-        List<String> classPath = new ArrayList<>(jars.runner());
-        classPath.add(jars.runtime());
-        classPath.addAll(spec.classPath());
+        List<String> classPath = jars.benchmarkClassPath(spec.classPath());
         List<String> runPath = new ArrayList<>(List.of(classes.toString()));
         runPath.addAll(classPath);
         long compileStart = System.nanoTime();
         // The runner JVM starts now and waits for its arguments: its start overlaps the compile.
-        try (JmhProcess process = JmhProcess.start(runnerCommand(spec, runPath))) {
+        try (JmhProcess process = JmhProcess.start(JmhCommandLine.runner(spec, runPath))) {
             JmhSource source =
                     compile(console, session, jars, parts, dropped, code, setup, parameters, classes, classPath);
             if (source == null) return false;
@@ -230,20 +218,12 @@ final class JmhMagic extends SetupCellMagic {
                     threads,
                     parameters,
                     profilers,
-                    forkJvmArgs(
-                            spec, source.resetsProfiles() && jars.runtime().endsWith(".jar") ? jars.runtime() : null));
+                    JmhCommandLine.forkJvmArgs(
+                            spec,
+                            source.resetsProfiles() && jars.runtime().endsWith(".jar") ? jars.runtime() : null,
+                            jvmArgs));
             Path resultFile = folder.resolve("result.json");
-            console.dim(String.format(
-                    Locale.ROOT,
-                    "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
-                    compileNanos / 1e9,
-                    forks,
-                    forks == 1 ? "" : "s",
-                    warmupIterations,
-                    warmupTime,
-                    iterations,
-                    measurementTime,
-                    mode));
+            console.dim(JmhRenderer.started(options, compileNanos));
             JmhResult.prepareReader();
             JmhProcess.Outcome outcome;
             try (AutoCloseable stopHook = session.onStop(process::stop)) {
@@ -259,14 +239,12 @@ final class JmhMagic extends SetupCellMagic {
                         "Stopped: the JMH run was interrupted (Ctrl-C); its JVMs were ended and nothing was recorded.");
                 return false;
             }
-            List<JmhResult> results = Files.isRegularFile(resultFile) && Files.size(resultFile) > 0
-                    ? JmhResult.read(resultFile)
-                    : List.of();
+            List<JmhResult> results = JmhResult.readIfWritten(resultFile);
             if (outcome.exitCode() != 0 || results.isEmpty()) {
-                reportFailure(console, outcome);
+                JmhFailure.lines(outcome).forEach(console::error);
                 return false;
             }
-            report(context, code, setup, results);
+            report(context, code, setup, options, results);
             return true;
         }
     }
@@ -288,13 +266,7 @@ final class JmhMagic extends SetupCellMagic {
         JmhSourceBuilder builder =
                 new JmhSourceBuilder(expression -> analysis.analyzeType(expression, expression.length()));
         String packageName = "perfshell.jmh.run" + RUN_NUMBERS.incrementAndGet();
-        List<String> options = new ArrayList<>();
-        if (spec.enablePreview())
-            options.addAll(List.of(
-                    "--enable-preview",
-                    "--release",
-                    String.valueOf(Runtime.version().feature())));
-        if (!spec.addModules().isEmpty()) options.add("--add-modules=" + String.join(",", spec.addModules()));
+        List<String> options = JmhCommandLine.javacOptions(spec);
         try {
             JmhSource source = builder.build(packageName, parts, code, setup, parameters, threads, false);
             if (printSource) source.source().lines().forEach(console::dim);
@@ -306,7 +278,7 @@ final class JmhMagic extends SetupCellMagic {
                 errors = JmhCompiler.compile(source, classes, classPath, jars.processor(), options);
             }
             if (errors.isEmpty()) return source;
-            reportCompileErrors(console, source, errors, dropped);
+            JmhCompileErrors.lines(source, errors, dropped, noSession).forEach(console::error);
             return null;
         } catch (JmhSourceBuilder.BuildException e) {
             console.error("%jmh: " + e.getMessage());
@@ -314,36 +286,16 @@ final class JmhMagic extends SetupCellMagic {
         }
     }
 
-    /**
-     * The runner JVM's command. It only orchestrates, so it starts quickly; its own flags never
-     * reach the forks, which get exactly the {@code -jvmArgs} JMH is given.
-     */
-    private static List<String> runnerCommand(EngineSpec spec, List<String> runPath) {
-        List<String> command = new ArrayList<>(List.of(
-                spec.javaLauncher().toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xshare:auto",
-                // Compiler blackholes, as JMH's auto-detection finds on every JDK 17+, without the
-                // probe JVM it starts to find out (0.25 s).
-                "-Djmh.blackhole.autoDetect=false",
-                "-Djmh.blackhole.mode=COMPILER"));
-        if (spec.feature() >= 23) command.add("--sun-misc-unsafe-memory-access=allow");
-        command.addAll(List.of(
-                "-cp", String.join(java.io.File.pathSeparator, runPath), "dev.perfshell.timing.runtime.JmhHost"));
-        return command;
-    }
-
     /** JMH's table, the comparison with %timeit, and one record per result. */
-    private void report(MagicContext context, String code, String setup, List<JmhResult> results) {
+    private void report(MagicContext context, String code, String setup, JmhOptions options, List<JmhResult> results) {
         Console console = context.console();
         console.println("");
         JmhRenderer.table(labelOption.label != null ? labelOption.label : code.strip(), results)
                 .forEach(console::println);
-        compareWithTimeit(context, code, results).ifPresent(console::dim);
+        TimeitCrossCheck.line(context.results().all(), code, results).ifPresent(console::dim);
         for (JmhResult result : results) {
-            context.record(origin ->
-                    JmhDetails.record(labelOption.label, code.strip(), recordParams(setup), result, List.of(), origin));
+            context.record(origin -> JmhDetails.record(
+                    labelOption.label, code.strip(), options.recorded(setup), result, List.of(), origin));
         }
     }
 
@@ -377,120 +329,6 @@ final class JmhMagic extends SetupCellMagic {
             parameters.put(name, List.of(param.substring(equals + 1).split(",")));
         }
         return null;
-    }
-
-    /**
-     * The fork's flags, named explicitly: without -jvmArgs JMH hands the fork its host's own flags (the runner JVM's
-     * C1-only, Serial-GC start-up flags), and the benchmark would be measured under them.
-     *
-     * @param resetAgent the jar whose agent resets the profiles the session replay trained, or {@code null} when the
-     *                   replay runs no code or the runtime is not a jar (a build's classes folder cannot be an agent:
-     *                   the fork then says "not reset"); with it, tier 3 profiling while the C2 queue is long, as in the
-     *                   engine (EngineCommandLine: right after a reset the queue is long)
-     */
-    private List<String> forkJvmArgs(EngineSpec spec, String resetAgent) {
-        List<String> args = new ArrayList<>(List.of("-Dfile.encoding=UTF-8"));
-        if (resetAgent != null)
-            args.addAll(
-                    List.of("-javaagent:" + resetAgent, dev.perfshell.repl.link.EngineCommandLine.TIER3_WHILE_C2_BUSY));
-        if (spec.feature() >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
-        if (spec.enablePreview()) args.add("--enable-preview");
-        args.addAll(spec.engineOptions());
-        if (jvmArgs != null && !jvmArgs.isBlank())
-            args.addAll(List.of(jvmArgs.strip().split("\\s+")));
-        return args;
-    }
-
-    private Map<String, Object> recordParams(String setup) {
-        Map<String, Object> recorded = new LinkedHashMap<>();
-        if (!setup.isBlank()) recorded.put("setup", setup);
-        recorded.put("forks", forks);
-        recorded.put("warmupIterations", warmupIterations);
-        recorded.put("warmupTime", warmupTime);
-        recorded.put("iterations", iterations);
-        recorded.put("measurementTime", measurementTime);
-        recorded.put("mode", mode);
-        if (threads > 1) recorded.put("threads", threads);
-        if (!profilers.isEmpty()) recorded.put("profilers", String.join(" ", profilers));
-        return recorded;
-    }
-
-    private void reportCompileErrors(
-            Console console, JmhSource source, List<JmhCompiler.Error> errors, List<SessionPart> dropped) {
-        JmhCompiler.Error first = errors.get(0);
-        long start = source.codeOffset();
-        long end = start + source.code().length();
-        if (first.position() >= start && first.position() <= end) {
-            console.error("%jmh: the snippet does not compile: "
-                    + first.message().lines().findFirst().orElse(""));
-            Caret.under(source.code(), first.start() - start, first.position() - start, first.end() - start)
-                    .forEach(console::error);
-        } else {
-            String line = first.position() < 0 ? "" : lineAt(source.source(), (int) first.position());
-            console.error("%jmh: the replayed session does not compile: "
-                    + first.message().lines().findFirst().orElse("")
-                    + (line.isEmpty() ? "" : " (in: " + line + ")") + ". "
-                    + ReplayHint.of(
-                            errors.stream().map(JmhCompiler.Error::message).toList(), dropped, noSession));
-        }
-    }
-
-    /** JMH's own words for what went wrong: the benchmark's exception, or the runner's last lines. */
-    private static void reportFailure(Console console, JmhProcess.Outcome outcome) {
-        List<String> output = outcome.output();
-        int failure = -1;
-        for (int i = 0; i < output.size() && failure < 0; i++) if (output.get(i).contains("<failure>")) failure = i;
-        if (failure >= 0) {
-            List<String> trace = output.subList(failure + 1, output.size()).stream()
-                    .filter(line -> !line.isBlank())
-                    .toList();
-            String exception =
-                    trace.isEmpty() ? "an unknown failure" : trace.get(0).replaceFirst("^java\\.lang\\.", "");
-            console.error("%jmh: the benchmark threw " + exception);
-            // The generated class's line numbers mean nothing to the user: name the session's methods only.
-            trace.stream()
-                    .skip(1)
-                    .map(String::strip)
-                    .takeWhile(line -> line.startsWith("at ") || line.startsWith("..."))
-                    .filter(line -> line.contains(JmhSource.SESSION_CLASS + "."))
-                    .map(line -> line.replaceFirst("^at .*\\.([\\w$]+)\\(.*$", "$1"))
-                    .filter(method -> !method.startsWith("perfshell$") && !method.equals(JmhSource.METHOD))
-                    .limit(4)
-                    .forEach(method -> console.error("    at " + method));
-            console.error(
-                    "Next: the session's state is rebuilt in the benchmark's @Setup; --print-source shows the generated class.");
-            return;
-        }
-        List<String> tail = output.stream().filter(line -> !line.isBlank()).toList();
-        console.error("%jmh: JMH ended with exit code " + outcome.exitCode() + " and no result:");
-        tail.subList(Math.max(0, tail.size() - 8), tail.size()).forEach(line -> console.error("    " + line));
-    }
-
-    /** One line against the last %timeit of the same code, when there is one and both are times. */
-    private static Optional<String> compareWithTimeit(MagicContext context, String code, List<JmhResult> results) {
-        if (results.size() != 1) return Optional.empty();
-        double jmhNanos = results.get(0).nanosPerOp();
-        if (Double.isNaN(jmhNanos) || results.get(0).threads() != 1) return Optional.empty();
-        List<ResultRecord> all = context.results().all();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            ResultRecord record = all.get(i);
-            if (!record.magic().equals("timeit") || !record.source().strip().equals(code.strip())) continue;
-            double timeit = record.metric().center();
-            return Optional.of(String.format(
-                    Locale.ROOT,
-                    "%%timeit (result %d) measured %s per op (median): %s× JMH's %s.",
-                    i + 1,
-                    dev.perfshell.timing.runtime.Units.time(timeit),
-                    dev.perfshell.timing.runtime.Units.ratio(timeit / jmhNanos),
-                    dev.perfshell.timing.runtime.Units.time(jmhNanos)));
-        }
-        return Optional.empty();
-    }
-
-    private static String lineAt(String text, int position) {
-        int from = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
-        int to = text.indexOf('\n', position);
-        return text.substring(from, to < 0 ? text.length() : to).strip();
     }
 
     private static void deleteQuietly(Path folder) {

@@ -4,24 +4,31 @@ import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.TimeitRuns;
+import dev.perfshell.repl.plot.TimeitPlots;
 import dev.perfshell.repl.render.SweepRenderer;
 import dev.perfshell.repl.render.TimeitRenderer;
+import dev.perfshell.repl.results.ResultOrigin;
 import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.repl.session.Session;
-import dev.perfshell.repl.timeit.FoldingControl;
+import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.repl.timeit.SteadyRuns;
+import dev.perfshell.repl.timeit.SweepClasses;
+import dev.perfshell.repl.timeit.SweepFindings;
 import dev.perfshell.repl.timeit.SweepSchedule;
 import dev.perfshell.repl.timeit.TimedSnippet;
-import dev.perfshell.repl.timeit.TimedSource;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
+import dev.perfshell.repl.timeit.TimeitAnalysis;
 import dev.perfshell.repl.timeit.TimeitDetails;
+import dev.perfshell.repl.timeit.TimingFailure;
 import dev.perfshell.timing.Finding;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -139,13 +146,9 @@ final class TimeitMagic extends SetupCellMagic {
         if (param != null) {
             try {
                 sweep = ParamSweep.parse(param);
+                sweep.checkSetup(setup);
             } catch (ParamSweep.BadSweep e) {
                 console.error("%timeit: " + e.getMessage());
-                return false;
-            }
-            String clash = setupClash(sweep, setup);
-            if (clash != null) {
-                console.error("%timeit: " + clash);
                 return false;
             }
         }
@@ -156,19 +159,17 @@ final class TimeitMagic extends SetupCellMagic {
                         : sweep(context, context.session(), code, setup, sweep);
             // Code that does not compile is said before a whole session is replayed into a new engine for nothing
             // (the fuzz test found a session of a thousand snippets replayed for every broken --fresh line).
-            try (TimedSnippet check = TimedSnippet.declare(
+            List<String> errors = TimedSnippet.check(
                     context.session(),
                     "PerfshellCheck" + CLASS_NUMBERS.incrementAndGet(),
                     code,
                     setup,
-                    false,
                     sweep == null
                             ? List.of()
-                            : List.of(sweep.field(sweep.values().get(0))))) {
-                if (!check.ok()) {
-                    check.errors().forEach(console::error);
-                    return false;
-                }
+                            : List.of(sweep.field(sweep.values().get(0))));
+            if (!errors.isEmpty()) {
+                errors.forEach(console::error);
+                return false;
             }
             console.dim("--fresh: starting a new engine with the replayed session...");
             try (Session.FreshSession copy = context.session().fresh()) {
@@ -185,32 +186,29 @@ final class TimeitMagic extends SetupCellMagic {
 
     private boolean time(MagicContext context, Session session, String code, String setup) throws Exception {
         Console console = context.console();
-        checkBlackhole(session, console);
+        BlackholeWarnings.ensure(session).forEach(console::warn);
         try (TimedSnippet timed =
                 TimedSnippet.declare(session, "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(), code, setup, false)) {
             if (!timed.ok()) {
                 timed.errors().forEach(console::error);
                 return false;
             }
-            TimedSource source = timed.source();
-            String binaryName = timed.binaryName();
             TimeitPlan plan = plan();
             TimeitRuns measured;
             try {
-                measured = session.request(EngineRequest.timeit(binaryName, plan, true, keepProfiles));
+                measured = session.request(EngineRequest.timeit(timed.binaryName(), plan, true, keepProfiles));
             } catch (EngineException e) {
-                timingFailed(session, console, e);
+                TimingFailure.of(session, e).ifPresent(console::error);
                 return false;
             }
-            List<Finding> folded = new FoldingControl(
-                            session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet())
-                    .findings(source, binaryName, setup, measured, plan, List.of());
-            SteadyRuns steady = SteadyRuns.of(measured);
-            TimeitReport report = report(context, session, code, steady, plan, folded);
+            TimeitAnalysis.Analysed analysed = analysis(session).of(timed, code, setup, measured, plan, List.of());
+            SteadyRuns steady = analysed.steady();
+            sayNotes(console, steady);
+            TimeitReport report = analysed.report();
             context.record(origin -> TimeitDetails.withRunsLeftOut(
                     withKeepProfiles(TimeitDetails.record(report, setup, plan, freshOption.fresh, origin)), steady));
             if (!quiet) print(console, report, steady.runs());
-            if (plot != null) writePlot(console, report);
+            if (plot != null) TimeitPlots.histogram(console, plot, report);
             return bind == null
                     || context.binder()
                             .bind('t', bind, TimeitRenderer.constructor(report), context.evaluator(), console);
@@ -226,69 +224,46 @@ final class TimeitMagic extends SetupCellMagic {
     private boolean sweep(MagicContext context, Session session, String code, String setup, ParamSweep sweep)
             throws Exception {
         Console console = context.console();
-        checkBlackhole(session, console);
+        BlackholeWarnings.ensure(session).forEach(console::warn);
         TimeitPlan asked = plan();
         int count = sweep.values().size();
         SweepSchedule schedule = SweepSchedule.of(asked, count);
         TimeitPlan plan = schedule.plan();
-        List<TimedSnippet> classes = new java.util.ArrayList<>();
-        try {
-            for (long value : sweep.values()) {
-                TimedSnippet timed = TimedSnippet.declare(
-                        session,
-                        "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet(),
-                        code,
-                        setup,
-                        false,
-                        List.of(sweep.field(value)));
-                classes.add(timed);
-                if (!timed.ok()) {
-                    timed.errors().forEach(console::error);
-                    return false;
-                }
+        try (SweepClasses classes = SweepClasses.declare(
+                session, sweep, code, setup, () -> "PerfshellTimed" + CLASS_NUMBERS.incrementAndGet())) {
+            if (!classes.errors().isEmpty()) {
+                classes.errors().forEach(console::error);
+                return false;
             }
             if (!quiet) console.dim(SweepRenderer.timing(sweep.name(), count, schedule.twoPasses()));
             TimeitRuns[] both;
             try {
-                both = schedule.measure(
-                        session, classes.stream().map(TimedSnippet::binaryName).toList(), keepProfiles);
+                both = schedule.measure(session, classes.binaryNames(), keepProfiles);
             } catch (SweepSchedule.ValueFailed e) {
-                long value = sweep.values().get(e.index());
-                if (session.engine().wasStopped())
-                    console.error("Stopped: timing interrupted (Ctrl-C) at " + sweep.name() + "=" + value
-                            + "; nothing was kept.");
-                else if (session.engine().alive())
-                    console.error("Exception " + e.getMessage() + " (thrown while timing " + sweep.name() + "=" + value
-                            + "; nothing was kept)");
+                long failedAt = sweep.values().get(e.index());
+                TimingFailure.atValue(session, e.getMessage(), sweep.name(), failedAt)
+                        .ifPresent(console::error);
                 return false;
             }
-            List<Double> medians = new java.util.ArrayList<>();
-            List<java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord>> done =
-                    new java.util.ArrayList<>();
-            // A finding is said once per sweep, naming the values it was found at (a sweep printed one line per value).
-            java.util.Map<Finding.Kind, List<Long>> foundAt = new java.util.LinkedHashMap<>();
-            java.util.Map<Finding.Kind, String> firstLine = new java.util.HashMap<>();
-            List<String> lines = new java.util.ArrayList<>();
+            List<Double> medians = new ArrayList<>();
+            List<Function<ResultOrigin, ResultRecord>> done = new ArrayList<>();
+            SweepFindings findings = new SweepFindings();
+            TimeitAnalysis analysis = analysis(session);
+            List<String> lines = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 long value = sweep.values().get(i);
-                TimedSnippet timed = classes.get(i);
                 TimeitRuns measured = both[i];
-                List<Finding> folded = new FoldingControl(
-                                session, keepProfiles, () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet())
-                        .findings(
-                                timed.source(), timed.binaryName(), setup, measured, plan, List.of(sweep.field(value)));
-                SteadyRuns steady = SteadyRuns.of(measured);
-                TimeitReport report = report(context, session, code, steady, plan, folded);
+                TimeitAnalysis.Analysed analysed =
+                        analysis.of(classes.get(i), code, setup, measured, plan, List.of(sweep.field(value)));
+                SteadyRuns steady = analysed.steady();
+                sayNotes(console, steady);
+                TimeitReport report = analysed.report();
                 medians.add(report.stats().median());
                 done.add(origin -> TimeitDetails.withRunsLeftOut(
                         withKeepProfiles(TimeitDetails.record(report, setup, asked, freshOption.fresh, origin))
                                 .withParam(sweep.paramKey(), value),
                         steady));
-                for (Finding finding : report.findings()) {
-                    foundAt.computeIfAbsent(finding.kind(), kind -> new java.util.ArrayList<>())
-                            .add(value);
-                    firstLine.putIfAbsent(finding.kind(), dev.perfshell.timing.FindingText.line(finding));
-                }
+                findings.add(value, report.findings());
                 if (!measured.note().isEmpty())
                     lines.add("note: " + sweep.name() + "=" + value + ": " + measured.note());
                 String prefix = SweepRenderer.prefix(sweep.name(), value, sweep.values());
@@ -296,69 +271,25 @@ final class TimeitMagic extends SetupCellMagic {
                 if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> lines.add("    " + line));
             }
             if (!quiet) {
-                foundAt.forEach((kind, values) -> console.warn(sweep.name() + "="
-                        + values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ": "
-                        + firstLine.get(kind)));
+                findings.warnings(sweep.name()).forEach(console::warn);
                 lines.forEach(line -> {
                     if (line.startsWith("note: ")) console.dim(line);
                     else console.println(line);
                 });
             }
             SweepFit fit = SweepFit.of(sweep.name(), sweep.values(), medians, "ns/op");
-            for (int i = 0; i < done.size(); i++) {
-                java.util.function.Function<dev.perfshell.repl.results.ResultOrigin, ResultRecord> make = done.get(i);
-                boolean last = i == done.size() - 1;
-                context.record(origin -> last ? make.apply(origin).withComplexity(fit) : make.apply(origin));
-            }
+            context.recordSweep(done, fit);
             if (!quiet) console.println(SweepRenderer.fit(fit));
-            if (plot != null) writeSweepPlot(console, code, fit);
+            if (plot != null)
+                TimeitPlots.sweep(
+                        console, plot, code, fit, SweepRenderer.fit(fit).strip());
             return true;
-        } finally {
-            classes.forEach(TimedSnippet::close);
         }
     }
 
     /** {@code --keep-profiles} is part of what shaped the number: exported with it. */
     private ResultRecord withKeepProfiles(ResultRecord record) {
         return keepProfiles ? record.withParam("keepProfiles", true) : record;
-    }
-
-    /** Setup that declares the parameter's own name would declare the field twice. */
-    static String setupClash(ParamSweep sweep, String setup) {
-        if (setup == null || setup.isBlank()) return null;
-        for (dev.perfshell.repl.timeit.JavaStatements.Statement statement :
-                dev.perfshell.repl.timeit.JavaStatements.parse(setup)) {
-            if (statement.declaresLocal() && statement.name().equals(sweep.name())) {
-                return "the setup declares '" + sweep.name()
-                        + "', the --param name; rename one (the parameter is already a field)";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Says why a timing in the engine measured nothing: the user stopped it, or the code threw. A dead engine says
-     * nothing here: the shell reports the death.
-     */
-    static void timingFailed(Session session, Console console, EngineException e) {
-        if (session.engine().wasStopped()) console.error("Stopped: timing interrupted (Ctrl-C); nothing was measured.");
-        else if (session.engine().alive())
-            console.error("Exception " + e.getMessage() + " (thrown while timing; nothing was measured)");
-    }
-
-    /** The first timing in an engine checks that consumed values stay alive; see Session.ensureBlackhole. */
-    static void checkBlackhole(Session session, Console console) throws EngineException {
-        session.ensureBlackhole().ifPresent(report -> {
-            console.warn(
-                    "The engine's blackhole self-check failed (consumed values were optimised away, "
-                            + "a JVM option may have dropped JMH's CompileCommand): restarted the engine with JMH's full Blackhole.");
-            report.skipped().forEach(skipped -> console.warn("Not replayed: " + skipped));
-            report.failed().forEach(failed -> console.warn("Lost on replay: " + failed));
-        });
-        session.blackhole()
-                .filter(check -> !check.passed())
-                .ifPresent(check -> console.warn("Consumed values may be optimised away in this engine ("
-                        + check.describe() + "): results may be too fast."));
     }
 
     private String validate() {
@@ -383,39 +314,19 @@ final class TimeitMagic extends SetupCellMagic {
                 ops); // 0: the default, chosen by the plan
     }
 
-    private TimeitReport report(
-            MagicContext context,
-            Session session,
-            String code,
-            SteadyRuns steady,
-            TimeitPlan plan,
-            List<Finding> control) {
-        TimeitRuns measured = steady.runs();
-        dev.perfshell.timing.RunStatistics stats = dev.perfshell.timing.RunStatistics.of(measured.perOpNanos());
-        double floor = session.blackhole()
-                .map(dev.perfshell.timing.runtime.BlackholeCheck::emptyNanos)
-                .orElse(Double.NaN);
-        List<Finding> findings = new java.util.ArrayList<>(control);
-        findings.addAll(steady.warnings());
-        // Runs left out (fresh memory, waiting for a CPU) are a note, not a finding: the figures come from the others.
-        if (!quiet) {
-            for (Finding note : steady.notes())
-                context.console().dim("note: " + dev.perfshell.timing.FindingText.line(note));
-        }
-        // The control's verdict is the stronger signal: no second line saying the same.
-        boolean skipFloor = !control.isEmpty() || code.strip().matches("[{};\\s]*");
-        findings.addAll(dev.perfshell.timing.TimeitFindings.of(
-                measured.evidence(plan.opsPerInvocation(), floor, skipFloor), stats));
-        return TimeitReport.of(
-                labelOption.label == null ? "" : labelOption.label,
-                code,
-                measured.loopsPerRun(),
-                measured.perOpNanos(),
-                measured.allocatedBytesPerOp(plan.opsPerInvocation()),
-                measured.warmupNanos(),
-                measured.warmupRuns(),
-                measured.settled(),
-                findings);
+    /** The analysis of this call's runs: its folding controls get fresh class names, its report the label. */
+    private TimeitAnalysis analysis(Session session) {
+        return new TimeitAnalysis(
+                session,
+                keepProfiles,
+                () -> "PerfshellControl" + CLASS_NUMBERS.incrementAndGet(),
+                labelOption.label == null ? "" : labelOption.label);
+    }
+
+    /** Runs left out (fresh memory, waiting for a CPU) are a note, not a finding: the figures come from the others. */
+    private void sayNotes(Console console, SteadyRuns steady) {
+        if (quiet) return;
+        for (Finding note : steady.notes()) console.dim("note: " + dev.perfshell.timing.FindingText.line(note));
     }
 
     private void print(Console console, TimeitReport report, TimeitRuns measured) {
@@ -424,56 +335,8 @@ final class TimeitMagic extends SetupCellMagic {
         TimeitRenderer.line(report, precision).forEach(console::println);
         if (verbose) {
             TimeitRenderer.verbose(report, precision).forEach(console::println);
-            console.println(measured.profiles().describe());
-            if (measured.leftOutForJit() > 0) {
-                console.println("JIT: " + measured.leftOutForJit()
-                        + " measured runs left out: the JIT rebuilt the snippet's code after them");
-            }
-            if (!freshOption.fresh
-                    && !measured.profiles().clean()
-                    && PROFILE_SENSITIVE.matcher(report.source()).find()) {
-                console.dim(
-                        "note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
-                                + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
-            }
+            TimeitRenderer.engine(measured).forEach(console::println);
+            TimeitRenderer.profilesNote(report, measured, freshOption.fresh).ifPresent(console::dim);
         }
     }
-
-    private void writeSweepPlot(Console console, String code, SweepFit fit) {
-        try {
-            String title = "%timeit --param " + (code.length() > 50 ? code.substring(0, 47) + "..." : code);
-            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
-                    plot,
-                    dev.perfshell.repl.plot.Plots.sweep(
-                            title,
-                            fit.parameter(),
-                            fit.values().stream().mapToDouble(Long::doubleValue).toArray(),
-                            fit.measured().stream()
-                                    .mapToDouble(Double::doubleValue)
-                                    .toArray(),
-                            fit.unit(),
-                            fit.fit(),
-                            SweepRenderer.fit(fit).strip()),
-                    title);
-            console.dim("plot: " + written);
-        } catch (java.io.IOException e) {
-            console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
-        }
-    }
-
-    private void writePlot(Console console, TimeitReport report) {
-        try {
-            String title = "%timeit "
-                    + (report.source().length() > 60 ? report.source().substring(0, 57) + "..." : report.source());
-            java.nio.file.Path written = dev.perfshell.repl.plot.PlotFiles.write(
-                    plot, dev.perfshell.repl.plot.Plots.histogram(title, report.perOpNanos(), report.stats()), title);
-            console.dim("plot: " + written);
-        } catch (java.io.IOException e) {
-            console.error("%timeit: cannot write the plot " + plot + ": " + e.getMessage());
-        }
-    }
-
-    /** Code whose speed depends on the JVM-wide type profiles of earlier code. */
-    private static final java.util.regex.Pattern PROFILE_SENSITIVE =
-            java.util.regex.Pattern.compile("->|::|\\.stream\\(|\\.forEach\\(|Stream\\.|Comparator|Collectors");
 }

@@ -1,6 +1,7 @@
 package dev.perfshell.repl.plot;
 
 import dev.perfshell.repl.io.AtomicFiles;
+import dev.perfshell.repl.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,6 +16,19 @@ public final class PlotFiles {
         return name.endsWith(".svg") || name.endsWith(".html") || name.endsWith(".htm")
                 ? null
                 : "--plot takes FILE.svg or FILE.html, got '" + file + "'";
+    }
+
+    /**
+     * Writes the plot and says where, or why it could not be written: the magic's result stands either way.
+     *
+     * @param magic the magic's name as the error line starts, e.g. {@code %timeit}
+     */
+    public static void writeAndSay(Console console, String magic, String file, Svg svg, String title) {
+        try {
+            console.dim("plot: " + write(file, svg, title));
+        } catch (IOException e) {
+            console.error(magic + ": cannot write the plot " + file + ": " + e.getMessage());
+        }
     }
 
     /** Writes atomically (a crash never leaves half a file) and returns the absolute path. */

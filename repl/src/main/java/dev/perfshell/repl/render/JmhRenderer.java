@@ -1,6 +1,7 @@
 package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.io.TextColumns;
+import dev.perfshell.repl.jmh.JmhOptions;
 import dev.perfshell.repl.jmh.JmhResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,25 @@ public final class JmhRenderer {
                 c -> c == 0 || c == columns - 1,
                 // "Score ± Error", as JMH prints it: one space around the sign.
                 c -> header.get(c).isEmpty() || header.get(c - 1).isEmpty() ? " " : "  ");
+    }
+
+    /**
+     * The line said once the benchmark compiled, while JMH runs: how long the compile took and what JMH will run.
+     *
+     * @param compileNanos from the runner JVM's start to the compiled benchmark
+     */
+    public static String started(JmhOptions options, long compileNanos) {
+        return String.format(
+                Locale.ROOT,
+                "JMH: compiled in %.1f s; %d fork%s, %d × %s warm-up, %d × %s measurement, %s (Ctrl-C stops)",
+                compileNanos / 1e9,
+                options.forks(),
+                options.forks() == 1 ? "" : "s",
+                options.warmupIterations(),
+                options.warmupTime(),
+                options.iterations(),
+                options.measurementTime(),
+                options.mode());
     }
 
     private static String[] row(String name, Set<String> paramNames, JmhResult result, JmhResult.Score score) {

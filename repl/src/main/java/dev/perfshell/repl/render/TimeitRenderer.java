@@ -1,5 +1,6 @@
 package dev.perfshell.repl.render;
 
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitResult;
@@ -7,6 +8,8 @@ import dev.perfshell.timing.runtime.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code %timeit}'s output: IPython's one line ({@link #line}), the {@code -v} block ({@link #verbose}),
@@ -40,6 +43,37 @@ public final class TimeitRenderer {
     /** The warning lines (IPython's slowest-run warning and others), unchanged; printed before the line. */
     public static List<String> warnings(TimeitReport r) {
         return r.warnings();
+    }
+
+    /**
+     * The {@code -v} lines about the engine, after {@link #verbose}: what was done about earlier code's JIT profiles,
+     * and the measured runs a late JIT compile cost.
+     */
+    public static List<String> engine(TimeitRuns measured) {
+        List<String> lines = new ArrayList<>();
+        lines.add(measured.profiles().describe());
+        if (measured.leftOutForJit() > 0) {
+            lines.add("JIT: " + measured.leftOutForJit()
+                    + " measured runs left out: the JIT rebuilt the snippet's code after them");
+        }
+        return lines;
+    }
+
+    /** Code whose speed depends on the JVM-wide type profiles of earlier code. */
+    private static final Pattern PROFILE_SENSITIVE =
+            Pattern.compile("->|::|\\.stream\\(|\\.forEach\\(|Stream\\.|Comparator|Collectors");
+
+    /**
+     * The {@code -v} note for code whose speed depends on the type profiles earlier code left in this engine (lambdas,
+     * streams, interface calls), when they were not all reset and the timing was not in a fresh engine.
+     */
+    public static Optional<String> profilesNote(TimeitReport report, TimeitRuns measured, boolean fresh) {
+        if (fresh
+                || measured.profiles().clean()
+                || !PROFILE_SENSITIVE.matcher(report.source()).find()) return Optional.empty();
+        return Optional.of(
+                "note: lambdas, streams and interface calls run as fast as the type profiles this engine has "
+                        + "gathered from earlier code allow; compare with --fresh (a new engine) before trusting a difference.");
     }
 
     /**

@@ -37,6 +37,21 @@ public record ParamSweep(String name, List<Long> values) {
 
     private static final String EXAMPLE = "e.g. n=10,100,1000 or n=10..100000:x10";
 
+    /**
+     * Refuses setup that declares the parameter's own name: the generated class would declare the field twice.
+     *
+     * @param setup the setup code, or {@code null}
+     */
+    public void checkSetup(String setup) throws BadSweep {
+        if (setup == null || setup.isBlank()) return;
+        for (JavaStatements.Statement statement : JavaStatements.parse(setup)) {
+            if (statement.declaresLocal() && statement.name().equals(name)) {
+                throw new BadSweep("the setup declares '" + name
+                        + "', the --param name; rename one (the parameter is already a field)");
+            }
+        }
+    }
+
     public static ParamSweep parse(String spec) throws BadSweep {
         String text = spec == null ? "" : spec.strip();
         int eq = text.indexOf('=');

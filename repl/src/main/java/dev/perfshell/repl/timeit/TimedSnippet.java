@@ -72,6 +72,18 @@ public final class TimedSnippet implements AutoCloseable {
         return new TimedSnippet(session, hidden, source, List.of());
     }
 
+    /**
+     * The errors of declaring the class, dropped right after: {@code --fresh} says them before a whole session is
+     * replayed into a new engine for nothing. Empty when it compiles.
+     */
+    public static List<String> check(
+            Session session, String className, String code, String setup, List<String> extraFields)
+            throws TimedSourceBuilder.SetupTypeException {
+        try (TimedSnippet check = declare(session, className, code, setup, false, extraFields)) {
+            return check.errors();
+        }
+    }
+
     public boolean ok() {
         return errors.isEmpty();
     }

@@ -33,4 +33,17 @@ class JmhResultTest {
         assertThat(result.primary().perFork().get(1)).containsExactly(8.0);
         assertThat(result.primary().count()).isEqualTo(7);
     }
+
+    /** JMH writes its file only once a benchmark ran: no file, or an empty one, is no result. */
+    @Test
+    void noFileOrAnEmptyOneIsNoResult(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("result.json");
+        assertThat(JmhResult.readIfWritten(file)).isEmpty();
+        java.nio.file.Files.writeString(file, "");
+        assertThat(JmhResult.readIfWritten(file)).isEmpty();
+        java.nio.file.Files.writeString(file, """
+                [{"benchmark": "b", "mode": "avgt", "threads": 1, "primaryMetric": {"score": 2.0, "scoreUnit": "ns/op",
+                 "rawData": [[2.0]], "scoreConfidence": [2.0, 2.0]}}]""");
+        assertThat(JmhResult.readIfWritten(file)).hasSize(1);
+    }
 }

@@ -58,6 +58,20 @@ class SessionReplayTest {
     }
 
     @Test
+    void noSessionKeepsTheDeclarationsAndLeavesOutTheStateInOrder() {
+        SessionReplay replay = new SessionReplay(
+                List.of(
+                        SessionPart.imports("#1", "import java.util.*;"),
+                        SessionPart.variable("#2", "m", "Map<String,Integer>", "new HashMap<>()"),
+                        SessionPart.type("#3", "record P(int a) {}"),
+                        SessionPart.statement("#4", "m.put(\"k\", 1);"),
+                        SessionPart.method("#5", "int twice(int n) { return 2 * n; }")),
+                java.util.Optional.empty());
+        assertThat(replay.declarations()).extracting(SessionPart::origin).containsExactly("#1", "#3", "#5");
+        assertThat(replay.state()).extracting(SessionPart::origin).containsExactly("#2", "#4");
+    }
+
+    @Test
     void everyKindOfSnippetInOrder() {
         eval("import java.util.*;"); // the JShell API runs no startup imports
         eval("import java.util.concurrent.atomic.*;");

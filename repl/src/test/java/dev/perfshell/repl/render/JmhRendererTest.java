@@ -28,6 +28,15 @@ class JmhRendererTest {
     }
 
     @Test
+    void theStartLineSaysTheCompileTimeAndWhatJmhWillRun() {
+        dev.perfshell.repl.jmh.JmhOptions options = new dev.perfshell.repl.jmh.JmhOptions(
+                2, 3, "1s", 5, "500ms", "thrpt", "ns", 1, java.util.Map.of(), List.of(), List.of());
+        assertThat(JmhRenderer.started(options, 1_260_000_000L))
+                .isEqualTo(
+                        "JMH: compiled in 1.3 s; 2 forks, 3 × 1s warm-up, 5 × 500ms measurement, thrpt (Ctrl-C stops)");
+    }
+
+    @Test
     void readsScoresParamsSecondaryMetricsAndForks() throws Exception {
         List<JmhResult> avgt = read("avgt-gc-params.json");
         assertThat(avgt).hasSize(2);

@@ -115,6 +115,52 @@ class TimeitRendererTest {
         Golden.assertMatches("timeit-verbose.txt", lines);
     }
 
+    private static dev.perfshell.repl.link.TimeitRuns runs(
+            dev.perfshell.timing.ProfileCleaning profiles, int leftOutForJit) {
+        return new dev.perfshell.repl.link.TimeitRuns(
+                new double[] {1, 2},
+                new long[] {10, 10},
+                new long[2],
+                new long[2],
+                0,
+                null,
+                null,
+                null,
+                0,
+                1,
+                true,
+                "",
+                0,
+                0,
+                profiles,
+                leftOutForJit,
+                false);
+    }
+
+    @Test
+    void theEngineLinesSayWhatHappenedToTheProfilesAndTheRunsALateCompileCost() {
+        dev.perfshell.timing.ProfileCleaning kept = dev.perfshell.timing.ProfileCleaning.kept();
+        assertThat(TimeitRenderer.engine(runs(kept, 0))).containsExactly(kept.describe());
+        assertThat(TimeitRenderer.engine(runs(kept, 3)))
+                .containsExactly(
+                        kept.describe(),
+                        "JIT: 3 measured runs left out: the JIT rebuilt the snippet's code after them");
+    }
+
+    @Test
+    void theProfilesNoteIsForProfileSensitiveCodeOnProfilesNotReset() {
+        TimeitReport stream = TimeitReport.of(
+                "", "list.stream().map(x -> x)", 1, new double[] {1, 2}, Double.NaN, 0, 0, true, List.of());
+        dev.perfshell.repl.link.TimeitRuns kept = runs(dev.perfshell.timing.ProfileCleaning.kept(), 0);
+        assertThat(TimeitRenderer.profilesNote(stream, kept, false))
+                .hasValueSatisfying(note -> assertThat(note).startsWith("note: lambdas, streams and interface calls"));
+        assertThat(TimeitRenderer.profilesNote(stream, kept, true)).isEmpty(); // --fresh
+        dev.perfshell.repl.link.TimeitRuns reset =
+                runs(new dev.perfshell.timing.ProfileCleaning(true, 10, 0, 1000, null, List.of()), 0);
+        assertThat(TimeitRenderer.profilesNote(stream, reset, false)).isEmpty();
+        assertThat(TimeitRenderer.profilesNote(report(1, 1, 2), kept, false)).isEmpty(); // "x"
+    }
+
     @Test
     void verbosePinsMadAndInterval() {
         List<String> v = TimeitRenderer.verbose(report(1_000, 1, 2, 3, 4, 100), 3);

@@ -84,4 +84,16 @@ class ParamSweepTest {
         List<Long> values = ParamSweep.parse("n=1,2,3").values();
         assertThatThrownBy(() -> values.add(4L)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void setupThatDeclaresTheParameterIsRefused() throws Exception {
+        ParamSweep sweep = ParamSweep.parse("n=10,100");
+        assertThatThrownBy(() -> sweep.checkSetup("int n = 5; int[] a = new int[n];"))
+                .isInstanceOf(ParamSweep.BadSweep.class)
+                .hasMessage("the setup declares 'n', the --param name; rename one (the parameter is already a field)");
+        // reading the parameter is what setup is for
+        sweep.checkSetup("int[] a = new int[n];");
+        sweep.checkSetup(null);
+        sweep.checkSetup(" ");
+    }
 }

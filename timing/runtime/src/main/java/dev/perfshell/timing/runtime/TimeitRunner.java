@@ -27,34 +27,9 @@ public final class TimeitRunner {
         thread.setDaemon(true);
         return thread;
     });
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final GcCounters gc = new GcCounters();
     private final java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-
-    private final PageFaults pageFaults = new PageFaults();
-    private final CpuWait cpuWait = new CpuWait();
-
-    /** One run's figures; {@code faults}: the timed thread's minor page faults, -1 when unknown. */
-    private record Run(
-            long nanos, long ops, long allocatedBytes, long gcMillis, long oldGcCount, long faults, long cpuWaitNanos) {
-        /** The run touched fresh memory: see {@link #FRESH_MEMORY_SHARE}. */
-        boolean onFreshMemory() {
-            return faults > MIN_FRESH_FAULTS && faults * PAGE_BYTES > FRESH_MEMORY_SHARE * allocatedBytes;
-        }
-    }
-
-    /** Linux's base page: what one minor fault of heap memory touches (the engine does not ask for huge pages). */
-    static final long PAGE_BYTES = 4096;
-    /**
-     * A run "on fresh memory": more than this share of what it allocated landed on never-touched pages.
-     * In steady state the young generation reuses touched memory and the timed thread faults ~never; while
-     * G1 grows the heap the share is up to 1, and where faults are dear (15 µs a page in this project's
-     * sandbox) even 1% of fresh memory doubles a run's time.
-     */
-    static final double FRESH_MEMORY_SHARE = 0.001;
-    /** Below this many faults a run is never called fresh (a TLAB's first touch, a stack page). */
-    static final long MIN_FRESH_FAULTS = 16;
+    private final RunCounters counters = new RunCounters(gc);
 
     /** Fresh JIT profiles for what a snippet reaches, before its probe (see {@link ProfileReset}). */
     private final ProfileReset profiles;
@@ -135,10 +110,10 @@ public final class TimeitRunner {
         Blackhole bh = new Blackhole(BLACKHOLE_CHALLENGE);
         Warm warm = warmUp(timed, bh, plan, watch, start, freshCode);
         int runs = warm.schedule.runs();
-        List<Run> done = new ArrayList<>();
+        List<TimedRun> done = new ArrayList<>();
         List<java.time.Instant> starts = new ArrayList<>();
         measureRuns(timed, bh, warm, plan, runs, done, starts);
-        if (watch == null) return Measured.of(done, plan).reply(warm, -1L, 0, System.nanoTime() - start);
+        if (watch == null) return MeasuredRuns.of(done, plan).reply(warm, -1L, 0, System.nanoTime() - start);
         // The JIT may still rebuild the snippet's code after the warm-up (a C2 compile that waited behind others in the
         // queue): runs before its last compilation ran other code than the runs after it. The runs after it are kept.
         // When they are fewer than half, as many more runs as were lost are measured once; an explicit -r gets all its
@@ -150,7 +125,7 @@ public final class TimeitRunner {
             window = watch.window(timed.getClass(), warm.start);
         } catch (java.io.IOException unreadable) {
             // The runs stand as measured; without the JIT's events nothing is said about them.
-            return Measured.of(done, plan).reply(warm, -1L, 0, System.nanoTime() - start);
+            return MeasuredRuns.of(done, plan).reply(warm, -1L, 0, System.nanoTime() - start);
         }
         int first = JitActivity.firstRunAfter(starts, window.times());
         boolean exact = plan.runs() > 0;
@@ -170,13 +145,13 @@ public final class TimeitRunner {
         // reported as they are, and the JIT finding says what happened in them.
         boolean clean = done.size() - first >= (exact ? runs : Math.min(3, runs));
         int kept = exact || !clean ? Math.min(runs, done.size()) : done.size() - first;
-        List<Run> reported = done.subList(done.size() - kept, done.size());
+        List<TimedRun> reported = done.subList(done.size() - kept, done.size());
         int leftOut = done.size() - kept;
         java.time.Instant firstReported = starts.get(done.size() - kept);
         long eventsInReported = 0;
         if (!clean) for (java.time.Instant event : events) if (!event.isBefore(firstReported)) eventsInReported++;
         TimeitReply reply =
-                Measured.of(reported, plan).reply(warm, eventsInReported, leftOut, System.nanoTime() - start);
+                MeasuredRuns.of(reported, plan).reply(warm, eventsInReported, leftOut, System.nanoTime() - start);
         // A loop that turns often enough for C2 but was never compiled by it ran C1's code throughout (a busy compile
         // queue).
         return warm.loopNeedsC2 ? reply.withLoopReachedC2(window.loopReachedC2()) : reply;
@@ -188,7 +163,7 @@ public final class TimeitRunner {
             Warm warm,
             TimeitPlan plan,
             int count,
-            List<Run> done,
+            List<TimedRun> done,
             List<java.time.Instant> starts)
             throws Throwable {
         for (int i = 0; i < count; i++) {
@@ -223,8 +198,8 @@ public final class TimeitRunner {
         for (Timed timed : snippets) warm.add(warmUp(timed, bh, plan, jit, System.nanoTime(), true));
         int rounds = Integer.MAX_VALUE;
         for (Warm each : warm) rounds = Math.min(rounds, each.schedule.runs()); // no stream: profiles were just reset
-        List<Measured> measured = new ArrayList<>();
-        for (int k = 0; k < snippets.size(); k++) measured.add(new Measured(rounds));
+        List<MeasuredRuns> measured = new ArrayList<>();
+        for (int k = 0; k < snippets.size(); k++) measured.add(new MeasuredRuns(rounds));
         java.time.Instant measureStart = java.time.Instant.now();
         for (int round = 0; round < rounds; round++) {
             for (int step = 0; step < snippets.size(); step++) {
@@ -257,7 +232,7 @@ public final class TimeitRunner {
     static final long LOOP_C2_OPS = 20_000;
 
     /** A snippet after its probe and warm-up: the schedule its runs follow, and how the warm-up went. */
-    private record Warm(
+    record Warm(
             TimeitSchedule schedule,
             WarmupPolicy policy,
             long warmupNanos,
@@ -268,8 +243,8 @@ public final class TimeitRunner {
     private Warm warmUp(Timed timed, Blackhole bh, TimeitPlan plan, JitActivity watch, long start, boolean freshCode)
             throws Throwable {
         // Probe: one operation, interpreted, is an upper bound of its cost.
-        Run probe = counted(timed, bh, 1, plan);
-        TimeitSchedule schedule = TimeitSchedule.of(plan, Math.max(1, probe.nanos));
+        TimedRun probe = counted(timed, bh, 1, plan);
+        TimeitSchedule schedule = TimeitSchedule.of(plan, Math.max(1, probe.nanos()));
         long collectionsBefore = gc.count();
         // Asked only once the per-run times have settled: whether the snippet's own code was compiled in the last runs,
         // and, for a loop that turns often enough to reach C2, whether it has. Without the first, a loop whose C2
@@ -295,14 +270,14 @@ public final class TimeitRunner {
         boolean over;
         do {
             warmStarts.add(java.time.Instant.now());
-            Run run = measureOne(timed, bh, schedule.runNanos(), plan);
-            lastOps[0] = run.ops;
+            TimedRun run = measureOne(timed, bh, schedule.runNanos(), plan);
+            lastOps[0] = run.ops();
             long committed = memory.getHeapMemoryUsage().getCommitted();
             // At least a byte per operation: a first run's class loading does not make a snippet allocating.
             over = warmup.observe(new WarmupPolicy.Observation(
-                    perOp(run, plan),
+                    run.perOp(plan),
                     committed,
-                    run.allocatedBytes >= run.ops,
+                    run.allocatedBytes() >= run.ops(),
                     gc.count() > collectionsBefore,
                     run.onFreshMemory()));
         } while (!over);
@@ -314,130 +289,33 @@ public final class TimeitRunner {
                 watch != null && freshCode && lastOps[0] >= LOOP_C2_OPS);
     }
 
-    /** The measured runs of one snippet, filled run by run. */
-    private static final class Measured {
-        final double[] perOp;
-        final long[] ops;
-        final long[] allocated;
-        final long[] gcMillis;
-        final long[] faults;
-        final long[] runNanos;
-        final long[] cpuWait;
-        long oldGcs;
-
-        Measured(int runs) {
-            perOp = new double[runs];
-            ops = new long[runs];
-            allocated = new long[runs];
-            gcMillis = new long[runs];
-            faults = new long[runs];
-            runNanos = new long[runs];
-            cpuWait = new long[runs];
-        }
-
-        static Measured of(List<Run> runs, TimeitPlan plan) {
-            Measured measured = new Measured(runs.size());
-            for (int i = 0; i < runs.size(); i++) measured.add(i, runs.get(i), plan);
-            return measured;
-        }
-
-        void add(int i, Run run, TimeitPlan plan) {
-            perOp[i] = perOp(run, plan);
-            ops[i] = run.ops;
-            allocated[i] = run.allocatedBytes;
-            gcMillis[i] = run.gcMillis;
-            oldGcs += run.oldGcCount;
-            faults[i] = run.faults;
-            runNanos[i] = run.nanos;
-            cpuWait[i] = run.cpuWaitNanos;
-        }
-
-        /** @param leftOutForJit measured runs left out because the JIT changed the snippet's code after them */
-        TimeitReply reply(Warm warm, long jitEvents, int leftOutForJit, long totalNanos) {
-            return new TimeitReply(
-                    perOp,
-                    ops,
-                    allocated,
-                    gcMillis,
-                    oldGcs,
-                    faults,
-                    runNanos,
-                    cpuWait,
-                    warm.warmupNanos,
-                    warm.policy.runs(),
-                    warm.policy.settled(),
-                    warm.schedule.note(),
-                    jitEvents,
-                    leftOutForJit,
-                    totalNanos,
-                    null,
-                    null);
-        }
-    }
-
-    private Run measureOne(Timed timed, Blackhole bh, long runNanos, TimeitPlan plan) throws Throwable {
+    private TimedRun measureOne(Timed timed, Blackhole bh, long runNanos, TimeitPlan plan) throws Throwable {
         return plan.loops() > 0 ? counted(timed, bh, plan.loops(), plan) : timeBoxed(timed, bh, runNanos);
     }
 
-    private Run timeBoxed(Timed timed, Blackhole bh, long runNanos) throws Throwable {
+    private TimedRun timeBoxed(Timed timed, Blackhole bh, long runNanos) throws Throwable {
         timed.perfshell$setup();
         LoopControl control = new LoopControl();
-        long faultsBefore = pageFaults.minor();
-        long waitBefore = cpuWait.nanos();
-        long gcBefore = gc.millis();
-        long oldBefore = gc.oldCount();
+        RunCounters.Before before = counters.before();
         ScheduledFuture<?> stop = timer.schedule(() -> control.isDone = true, runNanos, TimeUnit.NANOSECONDS);
         // Read after scheduling: the timer's own task must not count as the snippet's allocation.
-        long allocBefore = threads.getCurrentThreadAllocatedBytes();
+        long allocBefore = counters.allocatedBytes();
         long t0 = System.nanoTime();
         long ops = timed.perfshell$loop(bh, control);
         long t1 = System.nanoTime();
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
+        long allocated = counters.allocatedBytes() - allocBefore;
         stop.cancel(false);
-        return new Run(
-                t1 - t0,
-                ops,
-                allocated,
-                gc.millis() - gcBefore,
-                gc.oldCount() - oldBefore,
-                faultsSince(faultsBefore),
-                waitSince(waitBefore));
+        return counters.after(before, t1 - t0, ops, allocated);
     }
 
-    private Run counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
+    private TimedRun counted(Timed timed, Blackhole bh, long n, TimeitPlan plan) throws Throwable {
         timed.perfshell$setup();
-        long faultsBefore = pageFaults.minor();
-        long waitBefore = cpuWait.nanos();
-        long gcBefore = gc.millis();
-        long oldBefore = gc.oldCount();
-        long allocBefore = threads.getCurrentThreadAllocatedBytes();
+        RunCounters.Before before = counters.before();
+        long allocBefore = counters.allocatedBytes();
         long t0 = System.nanoTime();
         long ops = timed.perfshell$loopCounted(bh, new LoopControl(), n);
         long t1 = System.nanoTime();
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocBefore;
-        return new Run(
-                t1 - t0,
-                ops,
-                allocated,
-                gc.millis() - gcBefore,
-                gc.oldCount() - oldBefore,
-                faultsSince(faultsBefore),
-                waitSince(waitBefore));
-    }
-
-    /** Faults since {@code before} (read outside the allocation window: reading /proc allocates a little). */
-    private long faultsSince(long before) {
-        long after = pageFaults.minor();
-        return before < 0 || after < 0 ? -1 : after - before;
-    }
-
-    /** Run-queue wait since {@code before}: the time other threads or processes held the CPU this run needed. */
-    private long waitSince(long before) {
-        long after = cpuWait.nanos();
-        return before < 0 || after < 0 ? -1 : after - before;
-    }
-
-    private static double perOp(Run run, TimeitPlan plan) {
-        return (double) run.nanos / ((double) run.ops * plan.opsPerInvocation());
+        long allocated = counters.allocatedBytes() - allocBefore;
+        return counters.after(before, t1 - t0, ops, allocated);
     }
 }
