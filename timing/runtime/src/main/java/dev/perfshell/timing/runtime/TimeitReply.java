@@ -53,6 +53,15 @@ public record TimeitReply(
 
     /** This reply with the answer to whether the loop reached C2. */
     public TimeitReply withLoopReachedC2(boolean reached) {
+        return with(reached, profileReset);
+    }
+
+    /** This reply with what the profile reset did before the warm-up ({@code null}: profiles kept on purpose). */
+    public TimeitReply withProfileReset(ProfileReset.Outcome reset) {
+        return with(loopReachedC2, reset);
+    }
+
+    private TimeitReply with(Boolean reached, ProfileReset.Outcome reset) {
         return new TimeitReply(
                 perOpNanos,
                 ops,
@@ -70,28 +79,6 @@ public record TimeitReply(
                 leftOutForJit,
                 totalNanos,
                 reached,
-                profileReset);
-    }
-
-    /** This reply with what the profile reset did before the warm-up ({@code null}: profiles kept on purpose). */
-    public TimeitReply withProfileReset(ProfileReset.Outcome reset) {
-        return new TimeitReply(
-                perOpNanos,
-                ops,
-                allocatedBytes,
-                gcMillis,
-                oldGcCount,
-                pageFaults,
-                runNanos,
-                cpuWaitNanos,
-                warmupNanos,
-                warmupRuns,
-                settled,
-                note,
-                jitEvents,
-                leftOutForJit,
-                totalNanos,
-                loopReachedC2,
                 reset);
     }
 
