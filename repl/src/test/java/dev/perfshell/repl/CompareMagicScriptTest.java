@@ -144,8 +144,12 @@ class CompareMagicScriptTest {
                     .isEqualTo(r.at("/metric/samples").size())
                     .isGreaterThan(1);
         }
-        // interleaved runs: both snippets of one comparison get the same number of runs
-        assertThat(records.get(0).get("runs").asInt())
-                .isEqualTo(records.get(1).get("runs").asInt());
+        // interleaved runs: both snippets of one comparison get the same number of runs measured; each may leave
+        // out its own (fresh memory, waiting for a CPU: 19 and 17 reported in a clean-clone build beside others)
+        assertThat(measuredRuns(records.get(0))).isEqualTo(measuredRuns(records.get(1)));
+    }
+
+    private static int measuredRuns(JsonNode record) {
+        return record.get("runs").asInt() + record.get("runsLeftOutPerOpNanos").size();
     }
 }
