@@ -181,11 +181,11 @@ final class CompareMagic extends SetupCellMagic {
                 .orElse(Double.NaN);
         List<TimeitReport> reports = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<SteadyRuns> steadies = new ArrayList<>();
+        List<SteadyRuns> steadies = SteadyRuns.ofInterleaved(measured);
         for (int k = 0; k < entries.size(); k++) {
-            // The rule %timeit applies: runs that faulted on fresh memory while the heap grew are left out and said so.
-            SteadyRuns steady = SteadyRuns.of(measured.get(k));
-            steadies.add(steady);
+            // %timeit's rules: runs on fresh memory (each snippet's own) and rounds that waited for a CPU (the same
+            // rounds for every snippet) are left out and said so.
+            SteadyRuns steady = steadies.get(k);
             TimeitRuns runs = steady.runs();
             SnippetList.Entry entry = entries.get(k);
             if (!quiet) {

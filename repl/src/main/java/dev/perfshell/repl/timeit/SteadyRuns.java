@@ -58,6 +58,34 @@ public record SteadyRuns(TimeitRuns runs, List<Finding> notes, List<Finding> war
     static final double WAIT_SHARE = 0.05;
 
     public static SteadyRuns of(TimeitRuns measured) {
+        return of(measured, waitShares(measured));
+    }
+
+    /**
+     * {@code %compare}'s snippets, measured in interleaved rounds (run i of every snippet in round i, side by side in
+     * time). A round in which any snippet waited for a CPU is left out for all of them, so that each keeps the same
+     * rounds: leaving out only the runs that waited would leave one snippet its clean runs and keep another's
+     * inflated ones (a 3× loop read 5.5× that way beside a busy build). Fresh memory stays each snippet's own
+     * rule: it is the snippet's allocation, not the machine.
+     */
+    public static List<SteadyRuns> ofInterleaved(List<TimeitRuns> measured) {
+        double[] shared = null;
+        for (TimeitRuns runs : measured) {
+            double[] own = waitShares(runs);
+            if (own == null || (shared != null && own.length != shared.length)) {
+                shared = null;
+                break;
+            }
+            if (shared == null) shared = own;
+            else for (int i = 0; i < own.length; i++) shared[i] = Math.max(shared[i], own[i]);
+        }
+        List<SteadyRuns> steady = new ArrayList<>();
+        for (TimeitRuns runs : measured) steady.add(of(runs, shared));
+        return steady;
+    }
+
+    /** @param waitShares each run's share of its wall time spent waiting for a CPU, or null where unknown */
+    private static SteadyRuns of(TimeitRuns measured, double[] waitShares) {
         int n = measured.perOpNanos().length;
         boolean[] keep = new boolean[n];
         Arrays.fill(keep, true);
@@ -65,13 +93,27 @@ public record SteadyRuns(TimeitRuns runs, List<Finding> notes, List<Finding> war
         List<Finding> warnings = new ArrayList<>();
         Finding memory = leaveOutFreshMemory(measured, keep);
         if (memory != null) notes.add(memory);
-        Finding waiting = leaveOutCpuWaits(measured, keep);
+        Finding waiting = waitShares == null ? null : leaveOutCpuWaits(measured, waitShares, keep);
         if (waiting != null) (waiting.fact("leftOut") != null ? notes : warnings).add(waiting);
         if (notes.isEmpty()) return new SteadyRuns(measured, notes, warnings, new double[0]);
         boolean[] left = new boolean[n];
         for (int i = 0; i < n; i++) left[i] = !keep[i];
         return new SteadyRuns(
                 measured.keep(keep), notes, warnings, measured.keep(left).perOpNanos());
+    }
+
+    /** Each run's share of its wall time spent waiting for a CPU; null when the engine did not say. */
+    private static double[] waitShares(TimeitRuns measured) {
+        long[] wait = measured.cpuWaitNanos();
+        long[] wall = measured.runNanos();
+        int n = measured.perOpNanos().length;
+        if (wait == null || wall == null || wait.length != n || wall.length != n) return null;
+        double[] shares = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (wait[i] < 0) return null;
+            shares[i] = wall[i] <= 0 ? 0 : (double) wait[i] / wall[i];
+        }
+        return shares;
     }
 
     /** Clears {@code keep} for the runs on fresh memory when enough others remain; the finding says so, else null. */
@@ -117,17 +159,8 @@ public record SteadyRuns(TimeitRuns runs, List<Finding> notes, List<Finding> war
      * Among the runs still kept, clears {@code keep} for those that waited for a CPU when enough others remain (a note);
      * when too few remain and most waited, keeps them all and returns a warning; null when no run waited.
      */
-    private static Finding leaveOutCpuWaits(TimeitRuns measured, boolean[] keep) {
-        long[] wait = measured.cpuWaitNanos();
-        long[] wall = measured.runNanos();
+    private static Finding leaveOutCpuWaits(TimeitRuns measured, double[] waitShares, boolean[] keep) {
         double[] perOp = measured.perOpNanos();
-        if (wait == null
-                || wall == null
-                || wait.length != perOp.length
-                || wall.length != perOp.length
-                || Arrays.stream(wait).anyMatch(w -> w < 0)) {
-            return null;
-        }
         boolean[] waited = new boolean[perOp.length];
         boolean[] clean = new boolean[perOp.length];
         List<Double> shares = new ArrayList<>();
@@ -136,7 +169,7 @@ public record SteadyRuns(TimeitRuns runs, List<Finding> notes, List<Finding> war
         for (int i = 0; i < perOp.length; i++) {
             if (!keep[i]) continue;
             considered++;
-            double share = wall[i] <= 0 ? 0 : (double) wait[i] / wall[i];
+            double share = waitShares[i];
             waited[i] = share > WAIT_SHARE;
             clean[i] = !waited[i];
             if (waited[i]) {

@@ -198,4 +198,44 @@ class SteadyRunsTest {
         assertThat(steady.notes().get(1).number("runs")).isEqualTo(11);
         assertThat(steady.runs().perOpNanos()).hasSize(10);
     }
+
+    /**
+     * %compare's rounds: snippet A waited in rounds 2 and 3, B in rounds 3 and 7; both leave out rounds 2, 3 and 7,
+     * so each keeps the same seven rounds (run i of each snippet ran side by side in time).
+     */
+    @Test
+    void interleavedSnippetsLeaveOutTheSameRounds() {
+        long[] wall = new long[10];
+        Arrays.fill(wall, 10_000_000);
+        double[] a = {100, 101, 180, 190, 102, 103, 104, 105, 106, 107};
+        double[] b = {300, 301, 302, 560, 303, 304, 305, 590, 306, 307};
+        long[] waitA = {0, 0, 4_000_000, 5_000_000, 0, 0, 0, 0, 0, 0};
+        long[] waitB = {0, 0, 0, 4_500_000, 0, 0, 0, 4_800_000, 0, 0};
+        java.util.List<SteadyRuns> steady = SteadyRuns.ofInterleaved(
+                java.util.List.of(runs(a, new long[10], wall, waitA), runs(b, new long[10], wall, waitB)));
+        assertThat(steady.get(0).runs().perOpNanos()).containsExactly(100, 101, 102, 103, 104, 106, 107);
+        assertThat(steady.get(1).runs().perOpNanos()).containsExactly(300, 301, 303, 304, 305, 306, 307);
+        assertThat(steady.get(0).leftOutPerOpNanos()).containsExactly(180, 190, 105);
+        assertThat(steady.get(1).leftOutPerOpNanos()).containsExactly(302, 560, 590);
+        assertThat(steady)
+                .allSatisfy(s -> assertThat(s.notes())
+                        .singleElement()
+                        .satisfies(
+                                note -> assertThat(note.number("runsWaiting")).isEqualTo(3)));
+    }
+
+    /** When the shared rounds leave too few, no snippet leaves any out: each keeps every run and is warned alike. */
+    @Test
+    void interleavedSnippetsKeepEveryRoundWhenTooFewAreClean() {
+        long[] wall = new long[6];
+        Arrays.fill(wall, 10_000_000);
+        long[] waitA = {5_000_000, 5_000_000, 0, 0, 5_000_000, 0};
+        long[] waitB = {0, 0, 5_000_000, 5_000_000, 0, 0};
+        TimeitRuns a = runs(new double[] {2, 2, 1, 1, 2, 1}, new long[6], wall, waitA);
+        TimeitRuns b = runs(new double[] {3, 3, 6, 6, 3, 3}, new long[6], wall, waitB);
+        java.util.List<SteadyRuns> steady = SteadyRuns.ofInterleaved(java.util.List.of(a, b));
+        assertThat(steady.get(0).runs()).isSameAs(a);
+        assertThat(steady.get(1).runs()).isSameAs(b);
+        assertThat(steady).allSatisfy(s -> assertThat(s.warnings()).hasSize(1));
+    }
 }
