@@ -142,24 +142,27 @@ final class EngineCommands {
         });
         dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames(samplers);
         table.put(EngineProtocol.FLAME, arg -> {
-            Map<?, ?> request = (Map<?, ?>) arg;
-            Timed timed = instantiate(classes.find((String) request.get("class")));
-            return userCode.run(() -> flames.profile(timed, request));
+            dev.perfshell.profiling.flame.FlameRequest request =
+                    dev.perfshell.profiling.flame.FlameRequest.fromWire((Map<?, ?>) arg);
+            Timed timed = instantiate(classes.find(request.className()));
+            return userCode.run(() -> flames.profile(timed, request).toWire());
         });
-        table.put(EngineProtocol.FLAME_LIST, arg -> flames.list((Map<?, ?>) arg));
+        table.put(
+                EngineProtocol.FLAME_LIST,
+                arg -> flames.list(dev.perfshell.profiling.flame.FlameRequest.Sampler.fromWire((Map<?, ?>) arg))
+                        .toWire());
         table.put(EngineProtocol.FORGET, arg -> {
-            Map<?, ?> request = (Map<?, ?>) arg;
-            accessibleField(classes.find((String) request.get("class")), (String) request.get("field"))
+            SessionVariable variable = SessionVariable.fromWire((Map<?, ?>) arg);
+            accessibleField(classes.find(variable.className()), variable.field())
                     .set(null, null);
             return Boolean.TRUE;
         });
         table.put(EngineProtocol.SIZEOF, arg -> {
-            Map<?, ?> request = (Map<?, ?>) arg;
-            Object value = staticField(classes.find((String) request.get("class")), (String) request.get("field"));
+            SessionVariable.Sizeof request = SessionVariable.Sizeof.fromWire((Map<?, ?>) arg);
+            SessionVariable variable = request.variable();
+            Object value = staticField(classes.find(variable.className()), variable.field());
             if (value == null) return new HashMap<String, Object>();
-            @SuppressWarnings("unchecked")
-            java.util.List<String> jars = (java.util.List<String>) request.get("jars");
-            return userCode.run(() -> footprints.measure(value, jars, Boolean.TRUE.equals(request.get("layout"))));
+            return userCode.run(() -> footprints.measure(value, request.jars(), request.layout()));
         });
         prestart = new JitWatchPrestart(
                 () -> {

@@ -2,6 +2,9 @@ package dev.perfshell.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshell.profiling.flame.FlameBackends;
+import dev.perfshell.profiling.flame.FlameRequest;
+import dev.perfshell.profiling.flame.FlameSamples;
 import dev.perfshell.profiling.memory.MemitRun;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's replies for %memit and %env cross the link as JDK maps (Java serialization): each read back from its
+ * The engine's requests and replies for %flame, %memit and %env cross the link as JDK maps (Java serialization): each read back from its
  * wire form, after a real serialization, equals what the engine wrote.
  */
 class EngineWireRoundTripTest {
@@ -69,5 +72,59 @@ class EngineWireRoundTripTest {
                 "Linux 6.1 amd64",
                 null);
         assertThat(EngineInfo.fromWire(overTheWire(info.toWire()))).isEqualTo(info);
+    }
+
+    @Test
+    void aFlameRequest() throws Exception {
+        FlameRequest request = new FlameRequest(
+                "REPL.$JShell$7$PerfshellTimed2",
+                2_000_000_000L,
+                "cpu",
+                "1ms",
+                new FlameRequest.Sampler("async", "/tmp/async-profiler.jar"),
+                true,
+                "/tmp/out.jfr");
+        assertThat(FlameRequest.fromWire(overTheWire(request.toWire()))).isEqualTo(request);
+    }
+
+    @Test
+    void aSamplerWithoutABackendIsAuto() throws Exception {
+        FlameRequest.Sampler none = new FlameRequest.Sampler(null, null);
+        assertThat(FlameRequest.Sampler.fromWire(overTheWire(none.toWire())))
+                .isEqualTo(new FlameRequest.Sampler("auto", null));
+    }
+
+    @Test
+    void flameSamples() throws Exception {
+        FlameSamples samples = new FlameSamples(
+                "JFR", "no library for this platform", "cpu", "", "a;b;c 12\na;b 3\n", 41, 2_000_417_000L, null, null);
+        assertThat(FlameSamples.fromWire(overTheWire(samples.toWire()))).isEqualTo(samples);
+        FlameSamples threw = new FlameSamples(
+                "async-profiler",
+                "",
+                "itimer",
+                "perf events refused",
+                "",
+                1,
+                5,
+                "java.lang.ArithmeticException: / by zero",
+                "/tmp/out.jfr");
+        assertThat(FlameSamples.fromWire(overTheWire(threw.toWire()))).isEqualTo(threw);
+    }
+
+    @Test
+    void flameBackends() throws Exception {
+        FlameBackends backends = new FlameBackends("async-profiler", "", List.of("cpu", "alloc", "wall", "lock"), "2");
+        assertThat(FlameBackends.fromWire(overTheWire(backends.toWire()))).isEqualTo(backends);
+    }
+
+    @Test
+    void aSizeofRequest() throws Exception {
+        SessionVariable.Sizeof request = new SessionVariable.Sizeof(
+                new SessionVariable("REPL.$JShell$3", "list"), true, List.of("/tmp/perfshell-jol.jar", "/tmp/jol.jar"));
+        assertThat(SessionVariable.Sizeof.fromWire(overTheWire(request.toWire())))
+                .isEqualTo(request);
+        SessionVariable forget = new SessionVariable("REPL.$JShell$3", "list");
+        assertThat(SessionVariable.fromWire(overTheWire(forget.toWire()))).isEqualTo(forget);
     }
 }

@@ -2,6 +2,10 @@ package dev.perfshell.repl.link;
 
 import dev.perfshell.engine.EngineInfo;
 import dev.perfshell.engine.EngineProtocol;
+import dev.perfshell.engine.SessionVariable;
+import dev.perfshell.profiling.flame.FlameBackends;
+import dev.perfshell.profiling.flame.FlameRequest;
+import dev.perfshell.profiling.flame.FlameSamples;
 import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.timing.runtime.BlackholeCheck;
 import dev.perfshell.timing.runtime.OnceTiming;
@@ -111,10 +115,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
 
     /** Sets a session variable's field to null in the engine (a dropped variable keeps its value otherwise). */
     public static EngineRequest<Boolean> forget(String binaryName, String field) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
-        argument.put("class", binaryName);
-        argument.put("field", field);
-        return new EngineRequest<>(EngineProtocol.FORGET, argument, Boolean.class::cast);
+        return new EngineRequest<>(
+                EngineProtocol.FORGET, new SessionVariable(binaryName, field).toWire(), Boolean.class::cast);
     }
 
     /**
@@ -125,12 +127,10 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      * @param layout     also the root object's field layout
      */
     public static EngineRequest<Footprint> sizeof(String binaryName, String field, boolean layout) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
-        argument.put("class", binaryName);
-        argument.put("field", field);
-        argument.put("layout", layout);
-        argument.put("jars", new java.util.ArrayList<>(JolJars.locate()));
-        return new EngineRequest<>(EngineProtocol.SIZEOF, argument, wire -> Footprint.fromWire((Map<?, ?>) wire));
+        SessionVariable.Sizeof request =
+                new SessionVariable.Sizeof(new SessionVariable(binaryName, field), layout, JolJars.locate());
+        return new EngineRequest<>(
+                EngineProtocol.SIZEOF, request.toWire(), wire -> Footprint.fromWire((Map<?, ?>) wire));
     }
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
@@ -205,27 +205,20 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
             String backend,
             boolean threads,
             String jfrFile) {
-        java.util.HashMap<String, Object> argument = flameArgument(backend);
-        argument.put("class", binaryName);
-        argument.put("durationNanos", durationNanos);
-        argument.put("event", event);
-        argument.put("interval", interval);
-        argument.put("threads", threads);
-        argument.put("jfrFile", jfrFile);
-        return new EngineRequest<>(EngineProtocol.FLAME, argument, wire -> FlameSamples.fromWire((Map<?, ?>) wire));
+        FlameRequest request =
+                new FlameRequest(binaryName, durationNanos, event, interval, sampler(backend), threads, jfrFile);
+        return new EngineRequest<>(
+                EngineProtocol.FLAME, request.toWire(), wire -> FlameSamples.fromWire((Map<?, ?>) wire));
     }
 
     /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
     public static EngineRequest<FlameBackends> flameList(String backend) {
         return new EngineRequest<>(
-                EngineProtocol.FLAME_LIST, flameArgument(backend), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+                EngineProtocol.FLAME_LIST, sampler(backend).toWire(), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
     }
 
-    private static java.util.HashMap<String, Object> flameArgument(String backend) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
-        String jar = AsyncProfilerJar.locate();
-        argument.put("jar", jar);
-        argument.put("backend", backend); // without a jar, auto falls back to JFR and says why
-        return argument;
+    /** Without a jar, auto falls back to JFR and says why. */
+    private static FlameRequest.Sampler sampler(String backend) {
+        return new FlameRequest.Sampler(backend, AsyncProfilerJar.locate());
     }
 }

@@ -1,5 +1,7 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.flame.FlameBackends;
+import dev.perfshell.profiling.flame.FlameSamples;
 import dev.perfshell.repl.flame.FlameDetails;
 import dev.perfshell.repl.flame.FlameFiles;
 import dev.perfshell.repl.flame.FlameGraphHtml;
@@ -11,8 +13,6 @@ import dev.perfshell.repl.io.AtomicFiles;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
-import dev.perfshell.repl.link.FlameBackends;
-import dev.perfshell.repl.link.FlameSamples;
 import dev.perfshell.repl.render.FlameRenderer;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.session.SnippetSources;

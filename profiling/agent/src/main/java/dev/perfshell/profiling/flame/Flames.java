@@ -6,8 +6,6 @@ import dev.perfshell.timing.runtime.TimeitRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -25,16 +23,10 @@ public final class Flames {
         this.samplers = samplers;
     }
 
-    /**
-     * @param request {@code timed} (the Timed instance), {@code durationNanos}, {@code event}, {@code interval}
-     *                (or null), {@code jar} (async-profiler's), {@code backend} ({@code auto}, {@code async} or
-     *                {@code jfr}), {@code threads} (Boolean: every thread, split by thread), {@code jfrFile}
-     *                (absolute path for a JFR recording of the profile, or null)
-     * @return {@code HashMap}: backend, why, event, note, collapsed, ops, nanos, threw, jfrFile (written path or null)
-     */
-    public HashMap<String, Object> profile(Timed timed, Map<?, ?> request) throws Exception {
-        Samplers.Choice chosen = backend(request);
-        String jfrFile = (String) request.get("jfrFile");
+    /** Samples {@code timed}, the instance of the request's class, as the request asks. */
+    public FlameSamples profile(Timed timed, FlameRequest request) throws Exception {
+        Samplers.Choice chosen = backend(request.sampler());
+        String jfrFile = request.jfrFile();
         AtomicOutput recording = null;
         if (jfrFile != null) {
             Path file = Path.of(jfrFile);
@@ -49,53 +41,52 @@ public final class Flames {
         }
     }
 
-    private HashMap<String, Object> profile(
-            Timed timed, Map<?, ?> request, Samplers.Choice chosen, AtomicOutput recording) throws Exception {
+    private FlameSamples profile(Timed timed, FlameRequest request, Samplers.Choice chosen, AtomicOutput recording)
+            throws Exception {
         SamplingBackend backend = chosen.backend();
         SamplingBackend.Options options = new SamplingBackend.Options(
-                (String) request.get("event"),
-                (String) request.get("interval"),
-                Boolean.TRUE.equals(request.get("threads")),
+                request.event(),
+                request.interval(),
+                request.threads(),
                 recording == null ? null : recording.temporary());
         SamplingBackend.Started started = backend.start(options);
-        HashMap<String, Object> reply = new HashMap<>();
         long begin = System.nanoTime();
         long ops = 0;
+        String threw = null;
         try {
-            ops = loop(timed, ((Number) request.get("durationNanos")).longValue());
+            ops = loop(timed, request.durationNanos());
         } catch (Throwable thrown) {
             // profile what ran; the front end says it threw
-            reply.put(
-                    "threw",
-                    thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+            threw = thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
         }
         long nanos = System.nanoTime() - begin;
-        reply.put("collapsed", backend.stop());
-        reply.put("backend", backend.name());
-        reply.put("why", chosen.why());
-        reply.put("event", started.event());
-        reply.put("note", started.note());
-        reply.put("ops", ops);
-        reply.put("nanos", nanos);
+        String collapsed = backend.stop();
         // The recording replaces the file asked for only now that it is complete.
-        reply.put("jfrFile", recording != null && recording.commit() ? request.get("jfrFile") : null);
-        return reply;
+        boolean recorded = recording != null && recording.commit();
+        return new FlameSamples(
+                backend.name(),
+                chosen.why(),
+                started.event(),
+                started.note(),
+                collapsed,
+                ops,
+                nanos,
+                threw,
+                recorded ? request.jfrFile() : null);
     }
 
     /** For {@code %flame --list}: the backend that would run and its events. */
-    public HashMap<String, Object> list(Map<?, ?> request) {
+    public FlameBackends list(FlameRequest.Sampler request) {
         Samplers.Choice chosen = backend(request);
-        HashMap<String, Object> reply = new HashMap<>();
-        reply.put("backend", chosen.backend().name());
-        reply.put("why", chosen.why());
-        reply.put("events", new ArrayList<>(chosen.backend().events()));
-        reply.put("paranoid", AsyncProfilerBackend.paranoid());
-        return reply;
+        return new FlameBackends(
+                chosen.backend().name(),
+                chosen.why(),
+                new ArrayList<>(chosen.backend().events()),
+                AsyncProfilerBackend.paranoid());
     }
 
-    private Samplers.Choice backend(Map<?, ?> request) {
-        return samplers.choose(
-                request.get("backend") == null ? "auto" : (String) request.get("backend"), (String) request.get("jar"));
+    private Samplers.Choice backend(FlameRequest.Sampler request) {
+        return samplers.choose(request.backend(), request.jar());
     }
 
     /**

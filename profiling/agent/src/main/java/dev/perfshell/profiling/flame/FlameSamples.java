@@ -1,9 +1,11 @@
-package dev.perfshell.repl.link;
+package dev.perfshell.profiling.flame;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the engine sampled for one {@code %flame}.
+ * What the engine sampled for one {@code %flame} ({@link Flames#profile}): written with {@link #toWire()} in the
+ * engine, read with {@link #fromWire(Map)} in the shell.
  *
  * @param backend   {@code async-profiler} or {@code JFR}
  * @param why       why the backend is JFR ("" for async-profiler)
@@ -26,7 +28,21 @@ public record FlameSamples(
         String threw,
         String jfrFile) {
 
-    static FlameSamples fromWire(Map<?, ?> wire) {
+    public HashMap<String, Object> toWire() {
+        HashMap<String, Object> wire = new HashMap<>();
+        wire.put("backend", backend);
+        wire.put("why", why);
+        wire.put("event", event);
+        wire.put("note", note);
+        wire.put("collapsed", collapsed);
+        wire.put("ops", ops);
+        wire.put("nanos", nanos);
+        wire.put("threw", threw);
+        wire.put("jfrFile", jfrFile);
+        return wire;
+    }
+
+    public static FlameSamples fromWire(Map<?, ?> wire) {
         return new FlameSamples(
                 text(wire, "backend"),
                 text(wire, "why"),
