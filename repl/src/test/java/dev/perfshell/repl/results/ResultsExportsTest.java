@@ -74,8 +74,8 @@ class ResultsExportsTest {
     void aRunInSeveralEnginesKeepsEachEnginesSamples() throws Exception {
         List<ResultRecord> engine1 = ResultsJsonTest.fixedStore().all();
         List<ResultRecord> engine2 =
-                List.of(withSamples(engine1.get(0), 3.0, 3.1, 2.9), engine1.get(1), engine1.get(2));
-        List<ResultRecord> engine3 = List.of(withSamples(engine1.get(0), 2.6, 2.5, 2.7), engine1.get(1));
+                List.of(TestRecords.withSamples(engine1.get(0), 3.0, 3.1, 2.9), engine1.get(1), engine1.get(2));
+        List<ResultRecord> engine3 = List.of(TestRecords.withSamples(engine1.get(0), 2.6, 2.5, 2.7), engine1.get(1));
         List<ResultRecord> merged = ForkMerge.merge(List.of(engine1, engine2, engine3));
         JsonNode root = new ObjectMapper()
                 .readTree(ResultsJson.render(ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, merged, 3));
@@ -104,8 +104,8 @@ class ResultsExportsTest {
     void forkMergeMatchesRepeatedResultsByOccurrence() {
         ResultRecord a = ResultsJsonTest.fixedStore().all().get(0);
         List<ResultRecord> merged = ForkMerge.merge(List.of(
-                List.of(withSamples(a, 1, 1), withSamples(a, 2, 2)),
-                List.of(withSamples(a, 3, 3), withSamples(a, 4, 4))));
+                List.of(TestRecords.withSamples(a, 1, 1), TestRecords.withSamples(a, 2, 2)),
+                List.of(TestRecords.withSamples(a, 3, 3), TestRecords.withSamples(a, 4, 4))));
         assertThat(merged).hasSize(2);
         assertThat(merged.get(0).metric().forks())
                 .extracting(Metric.EngineSamples::center)
@@ -123,27 +123,13 @@ class ResultsExportsTest {
     void mergedCentreAndIntervalAreTheGeometricMeansAcrossEngines() {
         ResultRecord a = ResultsJsonTest.fixedStore().all().get(0);
         ResultRecord merged = ForkMerge.merge(List.of(
-                        List.of(withSamples(a, 1000, 1000)),
-                        List.of(withSamples(a, 2000, 2000)),
-                        List.of(withSamples(a, 4000, 4000))))
+                        List.of(TestRecords.withSamples(a, 1000, 1000)),
+                        List.of(TestRecords.withSamples(a, 2000, 2000)),
+                        List.of(TestRecords.withSamples(a, 4000, 4000))))
                 .get(0);
         assertThat(merged.metric().center()).isCloseTo(2000, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(merged.metric().ciLow()).isCloseTo(357.46212358947463, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(merged.metric().ciHigh()).isCloseTo(11189.99674660294, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(merged.metric().samples()).containsExactly(1000, 1000, 2000, 2000, 4000, 4000);
-    }
-
-    private static ResultRecord withSamples(ResultRecord r, double... samples) {
-        Metric m = r.metric();
-        Metric metric = new Metric(
-                m.name(),
-                m.unit(),
-                m.direction(),
-                samples,
-                java.util.Arrays.stream(samples).sorted().toArray()[samples.length / 2],
-                Double.NaN,
-                Double.NaN);
-        return new ResultRecord(
-                r.magic(), r.label(), r.source(), r.params(), r.script(), r.line(), r.warnings(), metric, r.details());
     }
 }

@@ -96,9 +96,10 @@ class ResultsSchemaTest {
                 JSON.readTree(ResultsJson.render(ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, engine1)),
                 "fixed store");
 
-        List<ResultRecord> engine2 =
-                List.of(withSamples(engine1.get(0), 3.0, 3.1, 2.9, 3.0, 3.05), engine1.get(1), engine1.get(2));
-        List<ResultRecord> engine3 = List.of(withSamples(engine1.get(0), 2.6, 2.5, 2.7, 2.6, 2.65), engine1.get(1));
+        List<ResultRecord> engine2 = List.of(
+                TestRecords.withSamples(engine1.get(0), 3.0, 3.1, 2.9, 3.0, 3.05), engine1.get(1), engine1.get(2));
+        List<ResultRecord> engine3 =
+                List.of(TestRecords.withSamples(engine1.get(0), 2.6, 2.5, 2.7, 2.6, 2.65), engine1.get(1));
         List<ResultRecord> merged = ForkMerge.merge(List.of(engine1, engine2, engine3));
         ResultsSchema.assertValid(
                 JSON.readTree(ResultsJson.render(ResultsJsonTest.TOOL, ResultsJsonTest.ENVIRONMENT, merged, 3)),
@@ -239,19 +240,5 @@ class ResultsSchemaTest {
 
     private static ObjectNode result(JsonNode doc, int index) {
         return (ObjectNode) ((ArrayNode) doc.get("results")).get(index);
-    }
-
-    private static ResultRecord withSamples(ResultRecord r, double... samples) {
-        Metric m = r.metric();
-        Metric metric = new Metric(
-                m.name(),
-                m.unit(),
-                m.direction(),
-                samples,
-                java.util.Arrays.stream(samples).sorted().toArray()[samples.length / 2],
-                Double.NaN,
-                Double.NaN);
-        return new ResultRecord(
-                r.magic(), r.label(), r.source(), r.params(), r.script(), r.line(), r.warnings(), metric, r.details());
     }
 }
