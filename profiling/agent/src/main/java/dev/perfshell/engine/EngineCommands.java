@@ -2,6 +2,10 @@ package dev.perfshell.engine;
 
 import dev.perfshell.profiling.memory.Footprints;
 import dev.perfshell.profiling.memory.MemoryMeter;
+import dev.perfshell.profiling.probe.LinesArm;
+import dev.perfshell.profiling.probe.LinesTake;
+import dev.perfshell.profiling.probe.PrunArm;
+import dev.perfshell.profiling.probe.PrunTake;
 import dev.perfshell.timing.runtime.BlackholeCheck;
 import dev.perfshell.timing.runtime.BlackholeSelfCheck;
 import dev.perfshell.timing.runtime.OnceMeter;
@@ -9,6 +13,7 @@ import dev.perfshell.timing.runtime.Timed;
 import dev.perfshell.timing.runtime.TimeitReply;
 import dev.perfshell.timing.runtime.TimeitRequest;
 import dev.perfshell.timing.runtime.TimeitRunner;
+import dev.perfshell.timing.runtime.WireForm;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.GarbageCollectorMXBean;
@@ -107,39 +112,26 @@ final class EngineCommands {
         table.put(EngineProtocol.PRUN_ARM, arg -> {
             if (profiler == null)
                 throw new IllegalStateException("the engine runs without its agent: no instrumentation");
-            Map<?, ?> request = (Map<?, ?>) arg;
-            @SuppressWarnings("unchecked")
-            java.util.List<String> includes = (java.util.List<String>) request.get("includes");
-            return profiler.arm(
-                    includes,
-                    dev.perfshell.profiling.probe.Profiler.Mode.valueOf((String) request.get("mode")),
-                    Boolean.TRUE.equals(request.get("boundaries")),
-                    Boolean.TRUE.equals(request.get("timeBoundaries")),
-                    (Map<?, ?>) request.get("classBytes"),
-                    (String) request.get("jar"),
-                    ((Number) request.get("intervalNanos")).longValue());
+            return WireForm.write(profiler.arm(WireForm.read(PrunArm.class, (Map<?, ?>) arg)));
         });
-        table.put(EngineProtocol.PRUN_TAKE, arg -> profiler == null ? new HashMap<String, Object>() : profiler.take());
+        table.put(
+                EngineProtocol.PRUN_TAKE,
+                arg -> profiler == null
+                        ? WireForm.write(new PrunTake(null, 0, 0, null, null))
+                        : WireForm.write(profiler.take()));
         dev.perfshell.profiling.probe.LineProfiler lines = instrumentation == null
                 ? null
                 : new dev.perfshell.profiling.probe.LineProfiler(
                         instrumentation, EnginePremain.classBytes(), samplers, profileReset);
         table.put(EngineProtocol.LINES_ARM, arg -> {
             if (lines == null) throw new IllegalStateException("the engine runs without its agent: no instrumentation");
-            Map<?, ?> request = (Map<?, ?>) arg;
-            return lines.arm(
-                    dev.perfshell.profiling.probe.LineProfiler.choices((java.util.List<?>) request.get("choices")),
-                    Boolean.TRUE.equals(request.get("bytes")),
-                    (Map<?, ?>) request.get("classBytes"),
-                    dev.perfshell.profiling.probe.LineProfiler.Mode.valueOf((String) request.get("mode")),
-                    (String) request.get("jar"),
-                    ((Number) request.get("intervalNanos")).longValue());
+            return WireForm.write(lines.arm(WireForm.read(LinesArm.class, (Map<?, ?>) arg)));
         });
-        table.put(EngineProtocol.LINES_TAKE, arg -> {
-            HashMap<String, Object> report = lines == null ? new HashMap<>() : lines.take();
-            report.put("layoutFlags", new ArrayList<>(MemoryMeter.layoutFlags()));
-            return report;
-        });
+        table.put(
+                EngineProtocol.LINES_TAKE,
+                arg -> lines == null
+                        ? WireForm.write(new LinesTake(null, null, null, MemoryMeter.layoutFlags()))
+                        : WireForm.write(lines.take()));
         dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames(samplers);
         table.put(EngineProtocol.FLAME, arg -> {
             dev.perfshell.profiling.flame.FlameRequest request =

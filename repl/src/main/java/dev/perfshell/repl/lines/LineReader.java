@@ -1,13 +1,13 @@
 package dev.perfshell.repl.lines;
 
 import dev.perfshell.profiling.probe.Descriptors;
+import dev.perfshell.profiling.probe.LineCounts;
 import dev.perfshell.repl.session.SnippetSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jdk.jshell.JShell;
@@ -28,29 +28,25 @@ public final class LineReader {
         this.sourcePath = List.copyOf(sourcePath);
     }
 
+    /** @param counts what the line probes counted, with their times or bytes (or sampled times) */
     public LineProfile read(
-            LineProfile.Kind kind, String source, Map<?, ?> wire, List<String> layoutFlags, boolean partial) {
+            LineProfile.Kind kind, String source, LineCounts counts, List<String> layoutFlags, boolean partial) {
         List<LineProfile.MethodLines> methods = new ArrayList<>();
-        for (Object item : (List<?>) wire.get("methods")) methods.add(method((Map<?, ?>) item));
-        double perEvent = wire.get("perEventNanos") instanceof Number n ? n.doubleValue() : 0;
-        return new LineProfile(kind, source, methods, perEvent, layoutFlags, partial);
+        for (LineCounts.Method method : counts.methods()) methods.add(method(method));
+        return new LineProfile(kind, source, methods, counts.perEventNanos(), layoutFlags, partial);
     }
 
-    private LineProfile.MethodLines method(Map<?, ?> wire) {
-        String owner = ((String) wire.get("owner")).replace('/', '.');
-        String name = (String) wire.get("name");
-        String descriptor = (String) wire.get("descriptor");
+    private LineProfile.MethodLines method(LineCounts.Method counted) {
+        String owner = counted.owner().replace('/', '.');
+        String name = counted.name();
+        String descriptor = counted.descriptor();
         String nested = SnippetSources.isSnippetClass(owner) ? SnippetSources.nested(owner) : owner;
         String shown = (nested == null ? "" : nested.replace('$', '.') + ".") + name + "("
                 + Descriptors.parameters(descriptor) + ")";
         // class-file line → its hits and figure
         TreeMap<Integer, long[]> classLines = new TreeMap<>();
-        for (Object item : (List<?>) wire.get("lines")) {
-            Map<?, ?> l = (Map<?, ?>) item;
-            classLines.put(
-                    ((Number) l.get("line")).intValue(),
-                    new long[] {((Number) l.get("hits")).longValue(), ((Number) l.get("value")).longValue()});
-        }
+        for (LineCounts.Line line : counted.lines())
+            classLines.put(line.line(), new long[] {line.hits(), line.value()});
         long total = classLines.values().stream().mapToLong(v -> v[1]).sum();
         Optional<Snippet> snippet = sources.snippetOf(owner);
         if (snippet.isPresent()) return fromSnippet(shown, snippet.get(), name, classLines, total);

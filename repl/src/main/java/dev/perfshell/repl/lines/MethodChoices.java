@@ -1,7 +1,7 @@
 package dev.perfshell.repl.lines;
 
+import dev.perfshell.profiling.probe.LineProfiler.Choice;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
@@ -21,33 +21,24 @@ public final class MethodChoices {
         this.jshell = jshell;
     }
 
-    /** The wire form of one choice. */
-    private static HashMap<String, Object> choice(String binaryClass, String name, String parameters) {
-        HashMap<String, Object> c = new HashMap<>();
-        c.put("class", binaryClass);
-        if (name != null) c.put("name", name);
-        if (parameters != null) c.put("parameters", parameters);
-        return c;
-    }
-
     /**
      * @throws IllegalArgumentException naming the argument that matches nothing, with a next step
      */
-    public List<HashMap<String, Object>> method(String spec) {
+    public List<Choice> method(String spec) {
         String text = spec.strip();
         int colons = text.indexOf("::");
         if (colons >= 0) {
             String type = text.substring(0, colons);
             MethodName method = MethodName.parse(text.substring(colons + 2), spec);
-            return List.of(choice(classBinaryName(type), method.name, method.parameters));
+            return List.of(new Choice(classBinaryName(type), method.name, method.parameters));
         }
         MethodName method = MethodName.parse(text, spec);
-        List<HashMap<String, Object>> found = new ArrayList<>();
+        List<Choice> found = new ArrayList<>();
         for (MethodSnippet snippet : activeMethods()) {
             if (!snippet.name().equals(method.name)) continue;
             String parameters = MethodName.normalise(snippet.parameterTypes());
             if (method.parameters != null && !method.parameters.equals(parameters)) continue;
-            found.add(choice(wrapper(snippet), snippet.name(), parameters));
+            found.add(new Choice(wrapper(snippet), snippet.name(), parameters));
         }
         if (found.isEmpty()) {
             throw new IllegalArgumentException(
@@ -58,8 +49,8 @@ public final class MethodChoices {
     }
 
     /** Every method of a class: a session class by its name, or a jar's class by its binary name. */
-    public HashMap<String, Object> wholeClass(String type) {
-        return choice(classBinaryName(type), null, null);
+    public Choice wholeClass(String type) {
+        return new Choice(classBinaryName(type), null, null);
     }
 
     private String classBinaryName(String type) {

@@ -7,8 +7,16 @@ import dev.perfshell.profiling.flame.FlameBackends;
 import dev.perfshell.profiling.flame.FlameRequest;
 import dev.perfshell.profiling.flame.FlameSamples;
 import dev.perfshell.profiling.jol.Footprint;
+import dev.perfshell.profiling.probe.LineProfiler;
+import dev.perfshell.profiling.probe.LinesArm;
+import dev.perfshell.profiling.probe.LinesTake;
+import dev.perfshell.profiling.probe.ProbesArmed;
+import dev.perfshell.profiling.probe.Profiler;
+import dev.perfshell.profiling.probe.PrunArm;
+import dev.perfshell.profiling.probe.PrunTake;
 import dev.perfshell.timing.runtime.BlackholeCheck;
 import dev.perfshell.timing.runtime.OnceTiming;
+import dev.perfshell.timing.runtime.WireForm;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -135,57 +143,55 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
     /**
-     * @param mode          SAMPLED (counting probes, times from samples), TIMED (clock probes) or COUNTS
-     * @param intervalNanos the sampling interval asked for (SAMPLED)
+     * Arms %prun's probes (and the sampler beside them) in the session's classes.
+     *
+     * @param mode          where the times come from (SAMPLES: no probes, the sampled runs of -n)
+     * @param classBytes    the shell's copy of the snippet classes' bytes
+     * @param intervalNanos the sampling interval asked for
      */
-    public static EngineRequest<Map<?, ?>> prunArm(
+    public static EngineRequest<ProbesArmed> prunArm(
             java.util.List<String> includes,
-            String mode,
+            Profiler.Mode mode,
             boolean boundaries,
             boolean timeBoundaries,
-            java.util.HashMap<String, byte[]> classBytes,
+            Map<String, byte[]> classBytes,
             long intervalNanos) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
-        argument.put("timeBoundaries", timeBoundaries);
-        argument.put("classBytes", classBytes);
-        argument.put("includes", new java.util.ArrayList<>(includes));
-        argument.put("mode", mode);
-        argument.put("boundaries", boundaries);
-        argument.put("jar", AsyncProfilerJar.locate());
-        argument.put("intervalNanos", intervalNanos);
-        return new EngineRequest<>(EngineProtocol.PRUN_ARM, argument, wire -> (Map<?, ?>) wire);
+        PrunArm request = new PrunArm(
+                includes, mode, boundaries, timeBoundaries, classBytes, AsyncProfilerJar.locate(), intervalNanos);
+        return new EngineRequest<>(EngineProtocol.PRUN_ARM, WireForm.write(request), EngineRequest::armed);
     }
 
-    /** Removes every probe and returns the raw profile (read it with ProfileReader). */
-    public static EngineRequest<Map<?, ?>> prunTake() {
-        return new EngineRequest<>(EngineProtocol.PRUN_TAKE, null, wire -> (Map<?, ?>) wire);
+    /** Removes every probe and returns the profile (read it with ProfileReader) and the samples. */
+    public static EngineRequest<PrunTake> prunTake() {
+        return new EngineRequest<>(
+                EngineProtocol.PRUN_TAKE, null, wire -> WireForm.read(PrunTake.class, (Map<?, ?>) wire));
     }
 
-    /** Arms %lprun ({@code bytes == false}) or %mprun: line probes in the chosen methods (see MethodChoices). */
     /**
+     * Arms %lprun ({@code bytes == false}) or %mprun: line probes in the chosen methods (see MethodChoices).
+     *
      * @param mode          SAMPLED (line probes count, samples time), TIMED (the line probes' clock; %mprun's bytes) or
      *                      SAMPLES (no probes: the timed runs of -n)
      * @param intervalNanos the sampling interval asked for
      */
-    public static EngineRequest<Map<?, ?>> linesArm(
-            java.util.List<java.util.HashMap<String, Object>> choices,
+    public static EngineRequest<ProbesArmed> linesArm(
+            java.util.List<LineProfiler.Choice> choices,
             boolean bytes,
-            java.util.HashMap<String, byte[]> classBytes,
-            String mode,
+            Map<String, byte[]> classBytes,
+            LineProfiler.Mode mode,
             long intervalNanos) {
-        java.util.HashMap<String, Object> argument = new java.util.HashMap<>();
-        argument.put("classBytes", classBytes);
-        argument.put("choices", new java.util.ArrayList<>(choices));
-        argument.put("bytes", bytes);
-        argument.put("mode", mode);
-        argument.put("jar", AsyncProfilerJar.locate());
-        argument.put("intervalNanos", intervalNanos);
-        return new EngineRequest<>(EngineProtocol.LINES_ARM, argument, wire -> (Map<?, ?>) wire);
+        LinesArm request = new LinesArm(choices, bytes, classBytes, mode, AsyncProfilerJar.locate(), intervalNanos);
+        return new EngineRequest<>(EngineProtocol.LINES_ARM, WireForm.write(request), EngineRequest::armed);
     }
 
-    /** Removes the line probes and returns the raw line profile (read it with LineReader). */
-    public static EngineRequest<Map<?, ?>> linesTake() {
-        return new EngineRequest<>(EngineProtocol.LINES_TAKE, null, wire -> (Map<?, ?>) wire);
+    /** Removes the line probes and returns the line profile (read it with LineReader) and the samples. */
+    public static EngineRequest<LinesTake> linesTake() {
+        return new EngineRequest<>(
+                EngineProtocol.LINES_TAKE, null, wire -> WireForm.read(LinesTake.class, (Map<?, ?>) wire));
+    }
+
+    private static ProbesArmed armed(Object wire) {
+        return WireForm.read(ProbesArmed.class, (Map<?, ?>) wire);
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.probe.LineCounts;
+import dev.perfshell.profiling.probe.LineProfiler;
+import dev.perfshell.profiling.probe.LinesTake;
+import dev.perfshell.profiling.probe.ProbesArmed;
+import dev.perfshell.profiling.probe.Sampling;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.lines.LineDump;
 import dev.perfshell.repl.lines.LineProfile;
@@ -12,9 +17,7 @@ import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -93,8 +96,8 @@ abstract class LineMagic extends CodeMagic {
     }
 
     /** SAMPLED, TIMED (the probes' own figures: %mprun's bytes, %lprun --timed). */
-    String mode() {
-        return "TIMED";
+    LineProfiler.Mode mode() {
+        return LineProfiler.Mode.TIMED;
     }
 
     /** -n: runs the times are sampled over (1: the probed run itself). */
@@ -108,10 +111,11 @@ abstract class LineMagic extends CodeMagic {
     }
 
     /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
-    private ProbedRun runArmed(MagicContext context, List<HashMap<String, Object>> choices, String mode, String code)
+    private ProbedRun<LinesTake> runArmed(
+            MagicContext context, List<LineProfiler.Choice> choices, LineProfiler.Mode mode, String code)
             throws Exception {
         Session session = context.session();
-        EngineRequest<Map<?, ?>> arm = EngineRequest.linesArm(
+        EngineRequest<ProbesArmed> arm = EngineRequest.linesArm(
                 choices, kind() == LineProfile.Kind.BYTES, session.engine().classBytesToSend(), mode, intervalNanos());
         String name = "%" + magic();
         return ProbedRun.of(context, name, name + " -f fib fib(25)", arm, EngineRequest.linesTake(), code);
@@ -127,20 +131,21 @@ abstract class LineMagic extends CodeMagic {
         boolean expression = SampledRuns.valueExpression(context.session(), code);
         String looped = SampledRuns.repeated(code, repeats(), expression);
         if (!SampledRuns.warmUp(context, name, looped)) return null;
-        ProbedRun sampled = runArmed(context, List.of(), "SAMPLES", looped);
+        ProbedRun<LinesTake> sampled = runArmed(context, List.of(), LineProfiler.Mode.SAMPLES, looped);
         if (sampled == null) return null;
-        if (sampled.result().failed() || !(sampled.wire().get("stacks") instanceof String stacks)) {
+        Sampling sampling = sampled.taken().sampling();
+        if (sampled.result().failed() || sampling == null || !sampling.sampled()) {
             sampled.errors().forEach(console::error);
             console.error(name + " -n: "
                     + (sampled.result().failed()
                             ? "the statement failed in its sampled runs"
-                            : "could not sample (" + sampled.wire().get("samplingProblem") + ")")
+                            : "could not sample (" + (sampling == null ? "no sampler" : sampling.problem()) + ")")
                     + "; nothing was profiled.");
             return null;
         }
         return new SampledRun(
-                stacks,
-                String.valueOf(sampled.wire().get("sampler")),
+                sampling.stacks(),
+                sampling.sampler(),
                 sampled.wallNanos(sampled.result().nanos()));
     }
 
@@ -164,7 +169,7 @@ abstract class LineMagic extends CodeMagic {
             console.error(name + ": " + problem);
             return false;
         }
-        List<HashMap<String, Object>> choices = new ArrayList<>();
+        List<LineProfiler.Choice> choices = new ArrayList<>();
         try {
             MethodChoices resolver = new MethodChoices(session.engine().jshell());
             for (String method : methods) choices.addAll(resolver.method(method));
@@ -178,29 +183,29 @@ abstract class LineMagic extends CodeMagic {
             timedRuns = sampledRuns(context, code);
             if (timedRuns == null) return false;
         }
-        ProbedRun run = runArmed(context, choices, repeats() > 1 ? "TIMED" : mode(), code);
+        ProbedRun<LinesTake> run = runArmed(context, choices, repeats() > 1 ? LineProfiler.Mode.TIMED : mode(), code);
         if (run == null) return false;
         JavaEvaluator.Result result = run.result();
         List<String> values = run.values();
         List<String> errors = run.errors();
-        Map<?, ?> wire = run.wire();
+        LinesTake taken = run.taken();
+        LineCounts counts = taken.lines();
+        Sampling sampling = taken.sampling();
         SampledLineTimes sampled = null;
         if (timedRuns != null) {
             sampled = SampledLineTimes.of(
-                    wire, timedRuns.stacks(), timedRuns.sampler(), timedRuns.wallNanos(), repeats());
-        } else if (wire.get("stacks") instanceof String stacks) {
+                    counts, timedRuns.stacks(), timedRuns.sampler(), timedRuns.wallNanos(), repeats());
+        } else if (sampling != null && sampling.sampled()) {
             sampled = SampledLineTimes.of(
-                    wire, stacks, String.valueOf(wire.get("sampler")), run.wallNanos(result.nanos()), 1);
-        } else if (wire.get("samplingProblem") != null && !quiet) {
-            console.warn(name + " could not sample (" + wire.get("samplingProblem")
+                    counts, sampling.stacks(), sampling.sampler(), run.wallNanos(result.nanos()), 1);
+        } else if (sampling != null && sampling.problem() != null && !quiet) {
+            console.warn(name + " could not sample (" + sampling.problem()
                     + "): the times are the line probes' own. Next: --timed says so.");
         }
-        if (sampled != null) wire = sampled.wire();
-        List<String> layout = kind() == LineProfile.Kind.BYTES && wire.get("layoutFlags") instanceof List<?> flags
-                ? flags.stream().map(String::valueOf).toList()
-                : List.of();
-        LineProfile profile =
-                new LineReader(session.engine().jshell(), sourcePath).read(kind(), code, wire, layout, result.failed());
+        if (sampled != null) counts = sampled.counts();
+        List<String> layout = kind() == LineProfile.Kind.BYTES ? taken.layoutFlags() : List.of();
+        LineProfile profile = new LineReader(session.engine().jshell(), sourcePath)
+                .read(kind(), code, counts, layout, result.failed());
         context.record(origin -> LinesDetails.record(magic(), labelOption.label, profile, origin));
         List<String> report = new ArrayList<>(render(profile));
         if (sampled != null) report.add(sampled.footer());

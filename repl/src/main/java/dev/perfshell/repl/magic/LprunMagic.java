@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.probe.LineProfiler;
 import dev.perfshell.repl.lines.LineDump;
 import dev.perfshell.repl.lines.LineProfile;
 import dev.perfshell.repl.lines.LineRenderer;
@@ -45,8 +46,8 @@ final class LprunMagic extends LineMagic {
     String interval;
 
     @Override
-    String mode() {
-        return timedProbes ? "TIMED" : "SAMPLED";
+    LineProfiler.Mode mode() {
+        return timedProbes ? LineProfiler.Mode.TIMED : LineProfiler.Mode.SAMPLED;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.probe.ProbesArmed;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
@@ -8,7 +9,6 @@ import dev.perfshell.repl.session.Session;
 import dev.perfshell.timing.runtime.OnceTiming;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One run of a statement between arming the engine's probes and taking what they recorded, as %prun, %lprun and
@@ -16,15 +16,15 @@ import java.util.Map;
  * statement printed is kept for after the report, so the three profilers read and report a run alike.
  *
  * @param armed  the engine's reply to the arm
- * @param wire   the engine's reply to the take: the profile
+ * @param taken  the engine's reply to the take: the profile and its samples
  * @param result the statement's evaluation
  * @param timing the statement's wall time as %time measures it, or {@code null} when the engine had none
  * @param values what the statement printed, shown after the report
  * @param errors what it printed on stderr and its exception, shown after the report
  */
-record ProbedRun(
-        Map<?, ?> armed,
-        Map<?, ?> wire,
+record ProbedRun<T>(
+        ProbesArmed armed,
+        T taken,
         JavaEvaluator.Result result,
         OnceTiming timing,
         List<String> values,
@@ -37,17 +37,17 @@ record ProbedRun(
      * @param magic   the magic as typed ({@code %prun}), for the messages
      * @param example a use of the magic, for the message when the code had nothing to run
      */
-    static ProbedRun of(
+    static <T> ProbedRun<T> of(
             MagicContext context,
             String magic,
             String example,
-            EngineRequest<Map<?, ?>> arm,
-            EngineRequest<Map<?, ?>> take,
+            EngineRequest<ProbesArmed> arm,
+            EngineRequest<T> take,
             String code)
             throws EngineException {
         Console console = context.console();
         Session session = context.session();
-        Map<?, ?> armed;
+        ProbesArmed armed;
         try {
             armed = session.request(arm);
         } catch (EngineException e) {
@@ -63,13 +63,13 @@ record ProbedRun(
             return null; // the shell reports the death; a new engine has no probes
         }
         OnceTiming timing = session.request(EngineRequest.takeTiming(result.nanos()));
-        Map<?, ?> wire = session.request(take);
+        T taken = session.request(take);
         if (!result.ran()) {
             errors.forEach(console::error);
             if (result.nothingToRun()) console.error(JavaEvaluator.Result.nothingRanMessage(magic, example));
             return null;
         }
-        return new ProbedRun(armed, wire, result, timing, values, errors);
+        return new ProbedRun<>(armed, taken, result, timing, values, errors);
     }
 
     /** The statement's wall time as %time measures it, or {@code otherwise} when the engine had none. */

@@ -1,5 +1,10 @@
 package dev.perfshell.repl.magic;
 
+import dev.perfshell.profiling.probe.MethodProfile;
+import dev.perfshell.profiling.probe.ProbesArmed;
+import dev.perfshell.profiling.probe.Profiler;
+import dev.perfshell.profiling.probe.PrunTake;
+import dev.perfshell.profiling.probe.Sampling;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.profile.Profile;
@@ -10,7 +15,6 @@ import dev.perfshell.repl.session.JavaEvaluator;
 import dev.perfshell.repl.session.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -153,19 +157,17 @@ final class PrunMagic extends CodeMagic {
     }
 
     /** Arms the engine, runs the code, takes the profile; {@code null} (after saying why) when nothing ran. */
-    private ProbedRun runArmed(MagicContext context, String mode, String code) throws Exception {
+    private ProbedRun<PrunTake> runArmed(MagicContext context, Profiler.Mode mode, String code) throws Exception {
         Session session = context.session();
-        EngineRequest<Map<?, ?>> arm = EngineRequest.prunArm(
+        EngineRequest<ProbesArmed> arm = EngineRequest.prunArm(
                 includes, mode, !noBoundary, timeBoundary, session.engine().classBytesToSend(), intervalNanos());
         return ProbedRun.of(context, "%prun", "%prun fib(25)", arm, EngineRequest.prunTake(), code);
     }
 
     /** The statement's wall time: as %time measures it, else as the probes' recorder measured it. */
-    private static long wallNanos(ProbedRun run) {
-        return run.wallNanos(
-                run.wire().get("wallNanos") instanceof Number n
-                        ? n.longValue()
-                        : run.result().nanos());
+    private static long wallNanos(ProbedRun<PrunTake> run) {
+        MethodProfile probed = run.taken().profile();
+        return run.wallNanos(probed != null ? probed.wallNanos() : run.result().nanos());
     }
 
     /** The wall time of one of the sampled runs. */
@@ -177,27 +179,30 @@ final class PrunMagic extends CodeMagic {
         return SampledRuns.intervalNanos(interval, SAMPLE_INTERVAL_NANOS);
     }
 
-    private String mode() {
-        return counts ? "COUNTS" : timedProbes ? "TIMED" : "SAMPLED";
+    private Profiler.Mode mode() {
+        return counts ? Profiler.Mode.COUNTS : timedProbes ? Profiler.Mode.TIMED : Profiler.Mode.SAMPLED;
     }
 
     /** Why the times are not sampled, or the advice to repeat a statement that got too few samples. */
-    private void samplingNotes(Console console, Map<?, ?> armed, Map<?, ?> wire, Profile profile) {
-        Object problem =
-                wire.get("samplingProblem") != null ? wire.get("samplingProblem") : armed.get("samplingProblem");
+    private void samplingNotes(Console console, ProbesArmed armed, PrunTake taken, Profile profile) {
+        String problem = problem(taken.sampling()) != null ? problem(taken.sampling()) : problem(armed.sampling());
         if (problem != null) {
             console.warn("%prun could not sample (" + problem
                     + "): the profile has counts only. Next: --timed times with clock probes.");
             return;
         }
-        Object why = armed.get("samplerWhy");
-        if (why instanceof String reason && !reason.isEmpty()) console.dim("note: sampled with JFR: " + reason);
+        String why = armed.sampling() == null ? null : armed.sampling().fallbackReason();
+        if (why != null && !why.isEmpty()) console.dim("note: sampled with JFR: " + why);
         Profile.Sampling sampling = profile.sampling();
         if (sampling != null && !profile.partial()) {
             String note =
                     fewSamplesNote(sampling.samples(), repeats, profile.source().strip());
             if (note != null) console.dim(note);
         }
+    }
+
+    private static String problem(Sampling sampling) {
+        return sampling == null ? null : sampling.problem();
     }
 
     /**
@@ -266,37 +271,41 @@ final class PrunMagic extends CodeMagic {
             boolean expression = SampledRuns.valueExpression(session, code);
             String looped = SampledRuns.repeated(code, repeats, expression);
             if (!SampledRuns.warmUp(context, "%prun", looped)) return false;
-            ProbedRun sampled = runArmed(context, "SAMPLES", looped);
+            ProbedRun<PrunTake> sampled = runArmed(context, Profiler.Mode.SAMPLES, looped);
             if (sampled == null) return false;
             if (sampled.result().failed()) {
                 sampled.errors().forEach(console::error);
                 console.error("%prun -n: the statement failed in its sampled runs; nothing was profiled.");
                 return false;
             }
-            if (sampled.wire().get("stacks") instanceof String stacks) {
-                timedRuns = new ProfileReader.Samples(
-                        stacks, String.valueOf(sampled.wire().get("sampler")), wallNanos(sampled), repeats);
+            Sampling sampling = sampled.taken().sampling();
+            if (sampling != null && sampling.sampled()) {
+                timedRuns =
+                        new ProfileReader.Samples(sampling.stacks(), sampling.sampler(), wallNanos(sampled), repeats);
             } else if (!quiet) {
-                console.warn("%prun could not sample (" + sampled.wire().get("samplingProblem")
-                        + "): the profile has counts only.");
+                console.warn("%prun could not sample (" + problem(sampling) + "): the profile has counts only.");
             }
         }
-        ProbedRun run = runArmed(context, repeats > 1 ? "COUNTS" : mode(), code);
+        ProbedRun<PrunTake> run = runArmed(context, repeats > 1 ? Profiler.Mode.COUNTS : mode(), code);
         if (run == null) return false;
-        Map<?, ?> armed = run.armed();
-        Map<?, ?> wire = run.wire();
+        ProbesArmed armed = run.armed();
+        PrunTake taken = run.taken();
         JavaEvaluator.Result result = run.result();
         List<String> values = run.values();
         List<String> errors = run.errors();
         ProfileReader reader = new ProfileReader(session.engine().jshell());
         Profile profile = repeats > 1
                 ? reader.read(
-                        code, wire, timedRuns == null ? wallNanos(run) : sampled(timedRuns), result.failed(), timedRuns)
-                : reader.read(code, wire, wallNanos(run), result.failed());
+                        code,
+                        taken.profile(),
+                        timedRuns == null ? wallNanos(run) : sampled(timedRuns),
+                        result.failed(),
+                        timedRuns)
+                : reader.read(code, taken, wallNanos(run), result.failed());
         context.record(origin -> PrunDetails.record(labelOption.label, profile, origin));
-        for (Object skipped : (List<?>) armed.get("skipped")) console.warn("Not profiled: " + skipped);
-        if (!quiet) samplingNotes(console, armed, wire, profile);
-        long clamped = wire.get("clampedMethods") instanceof Number n ? n.longValue() : 0;
+        for (String skipped : armed.skipped()) console.warn("Not profiled: " + skipped);
+        if (!quiet) samplingNotes(console, armed, taken, profile);
+        long clamped = taken.profile().clampedMethods();
         if (clamped > 0 && !quiet && timedProbes) {
             console.warn(
                     "The probes cost more than " + clamped + (clamped == 1 ? " method" : " methods")

@@ -1,7 +1,9 @@
 package dev.perfshell.repl.profile;
 
 import dev.perfshell.profiling.probe.Descriptors;
+import dev.perfshell.profiling.probe.MethodProfile;
 import dev.perfshell.profiling.probe.MethodTable;
+import dev.perfshell.profiling.probe.PrunTake;
 import dev.perfshell.profiling.probe.SampleAttribution;
 import dev.perfshell.repl.session.SnippetSources;
 import java.util.ArrayList;
@@ -25,18 +27,18 @@ public final class ProfileReader {
     }
 
     /**
-     * @param wire       the engine's reply to PRUN_TAKE
+     * @param taken      the engine's reply to PRUN_TAKE: the probes' profile, and the samples taken beside them
      * @param totalNanos the statement's wall time under the probes
      * @param partial    the statement threw or was stopped
      */
-    public Profile read(String source, Map<?, ?> wire, long totalNanos, boolean partial) {
+    public Profile read(String source, PrunTake taken, long totalNanos, boolean partial) {
         return read(
                 source,
-                wire,
+                taken.profile(),
                 totalNanos,
                 partial,
-                wire.get("stacks") instanceof String stacks
-                        ? new Samples(stacks, String.valueOf(wire.get("sampler")), totalNanos, 1)
+                taken.stacks() != null
+                        ? new Samples(taken.stacks(), taken.sampling().sampler(), totalNanos, 1)
                         : null);
     }
 
@@ -54,73 +56,65 @@ public final class ProfileReader {
      * @param samples the stacks the times come from: taken in the same run as the counts, or in the {@code -n} runs
      *                without probes before it; {@code null} for a profile timed by clock probes or not timed
      */
-    public Profile read(String source, Map<?, ?> wire, long totalNanos, boolean partial, Samples samples) {
-        SampleScale scale = samples == null ? null : SampleScale.of(wire, samples);
-        List<?> methods = (List<?>) wire.get("methods");
+    public Profile read(String source, MethodProfile probed, long totalNanos, boolean partial, Samples samples) {
+        SampleScale scale = samples == null ? null : SampleScale.of(probed, samples);
         List<Profile.MethodStats> rows = new ArrayList<>();
         Map<Integer, String> keys = new HashMap<>();
-        java.util.Set<Integer> wrapping = resultBoxing(wire);
-        for (Object item : methods) {
-            Map<?, ?> m = (Map<?, ?>) item;
-            int id = (int) number(m, "id"); // the engine sends called methods only, each with the id edges use
-            long calls = number(m, "calls");
-            if (calls == 0 || wrapping.contains(id)) continue;
-            String owner = (String) m.get("owner");
-            String name = (String) m.get("name");
-            String descriptor = (String) m.get("descriptor");
-            boolean boundary = Boolean.TRUE.equals(m.get("boundary"));
-            String key = (boundary ? "B " : "M ") + owner + "." + name + descriptor;
+        java.util.Set<Integer> wrapping = resultBoxing(probed);
+        for (MethodProfile.Method m : probed.methods()) {
+            int id = m.id(); // the engine sends called methods only, each with the id edges use
+            if (m.calls() == 0 || wrapping.contains(id)) continue;
+            String key = (m.boundary() ? "B " : "M ") + m.owner() + "." + m.name() + m.descriptor();
             keys.put(id, key);
-            String shown = method(owner, name, descriptor, boundary);
-            String where = location(owner, name, (int) number(m, "line"), boundary);
+            String shown = method(m.owner(), m.name(), m.descriptor(), m.boundary());
+            String where = location(m.owner(), m.name(), m.line(), m.boundary());
             rows.add(
                     scale == null
                             ? new Profile.MethodStats(
                                     key,
                                     shown,
                                     where,
-                                    boundary,
-                                    calls,
-                                    number(m, "primitiveCalls"),
-                                    number(m, "selfNanos"),
-                                    number(m, "cumulativeNanos"))
+                                    m.boundary(),
+                                    m.calls(),
+                                    m.primitiveCalls(),
+                                    m.selfNanos(),
+                                    m.cumulativeNanos())
                             : new Profile.MethodStats(
                                     key,
                                     shown,
                                     where,
-                                    boundary,
-                                    calls,
-                                    number(m, "primitiveCalls"),
+                                    m.boundary(),
+                                    m.calls(),
+                                    m.primitiveCalls(),
                                     scale.nanos(scale.result.selfSamples()[id]),
                                     scale.nanos(scale.result.totalSamples()[id]),
                                     scale.result.selfSamples()[id],
                                     scale.result.totalSamples()[id]));
         }
         List<Profile.CallEdge> edges = new ArrayList<>();
-        for (Object item : (List<?>) wire.get("edges")) {
-            Map<?, ?> e = (Map<?, ?>) item;
-            String caller = keys.get((int) number(e, "caller"));
-            String callee = keys.get((int) number(e, "callee"));
+        for (MethodProfile.Edge e : probed.edges()) {
+            String caller = keys.get(e.caller());
+            String callee = keys.get(e.callee());
             if (caller == null || callee == null) continue;
-            long pair = (number(e, "caller") << 32) | number(e, "callee");
+            long pair = ((long) e.caller() << 32) | e.callee();
             edges.add(new Profile.CallEdge(
                     caller,
                     callee,
-                    number(e, "calls"),
-                    number(e, "primitiveCalls"),
+                    e.calls(),
+                    e.primitiveCalls(),
                     scale == null
-                            ? number(e, "selfNanos")
+                            ? e.selfNanos()
                             : scale.nanos(scale.result.edgeSelf().getOrDefault(pair, 0L)),
                     scale == null
-                            ? number(e, "cumulativeNanos")
+                            ? e.cumulativeNanos()
                             : scale.nanos(scale.result.edgeTotal().getOrDefault(pair, 0L))));
         }
         return new Profile(
                 source,
                 totalNanos,
-                number(wire, "subtractedNanosPerCall"),
-                (int) number(wire, "threads"),
-                scale != null || Boolean.TRUE.equals(wire.get("timed")),
+                probed.subtractedNanosPerCall(),
+                (int) probed.threads(),
+                scale != null || probed.timed(),
                 rows,
                 edges,
                 partial,
@@ -134,19 +128,9 @@ public final class ProfileReader {
      * is shared among the rows. Times are per run of the statement.
      */
     record SampleScale(SampleAttribution.Result result, double nanosPerSample, String sampler) {
-        static SampleScale of(Map<?, ?> wire, Samples samples) {
+        static SampleScale of(MethodProfile probed, Samples samples) {
             Map<Integer, MethodTable.Entry> entries = new HashMap<>();
-            for (Object item : (List<?>) wire.get("methods")) {
-                Map<?, ?> m = (Map<?, ?>) item;
-                entries.put(
-                        (int) number(m, "id"),
-                        new MethodTable.Entry(
-                                (String) m.get("owner"),
-                                (String) m.get("name"),
-                                (String) m.get("descriptor"),
-                                (int) number(m, "line"),
-                                Boolean.TRUE.equals(m.get("boundary"))));
-            }
+            for (MethodProfile.Method m : probed.methods()) entries.put(m.id(), m.entry());
             SampleAttribution.Result result = new SampleAttribution(entries).attribute(samples.stacks());
             long all = result.statementSamples() + result.probeSamples();
             double perSample = all == 0 ? 0 : (double) samples.wallNanos() / samples.runs() / all;
@@ -167,21 +151,19 @@ public final class ProfileReader {
      * The rows JShell's wrapping of the statement adds, not the user's code: the boxing of an expression's value
      * ({@code Integer.valueOf} and the like), called once by the statement's own frame.
      */
-    private static java.util.Set<Integer> resultBoxing(Map<?, ?> wire) {
-        Map<Integer, Map<?, ?>> byId = new HashMap<>();
-        for (Object item : (List<?>) wire.get("methods"))
-            byId.put((int) number((Map<?, ?>) item, "id"), (Map<?, ?>) item);
+    private static java.util.Set<Integer> resultBoxing(MethodProfile probed) {
+        Map<Integer, MethodProfile.Method> byId = new HashMap<>();
+        for (MethodProfile.Method m : probed.methods()) byId.put(m.id(), m);
         java.util.Set<Integer> boxing = new java.util.HashSet<>();
-        for (Object item : (List<?>) wire.get("edges")) {
-            Map<?, ?> e = (Map<?, ?>) item;
-            Map<?, ?> caller = byId.get((int) number(e, "caller"));
-            Map<?, ?> callee = byId.get((int) number(e, "callee"));
-            if (caller == null || callee == null || !"do_it$".equals(caller.get("name"))) continue;
-            if (Boolean.TRUE.equals(callee.get("boundary"))
-                    && "valueOf".equals(callee.get("name"))
-                    && number(callee, "calls") == 1
-                    && BOXES.contains(String.valueOf(callee.get("owner")))) {
-                boxing.add((int) number(e, "callee"));
+        for (MethodProfile.Edge e : probed.edges()) {
+            MethodProfile.Method caller = byId.get(e.caller());
+            MethodProfile.Method callee = byId.get(e.callee());
+            if (caller == null || callee == null || !"do_it$".equals(caller.name())) continue;
+            if (callee.boundary()
+                    && "valueOf".equals(callee.name())
+                    && callee.calls() == 1
+                    && BOXES.contains(callee.owner())) {
+                boxing.add(e.callee());
             }
         }
         return boxing;
@@ -227,10 +209,5 @@ public final class ProfileReader {
                 && method.name().equals(name);
         int line = ownSnippet ? 1 : Math.max(1, sources.snippetLine(snippet.get(), classLine));
         return "#" + snippet.get().id() + ":" + line + "(" + shown + ")";
-    }
-
-    private static long number(Map<?, ?> map, String key) {
-        Object value = map.get(key);
-        return value instanceof Number n ? n.longValue() : 0;
     }
 }

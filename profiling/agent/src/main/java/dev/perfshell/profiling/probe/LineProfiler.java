@@ -1,8 +1,6 @@
 package dev.perfshell.profiling.probe;
 
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.Map;
  * into the chosen methods, let the statement run, restore the classes and report. Shares %prun's way of
  * installing and removing probes and of sampling beside them ({@link ProbingProfiler}).
  */
-public final class LineProfiler extends ProbingProfiler {
+public final class LineProfiler extends ProbingProfiler<LinesTake> {
     /** Events per call of the calibration leaf: its entry, its one line, its exit. */
     private static final int LEAF_EVENTS = 3;
 
@@ -49,30 +47,18 @@ public final class LineProfiler extends ProbingProfiler {
     }
 
     /**
-     * @param choices the methods to weave; their classes must be loaded already, or be defined by the statement
-     * @param bytes   count allocated bytes per line (%mprun) instead of time
-     * @param classBytes the shell's copy of the snippet classes' bytes, by binary name
-     * @return "methods": how many methods were woven
+     * Weaves the line probes into the chosen methods (their classes must be loaded already, or be defined by the
+     * statement) and starts them, with the sampler beside them in the sampled mode.
+     *
+     * @return how many methods were woven, and the sampler started
      */
-    public HashMap<String, Object> arm(List<Choice> choices, boolean bytes, Map<?, ?> classBytes) throws Exception {
-        return arm(choices, bytes, classBytes, Mode.TIMED, null, 0);
-    }
-
-    /**
-     * @param mode          where the times come from (%mprun: {@link Mode#TIMED}, its bytes)
-     * @param jar           async-profiler's jar, for the sampled modes
-     * @param intervalNanos the sampling interval asked for
-     */
-    public HashMap<String, Object> arm(
-            List<Choice> choices, boolean bytes, Map<?, ?> classBytes, Mode mode, String jar, long intervalNanos)
-            throws Exception {
-        HashMap<String, Object> reply = newArm();
-        if (mode == Mode.SAMPLES) {
-            startSampling(reply, jar, intervalNanos);
-            reply.put("methods", 0L);
-            return reply;
-        }
-        swap.update(classBytes);
+    public ProbesArmed arm(LinesArm request) throws Exception {
+        if (request.mode() == Mode.SAMPLES) return armSamplerOnly(request.jar(), request.intervalNanos());
+        takeLeftovers();
+        Mode mode = request.mode();
+        List<Choice> choices = request.choices();
+        boolean bytes = request.bytes();
+        swap.update(request.classBytes());
         if (!bytes && Double.isNaN(perEventNanos)) calibrate();
         LineTable table = new LineTable();
         LineWeaver weaver = new LineWeaver(
@@ -86,10 +72,10 @@ public final class LineProfiler extends ProbingProfiler {
         swap.install(woven);
         swap.weaveDefinitions((name, loader, original) -> weaver.weave(original, loader));
         recorder = new LineRecorder(table, bytes, bytes ? 0 : perEventNanos);
-        if (mode == Mode.SAMPLED && !bytes) startSampling(reply, jar, intervalNanos);
+        Sampling sampling =
+                mode == Mode.SAMPLED && !bytes ? startSampling(request.jar(), request.intervalNanos()) : null;
         recorder.start();
-        reply.put("methods", (long) table.size());
-        return reply;
+        return new ProbesArmed(table.size(), List.of(), sampling);
     }
 
     @Override
@@ -98,18 +84,25 @@ public final class LineProfiler extends ProbingProfiler {
     }
 
     /**
-     * The line profile (see {@link LineRecorder#report()}); {@link #take()} adds the sampled stacks, lines in their
-     * frames ("stacks"), for the front end to give to the lines ({@link LineSamples}).
+     * The line profile (see {@link LineRecorder#report()}) with the sampled stacks, lines in their frames, for the
+     * front end to give to the lines ({@link LineSamples}).
      */
     @Override
-    HashMap<String, Object> stopProbes() throws Exception {
+    LinesTake stopProbes(Sampling sampling) throws Exception {
         LineRecorder done = recorder;
         recorder = null;
         done.stop();
         swap.restore();
-        HashMap<String, Object> report = done.report();
-        report.put("profileReset", profileReset.reset().toWire());
-        return report;
+        return new LinesTake(
+                done.report(),
+                profileReset.reset(),
+                sampling,
+                dev.perfshell.profiling.memory.MemoryMeter.layoutFlags());
+    }
+
+    @Override
+    LinesTake samplesOnly(Sampling sampling) {
+        return new LinesTake(null, null, sampling, dev.perfshell.profiling.memory.MemoryMeter.layoutFlags());
     }
 
     /**
@@ -128,15 +121,5 @@ public final class LineProfiler extends ProbingProfiler {
                 LineRecorder::start,
                 LineRecorder::stop);
         perEventNanos = Math.max(0, (best.wovenNanos() - best.plainNanos()) / LEAF_EVENTS);
-    }
-
-    /** Choices from the front end's wire form: maps with "class", "name" (absent: all), "parameters" (absent: any). */
-    public static List<Choice> choices(List<?> wire) {
-        List<Choice> choices = new ArrayList<>();
-        for (Object item : wire) {
-            Map<?, ?> m = (Map<?, ?>) item;
-            choices.add(new Choice((String) m.get("class"), (String) m.get("name"), (String) m.get("parameters")));
-        }
-        return choices;
     }
 }

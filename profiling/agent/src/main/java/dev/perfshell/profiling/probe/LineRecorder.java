@@ -2,7 +2,6 @@ package dev.perfshell.profiling.probe;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,20 +51,16 @@ final class LineRecorder {
         Probes.stopLines();
     }
 
-    /**
-     * "methods": per chosen method (in the order chosen) owner, name, descriptor, and "lines": one map per
-     * class-file line that ran (line, hits, value: ns with the probes' cost subtracted, or bytes);
-     * "perEventNanos", "bytes".
-     */
-    HashMap<String, Object> report() {
+    /** Per chosen method (in the order chosen), the class-file lines that ran, with the probes' cost subtracted. */
+    LineCounts report() {
         List<LineThreadRecord> records = new ArrayList<>();
         records.add(ownerRecord);
         records.addAll(others.values());
         records.forEach(LineThreadRecord::closeAll);
-        ArrayList<HashMap<String, Object>> methods = new ArrayList<>();
+        List<LineCounts.Method> methods = new ArrayList<>();
         for (int m = 0; m < table.size(); m++) {
             LineTable.Entry entry = table.get(m);
-            ArrayList<HashMap<String, Object>> lines = new ArrayList<>();
+            List<LineCounts.Line> lines = new ArrayList<>();
             for (int i = 0; i < entry.span(); i++) {
                 long hits = 0;
                 double value = 0;
@@ -75,23 +70,11 @@ final class LineRecorder {
                     value += r.values[slot] - perEventNanos * r.eventsInSpans[slot];
                 }
                 if (hits == 0) continue;
-                HashMap<String, Object> line = new HashMap<>();
-                line.put("line", (long) (Math.max(0, entry.firstLine()) + i));
-                line.put("hits", hits);
-                line.put("value", Math.max(0, Math.round(value)));
-                lines.add(line);
+                lines.add(new LineCounts.Line(
+                        Math.max(0, entry.firstLine()) + i, hits, Math.max(0, Math.round(value)), 0));
             }
-            HashMap<String, Object> method = new HashMap<>();
-            method.put("owner", entry.owner());
-            method.put("name", entry.name());
-            method.put("descriptor", entry.descriptor());
-            method.put("lines", lines);
-            methods.add(method);
+            methods.add(new LineCounts.Method(entry.owner(), entry.name(), entry.descriptor(), lines));
         }
-        HashMap<String, Object> report = new HashMap<>();
-        report.put("methods", methods);
-        report.put("perEventNanos", perEventNanos);
-        report.put("bytes", bytes);
-        return report;
+        return new LineCounts(methods, perEventNanos, bytes);
     }
 }

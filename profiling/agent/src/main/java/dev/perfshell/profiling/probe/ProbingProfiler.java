@@ -3,7 +3,6 @@ package dev.perfshell.profiling.probe;
 import dev.perfshell.profiling.flame.Samplers;
 import dev.perfshell.timing.runtime.ProfileReset;
 import java.lang.instrument.Instrumentation;
-import java.util.HashMap;
 
 /**
  * What the engine sides of %prun ({@link Profiler}) and %lprun/%mprun ({@link LineProfiler}) share: the session's
@@ -11,7 +10,7 @@ import java.util.HashMap;
  * probes, and the JIT's profiles reset after the take. One arm is live at a time: arming again first takes what an
  * earlier arm left running (a statement that never reached its take).
  */
-abstract class ProbingProfiler {
+abstract class ProbingProfiler<T extends Record> {
     final ClassSwap swap;
     final ProfileReset profileReset;
     private final Samplers samplers;
@@ -34,51 +33,59 @@ abstract class ProbingProfiler {
     /** Whether probes are recording, armed and not yet taken. */
     abstract boolean recording();
 
-    /** Stops the probes' recorder, restores the classes and resets the JIT's profiles: what the probes recorded. */
-    abstract HashMap<String, Object> stopProbes() throws Exception;
+    /**
+     * Stops the probes' recorder, restores the classes and resets the JIT's profiles: what the probes recorded, with
+     * the samples taken beside them.
+     *
+     * @param sampling the samples, or {@code null} when nothing sampled
+     */
+    abstract T stopProbes(Sampling sampling) throws Exception;
+
+    /** The take after a sampling-only arm: the samples, no probes. */
+    abstract T samplesOnly(Sampling sampling);
+
+    /** Stops sampling, then the probes, if armed: their report with the samples; the samples alone after a sampling-only arm. */
+    public final T take() throws Exception {
+        Sampling samples = stopSampling();
+        return recording() ? stopProbes(samples) : samplesOnly(samples);
+    }
+
+    /** Takes whatever an earlier arm left running, before a new arm. */
+    final void takeLeftovers() throws Exception {
+        if (recording() || sampling != null) take();
+    }
+
+    /** Arms the sampler alone, no probes (the runs of {@code -n} whose times the samples give). */
+    final ProbesArmed armSamplerOnly(String jar, long intervalNanos) throws Exception {
+        takeLeftovers();
+        return new ProbesArmed(0, java.util.List.of(), startSampling(jar, intervalNanos));
+    }
 
     /**
-     * Stops sampling, then the probes, if armed: their report with the samples added ("stacks", "sampler",
-     * "intervalNanos", or "samplingProblem"); the samples alone after a sampling-only arm.
+     * Starts the sampler; JShell runs the statement on the thread that handles its commands, this one: that is the
+     * thread sampled.
+     *
+     * @return the sampler started, or why it could not start (the profile goes on without samples, and says why)
      */
-    public final HashMap<String, Object> take() throws Exception {
-        HashMap<String, Object> samples = stopSampling();
-        if (!recording()) return samples;
-        HashMap<String, Object> report = stopProbes();
-        report.putAll(samples);
-        return report;
-    }
-
-    /** The reply an arm fills in, after taking whatever an earlier arm left running. */
-    final HashMap<String, Object> newArm() throws Exception {
-        if (recording() || sampling != null) take();
-        return new HashMap<>();
-    }
-
-    /** JShell runs the statement on the thread that handles its commands, this one: that is the thread sampled. */
-    final void startSampling(HashMap<String, Object> reply, String jar, long intervalNanos) {
+    final Sampling startSampling(String jar, long intervalNanos) {
         try {
             sampling = samplers.sampleThisThread(jar, intervalNanos, lineNumbers);
-            reply.put("sampler", sampling.describe());
-            reply.put("samplerWhy", sampling.why());
-        } catch (Exception cannotSample) { // the profile goes on without samples, and says why
-            reply.put("samplingProblem", String.valueOf(cannotSample.getMessage()));
+            return new Sampling(sampling.describe(), sampling.why(), null, 0, null);
+        } catch (Exception cannotSample) {
+            return Sampling.failed(cannotSample);
         }
     }
 
-    /** "stacks", "sampler" and "intervalNanos" of the sampling that ran, or "samplingProblem"; empty when none ran. */
-    private HashMap<String, Object> stopSampling() {
-        HashMap<String, Object> samples = new HashMap<>();
-        if (sampling == null) return samples;
+    /** The stacks of the sampling that ran, or why it failed; {@code null} when none ran. */
+    private Sampling stopSampling() {
+        if (sampling == null) return null;
         Samplers.Running sampled = sampling;
         sampling = null;
         try {
-            samples.put("stacks", sampled.stop());
-            samples.put("sampler", sampled.describe());
-            samples.put("intervalNanos", sampled.intervalNanos());
+            String stacks = sampled.stop();
+            return new Sampling(sampled.describe(), sampled.why(), stacks, sampled.intervalNanos(), null);
         } catch (Exception e) {
-            samples.put("samplingProblem", String.valueOf(e.getMessage()));
+            return Sampling.failed(e);
         }
-        return samples;
     }
 }

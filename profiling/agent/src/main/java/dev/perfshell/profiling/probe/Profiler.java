@@ -2,7 +2,6 @@ package dev.perfshell.profiling.probe;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * After the take, the JIT profiles of the code the statement reached are reset, so the code runs afterwards as it
  * did before (kept, the instrumented run's profiles left {@code compute()} 6.2× slower for the rest of a session).
  */
-public final class Profiler extends ProbingProfiler {
+public final class Profiler extends ProbingProfiler<PrunTake> {
 
     /**
      * How a profile gets its figures: counting probes and samples at once (default), clock probes (--timed), counting
@@ -47,34 +46,19 @@ public final class Profiler extends ProbingProfiler {
     }
 
     /**
-     * @param includes   globs on class names ({@code com.acme.*}) of non-snippet classes of the session's loader to profile too
-     * @param mode       where the times come from
-     * @param boundaries count calls out of profiled code
-     * @param timeBoundaries time those calls too (--time-boundary), with the same subtraction
-     * @param classBytes the shell's copy of the snippet classes' bytes, by binary name
-     * @param jar        async-profiler's jar, for {@link Mode#SAMPLED}
-     * @param intervalNanos the sampling interval asked for
-     * @return "classes" (how many were woven), "skipped" (names that could not be), and for a sampled profile
-     *         "sampler" (what samples) and "samplerWhy" (why not async-profiler, or "")
+     * Weaves the probes and starts them (and the sampler beside them, for a sampled profile).
+     *
+     * @return how many classes were woven, which could not be, and the sampler started
      */
-    public HashMap<String, Object> arm(
-            List<String> includes,
-            Mode mode,
-            boolean boundaries,
-            boolean timeBoundaries,
-            Map<?, ?> classBytes,
-            String jar,
-            long intervalNanos)
-            throws Exception {
-        HashMap<String, Object> reply = newArm();
-        if (mode == Mode.SAMPLES) {
-            startSampling(reply, jar, intervalNanos);
-            reply.put("classes", 0L);
-            reply.put("skipped", new ArrayList<String>());
-            return reply;
-        }
+    public ProbesArmed arm(PrunArm request) throws Exception {
+        if (request.mode() == Mode.SAMPLES) return armSamplerOnly(request.jar(), request.intervalNanos());
+        takeLeftovers();
+        Mode mode = request.mode();
+        List<String> includes = request.includes();
+        boolean boundaries = request.boundaries();
+        boolean timeBoundaries = request.timeBoundaries();
         boolean timed = mode == Mode.TIMED;
-        swap.update(classBytes);
+        swap.update(request.classBytes());
         if (timed && Double.isNaN(pairNanos)) calibrate();
         List<Pattern> patterns = includes.stream().map(Profiler::glob).toList();
         java.util.function.Predicate<String> profiled = dotted -> dotted.startsWith("REPL.")
@@ -98,11 +82,9 @@ public final class Profiler extends ProbingProfiler {
         // snippets, and --include classes, that the statement itself defines
         swap.weaveDefinitions((name, loader, original) ->
                 profiled.test(name.replace('/', '.')) ? weaver.weave(original, loader) : null);
-        if (mode == Mode.SAMPLED) startSampling(reply, jar, intervalNanos);
+        Sampling sampling = mode == Mode.SAMPLED ? startSampling(request.jar(), request.intervalNanos()) : null;
         recorder.start();
-        reply.put("classes", (long) woven.size());
-        reply.put("skipped", skipped);
-        return reply;
+        return new ProbesArmed(woven.size(), skipped, sampling);
     }
 
     @Override
@@ -111,22 +93,23 @@ public final class Profiler extends ProbingProfiler {
     }
 
     /**
-     * The profile (see {@link Recorder#report()}); {@link #take()} adds the sampled stacks as they were taken
-     * ("stacks", folded, root first): the front end gives them to the rows ({@link SampleAttribution}).
+     * The profile (see {@link Recorder#report()}) with the sampled stacks as they were taken (folded, root first): the
+     * front end gives them to the rows ({@link SampleAttribution}).
      */
     @Override
-    HashMap<String, Object> stopProbes() throws Exception {
+    PrunTake stopProbes(Sampling sampling) throws Exception {
         Recorder done = recorder;
         recorder = null;
         done.stop();
         swap.restore();
         // the restored classes' methods start without profiles; the JDK code they called was trained on the probes
         dev.perfshell.timing.runtime.ProfileReset.Outcome reset = profileReset.reset();
-        HashMap<String, Object> report = done.report();
-        report.put("clockNanos", clockNanos);
-        report.put("pairNanos", Double.isNaN(pairNanos) ? 0.0 : pairNanos);
-        report.put("profileReset", reset.toWire());
-        return report;
+        return new PrunTake(done.report(), clockNanos, Double.isNaN(pairNanos) ? 0.0 : pairNanos, reset, sampling);
+    }
+
+    @Override
+    PrunTake samplesOnly(Sampling sampling) {
+        return new PrunTake(null, clockNanos, Double.isNaN(pairNanos) ? 0.0 : pairNanos, null, sampling);
     }
 
     /**

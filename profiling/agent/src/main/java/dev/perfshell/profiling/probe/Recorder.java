@@ -73,11 +73,10 @@ public final class Recorder {
     }
 
     /**
-     * The merged profile, for the front end: "methods" (list of maps: owner, name, descriptor, line,
-     * boundary, calls, primitiveCalls, selfNanos, cumulativeNanos), "edges" (caller and callee ids as
-     * indexes into methods, and the same four figures), "wallNanos", "threads", "subtractedNanosPerCall".
+     * The merged profile, for the front end: the methods called, the edges between them (by the methods' ids, indexes
+     * into the method table), with the clock probes' cost subtracted from a timed profile.
      */
-    HashMap<String, Object> report() {
+    MethodProfile report() {
         List<ThreadRecord> records = new ArrayList<>();
         records.add(ownerRecord);
         records.addAll(others.values());
@@ -113,7 +112,7 @@ public final class Recorder {
         long clamped = 0;
         double[] selfScale = new double[size];
         double[] cumScale = new double[size];
-        ArrayList<HashMap<String, Object>> rows = new ArrayList<>();
+        List<MethodProfile.Method> rows = new ArrayList<>();
         for (int m = 0; m < size; m++) {
             // Every method of every session class is woven, and a long session has many thousands: only
             // those called go to the shell (the soak's reply reached five million objects after 986 magics).
@@ -131,42 +130,39 @@ public final class Recorder {
                 selfScale[m] = totals[2][m] == 0 ? 0 : (double) self / totals[2][m];
                 cumScale[m] = totals[3][m] == 0 ? 0 : (double) cumulative / totals[3][m];
             }
-            HashMap<String, Object> row = new HashMap<>();
-            row.put("id", (long) m); // what edges name it by
-            row.put("owner", entry.owner());
-            row.put("name", entry.name());
-            row.put("descriptor", entry.descriptor());
-            row.put("line", (long) entry.line());
-            row.put("boundary", entry.boundary());
-            row.put("calls", totals[0][m]);
-            row.put("primitiveCalls", totals[1][m]);
-            row.put("selfNanos", self);
-            row.put("cumulativeNanos", cumulative);
-            rows.add(row);
+            rows.add(new MethodProfile.Method(
+                    m, // what edges name it by
+                    entry.owner(),
+                    entry.name(),
+                    entry.descriptor(),
+                    entry.line(),
+                    entry.boundary(),
+                    totals[0][m],
+                    totals[1][m],
+                    self,
+                    cumulative));
         }
-        ArrayList<HashMap<String, Object>> edgeRows = new ArrayList<>();
+        List<MethodProfile.Edge> edgeRows = new ArrayList<>();
         edges.forEach((key, sum) -> {
             int caller = (int) (key >>> 32);
             int callee = (int) (long) key;
-            HashMap<String, Object> edge = new HashMap<>();
-            edge.put("caller", (long) caller);
-            edge.put("callee", (long) callee);
-            edge.put("calls", sum[0]);
-            edge.put("primitiveCalls", sum[1]);
             // an edge's share of the callee's corrected times, in proportion to its raw share
-            edge.put("selfNanos", Math.round(sum[2] * selfScale[callee]));
-            edge.put("cumulativeNanos", Math.round(sum[3] * cumScale[callee]));
-            edgeRows.add(edge);
+            edgeRows.add(new MethodProfile.Edge(
+                    caller,
+                    callee,
+                    sum[0],
+                    sum[1],
+                    Math.round(sum[2] * selfScale[callee]),
+                    Math.round(sum[3] * cumScale[callee])));
         });
-        HashMap<String, Object> report = new HashMap<>();
-        report.put("methods", rows);
-        report.put("edges", edgeRows);
-        report.put("wallNanos", wallNanos);
-        report.put("threads", (long) Math.max(1, threads));
-        report.put("timed", timed);
-        report.put("timedBoundaries", timed && timeBoundaries);
-        report.put("clampedMethods", clamped);
-        report.put("subtractedNanosPerCall", timed ? Math.round(pairNanos) : 0L);
-        return report;
+        return new MethodProfile(
+                rows,
+                edgeRows,
+                wallNanos,
+                Math.max(1, threads),
+                timed,
+                timed && timeBoundaries,
+                clamped,
+                timed ? Math.round(pairNanos) : 0L);
     }
 }

@@ -57,21 +57,19 @@ class CountingProbesTest {
 
     @Test
     void fibOf20Is21891CallsOnePrimitiveAlongOneEdge() throws Throwable {
-        Map<String, Map<String, Object>> rows = rowsAfter("fib", 20);
-        assertThat(rows.get("fib").get("calls")).isEqualTo(21_891L);
-        assertThat(rows.get("fib").get("primitiveCalls")).isEqualTo(1L);
+        Map<String, MethodProfile.Method> rows = rowsAfter("fib", 20);
+        assertThat(rows.get("fib").calls()).isEqualTo(21_891L);
+        assertThat(rows.get("fib").primitiveCalls()).isEqualTo(1L);
         assertThat(edges()).containsExactly("fib->fib 21890/0");
     }
 
     @Test
     void anExceptionThroughProfiledFramesLeavesTheCallerRight() throws Throwable {
-        Map<String, Map<String, Object>> rows = rowsAfter("twoCallers");
-        assertThat(rows.get("fails").get("calls")).isEqualTo(4L);
-        assertThat(rows.get("fails").get("primitiveCalls")).isEqualTo(1L);
-        assertThat(rows.get("leaf").get("calls")).isEqualTo(2L);
-        assertThat(rows.get("abs").get("calls"))
-                .as("a call out of profiled code")
-                .isEqualTo(1L);
+        Map<String, MethodProfile.Method> rows = rowsAfter("twoCallers");
+        assertThat(rows.get("fails").calls()).isEqualTo(4L);
+        assertThat(rows.get("fails").primitiveCalls()).isEqualTo(1L);
+        assertThat(rows.get("leaf").calls()).isEqualTo(2L);
+        assertThat(rows.get("abs").calls()).as("a call out of profiled code").isEqualTo(1L);
         assertThat(edges())
                 .containsExactlyInAnyOrder(
                         "twoCallers->caught 1/1",
@@ -91,9 +89,9 @@ class CountingProbesTest {
         assertThatThrownBy(() -> call(woven, "fails", 2)).isInstanceOf(IllegalStateException.class);
         call(woven, "leaf");
         recorder.stop();
-        Map<String, Map<String, Object>> rows = rows(recorder.report());
-        assertThat(rows.get("fails").get("calls")).isEqualTo(3L);
-        assertThat(rows.get("leaf").get("primitiveCalls")).isEqualTo(1L);
+        Map<String, MethodProfile.Method> rows = rows(recorder.report());
+        assertThat(rows.get("fails").calls()).isEqualTo(3L);
+        assertThat(rows.get("leaf").primitiveCalls()).isEqualTo(1L);
         // leaf ran at the top, not under fails; <init>: the exception's constructor, a call out of profiled code
         assertThat(edges()).containsExactlyInAnyOrder("fails->fails 2/0", "fails-><init> 1/1");
     }
@@ -104,7 +102,7 @@ class CountingProbesTest {
         return List.of(lastEdges);
     }
 
-    private Map<String, Map<String, Object>> rowsAfter(String method, Object... args) throws Throwable {
+    private Map<String, MethodProfile.Method> rowsAfter(String method, Object... args) throws Throwable {
         Class<?> woven = weave();
         recorder = new Recorder(methods, false, 0, 0);
         recorder.start();
@@ -113,19 +111,17 @@ class CountingProbesTest {
         return rows(recorder.report());
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Object>> rows(HashMap<String, Object> report) {
-        Map<String, Map<String, Object>> byName = new HashMap<>();
-        Map<Long, String> names = new HashMap<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) report.get("methods")) {
-            byName.put((String) row.get("name"), row);
-            names.put((Long) row.get("id"), (String) row.get("name"));
+    private Map<String, MethodProfile.Method> rows(MethodProfile report) {
+        Map<String, MethodProfile.Method> byName = new HashMap<>();
+        Map<Integer, String> names = new HashMap<>();
+        for (MethodProfile.Method row : report.methods()) {
+            byName.put(row.name(), row);
+            names.put(row.id(), row.name());
         }
-        lastEdges = ((List<Map<String, Object>>) report.get("edges"))
-                .stream()
-                        .map(e -> names.get(e.get("caller")) + "->" + names.get(e.get("callee")) + " " + e.get("calls")
-                                + "/" + e.get("primitiveCalls"))
-                        .toArray(String[]::new);
+        lastEdges = report.edges().stream()
+                .map(e -> names.get(e.caller()) + "->" + names.get(e.callee()) + " " + e.calls() + "/"
+                        + e.primitiveCalls())
+                .toArray(String[]::new);
         return byName;
     }
 
