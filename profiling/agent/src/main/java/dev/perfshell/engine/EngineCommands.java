@@ -132,6 +132,26 @@ final class EngineCommands {
                 arg -> lines == null
                         ? WireForm.write(new LinesTake(null, null, null, MemoryMeter.layoutFlags()))
                         : WireForm.write(lines.take()));
+        dev.perfshell.profiling.jit.JitRecording jit = new dev.perfshell.profiling.jit.JitRecording();
+        table.put(EngineProtocol.WHY_ARM, arg -> {
+            jit.arm();
+            return Boolean.TRUE;
+        });
+        table.put(EngineProtocol.WHY_TAKE, arg -> {
+            ClassLoader session = classes.find((String) arg).getClassLoader();
+            String sessionLoader = session.getClass().getName();
+            return WireForm.write(jit.take(
+                    type -> type.getName().startsWith("REPL.")
+                            || type.getClassLoader() != null
+                                    && type.getClassLoader().getType() != null
+                                    && type.getClassLoader().getType().getName().equals(sessionLoader),
+                    internal -> {
+                        byte[] known = EnginePremain.classBytes().original(internal);
+                        return known != null
+                                ? known
+                                : dev.perfshell.profiling.jit.JitRecording.resourceBytes(session, internal);
+                    }));
+        });
         dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames(samplers);
         table.put(EngineProtocol.FLAME, arg -> {
             dev.perfshell.profiling.flame.FlameRequest request =

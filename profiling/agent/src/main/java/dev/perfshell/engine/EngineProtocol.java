@@ -71,20 +71,25 @@ public final class EngineProtocol {
     public static final String PREPARE_TIMING = "perfshell.prepareTiming";
 
     /**
-     * Arms %prun: argument {@code HashMap} with "includes" (list of class-name globs), "timed" and
-     * "boundaries" (Booleans); the session's classes are woven with probes until taken.
+     * Arms %prun: argument a {@code PrunArm} (wire form); the session's classes are woven with probes until taken.
+     * Reply a {@code ProbesArmed}.
      */
     public static final String PRUN_ARM = "perfshell.prun.arm";
-    /** Restores every woven class and returns the profile ({@code HashMap}, see Recorder.report). */
+    /** Restores every woven class and returns the profile: a {@code PrunTake} (wire form). */
     public static final String PRUN_TAKE = "perfshell.prun.take";
 
-    /**
-     * Arms %lprun/%mprun: argument {@code HashMap} with "choices" (list of maps: class, name, parameters) and
-     * "bytes" (Boolean: allocation instead of time).
-     */
+    /** Arms %lprun/%mprun: argument a {@code LinesArm} (wire form); reply a {@code ProbesArmed}. */
     public static final String LINES_ARM = "perfshell.lines.arm";
-    /** Restores the woven classes and returns the line profile ({@code HashMap}, see LineRecorder.report). */
+    /** Restores the woven classes and returns the line profile: a {@code LinesTake} (wire form). */
     public static final String LINES_TAKE = "perfshell.lines.take";
+
+    /** No argument: %why starts recording the compiler's events (JFR) before the snippet is timed. */
+    public static final String WHY_ARM = "perfshell.why.arm";
+    /**
+     * Argument: the binary name of the timed class (its loader is the session's). Stops the recording and returns what
+     * the JIT did to the session's code: a {@code JitEvents} (wire form).
+     */
+    public static final String WHY_TAKE = "perfshell.why.take";
 
     /**
      * Samples a generated {@code Timed} statement run until a duration ({@code %flame}): argument {@code HashMap}

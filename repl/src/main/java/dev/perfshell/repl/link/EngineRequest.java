@@ -6,6 +6,7 @@ import dev.perfshell.engine.SessionVariable;
 import dev.perfshell.profiling.flame.FlameBackends;
 import dev.perfshell.profiling.flame.FlameRequest;
 import dev.perfshell.profiling.flame.FlameSamples;
+import dev.perfshell.profiling.jit.JitEvents;
 import dev.perfshell.profiling.jol.Footprint;
 import dev.perfshell.profiling.probe.LineProfiler;
 import dev.perfshell.profiling.probe.LinesArm;
@@ -188,6 +189,17 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     public static EngineRequest<LinesTake> linesTake() {
         return new EngineRequest<>(
                 EngineProtocol.LINES_TAKE, null, wire -> WireForm.read(LinesTake.class, (Map<?, ?>) wire));
+    }
+
+    /** Starts recording the compiler's events for %why (the recording runs until {@link #whyTake}). */
+    public static EngineRequest<Boolean> whyArm() {
+        return new EngineRequest<>(EngineProtocol.WHY_ARM, null, wire -> Boolean.TRUE);
+    }
+
+    /** Stops %why's recording: what the JIT did to the session's code, {@code timedClass}'s loader being the session's. */
+    public static EngineRequest<JitEvents> whyTake(String timedClass) {
+        return new EngineRequest<>(
+                EngineProtocol.WHY_TAKE, timedClass, wire -> WireForm.read(JitEvents.class, (Map<?, ?>) wire));
     }
 
     private static ProbesArmed armed(Object wire) {

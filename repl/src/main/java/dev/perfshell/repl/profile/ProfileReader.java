@@ -180,7 +180,7 @@ public final class ProfileReader {
             "java/lang/Boolean");
 
     /** {@code fib(int)}, {@code Box.twice(int)}, {@code <statement>}, {@code java.util.HashMap.get(Object)}. */
-    static String method(String owner, String name, String descriptor, boolean boundary) {
+    public static String method(String owner, String name, String descriptor, boolean boundary) {
         String parameters = "(" + Descriptors.parameters(descriptor) + ")";
         if (boundary) return owner.replace('/', '.').replace('$', '.') + "." + name + parameters;
         if (name.equals("do_it$")) return "<statement>";

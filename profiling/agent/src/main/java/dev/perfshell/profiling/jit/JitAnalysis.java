@@ -280,7 +280,8 @@ public final class JitAnalysis {
         return methods;
     }
 
-    List<Inlining> inliningsOf(int compileId) {
+    /** The inlining decisions of one compilation, in the order the compiler made them. */
+    public List<Inlining> inliningsOf(int compileId) {
         return events.inlinings().stream()
                 .filter(i -> i.compileId() == compileId)
                 .toList();

@@ -1,0 +1,64 @@
+package dev.perfshell.repl.why;
+
+import dev.perfshell.profiling.jit.InliningTree;
+import dev.perfshell.profiling.jit.JitAnalysis;
+import dev.perfshell.profiling.jit.JitEvents;
+import dev.perfshell.profiling.jit.JitEvents.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What %why says about a timing: a summary of how the snippet's code was compiled, the findings (most costly first)
+ * and, for -v, the inlining trees of the C2 code that ran.
+ *
+ * @param summary  one line: the tier the snippet's code reached, its size, how much was inlined
+ * @param findings the findings, most costly first
+ * @param trees    the inlining tree of each of the session's methods whose last code was C2's, the snippet's first
+ * @param sizes    bytecode sizes of the callees refused as too big, by method key
+ */
+public record WhyReport(
+        String summary, List<WhyFinding> findings, List<InliningTree> trees, Map<String, Integer> sizes) {
+
+    public WhyReport {
+        findings = List.copyOf(findings);
+        trees = List.copyOf(trees);
+        sizes = Map.copyOf(sizes);
+    }
+
+    /**
+     * @param events              the compiler's events for the snippet's code during the timing
+     * @param allocatedBytesPerOp what the timing thread allocated per operation (NaN: unknown)
+     */
+    public static WhyReport of(JitEvents events, double allocatedBytesPerOp, JitNames names) {
+        JitAnalysis analysis = new JitAnalysis(events);
+        WhyText text = new WhyText(names);
+        List<WhyFinding> findings =
+                analysis.findings(allocatedBytesPerOp).stream().map(text::of).toList();
+        List<InliningTree> trees = new ArrayList<>();
+        Compilation snippet = null;
+        for (Compilation c : analysis.measuredCompilations().values()) {
+            if (c.level() != 4) continue;
+            boolean isSnippet = c.method().name().startsWith("perfshell$");
+            InliningTree tree = InliningTree.of(c.method(), analysis.inliningsOf(c.compileId()));
+            if (isSnippet) {
+                snippet = c;
+                trees.add(0, tree);
+            } else trees.add(tree);
+        }
+        return new WhyReport(summary(snippet, trees), findings, trees, events.bytecodeSizes());
+    }
+
+    private static String summary(Compilation snippet, List<InliningTree> trees) {
+        if (snippet == null)
+            return "The snippet's loop never reached C2 during the timing: the time is C1's code, or the interpreter's.";
+        return String.format(
+                Locale.ROOT,
+                "C2 compiled the snippet's loop%s: %,d bytes of machine code, %d method%s inlined into it.",
+                snippet.osr() ? " (on-stack replacement only)" : "",
+                snippet.codeSize(),
+                trees.get(0).size() - 1,
+                trees.get(0).size() == 2 ? "" : "s");
+    }
+}
