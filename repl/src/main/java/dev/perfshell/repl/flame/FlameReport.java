@@ -1,5 +1,9 @@
 package dev.perfshell.repl.flame;
 
+import dev.perfshell.profiling.flame.FlameSamples;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One {@code %flame} run, ready to render and record.
  *
@@ -30,8 +34,38 @@ public record FlameReport(
         String html,
         String jfr) {
 
+    /**
+     * The report of the engine's samples, with the flat view of {@code stacks} and why the backend or event differs
+     * from what was asked.
+     *
+     * @param stacks the samples' stacks, renamed and filtered
+     */
+    public static FlameReport of(
+            String source, FlameSamples samples, FoldedStacks stacks, String interval, String html) {
+        return new FlameReport(
+                source,
+                samples.event(),
+                samples.backend(),
+                notes(samples),
+                interval,
+                stacks,
+                FlatProfile.of(stacks, samples.event().equals("alloc")),
+                samples.ops(),
+                samples.nanos(),
+                samples.threw(),
+                html,
+                samples.jfrFile());
+    }
+
+    private static String notes(FlameSamples samples) {
+        List<String> notes = new ArrayList<>();
+        if (!samples.why().isEmpty()) notes.add("backend: " + samples.backend() + " (" + samples.why() + ")");
+        if (!samples.note().isEmpty()) notes.add("event: " + samples.event() + " instead of cpu: " + samples.note());
+        return String.join("; ", notes);
+    }
+
     /** Samples per thread, most first, when the profile was split by thread ({@code --threads}); else empty. */
-    public java.util.List<FoldedStacks.ThreadSamples> threads() {
+    public List<FoldedStacks.ThreadSamples> threads() {
         return stacks.threads();
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfshell.repl.render;
 
+import dev.perfshell.profiling.flame.FlameBackends;
 import dev.perfshell.repl.flame.FlameReport;
 import dev.perfshell.repl.flame.FlatProfile;
 import dev.perfshell.repl.flame.FoldedStacks;
@@ -10,7 +11,7 @@ import java.util.Locale;
 /**
  * {@code %flame}'s terminal report: a header naming the event, backend and sample count, then the flat top-N
  * table (self %, total %, self samples, method), highest self first, as async-profiler's {@code flat} and
- * pprof's {@code top} read; with {@code --threads}, samples per thread first.
+ * pprof's {@code top} read; with {@code --threads}, samples per thread first. Also {@code --list}'s lines.
  */
 public final class FlameRenderer {
     private FlameRenderer() {}
@@ -61,6 +62,15 @@ public final class FlameRenderer {
             lines.add(String.format(
                     Locale.ROOT, "  (%d more %s; -n to show them)", hidden, hidden == 1 ? "method" : "methods"));
         return lines;
+    }
+
+    /** {@code %flame --list}: the backend that samples here, its events, and what decides whether cpu is itimer. */
+    public static List<String> backends(FlameBackends backends) {
+        return List.of(
+                "backend: " + backends.backend() + (backends.why().isEmpty() ? "" : " (" + backends.why() + ")"),
+                "events: " + String.join(", ", backends.events()),
+                "perf_event_paranoid: " + backends.paranoid()
+                        + " (cpu uses perf events; where they are refused it runs as itimer, and %flame says so)");
     }
 
     /** Java that rebuilds the flat profile in the session for {@code -o}: method and self samples, highest first. */
