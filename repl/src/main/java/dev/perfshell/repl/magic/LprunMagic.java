@@ -57,7 +57,7 @@ final class LprunMagic extends LineMagic {
 
     @Override
     long intervalNanos() {
-        return SampledRuns.intervalNanos(interval, PrunMagic.SAMPLE_INTERVAL_NANOS);
+        return SampledRuns.intervalNanos(interval);
     }
 
     @Option(
