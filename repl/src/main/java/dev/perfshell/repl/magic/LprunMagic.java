@@ -95,7 +95,7 @@ final class LprunMagic extends LineMagic {
 
     @Override
     List<String> render(LineProfile profile) {
-        List<String> report = new ArrayList<>(LineRenderer.render(profile, timerUnit, skipUnhit));
+        List<String> report = new ArrayList<>(LineRenderer.render(profile, timerUnit, options.skipUnhit));
         if (repeats > 1) report.remove(LineRenderer.NOTE); // -n times runs without probes: the real code's lines
         return report;
     }
