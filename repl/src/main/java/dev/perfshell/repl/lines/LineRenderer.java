@@ -89,6 +89,36 @@ public final class LineRenderer {
         return PythonFormat.oneDecimal(scaled, BigDecimal.ONE) + " " + BINARY_UNITS[unit];
     }
 
+    /** Java that rebuilds the figures in the engine as a LineResult, for {@code -r}. */
+    public static String constructor(LineProfile profile) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder lines = new StringBuilder();
+        StringBuilder hits = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (MethodLines m : profile.methods()) {
+            String sep = names.length() == 0 ? "" : ", ";
+            names.append(sep)
+                    .append('"')
+                    .append(m.method().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+            lines.append(sep).append("new int[] {");
+            hits.append(sep).append("new long[] {");
+            values.append(sep).append("new long[] {");
+            String inner = "";
+            for (Line line : m.lines()) {
+                lines.append(inner).append(line.number());
+                hits.append(inner).append(line.hits()).append('L');
+                values.append(inner).append(line.value()).append('L');
+                inner = ", ";
+            }
+            lines.append('}');
+            hits.append('}');
+            values.append('}');
+        }
+        return "new dev.perfshell.profiling.probe.LineResult(new String[] {" + names + "}, new int[][] {" + lines
+                + "}, new long[][] {" + hits + "}, new long[][] {" + values + "})";
+    }
+
     /** {@code Total time}, where the method is, the table. */
     private static void timeBlock(MethodLines method, TimerUnit unit, List<String> out) {
         out.add("Total time: " + PythonFormat.g(method.total() / 1e9) + " s");

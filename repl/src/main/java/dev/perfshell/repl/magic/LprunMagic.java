@@ -45,6 +45,23 @@ final class LprunMagic extends LineMagic {
             description = "Sampling interval (default 500us; 1ms, 200us, 100000 = ns).")
     String interval;
 
+    @Option(
+            names = "-u",
+            paramLabel = "UNIT",
+            description = "Timer unit: seconds as line_profiler takes them (1e-6) or ns, us, ms, s (default 1e-09).")
+    String unit;
+
+    @Option(names = "-D", paramLabel = "FILE", description = "Dump the line profile as JSON (FILE.json).")
+    String dumpFile;
+
+    /** -u as parsed by {@link #checkOptions}. */
+    private TimerUnit timerUnit = TimerUnit.DEFAULT;
+
+    @Override
+    LineProfile.Kind kind() {
+        return LineProfile.Kind.TIME;
+    }
+
     @Override
     LineProfiler.Mode mode() {
         return timedProbes ? LineProfiler.Mode.TIMED : LineProfiler.Mode.SAMPLED;
@@ -57,23 +74,7 @@ final class LprunMagic extends LineMagic {
 
     @Override
     long intervalNanos() {
-        return SampledRuns.intervalNanos(interval, PrunMagic.SAMPLE_INTERVAL_NANOS);
-    }
-
-    @Option(
-            names = "-u",
-            paramLabel = "UNIT",
-            description = "Timer unit: seconds as line_profiler takes them (1e-6) or ns, us, ms, s (default 1e-09).")
-    String unit;
-
-    @Option(names = "-D", paramLabel = "FILE", description = "Dump the line profile as JSON (FILE.json).")
-    String dumpFile;
-
-    private TimerUnit timerUnit = TimerUnit.DEFAULT;
-
-    @Override
-    LineProfile.Kind kind() {
-        return LineProfile.Kind.TIME;
+        return SampledRuns.intervalNanos(interval);
     }
 
     @Override
@@ -95,7 +96,7 @@ final class LprunMagic extends LineMagic {
 
     @Override
     List<String> render(LineProfile profile) {
-        List<String> report = new ArrayList<>(LineRenderer.render(profile, timerUnit, skipUnhit));
+        List<String> report = new ArrayList<>(LineRenderer.render(profile, timerUnit, options.skipUnhit));
         if (repeats > 1) report.remove(LineRenderer.NOTE); // -n times runs without probes: the real code's lines
         return report;
     }

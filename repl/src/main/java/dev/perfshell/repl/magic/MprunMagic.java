@@ -32,6 +32,6 @@ final class MprunMagic extends LineMagic {
 
     @Override
     List<String> render(LineProfile profile) {
-        return LineRenderer.render(profile, TimerUnit.DEFAULT, skipUnhit);
+        return LineRenderer.render(profile, TimerUnit.DEFAULT, options.skipUnhit);
     }
 }

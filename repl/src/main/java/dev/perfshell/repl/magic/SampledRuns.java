@@ -10,11 +10,17 @@ import java.util.List;
  * sampled runs), the sampling interval option, and the advice on how many runs give enough samples.
  */
 final class SampledRuns {
+    /** The interval asked of the sampler when --interval is not given. */
+    static final long DEFAULT_INTERVAL_NANOS = 500_000L;
+
     private SampledRuns() {}
 
-    /** --interval in nanoseconds: a number with an optional ns, us or ms suffix; {@code null} gives the default. */
-    static long intervalNanos(String interval, long defaultNanos) {
-        if (interval == null) return defaultNanos;
+    /**
+     * --interval in nanoseconds: a number with an optional ns, us or ms suffix; {@code null} gives
+     * {@link #DEFAULT_INTERVAL_NANOS}.
+     */
+    static long intervalNanos(String interval) {
+        if (interval == null) return DEFAULT_INTERVAL_NANOS;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|ms)?")
                 .matcher(interval.strip().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches())

@@ -10,7 +10,7 @@ class PrunNotesTest {
      */
     @Test
     void fewSamplesSuggestARunCountAndSayWhatItBuys() {
-        assertThat(PrunMagic.fewSamplesNote(100, 10, "fib(20)"))
+        assertThat(PrunNotes.fewSamplesNote(100, 10, "fib(20)"))
                 .isEqualTo("note: the times rest on only 100 samples. Next: %prun -n 100 fib(20) runs it 100 times"
                         + " for about 1,000 samples.");
     }
@@ -18,7 +18,7 @@ class PrunNotesTest {
     /** Enough samples need no note; none at all is said by the profile's footer, not projected from zero. */
     @Test
     void enoughOrNoSamplesGetNoNote() {
-        assertThat(PrunMagic.fewSamplesNote(500, 1, "f()")).isNull();
-        assertThat(PrunMagic.fewSamplesNote(0, 50, "f()")).isNull();
+        assertThat(PrunNotes.fewSamplesNote(500, 1, "f()")).isNull();
+        assertThat(PrunNotes.fewSamplesNote(0, 50, "f()")).isNull();
     }
 }
