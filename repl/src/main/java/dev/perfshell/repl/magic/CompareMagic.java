@@ -4,26 +4,23 @@ import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.link.EngineException;
 import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.TimeitRuns;
+import dev.perfshell.repl.plot.TimeitPlots;
 import dev.perfshell.repl.render.HeadToHeadRenderer;
-import dev.perfshell.repl.results.ResultRecord;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.HeadToHead;
+import dev.perfshell.repl.timeit.JavaStatements;
 import dev.perfshell.repl.timeit.SnippetList;
-import dev.perfshell.repl.timeit.SteadyRuns;
 import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
-import dev.perfshell.repl.timeit.TimeitDetails;
+import dev.perfshell.repl.timeit.TimeitAnalysis;
 import dev.perfshell.repl.timeit.TimingFailure;
-import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
-import dev.perfshell.timing.runtime.TimeitPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code %compare A ;; B [;; C …]} and {@code %%compare} with one snippet per line: every snippet
@@ -44,44 +41,14 @@ import picocli.CommandLine.Option;
         })
 final class CompareMagic extends SetupCellMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
-    /** Each snippet's share of the call when --budget is not given. */
-    private static final double DEFAULT_BUDGET_SECONDS = 1.5;
 
-    @Option(names = "-n", paramLabel = "LOOPS", description = "Operations per run (default: time-boxed runs).")
-    Long loops;
-
-    @Option(names = "-r", paramLabel = "RUNS", description = "Measured runs of each snippet (default 20).")
-    Integer runs;
+    /** Where setup goes: a snippet that declares a variable keeps it to itself. */
+    static final String SETUP_HINT =
+            "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the "
+                    + "cell's first line; a snippet's own variables are its own.";
 
     @Mixin
-    WarmupOption warmup = new WarmupOption();
-
-    @Option(names = "--budget", paramLabel = "SECONDS", description = "Time for each snippet (default 1.5).")
-    Double budget;
-
-    @Option(
-            names = "--setup",
-            paramLabel = "CODE",
-            description = "Setup code run before each run of every snippet, untimed; its variables become fields.")
-    String setupOption;
-
-    @Option(names = "-p", paramLabel = "PRECISION", defaultValue = "3", description = "Significant digits (default 3).")
-    int precision;
-
-    @Option(names = "-q", description = "Quiet: print only the summary.")
-    boolean quiet;
-
-    @Option(
-            names = "--plot",
-            paramLabel = "FILE.svg|FILE.html",
-            description = "Also draw a box plot of every snippet's runs (self-contained, no network).")
-    String plot;
-
-    @Mixin
-    LabelOption labelOption = new LabelOption();
-
-    @Mixin
-    FreshOption freshOption = new FreshOption();
+    CompareOptions options = new CompareOptions();
 
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
@@ -95,17 +62,16 @@ final class CompareMagic extends SetupCellMagic {
                     + "Example: %compare sumLoop(arr) ;; Arrays.stream(arr).sum()");
             return false;
         }
-        String problem = validate();
+        String problem = options.problem();
         if (problem != null) {
             console.error("%compare: " + problem);
             return false;
         }
-        String setup = dev.perfshell.repl.timeit.JavaStatements.setup(
-                input.cell() ? input.code() : "", cell.setup(), setupOption);
-        if (!cell.setup().isEmpty() && !quiet)
+        String setup = JavaStatements.setup(input.cell() ? input.code() : "", cell.setup(), options.setupOption);
+        if (!cell.setup().isEmpty() && !options.quiet)
             console.dim("note: the cell's first line is setup (untimed): the snippets below read its variables");
         try {
-            if (!freshOption.fresh) return compare(context, context.session(), entries, setup);
+            if (!options.fresh()) return compare(context, context.session(), entries, setup);
             // As %timeit --fresh: code that does not compile is said before a whole session is replayed for nothing.
             List<TimedSnippet> check = declare(context.session(), entries, setup, console);
             if (check == null) return false;
@@ -131,7 +97,7 @@ final class CompareMagic extends SetupCellMagic {
             List<TimeitRuns> measured;
             try {
                 measured = session.request(EngineRequest.timeitInterleaved(
-                        declared.stream().map(TimedSnippet::binaryName).toList(), plan()));
+                        declared.stream().map(TimedSnippet::binaryName).toList(), options.plan()));
             } catch (EngineException e) {
                 TimingFailure.of(session, e).ifPresent(console::error);
                 return false;
@@ -155,7 +121,7 @@ final class CompareMagic extends SetupCellMagic {
                         session, "PerfshellCompare" + CLASS_NUMBERS.incrementAndGet(), entry.code(), setup, false);
                 declared.add(timed);
                 if (!timed.ok()) {
-                    console.error("%compare: " + name(entry) + " does not compile:");
+                    console.error("%compare: " + entry.name() + " does not compile:");
                     timed.errors().forEach(console::error);
                     if (timed.errors().stream().anyMatch(error -> error.contains("cannot find variable")))
                         console.error(SETUP_HINT);
@@ -169,6 +135,7 @@ final class CompareMagic extends SetupCellMagic {
         }
     }
 
+    /** Each snippet's notes, its result recorded, then the warnings, the table, the summary and the plot. */
     private void report(
             MagicContext context,
             Session session,
@@ -176,129 +143,36 @@ final class CompareMagic extends SetupCellMagic {
             List<TimeitRuns> measured,
             String setup) {
         Console console = context.console();
-        double floor = session.blackhole()
-                .map(dev.perfshell.timing.runtime.BlackholeCheck::emptyNanos)
-                .orElse(Double.NaN);
-        List<TimeitReport> reports = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<SteadyRuns> steadies = SteadyRuns.ofInterleaved(measured);
-        for (int k = 0; k < entries.size(); k++) {
-            // %timeit's rules: runs on fresh memory (each snippet's own) and rounds that waited for a CPU (the same
-            // rounds for every snippet) are left out and said so.
-            SteadyRuns steady = steadies.get(k);
-            TimeitRuns runs = steady.runs();
-            SnippetList.Entry entry = entries.get(k);
-            if (!quiet) {
-                for (dev.perfshell.timing.Finding note : steady.notes())
-                    console.dim("note: " + name(entry) + ": " + dev.perfshell.timing.FindingText.line(note));
-            }
-            List<dev.perfshell.timing.Finding> findings = new ArrayList<>(steady.warnings());
-            findings.addAll(dev.perfshell.timing.TimeitFindings.of(
-                    runs.evidence(1, floor, entry.code().matches("[{};\\s]*")), RunStatistics.of(runs.perOpNanos())));
-            reports.add(TimeitReport.of(
-                    resultLabel(entry),
-                    entry.code(),
-                    runs.loopsPerRun(),
-                    runs.perOpNanos(),
-                    runs.allocatedBytesPerOp(1),
-                    runs.warmupNanos(),
-                    runs.warmupRuns(),
-                    runs.settled(),
-                    findings));
-            names.add(name(entry));
+        List<TimeitAnalysis.Analysed> analysed = TimeitAnalysis.interleaved(
+                session,
+                entries.stream().map(options::resultLabel).toList(),
+                entries.stream().map(SnippetList.Entry::code).toList(),
+                measured);
+        List<String> names = entries.stream().map(SnippetList.Entry::name).toList();
+        if (!options.quiet) {
+            for (int k = 0; k < entries.size(); k++)
+                HeadToHeadRenderer.notes(names.get(k), analysed.get(k).steady()).forEach(console::dim);
         }
+        List<TimeitReport> reports =
+                analysed.stream().map(TimeitAnalysis.Analysed::report).toList();
         HeadToHead result = HeadToHead.of(names, reports);
-        TimeitPlan plan = plan();
-        for (int k = 0; k < reports.size(); k++) {
-            TimeitReport report = reports.get(k);
-            SteadyRuns steady = steadies.get(k);
+        for (int k = 0; k < analysed.size(); k++) {
+            TimeitAnalysis.Analysed snippet = analysed.get(k);
             int position = k + 1;
-            context.record(origin -> {
-                ResultRecord timeit = TimeitDetails.record(report, setup, plan, freshOption.fresh, origin);
-                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(timeit.params());
-                params.put("snippets", entries.size());
-                params.put("position", position);
-                return TimeitDetails.withRunsLeftOut(
-                        new ResultRecord(
-                                "compare",
-                                timeit.label(),
-                                timeit.source(),
-                                params,
-                                timeit.script(),
-                                timeit.line(),
-                                timeit.warnings(),
-                                timeit.metric(),
-                                timeit.details()),
-                        steady);
-            });
+            context.record(origin -> options.record(snippet, setup, entries.size(), position, origin));
         }
-        // A warning several snippets share (a busy machine) is said once, naming them all.
-        java.util.Map<String, List<String>> warnings = new java.util.LinkedHashMap<>();
-        for (int k = 0; k < reports.size(); k++) {
-            for (String warning : reports.get(k).warnings())
-                warnings.computeIfAbsent(warning, w -> new ArrayList<>()).add(names.get(k));
-        }
-        warnings.forEach((warning, who) ->
-                console.warn((who.size() == names.size() ? "all" : String.join(", ", who)) + ": " + warning));
+        HeadToHeadRenderer.snippetWarnings(result).forEach(console::warn);
         HeadToHeadRenderer.warnings(result).forEach(console::warn);
-        if (!quiet) HeadToHeadRenderer.table(result, precision).forEach(console::println);
+        if (!options.quiet)
+            HeadToHeadRenderer.table(result, options.precision()).forEach(console::println);
         HeadToHeadRenderer.summary(result).forEach(console::println);
-        if (plot != null) {
-            dev.perfshell.repl.plot.PlotFiles.writeAndSay(
-                    console,
-                    "%compare",
-                    plot,
-                    dev.perfshell.repl.plot.Plots.boxes(
-                            "%compare: time per operation",
-                            names,
-                            reports.stream().map(TimeitReport::perOpNanos).toList()),
-                    "%compare");
-        }
+        if (options.plot != null) TimeitPlots.compare(console, options.plot, names, reports);
     }
-
-    /** Where setup goes: a snippet that declares a variable keeps it to itself. */
-    static final String SETUP_HINT =
-            "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the "
-                    + "cell's first line; a snippet's own variables are its own.";
 
     private static boolean sessionVariable(Session session, String name) {
         jdk.jshell.JShell jshell = session.engine().jshell();
         return jshell.variables()
                 .anyMatch(variable ->
                         variable.name().equals(name) && jshell.status(variable).isActive());
-    }
-
-    /**
-     * A snippet's result's label: --label names the comparison, and each snippet's result is NAME/its label or letter,
-     * so a later comparison finds each again; without --label, a snippet's own label or none.
-     */
-    private String resultLabel(SnippetList.Entry entry) {
-        if (labelOption.label != null) return labelOption.label + "/" + entry.label();
-        return entry.labelled() ? entry.label() : "";
-    }
-
-    /** The label, or the code itself, as hyperfine names a command by itself. */
-    private static String name(SnippetList.Entry entry) {
-        return entry.labelled() ? entry.label() : entry.code();
-    }
-
-    private String validate() {
-        String problem = OptionRules.first(OptionRules.runPlan(loops, runs, budget), warmup.problem());
-        if (problem != null) return problem;
-        if (runs != null && runs == 1) return "-r must be at least 2 to compare runs, got 1";
-        if (precision < 1 || precision > 15) return "-p must be between 1 and 15, got " + precision;
-        if (plot != null) return dev.perfshell.repl.plot.PlotFiles.problem(plot);
-        return null;
-    }
-
-    private TimeitPlan plan() {
-        double seconds = budget != null ? budget : DEFAULT_BUDGET_SECONDS;
-        return new TimeitPlan(
-                (long) (seconds * 1e9),
-                runs == null ? 0 : runs,
-                loops == null ? 0 : loops,
-                warmup.nanos(),
-                warmup.runs(),
-                1);
     }
 }

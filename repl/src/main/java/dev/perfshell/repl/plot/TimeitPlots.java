@@ -3,10 +3,12 @@ package dev.perfshell.repl.plot;
 import dev.perfshell.repl.io.Console;
 import dev.perfshell.repl.results.SweepFit;
 import dev.perfshell.timing.TimeitReport;
+import java.util.List;
 
 /**
  * %timeit's {@code --plot} drawings, titled with the snippet (cut to fit the title): one timing's runs as a histogram
- * with mean, median and CI, and a sweep's measured points with the fitted curve. Written as the file's name asks and
+ * with mean, median and CI, and a sweep's measured points with the fitted curve; and %compare's, a box plot of every
+ * snippet's runs. Written as the file's name asks and
  * the path said ({@link PlotFiles#writeAndSay}); the magic only asks for the one it measured.
  */
 public final class TimeitPlots {
@@ -40,5 +42,17 @@ public final class TimeitPlots {
                         fit.fit(),
                         caption),
                 title);
+    }
+
+    /** %compare's box plot: each snippet's runs, named as its table names it. */
+    public static void compare(Console console, String file, List<String> names, List<TimeitReport> reports) {
+        PlotFiles.writeAndSay(
+                console,
+                "%compare",
+                file,
+                Plots.boxes(
+                        "%compare: time per operation",
+                        names, reports.stream().map(TimeitReport::perOpNanos).toList()),
+                "%compare");
     }
 }

@@ -2,12 +2,16 @@ package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.io.TextColumns;
 import dev.perfshell.repl.timeit.HeadToHead;
+import dev.perfshell.repl.timeit.SteadyRuns;
+import dev.perfshell.timing.FindingText;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.Units;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code %compare}'s output: a table of every snippet (the geometric mean of its runs, which the ratios
@@ -56,6 +60,30 @@ public final class HeadToHeadRenderer {
                     pValue(versus.estimate().p()),
                     pValue(versus.pU())));
         }
+        return lines;
+    }
+
+    /** The runs a snippet's figures leave out (as %timeit's notes say them), naming the snippet. */
+    public static List<String> notes(String name, SteadyRuns steady) {
+        return steady.notes().stream()
+                .map(note -> "note: " + name + ": " + FindingText.line(note))
+                .toList();
+    }
+
+    /**
+     * Each snippet's warnings, a warning several snippets share (a busy machine) said once, naming them all
+     * ({@code all: ...} when every snippet has it).
+     */
+    public static List<String> snippetWarnings(HeadToHead result) {
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        for (int k = 0; k < result.reports().size(); k++) {
+            for (String warning : result.reports().get(k).warnings())
+                warnings.computeIfAbsent(warning, w -> new ArrayList<>())
+                        .add(result.names().get(k));
+        }
+        List<String> lines = new ArrayList<>();
+        warnings.forEach((warning, who) ->
+                lines.add((who.size() == result.names().size() ? "all" : String.join(", ", who)) + ": " + warning));
         return lines;
     }
 

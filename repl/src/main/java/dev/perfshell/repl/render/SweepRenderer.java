@@ -1,7 +1,11 @@
 package dev.perfshell.repl.render;
 
+import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.results.SweepFit;
+import dev.perfshell.repl.timeit.ParamSweep;
 import dev.perfshell.timing.ComplexityFit;
+import dev.perfshell.timing.TimeitReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,6 +31,20 @@ public final class SweepRenderer {
     public static String timing(String name, int count, boolean twoPasses) {
         if (count == 1) return "timing 1 value of " + name + (twoPasses ? ", twice" : "") + "...";
         return "timing " + count + " values of " + name + (twoPasses ? ", ascending then descending" : "") + "...";
+    }
+
+    /**
+     * One value's lines of a %timeit sweep: the engine's note on its runs, IPython's line after the value's prefix, and
+     * with {@code -v} the statistics, indented.
+     */
+    public static List<String> timeitValue(
+            ParamSweep sweep, long value, TimeitRuns measured, TimeitReport report, int precision, boolean verbose) {
+        List<String> lines = new ArrayList<>();
+        if (!measured.note().isEmpty()) lines.add("note: " + label(sweep.name(), value) + ": " + measured.note());
+        String prefix = prefix(sweep.name(), value, sweep.values());
+        TimeitRenderer.line(report, precision).forEach(line -> lines.add(prefix + line));
+        if (verbose) TimeitRenderer.verbose(report, precision).forEach(line -> lines.add("    " + line));
+        return lines;
     }
 
     /** The fit line. */

@@ -1,6 +1,8 @@
 package dev.perfshell.repl.render;
 
 import dev.perfshell.repl.link.TimeitRuns;
+import dev.perfshell.repl.timeit.SteadyRuns;
+import dev.perfshell.timing.FindingText;
 import dev.perfshell.timing.RunStatistics;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitResult;
@@ -43,6 +45,16 @@ public final class TimeitRenderer {
     /** The warning lines (IPython's slowest-run warning and others), unchanged; printed before the line. */
     public static List<String> warnings(TimeitReport r) {
         return r.warnings();
+    }
+
+    /**
+     * The runs left out (fresh memory, waiting for a CPU), said dimmed before the line: a note, not a finding, since the
+     * figures come from the other runs.
+     */
+    public static List<String> notes(SteadyRuns steady) {
+        return steady.notes().stream()
+                .map(note -> "note: " + FindingText.line(note))
+                .toList();
     }
 
     /**

@@ -15,7 +15,12 @@ public final class SnippetList {
     private static final Pattern LABEL = Pattern.compile("^\\s*([A-Za-z_][\\w.-]*)\\s*:\\s+(\\S.*)$", Pattern.DOTALL);
 
     /** One snippet to compare: its label (given, or a letter A, B, …) and its code. */
-    public record Entry(String label, String code, boolean labelled) {}
+    public record Entry(String label, String code, boolean labelled) {
+        /** The label, or the code itself, as hyperfine names a command by itself. */
+        public String name() {
+            return labelled ? label : code;
+        }
+    }
 
     private SnippetList() {}
 

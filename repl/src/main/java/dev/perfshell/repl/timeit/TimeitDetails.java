@@ -99,6 +99,26 @@ public record TimeitDetails(
                         report.findings()));
     }
 
+    /**
+     * A %compare snippet's result: %timeit's record of it ({@link #record}) under %compare's name, with how many
+     * snippets were compared and its place among them (from 1).
+     */
+    public static ResultRecord compared(ResultRecord timeit, int snippets, int position) {
+        Map<String, Object> params = new LinkedHashMap<>(timeit.params());
+        params.put("snippets", snippets);
+        params.put("position", position);
+        return new ResultRecord(
+                "compare",
+                timeit.label(),
+                timeit.source(),
+                params,
+                timeit.script(),
+                timeit.line(),
+                timeit.warnings(),
+                timeit.metric(),
+                timeit.details());
+    }
+
     /** Only what the user chose: defaults are left out, so a change of default does not look like a change of params. */
     private static Map<String, Object> params(String setup, TimeitPlan plan, boolean fresh) {
         Map<String, Object> params = new LinkedHashMap<>();
