@@ -22,6 +22,7 @@ public final class MagicRegistry {
     public static MagicRegistry standard() {
         MagicRegistry registry = new MagicRegistry();
         registry.add(TimeitMagic::new);
+        registry.add(WhyMagic::new);
         registry.add(TimeMagic::new);
         registry.add(PrunMagic::new);
         registry.add(LprunMagic::new);

@@ -6,6 +6,7 @@ import dev.perfshell.repl.link.EngineRequest;
 import dev.perfshell.repl.link.TimeitRuns;
 import dev.perfshell.repl.plot.TimeitPlots;
 import dev.perfshell.repl.render.TimeitRenderer;
+import dev.perfshell.repl.render.WhyRenderer;
 import dev.perfshell.repl.session.Session;
 import dev.perfshell.repl.timeit.BlackholeWarnings;
 import dev.perfshell.repl.timeit.JavaStatements;
@@ -14,6 +15,8 @@ import dev.perfshell.repl.timeit.TimedSnippet;
 import dev.perfshell.repl.timeit.TimedSourceBuilder;
 import dev.perfshell.repl.timeit.TimeitAnalysis;
 import dev.perfshell.repl.timeit.TimingFailure;
+import dev.perfshell.repl.why.WhyDetails;
+import dev.perfshell.repl.why.WhyReport;
 import dev.perfshell.timing.TimeitReport;
 import dev.perfshell.timing.runtime.TimeitPlan;
 import java.util.List;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Mixin;
             "",
             "Statistics: ± is the population standard deviation of the per-run means (IPython); MAD is scaled by 1.4826; the 99.9%% confidence interval of the mean is Student's t, as JMH computes its Error."
         })
-final class TimeitMagic extends SetupCellMagic {
+class TimeitMagic extends SetupCellMagic {
     private static final AtomicInteger CLASS_NUMBERS = new AtomicInteger();
 
     @Mixin
@@ -46,14 +49,27 @@ final class TimeitMagic extends SetupCellMagic {
         return prefix + CLASS_NUMBERS.incrementAndGet();
     }
 
+    /** The magic as typed, for messages. */
+    String magic() {
+        return "%timeit";
+    }
+
+    /** Whether the timing also says what the JIT did to the code (%why, --why). */
+    boolean explains() {
+        return options.why;
+    }
+
     @Override
     public boolean run(MagicContext context, MagicInput input) throws Exception {
         Console console = context.console();
-        String code = requiredCode(input, console, "%timeit needs code to time. Example: %timeit map.get(key)");
+        String code =
+                requiredCode(input, console, magic() + " needs code to time. Example: " + magic() + " map.get(key)");
         if (code == null) return false;
         String problem = options.problem();
+        if (problem == null && explains() && options.param != null)
+            problem = "--param makes one timing per value, and %why explains one; drop --param";
         if (problem != null) {
-            console.error("%timeit: " + problem);
+            console.error(magic() + ": " + problem);
             return false;
         }
         String setup = JavaStatements.setup(input.cell() ? input.code() : "", options.setupOption);
@@ -63,7 +79,7 @@ final class TimeitMagic extends SetupCellMagic {
                 sweep = ParamSweep.parse(options.param);
                 sweep.checkSetup(setup);
             } catch (ParamSweep.BadSweep e) {
-                console.error("%timeit: " + e.getMessage());
+                console.error(magic() + ": " + e.getMessage());
                 return false;
             }
         }
@@ -89,7 +105,7 @@ final class TimeitMagic extends SetupCellMagic {
                 return timeIn(context, copy.session(), code, setup, sweep);
             }
         } catch (TimedSourceBuilder.SetupTypeException e) {
-            console.error("%timeit: " + e.getMessage());
+            console.error(magic() + ": " + e.getMessage());
             return false;
         }
     }
@@ -112,9 +128,11 @@ final class TimeitMagic extends SetupCellMagic {
             }
             TimeitPlan plan = options.plan();
             TimeitRuns measured;
+            JitWatch jit = explains() ? JitWatch.arm(session) : null;
             try {
                 measured = session.request(EngineRequest.timeit(timed.binaryName(), plan, true, options.keepProfiles));
             } catch (EngineException e) {
+                if (jit != null) jit.abandon(timed.binaryName());
                 TimingFailure.of(session, e).ifPresent(console::error);
                 return false;
             }
@@ -122,8 +140,15 @@ final class TimeitMagic extends SetupCellMagic {
                     .of(timed, code, setup, measured, plan, List.of());
             if (!options.quiet) TimeitRenderer.notes(analysed.steady()).forEach(console::dim);
             TimeitReport report = analysed.report();
-            context.record(origin -> options.record(analysed, setup, plan, origin));
+            WhyReport why = jit == null ? null : jit.take(timed.binaryName(), report.allocatedBytesPerOp());
+            context.record(origin -> why == null
+                    ? options.record(analysed, setup, plan, origin)
+                    : WhyDetails.record(options.record(analysed, setup, plan, origin), why, magic().substring(1)));
             if (!options.quiet) print(console, report, analysed.steady().runs());
+            if (why != null && !options.quiet) {
+                WhyRenderer.report(why).forEach(console::println);
+                if (options.verbose) WhyRenderer.trees(why, jit.names()).forEach(console::println);
+            }
             if (options.plot != null) TimeitPlots.histogram(console, options.plot, report);
             return options.bind == null
                     || context.binder()

@@ -99,6 +99,12 @@ final class TimeitOptions {
                             + "n=10..100000:x10); the snippet and setup read NAME, a field. One line per value, then the fitted complexity.")
     String param;
 
+    @Option(
+            names = "--why",
+            description = "Also say what the JIT did to the snippet's code, as %why does: inlining refused, receiver"
+                    + " types, deoptimisations, escape analysis, on-stack replacement.")
+    boolean why;
+
     /** The first problem of the options as given, in one line, or {@code null}. */
     String problem() {
         return OptionRules.first(
@@ -109,7 +115,10 @@ final class TimeitOptions {
                 param != null && bind != null
                         ? "-o binds one result, and --param makes one per value; use --label and %results save (or perfshell run --json) for a sweep's figures"
                         : null,
-                plot == null ? null : PlotFiles.problem(plot));
+                plot == null ? null : PlotFiles.problem(plot),
+                why && param != null
+                        ? "--why explains one timing, and --param makes one per value; drop one of them"
+                        : null);
     }
 
     /** The runs asked for; a 0 leaves that value to the plan's default. */

@@ -13,10 +13,14 @@ import dev.perfshell.repl.results.ResultRecord;
  */
 public record WhyDetails(ResultRecord.Details timing, WhyReport report) implements ResultRecord.Details {
 
-    /** The %timeit record of the timing, as a %why result. */
-    public static ResultRecord record(ResultRecord timeit, WhyReport report) {
+    /**
+     * The %timeit record of the timing, with what the JIT did.
+     *
+     * @param magic {@code why}, or {@code timeit} for {@code %timeit --why}
+     */
+    public static ResultRecord record(ResultRecord timeit, WhyReport report, String magic) {
         return new ResultRecord(
-                "why",
+                magic,
                 timeit.label(),
                 timeit.source(),
                 timeit.params(),

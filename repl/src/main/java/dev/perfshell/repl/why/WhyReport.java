@@ -36,16 +36,28 @@ public record WhyReport(
         WhyText text = new WhyText(names);
         List<WhyFinding> findings =
                 analysis.findings(allocatedBytesPerOp).stream().map(text::of).toList();
+        Map<Boolean, List<Compilation>> c2 = analysis.measuredCompilations().values().stream()
+                .filter(c -> c.level() == 4)
+                .collect(java.util.stream.Collectors.partitioningBy(
+                        c -> c.method().name().startsWith("perfshell$")));
+        // the snippet's code: the timing loop, with the snippet inlined (its own compilation if the loop has none)
+        Compilation snippet = c2.get(true).stream()
+                .filter(c -> c.method().name().equals("perfshell$loop"))
+                .findFirst()
+                .orElse(c2.get(true).isEmpty() ? null : c2.get(true).get(0));
         List<InliningTree> trees = new ArrayList<>();
-        Compilation snippet = null;
-        for (Compilation c : analysis.measuredCompilations().values()) {
-            if (c.level() != 4) continue;
-            boolean isSnippet = c.method().name().startsWith("perfshell$");
+        java.util.Set<JitEvents.MethodRef> shown = new java.util.HashSet<>();
+        if (snippet != null) {
+            InliningTree tree = InliningTree.of(snippet.method(), analysis.inliningsOf(snippet.compileId()));
+            trees.add(tree);
+            shown.addAll(tree.methods());
+        }
+        // the session's methods that ran as their own C2 code, not inlined into the snippet's
+        for (Compilation c : c2.get(false)) {
+            if (shown.contains(c.method())) continue;
             InliningTree tree = InliningTree.of(c.method(), analysis.inliningsOf(c.compileId()));
-            if (isSnippet) {
-                snippet = c;
-                trees.add(0, tree);
-            } else trees.add(tree);
+            trees.add(tree);
+            shown.addAll(tree.methods());
         }
         return new WhyReport(summary(snippet, trees), findings, trees, events.bytecodeSizes());
     }

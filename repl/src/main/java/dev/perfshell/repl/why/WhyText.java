@@ -74,7 +74,8 @@ public final class WhyText {
                         f,
                         where,
                         callee,
-                        where + " → " + callee + ": not inlined — " + f.reason() + size(f) + times(f.count()) + ".",
+                        where + " → " + callee + ": not inlined — " + f.reason() + size(f)
+                                + (f.count() > 1 ? ", at " + f.count() + " call sites" : "") + ".",
                         refusalHint(f));
             case DEOPTIMISED ->
                 finding(

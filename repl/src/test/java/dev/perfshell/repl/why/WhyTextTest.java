@@ -57,7 +57,8 @@ class WhyTextTest {
     void aRefusalWithoutAKnownSizeSaysNoNumbers() {
         WhyFinding f = of(Kind.NOT_INLINED, TOTAL, TOTAL, "recursive inlining is too deep", 4, -1, List.of(), -1, -1);
         assertThat(f.evidence())
-                .isEqualTo("total(Shape[]) → total(Shape[]): not inlined — recursive inlining is too deep, 4 times.");
+                .isEqualTo(
+                        "total(Shape[]) → total(Shape[]): not inlined — recursive inlining is too deep, at 4 call sites.");
         assertThat(f.hint()).isEqualTo("recursion is inlined only a level deep; a loop instead.");
     }
 

@@ -66,7 +66,20 @@ public final class JitAnalysis {
         allocations(measured, allocatedBytesPerOp, findings);
         osrOnly(findings);
         findings.sort(Comparator.comparing(JitFinding::kind).thenComparing(f -> -f.count()));
-        return findings;
+        return distinct(findings);
+    }
+
+    /**
+     * One finding per kind, place and reason: a method compiled on its own and inlined into the snippet's loop is
+     * refused the same callee in both compilations, and C2 posts a retried compilation's decisions again.
+     */
+    private static List<JitFinding> distinct(List<JitFinding> findings) {
+        Map<List<Object>, JitFinding> first = new LinkedHashMap<>();
+        for (JitFinding f : findings) {
+            List<Object> key = java.util.Arrays.asList(f.kind(), f.method(), f.callee(), f.reason(), f.line());
+            first.merge(key, f, (kept, again) -> kept.count() >= again.count() ? kept : again);
+        }
+        return new ArrayList<>(first.values());
     }
 
     /**
@@ -159,12 +172,13 @@ public final class JitAnalysis {
 
     /** C2's costly refusals in the measured code, one finding per caller, callee and message. */
     private void refusals(Compilation measured, List<JitFinding> findings) {
-        Map<List<Object>, Integer> counts = new LinkedHashMap<>();
+        // counted by call site: C2 posts a retried compilation's decisions again
+        Map<List<Object>, Set<Integer>> sites = new LinkedHashMap<>();
         Map<List<Object>, Inlining> first = new LinkedHashMap<>();
         for (Inlining i : inliningsOf(measured.compileId())) {
             if (i.succeeded() || !COSTLY_REFUSALS.contains(i.message())) continue;
             List<Object> key = List.of(i.caller(), i.callee(), i.message());
-            counts.merge(key, 1, Integer::sum);
+            sites.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(i.bci());
             first.putIfAbsent(key, i);
         }
         first.forEach((key, i) -> {
@@ -174,7 +188,7 @@ public final class JitAnalysis {
                     i.caller(),
                     i.callee(),
                     i.message(),
-                    counts.get(key),
+                    sites.get(key).size(),
                     -1,
                     List.of(),
                     size,

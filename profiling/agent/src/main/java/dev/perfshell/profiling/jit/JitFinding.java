@@ -11,7 +11,7 @@ import java.util.List;
  * @param callee    the method called, for inlining findings; {@code null} otherwise
  * @param reason    the compiler's own words: its inlining message ("hot method too big"), the trap's reason
  *                  ("unstable_if"), the allocated type, or the bailout message
- * @param count     how many times (deoptimisations, call sites, allocation sites); 1 otherwise
+ * @param count     how many: deoptimisations, call sites refused, allocation sites; 1 otherwise
  * @param line      the source line (of the trap or the allocation; -1 when unknown)
  * @param receivers the receiver types a virtual call site saw (the implementations compiled on their own, or inlined
  *                  behind a type check), simple names; empty otherwise
