@@ -33,6 +33,8 @@ class ResultsSchemaScriptTest {
             "%timeit -q -r 2 -n 1000 --setup \"double y = 3.0;\" Math.sqrt(y)", // two runs: no interval
             "%timeit -q --param n=10,100,1000,10000 -r 3 -n 10 work(n)",
             "%compare -q -r 3 -n 1000 Math.sqrt(x) ;; Math.cbrt(x)",
+            "%why -q -r 5 Integer.valueOf((int) x).hashCode() + fill(4).length",
+            "%timeit --why -q -r 5 Math.sqrt(x)",
             "%time fib(20)",
             "%prun -q -n 2 fib(18)",
             "%prun -q --timed fib(15)",
@@ -79,12 +81,15 @@ class ResultsSchemaScriptTest {
                         + result.get("metric").path("forks").size());
             if (magic.equals("sizeof") && result.get("rootClass").isNull()) variants.add("sizeof null");
             if (result.has("complexity")) variants.add(magic + " complexity");
+            if (magic.equals("timeit") && result.has("jit")) variants.add("timeit why");
+            if (magic.equals("why") && result.get("findings").size() > 0) variants.add("why with findings");
             if (magic.equals("timeit") && result.get("metric").get("ciLow").isNull())
                 variants.add("timeit no interval");
         }
         assertThat(kinds)
                 .containsExactlyInAnyOrder(
-                        "timeit", "compare", "time", "prun", "lprun", "mprun", "memit", "sizeof", "flame", "jmh");
+                        "timeit", "why", "compare", "time", "prun", "lprun", "mprun", "memit", "sizeof", "flame",
+                        "jmh");
         assertThat(variants)
                 .contains(
                         "prun sampled",
@@ -96,6 +101,8 @@ class ResultsSchemaScriptTest {
                         "timeit complexity",
                         "memit complexity",
                         "timeit no interval",
+                        "timeit why",
+                        "why with findings",
                         "jmh ns/op forks 0",
                         "jmh ops/s forks 2");
 

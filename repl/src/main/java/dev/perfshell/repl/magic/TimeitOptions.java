@@ -101,7 +101,7 @@ final class TimeitOptions {
 
     @Option(
             names = "--why",
-            description = "Also say what the JIT did to the snippet's code, as %why does: inlining refused, receiver"
+            description = "Also say what the JIT did to the snippet's code, as %%why does: inlining refused, receiver"
                     + " types, deoptimisations, escape analysis, on-stack replacement.")
     boolean why;
 

@@ -9,11 +9,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "why",
         description =
-                "Time a snippet as %timeit does, then say what the JIT did to its code: inlining refused, receiver"
+                "Time a snippet as %%timeit does, then say what the JIT did to its code: inlining refused, receiver"
                         + " types, deoptimisations, escape analysis, on-stack replacement; -v adds C2's inlining tree.",
         footer = {
             "",
-            "Every line rests on JFR's compiler events of the timing (jdk.Compilation, jdk.CompilerInlining, jdk.Deoptimization, jdk.CompilerFailure), recorded only while %why runs, and on the bytes the timing allocated per operation. Options are %timeit's; --why is implied."
+            "Every line rests on JFR's compiler events of the timing (jdk.Compilation, jdk.CompilerInlining, jdk.Deoptimization, jdk.CompilerFailure), recorded only while %%why runs, and on the bytes the timing allocated per operation. Options are %%timeit's; --why is implied."
         })
 final class WhyMagic extends TimeitMagic {
     @Override

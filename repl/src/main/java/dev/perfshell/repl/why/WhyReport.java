@@ -34,8 +34,10 @@ public record WhyReport(
     public static WhyReport of(JitEvents events, double allocatedBytesPerOp, JitNames names) {
         JitAnalysis analysis = new JitAnalysis(events);
         WhyText text = new WhyText(names);
-        List<WhyFinding> findings =
-                analysis.findings(allocatedBytesPerOp).stream().map(text::of).toList();
+        List<WhyFinding> findings = analysis.findings(allocatedBytesPerOp).stream()
+                .map(text::of)
+                .distinct() // the timing loop and the snippet's own method both read as <snippet>
+                .toList();
         Map<Boolean, List<Compilation>> c2 = analysis.measuredCompilations().values().stream()
                 .filter(c -> c.level() == 4)
                 .collect(java.util.stream.Collectors.partitioningBy(

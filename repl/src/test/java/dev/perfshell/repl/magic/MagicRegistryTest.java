@@ -12,6 +12,7 @@ class MagicRegistryTest {
         assertThat(registry.names())
                 .containsExactly(
                         "timeit",
+                        "why",
                         "time",
                         "prun",
                         "lprun",
@@ -50,6 +51,7 @@ class MagicRegistryTest {
                     .as(name)
                     .isEqualTo(name.equals("time")
                             || name.equals("timeit")
+                            || name.equals("why")
                             || name.equals("memit")
                             || name.equals("prun")
                             || name.equals("lprun")

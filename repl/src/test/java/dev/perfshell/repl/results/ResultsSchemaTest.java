@@ -41,7 +41,8 @@ class ResultsSchemaTest {
         assertThat(schema.at("/$defs/result/properties/magic/enum"))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder(
-                        "timeit", "time", "prun", "lprun", "mprun", "memit", "sizeof", "flame", "jmh", "compare");
+                        "timeit", "why", "time", "prun", "lprun", "mprun", "memit", "sizeof", "flame", "jmh",
+                        "compare");
     }
 
     @Test
