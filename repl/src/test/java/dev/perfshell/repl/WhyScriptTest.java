@@ -33,6 +33,9 @@ class WhyScriptTest {
             "%why --label escape new P(k, k + 1).x()",
             "%why noSuchMethod(3)", // 14: does not compile
             "%why Integer.parseInt(\"x\" + k)", // 15: throws
+            "%why -q -o w --label bound total(shapes)",
+            "boolean boundMegamorphic = w.has(\"megamorphic\") && w.timing().median() > 0;",
+            "String boundLine = w.findings().get(w.kinds().indexOf(\"megamorphic\"));",
             "");
 
     private static ScriptRun run;
@@ -104,7 +107,14 @@ class WhyScriptTest {
         assertThat(lines.get(thrown - 1))
                 .isEqualTo("Exception java.lang.NumberFormatException: For input string: \"x5\" (thrown while timing;"
                         + " nothing was measured)");
-        assertThat(export.get("results")).hasSize(3);
+        assertThat(export.get("results")).hasSize(4);
+    }
+
+    @Test
+    void dashOBindsTheTimingAndTheFindings() {
+        assertThat(run.value("boundMegamorphic")).isEqualTo("true");
+        assertThat(run.value("boundLine")).startsWith("\"total(Shape[]) → Shape.area(): not inlined");
+        assertThat(run.lines()).noneMatch(l -> l.startsWith("  megamorphic") && l.contains("bound"));
     }
 
     private static int indexOf(List<String> lines, String part) {

@@ -150,9 +150,11 @@ class TimeitMagic extends SetupCellMagic {
                 if (options.verbose) WhyRenderer.trees(why, jit.names()).forEach(console::println);
             }
             if (options.plot != null) TimeitPlots.histogram(console, options.plot, report);
+            String result = why == null
+                    ? TimeitRenderer.constructor(report)
+                    : WhyRenderer.constructor(TimeitRenderer.constructor(report), why);
             return options.bind == null
-                    || context.binder()
-                            .bind('t', options.bind, TimeitRenderer.constructor(report), context.evaluator(), console);
+                    || context.binder().bind('t', options.bind, result, context.evaluator(), console);
         }
     }
 

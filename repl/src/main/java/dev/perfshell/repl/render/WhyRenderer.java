@@ -4,6 +4,7 @@ import dev.perfshell.profiling.jit.InliningTree;
 import dev.perfshell.repl.why.JitNames;
 import dev.perfshell.repl.why.WhyFinding;
 import dev.perfshell.repl.why.WhyReport;
+import dev.perfshell.timing.runtime.WhyResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,45 @@ public final class WhyRenderer {
             lines.add("  Nothing slowed it: every hot call C2 saw was inlined, nothing deoptimised.");
         for (WhyFinding finding : report.findings()) lines.add("  " + finding.kind() + ": " + finding.line());
         return lines;
+    }
+
+    /**
+     * Java source that rebuilds the engine-side {@code WhyResult}, for {@code -o}.
+     *
+     * @param timing the source of the timing's {@code TimeitResult} ({@link TimeitRenderer#constructor})
+     */
+    public static String constructor(String timing, WhyReport report) {
+        StringBuilder kinds = new StringBuilder();
+        StringBuilder lines = new StringBuilder();
+        for (WhyFinding f : report.findings()) {
+            if (kinds.length() > 0) {
+                kinds.append(", ");
+                lines.append(", ");
+            }
+            kinds.append(stringLiteral(f.kind()));
+            lines.append(stringLiteral(f.line()));
+        }
+        return "new " + WhyResult.class.getName() + "(" + timing + ", new String[] {" + kinds + "}, new String[] {"
+                + lines + "})";
+    }
+
+    /** A Java string literal of {@code text}. */
+    static String stringLiteral(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Each tree: the compiled method, then each call site indented under its caller, with the compiler's reason. */
