@@ -61,12 +61,18 @@ public record WhyReport(
             trees.add(tree);
             shown.addAll(tree.methods());
         }
-        return new WhyReport(summary(snippet, trees), findings, trees, events.bytecodeSizes());
+        return new WhyReport(summary(snippet, trees, names), findings, trees, events.bytecodeSizes());
     }
 
-    private static String summary(Compilation snippet, List<InliningTree> trees) {
+    private static String summary(Compilation snippet, List<InliningTree> trees, JitNames names) {
+        if (snippet == null && !trees.isEmpty())
+            return "The timing loop itself stayed out of C2 (few, long calls of the snippet); the snippet's methods ran"
+                    + " as their own C2 code: "
+                    + String.join(
+                            ", ",
+                            trees.stream().map(t -> names.method(t.method())).toList()) + ".";
         if (snippet == null)
-            return "The snippet's loop never reached C2 during the timing: the time is C1's code, or the interpreter's.";
+            return "The snippet's code never reached C2 during the timing: the time is C1's code, or the interpreter's.";
         return String.format(
                 Locale.ROOT,
                 "C2 compiled the snippet's loop%s: %,d bytes of machine code, %d method%s inlined into it.",

@@ -134,7 +134,8 @@ public final class WhyText {
             case "hot method too big" -> "FreqInlineSize" + limit(f) + ", or a smaller hot path.";
             case "too big" -> "MaxInlineSize" + limit(f) + " applies to calls that are not hot; a smaller method.";
             case "already compiled into a big method" ->
-                "its own compiled code is over InlineSmallCode" + limit(f) + "; split it, or keep the hot path small.";
+                "its own machine code is over InlineSmallCode" + (f.limit() < 0 ? "" : " (" + f.limit() + " bytes)")
+                        + "; split it, or keep the hot path small.";
             case "inlining too deep" ->
                 "the call chain is deeper than MaxInlineLevel" + limit(f) + "; fewer layers on the hot path.";
             case "recursive inlining is too deep" -> "recursion is inlined only a level deep; a loop instead.";

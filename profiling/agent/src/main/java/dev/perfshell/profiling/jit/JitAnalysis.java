@@ -23,12 +23,12 @@ import java.util.Set;
  */
 public final class JitAnalysis {
     /**
-     * C2's refusals that cost time on a hot path. Its other refusals ("call site not reached", "never executed",
-     * "low call site frequency", "too cold") are about code that hardly ran, and the inlining tree (-v) shows them.
+     * C2's refusals that cost time on a hot path. Its other refusals ("too big": over MaxInlineSize at a call that is
+     * not hot; "call site not reached", "never executed", "low call site frequency", "too cold") are about code that
+     * hardly ran, and the inlining tree (-v) shows them.
      */
     static final Set<String> COSTLY_REFUSALS = Set.of(
             "hot method too big",
-            "too big",
             "already compiled into a big method",
             "already compiled into a medium method",
             "inlining too deep",
@@ -182,7 +182,10 @@ public final class JitAnalysis {
             first.putIfAbsent(key, i);
         }
         first.forEach((key, i) -> {
-            long size = events.bytecodeSizes().getOrDefault(i.callee().key(), -1);
+            // a bytecode size is what the size limits compare; InlineSmallCode compares the callee's machine code
+            long size = i.message().equals("hot method too big") || i.message().equals("too big")
+                    ? events.bytecodeSizes().getOrDefault(i.callee().key(), -1)
+                    : -1;
             findings.add(new JitFinding(
                     Kind.NOT_INLINED,
                     i.caller(),
