@@ -70,23 +70,27 @@ final class EngineCommands {
         TimeitRunner timeit = new TimeitRunner(profileReset);
         dev.perfshell.profiling.flame.Samplers samplers = new dev.perfshell.profiling.flame.Samplers();
         table.put(EngineProtocol.TIMEIT, arg -> {
-            TimeitRequest request = TimeitRequest.fromWire((Map<?, ?>) arg);
+            TimeitRequest request = WireForm.read(TimeitRequest.class, (Map<?, ?>) arg);
             Timed timed = instantiate(classes.find(request.className()));
-            return userCode.run(() -> timeit.run(timed, request.plan(), request.watchJit(), !request.keepProfiles())
-                    .toWire());
+            return userCode.run(() ->
+                    WireForm.write(timeit.run(timed, request.plan(), request.watchJit(), !request.keepProfiles())));
         });
         table.put(EngineProtocol.TIMEIT_INTERLEAVED, arg -> {
-            TimeitRequest.Interleaved request = TimeitRequest.Interleaved.fromWire((Map<?, ?>) arg);
+            TimeitRequest.Interleaved request = WireForm.read(TimeitRequest.Interleaved.class, (Map<?, ?>) arg);
             java.util.List<Timed> snippets = new ArrayList<>();
             for (String name : request.classNames()) snippets.add(instantiate(classes.find(name)));
-            return userCode.run(
-                    () -> TimeitReply.toWire(timeit.interleaved(snippets, request.plan(), !request.keepProfiles())));
+            return userCode.run(() -> {
+                ArrayList<HashMap<String, Object>> replies = new ArrayList<>();
+                for (TimeitReply reply : timeit.interleaved(snippets, request.plan(), !request.keepProfiles()))
+                    replies.add(WireForm.write(reply));
+                return replies;
+            });
         });
         table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> {
             BlackholeCheck early = takeEarlyCheck();
             return early != null
-                    ? early.toWire()
-                    : userCode.run(() -> BlackholeSelfCheck.run(timeit).toWire());
+                    ? WireForm.write(early)
+                    : userCode.run(() -> WireForm.write(BlackholeSelfCheck.run(timeit)));
         });
         table.put(EngineProtocol.PING, arg -> "pong");
         table.put(EngineProtocol.INFO, arg -> info(instrumentation).toWire());
@@ -94,7 +98,7 @@ final class EngineCommands {
             meter.arm();
             return Boolean.TRUE;
         });
-        table.put(EngineProtocol.TIME_TAKE, arg -> meter.take().toWire());
+        table.put(EngineProtocol.TIME_TAKE, arg -> WireForm.write(meter.take()));
         table.put(EngineProtocol.MEMIT_ARM, arg -> {
             memory.get().arm(Boolean.TRUE.equals(arg));
             return Boolean.TRUE;

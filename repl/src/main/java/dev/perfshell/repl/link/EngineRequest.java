@@ -15,7 +15,10 @@ import dev.perfshell.profiling.probe.Profiler;
 import dev.perfshell.profiling.probe.PrunArm;
 import dev.perfshell.profiling.probe.PrunTake;
 import dev.perfshell.timing.runtime.BlackholeCheck;
+import dev.perfshell.timing.runtime.OnceMeter;
 import dev.perfshell.timing.runtime.OnceTiming;
+import dev.perfshell.timing.runtime.TimeitReply;
+import dev.perfshell.timing.runtime.TimeitRequest;
 import dev.perfshell.timing.runtime.WireForm;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,8 +55,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
             String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit, boolean keepProfiles) {
         return new EngineRequest<>(
                 EngineProtocol.TIMEIT,
-                new dev.perfshell.timing.runtime.TimeitRequest(binaryName, plan, watchJit, keepProfiles).toWire(),
-                wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
+                WireForm.write(new TimeitRequest(binaryName, plan, watchJit, keepProfiles)),
+                EngineRequest::runs);
     }
 
     /** {@code %compare}: the generated classes timed under one plan, their runs interleaved; one result each, in order. */
@@ -61,17 +64,19 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
             java.util.List<String> binaryNames, dev.perfshell.timing.runtime.TimeitPlan plan) {
         return new EngineRequest<>(
                 EngineProtocol.TIMEIT_INTERLEAVED,
-                new dev.perfshell.timing.runtime.TimeitRequest.Interleaved(binaryNames, plan, false).toWire(),
+                WireForm.write(new TimeitRequest.Interleaved(binaryNames, plan, false)),
                 wire -> ((java.util.List<?>) wire)
-                        .stream()
-                                .map(each -> TimeitRuns.fromWire((Map<?, ?>) each))
-                                .toList());
+                        .stream().map(EngineRequest::runs).toList());
+    }
+
+    private static TimeitRuns runs(Object wire) {
+        return TimeitRuns.of(WireForm.read(TimeitReply.class, (Map<?, ?>) wire));
     }
 
     /** Runs the engine's blackhole self-check (about 0.4 s). */
     public static EngineRequest<BlackholeCheck> blackholeCheck() {
         return new EngineRequest<>(
-                EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));
+                EngineProtocol.BLACKHOLE_CHECK, null, wire -> WireForm.read(BlackholeCheck.class, (Map<?, ?>) wire));
     }
 
     /** The engine JVM's facts, for {@code %env}. */
@@ -97,8 +102,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      */
     public static EngineRequest<OnceTiming> takeTiming(long frontEndNanos) {
         return new EngineRequest<>(EngineProtocol.TIME_TAKE, null, wire -> {
-            dev.perfshell.timing.runtime.OnceMeter.Figures figures =
-                    dev.perfshell.timing.runtime.OnceMeter.Figures.fromWire((Map<?, ?>) wire);
+            OnceMeter.Figures figures = WireForm.read(OnceMeter.Figures.class, (Map<?, ?>) wire);
             return figures.invocations() > 0 ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
         });
     }
