@@ -93,7 +93,7 @@ final class EngineCommands {
                     : userCode.run(() -> WireForm.write(BlackholeSelfCheck.run(timeit)));
         });
         table.put(EngineProtocol.PING, arg -> "pong");
-        table.put(EngineProtocol.INFO, arg -> info(instrumentation).toWire());
+        table.put(EngineProtocol.INFO, arg -> WireForm.write(info(instrumentation)));
         table.put(EngineProtocol.TIME_ARM, arg -> {
             meter.arm();
             return Boolean.TRUE;
@@ -103,7 +103,7 @@ final class EngineCommands {
             memory.get().arm(Boolean.TRUE.equals(arg));
             return Boolean.TRUE;
         });
-        table.put(EngineProtocol.MEMIT_TAKE, arg -> memory.get().take().toWire());
+        table.put(EngineProtocol.MEMIT_TAKE, arg -> WireForm.write(memory.get().take()));
         table.put(EngineProtocol.MEMIT_CANCEL, arg -> {
             memory.get().cancel();
             return Boolean.TRUE;
@@ -139,22 +139,22 @@ final class EngineCommands {
         dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames(samplers);
         table.put(EngineProtocol.FLAME, arg -> {
             dev.perfshell.profiling.flame.FlameRequest request =
-                    dev.perfshell.profiling.flame.FlameRequest.fromWire((Map<?, ?>) arg);
+                    WireForm.read(dev.perfshell.profiling.flame.FlameRequest.class, (Map<?, ?>) arg);
             Timed timed = instantiate(classes.find(request.className()));
-            return userCode.run(() -> flames.profile(timed, request).toWire());
+            return userCode.run(() -> WireForm.write(flames.profile(timed, request)));
         });
         table.put(
                 EngineProtocol.FLAME_LIST,
-                arg -> flames.list(dev.perfshell.profiling.flame.FlameRequest.Sampler.fromWire((Map<?, ?>) arg))
-                        .toWire());
+                arg -> WireForm.write(flames.list(
+                        WireForm.read(dev.perfshell.profiling.flame.FlameRequest.Sampler.class, (Map<?, ?>) arg))));
         table.put(EngineProtocol.FORGET, arg -> {
-            SessionVariable variable = SessionVariable.fromWire((Map<?, ?>) arg);
+            SessionVariable variable = WireForm.read(SessionVariable.class, (Map<?, ?>) arg);
             accessibleField(classes.find(variable.className()), variable.field())
                     .set(null, null);
             return Boolean.TRUE;
         });
         table.put(EngineProtocol.SIZEOF, arg -> {
-            SessionVariable.Sizeof request = SessionVariable.Sizeof.fromWire((Map<?, ?>) arg);
+            SessionVariable.Sizeof request = WireForm.read(SessionVariable.Sizeof.class, (Map<?, ?>) arg);
             SessionVariable variable = request.variable();
             Object value = staticField(classes.find(variable.className()), variable.field());
             if (value == null) return new HashMap<String, Object>();

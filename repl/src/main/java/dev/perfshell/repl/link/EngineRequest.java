@@ -86,7 +86,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     public static EngineRequest<EngineInfo> info() {
-        return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));
+        return new EngineRequest<>(
+                EngineProtocol.INFO, null, wire -> WireForm.read(EngineInfo.class, (Map<?, ?>) wire));
     }
 
     /** Starts {@code %time}'s measurement: snippet invocations accumulate until {@link #takeTiming}. */
@@ -117,7 +118,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         return new EngineRequest<>(
                 EngineProtocol.MEMIT_TAKE,
                 null,
-                wire -> dev.perfshell.profiling.memory.MemitRun.fromWire((Map<?, ?>) wire));
+                wire -> WireForm.read(dev.perfshell.profiling.memory.MemitRun.class, (Map<?, ?>) wire));
     }
 
     /** Disarms {@code %memit}'s meter when the statement never ran. */
@@ -128,7 +129,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     /** Sets a session variable's field to null in the engine (a dropped variable keeps its value otherwise). */
     public static EngineRequest<Boolean> forget(String binaryName, String field) {
         return new EngineRequest<>(
-                EngineProtocol.FORGET, new SessionVariable(binaryName, field).toWire(), Boolean.class::cast);
+                EngineProtocol.FORGET, WireForm.write(new SessionVariable(binaryName, field)), Boolean.class::cast);
     }
 
     /**
@@ -142,7 +143,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         SessionVariable.Sizeof request =
                 new SessionVariable.Sizeof(new SessionVariable(binaryName, field), layout, JolJars.locate());
         return new EngineRequest<>(
-                EngineProtocol.SIZEOF, request.toWire(), wire -> Footprint.fromWire((Map<?, ?>) wire));
+                EngineProtocol.SIZEOF, WireForm.write(request), wire -> Footprint.fromWire((Map<?, ?>) wire));
     }
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
@@ -218,13 +219,17 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         FlameRequest request =
                 new FlameRequest(binaryName, durationNanos, event, interval, sampler(backend), threads, jfrFile);
         return new EngineRequest<>(
-                EngineProtocol.FLAME, request.toWire(), wire -> FlameSamples.fromWire((Map<?, ?>) wire));
+                EngineProtocol.FLAME,
+                WireForm.write(request),
+                wire -> WireForm.read(FlameSamples.class, (Map<?, ?>) wire));
     }
 
     /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
     public static EngineRequest<FlameBackends> flameList(String backend) {
         return new EngineRequest<>(
-                EngineProtocol.FLAME_LIST, sampler(backend).toWire(), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+                EngineProtocol.FLAME_LIST,
+                WireForm.write(sampler(backend)),
+                wire -> WireForm.read(FlameBackends.class, (Map<?, ?>) wire));
     }
 
     /** Without a jar, auto falls back to JFR and says why. */
