@@ -70,36 +70,40 @@ final class EngineCommands {
         TimeitRunner timeit = new TimeitRunner(profileReset);
         dev.perfshell.profiling.flame.Samplers samplers = new dev.perfshell.profiling.flame.Samplers();
         table.put(EngineProtocol.TIMEIT, arg -> {
-            TimeitRequest request = TimeitRequest.fromWire((Map<?, ?>) arg);
+            TimeitRequest request = WireForm.read(TimeitRequest.class, (Map<?, ?>) arg);
             Timed timed = instantiate(classes.find(request.className()));
-            return userCode.run(() -> timeit.run(timed, request.plan(), request.watchJit(), !request.keepProfiles())
-                    .toWire());
+            return userCode.run(() ->
+                    WireForm.write(timeit.run(timed, request.plan(), request.watchJit(), !request.keepProfiles())));
         });
         table.put(EngineProtocol.TIMEIT_INTERLEAVED, arg -> {
-            TimeitRequest.Interleaved request = TimeitRequest.Interleaved.fromWire((Map<?, ?>) arg);
+            TimeitRequest.Interleaved request = WireForm.read(TimeitRequest.Interleaved.class, (Map<?, ?>) arg);
             java.util.List<Timed> snippets = new ArrayList<>();
             for (String name : request.classNames()) snippets.add(instantiate(classes.find(name)));
-            return userCode.run(
-                    () -> TimeitReply.toWire(timeit.interleaved(snippets, request.plan(), !request.keepProfiles())));
+            return userCode.run(() -> {
+                ArrayList<HashMap<String, Object>> replies = new ArrayList<>();
+                for (TimeitReply reply : timeit.interleaved(snippets, request.plan(), !request.keepProfiles()))
+                    replies.add(WireForm.write(reply));
+                return replies;
+            });
         });
         table.put(EngineProtocol.BLACKHOLE_CHECK, arg -> {
             BlackholeCheck early = takeEarlyCheck();
             return early != null
-                    ? early.toWire()
-                    : userCode.run(() -> BlackholeSelfCheck.run(timeit).toWire());
+                    ? WireForm.write(early)
+                    : userCode.run(() -> WireForm.write(BlackholeSelfCheck.run(timeit)));
         });
         table.put(EngineProtocol.PING, arg -> "pong");
-        table.put(EngineProtocol.INFO, arg -> info(instrumentation).toWire());
+        table.put(EngineProtocol.INFO, arg -> WireForm.write(info(instrumentation)));
         table.put(EngineProtocol.TIME_ARM, arg -> {
             meter.arm();
             return Boolean.TRUE;
         });
-        table.put(EngineProtocol.TIME_TAKE, arg -> meter.take().toWire());
+        table.put(EngineProtocol.TIME_TAKE, arg -> WireForm.write(meter.take()));
         table.put(EngineProtocol.MEMIT_ARM, arg -> {
             memory.get().arm(Boolean.TRUE.equals(arg));
             return Boolean.TRUE;
         });
-        table.put(EngineProtocol.MEMIT_TAKE, arg -> memory.get().take().toWire());
+        table.put(EngineProtocol.MEMIT_TAKE, arg -> WireForm.write(memory.get().take()));
         table.put(EngineProtocol.MEMIT_CANCEL, arg -> {
             memory.get().cancel();
             return Boolean.TRUE;
@@ -155,22 +159,22 @@ final class EngineCommands {
         dev.perfshell.profiling.flame.Flames flames = new dev.perfshell.profiling.flame.Flames(samplers);
         table.put(EngineProtocol.FLAME, arg -> {
             dev.perfshell.profiling.flame.FlameRequest request =
-                    dev.perfshell.profiling.flame.FlameRequest.fromWire((Map<?, ?>) arg);
+                    WireForm.read(dev.perfshell.profiling.flame.FlameRequest.class, (Map<?, ?>) arg);
             Timed timed = instantiate(classes.find(request.className()));
-            return userCode.run(() -> flames.profile(timed, request).toWire());
+            return userCode.run(() -> WireForm.write(flames.profile(timed, request)));
         });
         table.put(
                 EngineProtocol.FLAME_LIST,
-                arg -> flames.list(dev.perfshell.profiling.flame.FlameRequest.Sampler.fromWire((Map<?, ?>) arg))
-                        .toWire());
+                arg -> WireForm.write(flames.list(
+                        WireForm.read(dev.perfshell.profiling.flame.FlameRequest.Sampler.class, (Map<?, ?>) arg))));
         table.put(EngineProtocol.FORGET, arg -> {
-            SessionVariable variable = SessionVariable.fromWire((Map<?, ?>) arg);
+            SessionVariable variable = WireForm.read(SessionVariable.class, (Map<?, ?>) arg);
             accessibleField(classes.find(variable.className()), variable.field())
                     .set(null, null);
             return Boolean.TRUE;
         });
         table.put(EngineProtocol.SIZEOF, arg -> {
-            SessionVariable.Sizeof request = SessionVariable.Sizeof.fromWire((Map<?, ?>) arg);
+            SessionVariable.Sizeof request = WireForm.read(SessionVariable.Sizeof.class, (Map<?, ?>) arg);
             SessionVariable variable = request.variable();
             Object value = staticField(classes.find(variable.className()), variable.field());
             if (value == null) return new HashMap<String, Object>();

@@ -1,13 +1,10 @@
 package dev.perfshell.engine;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The engine JVM as it runs, the reply to {@code EngineProtocol.INFO}: written by the engine with {@link #toWire()},
- * read by the shell with {@link #fromWire(Map)}.
+ * The engine JVM as it runs, the reply to {@code EngineProtocol.INFO}: written by the engine and read by the shell
+ * with {@code WireForm}.
  *
  * @param vm              VM name and version in one string, for {@code %env}
  * @param instrumentation "absent", or what the agent's Instrumentation supports
@@ -31,51 +28,6 @@ public record EngineInfo(
         List<String> gc,
         String os,
         String cpuModel) {
-
-    public HashMap<String, Object> toWire() {
-        HashMap<String, Object> wire = new HashMap<>();
-        wire.put("pid", pid);
-        wire.put("java.version", javaVersion);
-        wire.put("java.vendor", javaVendor);
-        wire.put("java.home", javaHome);
-        wire.put("vm", vm);
-        wire.put("inputArguments", new ArrayList<>(inputArguments));
-        wire.put("classPath", classPath);
-        wire.put("maxHeap", maxHeap);
-        wire.put("processors", processors);
-        wire.put("instrumentation", instrumentation);
-        wire.put("vmName", vmName);
-        wire.put("vmVersion", vmVersion);
-        wire.put("gc", new ArrayList<>(gc));
-        wire.put("os", os);
-        wire.put("cpuModel", cpuModel);
-        return wire;
-    }
-
-    public static EngineInfo fromWire(Map<?, ?> wire) {
-        return new EngineInfo(
-                ((Number) wire.get("pid")).longValue(),
-                (String) wire.get("java.version"),
-                (String) wire.get("java.vendor"),
-                (String) wire.get("java.home"),
-                (String) wire.get("vm"),
-                strings(wire.get("inputArguments")),
-                (String) wire.get("classPath"),
-                ((Number) wire.get("maxHeap")).longValue(),
-                ((Number) wire.get("processors")).intValue(),
-                (String) wire.get("instrumentation"),
-                (String) wire.get("vmName"),
-                (String) wire.get("vmVersion"),
-                strings(wire.get("gc")),
-                (String) wire.get("os"),
-                (String) wire.get("cpuModel"));
-    }
-
-    private static List<String> strings(Object list) {
-        return list == null
-                ? List.of()
-                : ((List<?>) list).stream().map(String::valueOf).toList();
-    }
 
     public boolean hasAgent() {
         return inputArguments.stream().anyMatch(a -> a.startsWith("-javaagent"));

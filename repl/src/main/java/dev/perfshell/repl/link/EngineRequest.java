@@ -16,7 +16,10 @@ import dev.perfshell.profiling.probe.Profiler;
 import dev.perfshell.profiling.probe.PrunArm;
 import dev.perfshell.profiling.probe.PrunTake;
 import dev.perfshell.timing.runtime.BlackholeCheck;
+import dev.perfshell.timing.runtime.OnceMeter;
 import dev.perfshell.timing.runtime.OnceTiming;
+import dev.perfshell.timing.runtime.TimeitReply;
+import dev.perfshell.timing.runtime.TimeitRequest;
 import dev.perfshell.timing.runtime.WireForm;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,8 +56,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
             String binaryName, dev.perfshell.timing.runtime.TimeitPlan plan, boolean watchJit, boolean keepProfiles) {
         return new EngineRequest<>(
                 EngineProtocol.TIMEIT,
-                new dev.perfshell.timing.runtime.TimeitRequest(binaryName, plan, watchJit, keepProfiles).toWire(),
-                wire -> TimeitRuns.fromWire((Map<?, ?>) wire));
+                WireForm.write(new TimeitRequest(binaryName, plan, watchJit, keepProfiles)),
+                EngineRequest::runs);
     }
 
     /** {@code %compare}: the generated classes timed under one plan, their runs interleaved; one result each, in order. */
@@ -62,17 +65,19 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
             java.util.List<String> binaryNames, dev.perfshell.timing.runtime.TimeitPlan plan) {
         return new EngineRequest<>(
                 EngineProtocol.TIMEIT_INTERLEAVED,
-                new dev.perfshell.timing.runtime.TimeitRequest.Interleaved(binaryNames, plan, false).toWire(),
+                WireForm.write(new TimeitRequest.Interleaved(binaryNames, plan, false)),
                 wire -> ((java.util.List<?>) wire)
-                        .stream()
-                                .map(each -> TimeitRuns.fromWire((Map<?, ?>) each))
-                                .toList());
+                        .stream().map(EngineRequest::runs).toList());
+    }
+
+    private static TimeitRuns runs(Object wire) {
+        return TimeitRuns.of(WireForm.read(TimeitReply.class, (Map<?, ?>) wire));
     }
 
     /** Runs the engine's blackhole self-check (about 0.4 s). */
     public static EngineRequest<BlackholeCheck> blackholeCheck() {
         return new EngineRequest<>(
-                EngineProtocol.BLACKHOLE_CHECK, null, wire -> BlackholeCheck.fromWire((Map<?, ?>) wire));
+                EngineProtocol.BLACKHOLE_CHECK, null, wire -> WireForm.read(BlackholeCheck.class, (Map<?, ?>) wire));
     }
 
     /** The engine JVM's facts, for {@code %env}. */
@@ -82,7 +87,8 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     }
 
     public static EngineRequest<EngineInfo> info() {
-        return new EngineRequest<>(EngineProtocol.INFO, null, wire -> EngineInfo.fromWire((Map<?, ?>) wire));
+        return new EngineRequest<>(
+                EngineProtocol.INFO, null, wire -> WireForm.read(EngineInfo.class, (Map<?, ?>) wire));
     }
 
     /** Starts {@code %time}'s measurement: snippet invocations accumulate until {@link #takeTiming}. */
@@ -98,8 +104,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
      */
     public static EngineRequest<OnceTiming> takeTiming(long frontEndNanos) {
         return new EngineRequest<>(EngineProtocol.TIME_TAKE, null, wire -> {
-            dev.perfshell.timing.runtime.OnceMeter.Figures figures =
-                    dev.perfshell.timing.runtime.OnceMeter.Figures.fromWire((Map<?, ?>) wire);
+            OnceMeter.Figures figures = WireForm.read(OnceMeter.Figures.class, (Map<?, ?>) wire);
             return figures.invocations() > 0 ? OnceTiming.fromEngine(figures, frontEndNanos) : null;
         });
     }
@@ -114,7 +119,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         return new EngineRequest<>(
                 EngineProtocol.MEMIT_TAKE,
                 null,
-                wire -> dev.perfshell.profiling.memory.MemitRun.fromWire((Map<?, ?>) wire));
+                wire -> WireForm.read(dev.perfshell.profiling.memory.MemitRun.class, (Map<?, ?>) wire));
     }
 
     /** Disarms {@code %memit}'s meter when the statement never ran. */
@@ -125,7 +130,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
     /** Sets a session variable's field to null in the engine (a dropped variable keeps its value otherwise). */
     public static EngineRequest<Boolean> forget(String binaryName, String field) {
         return new EngineRequest<>(
-                EngineProtocol.FORGET, new SessionVariable(binaryName, field).toWire(), Boolean.class::cast);
+                EngineProtocol.FORGET, WireForm.write(new SessionVariable(binaryName, field)), Boolean.class::cast);
     }
 
     /**
@@ -139,7 +144,7 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         SessionVariable.Sizeof request =
                 new SessionVariable.Sizeof(new SessionVariable(binaryName, field), layout, JolJars.locate());
         return new EngineRequest<>(
-                EngineProtocol.SIZEOF, request.toWire(), wire -> Footprint.fromWire((Map<?, ?>) wire));
+                EngineProtocol.SIZEOF, WireForm.write(request), wire -> Footprint.fromWire((Map<?, ?>) wire));
     }
 
     /** Arms %prun: weaves probes into the session's classes (and those matching {@code includes}). */
@@ -226,13 +231,17 @@ public record EngineRequest<R>(String command, Object argument, Function<Object,
         FlameRequest request =
                 new FlameRequest(binaryName, durationNanos, event, interval, sampler(backend), threads, jfrFile);
         return new EngineRequest<>(
-                EngineProtocol.FLAME, request.toWire(), wire -> FlameSamples.fromWire((Map<?, ?>) wire));
+                EngineProtocol.FLAME,
+                WireForm.write(request),
+                wire -> WireForm.read(FlameSamples.class, (Map<?, ?>) wire));
     }
 
     /** {@code %flame --list}: the backend and its events (loads async-profiler in the engine if it is not yet). */
     public static EngineRequest<FlameBackends> flameList(String backend) {
         return new EngineRequest<>(
-                EngineProtocol.FLAME_LIST, sampler(backend).toWire(), wire -> FlameBackends.fromWire((Map<?, ?>) wire));
+                EngineProtocol.FLAME_LIST,
+                WireForm.write(sampler(backend)),
+                wire -> WireForm.read(FlameBackends.class, (Map<?, ?>) wire));
     }
 
     /** Without a jar, auto falls back to JFR and says why. */

@@ -4,7 +4,6 @@ import dev.perfshell.timing.ProfileCleaning;
 import dev.perfshell.timing.runtime.ProfileReset;
 import dev.perfshell.timing.runtime.TimeitReply;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * What the engine measured for one {@code %timeit}: every measured run, and the warm-up.
@@ -46,8 +45,8 @@ public record TimeitRuns(
         int leftOutForJit,
         boolean loopWithoutC2) {
 
-    static TimeitRuns fromWire(Map<?, ?> wire) {
-        TimeitReply reply = TimeitReply.fromWire(wire);
+    /** The engine's reply as the shell reads it. */
+    static TimeitRuns of(TimeitReply reply) {
         ProfileReset.Outcome reset = reply.profileReset();
         return new TimeitRuns(
                 reply.perOpNanos(),

@@ -1,11 +1,7 @@
 package dev.perfshell.profiling.flame;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * The shell's request for one {@code %flame}: written with {@link #toWire()} in the shell, read with
- * {@link #fromWire(Map)} in the engine.
+ * The shell's request for one {@code %flame}: written in the shell and read in the engine with {@code WireForm}.
  *
  * @param className     the generated {@code Timed} class's binary name
  * @param durationNanos how long to run the statement again and again (at least once)
@@ -30,39 +26,5 @@ public record FlameRequest(
      * @param backend {@code auto} (async-profiler, JFR where it cannot load), {@code async} or {@code jfr}
      * @param jar     async-profiler's jar, or {@code null} when the shell has none (auto then falls back to JFR)
      */
-    public record Sampler(String backend, String jar) {
-        public HashMap<String, Object> toWire() {
-            HashMap<String, Object> wire = new HashMap<>();
-            wire.put("backend", backend);
-            wire.put("jar", jar);
-            return wire;
-        }
-
-        public static Sampler fromWire(Map<?, ?> wire) {
-            return new Sampler(
-                    wire.get("backend") == null ? "auto" : (String) wire.get("backend"), (String) wire.get("jar"));
-        }
-    }
-
-    public HashMap<String, Object> toWire() {
-        HashMap<String, Object> wire = sampler.toWire();
-        wire.put("class", className);
-        wire.put("durationNanos", durationNanos);
-        wire.put("event", event);
-        wire.put("interval", interval);
-        wire.put("threads", threads);
-        wire.put("jfrFile", jfrFile);
-        return wire;
-    }
-
-    public static FlameRequest fromWire(Map<?, ?> wire) {
-        return new FlameRequest(
-                (String) wire.get("class"),
-                ((Number) wire.get("durationNanos")).longValue(),
-                (String) wire.get("event"),
-                (String) wire.get("interval"),
-                Sampler.fromWire(wire),
-                Boolean.TRUE.equals(wire.get("threads")),
-                (String) wire.get("jfrFile"));
-    }
+    public record Sampler(String backend, String jar) {}
 }

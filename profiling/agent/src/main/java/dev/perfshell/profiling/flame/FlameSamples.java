@@ -1,11 +1,8 @@
 package dev.perfshell.profiling.flame;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * What the engine sampled for one {@code %flame} ({@link Flames#profile}): written with {@link #toWire()} in the
- * engine, read with {@link #fromWire(Map)} in the shell.
+ * What the engine sampled for one {@code %flame} ({@link Flames#profile}): written in the engine and read in the
+ * shell with {@code WireForm}.
  *
  * @param backend   {@code async-profiler} or {@code JFR}
  * @param why       why the backend is JFR ("" for async-profiler)
@@ -26,42 +23,4 @@ public record FlameSamples(
         long ops,
         long nanos,
         String threw,
-        String jfrFile) {
-
-    public HashMap<String, Object> toWire() {
-        HashMap<String, Object> wire = new HashMap<>();
-        wire.put("backend", backend);
-        wire.put("why", why);
-        wire.put("event", event);
-        wire.put("note", note);
-        wire.put("collapsed", collapsed);
-        wire.put("ops", ops);
-        wire.put("nanos", nanos);
-        wire.put("threw", threw);
-        wire.put("jfrFile", jfrFile);
-        return wire;
-    }
-
-    public static FlameSamples fromWire(Map<?, ?> wire) {
-        return new FlameSamples(
-                text(wire, "backend"),
-                text(wire, "why"),
-                text(wire, "event"),
-                text(wire, "note"),
-                text(wire, "collapsed"),
-                number(wire, "ops"),
-                number(wire, "nanos"),
-                (String) wire.get("threw"),
-                (String) wire.get("jfrFile"));
-    }
-
-    private static String text(Map<?, ?> wire, String key) {
-        Object value = wire.get(key);
-        return value == null ? "" : value.toString();
-    }
-
-    private static long number(Map<?, ?> wire, String key) {
-        Object value = wire.get(key);
-        return value instanceof Number n ? n.longValue() : 0;
-    }
-}
+        String jfrFile) {}

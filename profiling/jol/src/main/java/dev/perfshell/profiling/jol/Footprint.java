@@ -10,6 +10,10 @@ import java.util.Map;
  * bridge, in its isolated class loader, returns it as {@link #toWire()}'s JDK map; the shell reads that with
  * {@link #fromWire(Map)}. This record uses no JOL class, so the shell can load it without JOL.
  *
+ * <p>The one record on the engine link with wire code of its own rather than {@code WireForm}'s: it is written in the
+ * bridge's class loader, whose parent is the platform loader and which holds only this module's jar and jol-core's
+ * (docs/architecture.md, 'Class-path isolation'), so the codec in {@code timing/runtime} is not there to call.
+ *
  * @param rootClass  the root object's class, or {@code null} for a null value
  * @param totalBytes bytes of every object reachable from the root
  * @param objects    how many objects that is

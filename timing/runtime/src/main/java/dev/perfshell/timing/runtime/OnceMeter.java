@@ -1,8 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Measures code that runs once (the engine side of {@code %time}): wall time, the running thread's
  * user and system CPU time, the whole engine process's CPU time (JIT, GC and worker threads
@@ -58,8 +55,8 @@ public final class OnceMeter {
     }
 
     /**
-     * What {@code %time}'s measurement accumulated, the engine's reply to its take: written with {@link #toWire()} in
-     * the engine, read with {@link #fromWire(Map)} in the shell.
+     * What {@code %time}'s measurement accumulated, the engine's reply to its take: written in the engine and read in
+     * the shell with {@link WireForm}.
      */
     public record Figures(
             long wallNanos,
@@ -71,34 +68,5 @@ public final class OnceMeter {
             long invocations) {
         /** Nothing measured. */
         public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
-
-        public HashMap<String, Long> toWire() {
-            HashMap<String, Long> wire = new HashMap<>();
-            wire.put("wallNanos", wallNanos);
-            wire.put("threadCpuNanos", threadCpuNanos);
-            wire.put("threadSystemNanos", threadSystemNanos);
-            wire.put("processCpuNanos", processCpuNanos);
-            wire.put("gcCount", gcCount);
-            wire.put("gcMillis", gcMillis);
-            wire.put("invocations", invocations);
-            return wire;
-        }
-
-        public static Figures fromWire(Map<?, ?> wire) {
-            return new Figures(
-                    number(wire, "wallNanos"),
-                    number(wire, "threadCpuNanos"),
-                    number(wire, "threadSystemNanos"),
-                    number(wire, "processCpuNanos"),
-                    number(wire, "gcCount"),
-                    number(wire, "gcMillis"),
-                    number(wire, "invocations"));
-        }
-
-        private static long number(Map<?, ?> wire, String key) {
-            Object value = wire.get(key);
-            if (!(value instanceof Number)) throw new IllegalArgumentException("engine reply lacks " + key);
-            return ((Number) value).longValue();
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.perfshell.timing.runtime;
 
-import java.util.HashMap;
-
 /**
  * Gives the code a snippet may reach fresh JIT profiles before it is warmed up, so an in-session
  * {@code %timeit} reads what a forked JVM would and not what earlier code trained the JIT to expect
@@ -26,25 +24,5 @@ public interface ProfileReset {
      * @param problem  why nothing was reset, or {@code null}
      * @param examples a few of the classes that could not be reset, with the reason
      */
-    record Outcome(int classes, int failed, long nanos, String problem, java.util.List<String> examples) {
-        public HashMap<String, Object> toWire() {
-            HashMap<String, Object> wire = new HashMap<>();
-            wire.put("classes", (long) classes);
-            wire.put("failed", (long) failed);
-            wire.put("nanos", nanos);
-            if (problem != null) wire.put("problem", problem);
-            wire.put("examples", new java.util.ArrayList<>(examples));
-            return wire;
-        }
-
-        public static Outcome fromWire(java.util.Map<?, ?> wire) {
-            return new Outcome(
-                    ((Number) wire.get("classes")).intValue(),
-                    ((Number) wire.get("failed")).intValue(),
-                    ((Number) wire.get("nanos")).longValue(),
-                    (String) wire.get("problem"),
-                    ((java.util.List<?>) wire.get("examples"))
-                            .stream().map(String::valueOf).toList());
-        }
-    }
+    record Outcome(int classes, int failed, long nanos, String problem, java.util.List<String> examples) {}
 }

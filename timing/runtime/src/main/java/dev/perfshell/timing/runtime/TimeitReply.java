@@ -1,15 +1,10 @@
 package dev.perfshell.timing.runtime;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The engine's reply to one timing ({@code %timeit}, and each snippet of {@code %compare}): every measured run and
- * the warm-up. Both JVMs use this one type: the engine writes it with {@link #toWire()}, the shell reads it with
- * {@link #fromWire(Map)}, so a field cannot be written under one name and read under another. The wire form holds
- * only JDK types (the engine link's allow-list).
+ * the warm-up. Both JVMs use this one type: the engine writes it and the shell reads it with {@link WireForm}, so a
+ * field cannot be written under one name and read under another. The wire form holds only JDK types (the engine
+ * link's allow-list).
  *
  * @param perOpNanos       ns per operation, one value per measured run
  * @param ops              operations in each run
@@ -85,59 +80,5 @@ public record TimeitReply(
     /** The fastest run's ns per operation (NaN for none). */
     public double fastestPerOpNanos() {
         return java.util.Arrays.stream(perOpNanos).min().orElse(Double.NaN);
-    }
-
-    public HashMap<String, Object> toWire() {
-        HashMap<String, Object> wire = new HashMap<>();
-        wire.put("perOpNanos", perOpNanos);
-        wire.put("ops", ops);
-        wire.put("allocatedBytes", allocatedBytes);
-        wire.put("gcMillis", gcMillis);
-        wire.put("oldGcCount", oldGcCount);
-        wire.put("pageFaults", pageFaults);
-        wire.put("runNanos", runNanos);
-        wire.put("cpuWaitNanos", cpuWaitNanos);
-        wire.put("warmupNanos", warmupNanos);
-        wire.put("warmupRuns", (long) warmupRuns);
-        wire.put("settled", settled);
-        wire.put("note", note);
-        wire.put("jitEventsDuringMeasurement", jitEvents);
-        wire.put("runsLeftOutForJit", (long) leftOutForJit);
-        wire.put("totalNanos", totalNanos);
-        if (loopReachedC2 != null) wire.put("loopReachedC2", loopReachedC2);
-        if (profileReset != null) wire.put("profileReset", profileReset.toWire());
-        return wire;
-    }
-
-    public static TimeitReply fromWire(Map<?, ?> wire) {
-        return new TimeitReply(
-                (double[]) wire.get("perOpNanos"),
-                (long[]) wire.get("ops"),
-                (long[]) wire.get("allocatedBytes"),
-                (long[]) wire.get("gcMillis"),
-                number(wire, "oldGcCount"),
-                (long[]) wire.get("pageFaults"),
-                (long[]) wire.get("runNanos"),
-                (long[]) wire.get("cpuWaitNanos"),
-                number(wire, "warmupNanos"),
-                (int) number(wire, "warmupRuns"),
-                Boolean.TRUE.equals(wire.get("settled")),
-                wire.get("note") instanceof String note ? note : "",
-                number(wire, "jitEventsDuringMeasurement"),
-                (int) number(wire, "runsLeftOutForJit"),
-                number(wire, "totalNanos"),
-                (Boolean) wire.get("loopReachedC2"),
-                wire.get("profileReset") instanceof Map<?, ?> reset ? ProfileReset.Outcome.fromWire(reset) : null);
-    }
-
-    /** Several replies (one per snippet of {@code %compare}), in order. */
-    public static ArrayList<HashMap<String, Object>> toWire(List<TimeitReply> replies) {
-        ArrayList<HashMap<String, Object>> wire = new ArrayList<>();
-        for (TimeitReply reply : replies) wire.add(reply.toWire());
-        return wire;
-    }
-
-    private static long number(Map<?, ?> wire, String key) {
-        return wire.get(key) instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -43,9 +43,10 @@ class OnceMeterTest {
 
     @Test
     void replyHasExactlyTheDocumentedKeys() {
-        assertThat(measure(() -> {}).toWire().keySet()).isEqualTo(KEYS);
+        assertThat(WireForm.write(measure(() -> {})).keySet()).isEqualTo(KEYS);
         OnceMeter.Figures figures = new OnceMeter.Figures(1, 2, 3, 4, 5, 6, 7);
-        assertThat(OnceMeter.Figures.fromWire(figures.toWire())).isEqualTo(figures);
+        assertThat(WireForm.read(OnceMeter.Figures.class, WireForm.write(figures)))
+                .isEqualTo(figures);
     }
 
     @Test

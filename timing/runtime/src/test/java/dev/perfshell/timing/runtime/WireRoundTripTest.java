@@ -11,18 +11,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timing commands' requests and replies cross the engine link as JDK maps and arrays (Java serialization with an
- * allow-list of JDK types): each type read back from its wire form, after a real serialization, equals what was
- * written, field by field, including the optional fields when absent.
+ * The timing commands' requests and replies cross the engine link as JDK maps and arrays (their {@link WireForm}, sent
+ * by Java serialization with an allow-list of JDK types): each type read back from its wire form, after a real
+ * serialization, equals what was written, field by field, including the optional fields when absent.
  */
 class WireRoundTripTest {
-    private static Map<?, ?> overTheWire(Object wire) throws Exception {
+    private static <R extends Record> R overTheWire(R record) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(wire);
+            out.writeObject(WireForm.write(record));
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (Map<?, ?>) in.readObject();
+            @SuppressWarnings("unchecked")
+            Class<R> type = (Class<R>) record.getClass();
+            return WireForm.read(type, (Map<?, ?>) in.readObject());
         }
     }
 
@@ -31,23 +33,15 @@ class WireRoundTripTest {
     @Test
     void aTimeitRequest() throws Exception {
         TimeitRequest request = new TimeitRequest("REPL.$JShell$12$PerfshellTimed3", PLAN, false, true);
-        assertThat(TimeitRequest.fromWire(overTheWire(request.toWire()))).isEqualTo(request);
-    }
-
-    @Test
-    void aRequestWithoutSwitchesWatchesTheJitAndResetsProfiles() throws Exception {
-        Map<?, ?> wire = overTheWire(new java.util.HashMap<>(Map.of("class", "C", "budgetNanos", 1L)));
-        TimeitRequest request = TimeitRequest.fromWire(wire);
-        assertThat(request.watchJit()).isTrue();
-        assertThat(request.keepProfiles()).isFalse();
-        assertThat(request.plan().opsPerInvocation()).isEqualTo(1);
+        assertThat(overTheWire(request)).isEqualTo(request);
+        TimeitRequest defaults = new TimeitRequest("C", PLAN, true, false);
+        assertThat(overTheWire(defaults)).isEqualTo(defaults);
     }
 
     @Test
     void anInterleavedRequest() throws Exception {
         TimeitRequest.Interleaved request = new TimeitRequest.Interleaved(List.of("A", "B", "C"), PLAN, false);
-        assertThat(TimeitRequest.Interleaved.fromWire(overTheWire(request.toWire())))
-                .isEqualTo(request);
+        assertThat(overTheWire(request)).isEqualTo(request);
     }
 
     @Test
@@ -72,7 +66,7 @@ class WireRoundTripTest {
                         null)
                 .withLoopReachedC2(false)
                 .withProfileReset(new ProfileReset.Outcome(125, 1, 14_600_000L, null, List.of("Foo: no bytes")));
-        assertSameReply(TimeitReply.fromWire(overTheWire(reply.toWire())), reply);
+        assertSameReply(overTheWire(reply), reply);
     }
 
     @Test
@@ -95,7 +89,7 @@ class WireRoundTripTest {
                 5,
                 null,
                 null);
-        TimeitReply read = TimeitReply.fromWire(overTheWire(reply.toWire()));
+        TimeitReply read = overTheWire(reply);
         assertSameReply(read, reply);
         assertThat(read.loopReachedC2()).isNull();
         assertThat(read.profileReset()).isNull();
@@ -104,13 +98,19 @@ class WireRoundTripTest {
     @Test
     void aFailedResetKeepsItsProblem() throws Exception {
         ProfileReset.Outcome failed = new ProfileReset.Outcome(0, 0, 0, "no instrumentation", List.of());
-        assertThat(ProfileReset.Outcome.fromWire(overTheWire(failed.toWire()))).isEqualTo(failed);
+        assertThat(overTheWire(failed)).isEqualTo(failed);
     }
 
     @Test
     void aBlackholeCheck() throws Exception {
         BlackholeCheck check = new BlackholeCheck(2.4, 0.31, "compiler", true);
-        assertThat(BlackholeCheck.fromWire(overTheWire(check.toWire()))).isEqualTo(check);
+        assertThat(overTheWire(check)).isEqualTo(check);
+    }
+
+    @Test
+    void theFiguresOfATime() throws Exception {
+        OnceMeter.Figures figures = new OnceMeter.Figures(1_000, 900, 200, 5_000, 2, 14, 3);
+        assertThat(overTheWire(figures)).isEqualTo(figures);
     }
 
     private static void assertSameReply(TimeitReply read, TimeitReply written) {
