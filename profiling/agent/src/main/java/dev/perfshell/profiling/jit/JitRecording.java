@@ -77,15 +77,18 @@ public final class JitRecording {
             else if (i.message() != null && i.message().contains("big")) {
                 byte[] bytes = classBytes.apply(internal(i.callee().owner()));
                 if (bytes != null)
-                    BytecodeFacts.length(bytes, i.callee().name(), i.callee().descriptor())
-                            .ifPresent(size -> sizes.put(i.callee().key(), size));
+                    readable(() -> BytecodeFacts.length(
+                                    bytes, i.callee().name(), i.callee().descriptor()))
+                            .filter(java.util.OptionalInt::isPresent)
+                            .ifPresent(size -> sizes.put(i.callee().key(), size.getAsInt()));
             }
         }
         List<AllocationSite> allocations = new ArrayList<>();
         for (MethodRef method : reached) {
             if (!events.isSession(method.owner()) || isHarness(method)) continue;
             byte[] bytes = classBytes.apply(internal(method.owner()));
-            if (bytes != null) allocations.addAll(BytecodeFacts.allocations(bytes, method));
+            if (bytes != null)
+                readable(() -> BytecodeFacts.allocations(bytes, method)).ifPresent(allocations::addAll);
         }
         return new JitEvents(
                 events.sessionClasses(),
@@ -106,6 +109,18 @@ public final class JitRecording {
     /** The generated class's setup: it runs once per fork of the plan, never in the timed loop. */
     static boolean isHarnessSetup(MethodRef method) {
         return method.name().equals("perfshell$setup");
+    }
+
+    /**
+     * A fact read from a class file, or empty when ASM cannot read it (a class file newer than it knows): the report
+     * then goes without that size or site rather than failing.
+     */
+    private static <T> java.util.Optional<T> readable(java.util.function.Supplier<T> read) {
+        try {
+            return java.util.Optional.ofNullable(read.get());
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException unreadable) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String internal(String owner) {
