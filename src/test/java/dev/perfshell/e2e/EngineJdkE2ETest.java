@@ -71,4 +71,38 @@ class EngineJdkE2ETest {
                 .contains("$2 ==> false");
         assertThat(r.stdout() + r.stderr()).doesNotContainIgnoringCase("restricted method");
     }
+
+    /**
+     * %why reads JFR's compiler events, whose fields differ slightly between JDKs, and ASM reads JDK 25's class files
+     * (major version 69) for a refused callee's size: the same causes come out on an engine of JDK 25.
+     */
+    @Test
+    void whyOnTemurin25NamesTheSameCauses() throws Exception {
+        assumeTrue(Files.isDirectory(TEMURIN_25), TEMURIN_25 + " is not installed");
+        Result r = Perfshell.runScript(home, work, "why25.jsh", """
+                interface Shape { double area(); }
+                record Sq(double s) implements Shape { public double area() { return s * s; } }
+                record Circ(double r) implements Shape { public double area() { return 3.14 * r * r; } }
+                record Tri(double b, double h) implements Shape { public double area() { return 0.5 * b * h; } }
+                Shape[] shapes = new Shape[300];
+                for (int i = 0; i < shapes.length; i++) shapes[i] = i % 3 == 0 ? new Sq(i) : i % 3 == 1 ? new Circ(i) : new Tri(i, 2);
+                double total(Shape[] a) { double t = 0; for (Shape s : a) t += s.area(); return t; }
+                %why total(shapes)
+                Map<Integer, Integer> counts = new HashMap<>();
+                int k = 5;
+                %why counts.merge(k & 63, 1, Integer::sum)
+                record P(int x, int y) {}
+                %why new P(k, k + 1).x()
+                """, "--engine-jdk", TEMURIN_25.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout())
+                .as(r.toString())
+                .containsPattern(
+                        "  megamorphic: total\\(Shape\\[\\]\\) → Shape.area\\(\\): not inlined — the call site saw 3"
+                                + " receiver types \\((Sq|Circ|Tri), (Sq|Circ|Tri), (Sq|Circ|Tri)\\)")
+                .containsPattern(
+                        "  not-inlined: <snippet> → java.util.HashMap.merge\\(Object, Object, BiFunction\\): not"
+                                + " inlined — hot method too big \\(\\d+ bytes > \\d+\\)")
+                .contains("  allocation-removed: <snippet>: new P: allocation removed (0 B/op)");
+    }
 }
