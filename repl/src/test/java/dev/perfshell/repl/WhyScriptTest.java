@@ -36,6 +36,10 @@ class WhyScriptTest {
             "%why -q -o w --label bound total(shapes)",
             "boolean boundMegamorphic = w.has(\"megamorphic\") && w.timing().median() > 0;",
             "String boundLine = w.findings().get(w.kinds().indexOf(\"megamorphic\"));",
+            "%why --param n=1,2 Math.sqrt(n)", // 19: %why explains one timing
+            "%%why --label cell Shape[] two = { new Sq(1), new Circ(2) };", // 20: setup on the first line
+            "total(two)",
+            "",
             "");
 
     private static ScriptRun run;
@@ -107,7 +111,7 @@ class WhyScriptTest {
         assertThat(lines.get(thrown - 1))
                 .isEqualTo("Exception java.lang.NumberFormatException: For input string: \"x5\" (thrown while timing;"
                         + " nothing was measured)");
-        assertThat(export.get("results")).hasSize(4);
+        assertThat(export.get("results")).hasSize(5);
     }
 
     @Test
@@ -115,6 +119,14 @@ class WhyScriptTest {
         assertThat(run.value("boundMegamorphic")).isEqualTo("true");
         assertThat(run.value("boundLine")).startsWith("\"total(Shape[]) → Shape.area(): not inlined");
         assertThat(run.lines()).noneMatch(l -> l.startsWith("  megamorphic") && l.contains("bound"));
+    }
+
+    @Test
+    void theCellFormTakesSetupAndParamIsNotAnOptionOfWhy() {
+        assertThat(result("cell").get("source").asText()).isEqualTo("total(two)");
+        assertThat(result("cell").get("params").get("setup").asText()).contains("new Circ(2)");
+        int param = indexOf(run.lines(), "script.jsh:19: this input failed");
+        assertThat(run.lines().get(param - 1)).contains("--param");
     }
 
     private static int indexOf(List<String> lines, String part) {

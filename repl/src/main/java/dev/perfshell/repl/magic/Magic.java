@@ -26,4 +26,12 @@ public interface Magic {
     default boolean takesJava() {
         return false;
     }
+
+    /**
+     * The options of this magic's spec that it inherits and does not take (a magic that is another with one option
+     * set, as %why is %timeit --why), removed before parsing and help: none by default.
+     */
+    default java.util.List<String> optionsNotTaken() {
+        return java.util.List.of();
+    }
 }

@@ -73,6 +73,8 @@ public final class MagicRegistry {
 
     static CommandLine commandLineOf(Magic magic) {
         CommandLine line = new CommandLine(magic);
+        for (String name : magic.optionsNotTaken())
+            line.getCommandSpec().remove(line.getCommandSpec().findOption(name));
         line.setCommandName("%" + line.getCommandName());
         // A fixed width, not the terminal's: %help, --help and the pages in docs/magics print one text.
         line.setUsageHelpWidth(USAGE_WIDTH);

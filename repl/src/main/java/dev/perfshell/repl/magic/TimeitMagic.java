@@ -66,8 +66,6 @@ class TimeitMagic extends SetupCellMagic {
                 requiredCode(input, console, magic() + " needs code to time. Example: " + magic() + " map.get(key)");
         if (code == null) return false;
         String problem = options.problem();
-        if (problem == null && explains() && options.param != null)
-            problem = "--param makes one timing per value, and %why explains one; drop --param";
         if (problem != null) {
             console.error(magic() + ": " + problem);
             return false;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                         + " types, deoptimisations, escape analysis, on-stack replacement; -v adds C2's inlining tree.",
         footer = {
             "",
-            "Every line rests on JFR's compiler events of the timing (jdk.Compilation, jdk.CompilerInlining, jdk.Deoptimization, jdk.CompilerFailure), recorded only while %%why runs, and on the bytes the timing allocated per operation. Options are %%timeit's; --why is implied. -o binds a WhyResult: timing() (the TimeitResult), kinds(), findings(), has(kind)."
+            "Every line rests on JFR's compiler events of the timing (jdk.Compilation, jdk.CompilerInlining, jdk.Deoptimization, jdk.CompilerFailure), recorded only while %%why runs, and on the bytes the timing allocated per operation. Options are %%timeit's but --param. -o binds a WhyResult: timing() (the TimeitResult), kinds(), findings(), has(kind)."
         })
 final class WhyMagic extends TimeitMagic {
     @Override
@@ -24,5 +24,11 @@ final class WhyMagic extends TimeitMagic {
     @Override
     boolean explains() {
         return true;
+    }
+
+    /** --why is what %why is; --param makes a timing per value, and %why explains one. */
+    @Override
+    public java.util.List<String> optionsNotTaken() {
+        return java.util.List.of("--why", "--param");
     }
 }
