@@ -49,7 +49,7 @@ import picocli.CommandLine.ScopeType;
             "A terminal REPL for Java performance work: type Java as in jshell, measure it with %%magics.",
             "Piped stdin runs as a script."
         },
-        subcommands = {RunCommand.class, CompareCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, KernelCommand.class})
 public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
 
@@ -156,6 +156,24 @@ public final class Main implements Callable<Integer> {
             entries.add(path.toString());
         }
         return new EngineSpec(engineOptions, engineJdk, entries, enablePreview, addModules, false, connectTimeout());
+    }
+
+    /**
+     * The options given that shape a session, as words of a command line (for a kernel spec, whose kernel must start
+     * the same session): class path, engine options and JDK, preview, modules, startup script; paths made absolute.
+     */
+    List<String> shellOptions() {
+        List<String> words = new ArrayList<>();
+        for (String entry : classPath)
+            if (!entry.isBlank())
+                words.add("--class-path=" + Path.of(entry).toAbsolutePath().normalize());
+        for (String option : engineOptions) words.add("--engine-option=" + option);
+        if (engineJdk != null)
+            words.add("--engine-jdk=" + engineJdk.toAbsolutePath().normalize());
+        if (enablePreview) words.add("--enable-preview");
+        if (!addModules.isEmpty()) words.add("--add-modules=" + String.join(",", addModules));
+        if (startup != null) words.add("--startup=" + startup.toAbsolutePath().normalize());
+        return words;
     }
 
     /** {@code PERFSHELL_ENGINE_TIMEOUT}: seconds a starting engine may take to connect (a slow machine, a test). */

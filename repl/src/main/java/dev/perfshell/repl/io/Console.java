@@ -18,6 +18,11 @@ public final class Console {
     private static final String RESET = "\u001b[0m";
 
     private final PrintWriter out;
+    /** Where errors and warnings go: {@link #out} in the terminal and scripts; stderr and a failure in a notebook. */
+    private final PrintWriter errors;
+
+    private final PrintWriter warnings;
+    private final Display display;
     private final boolean color;
     private final PrintStream userStream;
     private final boolean quiet;
@@ -35,11 +40,42 @@ public final class Console {
      *              ({@code perfshell run --quiet})
      */
     public Console(Writer writer, boolean color, boolean quiet) {
-        this.out = writer instanceof PrintWriter ? (PrintWriter) writer : new PrintWriter(writer, true);
+        this(writer, writer, writer, null, color, quiet);
+    }
+
+    /**
+     * A console whose errors and warnings have writers of their own, and which can show rich output (the notebook
+     * kernel: warnings to the cell's stderr, errors to the cell's failure, plots inline).
+     *
+     * @param display shows plots and tables as they are made, or {@code null} where only text is shown
+     */
+    public Console(Writer writer, Writer errors, Writer warnings, Display display, boolean color, boolean quiet) {
+        this.out = printWriter(writer);
+        this.errors = errors == writer ? this.out : printWriter(errors);
+        this.warnings = warnings == writer ? this.out : printWriter(warnings);
+        this.display = display;
         this.color = color;
         this.quiet = quiet;
         this.userStream =
                 new PrintStream(new WriterOutputStream(this.out, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
+    }
+
+    private static PrintWriter printWriter(Writer writer) {
+        return writer instanceof PrintWriter p ? p : new PrintWriter(writer, true);
+    }
+
+    /** Rich output beside the text: an SVG drawing, an HTML table, a page. */
+    public interface Display {
+        /** An SVG document, shown as an image. */
+        void svg(String document);
+
+        /** An HTML fragment, with the text a plain console shows instead. */
+        void html(String html, String text);
+    }
+
+    /** Shows rich output where the console can (a notebook); the text beside it is printed as always. */
+    public void display(java.util.function.Consumer<Display> show) {
+        if (display != null) show.accept(display);
     }
 
     public boolean color() {
@@ -66,7 +102,8 @@ public final class Console {
     }
 
     public void error(String line) {
-        always(styled(RED, line));
+        errors.println(styled(RED, line));
+        errors.flush();
     }
 
     /**
@@ -81,7 +118,8 @@ public final class Console {
                                 .filter(s -> !s.isEmpty())
                                 .toList())
                 : "";
-        always(styled(YELLOW, where.isEmpty() ? line : where + ": " + line));
+        warnings.println(styled(YELLOW, where.isEmpty() ? line : where + ": " + line));
+        warnings.flush();
     }
 
     /** The script input now running, as FILE:LINE; empty when typed. */
@@ -105,5 +143,7 @@ public final class Console {
     public void flush() {
         userStream.flush();
         out.flush();
+        errors.flush();
+        warnings.flush();
     }
 }

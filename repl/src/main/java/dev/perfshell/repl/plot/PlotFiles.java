@@ -26,6 +26,7 @@ public final class PlotFiles {
     public static void writeAndSay(Console console, String magic, String file, Svg svg, String title) {
         try {
             console.dim("plot: " + write(file, svg, title));
+            console.display(display -> display.svg(svg.document(title)));
         } catch (IOException e) {
             console.error(magic + ": cannot write the plot " + file + ": " + e.getMessage());
         }

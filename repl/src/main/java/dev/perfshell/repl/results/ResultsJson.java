@@ -140,7 +140,8 @@ public final class ResultsJson {
         return node;
     }
 
-    private static ObjectNode record(ResultRecord record) {
+    /** One result as the export writes it (schema perfshell-results/1). */
+    public static ObjectNode record(ResultRecord record) {
         ObjectNode node = NODES.objectNode();
         node.put("magic", record.magic());
         node.put("label", record.label());

@@ -133,6 +133,17 @@ public final class Shell {
         return new ResultOrigin(relative.replace(java.io.File.separatorChar, '/'), source.line());
     }
 
+    /**
+     * Runs one complete input as if typed (a notebook cell's inputs, one by one), without echoing it.
+     *
+     * @return whether it succeeded; a failure has been reported on the console
+     */
+    public boolean evaluate(String input) {
+        boolean ok = handle(input) != Handled.FAILED;
+        console.flush();
+        return ok;
+    }
+
     public InputCompleteness completeness() {
         return new InputCompleteness(() -> session.engine().jshell().sourceCodeAnalysis());
     }

@@ -1,0 +1,178 @@
+package dev.perfshell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfshell.e2e.Perfshell.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The perfshell kernel under real Jupyter: {@code perfshell kernel install --prefix} writes the spec, and
+ * jupyter_client (Debian's python3-jupyter-client, installed by .ci/run) starts the kernel from it and sends the
+ * messages a notebook sends: cells with snippets and magics, an exception, System.exit, completion, the stop button.
+ */
+class KernelE2ETest {
+    @TempDir
+    static Path home;
+
+    @TempDir
+    static Path work;
+
+    private static Result install;
+    private static JsonNode session;
+
+    @BeforeAll
+    static void driveAKernel() throws Exception {
+        Path prefix = work.resolve("prefix");
+        install = Perfshell.run(home, null, "kernel", "install", "--prefix", prefix.toString());
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+        Path driver = work.resolve("drive.py");
+        try (var in = KernelE2ETest.class.getResourceAsStream("/kernel/drive.py")) {
+            Files.copy(in, driver);
+        }
+        Path out = work.resolve("session.json");
+        ProcessBuilder python = new ProcessBuilder(python(), driver.toString(), out.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("driver.log").toFile());
+        python.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        python.environment().put("PERFSHELL_HOME", home.toString());
+        python.environment().put("NO_COLOR", "1");
+        Process process = python.start();
+        boolean ended = process.waitFor(600, TimeUnit.SECONDS);
+        String log = Files.readString(work.resolve("driver.log"));
+        if (!ended) {
+            Perfshell.killTree(process.toHandle());
+            throw new AssertionError("the Jupyter driver timed out:\n" + log);
+        }
+        assertThat(process.exitValue()).as(log).isZero();
+        session = new ObjectMapper().readTree(out.toFile());
+    }
+
+    /** Debian's python3, which has Debian's jupyter_client (a pyenv python first on PATH would not). */
+    static String python() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    private static JsonNode cell(int i) {
+        return session.get("cells").get(i);
+    }
+
+    private static String text(JsonNode cell, String stream) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode o : cell.get("outputs"))
+            if (o.get("type").asText().equals("stream")
+                    && o.get("name").asText().equals(stream))
+                text.append(o.get("text").asText());
+        return text.toString();
+    }
+
+    private static List<JsonNode> data(JsonNode cell, String mime) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode o : cell.get("outputs"))
+            if (o.has("data") && o.get("data").has(mime))
+                found.add(o.get("data").get(mime));
+        return found;
+    }
+
+    @Test
+    void theSpecStartsPerfshellWithMessageInterrupts() throws Exception {
+        JsonNode spec = new ObjectMapper()
+                .readTree(work.resolve("prefix/share/jupyter/kernels/perfshell/kernel.json")
+                        .toFile());
+        assertThat(spec.get("interrupt_mode").asText()).isEqualTo("message");
+        assertThat(spec.get("argv").toString()).contains("\"kernel\",\"run\",\"{connection_file}\"");
+        assertThat(session.get("kernel_info").get("language_info").get("name").asText())
+                .isEqualTo("java");
+        assertThat(session.get("kernel_info").get("implementation").asText()).isEqualTo("perfshell");
+    }
+
+    @Test
+    void snippetsPrintTheirValuesAsJshellDoes() {
+        assertThat(cell(0).get("status").asText()).isEqualTo("ok");
+        assertThat(text(cell(0), "stdout")).contains("x ==> 41").contains("$1 ==> 42");
+    }
+
+    @Test
+    void timeitLineAndCellFormsTimeAndShowTheirResultAsATable() {
+        for (int i : new int[] {1, 2}) {
+            assertThat(cell(i).get("status").asText()).as(cell(i).toString()).isEqualTo("ok");
+            assertThat(text(cell(i), "stdout")).contains(" per loop (mean ± std. dev. of ");
+            assertThat(data(cell(i), "text/html"))
+                    .singleElement()
+                    .satisfies(html -> assertThat(html.asText())
+                            .contains("<b>%timeit</b>")
+                            .contains("<th style=\"text-align:left\">metric.center</th>"));
+        }
+    }
+
+    @Test
+    void compareWithPlotShowsTheSvgInline() {
+        assertThat(cell(3).get("status").asText()).as(cell(3).toString()).isEqualTo("ok");
+        assertThat(data(cell(3), "image/svg+xml"))
+                .singleElement()
+                .satisfies(svg -> assertThat(svg.asText()).startsWith("<svg"));
+        assertThat(Files.exists(work.resolve("compare.svg")))
+                .as("--plot FILE still writes the file")
+                .isTrue();
+    }
+
+    @Test
+    void prunShowsItsProfileAsAnHtmlTable() {
+        assertThat(cell(4).get("status").asText()).as(cell(4).toString()).isEqualTo("ok");
+        assertThat(data(cell(4), "text/html"))
+                .singleElement()
+                .satisfies(html -> assertThat(html.asText())
+                        .contains("<b>%prun</b>")
+                        .contains("<caption>methods</caption>")
+                        .contains("fib(int)"));
+    }
+
+    @Test
+    void anExceptionIsAJupyterError() {
+        JsonNode error = cell(5).get("outputs").get(cell(5).get("outputs").size() - 1);
+        assertThat(cell(5).get("status").asText()).isEqualTo("error");
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("ename").asText()).isEqualTo("JavaException");
+        assertThat(error.get("evalue").asText())
+                .contains("java.lang.NumberFormatException")
+                .contains("x41");
+    }
+
+    @Test
+    void systemExitEndsTheEngineAndTheSessionGoesOnReplayed() {
+        assertThat(text(cell(6), "stdout") + text(cell(6), "stderr") + cell(6))
+                .contains("Started a new engine and replayed the session");
+        assertThat(cell(7).get("status").asText()).isEqualTo("ok");
+        assertThat(text(cell(7), "stdout")).contains("==> 82");
+    }
+
+    @Test
+    void completionAndCompletenessComeFromTheShell() {
+        JsonNode complete = session.get("complete");
+        String typed = "Math.sq";
+        List<String> completed = new ArrayList<>();
+        for (JsonNode match : complete.get("matches"))
+            completed.add(typed.substring(0, complete.get("cursor_start").asInt())
+                    + match.asText()
+                    + typed.substring(complete.get("cursor_end").asInt()));
+        assertThat(completed).contains("Math.sqrt(");
+        assertThat(session.get("is_complete").get(0).get("status").asText()).isEqualTo("incomplete");
+        assertThat(session.get("is_complete").get(1).get("status").asText()).isEqualTo("complete");
+    }
+
+    @Test
+    void theStopButtonStopsABusyLoopAndTheKernelAnswersTheNextCell() {
+        assertThat(session.get("interrupt")).as(session.toString()).isNotNull();
+        assertThat(session.get("after_interrupt").get("status").asText()).isEqualTo("ok");
+        assertThat(text(session.get("after_interrupt"), "stdout")).contains("==> 43");
+    }
+}
