@@ -12,6 +12,7 @@ import dev.perfshell.repl.results.ResultsEnvironment;
 import dev.perfshell.repl.results.ResultsJson;
 import dev.perfshell.repl.results.ResultsMarkdown;
 import dev.perfshell.repl.results.Tool;
+import dev.perfshell.repl.script.Notebooks;
 import dev.perfshell.repl.script.ScriptHeader;
 import dev.perfshell.repl.script.ScriptText;
 import dev.perfshell.repl.shell.Shell;
@@ -47,7 +48,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "FILE.jsh", description = "The script to run.")
+    @Parameters(
+            paramLabel = "FILE.jsh",
+            description = "The script to run; a notebook (FILE.ipynb) runs its code cells in order.")
     Path file;
 
     @Option(names = "--keep-going", description = "Go on after a failing input; exit 1 at the end.")
@@ -94,7 +97,9 @@ final class RunCommand implements Callable<Integer> {
         // A pipe (/dev/stdin, a FIFO) is read once, by the script run: its header cannot be read ahead.
         ScriptHeader header;
         try {
-            header = Files.isRegularFile(file) ? ScriptHeader.read(file) : ScriptHeader.none();
+            header = Notebooks.isNotebook(file)
+                    ? ScriptHeader.of(Notebooks.script(file), file)
+                    : Files.isRegularFile(file) ? ScriptHeader.read(file) : ScriptHeader.none();
         } catch (IOException e) {
             main.out.flush();
             main.err.println("perfshell run: "
@@ -142,7 +147,9 @@ final class RunCommand implements Callable<Integer> {
             if (forks > 1 && !quiet) console.dim("── engine " + fork + " of " + forks + " ──");
             if (forks > 1) console.engine("engine " + fork + " of " + forks);
             Main.EngineRun run;
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (BufferedReader reader = Notebooks.isNotebook(file)
+                    ? new BufferedReader(new java.io.StringReader(Notebooks.script(file)))
+                    : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 run = main.runScript(spec, console, reader, file, keepGoing, main.in, exporting);
             }
             perEngine.add(run.results());

@@ -38,6 +38,11 @@ public record ScriptHeader(
         return new ScriptHeader(List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The header of a script's text that is not read from {@code script} itself (a notebook's code cells). */
+    public static ScriptHeader of(String text, Path script) {
+        return parse(text.lines().toList(), script);
+    }
+
     public static ScriptHeader read(Path script) throws IOException {
         return parse(ScriptText.read(script).lines().toList(), script);
     }
