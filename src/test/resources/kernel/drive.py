@@ -19,6 +19,7 @@ CELLS = [
     "Integer.parseInt(\"x\" + x)",
     "System.exit(3)",
     "x * 2",
+    "%flame -q --duration 0.5 --html {dir}/flame.html fib(20)",
 ]
 
 

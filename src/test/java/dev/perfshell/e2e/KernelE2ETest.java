@@ -137,6 +137,15 @@ class KernelE2ETest {
     }
 
     @Test
+    void flameShowsItsGraphInPlaceFromTheFileItWrote() throws Exception {
+        assertThat(cell(8).get("status").asText()).as(cell(8).toString()).isEqualTo("ok");
+        assertThat(data(cell(8), "text/html"))
+                .anySatisfy(
+                        html -> assertThat(html.asText()).startsWith("<iframe").contains("srcdoc="));
+        assertThat(Files.size(work.resolve("flame.html"))).isPositive();
+    }
+
+    @Test
     void anExceptionIsAJupyterError() {
         JsonNode error = cell(5).get("outputs").get(cell(5).get("outputs").size() - 1);
         assertThat(cell(5).get("status").asText()).isEqualTo("error");

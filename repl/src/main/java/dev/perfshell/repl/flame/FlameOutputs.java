@@ -50,7 +50,24 @@ public final class FlameOutputs {
     /** Says where the flame graph went, and opens it with {@code --open}. */
     public void graphWritten(String html, boolean open) {
         console.println("Flame graph: " + html);
+        console.display(display -> inline(display, html));
         if (open) open(html);
+    }
+
+    /**
+     * The flame graph in place (a notebook): the page itself in an iframe's {@code srcdoc}, self-contained as the file
+     * is (no network), beside the line that says where the file is.
+     */
+    private static void inline(dev.perfshell.repl.io.Console.Display display, String html) {
+        try {
+            String page = java.nio.file.Files.readString(Path.of(html));
+            String srcdoc = page.replace("&", "&amp;").replace("\"", "&quot;");
+            display.html(
+                    "<iframe style=\"width:100%;height:480px;border:0\" sandbox=\"allow-scripts\" srcdoc=\"" + srcdoc
+                            + "\"></iframe>",
+                    "Flame graph: " + html);
+        } catch (IOException unreadable) { // the line above already says where the file is
+        }
     }
 
     /** {@code --jfr FILE}: says where the engine wrote the recording, or that it wrote none. */
