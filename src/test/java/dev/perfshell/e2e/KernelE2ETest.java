@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The perfshell kernel under real Jupyter: {@code perfshell kernel install --prefix} writes the spec, and
- * jupyter_client (Debian's python3-jupyter-client, installed by .ci/run) starts the kernel from it and sends the
- * messages a notebook sends: cells with snippets and magics, an exception, System.exit, completion, the stop button.
+ * The perfshell kernel under real Jupyter (Debian's packages, installed by .ci/run): {@code perfshell kernel install
+ * --prefix} writes the spec; nbclient executes a notebook with it headlessly (snippets, magics, an exception,
+ * System.exit), nbconvert turns the result into HTML that headless Chromium renders; jupyter_client sends what a
+ * notebook sends besides cells (completion, inspection, the stop button).
  */
 class KernelE2ETest {
     @TempDir
@@ -66,6 +67,12 @@ class KernelE2ETest {
         return session.get("cells").get(i);
     }
 
+    /** "error" when the cell's outputs end in an error, else "ok" (nbclient keeps no reply status). */
+    private static String status(JsonNode cell) {
+        for (JsonNode o : cell.get("outputs")) if (o.get("type").asText().equals("error")) return "error";
+        return "ok";
+    }
+
     private static String text(JsonNode cell, String stream) {
         StringBuilder text = new StringBuilder();
         for (JsonNode o : cell.get("outputs"))
@@ -97,14 +104,14 @@ class KernelE2ETest {
 
     @Test
     void snippetsPrintTheirValuesAsJshellDoes() {
-        assertThat(cell(0).get("status").asText()).isEqualTo("ok");
+        assertThat(status(cell(0))).isEqualTo("ok");
         assertThat(text(cell(0), "stdout")).contains("x ==> 41").contains("$1 ==> 42");
     }
 
     @Test
     void timeitLineAndCellFormsTimeAndShowTheirResultAsATable() {
         for (int i : new int[] {1, 2}) {
-            assertThat(cell(i).get("status").asText()).as(cell(i).toString()).isEqualTo("ok");
+            assertThat(status(cell(i))).as(cell(i).toString()).isEqualTo("ok");
             assertThat(text(cell(i), "stdout")).contains(" per loop (mean ± std. dev. of ");
             assertThat(data(cell(i), "text/html"))
                     .singleElement()
@@ -116,7 +123,7 @@ class KernelE2ETest {
 
     @Test
     void compareWithPlotShowsTheSvgInline() {
-        assertThat(cell(3).get("status").asText()).as(cell(3).toString()).isEqualTo("ok");
+        assertThat(status(cell(3))).as(cell(3).toString()).isEqualTo("ok");
         assertThat(data(cell(3), "image/svg+xml"))
                 .singleElement()
                 .satisfies(svg -> assertThat(svg.asText()).startsWith("<svg"));
@@ -127,7 +134,7 @@ class KernelE2ETest {
 
     @Test
     void prunShowsItsProfileAsAnHtmlTable() {
-        assertThat(cell(4).get("status").asText()).as(cell(4).toString()).isEqualTo("ok");
+        assertThat(status(cell(4))).as(cell(4).toString()).isEqualTo("ok");
         assertThat(data(cell(4), "text/html"))
                 .singleElement()
                 .satisfies(html -> assertThat(html.asText())
@@ -138,7 +145,7 @@ class KernelE2ETest {
 
     @Test
     void flameShowsItsGraphInPlaceFromTheFileItWrote() throws Exception {
-        assertThat(cell(8).get("status").asText()).as(cell(8).toString()).isEqualTo("ok");
+        assertThat(status(cell(8))).as(cell(8).toString()).isEqualTo("ok");
         assertThat(data(cell(8), "text/html"))
                 .anySatisfy(
                         html -> assertThat(html.asText()).startsWith("<iframe").contains("srcdoc="));
@@ -148,7 +155,7 @@ class KernelE2ETest {
     @Test
     void anExceptionIsAJupyterError() {
         JsonNode error = cell(5).get("outputs").get(cell(5).get("outputs").size() - 1);
-        assertThat(cell(5).get("status").asText()).isEqualTo("error");
+        assertThat(status(cell(5))).isEqualTo("error");
         assertThat(error.get("type").asText()).isEqualTo("error");
         assertThat(error.get("ename").asText()).isEqualTo("JavaException");
         assertThat(error.get("evalue").asText())
@@ -160,7 +167,7 @@ class KernelE2ETest {
     void systemExitEndsTheEngineAndTheSessionGoesOnReplayed() {
         assertThat(text(cell(6), "stdout") + text(cell(6), "stderr") + cell(6))
                 .contains("Started a new engine and replayed the session");
-        assertThat(cell(7).get("status").asText()).isEqualTo("ok");
+        assertThat(status(cell(7))).isEqualTo("ok");
         assertThat(text(cell(7), "stdout")).contains("==> 82");
     }
 
@@ -179,9 +186,41 @@ class KernelE2ETest {
     }
 
     @Test
+    void shiftTabShowsTheSignature() {
+        JsonNode inspect = session.get("inspect");
+        assertThat(inspect.get("found").asBoolean()).as(inspect.toString()).isTrue();
+        assertThat(inspect.get("data").get("text/plain").asText()).contains("abs(");
+    }
+
+    @Test
+    void jupyterListsTheInstalledKernel() throws Exception {
+        ProcessBuilder list = new ProcessBuilder("jupyter", "kernelspec", "list").redirectErrorStream(true);
+        list.environment()
+                .put("JUPYTER_PATH", work.resolve("prefix/share/jupyter").toString());
+        Process process = list.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out)
+                .containsPattern("perfshell\\s+"
+                        + java.util.regex.Pattern.quote(work.resolve("prefix").toString()));
+    }
+
+    /** The executed notebook as nbconvert's HTML, rendered by headless Chromium: the plot and the tables are there. */
+    @Test
+    void theExecutedNotebookRendersItsPlotAndTablesInABrowser() throws Exception {
+        assertThat(session.has("nbconvert"))
+                .as("nbconvert is installed (.ci/run)")
+                .isFalse();
+        Path html = work.resolve("executed.html");
+        String dom = new Chromium(work).dom(html);
+        assertThat(dom).contains("<svg").contains("<b>%timeit</b>").contains("<caption>methods</caption>");
+    }
+
+    @Test
     void theStopButtonStopsABusyLoopAndTheKernelAnswersTheNextCell() {
         assertThat(session.get("interrupt")).as(session.toString()).isNotNull();
         assertThat(session.get("after_interrupt").get("status").asText()).isEqualTo("ok");
+        assertThat(session.get("interrupt").get("status").asText()).isEqualTo("error");
         assertThat(text(session.get("after_interrupt"), "stdout")).contains("==> 43");
     }
 }
