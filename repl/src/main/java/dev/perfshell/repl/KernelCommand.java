@@ -16,7 +16,19 @@ import picocli.CommandLine.Parameters;
         description = "perfshell as a Jupyter kernel: 'install' writes the kernel spec, 'uninstall' removes it; Jupyter"
                 + " runs 'kernel run CONNECTION_FILE' itself.",
         subcommands = {KernelCommand.Install.class, KernelCommand.Uninstall.class, KernelCommand.Run.class})
-final class KernelCommand {
+final class KernelCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code perfshell kernel} alone: one line saying what it takes, not the whole usage. */
+    @Override
+    public Integer call() {
+        main(spec)
+                .err
+                .println("perfshell kernel: say what to do: install or uninstall (Jupyter itself calls run)."
+                        + " Next: perfshell kernel install, or perfshell kernel --help");
+        return Main.USAGE;
+    }
 
     /** Where a spec goes: {@code --user} (the default), {@code --sys-prefix} or {@code --prefix DIR}. */
     static final class Location {
@@ -49,8 +61,14 @@ final class KernelCommand {
         public Integer call() throws Exception {
             Main main = main(spec);
             main.spec(); // a bad --class-path or --engine-jdk is said now, not when the notebook starts
-            Path file = KernelSpecs.install(
-                    location.folder(main), KernelSpecs.launcher(), main.shellOptions(), "perfshell (Java)");
+            Path folder = location.folder(main);
+            Path file;
+            try {
+                file = KernelSpecs.install(folder, KernelSpecs.launcher(), main.shellOptions(), "perfshell (Java)");
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException("cannot write the kernel spec to " + folder + " (" + e
+                        + "). Next: a writable --prefix DIR, or --user");
+            }
             main.out.println("Installed the perfshell kernel: " + file);
             main.out.println("Next: jupyter kernelspec list shows it; pick \"perfshell (Java)\" in a notebook.");
             return 0;

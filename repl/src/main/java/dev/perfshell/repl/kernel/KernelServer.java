@@ -24,6 +24,9 @@ public final class KernelServer {
     private KernelServer() {}
 
     public static void run(Path connectionFile, EngineSpec spec, Map<String, String> env) throws Exception {
+        if (!Files.isReadable(connectionFile))
+            throw new IOException("cannot read the connection file " + connectionFile + ". Next: Jupyter writes it and"
+                    + " starts this command itself: perfshell kernel install, then pick perfshell in a notebook");
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
         JupyterIO io = new JupyterIO(StandardCharsets.UTF_8);
