@@ -71,6 +71,19 @@ public final class Console {
 
         /** An HTML fragment, with the text a plain console shows instead. */
         void html(String html, String text);
+
+        /**
+         * A snippet's feedback ({@code $1 ==> 42}, {@code created method f()}): whether the display keeps it (a
+         * notebook makes the cell's last ones its result); otherwise it is printed.
+         */
+        default boolean value(String line) {
+            return false;
+        }
+    }
+
+    /** A snippet's feedback line: printed, or kept by the display (see {@link Display#value}). */
+    public void value(String line) {
+        if (display == null || !display.value(line)) println(line);
     }
 
     /** Shows rich output where the console can (a notebook); the text beside it is printed as always. */

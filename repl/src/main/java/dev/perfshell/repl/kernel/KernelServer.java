@@ -31,11 +31,12 @@ public final class KernelServer {
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
         JupyterIO io = new JupyterIO(StandardCharsets.UTF_8);
         LineCapture errors = new LineCapture();
-        Console console = PerfshellKernel.console(io, errors);
+        KernelDisplay display = new KernelDisplay(io);
+        Console console = PerfshellKernel.console(io, errors, display);
         Session session = Session.start(spec, new EngineIo(io.in, console.userStream(), console.userStream()));
         try {
             Shell shell = new Shell(session, console, MagicRegistry.standard(), env);
-            PerfshellKernel kernel = new PerfshellKernel(io, shell, errors);
+            PerfshellKernel kernel = new PerfshellKernel(io, shell, errors, display);
             JupyterConnection connection = new JupyterConnection(properties);
             kernel.onStartup();
             kernel.becomeHandlerForConnection(connection);

@@ -28,13 +28,14 @@ import org.dflib.jjava.jupyter.kernel.util.TextColor;
 public final class PerfshellKernel extends BaseKernel {
     private final Shell shell;
     private final LineCapture errors;
+    private final KernelDisplay display;
     private final CellCompletion completion;
 
     /**
      * @param shell  the session, whose console writes to {@code io} (see {@link #console})
      * @param errors where that console writes errors
      */
-    PerfshellKernel(JupyterIO io, Shell shell, LineCapture errors) throws IOException {
+    PerfshellKernel(JupyterIO io, Shell shell, LineCapture errors, KernelDisplay display) throws IOException {
         super(
                 "perfshell",
                 dev.perfshell.repl.results.Tool.perfshell().version(),
@@ -60,31 +61,17 @@ public final class PerfshellKernel extends BaseKernel {
                         .build());
         this.shell = shell;
         this.errors = errors;
+        this.display = display;
         this.completion = new CellCompletion(shell);
     }
 
     /**
      * The console a kernel's shell writes to: text to the cell's stdout, warnings to its stderr, errors to
-     * {@code errors} (the cell's failure), plots and tables as rich output.
+     * {@code errors} (the cell's failure), plots, tables and feedback to {@code display}.
      */
-    static Console console(JupyterIO io, LineCapture errors) {
+    static Console console(JupyterIO io, LineCapture errors, KernelDisplay display) {
         java.io.PrintWriter out = new java.io.PrintWriter(io.out, true);
         java.io.PrintWriter warnings = new java.io.PrintWriter(io.err, true);
-        Console.Display display = new Console.Display() {
-            @Override
-            public void svg(String document) {
-                DisplayData data = new DisplayData("[plot]");
-                data.putSVG(document);
-                io.display.display(data);
-            }
-
-            @Override
-            public void html(String html, String text) {
-                DisplayData data = new DisplayData(text);
-                data.putHTML(html);
-                io.display.display(data);
-            }
-        };
         return new Console(out, errors, warnings, display, false, false);
     }
 
@@ -92,14 +79,19 @@ public final class PerfshellKernel extends BaseKernel {
     public Object evalRaw(String cell) {
         int recorded = shell.results().all().size();
         errors.take();
+        display.takeResult();
         try {
             for (String input : inputs(cell)) {
+                display.printValues(); // the previous input's feedback: only the last input's is the result
                 boolean ok = shell.evaluate(input);
                 List<String> lines = errors.take();
-                if (!ok) throw CellFailure.of(lines);
+                if (!ok) {
+                    display.printValues();
+                    throw CellFailure.of(lines);
+                }
                 lines.forEach(io.err::println); // errors of an input that went on (a plot not written)
             }
-            return null;
+            return display.takeResult();
         } catch (CellFailure failure) {
             throw failure;
         } catch (Throwable unexpected) { // an Error escaping here would end JJava's shell thread

@@ -40,7 +40,7 @@ public final class JavaEvaluator {
 
     /** Evaluates every snippet of the input, printing as it goes; stops at a death or Ctrl-C. */
     public Result evaluate(String input, Console console) {
-        return evaluate(input, console::println, console::error);
+        return evaluate(input, console::value, console::error);
     }
 
     /** Evaluates every snippet, handing feedback lines to the given sinks (e.g. to print them after %time's figures). */
