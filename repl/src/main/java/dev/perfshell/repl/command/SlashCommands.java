@@ -80,6 +80,7 @@ public final class SlashCommands {
             host.reportRestart(session.reload());
             return Result.OK;
         });
+        add("set", "/set truncation N: cut a value's echo to N characters (0: whole; 100 by default)", this::set);
         add("exit", "leave perfshell", a -> Result.EXIT);
         add("help", "this list; %lsmagic lists the magics", a -> done(this::printHelp));
     }
@@ -119,6 +120,26 @@ public final class SlashCommands {
         console.println("Commands:");
         help.forEach((name, summary) -> console.println(String.format("  /%-9s %s", name, summary)));
         console.println("Magics: %lsmagic lists them; %help NAME shows one's options.");
+    }
+
+    /** {@code /set truncation N}, as jshell's feedback mode setting (the one setting perfshell has). */
+    private Result set(String args) {
+        String[] words = args.strip().split("\\s+");
+        if (words.length != 2 || !words[0].equals("truncation")) {
+            console.error("/set takes truncation N (0: whole values). Next: /set truncation 200");
+            return Result.FAILED;
+        }
+        try {
+            session.valueWidth().set(Integer.parseInt(words[1]));
+        } catch (NumberFormatException notANumber) {
+            console.error("/set truncation takes a whole number of characters, got '" + words[1]
+                    + "'. Next: /set truncation 200, or 0 for whole values");
+            return Result.FAILED;
+        } catch (IllegalArgumentException tooSmall) {
+            console.error("/set truncation: " + tooSmall.getMessage() + ". Next: /set truncation 200");
+            return Result.FAILED;
+        }
+        return Result.OK;
     }
 
     private Result drop(String args) {

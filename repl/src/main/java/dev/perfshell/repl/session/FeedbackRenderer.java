@@ -24,6 +24,18 @@ import jdk.jshell.VarSnippet;
 public final class FeedbackRenderer {
     private static final int MAX_FRAMES = 8;
 
+    private final java.util.function.IntSupplier valueWidth;
+
+    /** Values cut as jshell's normal feedback mode cuts them (100 characters). */
+    public FeedbackRenderer() {
+        this(() -> ValueWidth.DEFAULT);
+    }
+
+    /** @param valueWidth the session's width for a value's echo ({@code /set truncation}) */
+    public FeedbackRenderer(java.util.function.IntSupplier valueWidth) {
+        this.valueWidth = valueWidth;
+    }
+
     /** The lines for one evaluation: what it produced, or why it failed. */
     public record Feedback(List<String> values, List<String> errors) {
         public boolean failed() {
@@ -94,10 +106,10 @@ public final class FeedbackRenderer {
                 // perfshell's own results (-o) echo their whole line, IPython's, which can pass the width
                 boolean ours = variable.typeName().contains("dev.perfshell.")
                         || variable.source().contains("dev.perfshell.");
-                String value = ours ? event.value() : truncated(event.value());
+                String value = ours ? event.value() : truncated(event.value(), valueWidth.getAsInt());
                 return variable.name() + " ==> " + value + unresolved(snippet, jshell);
             case EXPRESSION:
-                return ((ExpressionSnippet) snippet).name() + " ==> " + truncated(event.value());
+                return ((ExpressionSnippet) snippet).name() + " ==> " + truncated(event.value(), valueWidth.getAsInt());
             case METHOD:
                 MethodSnippet method = (MethodSnippet) snippet;
                 return verb(event) + " method " + method.name() + "(" + method.parameterTypes() + ")"
@@ -110,8 +122,8 @@ public final class FeedbackRenderer {
         }
     }
 
-    /** A value's echo is cut to this many characters, as jshell's normal feedback mode cuts long values. */
-    static final int VALUE_WIDTH = 100;
+    /** A value's echo is cut to this many characters by default, as jshell's normal feedback mode cuts long values. */
+    static final int VALUE_WIDTH = ValueWidth.DEFAULT;
     /**
      * JShell's engine link writes a value with {@code DataOutput.writeUTF}, whose 64 KiB bound it keeps by cutting
      * the value to 21,844 characters (three bytes each at worst): a value this long has lost its end on the way.
@@ -123,17 +135,22 @@ public final class FeedbackRenderer {
      * and end around {@code " ... "} (a million-element list echoed 20 KB; {@code System.out.println} prints it whole).
      */
     static String truncated(String value) {
-        if (value == null || value.length() <= VALUE_WIDTH) return value;
+        return truncated(value, VALUE_WIDTH);
+    }
+
+    /** As {@link #truncated(String)}, cut to {@code width} characters ({@code 0}: the whole value). */
+    static String truncated(String value, int width) {
+        if (value == null || width == 0 || value.length() <= width) return value;
         // The end that arrived is not the value's end (a million-element list ended "... 3824, 382"): show no tail.
         if (value.length() >= LINK_VALUE_LIMIT) {
-            String head = value.substring(0, VALUE_WIDTH - 4);
+            String head = value.substring(0, width - 4);
             int space = head.lastIndexOf(' ');
             if (space > head.length() / 2) head = head.substring(0, space); // "24, 25, ...", not "24, 25, 2 ..."
             return head.stripTrailing() + " ...";
         }
         String gap = " ... ";
-        int head = (VALUE_WIDTH - gap.length()) * 2 / 3;
-        int tail = VALUE_WIDTH - gap.length() - head;
+        int head = (width - gap.length()) * 2 / 3;
+        int tail = width - gap.length() - head;
         String end = value.substring(value.length() - tail).stripLeading();
         if (end.startsWith(",")) end = end.substring(1).stripLeading(); // "0, ... 0, 0 }", not "0, ... , 0 }"
         return value.substring(0, head).stripTrailing() + gap + end;

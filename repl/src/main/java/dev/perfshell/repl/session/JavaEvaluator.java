@@ -13,10 +13,11 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  */
 public final class JavaEvaluator {
     private final Session session;
-    private final FeedbackRenderer renderer = new FeedbackRenderer();
+    private final FeedbackRenderer renderer;
 
     public JavaEvaluator(Session session) {
         this.session = session;
+        this.renderer = new FeedbackRenderer(session.valueWidth()::get);
     }
 
     /** Splits input into snippets, in order; an unfinished tail is kept whole so its error shows. */

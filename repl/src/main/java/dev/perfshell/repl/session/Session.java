@@ -32,6 +32,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean inputInterrupted;
 
     private final SnippetLog log = new SnippetLog();
+    private final ValueWidth valueWidth = new ValueWidth();
     private BlackholeCheck blackhole;
     private final java.util.concurrent.atomic.AtomicInteger temps = new java.util.concurrent.atomic.AtomicInteger();
     /** What %maven and //DEPS added; its resolver is made on first use only. */
@@ -117,6 +118,11 @@ public final class Session implements AutoCloseable {
     }
 
     /** The cap on the engine's output per input; the shell opens and closes each input's budget. */
+    /** How much of a value its echo keeps ({@code /set truncation}). */
+    public ValueWidth valueWidth() {
+        return valueWidth;
+    }
+
     public OutputCap outputCap() {
         return outputCap;
     }
