@@ -23,9 +23,12 @@ class HelpOutputE2ETest {
 
     @Test
     void usageErrorsCarryNoLibraryWarnings() throws Exception {
-        // An option with no close match: picocli prints the usage too.
+        // One line naming the mistake and where the options are, not picocli's usage.
         Result r = Perfshell.run(home, null, "--bogus");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.stderr()).as(r.toString()).doesNotContain("WARN").startsWith("Unknown option: '--bogus'");
+        assertThat(r.stderr())
+                .as(r.toString())
+                .doesNotContain("WARN")
+                .isEqualTo("perfshell: Unknown option: '--bogus'. Next: perfshell --help lists the options.\n");
     }
 }

@@ -133,6 +133,18 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(new Main(in, out, err, env, terminal));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
+        // A mistake on the command line is one line naming it, with where the rest is, as a magic's is (not the
+        // whole usage, 30 to 40 lines that push the mistake off the screen).
+        line.setParameterExceptionHandler((e, given) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            String suggestion = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                            && !unmatched.getSuggestions().isEmpty()
+                    ? " Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?"
+                    : "";
+            err.println(command + ": " + e.getMessage().strip() + "." + suggestion + " Next: " + command
+                    + " --help lists the options.");
+            return USAGE;
+        });
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
             err.println("perfshell: " + e.getMessage());
             return e instanceof dev.perfshell.repl.session.EngineStartException || e instanceof IOException

@@ -119,7 +119,7 @@ class CompareMagicScriptTest {
         assertThat(run.out)
                 .contains(
                         "%compare: a does not compile:\nerror: cannot find variable src2 in the session. Next: declare it first.\n"
-                                + "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the cell's first line; "
+                                + "Next: setup that the snippets share goes in --setup \"CODE\", after %%compare's options, or on the cell's first line; "
                                 + "a snippet's own variables are its own.");
     }
 

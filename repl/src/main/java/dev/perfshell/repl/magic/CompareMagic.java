@@ -44,7 +44,7 @@ final class CompareMagic extends SetupCellMagic {
 
     /** Where setup goes: a snippet that declares a variable keeps it to itself. */
     static final String SETUP_HINT =
-            "Next: setup the snippets share goes in --setup \"CODE\", after %%compare's options, or on the "
+            "Next: setup that the snippets share goes in --setup \"CODE\", after %%compare's options, or on the "
                     + "cell's first line; a snippet's own variables are its own.";
 
     @Mixin

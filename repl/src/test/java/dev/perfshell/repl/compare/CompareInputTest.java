@@ -193,8 +193,9 @@ class CompareInputTest {
             assertThat(run.err())
                     .as(threshold)
                     .contains("--threshold")
-                    .contains("Usage: perfshell compare")
+                    .contains("Next: perfshell compare --help lists the options.")
                     .doesNotContain("Exception");
+            assertThat(run.err().strip().lines()).as(threshold).hasSize(1);
         }
         CompareRun failOn = CompareRun.of(good, good, "--fail-on", "sometimes");
         assertThat(failOn.exitCode()).isEqualTo(2);

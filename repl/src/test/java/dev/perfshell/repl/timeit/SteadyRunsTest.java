@@ -138,8 +138,9 @@ class SteadyRunsTest {
         assertThat(note.number("waitShare")).isEqualTo(0.4);
         assertThat(note.number("slowdown")).isCloseTo(1833.0 / 1101, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(dev.perfshell.timing.FindingText.line(note))
-                .isEqualTo("3 of 10 runs waited for a CPU for 40% of their time (other processes held the cores) and"
-                        + " were 1.66× slower; they were left out, the figures are from the other 7 runs.");
+                .isEqualTo(
+                        "3 of 10 runs waited for a CPU for 40% of their time (other processes held the cores);"
+                                + " they read 1.66× the others' time and were left out, the figures are from the other 7 runs.");
     }
 
     /** Seven runs, six of which waited half their time: nothing can be left out, and the warning says by how much. */

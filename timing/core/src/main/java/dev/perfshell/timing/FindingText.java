@@ -39,7 +39,8 @@ public final class FindingText {
                 String.format(
                         Locale.ROOT,
                         "The runs were still changing: the last third of the runs took %s× the first third "
-                                + "(every run beyond every run). Next: --warmup 2 or a larger --budget.",
+                                + "(each of those runs slower than each of the first third's). Next: --warmup 2 or a larger"
+                                + " --budget.",
                         Units.ratio(f.number("ratio")));
             case OLD_GC ->
                 "An old-generation GC ran during the measurement, so some runs include a full collection. "
@@ -78,7 +79,7 @@ public final class FindingText {
         if (f.fact("leftOut") != null) {
             return String.format(
                     Locale.ROOT,
-                    "%s and were %s× slower; they were left out, the figures are from the other %d runs.",
+                    "%s; they read %s× the others' time and were left out, the figures are from the other %d runs.",
                     what,
                     Units.ratio(f.number("slowdown")),
                     runs - waiting);
