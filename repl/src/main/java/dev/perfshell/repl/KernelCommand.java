@@ -64,13 +64,18 @@ final class KernelCommand implements Callable<Integer> {
             Path folder = location.folder(main);
             Path file;
             try {
-                file = KernelSpecs.install(folder, KernelSpecs.launcher(), main.shellOptions(), "perfshell (Java)");
+                file = KernelSpecs.install(
+                        folder, KernelSpecs.launcher(), main.shellOptions(), "perfshell (Java)", main.env);
             } catch (java.io.IOException e) {
                 throw new java.io.IOException("cannot write the kernel spec to " + folder + " (" + e
                         + "). Next: a writable --prefix DIR, or --user");
             }
             main.out.println("Installed the perfshell kernel: " + file);
-            main.out.println("Next: jupyter kernelspec list shows it; pick \"perfshell (Java)\" in a notebook.");
+            // Jupyter searches a --prefix folder only when told (JUPYTER_PATH, or that prefix's own Jupyter)
+            String list = location.prefix == null
+                    ? "jupyter kernelspec list"
+                    : "JUPYTER_PATH=" + folder.getParent().getParent() + " jupyter kernelspec list";
+            main.out.println("Next: " + list + " shows it; pick \"perfshell (Java)\" in a notebook.");
             return 0;
         }
     }

@@ -16,11 +16,23 @@ class KernelCommandTest {
     @Test
     void installWritesASpecWithTheShellsOptionsAndUninstallRemovesIt(@TempDir Path dir) throws Exception {
         Path jar = Files.createFile(dir.resolve("app.jar"));
+        Path home = dir.resolve("home");
         ScriptRun install = ScriptRun.piped(
-                "", "--class-path", jar.toString(), "-R", "-Xmx1g", "kernel", "install", "--prefix", dir.toString());
+                java.util.Map.of("PERFSHELL_HOME", home.toString()),
+                "",
+                "--class-path",
+                jar.toString(),
+                "-R",
+                "-Xmx1g",
+                "kernel",
+                "install",
+                "--prefix",
+                dir.toString());
         assertThat(install.exitCode).as(install.err).isZero();
         Path spec = dir.resolve("share/jupyter/kernels/perfshell/kernel.json");
-        assertThat(install.out).contains("Installed the perfshell kernel: " + spec);
+        assertThat(install.out)
+                .contains("Installed the perfshell kernel: " + spec)
+                .contains("Next: JUPYTER_PATH=" + dir.resolve("share/jupyter") + " jupyter kernelspec list shows it");
         JsonNode json = new ObjectMapper().readTree(spec.toFile());
         List<String> argv = new ArrayList<>();
         json.get("argv").forEach(a -> argv.add(a.asText()));
@@ -33,6 +45,8 @@ class KernelCommandTest {
                         "{connection_file}");
         assertThat(json.get("interrupt_mode").asText()).isEqualTo("message");
         assertThat(json.get("language").asText()).isEqualTo("java");
+        assertThat(json.get("env").get("PERFSHELL_HOME").asText())
+                .isEqualTo(home.toAbsolutePath().toString());
 
         ScriptRun uninstall = ScriptRun.piped("", "kernel", "uninstall", "--prefix", dir.toString());
         assertThat(uninstall.exitCode).isZero();

@@ -36,7 +36,12 @@ public final class KernelSpecs {
      * options, engine JDK) and {@code kernel run {connection_file}}. Interrupts come as messages: a signal would reach
      * the engine JVM too (it shares the process group) and end it.
      */
-    public static Path install(Path folder, List<String> launcher, List<String> shellOptions, String displayName)
+    /**
+     * @param env the installing shell's environment: its {@code PERFSHELL_HOME}, if set, is the kernel's too (the
+     *            history and flame graphs go where the user put them, whoever starts the kernel)
+     */
+    public static Path install(
+            Path folder, List<String> launcher, List<String> shellOptions, String displayName, Map<String, String> env)
             throws IOException {
         Files.createDirectories(folder);
         ObjectNode spec = JSON.createObjectNode();
@@ -47,6 +52,11 @@ public final class KernelSpecs {
         spec.put("display_name", displayName);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
+        ObjectNode kernelEnv = spec.putObject("env");
+        if (env.get("PERFSHELL_HOME") != null)
+            kernelEnv.put(
+                    "PERFSHELL_HOME",
+                    Path.of(env.get("PERFSHELL_HOME")).toAbsolutePath().toString());
         spec.putObject("metadata");
         Path file = folder.resolve("kernel.json");
         Files.writeString(
