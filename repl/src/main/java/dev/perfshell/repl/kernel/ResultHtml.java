@@ -89,17 +89,7 @@ public final class ResultHtml {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return dev.perfshell.repl.plot.Svg.escape(text);
     }
 }

@@ -114,7 +114,8 @@ public final class Svg {
         return extra == null || extra.isEmpty() ? "" : " " + extra;
     }
 
-    static String escape(String text) {
+    /** Text in SVG or HTML, as content or in a double-quoted attribute. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

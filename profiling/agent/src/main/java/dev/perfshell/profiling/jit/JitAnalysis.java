@@ -275,18 +275,21 @@ public final class JitAnalysis {
             boolean[] seen = c2.computeIfAbsent(c.method(), k -> new boolean[2]);
             seen[c.osr() ? 0 : 1] = true;
         }
+        Set<MethodRef> inlinedByC2 = inlinedByC2();
         c2.forEach((method, seen) -> {
-            if (seen[0] && !seen[1] && !inlinedByC2Elsewhere(method))
+            if (seen[0] && !seen[1] && !inlinedByC2.contains(method))
                 findings.add(
                         new JitFinding(Kind.OSR_ONLY, method, null, "on-stack replacement", 1, -1, List.of(), -1, -1));
         });
     }
 
-    private boolean inlinedByC2Elsewhere(MethodRef method) {
+    /** The methods some C2 compilation inlined. */
+    private Set<MethodRef> inlinedByC2() {
         Set<Integer> c2 = new LinkedHashSet<>();
         for (Compilation c : events.compilations()) if (c.level() == 4) c2.add(c.compileId());
-        return events.inlinings().stream()
-                .anyMatch(i -> i.succeeded() && i.callee().equals(method) && c2.contains(i.compileId()));
+        Set<MethodRef> inlined = new LinkedHashSet<>();
+        for (Inlining i : events.inlinings()) if (i.succeeded() && c2.contains(i.compileId())) inlined.add(i.callee());
+        return inlined;
     }
 
     /** The compiled method and every method inlined into it. */
